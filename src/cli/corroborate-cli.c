@@ -1,0 +1,999 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "corroborate-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "crb-error.h"
+#include "crb-export.h"
+#include "crb-extract.h"
+#include "crb-import.h"
+#include "crb-json.h"
+#include "crb-project.h"
+#include "crb-project-io.h"
+#include "crb-utils.h"
+
+/*
+ * corroborate-cli: a thin command-line front over the core library.
+ * Exit status: 0 on success, 1 on failure (one line on stderr naming the
+ * file and the problem), 2 on a usage error.
+ */
+
+#define EXIT_FAIL  1
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  const char *name;
+  const char *args;
+  const char *summary;
+  int       (*run) (int argc, char **argv);
+} Command;
+
+static const Command *current;
+
+static int G_GNUC_PRINTF (1, 2)
+fail (const char *format,
+      ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fflush (stdout);
+  g_printerr ("corroborate-cli: %s\n", msg);
+  return EXIT_FAIL;
+}
+
+static int
+fail_error (const GError *error)
+{
+  return fail ("%s", error->message);
+}
+
+static int G_GNUC_PRINTF (1, 2)
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("corroborate-cli: %s\n", msg);
+  if (current != NULL)
+    g_printerr (_("Try “corroborate-cli %s --help”.\n"), current->name);
+  else
+    g_printerr (_("Try “corroborate-cli --help”.\n"));
+  return EXIT_USAGE;
+}
+
+static void
+warn (const char *message)
+{
+  g_printerr ("corroborate-cli: %s %s\n", _("warning:"), message);
+}
+
+/* Parses a command's options; returns -1 to go on, else an exit status. */
+static int
+parse_options (GOptionEntry   *entries,
+               const char     *summary,
+               int            *argc,
+               char         ***argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *param = g_strdup_printf ("%s %s", current->name, current->args);
+
+  context = g_option_context_new (param);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return usage_error ("%s", error->message);
+
+  return -1;
+}
+
+static gboolean
+write_json_line (JsonNode *node)
+{
+  gsize len;
+  g_autofree char *text = crb_json_to_string (node, &len);
+
+  fwrite (text, 1, len, stdout);
+  return fputc ('\n', stdout) != EOF;
+}
+
+static int
+finish_output (void)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    return fail (_("cannot write the output: %s"), g_strerror (errno));
+  return 0;
+}
+
+static CrbProject *
+open_project (const char  *path,
+              GError     **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+  CrbProject *project = crb_project_load (file, NULL, error);
+
+  if (project != NULL && crb_project_get_n_recovered (project) > 0)
+    {
+      guint n = crb_project_get_n_recovered (project);
+      g_autofree char *msg =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%s: restored %u change from the journal that the file did not hold yet",
+                                      "%s: restored %u changes from the journal that the file did not hold yet",
+                                      n),
+                         path, n);
+      g_printerr ("corroborate-cli: %s\n", msg);
+    }
+
+  return project;
+}
+
+/* Makes the project's changes durable, then writes the file. */
+static int
+save_project (CrbProject *project,
+              const char *path)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!crb_project_sync_journal (project, &error))
+    return fail (_("%s: cannot record the change: %s"), path, error->message);
+
+  if (!crb_project_save (project, NULL, NULL, &error))
+    return fail (_("%s: cannot save: %s (the change is kept in the journal and will be restored on the next open)"),
+                 path, error->message);
+
+  /* Wait for the journal to drop what the file now holds. */
+  crb_project_sync_journal (project, NULL);
+  return 0;
+}
+
+static gboolean
+parse_threshold (double value)
+{
+  return value >= 0.0 && value <= 1.0;
+}
+
+static void
+print_warnings (GPtrArray *warnings)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    warn (g_ptr_array_index (warnings, i));
+}
+
+/* new and add share everything but whether the project exists. */
+static int
+import_into (CrbProject  *project,
+             const char  *path,
+             char       **inputs,
+             const char  *story,
+             double       threshold,
+             gboolean     skip_invalid)
+{
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *default_story = NULL;
+  guint n_claims = 0;
+  guint n_before = 0;
+  GListModel *stories = crb_project_get_stories (project);
+  int status;
+
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr (CrbStory) s = g_list_model_get_item (stories, i);
+      n_before += crb_story_get_n_claims (s);
+    }
+
+  items = crb_import_paths ((const char * const *) inputs,
+                            skip_invalid ? CRB_IMPORT_SKIP_INVALID : CRB_IMPORT_NONE,
+                            warnings, NULL, &error);
+  print_warnings (warnings);
+  if (items == NULL)
+    return fail_error (error);
+
+  default_story = story ? g_strdup (story) : crb_import_default_story ((const char * const *) inputs);
+  if (!crb_project_import (project, items, default_story, threshold, NULL, &error))
+    return fail_error (error);
+
+  status = save_project (project, path);
+  if (status != 0)
+    return status;
+
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr (CrbStory) s = g_list_model_get_item (stories, i);
+      n_claims += crb_story_get_n_claims (s);
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: added %u article with %u claims\n",
+                        "%s: added %u articles with %u claims\n", items->len),
+           path, items->len, n_claims - n_before);
+  return 0;
+}
+
+static int
+cmd_new (int    argc,
+         char **argv)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *story = NULL;
+  g_autofree char *title = NULL;
+  gboolean force = FALSE;
+  gboolean skip_invalid = FALSE;
+  double threshold = CRB_EXTRACT_DEFAULT_THRESHOLD;
+  GOptionEntry entries[] = {
+    { "story", 's', 0, G_OPTION_ARG_STRING, &story, N_("Name the story of the inputs"), N_("NAME") },
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("The project's title"), N_("TITLE") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing project file"), NULL },
+    { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold, N_("Lowest check-worthiness proposed as a claim (0–1)"), N_("X") },
+    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid, N_("Skip unreadable inputs with a warning instead of refusing"), NULL },
+    { NULL }
+  };
+  int status;
+
+  if ((status = parse_options (entries, _("Create a project from articles: files, folders or .jsonl corpora."),
+                               &argc, &argv)) >= 0)
+    return status;
+  if (argc < 3)
+    return usage_error (_("new needs a project file and at least one input"));
+  if (!parse_threshold (threshold))
+    return usage_error (_("--threshold must be between 0 and 1"));
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!force && g_file_query_exists (file, NULL))
+    return fail (_("%s: the file exists; use --force to replace it"), argv[1]);
+
+  if (title == NULL)
+    {
+      g_autofree char *base = g_file_get_basename (file);
+      char *dot = strrchr (base, '.');
+      if (dot && dot != base)
+        *dot = '\0';
+      title = g_steal_pointer (&base);
+    }
+
+  project = crb_project_new (title);
+  /* The file the project will live in; nothing is written before import succeeds. */
+  {
+    g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr (GPtrArray) items = NULL;
+    g_autofree char *default_story = NULL;
+
+    items = crb_import_paths ((const char * const *) argv + 2,
+                              skip_invalid ? CRB_IMPORT_SKIP_INVALID : CRB_IMPORT_NONE,
+                              warnings, NULL, &error);
+    print_warnings (warnings);
+    if (items == NULL)
+      return fail_error (error);
+
+    default_story = story ? g_strdup (story) : crb_import_default_story ((const char * const *) argv + 2);
+    if (!crb_project_import (project, items, default_story, threshold, NULL, &error))
+      return fail_error (error);
+
+    if (!crb_project_save (project, file, NULL, &error))
+      return fail_error (error);
+
+    {
+      GListModel *stories = crb_project_get_stories (project);
+      guint n_claims = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+        {
+          g_autoptr (CrbStory) s = g_list_model_get_item (stories, i);
+          n_claims += crb_story_get_n_claims (s);
+        }
+
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: created with %u article and %u claims\n",
+                            "%s: created with %u articles and %u claims\n", items->len),
+               argv[1], items->len, n_claims);
+    }
+  }
+
+  return 0;
+}
+
+static int
+cmd_add (int    argc,
+         char **argv)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *story = NULL;
+  gboolean skip_invalid = FALSE;
+  double threshold = CRB_EXTRACT_DEFAULT_THRESHOLD;
+  GOptionEntry entries[] = {
+    { "story", 's', 0, G_OPTION_ARG_STRING, &story, N_("Name the story of the inputs"), N_("NAME") },
+    { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold, N_("Lowest check-worthiness proposed as a claim (0–1)"), N_("X") },
+    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid, N_("Skip unreadable inputs with a warning instead of refusing"), NULL },
+    { NULL }
+  };
+  int status;
+
+  if ((status = parse_options (entries, _("Add articles to a project."), &argc, &argv)) >= 0)
+    return status;
+  if (argc < 3)
+    return usage_error (_("add needs a project file and at least one input"));
+  if (!parse_threshold (threshold))
+    return usage_error (_("--threshold must be between 0 and 1"));
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail_error (error);
+
+  return import_into (project, argv[1], argv + 2, story, threshold, skip_invalid);
+}
+
+static JsonNode *
+sentence_to_json (const char  *article_id,
+                  const char  *text,
+                  CrbSentence *s,
+                  gsize        start,
+                  gsize        end,
+                  gboolean     with_flag,
+                  double       threshold)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  g_autofree char *span = g_strndup (text + s->start, s->end - s->start);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "article");
+  json_builder_add_string_value (builder, article_id);
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_int_value (builder, start);
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_int_value (builder, end);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, span);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, s->kind);
+  json_builder_set_member_name (builder, "score");
+  json_builder_add_double_value (builder, ((gint64) (s->score * 1000 + 0.5)) / 1000.0);
+  json_builder_set_member_name (builder, "reasons");
+  json_builder_begin_array (builder);
+  for (guint i = 0; s->reasons && s->reasons[i]; i++)
+    json_builder_add_string_value (builder, s->reasons[i]);
+  json_builder_end_array (builder);
+  if (s->values != NULL)
+    {
+      json_builder_set_member_name (builder, "values");
+      json_builder_add_value (builder, json_node_copy (s->values));
+    }
+  if (with_flag)
+    {
+      json_builder_set_member_name (builder, "claim");
+      json_builder_add_boolean_value (builder, crb_sentence_is_claim (s, threshold));
+      json_builder_set_member_name (builder, "boilerplate");
+      json_builder_add_boolean_value (builder, s->boilerplate);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static int
+cmd_extract (int    argc,
+             char **argv)
+{
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean all = FALSE;
+  double threshold = CRB_EXTRACT_DEFAULT_THRESHOLD;
+  GOptionEntry entries[] = {
+    { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_("Print every sentence with its score and reasons, not only claims"), NULL },
+    { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold, N_("Lowest check-worthiness proposed as a claim (0–1)"), N_("X") },
+    { NULL }
+  };
+  int status;
+
+  if ((status = parse_options (entries, _("Print the claims of articles as JSON Lines, without making a project."),
+                               &argc, &argv)) >= 0)
+    return status;
+  if (argc < 2)
+    return usage_error (_("extract needs at least one input"));
+  if (!parse_threshold (threshold))
+    return usage_error (_("--threshold must be between 0 and 1"));
+
+  items = crb_import_paths ((const char * const *) argv + 1, CRB_IMPORT_NONE, warnings, NULL, &error);
+  print_warnings (warnings);
+  if (items == NULL)
+    return fail_error (error);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      CrbImportItem *item = g_ptr_array_index (items, i);
+      const char *text = crb_article_get_text (item->article);
+      g_autoptr (GPtrArray) sentences = crb_extract_sentences (text, -1, crb_article_get_date (item->article));
+      gsize byte_pos = 0, char_pos = 0;
+
+      for (guint j = 0; j < sentences->len; j++)
+        {
+          CrbSentence *s = g_ptr_array_index (sentences, j);
+          g_autoptr (JsonNode) node = NULL;
+          gsize start, end;
+
+          char_pos += crb_utf8_bytes_to_chars (text + byte_pos, s->start - byte_pos);
+          byte_pos = s->start;
+          start = char_pos;
+          end = start + crb_utf8_bytes_to_chars (text + s->start, s->end - s->start);
+
+          if (!all && !crb_sentence_is_claim (s, threshold))
+            continue;
+
+          node = sentence_to_json (crb_article_get_id (item->article), text, s, start, end, all, threshold);
+          write_json_line (node);
+        }
+    }
+
+  return finish_output ();
+}
+
+static int
+cmd_claims (int    argc,
+            char **argv)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *status_name = NULL;
+  g_autofree char *story_id = NULL;
+  CrbDecisionStatus wanted = CRB_DECISION_STATUS_PENDING;
+  GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_name, N_("Only claims with this status: pending, confirmed, corrected, rejected"), N_("STATUS") },
+    { "story", 's', 0, G_OPTION_ARG_STRING, &story_id, N_("Only the claims of this story (id or title)"), N_("STORY") },
+    { NULL }
+  };
+  GListModel *stories;
+  int status;
+
+  if ((status = parse_options (entries, _("Print the claims of a project as JSON Lines."), &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error (_("claims needs exactly one project file"));
+  if (status_name != NULL && !crb_decision_status_from_string (status_name, &wanted))
+    return usage_error (_("unknown status “%s”; use pending, confirmed, corrected or rejected"), status_name);
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail_error (error);
+
+  if (story_id != NULL && crb_project_lookup_story (project, story_id) == NULL &&
+      crb_project_find_story_by_title (project, story_id) == NULL)
+    return fail (_("%s: no story “%s”"), argv[1], story_id);
+
+  stories = crb_project_get_stories (project);
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
+      GListModel *claims;
+
+      if (story_id != NULL && g_strcmp0 (crb_story_get_id (story), story_id) != 0 &&
+          g_strcmp0 (crb_story_get_title (story), story_id) != 0)
+        continue;
+
+      if (!crb_story_ensure_loaded (story, &error))
+        return fail_error (error);
+
+      claims = crb_story_get_claims (story);
+      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
+        {
+          g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, j);
+          g_autoptr (JsonNode) node = NULL;
+
+          if (status_name != NULL && crb_claim_get_status (claim) != wanted)
+            continue;
+
+          node = _crb_claim_to_json (claim, TRUE);
+          json_object_set_string_member (json_node_get_object (node), "story", crb_story_get_id (story));
+          write_json_line (node);
+        }
+    }
+
+  return finish_output ();
+}
+
+static void
+print_claim (CrbProject *project,
+             const char *claim_id)
+{
+  g_autoptr (JsonNode) node = NULL;
+  CrbStory *story = NULL;
+  CrbClaim *claim = crb_project_find_claim (project, claim_id, &story, NULL);
+
+  if (claim == NULL)
+    return;
+
+  node = _crb_claim_to_json (claim, TRUE);
+  json_object_set_string_member (json_node_get_object (node), "story", crb_story_get_id (story));
+  write_json_line (node);
+}
+
+static int
+cmd_annotate (int    argc,
+              char **argv)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbDecision) decision = NULL;
+  g_autofree char *correct = NULL;
+  g_autofree char *reject = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *annotator = NULL;
+  gboolean confirm = FALSE;
+  gboolean pending = FALSE;
+  GOptionEntry entries[] = {
+    { "confirm", 'c', 0, G_OPTION_ARG_NONE, &confirm, N_("Confirm the claim as extracted"), NULL },
+    { "correct", 0, 0, G_OPTION_ARG_STRING, &correct, N_("Confirm the claim with corrected text"), N_("TEXT") },
+    { "reject", 'r', 0, G_OPTION_ARG_STRING, &reject, N_("Reject the claim: false, unverifiable, opinion, not-a-claim, duplicate or wrong-span"), N_("REASON") },
+    { "pending", 0, 0, G_OPTION_ARG_NONE, &pending, N_("Set the claim back to pending"), NULL },
+    { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_("Attach a note"), N_("TEXT") },
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator, N_("Who decides (default: $CORROBORATE_ANNOTATOR or the user name)"), N_("NAME") },
+    { NULL }
+  };
+  CrbClaim *claim;
+  int n_actions;
+  int status;
+
+  if ((status = parse_options (entries, _("Record a decision on a claim."), &argc, &argv)) >= 0)
+    return status;
+  if (argc != 3)
+    return usage_error (_("annotate needs a project file and a claim id"));
+
+  n_actions = !!confirm + !!correct + !!reject + !!pending;
+  if (n_actions > 1)
+    return usage_error (_("give only one of --confirm, --correct, --reject and --pending"));
+  if (n_actions == 0 && note == NULL)
+    return usage_error (_("give one of --confirm, --correct TEXT, --reject REASON, --pending or --note TEXT"));
+
+  decision = crb_decision_new (CRB_DECISION_STATUS_PENDING);
+  if (reject != NULL && !crb_reject_reason_from_string (reject, &decision->reason))
+    return usage_error (_("unknown reject reason “%s”; use false, unverifiable, opinion, not-a-claim, duplicate or wrong-span"),
+                        reject);
+  if (correct != NULL && *g_strstrip (correct) == '\0')
+    return usage_error (_("--correct needs the corrected text"));
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail_error (error);
+
+  claim = crb_project_find_claim (project, argv[2], NULL, &error);
+  if (claim == NULL)
+    return fail_error (error);
+
+  if (n_actions == 0)
+    {
+      /* A note alone keeps the current decision. */
+      const CrbDecision *current_decision = crb_claim_get_decision (claim);
+      if (current_decision != NULL)
+        {
+          crb_decision_free (decision);
+          decision = crb_decision_copy (current_decision);
+        }
+      g_clear_pointer (&decision->annotator, g_free);
+      g_clear_pointer (&decision->time, g_free);
+    }
+  else if (confirm)
+    decision->status = CRB_DECISION_STATUS_CONFIRMED;
+  else if (correct != NULL)
+    {
+      decision->status = CRB_DECISION_STATUS_CORRECTED;
+      decision->corrected_text = g_strdup (correct);
+    }
+  else if (reject != NULL)
+    decision->status = CRB_DECISION_STATUS_REJECTED;
+
+  if (note != NULL)
+    {
+      g_free (decision->note);
+      decision->note = *note ? g_strdup (note) : NULL;
+    }
+
+  if (annotator == NULL && g_getenv ("CORROBORATE_ANNOTATOR"))
+    annotator = g_strdup (g_getenv ("CORROBORATE_ANNOTATOR"));
+  decision->annotator = g_strdup (annotator);
+
+  if (!crb_project_decide (project, argv[2], decision, &error))
+    return fail (_("%s: %s"), argv[1], error->message);
+
+  if ((status = save_project (project, argv[1])) != 0)
+    return status;
+
+  print_claim (project, argv[2]);
+  return finish_output ();
+}
+
+static int
+undo_redo (int      argc,
+           char   **argv,
+           gboolean undo)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *claim_id = NULL;
+  int status;
+
+  if ((status = parse_options (NULL, undo ? _("Undo the latest decision.") : _("Redo the latest undone decision."),
+                               &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error (_("%s needs exactly one project file"), current->name);
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail_error (error);
+
+  claim_id = undo ? crb_project_undo (project, &error) : crb_project_redo (project, &error);
+  if (claim_id == NULL)
+    return fail ("%s: %s", argv[1], error->message);
+
+  if ((status = save_project (project, argv[1])) != 0)
+    return status;
+
+  print_claim (project, claim_id);
+  return finish_output ();
+}
+
+static int
+cmd_undo (int    argc,
+          char **argv)
+{
+  return undo_redo (argc, argv, TRUE);
+}
+
+static int
+cmd_redo (int    argc,
+          char **argv)
+{
+  return undo_redo (argc, argv, FALSE);
+}
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOutputStream) output = NULL;
+  g_autoptr (GFileOutputStream) file_output = NULL;
+  g_autoptr (GFile) out_file = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *out_path = NULL;
+  gboolean include_pending = FALSE;
+  gboolean exclude_rejected = FALSE;
+  CrbExportOptions options = CRB_EXPORT_OPTIONS_DEFAULT;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Dataset format: jsonl"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "include-pending", 0, 0, G_OPTION_ARG_NONE, &include_pending, N_("Also export claims not yet decided"), NULL },
+    { "exclude-rejected", 0, 0, G_OPTION_ARG_NONE, &exclude_rejected, N_("Leave out rejected claims"), NULL },
+    { NULL }
+  };
+  guint n_records = 0;
+  int status;
+
+  if ((status = parse_options (entries, _("Export the decided claims as a dataset."), &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error (_("export needs exactly one project file"));
+  if (format == NULL)
+    format = g_strdup ("jsonl");
+  if (g_strcmp0 (format, "jsonl") != 0)
+    return usage_error (_("unknown format “%s”; this build exports: jsonl"), format);
+
+  options.include_pending = include_pending;
+  options.include_rejected = !exclude_rejected;
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail_error (error);
+
+  if (out_path != NULL && g_strcmp0 (out_path, "-") != 0)
+    {
+      out_file = g_file_new_for_commandline_arg (out_path);
+      /* Replaced only once the whole export is written. */
+      file_output = g_file_replace (out_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+      if (file_output == NULL)
+        return fail ("%s: %s", out_path, error->message);
+      output = g_object_ref (G_OUTPUT_STREAM (file_output));
+    }
+  else
+    output = g_unix_output_stream_new (1, FALSE);
+
+  if (!crb_export_jsonl (project, output, &options, &n_records, NULL, &error))
+    {
+      if (file_output != NULL)
+        {
+          /* Cancel the replace: the old file, if any, stays. */
+          g_autoptr (GCancellable) cancel = g_cancellable_new ();
+          g_cancellable_cancel (cancel);
+          g_output_stream_close (output, cancel, NULL);
+        }
+      return fail_error (error);
+    }
+
+  if (!g_output_stream_close (output, NULL, &error))
+    return fail ("%s: %s", out_path ? out_path : "stdout", error->message);
+
+  if (out_path != NULL && g_strcmp0 (out_path, "-") != 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "corroborate-cli: %s: wrote %u record\n",
+                             "corroborate-cli: %s: wrote %u records\n", n_records),
+                out_path, n_records);
+  return 0;
+}
+
+static int
+cmd_validate (int    argc,
+              char **argv)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  GListModel *stories;
+  guint n_articles = 0, n_claims = 0;
+  int status;
+
+  if ((status = parse_options (NULL, _("Check a project file."), &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error (_("validate needs exactly one project file"));
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail_error (error);
+
+  if (!crb_project_validate (project, problems, &error))
+    return fail_error (error);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("corroborate-cli: %s: %s\n", argv[1], (char *) g_ptr_array_index (problems, i));
+  if (problems->len > 0)
+    return EXIT_FAIL;
+
+  stories = crb_project_get_stories (project);
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
+      n_articles += crb_story_get_n_articles (story);
+      n_claims += crb_story_get_n_claims (story);
+    }
+
+  g_print (_("%s: valid: format version %d, %u stories, %u articles, %u claims\n"),
+           argv[1], CRB_PROJECT_FORMAT_VERSION, g_list_model_get_n_items (stories), n_articles, n_claims);
+  return 0;
+}
+
+static void
+add_counts (JsonBuilder *builder,
+            const guint *counts)
+{
+  guint total = 0;
+
+  for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
+    total += counts[s];
+
+  json_builder_set_member_name (builder, "claims");
+  json_builder_add_int_value (builder, total);
+  for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
+    {
+      json_builder_set_member_name (builder, crb_decision_status_to_string (s));
+      json_builder_add_int_value (builder, counts[s]);
+    }
+}
+
+static void
+print_counts_line (const char  *label,
+                   const guint *counts)
+{
+  guint total = 0;
+
+  for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
+    total += counts[s];
+
+  g_print ("  %-40s %7u %8u %9u %9u %8u\n", label, total,
+           counts[CRB_DECISION_STATUS_PENDING], counts[CRB_DECISION_STATUS_CONFIRMED],
+           counts[CRB_DECISION_STATUS_CORRECTED], counts[CRB_DECISION_STATUS_REJECTED]);
+}
+
+static int
+cmd_stats (int    argc,
+           char **argv)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr (JsonNode) root = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { NULL }
+  };
+  guint totals[CRB_N_DECISION_STATUSES] = { 0 };
+  GListModel *stories;
+  guint n_articles = 0;
+  int status;
+
+  if ((status = parse_options (entries, _("Count claims and decisions per status, story and article."),
+                               &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error (_("stats needs exactly one project file"));
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail_error (error);
+  if (!crb_project_ensure_all_loaded (project, &error))
+    return fail_error (error);
+
+  stories = crb_project_get_stories (project);
+  if (!json)
+    {
+      g_print ("%s — %s\n", argv[1], crb_project_get_title (project) ? crb_project_get_title (project) : "");
+      g_print ("  %-40s %7s %8s %9s %9s %8s\n", _("story / article"), _("claims"), _("pending"),
+               _("confirmed"), _("corrected"), _("rejected"));
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "stories");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
+      GListModel *articles = crb_story_get_articles (story);
+      guint story_counts[CRB_N_DECISION_STATUSES] = { 0 };
+
+      for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
+        {
+          story_counts[s] = crb_story_count_status (story, s);
+          totals[s] += story_counts[s];
+        }
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, crb_story_get_id (story));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, crb_story_get_title (story));
+      add_counts (builder, story_counts);
+      if (!json)
+        print_counts_line (crb_story_get_title (story), story_counts);
+
+      json_builder_set_member_name (builder, "articles");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < g_list_model_get_n_items (articles); j++)
+        {
+          g_autoptr (CrbArticle) article = g_list_model_get_item (articles, j);
+          g_autoptr (GPtrArray) claims = crb_story_dup_article_claims (story, crb_article_get_id (article));
+          guint counts[CRB_N_DECISION_STATUSES] = { 0 };
+          g_autofree char *label = NULL;
+
+          for (guint k = 0; k < claims->len; k++)
+            counts[crb_claim_get_status (g_ptr_array_index (claims, k))]++;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, crb_article_get_id (article));
+          json_builder_set_member_name (builder, "outlet");
+          if (crb_article_get_outlet (article))
+            json_builder_add_string_value (builder, crb_article_get_outlet (article));
+          else
+            json_builder_add_null_value (builder);
+          add_counts (builder, counts);
+          json_builder_end_object (builder);
+
+          if (!json)
+            {
+              label = g_strdup_printf ("  %s", crb_article_get_id (article));
+              print_counts_line (label, counts);
+            }
+          n_articles++;
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "articles");
+  json_builder_add_int_value (builder, n_articles);
+  add_counts (builder, totals);
+  json_builder_end_object (builder);
+
+  if (json)
+    {
+      root = json_builder_get_root (builder);
+      write_json_line (root);
+    }
+  else
+    print_counts_line (_("total"), totals);
+
+  return finish_output ();
+}
+
+static const Command commands[] = {
+  { "new", N_("PROJECT INPUT…"), N_("create a project from files, folders or .jsonl corpora"), cmd_new },
+  { "add", N_("PROJECT INPUT…"), N_("add articles to a project"), cmd_add },
+  { "extract", N_("INPUT…"), N_("print the claims of articles as JSON Lines"), cmd_extract },
+  { "claims", N_("PROJECT"), N_("print a project's claims as JSON Lines"), cmd_claims },
+  { "annotate", N_("PROJECT CLAIM_ID"), N_("confirm, correct or reject a claim"), cmd_annotate },
+  { "undo", N_("PROJECT"), N_("undo the latest decision"), cmd_undo },
+  { "redo", N_("PROJECT"), N_("redo the latest undone decision"), cmd_redo },
+  { "export", N_("PROJECT"), N_("export the decided claims as a dataset"), cmd_export },
+  { "validate", N_("PROJECT"), N_("check a project file"), cmd_validate },
+  { "stats", N_("PROJECT"), N_("count claims and decisions"), cmd_stats },
+};
+
+static void
+print_help (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _("Usage: corroborate-cli COMMAND [OPTION…] ARGUMENTS"));
+  fprintf (stream, "%s\n\n", _("Review the claims of news articles side by side, from the command line."));
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *head = g_strdup_printf ("%s %s", commands[i].name, _(commands[i].args));
+      fprintf (stream, "  %-32s %s\n", head, _(commands[i].summary));
+    }
+  fprintf (stream, "\n%s\n", _("Options:"));
+  fprintf (stream, "  %-32s %s\n", "-h, --help", _("Show this help"));
+  fprintf (stream, "  %-32s %s\n", "--version", _("Show the version"));
+  fprintf (stream, "\n%s\n", _("“corroborate-cli COMMAND --help” describes a command's options."));
+  fprintf (stream, "%s\n", _("Exit status: 0 on success, 1 on failure, 2 on a usage error."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return EXIT_USAGE;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      print_help (stdout);
+      return 0;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("corroborate-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (strcmp (argv[1], commands[i].name) == 0)
+        {
+          current = &commands[i];
+          return commands[i].run (argc - 1, argv + 1);
+        }
+    }
+
+  return usage_error (_("unknown command “%s”"), argv[1]);
+}

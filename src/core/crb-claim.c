@@ -1,0 +1,413 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crb-claim"
+
+#include "config.h"
+
+#include "crb-claim.h"
+#include "crb-enums.h"
+
+struct _CrbClaim
+{
+  GObject      parent_instance;
+
+  char        *id;
+  char        *article_id;
+  guint        start;     /* code points, end exclusive */
+  guint        end;
+  char        *text;
+  char        *kind;
+  double       score;
+  GStrv        reasons;
+  JsonNode    *values;
+  CrbDecision *decision;  /* NULL while pending */
+};
+
+G_DEFINE_FINAL_TYPE (CrbClaim, crb_claim, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_ARTICLE_ID,
+  PROP_START,
+  PROP_END,
+  PROP_TEXT,
+  PROP_KIND,
+  PROP_SCORE,
+  PROP_STATUS,
+  PROP_DECISION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+crb_claim_finalize (GObject *object)
+{
+  CrbClaim *self = (CrbClaim *) object;
+
+  g_free (self->id);
+  g_free (self->article_id);
+  g_free (self->text);
+  g_free (self->kind);
+  g_strfreev (self->reasons);
+  g_clear_pointer (&self->values, json_node_unref);
+  g_clear_pointer (&self->decision, crb_decision_free);
+
+  G_OBJECT_CLASS (crb_claim_parent_class)->finalize (object);
+}
+
+static void
+crb_claim_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CrbClaim *self = CRB_CLAIM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_ARTICLE_ID:
+      g_value_set_string (value, self->article_id);
+      break;
+    case PROP_START:
+      g_value_set_uint (value, self->start);
+      break;
+    case PROP_END:
+      g_value_set_uint (value, self->end);
+      break;
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    case PROP_KIND:
+      g_value_set_string (value, self->kind);
+      break;
+    case PROP_SCORE:
+      g_value_set_double (value, self->score);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, crb_claim_get_status (self));
+      break;
+    case PROP_DECISION:
+      g_value_set_boxed (value, self->decision);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crb_claim_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CrbClaim *self = CRB_CLAIM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_dup_string (value);
+      break;
+    case PROP_ARTICLE_ID:
+      self->article_id = g_value_dup_string (value);
+      break;
+    case PROP_START:
+      self->start = g_value_get_uint (value);
+      break;
+    case PROP_END:
+      self->end = g_value_get_uint (value);
+      break;
+    case PROP_TEXT:
+      self->text = g_value_dup_string (value);
+      break;
+    case PROP_KIND:
+      crb_claim_set_kind (self, g_value_get_string (value));
+      break;
+    case PROP_SCORE:
+      crb_claim_set_score (self, g_value_get_double (value));
+      break;
+    case PROP_DECISION:
+      crb_claim_set_decision (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crb_claim_class_init (CrbClaimClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = crb_claim_finalize;
+  object_class->get_property = crb_claim_get_property;
+  object_class->set_property = crb_claim_set_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, construct);
+  properties[PROP_ARTICLE_ID] = g_param_spec_string ("article-id", NULL, NULL, NULL, construct);
+  /**
+   * CrbClaim:start:
+   *
+   * The first code point of the claim in its article's text.
+   */
+  properties[PROP_START] = g_param_spec_uint ("start", NULL, NULL, 0, G_MAXUINT, 0, construct);
+  /**
+   * CrbClaim:end:
+   *
+   * The code point after the claim's last (end exclusive).
+   */
+  properties[PROP_END] = g_param_spec_uint ("end", NULL, NULL, 0, G_MAXUINT, 0, construct);
+  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, construct);
+  properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, rw);
+  properties[PROP_SCORE] = g_param_spec_double ("score", NULL, NULL, 0.0, 1.0, 0.0, rw);
+  /**
+   * CrbClaim:status:
+   *
+   * The review status, derived from #CrbClaim:decision.
+   */
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL,
+                                               CRB_TYPE_DECISION_STATUS,
+                                               CRB_DECISION_STATUS_PENDING,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * CrbClaim:decision:
+   *
+   * The current decision, %NULL while the claim is pending.  Change it through
+   * crb_project_decide() so that it is journaled and can be undone.
+   */
+  properties[PROP_DECISION] = g_param_spec_boxed ("decision", NULL, NULL, CRB_TYPE_DECISION, rw);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+crb_claim_init (CrbClaim *self)
+{
+}
+
+/**
+ * crb_claim_new:
+ * @id: a stable identifier, unique in the project
+ * @article_id: the article the claim is found in
+ * @start: first code point of the span
+ * @end: code point after the span
+ * @text: the text of the span
+ *
+ * Returns: (transfer full): a new pending claim of kind "statement"
+ */
+CrbClaim *
+crb_claim_new (const char *id,
+               const char *article_id,
+               guint       start,
+               guint       end,
+               const char *text)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (article_id != NULL, NULL);
+  g_return_val_if_fail (start <= end, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return g_object_new (CRB_TYPE_CLAIM,
+                       "id", id,
+                       "article-id", article_id,
+                       "start", start,
+                       "end", end,
+                       "text", text,
+                       "kind", "statement",
+                       NULL);
+}
+
+const char *
+crb_claim_get_id (CrbClaim *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM (self), NULL);
+  return self->id;
+}
+
+const char *
+crb_claim_get_article_id (CrbClaim *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM (self), NULL);
+  return self->article_id;
+}
+
+guint
+crb_claim_get_start (CrbClaim *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM (self), 0);
+  return self->start;
+}
+
+guint
+crb_claim_get_end (CrbClaim *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM (self), 0);
+  return self->end;
+}
+
+const char *
+crb_claim_get_text (CrbClaim *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM (self), NULL);
+  return self->text;
+}
+
+const char *
+crb_claim_get_kind (CrbClaim *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM (self), NULL);
+  return self->kind;
+}
+
+void
+crb_claim_set_kind (CrbClaim   *self,
+                    const char *kind)
+{
+  g_return_if_fail (CRB_IS_CLAIM (self));
+
+  if (g_strcmp0 (self->kind, kind) == 0)
+    return;
+
+  g_free (self->kind);
+  self->kind = g_strdup (kind);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+double
+crb_claim_get_score (CrbClaim *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM (self), 0.0);
+  return self->score;
+}
+
+void
+crb_claim_set_score (CrbClaim *self,
+                     double    score)
+{
+  g_return_if_fail (CRB_IS_CLAIM (self));
+
+  score = CLAMP (score, 0.0, 1.0);
+  if (self->score == score)
+    return;
+
+  self->score = score;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE]);
+}
+
+/**
+ * crb_claim_get_reasons:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): why the extractor scored
+ *   the claim as it did; never %NULL
+ */
+const char * const *
+crb_claim_get_reasons (CrbClaim *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (CRB_IS_CLAIM (self), none);
+  return self->reasons ? (const char * const *) self->reasons : none;
+}
+
+void
+crb_claim_set_reasons (CrbClaim           *self,
+                       const char * const *reasons)
+{
+  g_return_if_fail (CRB_IS_CLAIM (self));
+
+  g_strfreev (self->reasons);
+  self->reasons = g_strdupv ((char **) reasons);
+}
+
+/**
+ * crb_claim_get_values:
+ *
+ * Returns: (transfer none) (nullable): the extracted values as a JSON object
+ */
+JsonNode *
+crb_claim_get_values (CrbClaim *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM (self), NULL);
+  return self->values;
+}
+
+void
+crb_claim_set_values (CrbClaim *self,
+                      JsonNode *values)
+{
+  g_return_if_fail (CRB_IS_CLAIM (self));
+
+  g_clear_pointer (&self->values, json_node_unref);
+  if (values != NULL && !JSON_NODE_HOLDS_NULL (values))
+    self->values = json_node_ref (values);
+}
+
+/**
+ * crb_claim_get_decision:
+ *
+ * Returns: (transfer none) (nullable): the current decision, %NULL while pending
+ */
+const CrbDecision *
+crb_claim_get_decision (CrbClaim *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM (self), NULL);
+  return self->decision;
+}
+
+/**
+ * crb_claim_set_decision:
+ * @decision: (nullable): the new decision, %NULL for pending
+ *
+ * Sets the decision without recording it.  Reviewers' decisions go through
+ * crb_project_decide(), which records, journals and calls this.
+ */
+void
+crb_claim_set_decision (CrbClaim          *self,
+                        const CrbDecision *decision)
+{
+  CrbDecisionStatus old_status;
+
+  g_return_if_fail (CRB_IS_CLAIM (self));
+
+  if (crb_decision_equal (self->decision, decision))
+    return;
+
+  old_status = crb_claim_get_status (self);
+  g_clear_pointer (&self->decision, crb_decision_free);
+  if (decision != NULL)
+    self->decision = crb_decision_copy (decision);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECISION]);
+  if (old_status != crb_claim_get_status (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+CrbDecisionStatus
+crb_claim_get_status (CrbClaim *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM (self), CRB_DECISION_STATUS_PENDING);
+  return self->decision ? self->decision->status : CRB_DECISION_STATUS_PENDING;
+}
+
+/**
+ * crb_claim_get_final_text:
+ *
+ * Returns: the corrected text of a corrected claim, else the extracted text
+ */
+const char *
+crb_claim_get_final_text (CrbClaim *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM (self), NULL);
+
+  if (self->decision != NULL &&
+      self->decision->status == CRB_DECISION_STATUS_CORRECTED &&
+      self->decision->corrected_text != NULL)
+    return self->decision->corrected_text;
+
+  return self->text;
+}

@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crb-decision"
+
+#include "config.h"
+
+#include "crb-decision.h"
+#include "crb-error.h"
+
+G_DEFINE_BOXED_TYPE (CrbDecision, crb_decision, crb_decision_copy, crb_decision_free)
+
+CrbDecision *
+crb_decision_new (CrbDecisionStatus status)
+{
+  CrbDecision *self = g_new0 (CrbDecision, 1);
+
+  self->status = status;
+  return self;
+}
+
+CrbDecision *
+crb_decision_copy (const CrbDecision *decision)
+{
+  CrbDecision *copy;
+
+  g_return_val_if_fail (decision != NULL, NULL);
+
+  copy = crb_decision_new (decision->status);
+  copy->reason = decision->reason;
+  copy->corrected_text = g_strdup (decision->corrected_text);
+  copy->note = g_strdup (decision->note);
+  copy->annotator = g_strdup (decision->annotator);
+  copy->time = g_strdup (decision->time);
+  return copy;
+}
+
+void
+crb_decision_free (CrbDecision *decision)
+{
+  if (decision == NULL)
+    return;
+
+  g_free (decision->corrected_text);
+  g_free (decision->note);
+  g_free (decision->annotator);
+  g_free (decision->time);
+  g_free (decision);
+}
+
+gboolean
+crb_decision_equal (const CrbDecision *a,
+                    const CrbDecision *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return a->status == b->status &&
+         a->reason == b->reason &&
+         g_strcmp0 (a->corrected_text, b->corrected_text) == 0 &&
+         g_strcmp0 (a->note, b->note) == 0 &&
+         g_strcmp0 (a->annotator, b->annotator) == 0 &&
+         g_strcmp0 (a->time, b->time) == 0;
+}
+
+static void
+add_optional_string (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  if (value == NULL)
+    return;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+JsonNode *
+crb_decision_to_json (const CrbDecision *decision)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+
+  g_return_val_if_fail (decision != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, crb_decision_status_to_string (decision->status));
+  add_optional_string (builder, "reason", crb_reject_reason_to_string (decision->reason));
+  add_optional_string (builder, "corrected", decision->corrected_text);
+  add_optional_string (builder, "note", decision->note);
+  add_optional_string (builder, "annotator", decision->annotator);
+  add_optional_string (builder, "time", decision->time);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+get_optional_string (JsonObject  *object,
+                     const char  *name,
+                     char       **out,
+                     GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                   "field “%s” must be a string", name);
+      return FALSE;
+    }
+
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+CrbDecision *
+crb_decision_from_json (JsonNode  *node,
+                        GError   **error)
+{
+  g_autoptr (CrbDecision) self = NULL;
+  JsonObject *object;
+  g_autofree char *status = NULL;
+  g_autofree char *reason = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                           "a decision must be an object");
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  self = crb_decision_new (CRB_DECISION_STATUS_PENDING);
+
+  if (!get_optional_string (object, "status", &status, error) ||
+      !get_optional_string (object, "reason", &reason, error) ||
+      !get_optional_string (object, "corrected", &self->corrected_text, error) ||
+      !get_optional_string (object, "note", &self->note, error) ||
+      !get_optional_string (object, "annotator", &self->annotator, error) ||
+      !get_optional_string (object, "time", &self->time, error))
+    return NULL;
+
+  if (!crb_decision_status_from_string (status, &self->status))
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                   "unknown decision status “%s”", status ? status : "(missing)");
+      return NULL;
+    }
+
+  if (reason != NULL && !crb_reject_reason_from_string (reason, &self->reason))
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                   "unknown reject reason “%s”", reason);
+      return NULL;
+    }
+
+  if (self->status == CRB_DECISION_STATUS_REJECTED && self->reason == CRB_REJECT_REASON_NONE)
+    {
+      g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                           "a rejected claim needs a reject reason");
+      return NULL;
+    }
+
+  if (self->status == CRB_DECISION_STATUS_CORRECTED && self->corrected_text == NULL)
+    {
+      g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                           "a corrected claim needs its corrected text");
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+CrbHistoryEntry *
+crb_history_entry_new (guint64            seq,
+                       const char        *claim_id,
+                       const CrbDecision *before,
+                       const CrbDecision *after)
+{
+  CrbHistoryEntry *entry = g_new0 (CrbHistoryEntry, 1);
+
+  entry->seq = seq;
+  entry->claim_id = g_strdup (claim_id);
+  entry->before = before ? crb_decision_copy (before) : NULL;
+  entry->after = crb_decision_copy (after);
+  return entry;
+}
+
+void
+crb_history_entry_free (CrbHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->claim_id);
+  crb_decision_free (entry->before);
+  crb_decision_free (entry->after);
+  g_free (entry);
+}
+
+JsonNode *
+crb_history_entry_to_json (const CrbHistoryEntry *entry)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "seq");
+  json_builder_add_int_value (builder, (gint64) entry->seq);
+  json_builder_set_member_name (builder, "claim");
+  json_builder_add_string_value (builder, entry->claim_id);
+  json_builder_set_member_name (builder, "before");
+  if (entry->before)
+    json_builder_add_value (builder, crb_decision_to_json (entry->before));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "after");
+  json_builder_add_value (builder, crb_decision_to_json (entry->after));
+  if (entry->undone)
+    {
+      json_builder_set_member_name (builder, "undone");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+CrbHistoryEntry *
+crb_history_entry_from_json (JsonNode  *node,
+                             GError   **error)
+{
+  g_autoptr (CrbHistoryEntry) entry = NULL;
+  JsonObject *object;
+  JsonNode *member;
+  const char *claim;
+  gint64 seq;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                           "a history entry must be an object");
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  seq = json_object_get_int_member_with_default (object, "seq", 0);
+  claim = json_object_get_string_member_with_default (object, "claim", NULL);
+  if (seq <= 0 || claim == NULL)
+    {
+      g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                           "a history entry needs “seq” and “claim”");
+      return NULL;
+    }
+
+  entry = g_new0 (CrbHistoryEntry, 1);
+  entry->seq = (guint64) seq;
+  entry->claim_id = g_strdup (claim);
+  entry->undone = json_object_get_boolean_member_with_default (object, "undone", FALSE);
+
+  member = json_object_get_member (object, "before");
+  if (member != NULL && !JSON_NODE_HOLDS_NULL (member) &&
+      !(entry->before = crb_decision_from_json (member, error)))
+    return NULL;
+
+  if (!(entry->after = crb_decision_from_json (json_object_get_member (object, "after"), error)))
+    return NULL;
+
+  return g_steal_pointer (&entry);
+}

@@ -1,0 +1,471 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* crb-extract-boilerplate.c: recognises web boilerplate segments (captions,
+ * credits, bylines, calls to action, player notices, copyright lines, lone
+ * agency names, link lists, short headings).  Patterns are matched on an
+ * ASCII-folded copy of the start and the end of the segment only, so the
+ * cost per segment is bounded. */
+#define G_LOG_DOMAIN "crb-extract"
+
+#include "crb-extract-private.h"
+
+#include <string.h>
+
+#define HEAD_BYTES 160
+#define TAIL_BYTES 96
+
+typedef struct
+{
+  const char *pattern;
+  const char *why;
+} Pattern;
+
+/* Matched at the start of the segment; a pattern ending in a letter must be
+ * followed by a non-letter. */
+static const Pattern prefixes[] = {
+  { "picture:", "caption" }, { "pic:", "photo credit" }, { "photo:", "caption" },
+  { "photos:", "caption" }, { "photograph:", "caption" }, { "image:", "caption" },
+  { "caption:", "caption" }, { "credit:", "photo credit" }, { "image credit", "photo credit" },
+  { "photo credit", "photo credit" }, { "image source", "photo credit" },
+  { "in this photo", "caption" }, { "in this image", "caption" },
+  { "in this handout", "caption" }, { "in this picture", "caption" },
+  { "in this file photo", "caption" }, { "in this still", "caption" },
+  { "in this video grab", "caption" }, { "in this screengrab", "caption" },
+  { "file photo", "caption" }, { "photo by", "photo credit" },
+  { "reporting by", "byline" }, { "additional reporting", "byline" },
+  { "writing by", "byline" }, { "editing by", "byline" }, { "written by", "byline" },
+  { "compiled by", "byline" }, { "edited by", "byline" }, { "author:", "byline" },
+  { "words by", "byline" }, { "story by", "byline" }, { "with files from", "byline" },
+  { "contact the author", "byline" }, { "email the author", "byline" },
+  { "follow us", "call to action" }, { "follow @", "call to action" },
+  { "click here", "call to action" }, { "click on", "call to action" }, { "tap here", "call to action" },
+  { "click to", "call to action" }, { "tap to", "call to action" },
+  { "please enter", "call to action" }, { "please use", "video player" },
+  { "please ", "call to action" },
+  { "leave a reply", "call to action" }, { "leave a comment", "call to action" },
+  { "subscribe", "call to action" }, { "sign up", "call to action" },
+  { "sign in", "call to action" }, { "log in", "call to action" },
+  { "register now", "call to action" }, { "download the", "call to action" },
+  { "download our", "call to action" }, { "share this", "call to action" },
+  { "share on", "call to action" }, { "join us", "call to action" },
+  { "join our", "call to action" }, { "get the latest", "call to action" },
+  { "keep up with", "call to action" }, { "don't miss", "call to action" },
+  { "don\xe2\x80\x99t miss", "call to action" }, { "email us", "call to action" },
+  { "contact us", "call to action" }, { "send us", "call to action" },
+  { "newsletter", "call to action" }, { "view comments", "call to action" },
+  { "show comments", "call to action" }, { "add comment", "call to action" },
+  { "advertisement", "advertisement" }, { "sponsored", "advertisement" },
+  { "skip to", "navigation" }, { "we use cookies", "cookie notice" },
+  { "accept cookies", "cookie notice" }, { "like us on", "call to action" },
+  { "promo for", "video player" }, { "watch:", "video player" },
+  { "watch the video", "video player" }, { "watch live", "video player" },
+  { "listen:", "video player" }, { "read more", "related links" },
+  { "read also", "related links" }, { "also read", "related links" },
+  { "see also", "related links" }, { "related:", "related links" },
+  { "more on this", "related links" }, { "recommended", "related links" },
+  { "most read", "related links" }, { "trending", "related links" },
+  { "you may also like", "related links" }, { "this video can", "video player" },
+  { "this video cannot", "video player" }, { "this video is", "video player" },
+  { "to play this video", "video player" }, { "your browser", "video player" },
+  { "video unavailable", "video player" }, { "media playback", "video player" },
+  { "copyright", "copyright" }, { "\xc2\xa9", "copyright" }, { "(c) 1", "copyright" },
+  { "(c) 2", "copyright" }, { "published:", "metadata" }, { "updated:", "metadata" },
+  { "last updated", "metadata" }, { "posted:", "metadata" }, { "posted on", "metadata" },
+  { "published on", "metadata" }, { "first published", "metadata" },
+  { "date:", "metadata" }, { "tags:", "metadata" }, { "topics:", "metadata" },
+  { "filed under", "metadata" }, { "source:", "metadata" },
+  { NULL, NULL }
+};
+
+/* Matched anywhere in short segments. */
+static const Pattern anywhere[] = {
+  { "all rights reserved", "copyright" }, { "\xc2\xa9", "copyright" },
+  { "video player", "video player" }, { "javascript", "video player" },
+  { "this video can not", "video player" }, { "cannot be played", "video player" },
+  { "can not be played", "video player" }, { "may not be published, broadcast", "copyright" },
+  { "enter your comment", "call to action" }, { "enter your name", "call to action" },
+  { NULL, NULL }
+};
+
+static const char *const agencies[] = {
+  "afp", "reuters", "ap", "dpa", "ani", "pti", "ians", "xinhua", "tass", "efe",
+  "ansa", "bloomberg", "unn", "ria novosti", "afp/reuters", "reuters/afp",
+  "ap/afp", "afp/ap", "agencies", "with agencies", "staff", "bbc", "cnn",
+  "anadolu", "anadolu agency", "aa", "interfax", "ukrinform", "yonhap", "kyodo",
+  "associated press", "agence france-presse", "agence france presse", "upi",
+  "sputnik", "irna", "wafa", "apa", "bernama", "ptv", "cna", "ntb", "tt", "lusa",
+  "afp-jiji", "jiji", "nyt", "the associated press", "staff reporter",
+  "news desk", "web desk", "online desk", NULL
+};
+
+static const char *const social[] = {
+  "whatsapp", "twitter", "facebook", "instagram", "telegram", "youtube",
+  "tiktok", "linkedin", "threads", "bluesky", "x", "google news", "snapchat",
+  "pinterest", "viber", "reddit", NULL
+};
+
+static const char *const caption_labels[] = {
+  "picture", "pic", "pics", "photo", "photos", "image", "images", "photograph",
+  "caption", "gallery", "video", "media", "watch", "footage", NULL
+};
+
+static const char *const link_label_starts[] = {
+  "read", "see", "also", "related", "more", "learn", "recommended", "latest",
+  "watch", "listen", "explore", "discover", "trending", "popular", "top",
+  "further", "other", "editor's", "editors", NULL
+};
+
+static const char *const credit_words[] = {
+  "getty", "via ", "photo", "image", "pic", "credit", "shutterstock",
+  "handout", "courtesy", "/ap", "/afp", "/reuters", "ap/", "epa", "file",
+  "pool", "supplied", "screengrab", "screenshot", "illustration", "reuters/",
+  "afp/", NULL
+};
+
+static gboolean
+match_word_prefix (const char *low,
+                   gsize       n,
+                   const char *pat)
+{
+  gsize pl = strlen (pat);
+
+  if (pl > n || memcmp (low, pat, pl) != 0)
+    return FALSE;
+  if (pl == n)
+    return TRUE;
+  if (g_ascii_isalpha (pat[pl - 1]) && g_ascii_isalpha (low[pl]))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+str_in (const char        *word,
+        const char *const *list)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strcmp (word, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Copies [s, e) to @buf, ASCII-lower-cased, with runs of white space
+ * collapsed. */
+static gsize
+fold (const char *s,
+      const char *e,
+      char       *buf,
+      gsize       size)
+{
+  gsize j = 0;
+  gboolean space = FALSE;
+
+  for (const char *p = s; p < e && j < size - 1; p++)
+    {
+      guchar c = *p;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && j > 0 && j < size - 2)
+        buf[j++] = ' ';
+      space = FALSE;
+      buf[j++] = g_ascii_tolower (c);
+    }
+  buf[j] = '\0';
+  return j;
+}
+
+typedef struct
+{
+  guint words;
+  guint cap_words;
+  guint connector_words;
+  gboolean has_alnum;
+  gboolean has_digit;
+  gboolean ends_terminal;
+  gboolean ends_colon;
+} Shape;
+
+static Shape
+shape_of (const char *s,
+          const char *e)
+{
+  Shape sh = { 0, };
+  gboolean in_word = FALSE;
+  const guchar *p = (const guchar *) s;
+  const guchar *end = (const guchar *) e;
+  const guchar *last = NULL;
+  gunichar lastc = 0;
+
+  while (p < end)
+    {
+      int n;
+      gunichar c = crb_utf8_decode (p, end, &n);
+      gboolean alnum = c < 0x80 ? g_ascii_isalnum (c) : g_unichar_isalnum (c);
+      if (alnum)
+        {
+          sh.has_alnum = TRUE;
+          if (c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c))
+            sh.has_digit = TRUE;
+          if (!in_word)
+            {
+              sh.words++;
+              if (g_unichar_isupper (c) || g_unichar_istitle (c) || g_unichar_isdigit (c))
+                sh.cap_words++;
+              else if ((p + 2 <= end && memcmp (p, "of", 2) == 0) ||
+                       (p + 3 <= end && memcmp (p, "and", 3) == 0) ||
+                       (p + 3 <= end && memcmp (p, "the", 3) == 0) ||
+                       (p + 2 <= end && memcmp (p, "in", 2) == 0) ||
+                       (p + 2 <= end && memcmp (p, "de", 2) == 0))
+                sh.connector_words++;
+            }
+          in_word = TRUE;
+        }
+      else if (c != '\'' && c != 0x2019 && c != '-')
+        in_word = FALSE;
+      if (sh.words > 64)
+        break;
+      if (!crb_unichar_is_space (c))
+        {
+          last = p;
+          lastc = c;
+        }
+      p += n;
+    }
+  /* last non-space character, skipping closing quotes */
+  if (p >= end)
+    {
+      p = end;
+      while (p > (const guchar *) s)
+        {
+          int n;
+          gunichar c;
+          const guchar *q = p - 1;
+          while (q > (const guchar *) s && (*q & 0xC0) == 0x80)
+            q--;
+          c = crb_utf8_decode (q, end, &n);
+          p = q;
+          if (c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == ')' ||
+              c == 0x00BB || crb_unichar_is_space (c))
+            continue;
+          lastc = c;
+          last = q;
+          break;
+        }
+    }
+  (void) last;
+  sh.ends_terminal = lastc == '.' || lastc == '!' || lastc == '?' || lastc == 0x2026;
+  sh.ends_colon = lastc == ':';
+  return sh;
+}
+
+/* "By John Smith", "By John Smith and Jane Doe, Reuters" */
+static gboolean
+is_byline (const char *s,
+           gsize       n,
+           const Shape *sh)
+{
+  if (n < 4 || !(s[0] == 'B' && (s[1] == 'y' || s[1] == 'Y') && s[2] == ' '))
+    return FALSE;
+  if (sh->words < 2 || sh->words > 9 || sh->ends_terminal)
+    return FALSE;
+  /* all words but "By" and connectors capitalised */
+  return sh->cap_words + sh->connector_words >= sh->words;
+}
+
+static gboolean
+is_author_box (const char *low,
+               const Shape *sh)
+{
+  static const char *const roles[] = {
+    "reporter", "correspondent", "journalist", "writer", "editor", "columnist",
+    "contributor", "producer", "freelance", "staff writer", "intern", NULL
+  };
+  const char *is;
+
+  if (sh->words > 40 || sh->cap_words < 2)
+    return FALSE;
+  is = strstr (low, " is a ");
+  if (is == NULL)
+    is = strstr (low, " is the ");
+  if (is == NULL || is - low > 40)
+    return FALSE;
+  for (guint i = 0; roles[i] != NULL; i++)
+    {
+      const char *r = strstr (is, roles[i]);
+      if (r != NULL && r - is < 40)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+const char *
+crb_boilerplate_classify (const char          *text,
+                          const CrbRawSegment *raw,
+                          int                 *label_kind,
+                          gboolean            *is_credit)
+{
+  const char *s = text + raw->start;
+  const char *e = text + raw->end;
+  gsize n = raw->end - raw->start;
+  gboolean whole_line = (raw->flags & CRB_SEG_LINE_START) && (raw->flags & CRB_SEG_LINE_END);
+  char head[HEAD_BYTES + 1];
+  char tail[TAIL_BYTES + 1];
+  gsize hl, tl;
+  Shape sh;
+
+  *label_kind = CRB_LABEL_NONE;
+  *is_credit = FALSE;
+
+  if (raw->flags & CRB_SEG_METADATA)
+    return "metadata";
+
+  sh = shape_of (s, e);
+  if (!sh.has_alnum)
+    return "punctuation only";
+
+  /* "(Reporting by ...)", "[Photo: ...]" */
+  {
+    const char *b = s;
+    while (b < e && (*b == '(' || *b == '[' || *b == ' '))
+      b++;
+    hl = fold (b, e, head, sizeof head);
+  }
+  tl = fold (n > TAIL_BYTES ? e - TAIL_BYTES : s, e, tail, sizeof tail);
+
+  /* caption label "Picture:" / link-list label "Read more from Sky News:" */
+  if (sh.ends_colon && sh.words <= 6 && !sh.has_digit && (raw->flags & CRB_SEG_LINE_END))
+    {
+      char first[24];
+      gsize j = 0;
+      while (j < hl && j < sizeof first - 1 && (g_ascii_isalpha (head[j]) || head[j] == '\''))
+        {
+          first[j] = head[j];
+          j++;
+        }
+      first[j] = '\0';
+      if (sh.words <= 2 && str_in (first, caption_labels))
+        {
+          *label_kind = CRB_LABEL_CAPTION;
+          return "caption";
+        }
+      if (str_in (first, link_label_starts))
+        {
+          *label_kind = CRB_LABEL_LINKS;
+          return "related links";
+        }
+      if (whole_line)
+        {
+          *label_kind = CRB_LABEL_CONTENT;
+          return "label";
+        }
+    }
+
+  /* lone agency name, possibly in brackets or after a dash */
+  if (sh.words <= 4 && hl < 40)
+    {
+      char core[48];
+      gsize j = 0;
+      for (gsize i = 0; i < hl && j < sizeof core - 1; i++)
+        {
+          char c = head[i];
+          if (g_ascii_isalnum (c) || c == '/' || c == '-' || (c == ' ' && j > 0) || c == '\'')
+            core[j++] = c;
+        }
+      while (j > 0 && (core[j - 1] == ' ' || core[j - 1] == '-'))
+        j--;
+      core[j] = '\0';
+      {
+        gsize k = 0;
+        while (core[k] == '-' || core[k] == ' ')
+          k++;
+        if (str_in (core + k, agencies))
+          return "agency credit";
+      }
+    }
+
+  for (guint i = 0; prefixes[i].pattern != NULL; i++)
+    {
+      if (match_word_prefix (head, hl, prefixes[i].pattern))
+        {
+          /* "Pic: AP" is a credit for the sentence before it */
+          if (strcmp (prefixes[i].why, "photo credit") == 0 && sh.words <= 8)
+            *is_credit = TRUE;
+          /* "Source: ..." and "Please ..." only as short lines */
+          if ((strcmp (prefixes[i].pattern, "source:") == 0 ||
+               strcmp (prefixes[i].pattern, "please ") == 0) && sh.words > 25)
+            continue;
+          return prefixes[i].why;
+        }
+    }
+
+  if (n <= 400)
+    {
+      for (guint i = 0; anywhere[i].pattern != NULL; i++)
+        if (strstr (head, anywhere[i].pattern) != NULL)
+          return anywhere[i].why;
+    }
+
+  if (is_byline (s, n, &sh))
+    return "byline";
+  if (n <= HEAD_BYTES && is_author_box (head, &sh))
+    return "author box";
+
+  /* trailing credit: "... Pic: AP", "... (Getty Images)" */
+  {
+    const char *pic = NULL;
+    const char *cands[] = { " pic: ", " picture: ", " photo: ", " image: ", " credit: ", NULL };
+    for (guint i = 0; cands[i] != NULL && pic == NULL; i++)
+      {
+        const char *f = strstr (tail, cands[i]);
+        if (f != NULL && (gsize) (tail + tl - f) < 40)
+          pic = f;
+      }
+    if (pic != NULL)
+      {
+        *is_credit = TRUE;
+        return "caption";
+      }
+    if (tl > 2 && tail[tl - 1] == ')')
+      {
+        const char *open = strrchr (tail, '(');
+        if (open != NULL && (gsize) (tail + tl - open) <= 80)
+          {
+            g_autofree char *inner = g_strndup (open, tail + tl - open);
+            for (guint i = 0; credit_words[i] != NULL; i++)
+              if (strstr (inner, credit_words[i]) != NULL)
+                {
+                  *is_credit = TRUE;
+                  return open == tail ? "photo credit" : "caption";
+                }
+          }
+      }
+  }
+
+  /* calls to follow on social networks: "Follow Sky News on WhatsApp" */
+  if (whole_line && sh.words <= 8 && !sh.has_digit)
+    {
+      for (guint i = 0; social[i] != NULL; i++)
+        {
+          gsize sl = strlen (social[i]);
+          if (tl > sl + 4 && memcmp (tail + tl - sl, social[i], sl) == 0 &&
+              memcmp (tail + tl - sl - 4, " on ", 4) == 0)
+            return "call to action";
+        }
+      if (strstr (head, "by following") != NULL && !sh.ends_terminal)
+        return "call to action";
+    }
+  if (whole_line && !sh.ends_terminal && sh.words <= 30 && strstr (head, " by following ") != NULL)
+    return "call to action";
+
+  /* related-article list items */
+  if ((raw->flags & CRB_SEG_LIST_ITEM) && (raw->flags & CRB_SEG_LINE_START) &&
+      !sh.ends_terminal && sh.words <= 20)
+    return "related headline";
+
+  /* short section headings ("Details", "HelpHelp") */
+  if (whole_line && !sh.ends_terminal && sh.words <= 4 && !(sh.has_digit && sh.words >= 3))
+    return "heading";
+
+  return NULL;
+}

@@ -1,0 +1,759 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* crb-extract-segment.c: sentence segmentation for news text.
+ *
+ * Two levels:
+ *  1. lines are grouped into blocks.  A blank line ends a paragraph; a single
+ *     line break ends a block unless the next line obviously continues the
+ *     sentence (starts with a lower-case letter, or the line ends with a comma
+ *     or a function word).  Headings, list items, captions, bylines therefore
+ *     become segments of their own.
+ *  2. each block is split at sentence-final punctuation, with rules for
+ *     abbreviations, initials, numbers, ellipses and closing quotes.
+ *
+ * Everything is a single forward pass; look-behind and look-ahead are bounded
+ * by small constants, so the running time is linear in the input.
+ */
+#define G_LOG_DOMAIN "crb-extract"
+
+#include "crb-extract-private.h"
+
+#include <string.h>
+
+gunichar
+crb_utf8_decode (const guchar *p,
+                 const guchar *end,
+                 int          *len)
+{
+  guchar c = p[0];
+  gunichar u;
+  int n;
+
+  if (c < 0x80)
+    {
+      *len = 1;
+      return c;
+    }
+  if ((c & 0xE0) == 0xC0)
+    {
+      n = 2;
+      u = c & 0x1F;
+    }
+  else if ((c & 0xF0) == 0xE0)
+    {
+      n = 3;
+      u = c & 0x0F;
+    }
+  else if ((c & 0xF8) == 0xF0)
+    {
+      n = 4;
+      u = c & 0x07;
+    }
+  else
+    {
+      *len = 1;
+      return 0xFFFD;
+    }
+  if (end - p < n)
+    {
+      *len = 1;
+      return 0xFFFD;
+    }
+  for (int i = 1; i < n; i++)
+    {
+      if ((p[i] & 0xC0) != 0x80)
+        {
+          *len = 1;
+          return 0xFFFD;
+        }
+      u = (u << 6) | (p[i] & 0x3F);
+    }
+  *len = n;
+  return u;
+}
+
+gboolean
+crb_unichar_is_space (gunichar c)
+{
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF || c == 0x85;
+}
+
+/* Step back one character from @pos (> @lo). */
+static gsize
+prev_char (const guchar *t,
+           gsize         lo,
+           gsize         pos)
+{
+  gsize p = pos - 1;
+  int k = 0;
+
+  while (p > lo && (t[p] & 0xC0) == 0x80 && k < 3)
+    {
+      p--;
+      k++;
+    }
+  return p;
+}
+
+static gunichar
+char_at (const guchar *t,
+         gsize         len,
+         gsize         pos,
+         int          *clen)
+{
+  return crb_utf8_decode (t + pos, t + len, clen);
+}
+
+/* Trims [*s, *e) of white space. */
+static void
+trim_range (const guchar *t,
+            gsize        *s,
+            gsize        *e)
+{
+  int n;
+
+  while (*s < *e)
+    {
+      gunichar c = crb_utf8_decode (t + *s, t + *e, &n);
+      if (!crb_unichar_is_space (c))
+        break;
+      *s += n;
+    }
+  while (*e > *s)
+    {
+      gsize p = prev_char (t, *s, *e);
+      gunichar c = crb_utf8_decode (t + p, t + *e, &n);
+      if (!crb_unichar_is_space (c) || p + n != *e)
+        break;
+      *e = p;
+    }
+}
+
+static gboolean
+is_terminal (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203D ||
+         c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E;
+}
+
+static gboolean
+is_cjk_terminal (gunichar c)
+{
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+}
+
+static gboolean
+is_closer (gunichar c)
+{
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' ||
+         c == 0x201D || c == 0x2019 || c == 0x00BB || c == 0x203A ||
+         c == 0x300D || c == 0x300F;
+}
+
+static gboolean
+is_opener (gunichar c)
+{
+  return c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201C ||
+         c == 0x2018 || c == 0x00AB || c == 0x201E || c == 0x2039 || c == 0x300C;
+}
+
+static gboolean
+str_in (const char        *word,
+        const char *const *list)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strcmp (word, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *const titles[] = {
+  "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col",
+  "capt", "cpt", "sgt", "st", "rev", "hon", "pres", "maj", "adm", "brig",
+  "cpl", "det", "insp", "supt", "messrs", "mme", "mlle", "fr", "mt", "ft",
+  "cmdr", "atty", "sens", "reps", "pte", "amb", "gens", "mssrs", "dept",
+  "univ", "assn", "ave", "blvd", "rd", "hwy", "sq", "mx", "cllr", "cllrs",
+  "supt", "insp", "sgt", "gov", "lieut", "rt", "revd", "mgr", "msgr", "sra",
+  "snr", "hr", "gen", "doc", "spc", "pfc", "ens", "cdr", "adm", NULL
+};
+
+static const char *const never_break[] = {
+  "vs", "v", "e.g", "i.e", "cf", "approx", "ca", "viz", "resp", "est", NULL
+};
+
+static const char *const before_digit[] = {
+  "no", "nos", "art", "fig", "figs", "vol", "vols", "p", "pp", "para", "sec",
+  "ch", "rs", "ca", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+  "sept", "oct", "nov", "dec", "op", "nr", "tel", "ref", NULL
+};
+
+static const char *const ambiguous[] = {
+  "inc", "ltd", "co", "corp", "jr", "sr", "bros", "llc", "plc", "esq",
+  "a.m", "p.m", "al", "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "ph.d",
+  "b.a", "m.a", "n.y", "l.a", "s.a", "a.g", "n.v", "b.v", "ag", "gmbh", NULL
+};
+
+static const char *const starters[] = {
+  "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this",
+  "that", "these", "those", "there", "but", "and", "or", "so", "yet", "in",
+  "on", "at", "after", "before", "his", "her", "their", "its", "our", "my",
+  "however", "meanwhile", "as", "if", "when", "while", "since", "although",
+  "though", "what", "why", "how", "who", "one", "some", "many", "most", "both",
+  "all", "each", "according", "earlier", "later", "last", "then", "now",
+  "still", "also", "for", "from", "with", "by", "to", "during", "police",
+  "officials", "authorities", "it's", "he's", "she's", "there's", "we're",
+  "they're", "no", "not", "further", "furthermore", "moreover", "instead",
+  "yesterday", "today", "separately", "asked", NULL
+};
+
+typedef enum
+{
+  NEXT_LOWER,
+  NEXT_UPPER,
+  NEXT_DIGIT,
+  NEXT_OPENER,
+  NEXT_OTHER,
+} NextClass;
+
+/* Decides whether a single '.' at @dot (followed by white space) ends a
+ * sentence. @ws..@dot is the word before it. */
+static gboolean
+period_is_boundary (const guchar *t,
+                    gsize         len,
+                    gsize         lo,
+                    gsize         dot,
+                    gsize         next,
+                    NextClass     next_class)
+{
+  char w[48];
+  char nw[24];
+  gsize ws = dot;
+  gsize wl;
+  gsize i;
+  guint n_upper = 0, n_alpha = 0, n_chars = 0;
+  gboolean initials = TRUE;
+
+  if (next_class == NEXT_LOWER)
+    return FALSE;
+
+  /* spun text puts a space before the period: "Dr . Ana" */
+  if (dot > lo && t[dot - 1] == ' ')
+    {
+      gsize d = dot - 1;
+      while (d > lo && dot - d < 3 && t[d - 1] == ' ')
+        d--;
+      if (d > lo && g_ascii_isalpha (t[d - 1]))
+        dot = d;
+    }
+
+  /* the word before the period: letters, digits and internal periods */
+  while (ws > lo && dot - ws < sizeof w - 1)
+    {
+      guchar c = t[ws - 1];
+      if (g_ascii_isalnum (c) || c == '.' || c >= 0x80)
+        ws--;
+      else
+        break;
+    }
+  if (ws > lo && dot - ws >= sizeof w - 1)
+    return TRUE; /* very long token: not an abbreviation */
+  wl = dot - ws;
+  if (wl == 0)
+    return TRUE;
+
+  /* non-ASCII bytes before the period: accept letters only */
+  for (i = ws; i < dot;)
+    {
+      int n;
+      gunichar c = crb_utf8_decode (t + i, t + dot, &n);
+      n_chars++;
+      if (c == '.')
+        {
+          i += n;
+          continue;
+        }
+      if (!g_unichar_isalnum (c))
+        {
+          /* e.g. a closing quote: start the word after it */
+          ws = i + n;
+          n_upper = n_alpha = 0;
+          n_chars = 0;
+          i += n;
+          continue;
+        }
+      if (g_unichar_isalpha (c))
+        n_alpha++;
+      if (g_unichar_isupper (c) || g_unichar_istitle (c))
+        n_upper++;
+      i += n;
+    }
+  wl = dot - ws;
+  if (wl == 0)
+    return TRUE;
+
+  for (i = 0; i < wl; i++)
+    w[i] = g_ascii_tolower (t[ws + i]);
+  w[wl] = '\0';
+
+  /* initials: "J", "J.K", "W" (single upper-case letters separated by dots) */
+  {
+    gsize k = ws;
+    guint letters = 0;
+    while (k < dot)
+      {
+        int n;
+        gunichar c = crb_utf8_decode (t + k, t + dot, &n);
+        if (!(g_unichar_isupper (c) || g_unichar_istitle (c)))
+          {
+            initials = FALSE;
+            break;
+          }
+        letters++;
+        k += n;
+        if (k < dot)
+          {
+            if (t[k] != '.')
+              {
+                initials = FALSE;
+                break;
+              }
+            k++;
+          }
+      }
+    if (letters == 0)
+      initials = FALSE;
+  }
+
+  /* the next word, lower-cased (ASCII), for the starter check */
+  {
+    gsize k = next;
+    gsize j = 0;
+    if (next_class == NEXT_OPENER)
+      {
+        int n;
+        char_at (t, len, k, &n);
+        k += n;
+      }
+    while (k < len && j < sizeof nw - 1 && (g_ascii_isalpha (t[k]) || t[k] == '\''))
+      nw[j++] = g_ascii_tolower (t[k++]);
+    nw[j] = '\0';
+  }
+
+  if (next_class == NEXT_DIGIT)
+    return !str_in (w, before_digit);
+
+  if (str_in (w, titles))
+    return FALSE;
+  if (str_in (w, never_break))
+    return FALSE;
+  if (initials || str_in (w, ambiguous))
+    return str_in (nw, starters);
+  if (strchr (w, '.') != NULL && n_alpha > 0 && n_alpha <= 4)
+    return str_in (nw, starters); /* other dotted abbreviations */
+
+  (void) n_upper;
+  (void) n_chars;
+  return TRUE;
+}
+
+typedef struct
+{
+  const guchar *t;
+  gsize len;
+  GArray *out;
+  guint block;
+  guint paragraph;
+} Segmenter;
+
+static void
+emit (Segmenter *s,
+      gsize      start,
+      gsize      end,
+      gsize      bs,
+      gsize      be,
+      guint      flags)
+{
+  CrbRawSegment seg;
+
+  trim_range (s->t, &start, &end);
+  if (start >= end)
+    return;
+  seg.start = start;
+  seg.end = end;
+  seg.flags = flags;
+  if (start == bs)
+    seg.flags |= CRB_SEG_LINE_START;
+  if (end == be)
+    seg.flags |= CRB_SEG_LINE_END;
+  seg.block = s->block;
+  seg.paragraph = s->paragraph;
+  g_array_append_val (s->out, seg);
+}
+
+static NextClass
+classify_next (gunichar c)
+{
+  if (g_unichar_islower (c))
+    return NEXT_LOWER;
+  if (g_unichar_isupper (c) || g_unichar_istitle (c))
+    return NEXT_UPPER;
+  if (g_unichar_isdigit (c))
+    return NEXT_DIGIT;
+  if (is_opener (c))
+    return NEXT_OPENER;
+  if (g_unichar_isalpha (c))
+    return NEXT_UPPER; /* caseless scripts */
+  return NEXT_OTHER;
+}
+
+static void
+split_block (Segmenter *s,
+             gsize      bs,
+             gsize      be,
+             guint      flags)
+{
+  const guchar *t = s->t;
+  gsize pos = bs;
+  gsize seg_start = bs;
+
+  while (pos < be)
+    {
+      int n;
+      gunichar c;
+      gsize q, r;
+      gboolean has_bang = FALSE, has_ellipsis = FALSE, cjk = FALSE;
+      guint n_dots = 0;
+      gunichar nc;
+      NextClass ncls;
+      gboolean boundary;
+
+      if (t[pos] != '.' && t[pos] != '!' && t[pos] != '?' && t[pos] < 0x80)
+        {
+          pos++;
+          continue;
+        }
+      c = crb_utf8_decode (t + pos, t + be, &n);
+      if (!is_terminal (c))
+        {
+          pos += n;
+          continue;
+        }
+
+      /* the cluster of terminal punctuation */
+      q = pos;
+      while (q < be)
+        {
+          c = crb_utf8_decode (t + q, t + be, &n);
+          if (!is_terminal (c))
+            break;
+          if (c == '.')
+            n_dots++;
+          else if (c == 0x2026)
+            has_ellipsis = TRUE;
+          else if (is_cjk_terminal (c))
+            cjk = TRUE;
+          else
+            has_bang = TRUE;
+          q += n;
+        }
+      if (n_dots >= 2)
+        has_ellipsis = TRUE;
+      /* closing quotes and brackets */
+      while (q < be)
+        {
+          c = crb_utf8_decode (t + q, t + be, &n);
+          if (!is_closer (c))
+            break;
+          q += n;
+        }
+      if (q >= be)
+        break;
+
+      c = crb_utf8_decode (t + q, t + be, &n);
+      if (!crb_unichar_is_space (c))
+        {
+          if (cjk)
+            {
+              emit (s, seg_start, q, bs, be, flags);
+              seg_start = q;
+            }
+          pos = q;
+          continue;
+        }
+      r = q;
+      while (r < be)
+        {
+          c = crb_utf8_decode (t + r, t + be, &n);
+          if (!crb_unichar_is_space (c))
+            break;
+          r += n;
+        }
+      if (r >= be)
+        break;
+
+      nc = crb_utf8_decode (t + r, t + be, &n);
+      ncls = classify_next (nc);
+
+      if (nc == ',' || nc == ';' || nc == ':' || nc == ')' || nc == 0x201D)
+        boundary = FALSE;
+      else if (cjk)
+        boundary = TRUE;
+      else if (has_bang)
+        boundary = ncls != NEXT_LOWER;
+      else if (has_ellipsis)
+        boundary = ncls == NEXT_UPPER || ncls == NEXT_OPENER;
+      else
+        boundary = period_is_boundary (t, be, bs, pos, r, ncls);
+
+      if (boundary)
+        {
+          emit (s, seg_start, q, bs, be, flags);
+          seg_start = r;
+        }
+      pos = r;
+    }
+  emit (s, seg_start, be, bs, be, flags);
+}
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+  gboolean list;
+  gboolean ends_terminal;
+  gboolean ends_colon;
+  gboolean ends_continuation;
+  gboolean starts_lower;
+} LineInfo;
+
+static const char *const function_words[] = {
+  "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+  "and", "or", "but", "that", "as", "is", "was", "were", "are", "be", "been",
+  "has", "have", "had", "which", "who", "its", "his", "her", "their", "this",
+  "these", "than", "into", "about", "after", "before", "not", "will", "would",
+  "said", "says", "told", "into", "over", "under", "between", "against", NULL
+};
+
+static gboolean
+is_list_marker (const guchar *t,
+                gsize         s,
+                gsize         e)
+{
+  int n;
+  gunichar c;
+  gsize k;
+
+  if (s >= e)
+    return FALSE;
+  c = crb_utf8_decode (t + s, t + e, &n);
+  if ((c == '-' || c == '*' || c == 0x2022 || c == 0x2013 || c == 0x2014 ||
+       c == 0x00B7 || c == 0x25AA || c == 0x25CF || c == 0x25E6 || c == 0x2023 ||
+       c == 0x25B6 || c == 0x25BA) &&
+      s + n < e)
+    {
+      gunichar d = crb_utf8_decode (t + s + n, t + e, &n);
+      return crb_unichar_is_space (d);
+    }
+  /* "1. " or "1) " */
+  k = s;
+  while (k < e && k - s < 3 && g_ascii_isdigit (t[k]))
+    k++;
+  if (k > s && k + 1 < e && (t[k] == '.' || t[k] == ')') && t[k + 1] == ' ')
+    return TRUE;
+  return FALSE;
+}
+
+static LineInfo
+analyse_line (const guchar *t,
+              gsize         s,
+              gsize         e)
+{
+  LineInfo li = { s, e, FALSE, FALSE, FALSE, FALSE, FALSE };
+  gsize p, k;
+  int n;
+  gunichar c;
+
+  li.list = is_list_marker (t, s, e);
+
+  c = crb_utf8_decode (t + s, t + e, &n);
+  li.starts_lower = g_unichar_islower (c);
+
+  /* last character, skipping closers */
+  p = e;
+  do
+    {
+      p = prev_char (t, s, p);
+      c = crb_utf8_decode (t + p, t + e, &n);
+    }
+  while (p > s && is_closer (c));
+  if (is_terminal (c))
+    li.ends_terminal = TRUE;
+  else if (c == ':')
+    li.ends_colon = TRUE;
+  else if (c == ',' || c == ';' || c == '(' || c == 0x2013 || c == 0x2014 ||
+           c == '-' || c == '/' || c == '&' || c == 0x201C || c == 0x2018)
+    li.ends_continuation = TRUE;
+  else if (c < 0x80 && g_ascii_isalpha (c))
+    {
+      char w[16];
+      gsize j = 0;
+      k = e;
+      while (k > s && e - k < sizeof w - 1 && g_ascii_isalpha (t[k - 1]))
+        k--;
+      if (k == s || !g_ascii_isalpha (t[k - 1]))
+        {
+          for (j = 0; k + j < e && j < sizeof w - 1; j++)
+            w[j] = g_ascii_tolower (t[k + j]);
+          w[j] = '\0';
+          li.ends_continuation = str_in (w, function_words);
+        }
+    }
+  return li;
+}
+
+static gboolean
+lines_join (const LineInfo *prev,
+            const LineInfo *cur)
+{
+  if (cur->list)
+    return FALSE;
+  if (prev->ends_colon)
+    return FALSE;
+  if (cur->starts_lower)
+    return TRUE;
+  if (prev->ends_terminal)
+    return FALSE;
+  return prev->ends_continuation;
+}
+
+/* "date 2024-05-24" metadata prefix at the start of a line: returns the
+ * end of the prefix or 0. */
+static gsize
+metadata_prefix (const guchar *t,
+                 gsize         s,
+                 gsize         e)
+{
+  static const char pat[] = "date dddd-dd-dd";
+  gsize k;
+
+  if (e - s < sizeof pat - 1)
+    return 0;
+  for (k = 0; k < sizeof pat - 1; k++)
+    {
+      guchar c = t[s + k];
+      if (pat[k] == 'd' && k >= 5)
+        {
+          if (!g_ascii_isdigit (c))
+            return 0;
+        }
+      else if (g_ascii_tolower (c) != (guchar) pat[k])
+        return 0;
+    }
+  if (s + k < e && !g_ascii_isspace (t[s + k]))
+    return 0;
+  return s + k;
+}
+
+void
+crb_extract_segment (const char *text,
+                     gsize       length,
+                     GArray     *out)
+{
+  Segmenter s = { (const guchar *) text, length, out, 0, 0 };
+  const guchar *t = s.t;
+  gsize pos = 0;
+  gboolean have_block = FALSE;
+  gboolean blank_pending = FALSE;
+  gsize bs = 0, be = 0;
+  guint bflags = 0;
+  LineInfo prev = { 0, };
+
+  while (pos < length)
+    {
+      gsize ls = pos, le = pos;
+      gsize brk = 0;
+      gsize meta;
+      LineInfo cur;
+
+      while (le < length)
+        {
+          guchar c = t[le];
+          if (c == '\n')
+            {
+              brk = 1;
+              break;
+            }
+          if (c == '\r')
+            {
+              brk = (le + 1 < length && t[le + 1] == '\n') ? 2 : 1;
+              break;
+            }
+          if (c == 0xE2 && le + 2 < length && t[le + 1] == 0x80 &&
+              (t[le + 2] == 0xA8 || t[le + 2] == 0xA9))
+            {
+              brk = 3;
+              break;
+            }
+          le++;
+        }
+      pos = le + brk;
+
+      trim_range (t, &ls, &le);
+      if (ls >= le)
+        {
+          if (have_block)
+            {
+              split_block (&s, bs, be, bflags);
+              s.block++;
+              have_block = FALSE;
+            }
+          blank_pending = TRUE;
+          continue;
+        }
+
+      meta = metadata_prefix (t, ls, le);
+      if (meta > 0)
+        {
+          if (have_block)
+            {
+              split_block (&s, bs, be, bflags);
+              s.block++;
+              have_block = FALSE;
+            }
+          if (blank_pending && s.out->len > 0)
+            s.paragraph++;
+          blank_pending = FALSE;
+          emit (&s, ls, meta, ls, meta, CRB_SEG_METADATA);
+          s.block++;
+          ls = meta;
+          trim_range (t, &ls, &le);
+          if (ls >= le)
+            continue;
+        }
+
+      cur = analyse_line (t, ls, le);
+      if (have_block && !blank_pending && lines_join (&prev, &cur))
+        {
+          be = le;
+        }
+      else
+        {
+          if (have_block)
+            {
+              split_block (&s, bs, be, bflags);
+              s.block++;
+            }
+          if (blank_pending && s.out->len > 0)
+            s.paragraph++;
+          blank_pending = FALSE;
+          bs = ls;
+          be = le;
+          bflags = cur.list ? CRB_SEG_LIST_ITEM : 0;
+          have_block = TRUE;
+        }
+      prev = cur;
+    }
+  if (have_block)
+    split_block (&s, bs, be, bflags);
+}

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* crb-extract.c: public entry points of the claim extraction engine.
+ *
+ * Pipeline: crb_extract_segment() splits the text into segments,
+ * crb_boilerplate_classify() flags web boilerplate (with a small amount of
+ * context: captions after "Picture:", link lists after "Read more:",
+ * sentences credited by a trailing "Pic: AP"), and crb_analyzer_run()
+ * computes the check-worthiness score, kind, reasons and values.
+ */
+#define G_LOG_DOMAIN "crb-extract"
+
+#include "crb-extract.h"
+#include "crb-extract-private.h"
+
+#include <string.h>
+
+void
+crb_sentence_free (CrbSentence *sentence)
+{
+  if (sentence == NULL)
+    return;
+  g_free (sentence->kind);
+  g_strfreev (sentence->reasons);
+  if (sentence->values != NULL)
+    json_node_unref (sentence->values);
+  g_free (sentence);
+}
+
+gboolean
+crb_sentence_is_claim (const CrbSentence *sentence,
+                       double             threshold)
+{
+  g_return_val_if_fail (sentence != NULL, FALSE);
+
+  return !sentence->boilerplate && sentence->score >= threshold;
+}
+
+static void
+mark_boilerplate (CrbSentence *sentence,
+                  const char  *why)
+{
+  GStrvBuilder *builder;
+
+  if (sentence->boilerplate)
+    return;
+  sentence->boilerplate = TRUE;
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, "boilerplate");
+  g_strv_builder_add (builder, why);
+  if (sentence->reasons != NULL)
+    g_strv_builder_addv (builder, (const char **) sentence->reasons);
+  g_strfreev (sentence->reasons);
+  sentence->reasons = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+}
+
+GPtrArray *
+crb_extract_sentences (const char *text,
+                       gssize      length,
+                       const char *date)
+{
+  g_autoptr (GArray) raw = NULL;
+  g_autoptr (GPtrArray) result = NULL;
+  g_autofree char *caption_why = NULL;
+  CrbAnalyzer *analyzer;
+  gsize len;
+  int label = CRB_LABEL_NONE;
+  guint label_paragraph = 0;
+  guint label_block = 0;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_sentence_free);
+  if (text == NULL)
+    return g_steal_pointer (&result);
+
+  len = length < 0 ? strlen (text) : (gsize) length;
+  raw = g_array_new (FALSE, FALSE, sizeof (CrbRawSegment));
+  crb_extract_segment (text, len, raw);
+
+  analyzer = crb_analyzer_new (date);
+
+  for (guint i = 0; i < raw->len; i++)
+    {
+      const CrbRawSegment *seg = &g_array_index (raw, CrbRawSegment, i);
+      CrbSentence *sentence = g_new0 (CrbSentence, 1);
+      const char *why;
+      int seg_label = CRB_LABEL_NONE;
+      gboolean credit = FALSE;
+
+      sentence->start = seg->start;
+      sentence->end = seg->end;
+      crb_analyzer_run (analyzer, text, seg, sentence);
+
+      why = crb_boilerplate_classify (text, seg, &seg_label, &credit);
+
+      /* context: the block after a caption label is a caption; the lines of
+       * the paragraph after a "Read more:" label are links */
+      if (why == NULL && label != CRB_LABEL_NONE && seg->paragraph == label_paragraph)
+        {
+          if (label == CRB_LABEL_CAPTION && seg->block == label_block + 1)
+            why = "caption";
+          else if (label == CRB_LABEL_LINKS &&
+                   (seg->flags & CRB_SEG_LINE_START) && (seg->flags & CRB_SEG_LINE_END))
+            why = "related headline";
+        }
+      /* "Highlights:" followed by a list: the items are content */
+      if (why != NULL && label == CRB_LABEL_CONTENT && seg->paragraph == label_paragraph &&
+          strcmp (why, "related headline") == 0)
+        why = NULL;
+      if (seg_label != CRB_LABEL_NONE)
+        {
+          label = seg_label;
+          label_paragraph = seg->paragraph;
+          label_block = seg->block;
+        }
+      else if (seg->paragraph != label_paragraph)
+        label = CRB_LABEL_NONE;
+
+      /* a trailing photo credit makes the preceding sentences of its block
+       * (up to three) a caption */
+      if (credit)
+        {
+          guint k = result->len;
+          guint back = 0;
+          while (k > 0 && back < 3)
+            {
+              CrbSentence *p = g_ptr_array_index (result, k - 1);
+              const CrbRawSegment *ps = &g_array_index (raw, CrbRawSegment, k - 1);
+              if (ps->block != seg->block)
+                break;
+              mark_boilerplate (p, "caption");
+              k--;
+              back++;
+            }
+        }
+
+      if (why != NULL)
+        mark_boilerplate (sentence, why);
+      g_ptr_array_add (result, sentence);
+    }
+
+  crb_analyzer_free (analyzer);
+  return g_steal_pointer (&result);
+}

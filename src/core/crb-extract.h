@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define CRB_EXTRACTOR_NAME              "corroborate-rules"
+#define CRB_EXTRACTOR_VERSION           "0.1.0"
+#define CRB_EXTRACT_DEFAULT_THRESHOLD   0.5
+
+/**
+ * CrbSentence:
+ * @start: UTF-8 byte offset of the first byte of the sentence (or clause) in the text
+ * @end: UTF-8 byte offset one past its last byte (end exclusive, no trailing white space)
+ * @score: check-worthiness in [0, 1]
+ * @kind: "quantity", "date", "attribution", "event" or "statement" (the catch-all)
+ * @reasons: (array zero-terminated=1): short human-readable reasons ("number", "named source", ...)
+ * @values: (nullable): a JSON object with the normalised values (see docs/extraction.md)
+ * @boilerplate: %TRUE for web boilerplate (captions, bylines, calls to action, ...):
+ *   never proposed as a claim, whatever its score
+ *
+ * One segment of an article as the extraction engine sees it.
+ */
+typedef struct
+{
+  gsize     start;
+  gsize     end;
+  double    score;
+  char     *kind;
+  GStrv     reasons;
+  JsonNode *values;
+  gboolean  boilerplate;
+} CrbSentence;
+
+void        crb_sentence_free         (CrbSentence       *sentence);
+gboolean    crb_sentence_is_claim     (const CrbSentence *sentence,
+                                       double             threshold);
+
+GPtrArray  *crb_extract_sentences     (const char        *text,
+                                       gssize             length,
+                                       const char        *date);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbSentence, crb_sentence_free)
+
+G_END_DECLS

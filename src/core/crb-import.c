@@ -1,0 +1,654 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crb-import"
+
+#include "config.h"
+
+#include "crb-error.h"
+#include "crb-extract.h"
+#include "crb-import.h"
+#include "crb-text.h"
+#include "crb-utils.h"
+
+#include <string.h>
+
+/*
+ * Import turns files, folders and JSON Lines corpora into articles.
+ *
+ * - A file is one article: plain text (.txt, .md, ...) or HTML (.html, .htm).
+ * - A folder's own files belong to the import's story; each sub-folder that
+ *   holds articles is a story of its own, named after the folder.
+ * - A .jsonl corpus has one article per line: "text" is required; "id",
+ *   "title", "outlet", "url", "date" and "story" are optional.
+ *
+ * One bad input refuses the whole import (or, with CRB_IMPORT_SKIP_INVALID,
+ * is skipped with a warning): nothing is ever half-imported silently.
+ */
+
+typedef enum {
+  KIND_UNKNOWN,
+  KIND_TEXT,
+  KIND_HTML,
+  KIND_CORPUS,
+} Kind;
+
+void
+crb_import_item_free (CrbImportItem *item)
+{
+  if (item == NULL)
+    return;
+
+  g_free (item->story);
+  g_clear_object (&item->article);
+  g_free (item);
+}
+
+static Kind
+kind_for_name (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  static const char * const text_ext[] = { ".txt", ".text", ".md", ".markdown", NULL };
+  static const char * const html_ext[] = { ".html", ".htm", ".xhtml", NULL };
+
+  for (guint i = 0; text_ext[i]; i++)
+    if (g_str_has_suffix (lower, text_ext[i]))
+      return KIND_TEXT;
+
+  for (guint i = 0; html_ext[i]; i++)
+    if (g_str_has_suffix (lower, html_ext[i]))
+      return KIND_HTML;
+
+  if (g_str_has_suffix (lower, ".jsonl") || g_str_has_suffix (lower, ".ndjson"))
+    return KIND_CORPUS;
+
+  return KIND_UNKNOWN;
+}
+
+static char *
+id_from_name (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+
+  return g_steal_pointer (&base);
+}
+
+static gboolean
+looks_like_html (const char *text)
+{
+  const char *p = text;
+
+  while (g_ascii_isspace (*p))
+    p++;
+
+  return g_ascii_strncasecmp (p, "<!doctype html", 14) == 0 ||
+         g_ascii_strncasecmp (p, "<html", 5) == 0;
+}
+
+/* A first line that reads as a headline: short, no final full stop. */
+static char *
+guess_title (const char *text)
+{
+  const char *nl = strchr (text, '\n');
+  g_autofree char *line = NULL;
+  gsize len;
+  char last;
+
+  if (nl == NULL)
+    return NULL;
+
+  line = g_strstrip (g_strndup (text, nl - text));
+  len = strlen (line);
+  if (len == 0 || g_utf8_strlen (line, -1) > 150)
+    return NULL;
+
+  last = line[len - 1];
+  if (last == '.' || last == ',' || last == ';' || last == ':')
+    return NULL;
+
+  return g_steal_pointer (&line);
+}
+
+static char *
+outlet_from_url (const char *url)
+{
+  g_autoptr (GUri) uri = NULL;
+  const char *host;
+
+  if (url == NULL)
+    return NULL;
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || (host = g_uri_get_host (uri)) == NULL)
+    return NULL;
+
+  if (g_str_has_prefix (host, "www."))
+    host += 4;
+
+  return g_strdup (host);
+}
+
+static CrbArticle *
+make_article (const char  *id,
+              const char  *raw_text,
+              Kind         kind,
+              const char  *source,
+              CrbTextMeta *given,
+              const char  *name,
+              GError     **error)
+{
+  g_auto (CrbTextMeta) meta = { 0 };
+  g_autofree char *body = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *outlet = NULL;
+  CrbArticle *article;
+
+  if (kind == KIND_HTML || (kind == KIND_UNKNOWN && looks_like_html (raw_text)))
+    body = crb_text_from_html (raw_text, strlen (raw_text), &meta);
+  else
+    body = g_strdup (raw_text);
+
+  {
+    g_autofree char *stripped = crb_text_take_metadata (body, &meta);
+    text = crb_text_normalize (stripped);
+  }
+
+  if (text == NULL || *text == '\0')
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, "%s: the article has no text", name);
+      return NULL;
+    }
+
+  /* What a corpus line says wins over what the text says of itself. */
+#define PICK(field) (given && given->field ? given->field : meta.field)
+  title = g_strdup (PICK (title));
+  if (title == NULL)
+    title = guess_title (text);
+  outlet = g_strdup (PICK (outlet));
+  if (outlet == NULL)
+    outlet = outlet_from_url (PICK (url));
+
+  article = crb_article_new (id, text);
+  g_object_set (article,
+                "title", title,
+                "outlet", outlet,
+                "url", PICK (url),
+                "date", PICK (date),
+                "source", source,
+                NULL);
+#undef PICK
+
+  return article;
+}
+
+static gboolean
+read_text_file (GFile         *file,
+                const char    *name,
+                GPtrArray     *warnings,
+                char         **out,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *warning = NULL;
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, "%s: %s", name,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                     ? "no such file" : local_error->message);
+      return FALSE;
+    }
+
+  *out = crb_text_decode (bytes, name, &warning, error);
+  if (*out == NULL)
+    return FALSE;
+
+  if (warning != NULL)
+    g_ptr_array_add (warnings, g_steal_pointer (&warning));
+
+  return TRUE;
+}
+
+static gboolean
+import_corpus (GFile         *file,
+               const char    *name,
+               GPtrArray     *items,
+               CrbImportFlags flags,
+               GPtrArray     *warnings,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *contents = NULL;
+  g_autofree char *default_id = id_from_name (name);
+  char *line, *next;
+  guint lineno = 0;
+  guint n_items = items->len;
+
+  if (!read_text_file (file, name, warnings, &contents, cancellable, error))
+    return FALSE;
+
+  for (line = contents; line && *line; line = next)
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *where = NULL;
+      g_autofree char *id = NULL;
+      CrbTextMeta given = { 0 };
+      CrbImportItem *item;
+      CrbArticle *article;
+      JsonObject *object;
+      JsonNode *root;
+      const char *text;
+
+      next = strchr (line, '\n');
+      if (next)
+        *next++ = '\0';
+      lineno++;
+
+      g_strstrip (line);
+      if (*line == '\0')
+        continue;
+
+      where = g_strdup_printf ("%s:%u", name, lineno);
+      if (!json_parser_load_from_data (parser, line, -1, &local_error))
+        {
+          const char *msg = local_error->message;
+          if (g_str_has_prefix (msg, "<data>:"))
+            msg = strchr (msg + 7, ' ') ? strchr (msg + 7, ' ') + 1 : msg;
+          g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                       "%s: not a JSON object: %s", where, msg);
+          return FALSE;
+        }
+
+      root = json_parser_get_root (parser);
+      if (!JSON_NODE_HOLDS_OBJECT (root))
+        {
+          g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                       "%s: each line must be a JSON object", where);
+          return FALSE;
+        }
+
+      object = json_node_get_object (root);
+      text = json_object_get_string_member_with_default (object, "text", NULL);
+      if (text == NULL)
+        {
+          g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                       "%s: the field “text” is missing or not a string", where);
+          return FALSE;
+        }
+
+#define OPT(member) json_object_get_string_member_with_default (object, member, NULL)
+      given.title = (char *) OPT ("title");
+      given.outlet = (char *) OPT ("outlet");
+      given.url = (char *) OPT ("url");
+      given.date = (char *) OPT ("date");
+      id = g_strdup (OPT ("id"));
+      if (id == NULL)
+        id = g_strdup_printf ("%s-%u", default_id, lineno);
+
+      article = make_article (id, text, KIND_UNKNOWN, where, &given, where, &local_error);
+      if (article == NULL)
+        {
+          if (flags & CRB_IMPORT_SKIP_INVALID)
+            {
+              g_ptr_array_add (warnings, g_strdup_printf ("%s (skipped)", local_error->message));
+              continue;
+            }
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      item = g_new0 (CrbImportItem, 1);
+      item->story = g_strdup (OPT ("story"));
+      item->article = article;
+      g_ptr_array_add (items, item);
+#undef OPT
+    }
+
+  if (items->len == n_items)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, "%s: the corpus holds no articles", name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_file (GFile         *file,
+             const char    *story,
+             Kind           kind,
+             GPtrArray     *items,
+             CrbImportFlags flags,
+             GPtrArray     *warnings,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr (GError) local_error = NULL;
+  CrbArticle *article = NULL;
+  CrbImportItem *item;
+
+  if (kind == KIND_CORPUS)
+    return import_corpus (file, name, items, flags, warnings, cancellable, error);
+
+  id = id_from_name (name);
+  if (read_text_file (file, name, warnings, &text, cancellable, &local_error))
+    article = make_article (id, text, kind, name, NULL, name, &local_error);
+
+  if (article == NULL)
+    {
+      if (flags & CRB_IMPORT_SKIP_INVALID)
+        {
+          g_ptr_array_add (warnings, g_strdup_printf ("%s (skipped)", local_error->message));
+          return TRUE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  item = g_new0 (CrbImportItem, 1);
+  item->story = g_strdup (story);
+  item->article = article;
+  g_ptr_array_add (items, item);
+  return TRUE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+import_folder (GFile         *folder,
+               const char    *story,
+               GPtrArray     *items,
+               CrbImportFlags flags,
+               GPtrArray     *warnings,
+               guint          depth,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr (GFileEnumerator) enumerator = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *name = g_file_get_parse_name (folder);
+  GFileInfo *info;
+
+  if (depth > 16)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
+                   "%s: folders nested too deep", name);
+      return FALSE;
+    }
+
+  enumerator = g_file_enumerate_children (folder,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                          G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN,
+                                          G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (enumerator == NULL)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, "%s: %s", name, local_error->message);
+      return FALSE;
+    }
+
+  while ((info = g_file_enumerator_next_file (enumerator, cancellable, &local_error)))
+    {
+      if (!g_file_info_get_is_hidden (info))
+        g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
+      g_object_unref (info);
+    }
+
+  if (local_error != NULL)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, "%s: %s", name, local_error->message);
+      return FALSE;
+    }
+
+  /* Files in name order, so that ids and claims come out the same each time. */
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *child_name = g_ptr_array_index (names, i);
+      g_autoptr (GFile) child = g_file_get_child (folder, child_name);
+      GFileType type = g_file_query_file_type (child, G_FILE_QUERY_INFO_NONE, cancellable);
+      Kind kind = kind_for_name (child_name);
+
+      if (type == G_FILE_TYPE_DIRECTORY)
+        {
+          g_autofree char *sub_story = story
+            ? g_strdup_printf ("%s/%s", story, child_name)
+            : g_strdup (child_name);
+
+          if (!import_folder (child, sub_story, items, flags, warnings, depth + 1,
+                              cancellable, error))
+            return FALSE;
+        }
+      else if (kind == KIND_UNKNOWN)
+        {
+          g_autofree char *child_path = g_file_get_parse_name (child);
+          g_ptr_array_add (warnings,
+                           g_strdup_printf ("%s: not an article file (.txt, .md, .html, .jsonl); skipped",
+                                            child_path));
+        }
+      else if (!import_file (child, story, kind, items, flags, warnings, cancellable, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * crb_import_paths:
+ * @paths: files, folders and .jsonl corpora
+ * @warnings: (element-type utf8): where to add warnings (converted
+ *   encodings, skipped files)
+ *
+ * Reads articles from @paths.  Nothing is added to a project yet.
+ *
+ * Returns: (transfer container) (element-type CrbImportItem): the articles,
+ *   or %NULL with @error naming the input at fault
+ */
+GPtrArray *
+crb_import_paths (const char * const  *paths,
+                  CrbImportFlags       flags,
+                  GPtrArray           *warnings,
+                  GCancellable        *cancellable,
+                  GError             **error)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_import_item_free);
+
+  g_return_val_if_fail (paths != NULL, NULL);
+  g_return_val_if_fail (warnings != NULL, NULL);
+
+  for (guint i = 0; paths[i]; i++)
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable);
+
+      if (type == G_FILE_TYPE_DIRECTORY)
+        {
+          if (!import_folder (file, NULL, items, flags, warnings, 0, cancellable, error))
+            return NULL;
+        }
+      else if (type == G_FILE_TYPE_UNKNOWN)
+        {
+          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, "%s: no such file or folder", paths[i]);
+          return NULL;
+        }
+      else if (!import_file (file, NULL, kind_for_name (paths[i]), items, flags, warnings,
+                             cancellable, error))
+        return NULL;
+    }
+
+  if (items->len == 0)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_NOTHING_TO_DO,
+                   "%s: no articles found (.txt, .md, .html or .jsonl)",
+                   paths[0] ? paths[0] : "(no input)");
+      return NULL;
+    }
+
+  return g_steal_pointer (&items);
+}
+
+/**
+ * crb_import_default_story:
+ *
+ * Returns: (transfer full): a title for the story of an import: the name of
+ *   the folder given, or of the folder of the first file
+ */
+char *
+crb_import_default_story (const char * const *paths)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFile) parent = NULL;
+  g_autofree char *base = NULL;
+
+  if (paths == NULL || paths[0] == NULL)
+    return g_strdup ("Story");
+
+  file = g_file_new_for_commandline_arg (paths[0]);
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+    {
+      parent = g_file_get_parent (file);
+      if (parent != NULL)
+        g_set_object (&file, parent);
+    }
+
+  base = g_file_get_basename (file);
+  if (base == NULL || g_strcmp0 (base, "/") == 0 || g_strcmp0 (base, ".") == 0)
+    return g_strdup ("Story");
+
+  return g_steal_pointer (&base);
+}
+
+/**
+ * crb_extract_article_claims:
+ * @threshold: the lowest check-worthiness score proposed
+ *
+ * Runs the extraction engine on @article.
+ *
+ * Returns: (transfer container) (element-type CrbClaim): claims with ids
+ *   "ARTICLE:1", "ARTICLE:2"… in document order
+ */
+GPtrArray *
+crb_extract_article_claims (CrbArticle *article,
+                            double      threshold)
+{
+  GPtrArray *claims = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) sentences = NULL;
+  const char *text;
+  gsize byte_pos = 0;
+  gsize char_pos = 0;
+  guint n = 0;
+
+  g_return_val_if_fail (CRB_IS_ARTICLE (article), claims);
+
+  text = crb_article_get_text (article);
+  sentences = crb_extract_sentences (text, -1, crb_article_get_date (article));
+
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      CrbSentence *s = g_ptr_array_index (sentences, i);
+      g_autofree char *id = NULL;
+      g_autofree char *span = NULL;
+      CrbClaim *claim;
+      gsize start, end;
+
+      if (!crb_sentence_is_claim (s, threshold))
+        continue;
+
+      /* Sentences come in order: convert offsets incrementally. */
+      char_pos += crb_utf8_bytes_to_chars (text + byte_pos, s->start - byte_pos);
+      byte_pos = s->start;
+      start = char_pos;
+      end = start + crb_utf8_bytes_to_chars (text + s->start, s->end - s->start);
+
+      id = g_strdup_printf ("%s:%u", crb_article_get_id (article), ++n);
+      span = g_strndup (text + s->start, s->end - s->start);
+      claim = crb_claim_new (id, crb_article_get_id (article), start, end, span);
+      crb_claim_set_kind (claim, s->kind);
+      crb_claim_set_score (claim, s->score);
+      crb_claim_set_reasons (claim, (const char * const *) s->reasons);
+      crb_claim_set_values (claim, s->values);
+      g_ptr_array_add (claims, claim);
+    }
+
+  return claims;
+}
+
+/**
+ * crb_project_import:
+ * @items: (element-type CrbImportItem): from crb_import_paths()
+ * @story_title: the story for items that name none
+ * @threshold: the extraction threshold
+ *
+ * Adds the articles to the project, in their stories (made as needed),
+ * giving them unique ids, and extracts their claims.
+ */
+gboolean
+crb_project_import (CrbProject    *project,
+                    GPtrArray     *items,
+                    const char    *story_title,
+                    double         threshold,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (items != NULL, FALSE);
+  g_return_val_if_fail (story_title != NULL, FALSE);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      CrbImportItem *item = g_ptr_array_index (items, i);
+      const char *title = item->story ? item->story : story_title;
+      g_autofree char *id = NULL;
+      g_autoptr (CrbArticle) article = NULL;
+      g_autoptr (GPtrArray) claims = NULL;
+      CrbStory *story;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      story = crb_project_find_story_by_title (project, title);
+      if (story == NULL)
+        story = crb_project_add_story (project, title);
+      if (!crb_story_ensure_loaded (story, error))
+        return FALSE;
+
+      id = crb_project_make_article_id (project, crb_article_get_id (item->article));
+      if (g_strcmp0 (id, crb_article_get_id (item->article)) == 0)
+        article = g_object_ref (item->article);
+      else
+        {
+          article = crb_article_new (id, crb_article_get_text (item->article));
+          g_object_set (article,
+                        "title", crb_article_get_title (item->article),
+                        "outlet", crb_article_get_outlet (item->article),
+                        "url", crb_article_get_url (item->article),
+                        "date", crb_article_get_date (item->article),
+                        "source", crb_article_get_source (item->article),
+                        NULL);
+        }
+
+      crb_project_add_article (project, story, article);
+      claims = crb_extract_article_claims (article, threshold);
+      for (guint j = 0; j < claims->len; j++)
+        crb_story_add_claim (story, g_ptr_array_index (claims, j));
+    }
+
+  return TRUE;
+}

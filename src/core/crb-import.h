@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "crb-article.h"
+#include "crb-claim.h"
+#include "crb-project.h"
+
+G_BEGIN_DECLS
+
+/**
+ * CrbImportItem:
+ * @story: (nullable): the story the corpus or folder puts the article in;
+ *   %NULL for the story of the import as a whole
+ * @article: the article, its id as wanted (made unique when added)
+ */
+typedef struct
+{
+  char       *story;
+  CrbArticle *article;
+} CrbImportItem;
+
+/**
+ * CrbImportFlags:
+ * @CRB_IMPORT_NONE: refuse the whole import when one input is bad
+ * @CRB_IMPORT_SKIP_INVALID: skip bad inputs, each with a warning
+ */
+typedef enum
+{
+  CRB_IMPORT_NONE = 0,
+  CRB_IMPORT_SKIP_INVALID = 1 << 0,
+} CrbImportFlags;
+
+void        crb_import_item_free        (CrbImportItem       *item);
+
+GPtrArray  *crb_import_paths            (const char * const  *paths,
+                                         CrbImportFlags       flags,
+                                         GPtrArray           *warnings,
+                                         GCancellable        *cancellable,
+                                         GError             **error);
+char       *crb_import_default_story    (const char * const  *paths);
+GPtrArray  *crb_extract_article_claims  (CrbArticle          *article,
+                                         double               threshold);
+gboolean    crb_project_import          (CrbProject          *project,
+                                         GPtrArray           *items,
+                                         const char          *story_title,
+                                         double               threshold,
+                                         GCancellable        *cancellable,
+                                         GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbImportItem, crb_import_item_free)
+
+G_END_DECLS

@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crb-json"
+
+#include "config.h"
+
+#include "crb-json.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+/*
+ * A compact JSON writer.  json-glib 1.6's generator prints every double with
+ * 17 significant digits (0.973 becomes 0.97299999999999998); this one prints
+ * the shortest form that reads back to the same double, keeps object members
+ * in insertion order, and writes UTF-8 as is, escaping only what JSON
+ * requires.  Files stay readable and byte-identical from run to run.
+ */
+
+static void
+append_string (GString    *out,
+               const char *s)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) s; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (*p < 0x20)
+            {
+              g_string_append (out, "\\u00");
+              g_string_append_c (out, hex[*p >> 4]);
+              g_string_append_c (out, hex[*p & 0xF]);
+            }
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_double (GString *out,
+               double   d)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (d))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, d);
+      if (g_ascii_strtod (buf, NULL) == d)
+        break;
+    }
+
+  g_string_append (out, buf);
+}
+
+static void
+append_value (GString  *out,
+              JsonNode *node)
+{
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      break;
+    case G_TYPE_DOUBLE:
+      append_double (out, json_node_get_double (node));
+      break;
+    case G_TYPE_BOOLEAN:
+      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      break;
+    case G_TYPE_STRING:
+      append_string (out, json_node_get_string (node));
+      break;
+    default:
+      g_string_append (out, "null");
+    }
+}
+
+/**
+ * crb_json_append:
+ * @out: where to write
+ * @node: (nullable): the JSON value; %NULL writes null
+ *
+ * Appends @node as compact JSON, on one line.
+ */
+void
+crb_json_append (GString  *out,
+                 JsonNode *node)
+{
+  if (node == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr (GList) members = json_object_get_members (object);
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        for (GList *l = members; l; l = l->next)
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            append_string (out, l->data);
+            g_string_append_c (out, ':');
+            crb_json_append (out, json_object_get_member (object, l->data));
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            crb_json_append (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      append_value (out, node);
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+/**
+ * crb_json_to_string:
+ * @length: (out) (optional): the length of the result
+ *
+ * Returns: (transfer full): @node as compact JSON
+ */
+char *
+crb_json_to_string (JsonNode *node,
+                    gsize    *length)
+{
+  GString *out = g_string_sized_new (256);
+
+  crb_json_append (out, node);
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * crb_json_to_bytes:
+ *
+ * Returns: (transfer full): @node as compact JSON
+ */
+GBytes *
+crb_json_to_bytes (JsonNode *node)
+{
+  GString *out = g_string_sized_new (4096);
+
+  crb_json_append (out, node);
+  return g_string_free_to_bytes (out);
+}

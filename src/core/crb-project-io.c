@@ -1,0 +1,1022 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crb-project-io"
+
+#include "config.h"
+
+#include "crb-error.h"
+#include "crb-json.h"
+#include "crb-project.h"
+#include "crb-project-io.h"
+#include "crb-story-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/*
+ * The project file is JSON Lines: a header line (format marker, version,
+ * project metadata, a summary of each story, the undo and redo stacks), then
+ * one line per story holding its articles (with their text), claims and
+ * decision history.  Opening a project parses the header only; a story's line
+ * is parsed when the story is first needed, and saving copies the lines of
+ * unchanged stories as they are.  docs/project-format.md describes it.
+ */
+
+static void
+step_clear (gpointer data)
+{
+  CrbStep *step = data;
+
+  g_free (step->story_id);
+}
+
+GArray *
+_crb_steps_new (void)
+{
+  GArray *steps = g_array_new (FALSE, FALSE, sizeof (CrbStep));
+
+  g_array_set_clear_func (steps, step_clear);
+  return steps;
+}
+
+void
+_crb_project_data_init (CrbProjectData *data)
+{
+  memset (data, 0, sizeof *data);
+  data->version = CRB_PROJECT_FORMAT_VERSION;
+  data->next_seq = 1;
+  data->stories = g_ptr_array_new_with_free_func (g_object_unref);
+  data->undo = _crb_steps_new ();
+  data->redo = _crb_steps_new ();
+}
+
+void
+_crb_project_data_clear (CrbProjectData *data)
+{
+  g_clear_pointer (&data->id, g_free);
+  g_clear_pointer (&data->title, g_free);
+  g_clear_pointer (&data->created, g_free);
+  g_clear_pointer (&data->modified, g_free);
+  g_clear_pointer (&data->stories, g_ptr_array_unref);
+  g_clear_pointer (&data->undo, g_array_unref);
+  g_clear_pointer (&data->redo, g_array_unref);
+}
+
+/* json-glib says "<data>:LINE:COLUMN: Parse error: ..."; name the file and
+ * count lines in the file, not in the line we gave the parser.
+ */
+static void
+set_parse_error (GError     **error,
+                 const char  *name,
+                 guint        first_line,
+                 const GError *json_error)
+{
+  const char *msg = json_error->message;
+  guint line, column;
+  int consumed = 0;
+
+  if (g_str_has_prefix (msg, "<data>:"))
+    msg += strlen ("<data>:");
+
+  if (sscanf (msg, "%u:%u:%n", &line, &column, &consumed) == 2 && consumed > 0)
+    g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, "%s:%u:%u:%s",
+                 name, first_line + line - 1, column, msg + consumed);
+  else
+    g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, "%s:%u: %s",
+                 name, first_line, msg);
+}
+
+/* Field access that names the field at fault. */
+
+typedef struct
+{
+  const char *name;   /* the file */
+  guint       line;
+  char       *where;  /* e.g. "story “s1”, claims[3]" */
+} Ctx;
+
+static gboolean G_GNUC_PRINTF (3, 4)
+fail (const Ctx   *ctx,
+      GError     **error,
+      const char  *format,
+      ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (ctx->where)
+    g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, "%s:%u: %s: %s",
+                 ctx->name, ctx->line, ctx->where, msg);
+  else
+    g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, "%s:%u: %s",
+                 ctx->name, ctx->line, msg);
+  return FALSE;
+}
+
+static gboolean
+get_string (const Ctx    *ctx,
+            JsonObject   *object,
+            const char   *member,
+            gboolean      required,
+            const char  **out,
+            GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail (ctx, error, "the field “%s” is missing", member);
+      return TRUE;
+    }
+
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (ctx, error, "the field “%s” must be a string", member);
+
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+get_uint (const Ctx   *ctx,
+          JsonObject  *object,
+          const char  *member,
+          gboolean     required,
+          guint64      default_value,
+          guint64     *out,
+          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = default_value;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail (ctx, error, "the field “%s” is missing", member);
+      return TRUE;
+    }
+
+  if (json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 0)
+    return fail (ctx, error, "the field “%s” must be a non-negative integer", member);
+
+  *out = (guint64) json_node_get_int (node);
+  return TRUE;
+}
+
+static gboolean
+get_array (const Ctx   *ctx,
+           JsonObject  *object,
+           const char  *member,
+           JsonArray  **out,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (ctx, error, "the field “%s” must be an array", member);
+
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+static gboolean
+read_steps (const Ctx   *ctx,
+            JsonObject  *header,
+            const char  *member,
+            GArray      *steps,
+            GError     **error)
+{
+  JsonArray *array;
+
+  if (!get_array (ctx, header, member, &array, error))
+    return FALSE;
+
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonArray *pair;
+      CrbStep step;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node) ||
+          json_array_get_length (pair = json_node_get_array (node)) != 2 ||
+          json_node_get_value_type (json_array_get_element (pair, 0)) != G_TYPE_INT64 ||
+          json_node_get_value_type (json_array_get_element (pair, 1)) != G_TYPE_STRING)
+        return fail (ctx, error, "%s[%u] must be a pair [sequence number, story id]", member, i);
+
+      step.seq = (guint64) json_array_get_int_element (pair, 0);
+      step.story_id = g_strdup (json_array_get_string_element (pair, 1));
+      g_array_append_val (steps, step);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_story_summary (const Ctx        *ctx,
+                    JsonNode         *node,
+                    guint             index,
+                    CrbStorySummary  *summary,
+                    const char      **id,
+                    const char      **title,
+                    GError          **error)
+{
+  Ctx sub = *ctx;
+  g_autofree char *where = g_strdup_printf ("stories[%u]", index);
+  JsonObject *object;
+  JsonObject *status = NULL;
+  JsonArray *articles;
+  guint64 n_claims;
+  gboolean ret;
+
+  sub.where = where;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (&sub, error, "must be an object");
+
+  object = json_node_get_object (node);
+  ret = get_string (&sub, object, "id", TRUE, id, error) &&
+        get_string (&sub, object, "title", FALSE, title, error) &&
+        get_array (&sub, object, "articles", &articles, error) &&
+        get_uint (&sub, object, "claims", FALSE, 0, &n_claims, error);
+  if (!ret)
+    return FALSE;
+
+  summary->n_claims = (guint) n_claims;
+  summary->article_ids = g_new0 (char *, (articles ? json_array_get_length (articles) : 0) + 1);
+  for (guint i = 0; articles && i < json_array_get_length (articles); i++)
+    {
+      JsonNode *a = json_array_get_element (articles, i);
+
+      if (json_node_get_value_type (a) != G_TYPE_STRING)
+        return fail (&sub, error, "articles[%u] must be a string", i);
+      summary->article_ids[i] = g_strdup (json_node_get_string (a));
+    }
+
+  if (json_object_has_member (object, "status") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "status")))
+    status = json_object_get_object_member (object, "status");
+
+  for (guint s = 0; status && s < CRB_N_DECISION_STATUSES; s++)
+    summary->status_counts[s] =
+      json_object_get_int_member_with_default (status, crb_decision_status_to_string (s), 0);
+
+  return TRUE;
+}
+
+static GBytes *
+load_file_bytes (GFile         *file,
+                 const char    *name,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GError) local_error = NULL;
+  GBytes *bytes;
+
+  if (path != NULL)
+    {
+      g_autoptr (GMappedFile) mapped = NULL;
+
+      /* Mapped, so unchanged stories are copied on save without being read
+       * into memory, and only the pages of parsed stories are touched.
+       */
+      mapped = g_mapped_file_new (path, FALSE, &local_error);
+      if (mapped == NULL)
+        {
+          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, "%s: %s", name,
+                       g_str_has_prefix (local_error->message, "Failed to open file")
+                         ? g_strerror (ENOENT) : local_error->message);
+          if (!g_file_test (path, G_FILE_TEST_EXISTS))
+            {
+              g_clear_error (error);
+              g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND,
+                           "%s: no such file", name);
+            }
+          else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+            {
+              g_clear_error (error);
+              g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                           "%s: is a folder, not a project file", name);
+            }
+          return NULL;
+        }
+
+      return g_mapped_file_get_bytes (mapped);
+    }
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, "%s: %s", name, local_error->message);
+
+  return bytes;
+}
+
+gboolean
+_crb_project_read (GFile           *file,
+                   CrbProjectData  *data,
+                   GCancellable    *cancellable,
+                   GError         **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  Ctx ctx = { name, 1, NULL };
+  const char *contents, *end, *nl, *p;
+  const char *format = NULL, *id = NULL, *title = NULL, *created = NULL, *modified = NULL;
+  JsonObject *header;
+  JsonArray *stories;
+  JsonNode *root;
+  JsonNode *version;
+  gsize len;
+  guint lineno;
+  guint n_lines;
+
+  bytes = load_file_bytes (file, name, cancellable, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  contents = g_bytes_get_data (bytes, &len);
+  end = contents + len;
+  if (len == 0)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, "%s: the file is empty", name);
+      return FALSE;
+    }
+
+  nl = memchr (contents, '\n', len);
+  if (!json_parser_load_from_data (parser, contents, (nl ? nl : end) - contents, &local_error))
+    {
+      set_parse_error (error, name, 1, local_error);
+      return FALSE;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      !json_object_has_member (header = json_node_get_object (root), "format") ||
+      json_node_get_value_type (json_object_get_member (header, "format")) != G_TYPE_STRING ||
+      g_strcmp0 (format = json_object_get_string_member (header, "format"), CRB_PROJECT_FORMAT) != 0)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                   "%s: not a Corroborate project: the first line has no "
+                   "\"format\": \"%s\" marker", name, CRB_PROJECT_FORMAT);
+      return FALSE;
+    }
+
+  version = json_object_get_member (header, "version");
+  if (version == NULL || json_node_get_value_type (version) != G_TYPE_INT64 ||
+      json_node_get_int (version) < 1)
+    return fail (&ctx, error, "the field “version” must be a positive integer");
+
+  data->version = json_node_get_int (version);
+  if (data->version > CRB_PROJECT_FORMAT_VERSION)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_UNSUPPORTED_VERSION,
+                   "%s: written in project format version %" G_GINT64_FORMAT
+                   " by a newer Corroborate; this build reads version %d and older, "
+                   "so it will not open or change it",
+                   name, data->version, CRB_PROJECT_FORMAT_VERSION);
+      return FALSE;
+    }
+
+  if (!get_string (&ctx, header, "id", TRUE, &id, error) ||
+      !get_string (&ctx, header, "title", FALSE, &title, error) ||
+      !get_string (&ctx, header, "created", FALSE, &created, error) ||
+      !get_string (&ctx, header, "modified", FALSE, &modified, error) ||
+      !get_uint (&ctx, header, "revision", FALSE, 0, &data->revision, error) ||
+      !get_uint (&ctx, header, "next_seq", FALSE, 1, &data->next_seq, error) ||
+      !get_array (&ctx, header, "stories", &stories, error) ||
+      !read_steps (&ctx, header, "undo", data->undo, error) ||
+      !read_steps (&ctx, header, "redo", data->redo, error))
+    return FALSE;
+
+  if (*id == '\0' || strchr (id, '/') != NULL)
+    return fail (&ctx, error, "the field “id” must be a non-empty name without “/”");
+
+  data->id = g_strdup (id);
+  data->title = g_strdup (title);
+  data->created = g_strdup (created);
+  data->modified = g_strdup (modified);
+  data->next_seq = MAX (data->next_seq, 1);
+
+  for (guint i = 0; stories && i < json_array_get_length (stories); i++)
+    {
+      CrbStorySummary summary = { 0 };
+      const char *story_id = NULL, *story_title = NULL;
+      CrbStory *story;
+
+      if (!read_story_summary (&ctx, json_array_get_element (stories, i), i,
+                               &summary, &story_id, &story_title, error))
+        {
+          g_strfreev (summary.article_ids);
+          return FALSE;
+        }
+
+      if (g_hash_table_contains (ids, story_id))
+        {
+          g_strfreev (summary.article_ids);
+          return fail (&ctx, error, "stories[%u]: the story id “%s” is used twice", i, story_id);
+        }
+
+      story = crb_story_new (story_id, story_title);
+      g_ptr_array_add (data->stories, story);
+      g_hash_table_add (ids, (char *) crb_story_get_id (story));
+
+      /* The line is attached below; keep the summary until then. */
+      g_object_set_data_full (G_OBJECT (story), "crb-summary",
+                              g_memdup2 (&summary, sizeof summary), g_free);
+    }
+
+  lineno = 1;
+  n_lines = 0;
+  for (p = nl ? nl + 1 : end; p < end; p = nl ? nl + 1 : end)
+    {
+      g_autofree char *prefix = NULL;
+      CrbStorySummary *summary;
+      g_autoptr (GBytes) raw = NULL;
+      CrbStory *story;
+      gsize line_len;
+
+      lineno++;
+      nl = memchr (p, '\n', end - p);
+      line_len = (nl ? nl : end) - p;
+      if (line_len == 0)
+        continue;
+
+      ctx.line = lineno;
+      if (n_lines >= data->stories->len)
+        return fail (&ctx, error, "more story lines than the %u stories the header lists",
+                     data->stories->len);
+
+      story = g_ptr_array_index (data->stories, n_lines);
+      prefix = g_strdup_printf ("{\"story\":\"%s\"", crb_story_get_id (story));
+      if (line_len < strlen (prefix) || memcmp (p, prefix, strlen (prefix)) != 0)
+        {
+          /* Not as we write it; a hand-edited file may still be right. */
+          JsonNode *line_root;
+          const char *found = NULL;
+
+          if (!json_parser_load_from_data (parser, p, line_len, &local_error))
+            {
+              set_parse_error (error, name, lineno, local_error);
+              return FALSE;
+            }
+          line_root = json_parser_get_root (parser);
+          if (line_root == NULL || !JSON_NODE_HOLDS_OBJECT (line_root))
+            return fail (&ctx, error, "a story line must be a JSON object");
+          found = json_object_get_string_member_with_default (json_node_get_object (line_root),
+                                                              "story", NULL);
+          if (g_strcmp0 (found, crb_story_get_id (story)) != 0)
+            return fail (&ctx, error, "expected the line of story “%s” (the header's order), "
+                         "found “%s”", crb_story_get_id (story), found ? found : "no story id");
+        }
+
+      summary = g_object_get_data (G_OBJECT (story), "crb-summary");
+      raw = g_bytes_new_from_bytes (bytes, p - contents, line_len);
+      _crb_story_set_unloaded (story, summary, raw, file, lineno);
+      g_strfreev (summary->article_ids);
+      summary->article_ids = NULL;
+      g_object_set_data (G_OBJECT (story), "crb-summary", NULL);
+      n_lines++;
+    }
+
+  if (n_lines < data->stories->len)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                   "%s: the header lists %u stories but the file holds %u: "
+                   "the file is incomplete", name, data->stories->len, n_lines);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+add_steps (JsonBuilder *builder,
+           const char  *member,
+           GArray      *steps)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      CrbStep *step = &g_array_index (steps, CrbStep, i);
+
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, (gint64) step->seq);
+      json_builder_add_string_value (builder, step->story_id);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+GBytes *
+_crb_project_header_serialize (const CrbProjectData *data)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "format", CRB_PROJECT_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, CRB_PROJECT_FORMAT_VERSION);
+  add_string (builder, "generator", "corroborate " PACKAGE_VERSION);
+  add_string (builder, "id", data->id);
+  add_string (builder, "title", data->title);
+  add_string (builder, "created", data->created);
+  add_string (builder, "modified", data->modified);
+  json_builder_set_member_name (builder, "revision");
+  json_builder_add_int_value (builder, (gint64) data->revision);
+  json_builder_set_member_name (builder, "next_seq");
+  json_builder_add_int_value (builder, (gint64) data->next_seq);
+  json_builder_set_member_name (builder, "stories");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < data->stories->len; i++)
+    json_builder_add_value (builder, _crb_story_summary_to_json (g_ptr_array_index (data->stories, i)));
+  json_builder_end_array (builder);
+  add_steps (builder, "undo", data->undo);
+  add_steps (builder, "redo", data->redo);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return crb_json_to_bytes (root);
+}
+
+JsonNode *
+_crb_article_to_json (CrbArticle *article,
+                      gboolean    with_text)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", crb_article_get_id (article));
+  add_string (builder, "title", crb_article_get_title (article));
+  add_string (builder, "outlet", crb_article_get_outlet (article));
+  add_string (builder, "url", crb_article_get_url (article));
+  add_string (builder, "date", crb_article_get_date (article));
+  add_string (builder, "source", crb_article_get_source (article));
+  add_string (builder, "sha256", crb_article_get_sha256 (article));
+  if (with_text)
+    add_string (builder, "text", crb_article_get_text (article));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+_crb_claim_to_json (CrbClaim *claim,
+                    gboolean  with_decision)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  const char * const *reasons = crb_claim_get_reasons (claim);
+  const CrbDecision *decision = crb_claim_get_decision (claim);
+  JsonNode *values = crb_claim_get_values (claim);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", crb_claim_get_id (claim));
+  add_string (builder, "article", crb_claim_get_article_id (claim));
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_int_value (builder, crb_claim_get_start (claim));
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_int_value (builder, crb_claim_get_end (claim));
+  add_string (builder, "text", crb_claim_get_text (claim));
+  add_string (builder, "kind", crb_claim_get_kind (claim));
+  json_builder_set_member_name (builder, "score");
+  /* Three decimals: enough to order by, and stable in files. */
+  json_builder_add_double_value (builder, ((gint64) (crb_claim_get_score (claim) * 1000 + 0.5)) / 1000.0);
+  json_builder_set_member_name (builder, "reasons");
+  json_builder_begin_array (builder);
+  for (guint i = 0; reasons[i]; i++)
+    json_builder_add_string_value (builder, reasons[i]);
+  json_builder_end_array (builder);
+  if (values != NULL)
+    {
+      json_builder_set_member_name (builder, "values");
+      json_builder_add_value (builder, json_node_copy (values));
+    }
+  add_string (builder, "status", crb_decision_status_to_string (crb_claim_get_status (claim)));
+  if (with_decision && decision != NULL)
+    {
+      json_builder_set_member_name (builder, "decision");
+      json_builder_add_value (builder, crb_decision_to_json (decision));
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+GBytes *
+_crb_story_serialize (CrbStory *story)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr (JsonNode) root = NULL;
+  GListModel *articles = crb_story_get_articles (story);
+  GListModel *claims = crb_story_get_claims (story);
+  GPtrArray *history = crb_story_get_history (story);
+
+  g_assert (crb_story_is_loaded (story));
+
+  json_builder_begin_object (builder);
+  add_string (builder, "story", crb_story_get_id (story));
+  add_string (builder, "title", crb_story_get_title (story));
+
+  json_builder_set_member_name (builder, "articles");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr (CrbArticle) article = g_list_model_get_item (articles, i);
+      json_builder_add_value (builder, _crb_article_to_json (article, TRUE));
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "claims");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, i);
+      json_builder_add_value (builder, _crb_claim_to_json (claim, TRUE));
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "history");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < history->len; i++)
+    json_builder_add_value (builder, crb_history_entry_to_json (g_ptr_array_index (history, i)));
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return crb_json_to_bytes (root);
+}
+
+static gboolean
+parse_article (const Ctx   *ctx,
+               JsonNode    *node,
+               CrbArticle **out,
+               GError     **error)
+{
+  const char *id, *text, *title, *outlet, *url, *date, *source;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (ctx, error, "must be an object");
+
+  object = json_node_get_object (node);
+  if (!get_string (ctx, object, "id", TRUE, &id, error) ||
+      !get_string (ctx, object, "text", TRUE, &text, error) ||
+      !get_string (ctx, object, "title", FALSE, &title, error) ||
+      !get_string (ctx, object, "outlet", FALSE, &outlet, error) ||
+      !get_string (ctx, object, "url", FALSE, &url, error) ||
+      !get_string (ctx, object, "date", FALSE, &date, error) ||
+      !get_string (ctx, object, "source", FALSE, &source, error))
+    return FALSE;
+
+  *out = g_object_new (CRB_TYPE_ARTICLE,
+                       "id", id, "text", text, "title", title, "outlet", outlet,
+                       "url", url, "date", date, "source", source, NULL);
+  return TRUE;
+}
+
+static gboolean
+parse_claim (const Ctx   *ctx,
+             JsonNode    *node,
+             CrbStory    *story,
+             CrbClaim   **out,
+             GError     **error)
+{
+  g_autoptr (CrbClaim) claim = NULL;
+  g_autoptr (GPtrArray) reasons = g_ptr_array_new ();
+  const char *id, *article_id, *text, *kind;
+  CrbArticle *article;
+  JsonObject *object;
+  JsonArray *reason_array;
+  JsonNode *score, *values, *decision;
+  guint64 start, end;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (ctx, error, "must be an object");
+
+  object = json_node_get_object (node);
+  if (!get_string (ctx, object, "id", TRUE, &id, error) ||
+      !get_string (ctx, object, "article", TRUE, &article_id, error) ||
+      !get_uint (ctx, object, "start", TRUE, 0, &start, error) ||
+      !get_uint (ctx, object, "end", TRUE, 0, &end, error) ||
+      !get_string (ctx, object, "text", TRUE, &text, error) ||
+      !get_string (ctx, object, "kind", FALSE, &kind, error) ||
+      !get_array (ctx, object, "reasons", &reason_array, error))
+    return FALSE;
+
+  article = crb_story_lookup_article (story, article_id);
+  if (article == NULL)
+    return fail (ctx, error, "the article “%s” is not in this story", article_id);
+
+  if (start > end || end > crb_article_get_length (article))
+    return fail (ctx, error, "the span %" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT
+                 " is outside the article's %" G_GSIZE_FORMAT " characters",
+                 start, end, crb_article_get_length (article));
+
+  if (crb_story_lookup_claim (story, id) != NULL)
+    return fail (ctx, error, "the claim id “%s” is used twice", id);
+
+  claim = crb_claim_new (id, article_id, start, end, text);
+  if (kind != NULL)
+    crb_claim_set_kind (claim, kind);
+
+  score = json_object_get_member (object, "score");
+  if (score != NULL)
+    {
+      GType type = json_node_get_value_type (score);
+
+      if ((type != G_TYPE_DOUBLE && type != G_TYPE_INT64) ||
+          json_node_get_double (score) < 0 || json_node_get_double (score) > 1)
+        return fail (ctx, error, "the field “score” must be a number from 0 to 1");
+      crb_claim_set_score (claim, json_node_get_double (score));
+    }
+
+  for (guint i = 0; reason_array && i < json_array_get_length (reason_array); i++)
+    {
+      JsonNode *r = json_array_get_element (reason_array, i);
+
+      if (json_node_get_value_type (r) != G_TYPE_STRING)
+        return fail (ctx, error, "reasons[%u] must be a string", i);
+      g_ptr_array_add (reasons, (gpointer) json_node_get_string (r));
+    }
+  g_ptr_array_add (reasons, NULL);
+  crb_claim_set_reasons (claim, (const char * const *) reasons->pdata);
+
+  values = json_object_get_member (object, "values");
+  if (values != NULL && !JSON_NODE_HOLDS_NULL (values))
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (values))
+        return fail (ctx, error, "the field “values” must be an object");
+      crb_claim_set_values (claim, values);
+    }
+
+  decision = json_object_get_member (object, "decision");
+  if (decision != NULL && !JSON_NODE_HOLDS_NULL (decision))
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (CrbDecision) d = crb_decision_from_json (decision, &local_error);
+
+      if (d == NULL)
+        return fail (ctx, error, "decision: %s", local_error->message);
+      crb_claim_set_decision (claim, d);
+    }
+
+  *out = g_steal_pointer (&claim);
+  return TRUE;
+}
+
+gboolean
+_crb_story_parse (CrbStory    *story,
+                  const char  *data,
+                  gsize        length,
+                  const char  *display_name,
+                  guint        line,
+                  GError     **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *where = NULL;
+  Ctx ctx = { display_name, line, NULL };
+  JsonArray *articles, *claims, *history;
+  const char *story_id;
+  JsonObject *object;
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      set_parse_error (error, display_name, line, local_error);
+      return FALSE;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return fail (&ctx, error, "a story line must be a JSON object");
+
+  object = json_node_get_object (root);
+  if (!get_string (&ctx, object, "story", TRUE, &story_id, error))
+    return FALSE;
+
+  if (g_strcmp0 (story_id, crb_story_get_id (story)) != 0)
+    return fail (&ctx, error, "expected story “%s”, found “%s”", crb_story_get_id (story), story_id);
+
+  if (!get_array (&ctx, object, "articles", &articles, error) ||
+      !get_array (&ctx, object, "claims", &claims, error) ||
+      !get_array (&ctx, object, "history", &history, error))
+    return FALSE;
+
+  for (guint i = 0; articles && i < json_array_get_length (articles); i++)
+    {
+      g_autoptr (CrbArticle) article = NULL;
+
+      g_free (where);
+      ctx.where = where = g_strdup_printf ("story “%s”, articles[%u]", story_id, i);
+      if (!parse_article (&ctx, json_array_get_element (articles, i), &article, error))
+        return FALSE;
+      crb_story_add_article (story, article);
+    }
+
+  for (guint i = 0; claims && i < json_array_get_length (claims); i++)
+    {
+      g_autoptr (CrbClaim) claim = NULL;
+
+      g_free (where);
+      ctx.where = where = g_strdup_printf ("story “%s”, claims[%u]", story_id, i);
+      if (!parse_claim (&ctx, json_array_get_element (claims, i), story, &claim, error))
+        return FALSE;
+      crb_story_add_claim (story, claim);
+    }
+
+  for (guint i = 0; history && i < json_array_get_length (history); i++)
+    {
+      g_autoptr (GError) entry_error = NULL;
+      CrbHistoryEntry *entry;
+
+      g_free (where);
+      ctx.where = where = g_strdup_printf ("story “%s”, history[%u]", story_id, i);
+      entry = crb_history_entry_from_json (json_array_get_element (history, i), &entry_error);
+      if (entry == NULL)
+        return fail (&ctx, error, "%s", entry_error->message);
+      if (crb_story_lookup_claim (story, entry->claim_id) == NULL)
+        {
+          fail (&ctx, error, "the claim “%s” is not in this story", entry->claim_id);
+          crb_history_entry_free (entry);
+          return FALSE;
+        }
+      _crb_story_add_history (story, entry);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_all (int           fd,
+           const char   *data,
+           gsize         len,
+           const char   *name,
+           GError      **error)
+{
+  while (len > 0)
+    {
+      gssize n = write (fd, data, len);
+
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == EINTR)
+            continue;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       "%s: cannot write: %s", name, g_strerror (saved_errno));
+          return FALSE;
+        }
+
+      data += n;
+      len -= n;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _crb_write_chunks_atomically:
+ * @chunks: (element-type GBytes): the lines, each written followed by "\n"
+ *
+ * Writes a temporary file beside @file, syncs it, and renames it over @file,
+ * then syncs the folder: a crash at any moment leaves the old or the new
+ * complete file.  An existing file's permissions are kept.
+ */
+gboolean
+_crb_write_chunks_atomically (GFile         *file,
+                              GPtrArray     *chunks,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  struct stat st;
+  mode_t mode = 0644;
+  int fd;
+  int dir_fd;
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   "%s: only local files can be saved", name);
+      return FALSE;
+    }
+
+  if (stat (path, &st) == 0)
+    {
+      if (S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                       "%s: is a folder", name);
+          return FALSE;
+        }
+      mode = st.st_mode & 07777;
+    }
+  else
+    {
+      /* New files get the usual 0666 & ~umask. */
+      mode_t mask = umask (0);
+      umask (mask);
+      mode = 0666 & ~mask;
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: cannot write in %s: %s", name, dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      gsize len;
+      const char *data = g_bytes_get_data (g_ptr_array_index (chunks, i), &len);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !write_all (fd, data, len, name, error) ||
+          !write_all (fd, "\n", 1, name, error))
+        goto fail;
+    }
+
+  if (fchmod (fd, mode) != 0 || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: cannot write: %s", name, g_strerror (saved_errno));
+      goto fail;
+    }
+
+  if (close (fd) != 0)
+    {
+      int saved_errno = errno;
+      fd = -1;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: cannot write: %s", name, g_strerror (saved_errno));
+      goto fail;
+    }
+  fd = -1;
+
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: cannot replace the file: %s", name, g_strerror (saved_errno));
+      goto fail;
+    }
+
+  /* Make the rename itself durable. */
+  dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir_fd >= 0)
+    {
+      fsync (dir_fd);
+      close (dir_fd);
+    }
+
+  return TRUE;
+
+fail:
+  if (fd >= 0)
+    close (fd);
+  g_unlink (tmp);
+  return FALSE;
+}

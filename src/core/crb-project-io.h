@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "crb-story.h"
+
+G_BEGIN_DECLS
+
+/* One step on the undo or redo stack: a history entry of a story. */
+typedef struct
+{
+  guint64  seq;
+  char    *story_id;
+} CrbStep;
+
+/* What the project file holds, as read or to be written. */
+typedef struct
+{
+  gint64      version;
+  char       *id;
+  char       *title;
+  char       *created;
+  char       *modified;
+  guint64     revision;
+  guint64     next_seq;
+  GPtrArray  *stories;   /* CrbStory */
+  GArray     *undo;      /* CrbStep */
+  GArray     *redo;      /* CrbStep */
+} CrbProjectData;
+
+void      _crb_project_data_init    (CrbProjectData  *data);
+void      _crb_project_data_clear   (CrbProjectData  *data);
+GArray   *_crb_steps_new            (void);
+
+gboolean  _crb_project_read         (GFile           *file,
+                                     CrbProjectData  *data,
+                                     GCancellable    *cancellable,
+                                     GError         **error);
+GBytes   *_crb_project_header_serialize (const CrbProjectData *data);
+gboolean  _crb_write_chunks_atomically (GFile        *file,
+                                     GPtrArray       *chunks,
+                                     GCancellable    *cancellable,
+                                     GError         **error);
+
+gboolean  _crb_story_parse          (CrbStory        *story,
+                                     const char      *data,
+                                     gsize            length,
+                                     const char      *display_name,
+                                     guint            line,
+                                     GError         **error);
+GBytes   *_crb_story_serialize      (CrbStory        *story);
+
+JsonNode *_crb_claim_to_json        (CrbClaim        *claim,
+                                     gboolean         with_decision);
+JsonNode *_crb_article_to_json      (CrbArticle      *article,
+                                     gboolean         with_text);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrbProjectData, _crb_project_data_clear)
+
+G_END_DECLS

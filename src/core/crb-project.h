@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "crb-decision.h"
+#include "crb-story.h"
+#include "crb-types.h"
+
+G_BEGIN_DECLS
+
+/**
+ * CRB_PROJECT_FORMAT:
+ *
+ * The format marker at the top of every project file.
+ */
+#define CRB_PROJECT_FORMAT          "corroborate-project"
+/**
+ * CRB_PROJECT_FORMAT_VERSION:
+ *
+ * The newest project format version this build reads and the one it writes.
+ */
+#define CRB_PROJECT_FORMAT_VERSION  1
+
+#define CRB_TYPE_PROJECT (crb_project_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrbProject, crb_project, CRB, PROJECT, GObject)
+
+CrbProject  *crb_project_new                 (const char          *title);
+CrbProject  *crb_project_load                (GFile               *file,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+void         crb_project_load_async          (GFile               *file,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+CrbProject  *crb_project_load_finish         (GAsyncResult        *result,
+                                              GError             **error);
+gboolean     crb_project_save                (CrbProject          *self,
+                                              GFile               *file,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+void         crb_project_save_async          (CrbProject          *self,
+                                              GFile               *file,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean     crb_project_save_finish         (CrbProject          *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+GFile       *crb_project_get_file            (CrbProject          *self);
+const char  *crb_project_get_id              (CrbProject          *self);
+const char  *crb_project_get_title           (CrbProject          *self);
+void         crb_project_set_title           (CrbProject          *self,
+                                              const char          *title);
+guint64      crb_project_get_revision        (CrbProject          *self);
+guint64      crb_project_get_saved_revision  (CrbProject          *self);
+gboolean     crb_project_get_modified        (CrbProject          *self);
+guint64      crb_project_get_durable_revision (CrbProject         *self);
+guint        crb_project_get_n_recovered     (CrbProject          *self);
+
+GListModel  *crb_project_get_stories         (CrbProject          *self);
+CrbStory    *crb_project_lookup_story        (CrbProject          *self,
+                                              const char          *story_id);
+CrbStory    *crb_project_find_story_by_title (CrbProject          *self,
+                                              const char          *title);
+CrbStory    *crb_project_add_story           (CrbProject          *self,
+                                              const char          *title);
+CrbStory    *crb_project_find_article_story  (CrbProject          *self,
+                                              const char          *article_id);
+gboolean     crb_project_ensure_all_loaded   (CrbProject          *self,
+                                              GError             **error);
+char        *crb_project_make_article_id     (CrbProject          *self,
+                                              const char          *wanted);
+void         crb_project_add_article         (CrbProject          *self,
+                                              CrbStory            *story,
+                                              CrbArticle          *article);
+CrbClaim    *crb_project_find_claim          (CrbProject          *self,
+                                              const char          *claim_id,
+                                              CrbStory           **story,
+                                              GError             **error);
+
+gboolean     crb_project_decide              (CrbProject          *self,
+                                              const char          *claim_id,
+                                              const CrbDecision   *decision,
+                                              GError             **error);
+gboolean     crb_project_can_undo            (CrbProject          *self);
+gboolean     crb_project_can_redo            (CrbProject          *self);
+char        *crb_project_undo                (CrbProject          *self,
+                                              GError             **error);
+char        *crb_project_redo                (CrbProject          *self,
+                                              GError             **error);
+gboolean     crb_project_sync_journal        (CrbProject          *self,
+                                              GError             **error);
+const char  *crb_project_get_journal_path    (CrbProject          *self);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+gboolean     crb_project_validate            (CrbProject          *self,
+                                              GPtrArray           *problems,
+                                              GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,569 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crb-story"
+
+#include "config.h"
+
+#include "crb-project-io.h"
+#include "crb-story-private.h"
+
+#include <string.h>
+
+struct _CrbStory
+{
+  GObject          parent_instance;
+
+  char            *id;
+  char            *title;
+
+  /* loaded state */
+  GListStore      *articles;
+  GListStore      *claims;
+  GPtrArray       *history;      /* CrbHistoryEntry, in seq order */
+  GHashTable      *claim_index;  /* id → CrbClaim (borrowed from claims) */
+  GHashTable      *history_index;/* seq → CrbHistoryEntry (borrowed) */
+  GStrv            article_ids;  /* cache for crb_story_get_article_ids () */
+
+  /* unloaded state: the story's line in the project file, parsed on demand */
+  gboolean         loaded;
+  CrbStorySummary  summary;
+  GBytes          *raw;          /* the serialized line while unchanged */
+  GFile           *file;
+  guint            line;
+
+  gboolean         dirty;
+};
+
+G_DEFINE_FINAL_TYPE (CrbStory, crb_story, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_LOADED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+crb_story_dispose (GObject *object)
+{
+  CrbStory *self = (CrbStory *) object;
+
+  g_clear_pointer (&self->claim_index, g_hash_table_unref);
+  g_clear_pointer (&self->history_index, g_hash_table_unref);
+  g_clear_object (&self->articles);
+  g_clear_object (&self->claims);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->raw, g_bytes_unref);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (crb_story_parent_class)->dispose (object);
+}
+
+static void
+crb_story_finalize (GObject *object)
+{
+  CrbStory *self = (CrbStory *) object;
+
+  g_free (self->id);
+  g_free (self->title);
+  g_strfreev (self->article_ids);
+  g_strfreev (self->summary.article_ids);
+
+  G_OBJECT_CLASS (crb_story_parent_class)->finalize (object);
+}
+
+static void
+crb_story_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CrbStory *self = CRB_STORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crb_story_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CrbStory *self = CRB_STORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_dup_string (value);
+      break;
+    case PROP_TITLE:
+      crb_story_set_title (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crb_story_class_init (CrbStoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = crb_story_dispose;
+  object_class->finalize = crb_story_finalize;
+  object_class->get_property = crb_story_get_property;
+  object_class->set_property = crb_story_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CrbStory:loaded:
+   *
+   * Whether the story's articles and claims are in memory.  Stories of an
+   * opened project are parsed on demand: see crb_story_ensure_loaded().
+   */
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+crb_story_init (CrbStory *self)
+{
+  self->articles = g_list_store_new (CRB_TYPE_ARTICLE);
+  self->claims = g_list_store_new (CRB_TYPE_CLAIM);
+  self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_history_entry_free);
+  self->claim_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->history_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->loaded = TRUE;
+}
+
+CrbStory *
+crb_story_new (const char *id,
+               const char *title)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_object_new (CRB_TYPE_STORY, "id", id, "title", title, NULL);
+}
+
+const char *
+crb_story_get_id (CrbStory *self)
+{
+  g_return_val_if_fail (CRB_IS_STORY (self), NULL);
+  return self->id;
+}
+
+const char *
+crb_story_get_title (CrbStory *self)
+{
+  g_return_val_if_fail (CRB_IS_STORY (self), NULL);
+  return self->title ? self->title : self->id;
+}
+
+void
+crb_story_set_title (CrbStory   *self,
+                     const char *title)
+{
+  g_return_if_fail (CRB_IS_STORY (self));
+
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  self->dirty = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+gboolean
+crb_story_is_loaded (CrbStory *self)
+{
+  g_return_val_if_fail (CRB_IS_STORY (self), FALSE);
+  return self->loaded;
+}
+
+/**
+ * crb_story_ensure_loaded:
+ *
+ * Parses the story's articles, claims and history from the project file if
+ * that has not happened yet.
+ *
+ * Returns: %TRUE when the story is loaded; %FALSE with @error set when its
+ *   line in the project file is malformed (the story stays unloaded)
+ */
+gboolean
+crb_story_ensure_loaded (CrbStory  *self,
+                         GError   **error)
+{
+  g_autofree char *name = NULL;
+  gconstpointer data;
+  gsize len;
+
+  g_return_val_if_fail (CRB_IS_STORY (self), FALSE);
+
+  if (self->loaded)
+    return TRUE;
+
+  g_assert (self->raw != NULL);
+
+  name = self->file ? g_file_get_parse_name (self->file) : g_strdup ("project");
+  data = g_bytes_get_data (self->raw, &len);
+
+  self->loaded = TRUE;
+  if (!_crb_story_parse (self, data, len, name, self->line, error))
+    {
+      /* Leave nothing half-parsed behind. */
+      g_list_store_remove_all (self->articles);
+      g_list_store_remove_all (self->claims);
+      g_ptr_array_set_size (self->history, 0);
+      g_hash_table_remove_all (self->claim_index);
+      g_hash_table_remove_all (self->history_index);
+      g_clear_pointer (&self->article_ids, g_strfreev);
+      self->loaded = FALSE;
+      return FALSE;
+    }
+
+  self->dirty = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+  return TRUE;
+}
+
+/**
+ * crb_story_get_articles:
+ *
+ * Returns: (transfer none): a #GListModel of #CrbArticle; empty until loaded
+ */
+GListModel *
+crb_story_get_articles (CrbStory *self)
+{
+  g_return_val_if_fail (CRB_IS_STORY (self), NULL);
+  return G_LIST_MODEL (self->articles);
+}
+
+/**
+ * crb_story_get_claims:
+ *
+ * Returns: (transfer none): a #GListModel of #CrbClaim in document order,
+ *   article by article; empty until loaded
+ */
+GListModel *
+crb_story_get_claims (CrbStory *self)
+{
+  g_return_val_if_fail (CRB_IS_STORY (self), NULL);
+  return G_LIST_MODEL (self->claims);
+}
+
+/**
+ * crb_story_get_history:
+ *
+ * Returns: (transfer none) (element-type CrbHistoryEntry): every decision
+ *   made on the story's claims, in order, undone ones included
+ */
+GPtrArray *
+crb_story_get_history (CrbStory *self)
+{
+  g_return_val_if_fail (CRB_IS_STORY (self), NULL);
+  return self->history;
+}
+
+guint
+crb_story_get_n_articles (CrbStory *self)
+{
+  g_return_val_if_fail (CRB_IS_STORY (self), 0);
+
+  if (!self->loaded)
+    return self->summary.article_ids ? g_strv_length (self->summary.article_ids) : 0;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+}
+
+guint
+crb_story_get_n_claims (CrbStory *self)
+{
+  g_return_val_if_fail (CRB_IS_STORY (self), 0);
+
+  if (!self->loaded)
+    return self->summary.n_claims;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->claims));
+}
+
+guint
+crb_story_count_status (CrbStory          *self,
+                        CrbDecisionStatus  status)
+{
+  guint n = 0;
+  guint n_claims;
+
+  g_return_val_if_fail (CRB_IS_STORY (self), 0);
+  g_return_val_if_fail (status < CRB_N_DECISION_STATUSES, 0);
+
+  if (!self->loaded)
+    return self->summary.status_counts[status];
+
+  n_claims = g_list_model_get_n_items (G_LIST_MODEL (self->claims));
+  for (guint i = 0; i < n_claims; i++)
+    {
+      g_autoptr (CrbClaim) claim = g_list_model_get_item (G_LIST_MODEL (self->claims), i);
+
+      if (crb_claim_get_status (claim) == status)
+        n++;
+    }
+
+  return n;
+}
+
+/**
+ * crb_story_get_article_ids:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the ids of the
+ *   story's articles, also while it is not loaded
+ */
+const char * const *
+crb_story_get_article_ids (CrbStory *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (CRB_IS_STORY (self), none);
+
+  if (!self->loaded)
+    return self->summary.article_ids ? (const char * const *) self->summary.article_ids : none;
+
+  if (self->article_ids == NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+
+      self->article_ids = g_new0 (char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (CrbArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
+          self->article_ids[i] = g_strdup (crb_article_get_id (article));
+        }
+    }
+
+  return (const char * const *) self->article_ids;
+}
+
+gboolean
+crb_story_has_article (CrbStory   *self,
+                       const char *article_id)
+{
+  g_return_val_if_fail (CRB_IS_STORY (self), FALSE);
+
+  return g_strv_contains (crb_story_get_article_ids (self), article_id);
+}
+
+/**
+ * crb_story_lookup_article:
+ *
+ * Returns: (transfer none) (nullable): the loaded article with @article_id
+ */
+CrbArticle *
+crb_story_lookup_article (CrbStory   *self,
+                          const char *article_id)
+{
+  guint n;
+
+  g_return_val_if_fail (CRB_IS_STORY (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (CrbArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
+
+      if (g_strcmp0 (crb_article_get_id (article), article_id) == 0)
+        return article;
+    }
+
+  return NULL;
+}
+
+/**
+ * crb_story_lookup_claim:
+ *
+ * Returns: (transfer none) (nullable): the loaded claim with @claim_id
+ */
+CrbClaim *
+crb_story_lookup_claim (CrbStory   *self,
+                        const char *claim_id)
+{
+  g_return_val_if_fail (CRB_IS_STORY (self), NULL);
+  return g_hash_table_lookup (self->claim_index, claim_id);
+}
+
+void
+crb_story_add_article (CrbStory   *self,
+                       CrbArticle *article)
+{
+  g_return_if_fail (CRB_IS_STORY (self));
+  g_return_if_fail (CRB_IS_ARTICLE (article));
+  g_return_if_fail (self->loaded);
+
+  g_list_store_append (self->articles, article);
+  g_clear_pointer (&self->article_ids, g_strfreev);
+  self->dirty = TRUE;
+}
+
+void
+crb_story_add_claim (CrbStory *self,
+                     CrbClaim *claim)
+{
+  g_return_if_fail (CRB_IS_STORY (self));
+  g_return_if_fail (CRB_IS_CLAIM (claim));
+  g_return_if_fail (self->loaded);
+
+  g_list_store_append (self->claims, claim);
+  g_hash_table_insert (self->claim_index, (char *) crb_claim_get_id (claim), claim);
+  self->dirty = TRUE;
+}
+
+/**
+ * crb_story_dup_article_claims:
+ *
+ * Returns: (transfer container) (element-type CrbClaim): the claims of one article
+ */
+GPtrArray *
+crb_story_dup_article_claims (CrbStory   *self,
+                              const char *article_id)
+{
+  GPtrArray *claims = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  g_return_val_if_fail (CRB_IS_STORY (self), claims);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->claims));
+  for (guint i = 0; i < n; i++)
+    {
+      CrbClaim *claim = g_list_model_get_item (G_LIST_MODEL (self->claims), i);
+
+      if (g_strcmp0 (crb_claim_get_article_id (claim), article_id) == 0)
+        g_ptr_array_add (claims, claim);
+      else
+        g_object_unref (claim);
+    }
+
+  return claims;
+}
+
+void
+_crb_story_set_unloaded (CrbStory              *self,
+                         const CrbStorySummary *summary,
+                         GBytes                *raw,
+                         GFile                 *file,
+                         guint                  line)
+{
+  g_assert (CRB_IS_STORY (self));
+  g_assert (raw != NULL);
+
+  g_strfreev (self->summary.article_ids);
+  self->summary = *summary;
+  self->summary.article_ids = g_strdupv (summary->article_ids);
+  g_clear_pointer (&self->raw, g_bytes_unref);
+  self->raw = g_bytes_ref (raw);
+  g_set_object (&self->file, file);
+  self->line = line;
+  self->loaded = FALSE;
+  self->dirty = FALSE;
+}
+
+/* The story's line as last read or written, while it is unchanged. */
+GBytes *
+_crb_story_get_raw (CrbStory *self)
+{
+  return self->dirty ? NULL : self->raw;
+}
+
+void
+_crb_story_set_raw (CrbStory *self,
+                    GBytes   *raw)
+{
+  g_clear_pointer (&self->raw, g_bytes_unref);
+  self->raw = raw ? g_bytes_ref (raw) : NULL;
+  self->dirty = FALSE;
+}
+
+gboolean
+_crb_story_get_dirty (CrbStory *self)
+{
+  return self->dirty || self->raw == NULL;
+}
+
+void
+_crb_story_set_dirty (CrbStory *self,
+                      gboolean  dirty)
+{
+  self->dirty = dirty;
+}
+
+void
+_crb_story_add_history (CrbStory        *self,
+                        CrbHistoryEntry *entry)
+{
+  g_assert (self->loaded);
+
+  g_ptr_array_add (self->history, entry);
+  g_hash_table_insert (self->history_index, &entry->seq, entry);
+  self->dirty = TRUE;
+}
+
+CrbHistoryEntry *
+_crb_story_lookup_history (CrbStory *self,
+                           guint64   seq)
+{
+  gint64 key = (gint64) seq;
+
+  return g_hash_table_lookup (self->history_index, &key);
+}
+
+JsonNode *
+_crb_story_summary_to_json (CrbStory *self)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  const char * const *ids = crb_story_get_article_ids (self);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, self->id);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, crb_story_get_title (self));
+  json_builder_set_member_name (builder, "articles");
+  json_builder_begin_array (builder);
+  for (guint i = 0; ids[i]; i++)
+    json_builder_add_string_value (builder, ids[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "claims");
+  json_builder_add_int_value (builder, crb_story_get_n_claims (self));
+  json_builder_set_member_name (builder, "status");
+  json_builder_begin_object (builder);
+  for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
+    {
+      json_builder_set_member_name (builder, crb_decision_status_to_string (s));
+      json_builder_add_int_value (builder, crb_story_count_status (self, s));
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crb-utils"
+
+#include "config.h"
+
+#include "crb-utils.h"
+
+#include <string.h>
+
+/**
+ * crb_utf8_bytes_to_chars:
+ * @text: valid UTF-8
+ * @byte_offset: an offset on a character boundary, at most strlen (@text)
+ *
+ * Returns: the number of code points before @byte_offset
+ */
+gsize
+crb_utf8_bytes_to_chars (const char *text,
+                         gsize       byte_offset)
+{
+  gsize n = 0;
+
+  /* Counting bytes that are not continuation bytes is the same as
+   * g_utf8_pointer_to_offset() for valid UTF-8, without its per-character
+   * branching.
+   */
+  for (gsize i = 0; i < byte_offset; i++)
+    if (((guchar) text[i] & 0xC0) != 0x80)
+      n++;
+
+  return n;
+}
+
+/**
+ * crb_utf8_chars_to_bytes:
+ * @text: valid UTF-8
+ * @length: byte length of @text
+ * @char_offset: a code point offset
+ *
+ * Returns: the byte offset of code point @char_offset, clamped to @length
+ */
+gsize
+crb_utf8_chars_to_bytes (const char *text,
+                         gsize       length,
+                         gsize       char_offset)
+{
+  gsize n = 0;
+  gsize i;
+
+  for (i = 0; i < length; i++)
+    {
+      if (((guchar) text[i] & 0xC0) != 0x80)
+        {
+          if (n == char_offset)
+            return i;
+          n++;
+        }
+    }
+
+  return length;
+}
+
+char *
+crb_now_iso8601 (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+char *
+crb_sha256_string (const char *text)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}
+
+/**
+ * crb_make_slug:
+ * @name: any UTF-8 text
+ *
+ * Returns: a lower-case identifier made of letters, digits and dashes;
+ *   "story" when @name has none
+ */
+char *
+crb_make_slug (const char *name)
+{
+  GString *slug = g_string_new (NULL);
+  gboolean dash = FALSE;
+
+  for (const char *p = name; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          if (dash && slug->len > 0)
+            g_string_append_c (slug, '-');
+          g_string_append_unichar (slug, g_unichar_tolower (c));
+          dash = FALSE;
+        }
+      else
+        dash = TRUE;
+
+      if (slug->len >= 60)
+        break;
+    }
+
+  if (slug->len == 0)
+    g_string_append (slug, "story");
+
+  return g_string_free (slug, FALSE);
+}
+
+char *
+crb_uuid_new (void)
+{
+  return g_uuid_string_random ();
+}

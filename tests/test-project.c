@@ -1,0 +1,621 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "crb-error.h"
+#include "crb-journal.h"
+#include "crb-project.h"
+#include "crb-test-utils.h"
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  CrbProject *project;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = crb_test_make_dir ();
+  f->project = crb_test_make_project (f->dir, "test.crb", &f->path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->project);
+  crb_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static CrbProject *
+reload (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  CrbProject *project = crb_project_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
+static CrbClaim *
+first_claim (CrbProject *project,
+             const char *story_id)
+{
+  CrbStory *story = crb_project_lookup_story (project, story_id);
+  g_autoptr (GError) error = NULL;
+  CrbClaim *claim;
+
+  g_assert_nonnull (story);
+  crb_story_ensure_loaded (story, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (crb_story_get_claims (story)), >, 0);
+  claim = g_list_model_get_item (crb_story_get_claims (story), 0);
+  g_object_unref (claim);
+  return claim;
+}
+
+static void
+test_roundtrip (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (CrbProject) loaded = reload (f->path);
+  GListModel *stories = crb_project_get_stories (loaded);
+  CrbStory *quake;
+  CrbArticle *article;
+  CrbClaim *claim;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpstr (crb_project_get_id (loaded), ==, crb_project_get_id (f->project));
+  g_assert_cmpstr (crb_project_get_title (loaded), ==, "Test project");
+  g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 2);
+
+  quake = crb_project_lookup_story (loaded, "earthquake");
+  g_assert_nonnull (quake);
+  /* Stories are parsed on demand; the header knows their size. */
+  g_assert_false (crb_story_is_loaded (quake));
+  g_assert_cmpuint (crb_story_get_n_articles (quake), ==, 2);
+  g_assert_true (crb_story_has_article (quake, "first"));
+  g_assert_cmpuint (crb_story_get_n_claims (quake), ==,
+                    crb_story_get_n_claims (crb_project_lookup_story (f->project, "earthquake")));
+
+  crb_story_ensure_loaded (quake, &error);
+  g_assert_no_error (error);
+  article = crb_story_lookup_article (quake, "first");
+  g_assert_nonnull (article);
+  g_assert_cmpstr (crb_article_get_text (article), ==,
+                   "The earthquake killed 133 people in Türkiye on Friday, officials said.\n\n"
+                   "Rescuers pulled 42 survivors from the rubble, the ministry said.");
+  g_assert_cmpstr (crb_article_get_sha256 (article), ==,
+                   g_compute_checksum_for_string (G_CHECKSUM_SHA256, crb_article_get_text (article), -1));
+
+  claim = crb_story_lookup_claim (quake, "first:1");
+  g_assert_nonnull (claim);
+  g_assert_cmpuint (crb_claim_get_start (claim), ==, 0);
+  /* 70 code points; "Türkiye" takes 8 bytes but 7 code points. */
+  g_assert_cmpuint (crb_claim_get_end (claim), ==, 70);
+  g_assert_cmpstr (crb_claim_get_text (claim), ==,
+                   "The earthquake killed 133 people in Türkiye on Friday, officials said.");
+}
+
+static void
+test_offsets_non_ascii (Fixture       *f,
+                        gconstpointer  data)
+{
+  CrbStory *vote = crb_project_lookup_story (f->project, "council-vote");
+  GListModel *claims;
+  CrbArticle *article;
+
+  g_assert_nonnull (vote);
+  article = crb_story_lookup_article (vote, "third");
+  claims = crb_story_get_claims (vote);
+  g_assert_cmpuint (g_list_model_get_n_items (claims), >=, 2);
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, i);
+      g_autofree char *slice = crb_article_dup_slice (article, crb_claim_get_start (claim),
+                                                      crb_claim_get_end (claim));
+      g_assert_cmpstr (slice, ==, crb_claim_get_text (claim));
+    }
+
+  {
+    g_autoptr (CrbClaim) second = g_list_model_get_item (claims, 1);
+    /* After "Москва: …roubles.\n\n": 84 code points, 90 bytes. */
+    g_assert_cmpuint (crb_claim_get_start (second), ==, 84);
+    g_assert_cmpstr (crb_claim_get_text (second), ==,
+                     "The mayor said the vote was 🎉 historic and promised 500 new buses.");
+  }
+}
+
+static void
+test_decide_undo_redo_survive_restart (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbDecision) confirm = crb_decision_new (CRB_DECISION_STATUS_CONFIRMED);
+  g_autoptr (CrbDecision) reject = crb_decision_new (CRB_DECISION_STATUS_REJECTED);
+  g_autoptr (CrbProject) second = NULL;
+  g_autoptr (CrbProject) third = NULL;
+  CrbClaim *a = first_claim (f->project, "earthquake");
+  CrbClaim *b = first_claim (f->project, "council-vote");
+  g_autofree char *a_id = g_strdup (crb_claim_get_id (a));
+  g_autofree char *b_id = g_strdup (crb_claim_get_id (b));
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  CrbClaim *claim;
+
+  reject->reason = CRB_REJECT_REASON_OPINION;
+  reject->note = g_strdup ("a “note”\nwith a line break");
+
+  g_assert_true (crb_project_decide (f->project, a_id, confirm, &error));
+  g_assert_no_error (error);
+  g_assert_true (crb_project_decide (f->project, b_id, reject, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (crb_claim_get_status (a), ==, CRB_DECISION_STATUS_CONFIRMED);
+  g_assert_cmpint (crb_claim_get_status (b), ==, CRB_DECISION_STATUS_REJECTED);
+  g_assert_nonnull (crb_claim_get_decision (a)->annotator);
+  g_assert_nonnull (crb_claim_get_decision (a)->time);
+
+  crb_project_save (f->project, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Undo goes across stories and restarts: the newest decision first. */
+  second = reload (f->path);
+  g_assert_true (crb_project_can_undo (second));
+  undone = crb_project_undo (second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (undone, ==, b_id);
+  claim = crb_project_find_claim (second, b_id, NULL, &error);
+  g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_PENDING);
+  g_assert_true (crb_project_can_redo (second));
+  crb_project_save (second, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  third = reload (f->path);
+  claim = crb_project_find_claim (third, b_id, NULL, &error);
+  g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_PENDING);
+  redone = crb_project_redo (third, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (redone, ==, b_id);
+  g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_REJECTED);
+  g_assert_cmpint (crb_claim_get_decision (claim)->reason, ==, CRB_REJECT_REASON_OPINION);
+  g_assert_cmpstr (crb_claim_get_decision (claim)->note, ==, "a “note”\nwith a line break");
+  g_assert_false (crb_project_can_redo (third));
+
+  /* Undo twice, then a new decision clears what could be redone. */
+  g_free (crb_project_undo (third, &error));
+  g_free (crb_project_undo (third, &error));
+  g_assert_no_error (error);
+  g_assert_false (crb_project_can_undo (third));
+  g_assert_null (crb_project_undo (third, &error));
+  g_assert_error (error, CRB_ERROR, CRB_ERROR_NOTHING_TO_DO);
+  g_clear_error (&error);
+  g_assert_true (crb_project_decide (third, b_id, confirm, &error));
+  g_assert_false (crb_project_can_redo (third));
+
+  /* The full history is kept, undone entries included. */
+  g_assert_cmpuint (crb_story_get_history (crb_project_lookup_story (third, "council-vote"))->len, ==, 2);
+  crb_project_sync_journal (third, NULL);
+}
+
+static void
+test_journal_replay (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbDecision) correct = crb_decision_new (CRB_DECISION_STATUS_CORRECTED);
+  g_autoptr (CrbProject) recovered = NULL;
+  g_autofree char *before = crb_test_read_file (f->path);
+  g_autofree char *after = NULL;
+  g_autofree char *journal = NULL;
+  CrbClaim *a = first_claim (f->project, "earthquake");
+  g_autofree char *a_id = g_strdup (crb_claim_get_id (a));
+  CrbClaim *claim;
+
+  correct->corrected_text = g_strdup ("The earthquake killed 144 people in Türkiye.");
+  g_assert_true (crb_project_decide (f->project, a_id, correct, &error));
+  g_assert_true (crb_project_get_modified (f->project));
+  g_assert_true (crb_project_sync_journal (f->project, &error));
+  g_assert_no_error (error);
+  journal = g_strdup (crb_project_get_journal_path (f->project));
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+  /* The journal lives in the user data folder, not beside the project. */
+  g_assert_true (g_str_has_prefix (journal, g_get_user_data_dir ()));
+
+  /* The process "dies" without saving: the file is unchanged... */
+  after = crb_test_read_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* ...and the next load restores the decision from the journal. */
+  recovered = reload (f->path);
+  g_assert_cmpuint (crb_project_get_n_recovered (recovered), ==, 1);
+  claim = crb_project_find_claim (recovered, a_id, NULL, &error);
+  g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_CORRECTED);
+  g_assert_cmpstr (crb_claim_get_final_text (claim), ==, "The earthquake killed 144 people in Türkiye.");
+  g_assert_true (crb_project_can_undo (recovered));
+
+  /* Saving makes the file hold it; the journal is then dropped. */
+  crb_project_save (recovered, NULL, NULL, &error);
+  g_assert_no_error (error);
+  crb_project_sync_journal (recovered, NULL);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_clear_object (&recovered);
+  recovered = reload (f->path);
+  g_assert_cmpuint (crb_project_get_n_recovered (recovered), ==, 0);
+  claim = crb_project_find_claim (recovered, a_id, NULL, &error);
+  g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_CORRECTED);
+}
+
+static void
+test_durable_signal (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbDecision) confirm = crb_decision_new (CRB_DECISION_STATUS_CONFIRMED);
+  CrbClaim *a = first_claim (f->project, "earthquake");
+  guint notifies = 0;
+
+  g_signal_connect_swapped (f->project, "notify::durable-revision",
+                            G_CALLBACK (g_atomic_int_inc), &notifies);
+
+  /* The decision returns at once; the journal reports it durable later,
+   * on the main context, without anyone waiting for the disk.
+   */
+  crb_project_decide (f->project, crb_claim_get_id (a), confirm, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crb_project_get_durable_revision (f->project), <,
+                    crb_project_get_revision (f->project));
+
+  while (crb_project_get_durable_revision (f->project) < crb_project_get_revision (f->project))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (notifies, >=, 1);
+  {
+    g_autoptr (GPtrArray) lines = crb_journal_read (crb_project_get_journal_path (f->project), &error);
+    JsonObject *last;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (lines->len, ==, 1);
+    last = json_node_get_object (g_ptr_array_index (lines, 0));
+    g_assert_cmpint (json_object_get_int_member (last, "rev"), ==, crb_project_get_revision (f->project));
+    g_assert_cmpstr (json_object_get_string_member (last, "op"), ==, "decide");
+  }
+}
+
+static void
+test_invalid_decisions (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbDecision) reject = crb_decision_new (CRB_DECISION_STATUS_REJECTED);
+  g_autoptr (CrbDecision) correct = crb_decision_new (CRB_DECISION_STATUS_CORRECTED);
+  CrbClaim *a = first_claim (f->project, "earthquake");
+  guint64 revision = crb_project_get_revision (f->project);
+
+  g_assert_false (crb_project_decide (f->project, crb_claim_get_id (a), reject, &error));
+  g_assert_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  correct->corrected_text = g_strdup ("   ");
+  g_assert_false (crb_project_decide (f->project, crb_claim_get_id (a), correct, &error));
+  g_assert_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  reject->reason = CRB_REJECT_REASON_FALSE;
+  g_assert_false (crb_project_decide (f->project, "no-such-article:1", reject, &error));
+  g_assert_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "no-such-article:1"));
+
+  g_assert_cmpuint (crb_project_get_revision (f->project), ==, revision);
+  g_assert_cmpint (crb_claim_get_status (a), ==, CRB_DECISION_STATUS_PENDING);
+}
+
+static void
+expect_load_error (const char *dir,
+                   const char *contents,
+                   GQuark      domain,
+                   int         code,
+                   const char *message_part)
+{
+  g_autofree char *path = crb_test_write_file (dir, "bad.crb", contents, -1);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbProject) project = crb_project_load (file, NULL, &error);
+  g_autofree char *after = NULL;
+
+  g_assert_null (project);
+  g_assert_error (error, domain, code);
+  if (strstr (error->message, message_part) == NULL)
+    g_error ("expected “%s” in “%s”", message_part, error->message);
+  g_assert_true (g_str_has_prefix (error->message, path));
+
+  /* Nothing on disk changes. */
+  after = crb_test_read_file (path);
+  g_assert_cmpstr (after, ==, contents);
+}
+
+static void
+test_bad_files (void)
+{
+  g_autofree char *dir = crb_test_make_dir ();
+
+  expect_load_error (dir, "", CRB_ERROR, CRB_ERROR_EMPTY, "empty");
+  expect_load_error (dir, "{\"format\": \"corroborate-project\", \"version\": 1,\n", CRB_ERROR,
+                     CRB_ERROR_INVALID_FORMAT, ":1:");
+  expect_load_error (dir, "{\"hello\": 1}\n", CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                     "not a Corroborate project");
+  expect_load_error (dir, "[1, 2, 3]\n", CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                     "not a Corroborate project");
+  expect_load_error (dir, "{\"format\":\"corroborate-project\",\"version\":7,\"id\":\"x\"}\n",
+                     CRB_ERROR, CRB_ERROR_UNSUPPORTED_VERSION, "version 7");
+  expect_load_error (dir, "{\"format\":\"corroborate-project\",\"version\":\"1\",\"id\":\"x\"}\n",
+                     CRB_ERROR, CRB_ERROR_INVALID_FORMAT, "“version”");
+  expect_load_error (dir, "{\"format\":\"corroborate-project\",\"version\":1}\n",
+                     CRB_ERROR, CRB_ERROR_INVALID_FORMAT, "the field “id” is missing");
+  expect_load_error (dir, "{\"format\":\"corroborate-project\",\"version\":1,\"id\":\"x\","
+                          "\"stories\":[{\"id\":\"s\",\"articles\":[]}]}\n",
+                     CRB_ERROR, CRB_ERROR_INVALID_FORMAT, "the file is incomplete");
+  expect_load_error (dir, "{\"format\":\"corroborate-project\",\"version\":1,\"id\":\"x\","
+                          "\"stories\":[{\"id\":\"s\",\"articles\":[]}]}\n"
+                          "{\"story\":\"t\"}\n",
+                     CRB_ERROR, CRB_ERROR_INVALID_FORMAT, ":2: expected the line of story “s”");
+
+  /* A broken story line is found when the story is parsed, on demand. */
+  {
+    g_autofree char *path = crb_test_write_file (dir, "lazy.crb",
+                                                 "{\"format\":\"corroborate-project\",\"version\":1,\"id\":\"x\","
+                                                 "\"stories\":[{\"id\":\"s\",\"articles\":[]}]}\n"
+                                                 "{\"story\":\"s\", oops}\n", -1);
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CrbProject) project = crb_project_load (file, NULL, &error);
+    g_autofree char *expected = g_strdup_printf ("%s:2:", path);
+
+    g_assert_no_error (error);
+    g_assert_false (crb_project_ensure_all_loaded (project, &error));
+    g_assert_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT);
+    g_assert_true (g_str_has_prefix (error->message, expected));
+  }
+
+  {
+    g_autofree char *missing = g_build_filename (dir, "missing.crb", NULL);
+    g_autoptr (GFile) file = g_file_new_for_path (missing);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CrbProject) project = crb_project_load (file, NULL, &error);
+
+    g_assert_null (project);
+    g_assert_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, "missing.crb: no such file"));
+  }
+
+  crb_test_remove_tree (dir);
+}
+
+static void
+test_bad_story_line (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *contents = crb_test_read_file (f->path);
+  g_autoptr (GString) broken = g_string_new (contents);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbProject) project = NULL;
+  CrbStory *story;
+
+  /* A claim whose span runs past its article: found when the story loads. */
+  g_string_replace (broken, "\"start\":0,\"end\":70", "\"start\":0,\"end\":7000", 1);
+  g_assert_cmpstr (broken->str, !=, contents);
+  g_file_set_contents (f->path, broken->str, -1, &error);
+  g_assert_no_error (error);
+
+  project = reload (f->path);
+  story = crb_project_lookup_story (project, "earthquake");
+  g_assert_false (crb_story_ensure_loaded (story, &error));
+  g_assert_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT);
+  g_assert_nonnull (strstr (error->message, ":2: story “earthquake”, claims[0]: the span 0–7000"));
+  g_assert_false (crb_story_is_loaded (story));
+}
+
+static void
+test_newer_version_never_written (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *contents = crb_test_read_file (f->path);
+  g_autoptr (GString) newer = g_string_new (contents);
+  g_autoptr (GFile) file = g_file_new_for_path (f->path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbProject) project = NULL;
+  g_autofree char *after = NULL;
+
+  g_string_replace (newer, "\"version\":1,", "\"version\":2,", 1);
+  g_file_set_contents (f->path, newer->str, -1, &error);
+  g_assert_no_error (error);
+
+  project = crb_project_load (file, NULL, &error);
+  g_assert_null (project);
+  g_assert_error (error, CRB_ERROR, CRB_ERROR_UNSUPPORTED_VERSION);
+  g_assert_nonnull (strstr (error->message, "version 2"));
+  g_assert_nonnull (strstr (error->message, "reads version 1"));
+
+  after = crb_test_read_file (f->path);
+  g_assert_cmpstr (after, ==, newer->str);
+}
+
+static void
+test_save_keeps_mode (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  struct stat st;
+
+  g_assert_cmpint (g_chmod (f->path, 0640), ==, 0);
+  crb_project_set_title (f->project, "Renamed");
+  crb_project_save (f->project, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+}
+
+static void
+test_save_unwritable (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *ro_dir = g_build_filename (f->dir, "read-only", NULL);
+  g_autofree char *target = g_build_filename (ro_dir, "p.crb", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (target);
+  g_autoptr (GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      /* root writes anywhere; a folder that is a file fails for everyone. */
+      g_free (ro_dir);
+      ro_dir = crb_test_write_file (f->dir, "not-a-folder", "x", -1);
+      g_free (target);
+      target = g_build_filename (ro_dir, "p.crb", NULL);
+      g_clear_object (&file);
+      file = g_file_new_for_path (target);
+    }
+  else
+    {
+      g_mkdir (ro_dir, 0500);
+    }
+
+  g_assert_false (crb_project_save (f->project, file, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "p.crb"));
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_unchanged_stories_copied (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr (CrbProject) loaded = reload (f->path);
+  g_autofree char *before = crb_test_read_file (f->path);
+  g_autofree char *after = NULL;
+  g_autoptr (GError) error = NULL;
+  char *before_stories, *after_stories;
+
+  /* Saving without touching stories keeps their lines byte for byte. */
+  crb_project_set_title (loaded, "Another title");
+  crb_project_save (loaded, NULL, NULL, &error);
+  g_assert_no_error (error);
+  after = crb_test_read_file (f->path);
+  before_stories = strchr (before, '\n');
+  after_stories = strchr (after, '\n');
+  g_assert_cmpstr (before_stories, ==, after_stories);
+  g_assert_false (crb_story_is_loaded (crb_project_lookup_story (loaded, "earthquake")));
+}
+
+static void
+test_notify (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (CrbDecision) confirm = crb_decision_new (CRB_DECISION_STATUS_CONFIRMED);
+  g_autoptr (GError) error = NULL;
+  CrbClaim *a = first_claim (f->project, "earthquake");
+  guint status_notifies = 0;
+  guint can_undo_notifies = 0;
+
+  g_signal_connect_swapped (a, "notify::status", G_CALLBACK (g_atomic_int_inc), &status_notifies);
+  g_signal_connect_swapped (f->project, "notify::can-undo", G_CALLBACK (g_atomic_int_inc), &can_undo_notifies);
+
+  crb_project_decide (f->project, crb_claim_get_id (a), confirm, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (status_notifies, ==, 1);
+  g_assert_cmpuint (can_undo_notifies, ==, 1);
+  g_free (crb_project_undo (f->project, &error));
+  g_assert_cmpuint (status_notifies, ==, 2);
+  crb_project_sync_journal (f->project, NULL);
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr (GMainContext) context = g_main_context_new ();
+  g_autoptr (GFile) file = g_file_new_for_path (f->path);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (CrbProject) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_main_context_push_thread_default (context);
+
+  crb_project_load_async (file, NULL, store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  loaded = crb_project_load_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  g_clear_object (&result);
+
+  crb_project_set_title (loaded, "Saved in the background");
+  g_assert_true (crb_project_get_modified (loaded));
+  crb_project_save_async (loaded, NULL, NULL, store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_assert_true (crb_project_save_finish (loaded, result, &error));
+  g_assert_no_error (error);
+  g_assert_false (crb_project_get_modified (loaded));
+
+  g_main_context_pop_thread_default (context);
+
+  g_clear_object (&loaded);
+  loaded = reload (f->path);
+  g_assert_cmpstr (crb_project_get_title (loaded), ==, "Saved in the background");
+}
+
+static void
+test_lifetime (Fixture       *f,
+               gconstpointer  data)
+{
+  CrbProject *project = reload (f->path);
+
+  crb_project_ensure_all_loaded (project, NULL);
+  g_assert_finalize_object (project);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/corroborate/project/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("save/roundtrip", test_roundtrip);
+  ADD ("offsets/non-ascii", test_offsets_non_ascii);
+  ADD ("decide/undo-redo-restart", test_decide_undo_redo_survive_restart);
+  ADD ("decide/invalid", test_invalid_decisions);
+  ADD ("decide/notify", test_notify);
+  ADD ("journal/replay", test_journal_replay);
+  ADD ("journal/durable", test_durable_signal);
+  ADD ("load/bad-story-line", test_bad_story_line);
+  ADD ("load/newer-version", test_newer_version_never_written);
+  ADD ("save/keeps-mode", test_save_keeps_mode);
+  ADD ("save/unwritable", test_save_unwritable);
+  ADD ("save/unchanged-stories-copied", test_unchanged_stories_copied);
+  ADD ("async", test_async);
+  ADD ("lifetime", test_lifetime);
+  g_test_add_func ("/corroborate/project/load/bad-files", test_bad_files);
+
+  return g_test_run ();
+}
