@@ -1,0 +1,389 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End-to-end tests of corroborate-cli: the interface users' scripts rely on.
+
+Runs the built binary (CRB_CLI) on the shared real articles (CRB_SAMPLES_DIR),
+the bundled sample and inputs written here, and checks output, exit status
+and messages.  Project files are checked against data/project.schema.json.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import jsonschema
+
+CLI = os.environ["CRB_CLI"]
+SOURCE = os.environ["CRB_SOURCE_ROOT"]
+SAMPLES = os.path.join(os.environ["CRB_SAMPLES_DIR"], "crocus-city-hall")
+BUNDLED = os.path.join(SOURCE, "data", "sample", "harbor-bridge")
+
+with open(os.path.join(SOURCE, "data", "project.schema.json"), encoding="utf-8") as f:
+    PROJECT_SCHEMA = json.load(f)
+
+
+def run(*args, env=None, check=None):
+    full_env = dict(os.environ)
+    if env:
+        full_env.update(env)
+    p = subprocess.run([CLI, *args], capture_output=True, text=True, env=full_env, timeout=120)
+    if check is not None and p.returncode != check:
+        raise AssertionError(
+            f"corroborate-cli {' '.join(args)}: exit {p.returncode}, wanted {check}\n"
+            f"stdout: {p.stdout[:2000]}\nstderr: {p.stderr[:2000]}")
+    return p
+
+
+def json_lines(text):
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def part_schema(name):
+    return {"$schema": PROJECT_SCHEMA["$schema"], "$ref": "#/definitions/" + name,
+            "definitions": PROJECT_SCHEMA["definitions"]}
+
+
+def validate_project(path):
+    """Every line of a project file is valid JSON matching the schema."""
+    with open(path, encoding="utf-8") as f:
+        lines = [json.loads(line) for line in f if line.strip()]
+    header, stories = lines[0], lines[1:]
+    jsonschema.validate(header, PROJECT_SCHEMA)
+    jsonschema.validate(header, part_schema("header"))
+    for story in stories:
+        jsonschema.validate(story, part_schema("story"))
+    assert [s["id"] for s in header["stories"]] == [s["story"] for s in stories]
+    return header, stories
+
+
+class Base(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="crb-cli-")
+        # The journal lives in the user data folder: keep it in the test's.
+        self.env = {"XDG_DATA_HOME": os.path.join(self.tmp, "data"), "LANGUAGE": "C", "LC_ALL": "C.UTF-8"}
+        os.environ.update(self.env)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def path(self, *parts):
+        return os.path.join(self.tmp, *parts)
+
+    def write(self, name, data):
+        path = self.path(name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        mode = "wb" if isinstance(data, bytes) else "w"
+        with open(path, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as f:
+            f.write(data)
+        return path
+
+    def assertFails(self, args, status, *fragments):
+        p = run(*args)
+        self.assertEqual(p.returncode, status, f"{args}: {p.stderr}")
+        lines = p.stderr.strip().splitlines()
+        self.assertTrue(lines, "no message on stderr")
+        self.assertTrue(lines[0].startswith("corroborate-cli: "), lines[0])
+        for fragment in fragments:
+            self.assertIn(fragment, p.stderr)
+        return p
+
+
+class RealArticles(Base):
+    """new → claims → annotate → undo/redo → export on the shared real articles."""
+
+    def test_pipeline(self):
+        project = self.path("crocus.crb")
+        p = run("new", project, SAMPLES, check=0)
+        self.assertIn("5 articles", p.stdout)
+        header, stories = validate_project(project)
+        self.assertEqual(header["format"], "corroborate-project")
+        self.assertEqual(header["version"], 1)
+        self.assertEqual(len(stories), 1)
+        self.assertEqual(stories[0]["title"], "crocus-city-hall")
+
+        # Article ids come from the file names; the date prefix is metadata.
+        articles = {a["id"]: a for a in stories[0]["articles"]}
+        self.assertEqual(sorted(articles), sorted(n[:-4] for n in os.listdir(SAMPLES) if n.endswith(".txt")))
+        self.assertEqual(articles["002_ac573e2a3b29c701"]["date"], "2024-05-24")
+        self.assertTrue(articles["002_ac573e2a3b29c701"]["text"].startswith("On Friday"))
+
+        claims = json_lines(run("claims", project, check=0).stdout)
+        self.assertGreater(len(claims), 20)
+        for c in claims:
+            for key in ("id", "article", "story", "start", "end", "text", "kind", "score", "status"):
+                self.assertIn(key, c)
+            # Spans are code points: Python slicing gives the claim.
+            self.assertEqual(articles[c["article"]]["text"][c["start"]:c["end"]], c["text"])
+            self.assertEqual(c["status"], "pending")
+        ids = [c["id"] for c in claims]
+        self.assertEqual(len(ids), len(set(ids)))
+
+        # A claim with curly quotes: offsets must still slice right.
+        curly = [c for c in claims if "“" in articles[c["article"]]["text"][:c["start"]]]
+        self.assertTrue(curly)
+
+        first, second, third = claims[0]["id"], claims[1]["id"], claims[2]["id"]
+        out = json_lines(run("annotate", project, first, "--confirm", "--annotator", "ana", check=0).stdout)
+        self.assertEqual(out[0]["status"], "confirmed")
+        self.assertEqual(out[0]["decision"]["annotator"], "ana")
+        run("annotate", project, second, "--correct", "IS claimed the attack.", "--note", "shorter", check=0)
+        run("annotate", project, third, "--reject", "opinion", check=0)
+
+        by_id = {c["id"]: c for c in json_lines(run("claims", project, check=0).stdout)}
+        self.assertEqual(by_id[first]["status"], "confirmed")
+        self.assertEqual(by_id[second]["status"], "corrected")
+        self.assertEqual(by_id[second]["decision"]["corrected"], "IS claimed the attack.")
+        self.assertEqual(by_id[second]["decision"]["note"], "shorter")
+        self.assertEqual(by_id[third]["decision"]["reason"], "opinion")
+
+        rejected = json_lines(run("claims", project, "--status", "rejected", check=0).stdout)
+        self.assertEqual([c["id"] for c in rejected], [third])
+
+        # Undo and redo, each in its own process: the history is in the file.
+        out = json_lines(run("undo", project, check=0).stdout)
+        self.assertEqual(out[0]["id"], third)
+        self.assertEqual(out[0]["status"], "pending")
+        out = json_lines(run("undo", project, check=0).stdout)
+        self.assertEqual(out[0]["id"], second)
+        out = json_lines(run("redo", project, check=0).stdout)
+        self.assertEqual(out[0]["id"], second)
+        self.assertEqual(out[0]["status"], "corrected")
+        validate_project(project)
+
+        export = json_lines(run("export", project, "--format", "jsonl", check=0).stdout)
+        self.assertEqual(sorted(r["id"] for r in export), sorted([first, second]))
+        rec = {r["id"]: r for r in export}
+        self.assertEqual(rec[second]["claim"], "IS claimed the attack.")
+        self.assertEqual(rec[second]["original"], by_id[second]["text"])
+        art = articles[rec[first]["article"]["id"]]
+        self.assertEqual(rec[first]["article"]["sha256"], art["sha256"])
+        self.assertEqual(art["text"][rec[first]["span"]["start"]:rec[first]["span"]["end"]], rec[first]["quote"])
+
+        out_file = self.path("out.jsonl")
+        p = run("export", project, "-o", out_file, "--include-pending", check=0)
+        self.assertIn("records", p.stderr)
+        with open(out_file, encoding="utf-8") as f:
+            self.assertEqual(len(json_lines(f.read())), len(claims))
+        # Deterministic: the same project exports the same bytes.
+        out2 = self.path("out2.jsonl")
+        run("export", project, "-o", out2, "--include-pending", check=0)
+        with open(out_file, "rb") as a, open(out2, "rb") as b:
+            self.assertEqual(a.read(), b.read())
+
+        p = run("validate", project, check=0)
+        self.assertIn("valid", p.stdout)
+
+        stats = json.loads(run("stats", project, "--json", check=0).stdout)
+        self.assertEqual(stats["claims"], len(claims))
+        self.assertEqual(stats["confirmed"], 1)
+        self.assertEqual(stats["corrected"], 1)
+        self.assertEqual(stats["pending"], len(claims) - 2)
+        self.assertEqual(len(stats["stories"][0]["articles"]), 5)
+        table = run("stats", project, check=0).stdout
+        self.assertIn("crocus-city-hall", table)
+
+    def test_jq_reads_the_project(self):
+        if shutil.which("jq") is None:
+            self.fail("jq is not installed (build-aux/deps.sh installs it)")
+        project = self.path("p.crb")
+        run("new", project, SAMPLES, check=0)
+        p = subprocess.run(["jq", "-r", "select(.format) | .format"], capture_output=True, text=True,
+                           stdin=open(project))
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout.strip(), "corroborate-project")
+
+    def test_extract(self):
+        claims = json_lines(run("extract", SAMPLES, check=0).stdout)
+        every = json_lines(run("extract", "--all", SAMPLES, check=0).stdout)
+        self.assertGreater(len(every), len(claims))
+        self.assertTrue(all("reasons" in s and "score" in s and "claim" in s for s in every))
+        self.assertEqual(sum(1 for s in every if s["claim"]), len(claims))
+        strict = json_lines(run("extract", "--threshold", "0.9", SAMPLES, check=0).stdout)
+        self.assertLess(len(strict), len(claims))
+        self.assertTrue(all(s["score"] >= 0.9 for s in strict))
+        # No project was made, and spans slice the imported text.
+        self.assertEqual(os.listdir(self.tmp), [])
+
+    def test_add_and_story(self):
+        project = self.path("p.crb")
+        run("new", project, "--story", "Crocus", os.path.join(SAMPLES, "001_76ee82237eabb591.txt"), check=0)
+        run("add", project, "--story", "Bridge", BUNDLED, check=0)
+        header, stories = validate_project(project)
+        self.assertEqual([s["title"] for s in stories], ["Crocus", "Bridge"])
+        self.assertEqual(len(stories[1]["articles"]), 3)
+        # Adding the same file again keeps ids unique.
+        run("add", project, os.path.join(SAMPLES, "001_76ee82237eabb591.txt"), "--story", "Crocus", check=0)
+        header, stories = validate_project(project)
+        self.assertEqual([a["id"] for a in stories[0]["articles"]],
+                         ["001_76ee82237eabb591", "001_76ee82237eabb591-2"])
+
+
+class BundledSample(Base):
+    def test_sample(self):
+        project = self.path("sample.crb")
+        run("new", project, BUNDLED, check=0)
+        header, stories = validate_project(project)
+        articles = {a["id"]: a for a in stories[0]["articles"]}
+        self.assertEqual(sorted(articles), ["almera-courier", "coastline-daily", "nordnews-digest"])
+        self.assertEqual(articles["almera-courier"]["outlet"], "The Almera Courier")
+        self.assertEqual(articles["coastline-daily"]["outlet"], "Coastline Daily")
+        self.assertEqual(articles["nordnews-digest"]["date"], "2025-03-06")
+        html = articles["coastline-daily"]["text"]
+        self.assertNotIn("dataLayer", html)
+        self.assertNotIn("<p>", html)
+        claims = json_lines(run("claims", project, check=0).stdout)
+        texts = " ".join(c["text"] for c in claims)
+        # The differing figures are proposed as claims...
+        self.assertIn("Seven people were killed", texts)
+        self.assertIn("Nine people died", texts)
+        self.assertIn("at least six people", texts)
+        # ...and the boilerplate is not.
+        for boilerplate in ("Follow us on WhatsApp", "Click here", "Picture:", "All rights reserved",
+                            "Share this article"):
+            self.assertNotIn(boilerplate, texts)
+
+
+class BadInputs(Base):
+    def test_usage_errors(self):
+        self.assertFails(["frobnicate"], 2, "unknown command")
+        self.assertFails(["new"], 2, "new needs")
+        self.assertFails(["claims"], 2, "claims needs")
+        self.assertFails(["claims", "a", "b"], 2)
+        self.assertFails(["claims", "--bogus", "x.crb"], 2, "bogus")
+        self.assertFails(["claims", "--status", "maybe", "x.crb"], 2, "unknown status")
+        self.assertFails(["annotate", "x.crb", "c:1"], 2, "--confirm")
+        self.assertFails(["annotate", "x.crb", "c:1", "--confirm", "--reject", "false"], 2, "only one")
+        self.assertFails(["annotate", "x.crb", "c:1", "--reject", "boring"], 2, "unknown reject reason")
+        self.assertFails(["extract", "--threshold", "3", SAMPLES], 2, "--threshold")
+        self.assertFails(["export", "x.crb", "--format", "docx"], 2, "unknown format")
+        p = run(check=None)
+        self.assertEqual(p.returncode, 2)
+
+    def test_help_and_version(self):
+        p = run("--help", check=0)
+        for command in ("new", "add", "extract", "claims", "annotate", "undo", "redo", "export", "validate", "stats"):
+            self.assertIn(command, p.stdout)
+        self.assertRegex(run("--version", check=0).stdout, r"^corroborate-cli \d+\.\d+\.\d+")
+        self.assertIn("--reject", run("annotate", "--help", check=0).stdout)
+
+    def test_bad_article_files(self):
+        project = self.path("p.crb")
+        empty = self.write("in/empty.txt", "")
+        self.assertFails(["new", project, empty], 1, "empty.txt")
+        binary = self.write("in/photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+        self.assertFails(["new", project, binary], 1, "photo.txt", "binary")
+        self.assertFails(["new", project, self.path("nope.txt")], 1, "nope.txt")
+        bad = self.write("in/bad.jsonl", '{"text": "fine"}\n{"title": "no text"}\n')
+        self.assertFails(["new", project, bad], 1, "bad.jsonl:2", "text")
+        broken = self.write("in/broken.jsonl", '{"text": "fine"}\n{oops\n')
+        self.assertFails(["new", project, broken], 1, "broken.jsonl:2")
+        # One bad file in a folder refuses the import: nothing half-made.
+        self.write("dir/good.txt", "A good article with 12 facts.\n")
+        self.write("dir/zero.txt", "")
+        self.assertFails(["new", project, self.path("dir")], 1, "zero.txt")
+        self.assertFalse(os.path.exists(project))
+        # ...unless asked to skip it, with a warning naming it.
+        p = run("new", project, "--skip-invalid", self.path("dir"), check=0)
+        self.assertIn("zero.txt", p.stderr)
+        self.assertIn("warning", p.stderr)
+
+    def test_legacy_encoding_warns(self):
+        text = "Жители Москвы сообщили, что 133 человека погибли в пятницу вечером.\n"
+        path = self.write("in/cp1251.txt", text.encode("cp1251"))
+        project = self.path("p.crb")
+        p = run("new", project, path, check=0)
+        self.assertIn("cp1251.txt", p.stderr)
+        self.assertIn("1251", p.stderr)
+        _, stories = validate_project(project)
+        self.assertEqual(stories[0]["articles"][0]["text"], text.strip())
+
+    def test_refuses_to_overwrite(self):
+        project = self.path("p.crb")
+        run("new", project, BUNDLED, check=0)
+        with open(project, "rb") as f:
+            before = f.read()
+        self.assertFails(["new", project, BUNDLED], 1, "exists", "--force")
+        with open(project, "rb") as f:
+            self.assertEqual(f.read(), before)
+        run("new", "--force", project, BUNDLED, check=0)
+
+    def test_bad_project_files(self):
+        cases = {
+            "empty.crb": ("", "empty"),
+            "text.crb": ("hello\n", "text.crb:1:"),
+            "notproject.crb": ('{"hello": 1}\n', "not a Corroborate project"),
+            "newer.crb": ('{"format":"corroborate-project","version":9,"id":"x"}\n', "version 9"),
+            "truncated.crb": ('{"format":"corroborate-project","version":1,"id":"x",'
+                              '"stories":[{"id":"s","articles":["a"],"claims":1}]}\n', "incomplete"),
+        }
+        for name, (content, fragment) in cases.items():
+            path = self.write(name, content)
+            for command in (["claims", path], ["stats", path], ["validate", path],
+                            ["annotate", path, "a:1", "--confirm"], ["undo", path], ["export", path]):
+                self.assertFails(command, 1, name, fragment)
+                with open(path, encoding="utf-8") as f:
+                    self.assertEqual(f.read(), content, f"{command} changed {name}")
+        self.assertFails(["claims", self.path("missing.crb")], 1, "missing.crb", "no such file")
+
+    def test_malformed_story_names_line_and_field(self):
+        project = self.path("p.crb")
+        run("new", project, BUNDLED, check=0)
+        with open(project, encoding="utf-8") as f:
+            header, story = f.read().splitlines()[:2]
+        data = json.loads(story)
+        data["claims"][1]["start"] = "seven"
+        with open(project, "w", encoding="utf-8") as f:
+            f.write(header + "\n" + json.dumps(data) + "\n")
+        self.assertFails(["claims", project], 1, "p.crb:2:", "claims[1]", "“start”")
+        self.assertFails(["validate", project], 1, "p.crb:2:")
+
+    def test_unknown_claim_and_nothing_to_undo(self):
+        project = self.path("p.crb")
+        run("new", project, BUNDLED, check=0)
+        self.assertFails(["annotate", project, "nope:1", "--confirm"], 1, "p.crb", "nope:1")
+        self.assertFails(["undo", project], 1, "p.crb", "nothing to undo")
+        self.assertFails(["redo", project], 1, "p.crb", "nothing to redo")
+
+    def test_unwritable_export(self):
+        project = self.path("p.crb")
+        run("new", project, BUNDLED, check=0)
+        self.assertFails(["export", project, "-o", self.path("no", "such", "dir.jsonl")], 1, "dir.jsonl")
+
+
+class Journal(Base):
+    def test_journal_restores_unsaved_decisions(self):
+        """A decision in the journal that never reached the file is restored on open."""
+        project = self.path("p.crb")
+        run("new", project, BUNDLED, check=0)
+        claim = json_lines(run("claims", project, check=0).stdout)[0]["id"]
+        with open(project, encoding="utf-8") as f:
+            before = f.read()
+        run("annotate", project, claim, "--confirm", check=0)
+        # Put the old file back, as if the save had never happened.
+        header = json.loads(before.splitlines()[0])
+        journal = os.path.join(self.env["XDG_DATA_HOME"], "corroborate", "journal", header["id"] + ".jsonl")
+        self.assertFalse(os.path.exists(journal), "the journal is dropped once the file holds everything")
+        entry = {"project": header["id"], "rev": header["revision"] + 1, "op": "decide",
+                 "story": header["stories"][0]["id"],
+                 "entry": {"seq": 1, "claim": claim, "before": None,
+                           "after": {"status": "rejected", "reason": "false", "annotator": "x",
+                                     "time": "2026-01-01T00:00:00Z"}}}
+        with open(project, "w", encoding="utf-8") as f:
+            f.write(before)
+        os.makedirs(os.path.dirname(journal), exist_ok=True)
+        with open(journal, "w", encoding="utf-8") as f:
+            f.write(json.dumps(entry) + "\n")
+        p = run("claims", project, check=0)
+        self.assertIn("restored 1 change", p.stderr)
+        self.assertEqual(json_lines(p.stdout)[0]["status"], "rejected")
+        # Reading did not write: the file is as it was until a change is saved.
+        with open(project, encoding="utf-8") as f:
+            self.assertEqual(f.read(), before)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
