@@ -146,6 +146,13 @@ make_article (const char  *id,
   g_autofree char *outlet = NULL;
   CrbArticle *article;
 
+  /* JSON strings may hold anything, lone surrogates included. */
+  if (!g_utf8_validate (raw_text, -1, NULL))
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_ENCODING, "%s: the text is not valid UTF-8", name);
+      return NULL;
+    }
+
   if (kind == KIND_HTML || (kind == KIND_UNKNOWN && looks_like_html (raw_text)))
     body = crb_text_from_html (raw_text, strlen (raw_text), &meta);
   else

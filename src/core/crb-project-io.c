@@ -696,6 +696,9 @@ parse_article (const Ctx   *ctx,
       !get_string (ctx, object, "source", FALSE, &source, error))
     return FALSE;
 
+  if (!g_utf8_validate (text, -1, NULL))
+    return fail (ctx, error, "the field “text” is not valid UTF-8");
+
   *out = g_object_new (CRB_TYPE_ARTICLE,
                        "id", id, "text", text, "title", title, "outlet", outlet,
                        "url", url, "date", date, "source", source, NULL);

@@ -2294,7 +2294,6 @@ take_front_matter (const char  *text,
           const char *close = next;
           const char *r = p;
 
-          next_line (r, &end);
           for (r = next_line (r, &end); r < q; r = next)
             {
               gsize key_len;
