@@ -583,6 +583,45 @@ test_async (Fixture       *f,
 }
 
 static void
+test_unload (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (CrbProject) loaded = reload (f->path);
+  g_autoptr (CrbDecision) confirm = crb_decision_new (CRB_DECISION_STATUS_CONFIRMED);
+  g_autoptr (GError) error = NULL;
+  CrbStory *quake = crb_project_lookup_story (loaded, "earthquake");
+  CrbClaim *claim;
+  guint n_claims;
+
+  crb_story_ensure_loaded (quake, &error);
+  g_assert_no_error (error);
+  n_claims = crb_story_get_n_claims (quake);
+
+  /* Unchanged: unloaded, and the summary still answers. */
+  g_assert_true (crb_story_unload (quake));
+  g_assert_false (crb_story_is_loaded (quake));
+  g_assert_cmpuint (crb_story_get_n_claims (quake), ==, n_claims);
+  g_assert_cmpuint (g_list_model_get_n_items (crb_story_get_claims (quake)), ==, 0);
+  g_assert_true (crb_story_has_article (quake, "second"));
+
+  /* Changed: kept in memory until saved. */
+  claim = crb_project_find_claim (loaded, "first:1", NULL, &error);
+  g_assert_no_error (error);
+  crb_project_decide (loaded, crb_claim_get_id (claim), confirm, &error);
+  g_assert_no_error (error);
+  g_assert_false (crb_story_unload (quake));
+  g_assert_true (crb_story_is_loaded (quake));
+
+  crb_project_save (loaded, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (crb_story_unload (quake));
+  g_assert_cmpuint (crb_story_count_status (quake, CRB_DECISION_STATUS_CONFIRMED), ==, 1);
+  claim = crb_project_find_claim (loaded, "first:1", NULL, &error);
+  g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_CONFIRMED);
+  crb_project_sync_journal (loaded, NULL);
+}
+
+static void
 test_lifetime (Fixture       *f,
                gconstpointer  data)
 {
@@ -614,6 +653,7 @@ main (int   argc,
   ADD ("save/unwritable", test_save_unwritable);
   ADD ("save/unchanged-stories-copied", test_unchanged_stories_copied);
   ADD ("async", test_async);
+  ADD ("unload", test_unload);
   ADD ("lifetime", test_lifetime);
   g_test_add_func ("/corroborate/project/load/bad-files", test_bad_files);
 

@@ -458,6 +458,7 @@ cmd_claims (int    argc,
   g_autoptr (GError) error = NULL;
   g_autofree char *status_name = NULL;
   g_autofree char *story_id = NULL;
+  g_autoptr (GString) line = g_string_new (NULL);
   CrbDecisionStatus wanted = CRB_DECISION_STATUS_PENDING;
   GOptionEntry entries[] = {
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_name, N_("Only claims with this status: pending, confirmed, corrected, rejected"), N_("STATUS") },
@@ -487,6 +488,7 @@ cmd_claims (int    argc,
     {
       g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
       GListModel *claims;
+      gboolean was_loaded = crb_story_is_loaded (story);
 
       if (story_id != NULL && g_strcmp0 (crb_story_get_id (story), story_id) != 0 &&
           g_strcmp0 (crb_story_get_title (story), story_id) != 0)
@@ -499,15 +501,19 @@ cmd_claims (int    argc,
       for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
         {
           g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, j);
-          g_autoptr (JsonNode) node = NULL;
 
           if (status_name != NULL && crb_claim_get_status (claim) != wanted)
             continue;
 
-          node = _crb_claim_to_json (claim, TRUE);
-          json_object_set_string_member (json_node_get_object (node), "story", crb_story_get_id (story));
-          write_json_line (node);
+          g_string_truncate (line, 0);
+          _crb_claim_write (line, claim, TRUE, crb_story_get_id (story));
+          g_string_append_c (line, '\n');
+          fwrite (line->str, 1, line->len, stdout);
         }
+
+      /* Stream: memory stays that of one story, however large the project. */
+      if (!was_loaded)
+        crb_story_unload (story);
     }
 
   return finish_output ();
@@ -517,16 +523,17 @@ static void
 print_claim (CrbProject *project,
              const char *claim_id)
 {
-  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (GString) line = g_string_new (NULL);
   CrbStory *story = NULL;
   CrbClaim *claim = crb_project_find_claim (project, claim_id, &story, NULL);
 
   if (claim == NULL)
     return;
 
-  node = _crb_claim_to_json (claim, TRUE);
-  json_object_set_string_member (json_node_get_object (node), "story", crb_story_get_id (story));
-  write_json_line (node);
+  _crb_claim_write (line, claim, TRUE, crb_story_get_id (story));
+  g_string_append_c (line, '\n');
+  /* Not g_print(): JSON is UTF-8 whatever the locale. */
+  fwrite (line->str, 1, line->len, stdout);
 }
 
 static int
@@ -964,7 +971,8 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* CORROBORATE_LOCALEDIR lets tests use catalogues that are not installed. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CORROBORATE_LOCALEDIR") ? g_getenv ("CORROBORATE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -15,86 +15,81 @@
  */
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
+member_string (GString    *out,
+               gboolean   *first,
+               const char *name,
+               const char *value)
 {
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
+  crb_json_member (out, first, name);
+  crb_json_append_string (out, value);
 }
 
-static JsonNode *
-native_record (CrbStory   *story,
-               CrbArticle *article,
-               CrbClaim   *claim)
+/* One record of the native dataset; every member is always present. */
+static void
+write_native_record (GString    *out,
+                     CrbStory   *story,
+                     CrbArticle *article,
+                     CrbClaim   *claim)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
   const CrbDecision *decision = crb_claim_get_decision (claim);
   JsonNode *values = crb_claim_get_values (claim);
   const char * const *reasons = crb_claim_get_reasons (claim);
+  gboolean first = TRUE;
+  gboolean sub;
 
-  json_builder_begin_object (builder);
-  add_string (builder, "id", crb_claim_get_id (claim));
-  add_string (builder, "claim", crb_claim_get_final_text (claim));
-  add_string (builder, "original", crb_claim_get_text (claim));
-  add_string (builder, "status", crb_decision_status_to_string (crb_claim_get_status (claim)));
-  add_string (builder, "reason", decision ? crb_reject_reason_to_string (decision->reason) : NULL);
-  add_string (builder, "note", decision ? decision->note : NULL);
-  add_string (builder, "annotator", decision ? decision->annotator : NULL);
-  add_string (builder, "time", decision ? decision->time : NULL);
-  add_string (builder, "kind", crb_claim_get_kind (claim));
+  g_string_append_c (out, '{');
+  member_string (out, &first, "id", crb_claim_get_id (claim));
+  member_string (out, &first, "claim", crb_claim_get_final_text (claim));
+  member_string (out, &first, "original", crb_claim_get_text (claim));
+  member_string (out, &first, "status", crb_decision_status_to_string (crb_claim_get_status (claim)));
+  member_string (out, &first, "reason", decision ? crb_reject_reason_to_string (decision->reason) : NULL);
+  member_string (out, &first, "note", decision ? decision->note : NULL);
+  member_string (out, &first, "annotator", decision ? decision->annotator : NULL);
+  member_string (out, &first, "time", decision ? decision->time : NULL);
+  member_string (out, &first, "kind", crb_claim_get_kind (claim));
+  crb_json_member (out, &first, "values");
+  crb_json_append (out, values);
 
-  json_builder_set_member_name (builder, "values");
-  if (values != NULL)
-    json_builder_add_value (builder, json_node_copy (values));
-  else
-    json_builder_add_null_value (builder);
+  crb_json_member (out, &first, "article");
+  _crb_article_write (out, article, FALSE);
 
-  json_builder_set_member_name (builder, "article");
-  json_builder_add_value (builder, _crb_article_to_json (article, FALSE));
+  crb_json_member (out, &first, "span");
+  g_string_append_printf (out, "{\"start\":%u,\"end\":%u}",
+                          crb_claim_get_start (claim), crb_claim_get_end (claim));
+  member_string (out, &first, "quote", crb_claim_get_text (claim));
 
-  json_builder_set_member_name (builder, "span");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder, crb_claim_get_start (claim));
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder, crb_claim_get_end (claim));
-  json_builder_end_object (builder);
-  add_string (builder, "quote", crb_claim_get_text (claim));
-
-  json_builder_set_member_name (builder, "story");
-  json_builder_begin_object (builder);
-  add_string (builder, "id", crb_story_get_id (story));
-  add_string (builder, "title", crb_story_get_title (story));
-  json_builder_end_object (builder);
+  crb_json_member (out, &first, "story");
+  sub = TRUE;
+  g_string_append_c (out, '{');
+  member_string (out, &sub, "id", crb_story_get_id (story));
+  member_string (out, &sub, "title", crb_story_get_title (story));
+  g_string_append_c (out, '}');
 
   /* Facts and evidence come with cross-article alignment. */
-  add_string (builder, "fact", NULL);
-  json_builder_set_member_name (builder, "evidence");
-  json_builder_begin_array (builder);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "outlets");
-  json_builder_add_int_value (builder, 1);
+  member_string (out, &first, "fact", NULL);
+  crb_json_member (out, &first, "evidence");
+  g_string_append (out, "[]");
+  crb_json_member (out, &first, "outlets");
+  g_string_append (out, "1");
 
-  json_builder_set_member_name (builder, "extractor");
-  json_builder_begin_object (builder);
-  add_string (builder, "name", CRB_EXTRACTOR_NAME);
-  add_string (builder, "version", CRB_EXTRACTOR_VERSION);
-  json_builder_set_member_name (builder, "score");
-  json_builder_add_double_value (builder, ((gint64) (crb_claim_get_score (claim) * 1000 + 0.5)) / 1000.0);
-  json_builder_set_member_name (builder, "reasons");
-  json_builder_begin_array (builder);
+  crb_json_member (out, &first, "extractor");
+  sub = TRUE;
+  g_string_append_c (out, '{');
+  member_string (out, &sub, "name", CRB_EXTRACTOR_NAME);
+  member_string (out, &sub, "version", CRB_EXTRACTOR_VERSION);
+  crb_json_member (out, &sub, "score");
+  crb_json_append_double (out, _crb_round_score (crb_claim_get_score (claim)));
+  crb_json_member (out, &sub, "reasons");
+  g_string_append_c (out, '[');
   for (guint i = 0; reasons[i]; i++)
-    json_builder_add_string_value (builder, reasons[i]);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      crb_json_append_string (out, reasons[i]);
+    }
+  g_string_append (out, "]}");
 
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  g_string_append_c (out, '}');
 }
 
 /**
@@ -133,6 +128,7 @@ crb_export_jsonl (CrbProject             *project,
       g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
       GListModel *claims;
       CrbArticle *article = NULL;
+      gboolean was_loaded = crb_story_is_loaded (story);
 
       if (!crb_story_ensure_loaded (story, error))
         return FALSE;
@@ -141,7 +137,6 @@ crb_export_jsonl (CrbProject             *project,
       for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
         {
           g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, j);
-          g_autoptr (JsonNode) record = NULL;
           CrbDecisionStatus status = crb_claim_get_status (claim);
 
           if ((status == CRB_DECISION_STATUS_PENDING && !options->include_pending) ||
@@ -152,15 +147,18 @@ crb_export_jsonl (CrbProject             *project,
               g_strcmp0 (crb_article_get_id (article), crb_claim_get_article_id (claim)) != 0)
             article = crb_story_lookup_article (story, crb_claim_get_article_id (claim));
 
-          record = native_record (story, article, claim);
           g_string_truncate (line, 0);
-          crb_json_append (line, record);
+          write_native_record (line, story, article, claim);
           g_string_append_c (line, '\n');
 
           if (!g_output_stream_write_all (out, line->str, line->len, NULL, cancellable, error))
             return FALSE;
           count++;
         }
+
+      /* Memory does not grow with the number of records. */
+      if (!was_loaded)
+        crb_story_unload (story);
     }
 
   if (!g_output_stream_flush (out, cancellable, error))

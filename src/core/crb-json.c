@@ -16,11 +16,23 @@
  * requires.  Files stay readable and byte-identical from run to run.
  */
 
-static void
-append_string (GString    *out,
-               const char *s)
+/**
+ * crb_json_append_string:
+ * @s: (nullable): UTF-8 text; %NULL writes null
+ *
+ * Appends @s as a JSON string.
+ */
+void
+crb_json_append_string (GString    *out,
+                        const char *s)
 {
   static const char hex[] = "0123456789abcdef";
+
+  if (s == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
 
   g_string_append_c (out, '"');
   for (const guchar *p = (const guchar *) s; *p; p++)
@@ -56,9 +68,9 @@ append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static void
-append_double (GString *out,
-               double   d)
+void
+crb_json_append_double (GString *out,
+                        double   d)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -91,13 +103,13 @@ append_value (GString  *out,
       g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
       break;
     case G_TYPE_DOUBLE:
-      append_double (out, json_node_get_double (node));
+      crb_json_append_double (out, json_node_get_double (node));
       break;
     case G_TYPE_BOOLEAN:
       g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
       break;
     case G_TYPE_STRING:
-      append_string (out, json_node_get_string (node));
+      crb_json_append_string (out, json_node_get_string (node));
       break;
     default:
       g_string_append (out, "null");
@@ -135,7 +147,7 @@ crb_json_append (GString  *out,
             if (!first)
               g_string_append_c (out, ',');
             first = FALSE;
-            append_string (out, l->data);
+            crb_json_append_string (out, l->data);
             g_string_append_c (out, ':');
             crb_json_append (out, json_object_get_member (object, l->data));
           }
@@ -200,4 +212,23 @@ crb_json_to_bytes (JsonNode *node)
 
   crb_json_append (out, node);
   return g_string_free_to_bytes (out);
+}
+
+/**
+ * crb_json_member:
+ * @first: (inout): %TRUE before the object's first member
+ *
+ * Appends the separator and the name of an object member; the caller
+ * appends its value next.
+ */
+void
+crb_json_member (GString    *out,
+                 gboolean   *first,
+                 const char *name)
+{
+  if (!*first)
+    g_string_append_c (out, ',');
+  *first = FALSE;
+  crb_json_append_string (out, name);
+  g_string_append_c (out, ':');
 }

@@ -7,6 +7,13 @@ G_BEGIN_DECLS
 
 void     crb_json_append    (GString  *out,
                              JsonNode *node);
+void     crb_json_append_string (GString    *out,
+                                 const char *s);
+void     crb_json_append_double (GString    *out,
+                                 double      d);
+void     crb_json_member        (GString    *out,
+                                 gboolean   *first,
+                                 const char *name);
 char    *crb_json_to_string (JsonNode *node,
                              gsize    *length);
 GBytes  *crb_json_to_bytes  (JsonNode *node);

@@ -566,112 +566,210 @@ _crb_project_header_serialize (const CrbProjectData *data)
   return crb_json_to_bytes (root);
 }
 
-JsonNode *
-_crb_article_to_json (CrbArticle *article,
-                      gboolean    with_text)
+/* Direct writers: much faster than building a JsonNode tree first. */
+
+static void
+write_string (GString    *out,
+              gboolean   *first,
+              const char *key,
+              const char *value)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  if (value == NULL)
+    return;
 
-  json_builder_begin_object (builder);
-  add_string (builder, "id", crb_article_get_id (article));
-  add_string (builder, "title", crb_article_get_title (article));
-  add_string (builder, "outlet", crb_article_get_outlet (article));
-  add_string (builder, "url", crb_article_get_url (article));
-  add_string (builder, "date", crb_article_get_date (article));
-  add_string (builder, "source", crb_article_get_source (article));
-  add_string (builder, "sha256", crb_article_get_sha256 (article));
-  if (with_text)
-    add_string (builder, "text", crb_article_get_text (article));
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  crb_json_member (out, first, key);
+  crb_json_append_string (out, value);
 }
 
-JsonNode *
-_crb_claim_to_json (CrbClaim *claim,
-                    gboolean  with_decision)
+static void
+write_int (GString    *out,
+           gboolean   *first,
+           const char *key,
+           gint64      value)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  crb_json_member (out, first, key);
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+write_decision (GString           *out,
+                const CrbDecision *decision)
+{
+  gboolean first = TRUE;
+
+  if (decision == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '{');
+  write_string (out, &first, "status", crb_decision_status_to_string (decision->status));
+  write_string (out, &first, "reason", crb_reject_reason_to_string (decision->reason));
+  write_string (out, &first, "corrected", decision->corrected_text);
+  write_string (out, &first, "note", decision->note);
+  write_string (out, &first, "annotator", decision->annotator);
+  write_string (out, &first, "time", decision->time);
+  g_string_append_c (out, '}');
+}
+
+/**
+ * _crb_article_write:
+ * @with_text: include the article's text
+ *
+ * Appends the article as a JSON object (the project file's form).
+ */
+void
+_crb_article_write (GString    *out,
+                    CrbArticle *article,
+                    gboolean    with_text)
+{
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  write_string (out, &first, "id", crb_article_get_id (article));
+  write_string (out, &first, "title", crb_article_get_title (article));
+  write_string (out, &first, "outlet", crb_article_get_outlet (article));
+  write_string (out, &first, "url", crb_article_get_url (article));
+  write_string (out, &first, "date", crb_article_get_date (article));
+  write_string (out, &first, "source", crb_article_get_source (article));
+  write_string (out, &first, "sha256", crb_article_get_sha256 (article));
+  if (with_text)
+    write_string (out, &first, "text", crb_article_get_text (article));
+  g_string_append_c (out, '}');
+}
+
+/* Three decimals: enough to order by, and stable in files. */
+double
+_crb_round_score (double score)
+{
+  return ((gint64) (score * 1000 + 0.5)) / 1000.0;
+}
+
+/**
+ * _crb_claim_write:
+ * @with_decision: include the decision object
+ * @story_id: (nullable): add a "story" member
+ *
+ * Appends the claim as a JSON object (the project file's form; the CLI's
+ * `claims` lines add the story).
+ */
+void
+_crb_claim_write (GString    *out,
+                  CrbClaim   *claim,
+                  gboolean    with_decision,
+                  const char *story_id)
+{
   const char * const *reasons = crb_claim_get_reasons (claim);
   const CrbDecision *decision = crb_claim_get_decision (claim);
   JsonNode *values = crb_claim_get_values (claim);
+  gboolean first = TRUE;
 
-  json_builder_begin_object (builder);
-  add_string (builder, "id", crb_claim_get_id (claim));
-  add_string (builder, "article", crb_claim_get_article_id (claim));
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder, crb_claim_get_start (claim));
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder, crb_claim_get_end (claim));
-  add_string (builder, "text", crb_claim_get_text (claim));
-  add_string (builder, "kind", crb_claim_get_kind (claim));
-  json_builder_set_member_name (builder, "score");
-  /* Three decimals: enough to order by, and stable in files. */
-  json_builder_add_double_value (builder, ((gint64) (crb_claim_get_score (claim) * 1000 + 0.5)) / 1000.0);
-  json_builder_set_member_name (builder, "reasons");
-  json_builder_begin_array (builder);
+  g_string_append_c (out, '{');
+  write_string (out, &first, "id", crb_claim_get_id (claim));
+  write_string (out, &first, "article", crb_claim_get_article_id (claim));
+  write_int (out, &first, "start", crb_claim_get_start (claim));
+  write_int (out, &first, "end", crb_claim_get_end (claim));
+  write_string (out, &first, "text", crb_claim_get_text (claim));
+  write_string (out, &first, "kind", crb_claim_get_kind (claim));
+  crb_json_member (out, &first, "score");
+  crb_json_append_double (out, _crb_round_score (crb_claim_get_score (claim)));
+  crb_json_member (out, &first, "reasons");
+  g_string_append_c (out, '[');
   for (guint i = 0; reasons[i]; i++)
-    json_builder_add_string_value (builder, reasons[i]);
-  json_builder_end_array (builder);
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      crb_json_append_string (out, reasons[i]);
+    }
+  g_string_append_c (out, ']');
   if (values != NULL)
     {
-      json_builder_set_member_name (builder, "values");
-      json_builder_add_value (builder, json_node_copy (values));
+      crb_json_member (out, &first, "values");
+      crb_json_append (out, values);
     }
-  add_string (builder, "status", crb_decision_status_to_string (crb_claim_get_status (claim)));
+  write_string (out, &first, "status", crb_decision_status_to_string (crb_claim_get_status (claim)));
   if (with_decision && decision != NULL)
     {
-      json_builder_set_member_name (builder, "decision");
-      json_builder_add_value (builder, crb_decision_to_json (decision));
+      crb_json_member (out, &first, "decision");
+      write_decision (out, decision);
     }
-  json_builder_end_object (builder);
+  write_string (out, &first, "story", story_id);
+  g_string_append_c (out, '}');
+}
 
-  return json_builder_get_root (builder);
+static void
+write_history_entry (GString               *out,
+                     const CrbHistoryEntry *entry)
+{
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  write_int (out, &first, "seq", (gint64) entry->seq);
+  write_string (out, &first, "claim", entry->claim_id);
+  crb_json_member (out, &first, "before");
+  write_decision (out, entry->before);
+  crb_json_member (out, &first, "after");
+  write_decision (out, entry->after);
+  if (entry->undone)
+    {
+      crb_json_member (out, &first, "undone");
+      g_string_append (out, "true");
+    }
+  g_string_append_c (out, '}');
 }
 
 GBytes *
 _crb_story_serialize (CrbStory *story)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr (JsonNode) root = NULL;
   GListModel *articles = crb_story_get_articles (story);
   GListModel *claims = crb_story_get_claims (story);
   GPtrArray *history = crb_story_get_history (story);
+  GString *out = g_string_sized_new (64 * 1024);
+  gboolean first = TRUE;
 
   g_assert (crb_story_is_loaded (story));
 
-  json_builder_begin_object (builder);
-  add_string (builder, "story", crb_story_get_id (story));
-  add_string (builder, "title", crb_story_get_title (story));
+  g_string_append_c (out, '{');
+  write_string (out, &first, "story", crb_story_get_id (story));
+  write_string (out, &first, "title", crb_story_get_title (story));
 
-  json_builder_set_member_name (builder, "articles");
-  json_builder_begin_array (builder);
+  crb_json_member (out, &first, "articles");
+  g_string_append_c (out, '[');
   for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
     {
       g_autoptr (CrbArticle) article = g_list_model_get_item (articles, i);
-      json_builder_add_value (builder, _crb_article_to_json (article, TRUE));
-    }
-  json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "claims");
-  json_builder_begin_array (builder);
+      if (i > 0)
+        g_string_append_c (out, ',');
+      _crb_article_write (out, article, TRUE);
+    }
+  g_string_append_c (out, ']');
+
+  crb_json_member (out, &first, "claims");
+  g_string_append_c (out, '[');
   for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
     {
       g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, i);
-      json_builder_add_value (builder, _crb_claim_to_json (claim, TRUE));
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      _crb_claim_write (out, claim, TRUE, NULL);
     }
-  json_builder_end_array (builder);
+  g_string_append_c (out, ']');
 
-  json_builder_set_member_name (builder, "history");
-  json_builder_begin_array (builder);
+  crb_json_member (out, &first, "history");
+  g_string_append_c (out, '[');
   for (guint i = 0; i < history->len; i++)
-    json_builder_add_value (builder, crb_history_entry_to_json (g_ptr_array_index (history, i)));
-  json_builder_end_array (builder);
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      write_history_entry (out, g_ptr_array_index (history, i));
+    }
+  g_string_append_c (out, ']');
+  g_string_append_c (out, '}');
 
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  return crb_json_to_bytes (root);
+  return g_string_free_to_bytes (out);
 }
 
 static gboolean

@@ -52,10 +52,14 @@ gboolean  _crb_story_parse          (CrbStory        *story,
                                      GError         **error);
 GBytes   *_crb_story_serialize      (CrbStory        *story);
 
-JsonNode *_crb_claim_to_json        (CrbClaim        *claim,
-                                     gboolean         with_decision);
-JsonNode *_crb_article_to_json      (CrbArticle      *article,
+void      _crb_claim_write          (GString         *out,
+                                     CrbClaim        *claim,
+                                     gboolean         with_decision,
+                                     const char      *story_id);
+void      _crb_article_write        (GString         *out,
+                                     CrbArticle      *article,
                                      gboolean         with_text);
+double    _crb_round_score          (double           score);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrbProjectData, _crb_project_data_clear)
 

@@ -46,6 +46,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+clear_loaded (CrbStory *self)
+{
+  g_list_store_remove_all (self->articles);
+  g_list_store_remove_all (self->claims);
+  g_ptr_array_set_size (self->history, 0);
+  g_hash_table_remove_all (self->claim_index);
+  g_hash_table_remove_all (self->history_index);
+  g_clear_pointer (&self->article_ids, g_strfreev);
+}
+
+static void
 crb_story_dispose (GObject *object)
 {
   CrbStory *self = (CrbStory *) object;
@@ -235,17 +246,44 @@ crb_story_ensure_loaded (CrbStory  *self,
   if (!_crb_story_parse (self, data, len, name, self->line, error))
     {
       /* Leave nothing half-parsed behind. */
-      g_list_store_remove_all (self->articles);
-      g_list_store_remove_all (self->claims);
-      g_ptr_array_set_size (self->history, 0);
-      g_hash_table_remove_all (self->claim_index);
-      g_hash_table_remove_all (self->history_index);
-      g_clear_pointer (&self->article_ids, g_strfreev);
+      clear_loaded (self);
       self->loaded = FALSE;
       return FALSE;
     }
 
   self->dirty = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+  return TRUE;
+}
+
+/**
+ * crb_story_unload:
+ *
+ * Frees the story's articles, claims and history if they are unchanged
+ * since the project file was read or written; they are parsed again on
+ * demand.  Lets a pass over a large project keep one story in memory.
+ *
+ * Returns: whether the story was unloaded
+ */
+gboolean
+crb_story_unload (CrbStory *self)
+{
+  CrbStorySummary summary = { 0 };
+
+  g_return_val_if_fail (CRB_IS_STORY (self), FALSE);
+
+  if (!self->loaded || self->dirty || self->raw == NULL)
+    return FALSE;
+
+  summary.article_ids = g_strdupv ((char **) crb_story_get_article_ids (self));
+  summary.n_claims = crb_story_get_n_claims (self);
+  for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
+    summary.status_counts[s] = crb_story_count_status (self, s);
+
+  clear_loaded (self);
+  g_strfreev (self->summary.article_ids);
+  self->summary = summary;
+  self->loaded = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
   return TRUE;
 }

@@ -23,6 +23,7 @@ void        crb_story_set_title         (CrbStory    *self,
 gboolean    crb_story_is_loaded         (CrbStory    *self);
 gboolean    crb_story_ensure_loaded     (CrbStory    *self,
                                          GError     **error);
+gboolean    crb_story_unload            (CrbStory    *self);
 GListModel *crb_story_get_articles      (CrbStory    *self);
 GListModel *crb_story_get_claims        (CrbStory    *self);
 GPtrArray  *crb_story_get_history       (CrbStory    *self);
