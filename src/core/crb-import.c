@@ -39,6 +39,7 @@ crb_import_item_free (CrbImportItem *item)
 
   g_free (item->story);
   g_clear_object (&item->article);
+  g_clear_pointer (&item->claims, g_ptr_array_unref);
   g_free (item);
 }
 
@@ -512,6 +513,48 @@ crb_import_paths (const char * const  *paths,
 }
 
 /**
+ * crb_import_prepare:
+ * @threshold: the extraction threshold
+ * @progress: (nullable): called after each article, from this thread
+ *
+ * Reads the articles of @paths and extracts their claims, touching no
+ * project: the app runs this in a worker thread, then adds the result
+ * with crb_project_import() on the main thread.
+ *
+ * Returns: (transfer container) (element-type CrbImportItem): as
+ *   crb_import_paths(), with claims
+ */
+GPtrArray *
+crb_import_prepare (const char * const  *paths,
+                    CrbImportFlags       flags,
+                    double               threshold,
+                    GPtrArray           *warnings,
+                    CrbImportProgress    progress,
+                    gpointer             user_data,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  g_autoptr (GPtrArray) items = crb_import_paths (paths, flags, warnings, cancellable, error);
+
+  if (items == NULL)
+    return NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      CrbImportItem *item = g_ptr_array_index (items, i);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      item->claims = crb_extract_article_claims (item->article, threshold);
+      if (progress != NULL)
+        progress (i + 1, items->len, user_data);
+    }
+
+  return g_steal_pointer (&items);
+}
+
+/**
  * crb_import_default_story:
  *
  * Returns: (transfer full): a title for the story of an import: the name of
@@ -638,7 +681,11 @@ crb_project_import (CrbProject    *project,
 
       id = crb_project_make_article_id (project, crb_article_get_id (item->article));
       if (g_strcmp0 (id, crb_article_get_id (item->article)) == 0)
-        article = g_object_ref (item->article);
+        {
+          article = g_object_ref (item->article);
+          if (item->claims != NULL)
+            claims = g_ptr_array_ref (item->claims);
+        }
       else
         {
           article = crb_article_new (id, crb_article_get_text (item->article));
@@ -651,8 +698,11 @@ crb_project_import (CrbProject    *project,
                         NULL);
         }
 
+      /* Claims extracted ahead carry the wanted id; extract again if it changed. */
+      if (claims == NULL)
+        claims = crb_extract_article_claims (article, threshold);
+
       crb_project_add_article (project, story, article);
-      claims = crb_extract_article_claims (article, threshold);
       for (guint j = 0; j < claims->len; j++)
         crb_story_add_claim (story, g_ptr_array_index (claims, j));
     }

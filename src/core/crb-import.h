@@ -14,12 +14,26 @@ G_BEGIN_DECLS
  * @story: (nullable): the story the corpus or folder puts the article in;
  *   %NULL for the story of the import as a whole
  * @article: the article, its id as wanted (made unique when added)
+ * @claims: (nullable) (element-type CrbClaim): its claims, when extracted
+ *   ahead by crb_import_prepare()
  */
 typedef struct
 {
   char       *story;
   CrbArticle *article;
+  GPtrArray  *claims;
 } CrbImportItem;
+
+/**
+ * CrbImportProgress:
+ * @done: articles read and extracted so far
+ * @total: articles in all
+ *
+ * Called from the thread running crb_import_prepare().
+ */
+typedef void (*CrbImportProgress) (guint    done,
+                                   guint    total,
+                                   gpointer user_data);
 
 /**
  * CrbImportFlags:
@@ -37,6 +51,14 @@ void        crb_import_item_free        (CrbImportItem       *item);
 GPtrArray  *crb_import_paths            (const char * const  *paths,
                                          CrbImportFlags       flags,
                                          GPtrArray           *warnings,
+                                         GCancellable        *cancellable,
+                                         GError             **error);
+GPtrArray  *crb_import_prepare          (const char * const  *paths,
+                                         CrbImportFlags       flags,
+                                         double               threshold,
+                                         GPtrArray           *warnings,
+                                         CrbImportProgress    progress,
+                                         gpointer             user_data,
                                          GCancellable        *cancellable,
                                          GError             **error);
 char       *crb_import_default_story    (const char * const  *paths);

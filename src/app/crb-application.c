@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crb-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crb-application.h"
+#include "crb-preferences.h"
+#include "crb-window.h"
+
+struct _CrbApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (CrbApplication, crb_application, ADW_TYPE_APPLICATION)
+
+static CrbWindow *
+new_window (CrbApplication *self)
+{
+  CrbWindow *window = crb_window_new (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static CrbWindow *
+empty_window (CrbApplication *self)
+{
+  /* Reuse a window that shows nothing yet. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (CRB_IS_WINDOW (l->data) && crb_window_get_project (l->data) == NULL &&
+        !crb_window_is_busy (l->data))
+      return l->data;
+
+  return crb_window_new (self);
+}
+
+static void
+crb_application_activate (GApplication *app)
+{
+  CrbApplication *self = CRB_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (new_window (self));
+
+  gtk_window_present (window);
+}
+
+static gboolean
+is_project_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return name != NULL && g_str_has_suffix (name, ".crb");
+}
+
+/* `corroborate PATH…`: a project file opens; anything else is imported as
+ * the articles of a new project.
+ */
+static void
+crb_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  CrbApplication *self = CRB_APPLICATION (app);
+  g_autoptr (GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      if (is_project_file (files[i]))
+        {
+          CrbWindow *window = empty_window (self);
+
+          crb_window_open_project (window, files[i]);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      else
+        g_ptr_array_add (articles, g_object_ref (files[i]));
+    }
+
+  if (articles->len > 0)
+    {
+      CrbWindow *window = empty_window (self);
+
+      crb_window_import (window, articles, NULL);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+apply_color_scheme (CrbApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  guint scheme = g_settings_get_enum (self->settings, "color-scheme");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[MIN (scheme, G_N_ELEMENTS (schemes) - 1)]);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  CrbApplication *self = user_data;
+
+  /* Each window saves before it closes. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; )
+    {
+      GList *next = l->next;
+      gtk_window_close (l->data);
+      l = next;
+    }
+}
+
+static void
+new_window_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  new_window (user_data);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CrbApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *prefs = GTK_WINDOW (crb_preferences_new (self->settings));
+
+  gtk_window_set_transient_for (prefs, parent);
+  gtk_window_present (prefs);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  CrbApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Corroborate developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "application-icon", APP_ID,
+                        "application-name", _("Corroborate"),
+                        "developer-name", _("The Corroborate developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Review the claims of news articles side by side: confirm, correct or reject them, see where outlets agree and where they conflict, and export a verified fact dataset."),
+                        "website", "https://github.com/corroborate/corroborate",
+                        "issue-url", "https://github.com/corroborate/corroborate/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "new-window", new_window_activated },
+  { "preferences", preferences_activated },
+  { "about", about_activated },
+};
+
+static void
+crb_application_startup (GApplication *app)
+{
+  CrbApplication *self = CRB_APPLICATION (app);
+  static const char *quit_accels[] = { "<Ctrl>q", NULL };
+  static const char *new_window_accels[] = { "<Ctrl><Shift>n", NULL };
+  static const char *prefs_accels[] = { "<Ctrl>comma", NULL };
+
+  G_APPLICATION_CLASS (crb_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
+}
+
+static void
+crb_application_dispose (GObject *object)
+{
+  CrbApplication *self = (CrbApplication *) object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (crb_application_parent_class)->dispose (object);
+}
+
+static void
+crb_application_class_init (CrbApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = crb_application_dispose;
+  app_class->activate = crb_application_activate;
+  app_class->open = crb_application_open;
+  app_class->startup = crb_application_startup;
+}
+
+static void
+crb_application_init (CrbApplication *self)
+{
+  g_application_add_main_option (G_APPLICATION (self), "version", 0, 0, G_OPTION_ARG_NONE,
+                                 _("Show the version"), NULL);
+}
+
+CrbApplication *
+crb_application_new (void)
+{
+  return g_object_new (CRB_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/corroborate/Corroborate",
+                       NULL);
+}
+
+/**
+ * crb_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+crb_application_get_settings (CrbApplication *self)
+{
+  g_return_val_if_fail (CRB_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+/**
+ * crb_application_dup_annotator:
+ *
+ * Returns: (transfer full): the name recorded with decisions: the
+ *   preference, else the user's real name, else the user name
+ */
+char *
+crb_application_dup_annotator (CrbApplication *self)
+{
+  g_autofree char *name = NULL;
+  const char *real;
+
+  g_return_val_if_fail (CRB_IS_APPLICATION (self), NULL);
+
+  name = g_settings_get_string (self->settings, "annotator");
+  if (name != NULL && *g_strstrip (name) != '\0')
+    return g_steal_pointer (&name);
+
+  real = g_get_real_name ();
+  if (real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0)
+    return g_strdup (real);
+
+  return g_strdup (g_get_user_name ());
+}
+
+void
+crb_application_add_recent (CrbApplication *self,
+                            GFile          *file)
+{
+  g_auto (GStrv) recent = NULL;
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *uri = NULL;
+  g_auto (GStrv) result = NULL;
+  guint n = 1;
+
+  g_return_if_fail (CRB_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  uri = g_file_get_uri (file);
+  recent = g_settings_get_strv (self->settings, "recent-projects");
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; recent[i] && n < 10; i++)
+    {
+      if (g_strcmp0 (recent[i], uri) == 0)
+        continue;
+      g_strv_builder_add (builder, recent[i]);
+      n++;
+    }
+
+  result = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-projects", (const char * const *) result);
+}
+
+/**
+ * crb_application_get_sample_dir:
+ *
+ * Returns: (transfer full): the folder of the bundled sample articles:
+ *   $CORROBORATE_SAMPLE_DIR, or the installed copy
+ */
+char *
+crb_application_get_sample_dir (void)
+{
+  const char *env = g_getenv ("CORROBORATE_SAMPLE_DIR");
+
+  if (env != NULL)
+    return g_strdup (env);
+
+  return g_build_filename (PKGDATADIR, "sample", "harbor-bridge", NULL);
+}

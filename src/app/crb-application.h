@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define CRB_TYPE_APPLICATION (crb_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrbApplication, crb_application, CRB, APPLICATION, AdwApplication)
+
+CrbApplication *crb_application_new           (void);
+GSettings      *crb_application_get_settings  (CrbApplication *self);
+char           *crb_application_dup_annotator (CrbApplication *self);
+void            crb_application_add_recent    (CrbApplication *self,
+                                               GFile          *file);
+char           *crb_application_get_sample_dir (void);
+
+G_END_DECLS

@@ -1,0 +1,373 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crb-article-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "crb-article-view.h"
+
+/*
+ * One article as a column: outlet, title and date, then the text exactly as
+ * written (never interpreted as markup), with its claims highlighted by
+ * status.  Statuses differ in more than colour: pending claims are
+ * underlined once, confirmed twice, corrected with a low line and italics,
+ * rejected struck through.  Clicking a highlighted span activates its claim.
+ */
+
+struct _CrbArticleView
+{
+  GtkWidget      parent_instance;
+
+  CrbArticle    *article;
+  GPtrArray     *claims;       /* CrbClaim, in span order */
+  CrbClaim      *selected;     /* borrowed, in claims */
+
+  GtkWidget     *box;
+  GtkWidget     *text_view;
+  GtkTextBuffer *buffer;
+  GtkTextMark   *selected_mark;
+};
+
+G_DEFINE_FINAL_TYPE (CrbArticleView, crb_article_view, GTK_TYPE_WIDGET)
+
+enum {
+  CLAIM_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const status_tags[] = {
+  "claim-pending", "claim-confirmed", "claim-corrected", "claim-rejected",
+};
+
+static void
+get_span (CrbArticleView *self,
+          CrbClaim       *claim,
+          GtkTextIter    *start,
+          GtkTextIter    *end)
+{
+  gtk_text_buffer_get_iter_at_offset (self->buffer, start, crb_claim_get_start (claim));
+  gtk_text_buffer_get_iter_at_offset (self->buffer, end, crb_claim_get_end (claim));
+}
+
+static void
+apply_status (CrbArticleView *self,
+              CrbClaim       *claim)
+{
+  GtkTextIter start, end;
+
+  get_span (self, claim, &start, &end);
+  for (guint i = 0; i < G_N_ELEMENTS (status_tags); i++)
+    gtk_text_buffer_remove_tag_by_name (self->buffer, status_tags[i], &start, &end);
+  gtk_text_buffer_apply_tag_by_name (self->buffer, status_tags[crb_claim_get_status (claim)], &start, &end);
+}
+
+static CrbClaim *
+claim_at_offset (CrbArticleView *self,
+                 guint           offset)
+{
+  for (guint i = 0; self->claims && i < self->claims->len; i++)
+    {
+      CrbClaim *claim = g_ptr_array_index (self->claims, i);
+
+      if (offset >= crb_claim_get_start (claim) && offset < crb_claim_get_end (claim))
+        return claim;
+    }
+
+  return NULL;
+}
+
+static void
+on_click_released_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      CrbArticleView  *self)
+{
+  GtkTextIter iter;
+  GtkTextIter sel_start, sel_end;
+  CrbClaim *claim;
+  int bx, by;
+
+  /* A drag that selected text is a selection, not a click. */
+  if (gtk_text_buffer_get_selection_bounds (self->buffer, &sel_start, &sel_end))
+    return;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->text_view), GTK_TEXT_WINDOW_WIDGET,
+                                         x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->text_view), &iter, bx, by))
+    return;
+
+  claim = claim_at_offset (self, gtk_text_iter_get_offset (&iter));
+  if (claim != NULL)
+    g_signal_emit (self, signals[CLAIM_ACTIVATED], 0, claim);
+}
+
+static void
+create_tags (CrbArticleView *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+  GdkRGBA yellow = { 0.96, 0.76, 0.07, 0.22 };
+  GdkRGBA green = { 0.20, 0.82, 0.48, 0.25 };
+  GdkRGBA blue = { 0.21, 0.52, 0.89, 0.25 };
+  GdkRGBA selected = { 0.21, 0.52, 0.89, 0.45 };
+  GtkTextTag *tag;
+
+  tag = gtk_text_tag_new ("claim-pending");
+  g_object_set (tag, "background-rgba", &yellow, "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  gtk_text_tag_table_add (table, tag);
+  g_object_unref (tag);
+
+  tag = gtk_text_tag_new ("claim-confirmed");
+  g_object_set (tag, "background-rgba", &green, "underline", PANGO_UNDERLINE_DOUBLE, NULL);
+  gtk_text_tag_table_add (table, tag);
+  g_object_unref (tag);
+
+  tag = gtk_text_tag_new ("claim-corrected");
+  g_object_set (tag, "background-rgba", &blue, "underline", PANGO_UNDERLINE_LOW,
+                "style", PANGO_STYLE_ITALIC, NULL);
+  gtk_text_tag_table_add (table, tag);
+  g_object_unref (tag);
+
+  tag = gtk_text_tag_new ("claim-rejected");
+  g_object_set (tag, "strikethrough", TRUE, "foreground-rgba", &(GdkRGBA) { 0.5, 0.5, 0.5, 1.0 }, NULL);
+  gtk_text_tag_table_add (table, tag);
+  g_object_unref (tag);
+
+  /* Added last, so it wins over the status background. */
+  tag = gtk_text_tag_new ("claim-selected");
+  g_object_set (tag, "background-rgba", &selected, "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
+  gtk_text_tag_table_add (table, tag);
+  g_object_unref (tag);
+}
+
+static GtkWidget *
+make_label (const char *text,
+            const char *css_class,
+            gboolean    wrap)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), wrap);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_widget_set_visible (label, text != NULL && *text != '\0');
+  return label;
+}
+
+static void
+build (CrbArticleView *self)
+{
+  const char *outlet = crb_article_get_outlet (self->article);
+  const char *title = crb_article_get_title (self->article);
+  const char *date = crb_article_get_date (self->article);
+  GtkWidget *header, *scroller;
+  GtkGesture *click;
+  g_autofree char *date_text = NULL;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_add_css_class (header, "crb-article-header");
+  gtk_box_append (GTK_BOX (header), make_label (outlet ? outlet : crb_article_get_id (self->article),
+                                                "caption-heading", FALSE));
+  gtk_box_append (GTK_BOX (header), make_label (title, "heading", TRUE));
+  if (date != NULL)
+    {
+      g_autoptr (GDateTime) dt = NULL;
+      g_autofree char *iso = strlen (date) == 10 ? g_strconcat (date, "T00:00:00Z", NULL) : g_strdup (date);
+
+      dt = g_date_time_new_from_iso8601 (iso, NULL);
+      /* Translators: an article's date, see g_date_time_format() */
+      date_text = dt ? g_date_time_format (dt, _("%e %B %Y")) : g_strdup (date);
+    }
+  gtk_box_append (GTK_BOX (header), make_label (date_text ? g_strstrip (date_text) : NULL, "dim-label", FALSE));
+  gtk_box_append (GTK_BOX (self->box), header);
+  gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
+  self->buffer = gtk_text_buffer_new (NULL);
+  create_tags (self);
+  /* Exactly as written: set_text, never markup. */
+  gtk_text_buffer_set_text (self->buffer, crb_article_get_text (self->article), -1);
+
+  self->text_view = gtk_text_view_new_with_buffer (self->buffer);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->text_view), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self->text_view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->text_view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self->text_view), 2);
+  gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self->text_view), 2);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->text_view), 18);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->text_view), 18);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->text_view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->text_view), 24);
+  gtk_widget_add_css_class (self->text_view, "crb-article-text");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title ? title : crb_article_get_id (self->article), -1);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released_cb), self);
+  gtk_widget_add_controller (self->text_view, GTK_EVENT_CONTROLLER (click));
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->text_view);
+  gtk_box_append (GTK_BOX (self->box), scroller);
+
+  {
+    GtkTextIter start;
+    gtk_text_buffer_get_start_iter (self->buffer, &start);
+    self->selected_mark = gtk_text_buffer_create_mark (self->buffer, NULL, &start, TRUE);
+  }
+}
+
+static void
+crb_article_view_dispose (GObject *object)
+{
+  CrbArticleView *self = (CrbArticleView *) object;
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->claims, g_ptr_array_unref);
+  g_clear_object (&self->buffer);
+  g_clear_object (&self->article);
+  self->selected = NULL;
+
+  G_OBJECT_CLASS (crb_article_view_parent_class)->dispose (object);
+}
+
+static void
+crb_article_view_class_init (CrbArticleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = crb_article_view_dispose;
+
+  /**
+   * CrbArticleView::claim-activated:
+   * @claim: the claim whose span was clicked
+   */
+  signals[CLAIM_ACTIVATED] = g_signal_new ("claim-activated", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, CRB_TYPE_CLAIM);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "crbarticleview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+crb_article_view_init (CrbArticleView *self)
+{
+  gtk_widget_set_size_request (GTK_WIDGET (self), 400, -1);
+}
+
+GtkWidget *
+crb_article_view_new (CrbArticle *article)
+{
+  CrbArticleView *self;
+
+  g_return_val_if_fail (CRB_IS_ARTICLE (article), NULL);
+
+  self = g_object_new (CRB_TYPE_ARTICLE_VIEW, NULL);
+  self->article = g_object_ref (article);
+  build (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  crb_article_get_outlet (article) ? crb_article_get_outlet (article)
+                                                                   : crb_article_get_id (article), -1);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * crb_article_view_get_article:
+ *
+ * Returns: (transfer none): the article shown
+ */
+CrbArticle *
+crb_article_view_get_article (CrbArticleView *self)
+{
+  g_return_val_if_fail (CRB_IS_ARTICLE_VIEW (self), NULL);
+  return self->article;
+}
+
+/**
+ * crb_article_view_get_text_view:
+ *
+ * Returns: (transfer none): the text view showing the article
+ */
+GtkTextView *
+crb_article_view_get_text_view (CrbArticleView *self)
+{
+  g_return_val_if_fail (CRB_IS_ARTICLE_VIEW (self), NULL);
+  return GTK_TEXT_VIEW (self->text_view);
+}
+
+/**
+ * crb_article_view_set_claims:
+ * @claims: (element-type CrbClaim): the article's claims
+ */
+void
+crb_article_view_set_claims (CrbArticleView *self,
+                             GPtrArray      *claims)
+{
+  g_return_if_fail (CRB_IS_ARTICLE_VIEW (self));
+
+  g_clear_pointer (&self->claims, g_ptr_array_unref);
+  self->claims = g_ptr_array_ref (claims);
+  for (guint i = 0; i < claims->len; i++)
+    apply_status (self, g_ptr_array_index (claims, i));
+}
+
+void
+crb_article_view_update_claim (CrbArticleView *self,
+                               CrbClaim       *claim)
+{
+  g_return_if_fail (CRB_IS_ARTICLE_VIEW (self));
+
+  if (self->claims != NULL && g_ptr_array_find (self->claims, claim, NULL))
+    apply_status (self, claim);
+}
+
+/**
+ * crb_article_view_select_claim:
+ * @claim: (nullable): the claim to show as selected, if it is in this article
+ *
+ * Marks @claim as selected and scrolls it into view; any other claim of the
+ * article is unmarked.
+ */
+void
+crb_article_view_select_claim (CrbArticleView *self,
+                               CrbClaim       *claim)
+{
+  GtkTextIter start, end;
+
+  g_return_if_fail (CRB_IS_ARTICLE_VIEW (self));
+
+  if (claim != NULL && (self->claims == NULL || !g_ptr_array_find (self->claims, claim, NULL)))
+    claim = NULL;
+
+  if (self->selected == claim)
+    return;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (self->buffer, "claim-selected", &start, &end);
+  self->selected = claim;
+
+  if (claim == NULL)
+    return;
+
+  get_span (self, claim, &start, &end);
+  gtk_text_buffer_apply_tag_by_name (self->buffer, "claim-selected", &start, &end);
+  gtk_text_buffer_move_mark (self->buffer, self->selected_mark, &start);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), self->selected_mark,
+                                0.1, TRUE, 0.0, 0.3);
+}

@@ -1,0 +1,680 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crb-claim-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crb-claim-panel.h"
+
+/*
+ * The selected claim: its status, text, kind, score and reasons, its values,
+ * its decision and history, the buttons of the review loop, and the inline
+ * editors for a correction and a note (Enter saves, Escape cancels).
+ */
+
+struct _CrbClaimPanel
+{
+  GtkWidget   parent_instance;
+
+  CrbClaim   *claim;
+  CrbStory   *story;
+  gulong      notify_id;
+
+  GtkWidget  *box;
+  GtkWidget  *placeholder;
+  GtkWidget  *content;
+  GtkWidget  *status_label;
+  GtkWidget  *kind_label;
+  GtkWidget  *score_label;
+  GtkWidget  *text_label;
+  GtkWidget  *original_label;
+  GtkWidget  *correct_revealer;
+  GtkWidget  *correct_view;
+  GtkWidget  *reject_revealer;
+  GtkWidget  *note_revealer;
+  GtkWidget  *note_entry;
+  GtkWidget  *reasons_label;
+  GtkWidget  *values_label;
+  GtkWidget  *decision_label;
+  GtkWidget  *history_label;
+};
+
+G_DEFINE_FINAL_TYPE (CrbClaimPanel, crb_claim_panel, GTK_TYPE_WIDGET)
+
+enum {
+  CORRECTION_DONE,
+  NOTE_DONE,
+  EDITING_CANCELLED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const status_classes[] = {
+  "crb-pending", "crb-confirmed", "crb-corrected", "crb-rejected",
+};
+
+static const char *
+status_label (CrbDecisionStatus status)
+{
+  switch (status)
+    {
+    case CRB_DECISION_STATUS_PENDING:
+      return _("Pending");
+    case CRB_DECISION_STATUS_CONFIRMED:
+      return _("Confirmed");
+    case CRB_DECISION_STATUS_CORRECTED:
+      return _("Corrected");
+    case CRB_DECISION_STATUS_REJECTED:
+      return _("Rejected");
+    default:
+      return "";
+    }
+}
+
+static const char *
+reason_label (CrbRejectReason reason)
+{
+  switch (reason)
+    {
+    case CRB_REJECT_REASON_FALSE:
+      return _("false");
+    case CRB_REJECT_REASON_UNVERIFIABLE:
+      return _("unverifiable");
+    case CRB_REJECT_REASON_OPINION:
+      return _("opinion");
+    case CRB_REJECT_REASON_NOT_A_CLAIM:
+      return _("not a claim");
+    case CRB_REJECT_REASON_DUPLICATE:
+      return _("duplicate");
+    case CRB_REJECT_REASON_WRONG_SPAN:
+      return _("wrong span");
+    case CRB_REJECT_REASON_NONE:
+    default:
+      return "";
+    }
+}
+
+static char *
+describe_decision (const CrbDecision *d)
+{
+  g_autoptr (GString) s = g_string_new (status_label (d->status));
+
+  if (d->status == CRB_DECISION_STATUS_REJECTED)
+    g_string_append_printf (s, " (%s)", reason_label (d->reason));
+  if (d->annotator != NULL)
+    /* Translators: "Confirmed by Ana" */
+    g_string_append_printf (s, _(" by %s"), d->annotator);
+  if (d->time != NULL)
+    {
+      g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (d->time, NULL);
+      g_autoptr (GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+      /* Translators: date and time of a decision, see g_date_time_format() */
+      g_autofree char *when = local ? g_date_time_format (local, _("%e %b %Y, %H:%M")) : NULL;
+
+      if (when != NULL)
+        g_string_append_printf (s, " · %s", g_strstrip (when));
+    }
+  if (d->note != NULL)
+    g_string_append_printf (s, "\n%s %s", _("Note:"), d->note);
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+append_values (GString    *out,
+               JsonObject *values,
+               const char *member,
+               const char *heading)
+{
+  JsonArray *array;
+
+  if (!json_object_has_member (values, member) ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (values, member)))
+    return;
+
+  array = json_object_get_array_member (values, member);
+  if (json_array_get_length (array) == 0)
+    return;
+
+  if (out->len > 0)
+    g_string_append_c (out, '\n');
+  g_string_append_printf (out, "%s ", heading);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *item;
+      const char *text, *qualifier, *unit, *type;
+      JsonNode *value;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      item = json_node_get_object (node);
+      text = json_object_get_string_member_with_default (item, "text", "");
+      qualifier = json_object_get_string_member_with_default (item, "qualifier", NULL);
+      unit = json_object_get_string_member_with_default (item, "unit", NULL);
+      type = json_object_get_string_member_with_default (item, "type", NULL);
+      value = json_object_get_member (item, "value");
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, text);
+      if (value != NULL && JSON_NODE_HOLDS_VALUE (value))
+        {
+          g_autofree char *v = json_node_get_value_type (value) == G_TYPE_STRING
+                               ? g_strdup (json_node_get_string (value))
+                               : g_strdup_printf ("%g", json_node_get_double (value));
+          g_string_append_printf (out, " → %s%s%s%s%s", v,
+                                  qualifier && g_strcmp0 (qualifier, "exact") != 0 ? " " : "",
+                                  qualifier && g_strcmp0 (qualifier, "exact") != 0 ? qualifier : "",
+                                  unit ? " " : "", unit ? unit : "");
+        }
+      else if (type != NULL)
+        g_string_append_printf (out, " (%s)", type);
+    }
+}
+
+static void
+update (CrbClaimPanel *self)
+{
+  CrbClaim *claim = self->claim;
+  const CrbDecision *decision;
+  g_autoptr (GString) values_text = g_string_new (NULL);
+  g_autoptr (GString) history_text = g_string_new (NULL);
+  g_autofree char *score = NULL;
+  g_autofree char *reasons = NULL;
+  JsonNode *values;
+  CrbDecisionStatus status;
+
+  gtk_widget_set_visible (self->placeholder, claim == NULL);
+  gtk_widget_set_visible (self->content, claim != NULL);
+  if (claim == NULL)
+    return;
+
+  status = crb_claim_get_status (claim);
+  decision = crb_claim_get_decision (claim);
+
+  gtk_label_set_label (GTK_LABEL (self->status_label), status_label (status));
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    gtk_widget_remove_css_class (self->status_label, status_classes[i]);
+  gtk_widget_add_css_class (self->status_label, status_classes[status]);
+
+  gtk_label_set_label (GTK_LABEL (self->kind_label), crb_claim_get_kind (claim));
+  /* Translators: check-worthiness score of a claim */
+  score = g_strdup_printf (_("score %.2f"), crb_claim_get_score (claim));
+  gtk_label_set_label (GTK_LABEL (self->score_label), score);
+
+  gtk_label_set_label (GTK_LABEL (self->text_label), crb_claim_get_final_text (claim));
+  if (status == CRB_DECISION_STATUS_CORRECTED)
+    {
+      g_autofree char *original = g_strdup_printf (_("Originally: %s"), crb_claim_get_text (claim));
+      gtk_label_set_label (GTK_LABEL (self->original_label), original);
+    }
+  gtk_widget_set_visible (self->original_label, status == CRB_DECISION_STATUS_CORRECTED);
+
+  reasons = g_strjoinv (" · ", (char **) crb_claim_get_reasons (claim));
+  gtk_label_set_label (GTK_LABEL (self->reasons_label), *reasons ? reasons : _("no particular reason"));
+
+  values = crb_claim_get_values (claim);
+  if (values != NULL && JSON_NODE_HOLDS_OBJECT (values))
+    {
+      JsonObject *object = json_node_get_object (values);
+      const char *speaker = json_object_get_string_member_with_default (object, "speaker", NULL);
+
+      append_values (values_text, object, "quantities", _("Figures:"));
+      append_values (values_text, object, "dates", _("Dates:"));
+      append_values (values_text, object, "entities", _("Names:"));
+      if (speaker != NULL)
+        {
+          if (values_text->len > 0)
+            g_string_append_c (values_text, '\n');
+          g_string_append_printf (values_text, "%s %s", _("Source:"), speaker);
+        }
+    }
+  gtk_label_set_label (GTK_LABEL (self->values_label), values_text->str);
+  gtk_widget_set_visible (self->values_label, values_text->len > 0);
+
+  if (decision != NULL)
+    {
+      g_autofree char *text = describe_decision (decision);
+      gtk_label_set_label (GTK_LABEL (self->decision_label), text);
+    }
+  gtk_widget_set_visible (self->decision_label, decision != NULL);
+
+  if (self->story != NULL)
+    {
+      GPtrArray *history = crb_story_get_history (self->story);
+      guint n = 0;
+
+      for (guint i = 0; i < history->len; i++)
+        {
+          CrbHistoryEntry *entry = g_ptr_array_index (history, i);
+          g_autofree char *line = NULL;
+
+          if (g_strcmp0 (entry->claim_id, crb_claim_get_id (claim)) != 0)
+            continue;
+
+          line = describe_decision (entry->after);
+          if (history_text->len > 0)
+            g_string_append_c (history_text, '\n');
+          g_string_append_printf (history_text, "%s%s", line, entry->undone ? _(" (undone)") : "");
+          n++;
+        }
+
+      if (n > 1)
+        {
+          g_autofree char *heading = g_strdup_printf (_("History:\n%s"), history_text->str);
+          gtk_label_set_label (GTK_LABEL (self->history_label), heading);
+        }
+      gtk_widget_set_visible (self->history_label, n > 1);
+    }
+}
+
+static void
+on_claim_notify_cb (CrbClaimPanel *self)
+{
+  update (self);
+}
+
+static void
+finish_correction (CrbClaimPanel *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->correct_view));
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->correct_revealer), FALSE);
+  g_signal_emit (self, signals[CORRECTION_DONE], 0, g_strstrip (text));
+}
+
+static gboolean
+on_correct_key_pressed_cb (GtkEventControllerKey *controller,
+                           guint                  keyval,
+                           guint                  keycode,
+                           GdkModifierType        state,
+                           CrbClaimPanel         *self)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && !(state & GDK_SHIFT_MASK))
+    {
+      finish_correction (self);
+      return TRUE;
+    }
+
+  if (keyval == GDK_KEY_Escape)
+    {
+      crb_claim_panel_cancel (self);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+on_note_activate_cb (GtkEntry      *entry,
+                     CrbClaimPanel *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->note_revealer), FALSE);
+  g_signal_emit (self, signals[NOTE_DONE], 0, text);
+}
+
+static gboolean
+on_note_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        CrbClaimPanel         *self)
+{
+  if (keyval == GDK_KEY_Escape)
+    {
+      crb_claim_panel_cancel (self);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GtkWidget *
+label_new (const char *css_class,
+           gboolean    wrap)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), wrap);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+action_button (const char *label,
+               const char *action,
+               const char *tooltip,
+               const char *css_class)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_hexpand (button, TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (button, css_class);
+  return button;
+}
+
+static void
+build (CrbClaimPanel *self)
+{
+  static const char * const reasons[] = {
+    N_("_1 False"), N_("_2 Unverifiable"), N_("_3 Opinion"),
+    N_("_4 Not a claim"), N_("_5 Duplicate"), N_("_6 Wrong span"),
+  };
+  GtkWidget *row, *buttons, *grid, *box, *hint, *frame;
+  GtkEventController *keys;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->placeholder = label_new ("dim-label", TRUE);
+  gtk_label_set_label (GTK_LABEL (self->placeholder), _("No claim selected"));
+  gtk_label_set_xalign (GTK_LABEL (self->placeholder), 0.5);
+  gtk_widget_set_margin_top (self->placeholder, 24);
+  gtk_widget_set_margin_bottom (self->placeholder, 24);
+  gtk_box_append (GTK_BOX (self->box), self->placeholder);
+
+  self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_set_margin_top (self->content, 12);
+  gtk_widget_set_margin_bottom (self->content, 12);
+  gtk_widget_set_margin_start (self->content, 12);
+  gtk_widget_set_margin_end (self->content, 12);
+  gtk_box_append (GTK_BOX (self->box), self->content);
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  self->status_label = label_new ("crb-status-pill", FALSE);
+  self->kind_label = label_new ("caption-heading", FALSE);
+  self->score_label = label_new ("dim-label", FALSE);
+  gtk_widget_add_css_class (self->score_label, "caption");
+  gtk_widget_set_hexpand (self->score_label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->score_label), 1.0);
+  gtk_box_append (GTK_BOX (row), self->status_label);
+  gtk_box_append (GTK_BOX (row), self->kind_label);
+  gtk_box_append (GTK_BOX (row), self->score_label);
+  gtk_box_append (GTK_BOX (self->content), row);
+
+  self->text_label = label_new ("crb-claim-text", TRUE);
+  gtk_label_set_selectable (GTK_LABEL (self->text_label), TRUE);
+  gtk_box_append (GTK_BOX (self->content), self->text_label);
+  self->original_label = label_new ("dim-label", TRUE);
+  gtk_box_append (GTK_BOX (self->content), self->original_label);
+
+  /* The correction editor. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  self->correct_view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->correct_view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->correct_view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->correct_view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->correct_view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->correct_view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->correct_view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->correct_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Corrected claim text"), -1);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_correct_key_pressed_cb), self);
+  gtk_widget_add_controller (self->correct_view, keys);
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), self->correct_view);
+  gtk_box_append (GTK_BOX (box), frame);
+  hint = label_new ("dim-label", TRUE);
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_label_set_label (GTK_LABEL (hint), _("Enter saves the correction, Escape cancels; the original is kept."));
+  gtk_box_append (GTK_BOX (box), hint);
+  self->correct_revealer = gtk_revealer_new ();
+  gtk_revealer_set_child (GTK_REVEALER (self->correct_revealer), box);
+  gtk_box_append (GTK_BOX (self->content), self->correct_revealer);
+
+  /* The reasons to reject. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  hint = label_new ("heading", FALSE);
+  gtk_label_set_label (GTK_LABEL (hint), _("Why reject it?"));
+  gtk_box_append (GTK_BOX (box), hint);
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 4);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_(reasons[i]));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "claim.reason");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (int) i + 1);
+      gtk_grid_attach (GTK_GRID (grid), button, i % 2, i / 2, 1, 1);
+    }
+  gtk_box_append (GTK_BOX (box), grid);
+  hint = label_new ("dim-label", TRUE);
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_label_set_label (GTK_LABEL (hint), _("Press 1–6, or Escape to go back."));
+  gtk_box_append (GTK_BOX (box), hint);
+  self->reject_revealer = gtk_revealer_new ();
+  gtk_revealer_set_child (GTK_REVEALER (self->reject_revealer), box);
+  gtk_box_append (GTK_BOX (self->content), self->reject_revealer);
+
+  /* The note editor. */
+  self->note_entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->note_entry), _("Note on this claim; Enter saves"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Note"), -1);
+  g_signal_connect (self->note_entry, "activate", G_CALLBACK (on_note_activate_cb), self);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_note_key_pressed_cb), self);
+  gtk_widget_add_controller (self->note_entry, keys);
+  self->note_revealer = gtk_revealer_new ();
+  gtk_revealer_set_child (GTK_REVEALER (self->note_revealer), self->note_entry);
+  gtk_box_append (GTK_BOX (self->content), self->note_revealer);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (buttons), action_button (_("_Confirm"), "claim.confirm", _("Confirm and go to the next claim (A)"), "suggested-action"));
+  gtk_box_append (GTK_BOX (buttons), action_button (_("C_orrect"), "claim.correct", _("Correct the claim's text (E)"), NULL));
+  gtk_box_append (GTK_BOX (buttons), action_button (_("_Reject"), "claim.reject", _("Reject the claim, then choose why (X)"), "destructive-action"));
+  gtk_box_append (GTK_BOX (self->content), buttons);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (buttons), action_button (_("_Skip"), "claim.skip", _("Leave it pending and go to the next claim (Space)"), "flat"));
+  gtk_box_append (GTK_BOX (buttons), action_button (_("_Note"), "claim.note", _("Add a note (N)"), "flat"));
+  gtk_box_append (GTK_BOX (self->content), buttons);
+
+  self->decision_label = label_new (NULL, TRUE);
+  gtk_box_append (GTK_BOX (self->content), self->decision_label);
+  self->reasons_label = label_new ("dim-label", TRUE);
+  gtk_widget_add_css_class (self->reasons_label, "caption");
+  gtk_box_append (GTK_BOX (self->content), self->reasons_label);
+  self->values_label = label_new (NULL, TRUE);
+  gtk_widget_add_css_class (self->values_label, "caption");
+  gtk_label_set_selectable (GTK_LABEL (self->values_label), TRUE);
+  gtk_box_append (GTK_BOX (self->content), self->values_label);
+  self->history_label = label_new ("dim-label", TRUE);
+  gtk_widget_add_css_class (self->history_label, "caption");
+  gtk_box_append (GTK_BOX (self->content), self->history_label);
+
+  update (self);
+}
+
+static void
+crb_claim_panel_dispose (GObject *object)
+{
+  CrbClaimPanel *self = (CrbClaimPanel *) object;
+
+  if (self->claim != NULL)
+    g_clear_signal_handler (&self->notify_id, self->claim);
+  g_clear_object (&self->claim);
+  g_clear_object (&self->story);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (crb_claim_panel_parent_class)->dispose (object);
+}
+
+static void
+crb_claim_panel_class_init (CrbClaimPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = crb_claim_panel_dispose;
+
+  signals[CORRECTION_DONE] = g_signal_new ("correction-done", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[NOTE_DONE] = g_signal_new ("note-done", G_TYPE_FROM_CLASS (klass),
+                                     G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                     G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[EDITING_CANCELLED] = g_signal_new ("editing-cancelled", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "crbclaimpanel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+crb_claim_panel_init (CrbClaimPanel *self)
+{
+  build (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Selected claim"), -1);
+}
+
+GtkWidget *
+crb_claim_panel_new (void)
+{
+  return g_object_new (CRB_TYPE_CLAIM_PANEL, NULL);
+}
+
+/**
+ * crb_claim_panel_set_claim:
+ * @claim: (nullable): the claim to show
+ * @story: (nullable): its story, for the history
+ */
+void
+crb_claim_panel_set_claim (CrbClaimPanel *self,
+                           CrbClaim      *claim,
+                           CrbStory      *story)
+{
+  g_return_if_fail (CRB_IS_CLAIM_PANEL (self));
+
+  if (self->claim != claim)
+    {
+      crb_claim_panel_cancel (self);
+      if (self->claim != NULL)
+        g_clear_signal_handler (&self->notify_id, self->claim);
+      g_set_object (&self->claim, claim);
+      if (claim != NULL)
+        self->notify_id = g_signal_connect_swapped (claim, "notify::decision",
+                                                    G_CALLBACK (on_claim_notify_cb), self);
+    }
+
+  g_set_object (&self->story, story);
+  update (self);
+}
+
+/**
+ * crb_claim_panel_get_claim:
+ *
+ * Returns: (transfer none) (nullable): the claim shown
+ */
+CrbClaim *
+crb_claim_panel_get_claim (CrbClaimPanel *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM_PANEL (self), NULL);
+  return self->claim;
+}
+
+/**
+ * crb_claim_panel_begin_correction:
+ *
+ * Opens the inline editor on the claim's current text; ::correction-done
+ * reports the edited text.
+ */
+void
+crb_claim_panel_begin_correction (CrbClaimPanel *self)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (CRB_IS_CLAIM_PANEL (self));
+
+  if (self->claim == NULL)
+    return;
+
+  crb_claim_panel_set_reject_mode (self, FALSE);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->correct_view));
+  gtk_text_buffer_set_text (buffer, crb_claim_get_final_text (self->claim), -1);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->correct_revealer), TRUE);
+  gtk_widget_grab_focus (self->correct_view);
+}
+
+void
+crb_claim_panel_begin_note (CrbClaimPanel *self)
+{
+  const CrbDecision *decision;
+
+  g_return_if_fail (CRB_IS_CLAIM_PANEL (self));
+
+  if (self->claim == NULL)
+    return;
+
+  decision = crb_claim_get_decision (self->claim);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry),
+                         decision && decision->note ? decision->note : "");
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->note_revealer), TRUE);
+  gtk_widget_grab_focus (self->note_entry);
+}
+
+void
+crb_claim_panel_set_reject_mode (CrbClaimPanel *self,
+                                 gboolean       reject_mode)
+{
+  g_return_if_fail (CRB_IS_CLAIM_PANEL (self));
+
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->reject_revealer), reject_mode && self->claim != NULL);
+}
+
+gboolean
+crb_claim_panel_get_reject_mode (CrbClaimPanel *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM_PANEL (self), FALSE);
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (self->reject_revealer));
+}
+
+/**
+ * crb_claim_panel_cancel:
+ *
+ * Closes any editor or the reasons without changing anything.
+ */
+void
+crb_claim_panel_cancel (CrbClaimPanel *self)
+{
+  gboolean was_editing;
+
+  g_return_if_fail (CRB_IS_CLAIM_PANEL (self));
+
+  was_editing = crb_claim_panel_is_editing (self) || crb_claim_panel_get_reject_mode (self);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->correct_revealer), FALSE);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->note_revealer), FALSE);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->reject_revealer), FALSE);
+  if (was_editing)
+    g_signal_emit (self, signals[EDITING_CANCELLED], 0);
+}
+
+gboolean
+crb_claim_panel_is_editing (CrbClaimPanel *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM_PANEL (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (self->correct_revealer)) ||
+         gtk_revealer_get_reveal_child (GTK_REVEALER (self->note_revealer));
+}

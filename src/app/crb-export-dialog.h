@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "crb-project.h"
+
+G_BEGIN_DECLS
+
+#define CRB_TYPE_EXPORT_DIALOG (crb_export_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrbExportDialog, crb_export_dialog, CRB, EXPORT_DIALOG, AdwWindow)
+
+GtkWidget *crb_export_dialog_new    (GtkWindow       *parent,
+                                     CrbProject      *project);
+void       crb_export_dialog_export (CrbExportDialog *self,
+                                     GFile           *file);
+
+G_END_DECLS

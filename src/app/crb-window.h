@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "crb-application.h"
+#include "crb-project.h"
+
+G_BEGIN_DECLS
+
+#define CRB_TYPE_WINDOW (crb_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrbWindow, crb_window, CRB, WINDOW, AdwApplicationWindow)
+
+CrbWindow  *crb_window_new              (CrbApplication *application);
+CrbProject *crb_window_get_project      (CrbWindow      *self);
+CrbStory   *crb_window_get_story        (CrbWindow      *self);
+CrbClaim   *crb_window_get_claim        (CrbWindow      *self);
+gboolean    crb_window_is_busy          (CrbWindow      *self);
+void        crb_window_open_project     (CrbWindow      *self,
+                                         GFile          *file);
+void        crb_window_import           (CrbWindow      *self,
+                                         GPtrArray      *files,
+                                         const char     *story_title);
+void        crb_window_select_claim     (CrbWindow      *self,
+                                         const char     *claim_id);
+void        crb_window_select_story     (CrbWindow      *self,
+                                         CrbStory       *story);
+GtkWidget  *crb_window_get_article_view (CrbWindow      *self,
+                                         const char     *article_id);
+const char *crb_window_get_page         (CrbWindow      *self);
+void        crb_window_add_toast        (CrbWindow      *self,
+                                         const char     *title);
+
+G_END_DECLS
