@@ -577,7 +577,11 @@ def group_flatpak():
           'last module builds the local checkout (type dir, path ..)')
 
     builder = need_tool('flatpak-builder', 'flatpak-builder')
-    r = subprocess.run([builder, '--show-manifest', path], capture_output=True, text=True)
+    # flatpak-builder creates its state directory (.flatpak-builder) in the
+    # working directory even for --show-manifest: keep it out of the trees.
+    with tempfile.TemporaryDirectory() as tmp:
+        r = subprocess.run([builder, '--show-manifest', path],
+                           capture_output=True, text=True, cwd=tmp)
     check(r.returncode == 0, f'flatpak-builder --show-manifest succeeds {r.stderr.strip()!r}')
     unknown = [l for l in r.stderr.splitlines() if 'Unknown property' in l or 'WARNING' in l]
     check(not unknown, f'flatpak-builder reports no unknown property {unknown}')
