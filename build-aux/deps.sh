@@ -9,7 +9,7 @@ packages=(
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libgtk-4-dev libadwaita-1-dev
   # tests: headless display, D-Bus, validators, JSON Schema, jq
   xvfb xauth dbus python3 python3-jsonschema jq
-  desktop-file-utils appstream
+  desktop-file-utils appstream flatpak-builder shared-mime-info xdotool
 )
 
 missing=()

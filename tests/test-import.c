@@ -117,10 +117,11 @@ test_html (Fixture       *f,
            gconstpointer  data)
 {
   g_autofree char *path = crb_test_write_file (f->dir, "page.html",
-                                               "<!DOCTYPE html><html><head><title>Fire at the port</title>"
+                                               "<!DOCTYPE html><html><head><title>Fire at the port | Port News</title>"
                                                "<meta property=\"og:site_name\" content=\"Port News\">"
                                                "<style>p { color: red }</style>"
                                                "<script>alert('x < y');</script></head><body>"
+                                               "<nav><ul><li>Home</li><li>Sport</li></ul></nav>"
                                                "<p>A fire broke out at 3&nbsp;a.m. &amp; burned for <b>six</b> hours.</p>"
                                                "<p>Writing &lt;b&gt; is not markup.</p></body></html>", -1);
   g_autoptr (GPtrArray) items = NULL;
@@ -137,6 +138,7 @@ test_html (Fixture       *f,
   g_assert_cmpstr (crb_article_get_outlet (article), ==, "Port News");
   g_assert_null (strstr (text, "alert"));
   g_assert_null (strstr (text, "color"));
+  g_assert_null (strstr (text, "Sport"));
   g_assert_nonnull (strstr (text, "A fire broke out at 3 a.m. & burned for six hours."));
   g_assert_nonnull (strstr (text, "Writing <b> is not markup."));
 }

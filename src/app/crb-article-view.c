@@ -186,7 +186,7 @@ build (CrbArticleView *self)
 
       dt = g_date_time_new_from_iso8601 (iso, NULL);
       /* Translators: an article's date, see g_date_time_format() */
-      date_text = dt ? g_date_time_format (dt, _("%e %B %Y")) : g_strdup (date);
+      date_text = dt ? g_date_time_format (dt, _("%-d %B %Y")) : g_strdup (date);
     }
   gtk_box_append (GTK_BOX (header), make_label (date_text ? g_strstrip (date_text) : NULL, "dim-label", FALSE));
   gtk_box_append (GTK_BOX (self->box), header);

@@ -111,7 +111,7 @@ describe_decision (const CrbDecision *d)
       g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (d->time, NULL);
       g_autoptr (GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
       /* Translators: date and time of a decision, see g_date_time_format() */
-      g_autofree char *when = local ? g_date_time_format (local, _("%e %b %Y, %H:%M")) : NULL;
+      g_autofree char *when = local ? g_date_time_format (local, _("%-d %b %Y, %H:%M")) : NULL;
 
       if (when != NULL)
         g_string_append_printf (s, " · %s", g_strstrip (when));

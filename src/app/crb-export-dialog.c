@@ -270,7 +270,7 @@ crb_export_dialog_init (CrbExportDialog *self)
   GtkStringList *formats;
 
   gtk_window_set_title (GTK_WINDOW (self), _("Export Dataset"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 620);
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 640);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

@@ -207,12 +207,18 @@ next_pending (CrbWindow *self,
   guint n = g_list_model_get_n_items (model);
   guint start = from ? claim_position (self, from) : GTK_INVALID_LIST_POSITION;
 
+  guint k0 = include_from ? 0 : 1;
+
   if (n == 0)
     return NULL;
   if (start == GTK_INVALID_LIST_POSITION)
-    start = n - 1;
+    {
+      /* From the top. */
+      start = n - 1;
+      k0 = 1;
+    }
 
-  for (guint k = include_from ? 0 : 1; k <= n; k++)
+  for (guint k = k0; k <= n; k++)
     {
       g_autoptr (CrbClaim) item = g_list_model_get_item (model, (start + k) % n);
 

@@ -179,6 +179,23 @@ make_article (const char  *id,
   if (outlet == NULL)
     outlet = outlet_from_url (PICK (url));
 
+  /* "Headline | Outlet" or "Headline - Outlet": the outlet is known already. */
+  if (title != NULL && outlet != NULL)
+    {
+      static const char * const separators[] = { " | ", " - ", " – ", " — ", NULL };
+
+      for (guint i = 0; separators[i]; i++)
+        {
+          g_autofree char *suffix = g_strconcat (separators[i], outlet, NULL);
+
+          if (g_str_has_suffix (title, suffix) && strlen (title) > strlen (suffix))
+            {
+              title[strlen (title) - strlen (suffix)] = '\0';
+              break;
+            }
+        }
+    }
+
   article = crb_article_new (id, text);
   g_object_set (article,
                 "title", title,

@@ -1868,7 +1868,10 @@ html_start_tag (HtmlParser *p)
   if (strcmp (name, "body") == 0)
     p->in_head = FALSE;
 
-  if (strcmp (name, "template") == 0)
+  /* Templates are never shown; navigation menus are site chrome, not the
+   * article.  Both are skipped with everything inside them.
+   */
+  if (strcmp (name, "template") == 0 || strcmp (name, "nav") == 0)
     {
       p->template_depth++;
       return;
@@ -1935,7 +1938,7 @@ html_end_tag (HtmlParser *p)
 
   if (strcmp (name, "head") == 0)
     p->in_head = FALSE;
-  else if (strcmp (name, "template") == 0)
+  else if (strcmp (name, "template") == 0 || strcmp (name, "nav") == 0)
     {
       if (p->template_depth > 0)
         p->template_depth--;

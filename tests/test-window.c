@@ -1,0 +1,460 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Drives the real window headless (Xvfb): the sample is imported, the review
+ * loop runs through actions and through real key presses (xdotool), and the
+ * project file is checked afterwards.  Writes PNG screenshots of the main
+ * states into the build directory (tests/screenshots/) for people to look at.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "crb-application.h"
+#include "crb-article-view.h"
+#include "crb-claim-panel.h"
+#include "crb-export-dialog.h"
+#include "crb-window.h"
+
+static CrbApplication *app;
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+wait_for (gboolean (*condition) (gpointer),
+          gpointer   data,
+          guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (500);
+    }
+
+  return TRUE;
+}
+
+/* GTK 4.8 sometimes warns "Trying to snapshot GtkGizmo … without a current
+ * allocation" while a revealer animates: a GTK quirk, harmless.  Warnings are
+ * therefore not fatal here, but every other warning or critical is counted,
+ * and each test ends by asserting there were none.
+ */
+static guint unexpected_messages;
+
+static GLogWriterOutput
+log_writer (GLogLevelFlags   log_level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    {
+      const char *message = NULL;
+
+      for (gsize i = 0; i < n_fields; i++)
+        if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+          message = fields[i].value;
+
+      if (message == NULL || strstr (message, "without a current allocation") == NULL)
+        unexpected_messages++;
+    }
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+static void
+assert_no_warnings (void)
+{
+  g_assert_cmpuint (unexpected_messages, ==, 0);
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "screenshots", NULL);
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  iterate (300);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+xdotool (const char *keys)
+{
+  g_autofree char *cmd = g_strdup_printf ("xdotool %s", keys);
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  iterate (150);
+}
+
+static gboolean
+page_is_project (gpointer data)
+{
+  return g_strcmp0 (crb_window_get_page (data), "project") == 0 && crb_window_get_claim (data) != NULL;
+}
+
+static gboolean
+project_saved (gpointer data)
+{
+  CrbProject *project = crb_window_get_project (data);
+
+  return project != NULL && !crb_project_get_modified (project);
+}
+
+static CrbWindow *
+new_window (void)
+{
+  CrbWindow *window = crb_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (200);
+  return window;
+}
+
+static CrbWindow *
+open_sample (void)
+{
+  CrbWindow *window = new_window ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.try-sample", NULL);
+  g_assert_true (wait_for (page_is_project, window, 30000));
+  return window;
+}
+
+static CrbDecisionStatus
+status_of (CrbProject *project,
+           const char *claim_id)
+{
+  g_autoptr (GError) error = NULL;
+  CrbClaim *claim = crb_project_find_claim (project, claim_id, NULL, &error);
+
+  g_assert_no_error (error);
+  return crb_claim_get_status (claim);
+}
+
+static void
+test_empty_state (void)
+{
+  CrbWindow *window = new_window ();
+
+  g_assert_cmpstr (crb_window_get_page (window), ==, "empty");
+  g_assert_null (crb_window_get_project (window));
+  screenshot (GTK_WIDGET (window), "01-empty-state");
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
+static void
+test_review_loop_actions (void)
+{
+  CrbWindow *window = open_sample ();
+  CrbProject *project = crb_window_get_project (window);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autoptr (CrbProject) reloaded = NULL;
+  g_autoptr (GError) error = NULL;
+  CrbClaim *claim;
+
+  /* The first pending claim is selected when the project opens. */
+  claim = crb_window_get_claim (window);
+  g_assert_nonnull (claim);
+  g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_PENDING);
+  first = g_strdup (crb_claim_get_id (claim));
+  screenshot (GTK_WIDGET (window), "02-story-open");
+
+  /* Confirm advances to the next pending claim. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "claim.confirm", NULL);
+  g_assert_cmpint (status_of (project, first), ==, CRB_DECISION_STATUS_CONFIRMED);
+  second = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
+  g_assert_cmpstr (second, !=, first);
+
+  /* Reject, then a reason. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "claim.reject", NULL);
+  screenshot (GTK_WIDGET (window), "03-reject-reasons");
+  gtk_widget_activate_action (GTK_WIDGET (window), "claim.reason", "i", 3);
+  g_assert_cmpint (status_of (project, second), ==, CRB_DECISION_STATUS_REJECTED);
+  third = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
+
+  /* Undo goes back to the claim and makes it pending; redo restores it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpint (status_of (project, second), ==, CRB_DECISION_STATUS_PENDING);
+  g_assert_cmpstr (crb_claim_get_id (crb_window_get_claim (window)), ==, second);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpint (status_of (project, second), ==, CRB_DECISION_STATUS_REJECTED);
+
+  /* Next and previous move through the list. */
+  crb_window_select_claim (window, third);
+  gtk_widget_activate_action (GTK_WIDGET (window), "claim.previous", NULL);
+  g_assert_cmpstr (crb_claim_get_id (crb_window_get_claim (window)), ==, second);
+  gtk_widget_activate_action (GTK_WIDGET (window), "claim.next", NULL);
+  g_assert_cmpstr (crb_claim_get_id (crb_window_get_claim (window)), ==, third);
+
+  /* Skip leaves the claim pending. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "claim.skip", NULL);
+  g_assert_cmpint (status_of (project, third), ==, CRB_DECISION_STATUS_PENDING);
+  g_assert_cmpstr (crb_claim_get_id (crb_window_get_claim (window)), !=, third);
+
+  /* The file catches up in the background; then it holds every decision. */
+  g_assert_true (wait_for (project_saved, window, 10000));
+  reloaded = crb_project_load (crb_project_get_file (project), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (reloaded, first), ==, CRB_DECISION_STATUS_CONFIRMED);
+  g_assert_cmpint (status_of (reloaded, second), ==, CRB_DECISION_STATUS_REJECTED);
+  g_assert_cmpint (status_of (reloaded, third), ==, CRB_DECISION_STATUS_PENDING);
+
+  /* Export and statistics dialogs. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  iterate (300);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWidget *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+        if (CRB_IS_EXPORT_DIALOG (w))
+          dialog = GTK_WIDGET (w);
+      }
+    g_assert_nonnull (dialog);
+    screenshot (dialog, "05-export-dialog");
+    {
+      g_autofree char *out = g_build_filename (g_get_tmp_dir (), "crb-window-export.jsonl", NULL);
+      g_autoptr (GFile) out_file = g_file_new_for_path (out);
+      g_autofree char *contents = NULL;
+
+      g_unlink (out);
+      crb_export_dialog_export (CRB_EXPORT_DIALOG (dialog), out_file);
+      for (guint i = 0; i < 200 && !g_file_test (out, G_FILE_TEST_EXISTS); i++)
+        iterate (50);
+      iterate (300);
+      g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+      /* Confirmed and rejected: two records, with the confirmed claim's id. */
+      g_assert_nonnull (strstr (contents, first));
+      g_assert_cmpuint (g_strv_length (g_strsplit (g_strstrip (contents), "\n", -1)), ==, 2);
+    }
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
+static void
+test_review_loop_keys (void)
+{
+  CrbWindow *window = open_sample ();
+  CrbProject *project = crb_window_get_project (window);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  CrbClaim *claim;
+
+  if (g_find_program_in_path ("xdotool") == NULL)
+    {
+      g_test_fail_printf ("xdotool is not installed: key presses cannot be tested");
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (300);
+  first = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
+
+  xdotool ("key a");
+  g_assert_cmpint (status_of (project, first), ==, CRB_DECISION_STATUS_CONFIRMED);
+  second = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
+
+  xdotool ("key x");
+  xdotool ("key 4");
+  g_assert_cmpint (status_of (project, second), ==, CRB_DECISION_STATUS_REJECTED);
+  claim = crb_project_find_claim (project, second, NULL, NULL);
+  g_assert_cmpint (crb_claim_get_decision (claim)->reason, ==, CRB_REJECT_REASON_NOT_A_CLAIM);
+
+  /* A reason key works without X first. */
+  third = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
+  xdotool ("key 2");
+  claim = crb_project_find_claim (project, third, NULL, NULL);
+  g_assert_cmpint (crb_claim_get_decision (claim)->reason, ==, CRB_REJECT_REASON_UNVERIFIABLE);
+
+  /* Ctrl+Z undoes it. */
+  xdotool ("key ctrl+z");
+  g_assert_cmpint (status_of (project, third), ==, CRB_DECISION_STATUS_PENDING);
+  xdotool ("key ctrl+shift+z");
+  g_assert_cmpint (status_of (project, third), ==, CRB_DECISION_STATUS_REJECTED);
+  xdotool ("key ctrl+z");
+
+  /* E opens the inline editor; typed keys go to it, not to the shortcuts. */
+  crb_window_select_claim (window, third);
+  xdotool ("key e");
+  screenshot (GTK_WIDGET (window), "04-correcting");
+  xdotool ("key ctrl+a");
+  xdotool ("type --delay 5 'A corrected claim'");
+  xdotool ("key Return");
+  claim = crb_project_find_claim (project, third, NULL, NULL);
+  g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_CORRECTED);
+  g_assert_cmpstr (crb_claim_get_final_text (claim), ==, "A corrected claim");
+  g_assert_cmpstr (crb_claim_get_text (claim), !=, "A corrected claim");
+
+  /* Escape cancels an edit: nothing changes. */
+  crb_window_select_claim (window, first);
+  xdotool ("key e");
+  xdotool ("type --delay 5 'xyz'");
+  xdotool ("key Escape");
+  g_assert_cmpint (status_of (project, first), ==, CRB_DECISION_STATUS_CONFIRMED);
+
+  /* J and K move. */
+  crb_window_select_claim (window, second);
+  xdotool ("key j");
+  g_assert_cmpstr (crb_claim_get_id (crb_window_get_claim (window)), ==, third);
+  xdotool ("key k");
+  g_assert_cmpstr (crb_claim_get_id (crb_window_get_claim (window)), ==, second);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
+static void
+test_markup_shown_literally (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("crb-markup-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "markup.txt", NULL);
+  const char *text = "The <b>mayor</b> said 12 &amp; 13 people were hurt on Monday, police said.";
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  CrbWindow *window = new_window ();
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_ptr_array_add (files, g_file_new_for_path (path));
+  crb_window_import (window, files, "Markup");
+  g_assert_true (wait_for (page_is_project, window, 30000));
+
+  view = crb_window_get_article_view (window, "markup");
+  g_assert_nonnull (view);
+  buffer = gtk_text_view_get_buffer (crb_article_view_get_text_view (CRB_ARTICLE_VIEW (view)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, text);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
+static void
+test_dark_mode (void)
+{
+  CrbWindow *window;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  window = open_sample ();
+  screenshot (GTK_WIDGET (window), "06-dark-mode");
+  gtk_window_destroy (GTK_WINDOW (window));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_accessible_names (void)
+{
+  CrbWindow *window = open_sample ();
+  guint unnamed = 0;
+  GtkWidget *w;
+  GQueue queue = G_QUEUE_INIT;
+
+  /* Every button has a label, an icon with a tooltip, or an accessible name. */
+  g_queue_push_tail (&queue, window);
+  while ((w = g_queue_pop_head (&queue)))
+    {
+      if (GTK_IS_BUTTON (w) && gtk_widget_get_visible (w) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (w)))
+        {
+          const char *label = gtk_button_get_label (GTK_BUTTON (w));
+          const char *tooltip = gtk_widget_get_tooltip_text (w);
+
+          if ((label == NULL || *label == '\0') && (tooltip == NULL || *tooltip == '\0') &&
+              gtk_button_get_child (GTK_BUTTON (w)) == NULL)
+            {
+              g_test_message ("unnamed button: %s", G_OBJECT_TYPE_NAME (w));
+              unnamed++;
+            }
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+
+  g_assert_cmpuint (unnamed, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *sample = NULL;
+  int ret;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_log_set_always_fatal (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_FLAG_RECURSION);
+  g_log_set_writer_func (log_writer, NULL, NULL);
+
+  sample = g_build_filename (g_getenv ("CRB_SOURCE_ROOT"), "data", "sample", "harbor-bridge", NULL);
+  g_setenv ("CORROBORATE_SAMPLE_DIR", sample, TRUE);
+
+  app = crb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/corroborate/window/empty-state", test_empty_state);
+  g_test_add_func ("/corroborate/window/review-loop/actions", test_review_loop_actions);
+  g_test_add_func ("/corroborate/window/review-loop/keys", test_review_loop_keys);
+  g_test_add_func ("/corroborate/window/markup-literal", test_markup_shown_literally);
+  g_test_add_func ("/corroborate/window/dark-mode", test_dark_mode);
+  g_test_add_func ("/corroborate/window/accessible-names", test_accessible_names);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
