@@ -426,6 +426,93 @@ test_accessible_names (void)
   assert_no_warnings ();
 }
 
+static GtkWidget *
+find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), heading) == 0)
+        return GTK_WIDGET (w);
+    }
+
+  return NULL;
+}
+
+static gboolean
+changed_dialog_shown (gpointer data)
+{
+  return find_message_dialog ("The Project Changed on Disk") != NULL;
+}
+
+static gboolean
+claim_is_confirmed (gpointer data)
+{
+  CrbWindow *window = data;
+  CrbProject *project = crb_window_get_project (window);
+  CrbClaim *claim = project ? crb_project_find_claim (project, "almera-courier:1", NULL, NULL) : NULL;
+
+  return claim != NULL && crb_claim_get_status (claim) == CRB_DECISION_STATUS_CONFIRMED &&
+         g_strcmp0 (crb_window_get_page (window), "project") == 0;
+}
+
+static void
+run_cli (const char * const *args)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) argv = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = -1;
+
+  g_strv_builder_add (builder, g_getenv ("CRB_CLI"));
+  g_strv_builder_addv (builder, (const char **) args);
+  argv = g_strv_builder_end (builder);
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+}
+
+static void
+test_open_path_and_changed_on_disk (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("crb-changed-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "p.crb", NULL);
+  g_autofree char *sample = g_build_filename (g_getenv ("CRB_SOURCE_ROOT"), "data", "sample", "harbor-bridge", NULL);
+  const char *new_args[] = { "new", "--title", "Changed", path, sample, NULL };
+  const char *annotate_args[] = { "annotate", path, "almera-courier:1", "--confirm", NULL };
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  GtkWidget *dialog;
+  CrbWindow *window = NULL;
+
+  run_cli (new_args);
+
+  /* `corroborate PATH` opens a project file. */
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (CRB_IS_WINDOW (l->data))
+      window = l->data;
+  g_assert_nonnull (window);
+  g_assert_true (wait_for (page_is_project, window, 30000));
+  g_assert_cmpstr (crb_project_get_title (crb_window_get_project (window)), ==, "Changed");
+
+  /* Another program changes the file: the window asks, never overwrites. */
+  iterate (500);
+  run_cli (annotate_args);
+  g_assert_true (wait_for (changed_dialog_shown, NULL, 10000));
+  dialog = find_message_dialog ("The Project Changed on Disk");
+  screenshot (dialog, "07-changed-on-disk");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reload");
+  g_assert_true (wait_for (claim_is_confirmed, window, 10000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,7 +531,7 @@ main (int   argc,
   g_setenv ("CORROBORATE_SAMPLE_DIR", sample, TRUE);
 
   app = crb_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/corroborate/window/empty-state", test_empty_state);
@@ -453,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/corroborate/window/markup-literal", test_markup_shown_literally);
   g_test_add_func ("/corroborate/window/dark-mode", test_dark_mode);
   g_test_add_func ("/corroborate/window/accessible-names", test_accessible_names);
+  g_test_add_func ("/corroborate/window/open-path-and-changed-on-disk", test_open_path_and_changed_on_disk);
 
   ret = g_test_run ();
   g_clear_object (&app);
