@@ -222,6 +222,71 @@ class RealArticles(Base):
                          ["001_76ee82237eabb591", "001_76ee82237eabb591-2"])
 
 
+class Alignment(Base):
+    """Links and facts: stored, exposed, kept across recomputation."""
+
+    def test_links_facts_and_hand_links(self):
+        project = self.path("a.crb")
+        run("new", project, BUNDLED, check=0)
+        claims = json_lines(run("claims", project, check=0).stdout)
+        by_id = {c["id"]: c for c in claims}
+        for c in claims:
+            self.assertIn("fact", c)
+            self.assertIsInstance(c["links"], list)
+            for link in c["links"]:
+                self.assertIn(link["relation"], ("agrees", "conflicts", "related"))
+                other = by_id[link["claim"]]
+                self.assertEqual(other["article"], link["article"])
+                self.assertNotEqual(other["article"], c["article"])
+        facts = json_lines(run("facts", project, check=0).stdout)
+        # Every claim is in exactly one fact.
+        in_facts = [m["id"] for f in facts for m in f["claims"]]
+        self.assertEqual(sorted(in_facts), sorted(by_id))
+        for f in facts:
+            self.assertEqual(f["single_source"], f["outlets"] <= 1)
+            for m in f["claims"]:
+                self.assertEqual(by_id[m["id"]]["fact"], f["id"])
+        # The sample disagrees on the death toll: a contested fact exists.
+        contested = json_lines(run("facts", project, "--contested", check=0).stdout)
+        self.assertTrue(contested, "no conflict found in the sample")
+        self.assertTrue(all(f["conflicts"] for f in contested))
+        ordered = json_lines(run("claims", project, "--order", "contested", check=0).stdout)
+        self.assertEqual(sorted(c["id"] for c in ordered), sorted(by_id))
+        first_contested = {m["id"] for f in contested for m in f["claims"]}
+        self.assertIn(ordered[0]["id"], first_contested)
+
+        # Link two claims by hand, then unlink a pair; both survive adding articles.
+        a = next(c for c in claims if c["article"] == "almera-courier")
+        b = next(c for c in claims if c["article"] == "nordnews-digest" and
+                 all(l["claim"] != a["id"] for l in a["links"]))
+        run("link", project, a["id"], b["id"], "--relation", "conflicts", check=0)
+        run("annotate", project, a["id"], "--confirm", check=0)
+        after = {c["id"]: c for c in json_lines(run("claims", project, check=0).stdout)}
+        self.assertIn({"claim": b["id"], "article": "nordnews-digest", "relation": "conflicts"}, after[a["id"]]["links"])
+        self.assertEqual(after[a["id"]]["fact"], after[b["id"]]["fact"])
+        linked = next(l for c in claims for l in c["links"] if c["article"] == "almera-courier" and c["id"] != a["id"])
+        owner = next(c["id"] for c in claims if linked in c["links"])
+        run("unlink", project, owner, linked["claim"], check=0)
+        extra = self.write("more/extra.txt", "Seven people died when the Kessel Street bridge collapsed, officials said.\n")
+        run("add", project, extra, "--story", "harbor-bridge", check=0)
+        final = {c["id"]: c for c in json_lines(run("claims", project, check=0).stdout)}
+        self.assertIn({"claim": b["id"], "article": "nordnews-digest", "relation": "conflicts"}, final[a["id"]]["links"])
+        self.assertNotIn(linked["claim"], [l["claim"] for l in final[owner]["links"]])
+        self.assertEqual(final[a["id"]]["status"], "confirmed")
+        validate_project(project)
+
+    def test_link_errors(self):
+        project = self.path("a.crb")
+        run("new", project, BUNDLED, check=0)
+        claims = json_lines(run("claims", project, check=0).stdout)
+        same = [c["id"] for c in claims if c["article"] == "almera-courier"][:2]
+        self.assertFails(["link", project, *same], 1, "same article")
+        self.assertFails(["link", project, same[0], "nope:1"], 1, "nope:1")
+        self.assertFails(["link", project, same[0], claims[-1]["id"], "--relation", "maybe"], 2, "unknown relation")
+        self.assertFails(["link", project, same[0]], 2)
+        self.assertFails(["claims", project, "--order", "random"], 2, "unknown order")
+
+
 class BundledSample(Base):
     def test_sample(self):
         project = self.path("sample.crb")

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "crb-align.h"
 #include "crb-error.h"
 #include "crb-export.h"
 #include "crb-extract.h"
@@ -450,6 +451,111 @@ cmd_extract (int    argc,
   return finish_output ();
 }
 
+/* claim id → GPtrArray of the CrbLink it takes part in (borrowed). */
+static GHashTable *
+links_by_claim (CrbAlignment *alignment)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < alignment->links->len; i++)
+    {
+      CrbLink *link = g_ptr_array_index (alignment->links, i);
+      const char *ends[] = { link->a, link->b };
+
+      for (guint e = 0; e < 2; e++)
+        {
+          GPtrArray *list = g_hash_table_lookup (index, ends[e]);
+
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (index, (char *) ends[e], list);
+            }
+          g_ptr_array_add (list, link);
+        }
+    }
+
+  return index;
+}
+
+typedef struct
+{
+  CrbAlignment *alignment;
+  CrbStory     *story;
+  GHashTable   *scores;
+} SortData;
+
+static int
+compare_contested (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  SortData *data = user_data;
+  double sa = *(double *) g_hash_table_lookup (data->scores, *(gpointer *) a);
+  double sb = *(double *) g_hash_table_lookup (data->scores, *(gpointer *) b);
+
+  return (sa < sb) - (sa > sb);
+}
+
+/* Most contested first; ties keep document order (the sort is stable). */
+static void
+sort_contested (GPtrArray    *claims,
+                CrbAlignment *alignment,
+                CrbStory     *story)
+{
+  g_autoptr (GHashTable) scores = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  SortData data = { alignment, story, scores };
+
+  for (guint i = 0; i < claims->len; i++)
+    {
+      CrbClaim *claim = g_ptr_array_index (claims, i);
+      double *score = g_new (double, 1);
+
+      *score = crb_alignment_contest_score (alignment, story, crb_claim_get_id (claim));
+      g_hash_table_insert (scores, claim, score);
+    }
+
+  g_ptr_array_sort_with_data (claims, compare_contested, &data);
+}
+
+/* A claim as `claims` prints it: the project file's form, its story, its
+ * fact and its links.
+ */
+static void
+write_claim_line (GString      *line,
+                  CrbClaim     *claim,
+                  CrbStory     *story,
+                  CrbAlignment *alignment,
+                  GHashTable   *links)
+{
+  const CrbFact *fact = crb_alignment_get_fact (alignment, crb_claim_get_id (claim));
+  GPtrArray *mine = g_hash_table_lookup (links, crb_claim_get_id (claim));
+
+  _crb_claim_write (line, claim, TRUE, crb_story_get_id (story));
+  /* Reopen the object to add the alignment. */
+  g_string_truncate (line, line->len - 1);
+  g_string_append (line, ",\"fact\":");
+  crb_json_append_string (line, fact ? fact->id : NULL);
+  g_string_append (line, ",\"links\":[");
+  for (guint i = 0; mine && i < mine->len; i++)
+    {
+      CrbLink *link = g_ptr_array_index (mine, i);
+      const char *other = g_strcmp0 (link->a, crb_claim_get_id (claim)) == 0 ? link->b : link->a;
+      CrbClaim *other_claim = crb_story_lookup_claim (story, other);
+
+      if (i > 0)
+        g_string_append_c (line, ',');
+      g_string_append (line, "{\"claim\":");
+      crb_json_append_string (line, other);
+      g_string_append (line, ",\"article\":");
+      crb_json_append_string (line, other_claim ? crb_claim_get_article_id (other_claim) : NULL);
+      g_string_append (line, ",\"relation\":");
+      crb_json_append_string (line, crb_relation_to_string (link->relation));
+      g_string_append_c (line, '}');
+    }
+  g_string_append (line, "]}\n");
+}
+
 static int
 cmd_claims (int    argc,
             char **argv)
@@ -459,10 +565,12 @@ cmd_claims (int    argc,
   g_autofree char *status_name = NULL;
   g_autofree char *story_id = NULL;
   g_autoptr (GString) line = g_string_new (NULL);
+  g_autofree char *order = NULL;
   CrbDecisionStatus wanted = CRB_DECISION_STATUS_PENDING;
   GOptionEntry entries[] = {
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_name, N_("Only claims with this status: pending, confirmed, corrected, rejected"), N_("STATUS") },
     { "story", 's', 0, G_OPTION_ARG_STRING, &story_id, N_("Only the claims of this story (id or title)"), N_("STORY") },
+    { "order", 0, 0, G_OPTION_ARG_STRING, &order, N_("Order within each story: document (default) or contested (most contested facts first)"), N_("ORDER") },
     { NULL }
   };
   GListModel *stories;
@@ -474,6 +582,8 @@ cmd_claims (int    argc,
     return usage_error (_("claims needs exactly one project file"));
   if (status_name != NULL && !crb_decision_status_from_string (status_name, &wanted))
     return usage_error (_("unknown status “%s”; use pending, confirmed, corrected or rejected"), status_name);
+  if (order != NULL && g_strcmp0 (order, "document") != 0 && g_strcmp0 (order, "contested") != 0)
+    return usage_error (_("unknown order “%s”; use document or contested"), order);
 
   project = open_project (argv[1], &error);
   if (project == NULL)
@@ -498,18 +608,28 @@ cmd_claims (int    argc,
         return fail_error (error);
 
       claims = crb_story_get_claims (story);
-      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
-        {
-          g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, j);
+      {
+        CrbAlignment *alignment = crb_story_get_alignment (story);
+        g_autoptr (GHashTable) links = links_by_claim (alignment);
+        g_autoptr (GPtrArray) ordered = g_ptr_array_new_with_free_func (g_object_unref);
 
-          if (status_name != NULL && crb_claim_get_status (claim) != wanted)
-            continue;
+        for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
+          g_ptr_array_add (ordered, g_list_model_get_item (claims, j));
+        if (g_strcmp0 (order, "contested") == 0)
+          sort_contested (ordered, alignment, story);
 
-          g_string_truncate (line, 0);
-          _crb_claim_write (line, claim, TRUE, crb_story_get_id (story));
-          g_string_append_c (line, '\n');
-          fwrite (line->str, 1, line->len, stdout);
-        }
+        for (guint j = 0; j < ordered->len; j++)
+          {
+            CrbClaim *claim = g_ptr_array_index (ordered, j);
+
+            if (status_name != NULL && crb_claim_get_status (claim) != wanted)
+              continue;
+
+            g_string_truncate (line, 0);
+            write_claim_line (line, claim, story, alignment, links);
+            fwrite (line->str, 1, line->len, stdout);
+          }
+      }
 
       /* Stream: memory stays that of one story, however large the project. */
       if (!was_loaded)
@@ -935,12 +1055,171 @@ cmd_stats (int    argc,
   return finish_output ();
 }
 
+static int
+cmd_link (int    argc,
+          char **argv)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *relation_name = NULL;
+  CrbRelation relation = CRB_RELATION_AGREES;
+  GOptionEntry entries[] = {
+    { "relation", 'r', 0, G_OPTION_ARG_STRING, &relation_name, N_("agrees (default), conflicts or related"), N_("RELATION") },
+    { NULL }
+  };
+  int status;
+
+  if ((status = parse_options (entries, _("Link two claims of different articles of one story by hand."),
+                               &argc, &argv)) >= 0)
+    return status;
+  if (argc != 4)
+    return usage_error (_("link needs a project file and two claim ids"));
+  if (relation_name != NULL && !crb_relation_from_string (relation_name, &relation))
+    return usage_error (_("unknown relation “%s”; use agrees, conflicts or related"), relation_name);
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail_error (error);
+  if (!crb_project_link (project, argv[2], argv[3], relation, &error))
+    return fail ("%s: %s", argv[1], error->message);
+
+  return save_project (project, argv[1]);
+}
+
+static int
+cmd_unlink (int    argc,
+            char **argv)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  if ((status = parse_options (NULL, _("Remove the link between two claims; they are not linked again automatically."),
+                               &argc, &argv)) >= 0)
+    return status;
+  if (argc != 4)
+    return usage_error (_("unlink needs a project file and two claim ids"));
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail_error (error);
+  if (!crb_project_unlink (project, argv[2], argv[3], &error))
+    return fail ("%s: %s", argv[1], error->message);
+
+  return save_project (project, argv[1]);
+}
+
+static int
+cmd_facts (int    argc,
+           char **argv)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) line = g_string_new (NULL);
+  gboolean contested_only = FALSE;
+  GOptionEntry entries[] = {
+    { "contested", 'c', 0, G_OPTION_ARG_NONE, &contested_only, N_("Only facts with conflicting appearances"), NULL },
+    { NULL }
+  };
+  GListModel *stories;
+  int status;
+
+  if ((status = parse_options (entries, _("Print the facts of a project as JSON Lines: claims that state the same fact across outlets."),
+                               &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error (_("facts needs exactly one project file"));
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail_error (error);
+
+  stories = crb_project_get_stories (project);
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
+      gboolean was_loaded = crb_story_is_loaded (story);
+      CrbAlignment *alignment;
+
+      if (!crb_story_ensure_loaded (story, &error))
+        return fail_error (error);
+
+      alignment = crb_story_get_alignment (story);
+      for (guint j = 0; j < alignment->facts->len; j++)
+        {
+          CrbFact *fact = g_ptr_array_index (alignment->facts, j);
+          gboolean first = TRUE;
+
+          if (contested_only && fact->n_conflicts == 0)
+            continue;
+
+          g_string_assign (line, "{\"id\":");
+          crb_json_append_string (line, fact->id);
+          g_string_append (line, ",\"story\":");
+          crb_json_append_string (line, crb_story_get_id (story));
+          g_string_append (line, ",\"claims\":[");
+          for (guint k = 0; fact->claims[k]; k++)
+            {
+              CrbClaim *claim = crb_story_lookup_claim (story, fact->claims[k]);
+
+              if (k > 0)
+                g_string_append_c (line, ',');
+              g_string_append_printf (line, "{\"id\":");
+              crb_json_append_string (line, fact->claims[k]);
+              g_string_append (line, ",\"article\":");
+              crb_json_append_string (line, claim ? crb_claim_get_article_id (claim) : NULL);
+              g_string_append_printf (line, ",\"start\":%u,\"end\":%u,\"text\":",
+                                      claim ? crb_claim_get_start (claim) : 0, claim ? crb_claim_get_end (claim) : 0);
+              crb_json_append_string (line, claim ? crb_claim_get_text (claim) : NULL);
+              g_string_append (line, ",\"status\":");
+              crb_json_append_string (line, claim ? crb_decision_status_to_string (crb_claim_get_status (claim)) : NULL);
+              g_string_append_c (line, '}');
+            }
+          g_string_append_printf (line, "],\"articles\":%u,\"outlets\":%u,\"single_source\":%s,\"conflicts\":[",
+                                  fact->n_articles, fact->n_outlets, fact->n_outlets <= 1 ? "true" : "false");
+          for (guint k = 0; k < alignment->links->len; k++)
+            {
+              CrbLink *link = g_ptr_array_index (alignment->links, k);
+
+              if (link->relation != CRB_RELATION_CONFLICTS ||
+                  !g_strv_contains ((const char * const *) fact->claims, link->a))
+                continue;
+              if (!first)
+                g_string_append_c (line, ',');
+              first = FALSE;
+              g_string_append (line, "{\"a\":");
+              crb_json_append_string (line, link->a);
+              g_string_append (line, ",\"b\":");
+              crb_json_append_string (line, link->b);
+              g_string_append (line, ",\"why\":[");
+              for (guint w = 0; link->why && link->why[w]; w++)
+                {
+                  if (w > 0)
+                    g_string_append_c (line, ',');
+                  crb_json_append_string (line, link->why[w]);
+                }
+              g_string_append (line, "]}");
+            }
+          g_string_append (line, "]}\n");
+          fwrite (line->str, 1, line->len, stdout);
+        }
+
+      if (!was_loaded)
+        crb_story_unload (story);
+    }
+
+  return finish_output ();
+}
+
 static const Command commands[] = {
   { "new", N_("PROJECT INPUT…"), N_("create a project from files, folders or .jsonl corpora"), cmd_new },
   { "add", N_("PROJECT INPUT…"), N_("add articles to a project"), cmd_add },
   { "extract", N_("INPUT…"), N_("print the claims of articles as JSON Lines"), cmd_extract },
   { "claims", N_("PROJECT"), N_("print a project's claims as JSON Lines"), cmd_claims },
   { "annotate", N_("PROJECT CLAIM_ID"), N_("confirm, correct or reject a claim"), cmd_annotate },
+  { "link", N_("PROJECT CLAIM_A CLAIM_B"), N_("link two claims by hand"), cmd_link },
+  { "unlink", N_("PROJECT CLAIM_A CLAIM_B"), N_("remove a link between two claims"), cmd_unlink },
+  { "facts", N_("PROJECT"), N_("print facts and their appearances across outlets"), cmd_facts },
   { "undo", N_("PROJECT"), N_("undo the latest decision"), cmd_undo },
   { "redo", N_("PROJECT"), N_("redo the latest undone decision"), cmd_redo },
   { "export", N_("PROJECT"), N_("export the decided claims as a dataset"), cmd_export },

@@ -674,10 +674,13 @@ crb_project_import (CrbProject    *project,
                     GCancellable  *cancellable,
                     GError       **error)
 {
+  g_autoptr (GHashTable) touched = NULL;
+
   g_return_val_if_fail (CRB_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (items != NULL, FALSE);
   g_return_val_if_fail (story_title != NULL, FALSE);
 
+  touched = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < items->len; i++)
     {
       CrbImportItem *item = g_ptr_array_index (items, i);
@@ -722,7 +725,18 @@ crb_project_import (CrbProject    *project,
       crb_project_add_article (project, story, article);
       for (guint j = 0; j < claims->len; j++)
         crb_story_add_claim (story, g_ptr_array_index (claims, j));
+      g_hash_table_add (touched, story);
     }
+
+  /* New articles: link their claims with the others of their stories. */
+  {
+    GHashTableIter iter;
+    gpointer story;
+
+    g_hash_table_iter_init (&iter, touched);
+    while (g_hash_table_iter_next (&iter, &story, NULL))
+      crb_story_realign (story);
+  }
 
   return TRUE;
 }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "crb-align.h"
 #include "crb-error.h"
 #include "crb-json.h"
 #include "crb-project.h"
@@ -210,13 +211,18 @@ read_steps (const Ctx   *ctx,
       CrbStep step;
 
       if (!JSON_NODE_HOLDS_ARRAY (node) ||
-          json_array_get_length (pair = json_node_get_array (node)) != 2 ||
+          json_array_get_length (pair = json_node_get_array (node)) < 2 ||
+          json_array_get_length (pair) > 3 ||
           json_node_get_value_type (json_array_get_element (pair, 0)) != G_TYPE_INT64 ||
-          json_node_get_value_type (json_array_get_element (pair, 1)) != G_TYPE_STRING)
-        return fail (ctx, error, "%s[%u] must be a pair [sequence number, story id]", member, i);
+          json_node_get_value_type (json_array_get_element (pair, 1)) != G_TYPE_STRING ||
+          (json_array_get_length (pair) == 3 &&
+           json_node_get_value_type (json_array_get_element (pair, 2)) != G_TYPE_INT64))
+        return fail (ctx, error, "%s[%u] must be [sequence number, story id] or "
+                     "[sequence number, story id, group]", member, i);
 
       step.seq = (guint64) json_array_get_int_element (pair, 0);
       step.story_id = g_strdup (json_array_get_string_element (pair, 1));
+      step.group = json_array_get_length (pair) == 3 ? (guint64) json_array_get_int_element (pair, 2) : 0;
       g_array_append_val (steps, step);
     }
 
@@ -517,6 +523,8 @@ add_steps (JsonBuilder *builder,
       json_builder_begin_array (builder);
       json_builder_add_int_value (builder, (gint64) step->seq);
       json_builder_add_string_value (builder, step->story_id);
+      if (step->group != 0)
+        json_builder_add_int_value (builder, (gint64) step->group);
       json_builder_end_array (builder);
     }
   json_builder_end_array (builder);
@@ -719,6 +727,101 @@ write_history_entry (GString               *out,
   g_string_append_c (out, '}');
 }
 
+static void
+write_string_array (GString            *out,
+                    const char * const *strings)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; strings && strings[i]; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      crb_json_append_string (out, strings[i]);
+    }
+  g_string_append_c (out, ']');
+}
+
+/* Links, the facts of more than one claim (the others are single claims),
+ * and the pairs reviewers unlinked.
+ */
+static void
+write_alignment (GString  *out,
+                 gboolean *first,
+                 CrbStory *story)
+{
+  CrbAlignment *alignment = crb_story_get_alignment (story);
+  GPtrArray *removed = crb_story_get_removed_links (story);
+  gboolean any = FALSE;
+
+  crb_json_member (out, first, "links");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < alignment->links->len; i++)
+    {
+      CrbLink *link = g_ptr_array_index (alignment->links, i);
+      gboolean f = TRUE;
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, '{');
+      write_string (out, &f, "a", link->a);
+      write_string (out, &f, "b", link->b);
+      write_string (out, &f, "relation", crb_relation_to_string (link->relation));
+      crb_json_member (out, &f, "score");
+      crb_json_append_double (out, _crb_round_score (link->score));
+      crb_json_member (out, &f, "why");
+      write_string_array (out, (const char * const *) link->why);
+      if (link->manual)
+        {
+          crb_json_member (out, &f, "manual");
+          g_string_append (out, "true");
+        }
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+
+  crb_json_member (out, first, "facts");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < alignment->facts->len; i++)
+    {
+      CrbFact *fact = g_ptr_array_index (alignment->facts, i);
+      gboolean f = TRUE;
+
+      if (fact->claims == NULL || fact->claims[0] == NULL || fact->claims[1] == NULL)
+        continue;
+      if (any)
+        g_string_append_c (out, ',');
+      any = TRUE;
+      g_string_append_c (out, '{');
+      write_string (out, &f, "id", fact->id);
+      crb_json_member (out, &f, "claims");
+      write_string_array (out, (const char * const *) fact->claims);
+      write_int (out, &f, "articles", fact->n_articles);
+      write_int (out, &f, "outlets", fact->n_outlets);
+      write_int (out, &f, "conflicts", fact->n_conflicts);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+
+  if (removed->len > 0)
+    {
+      crb_json_member (out, first, "removed");
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < removed->len; i++)
+        {
+          CrbLink *link = g_ptr_array_index (removed, i);
+
+          if (i > 0)
+            g_string_append_c (out, ',');
+          g_string_append_c (out, '[');
+          crb_json_append_string (out, link->a);
+          g_string_append_c (out, ',');
+          crb_json_append_string (out, link->b);
+          g_string_append_c (out, ']');
+        }
+      g_string_append_c (out, ']');
+    }
+}
+
 GBytes *
 _crb_story_serialize (CrbStory *story)
 {
@@ -767,6 +870,8 @@ _crb_story_serialize (CrbStory *story)
       write_history_entry (out, g_ptr_array_index (history, i));
     }
   g_string_append_c (out, ']');
+
+  write_alignment (out, &first, story);
   g_string_append_c (out, '}');
 
   return g_string_free_to_bytes (out);
@@ -893,6 +998,184 @@ parse_claim (const Ctx   *ctx,
   return TRUE;
 }
 
+static GStrv
+read_string_array (const Ctx   *ctx,
+                   JsonNode    *node,
+                   const char  *what,
+                   GError     **error)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail (ctx, error, "%s must be an array of strings", what);
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (json_node_get_value_type (element) != G_TYPE_STRING)
+        {
+          fail (ctx, error, "%s[%u] must be a string", what, i);
+          return NULL;
+        }
+      g_strv_builder_add (builder, json_node_get_string (element));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static int
+compare_facts (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const CrbFact *x = *(const CrbFact * const *) a;
+  const CrbFact *y = *(const CrbFact * const *) b;
+  guint px = GPOINTER_TO_UINT (g_hash_table_lookup (user_data, x->claims[0]));
+  guint py = GPOINTER_TO_UINT (g_hash_table_lookup (user_data, y->claims[0]));
+
+  return (px > py) - (px < py);
+}
+
+/* The stored links and facts; a story without them is aligned on demand. */
+static gboolean
+parse_alignment (const Ctx   *ctx,
+                 JsonObject  *object,
+                 CrbStory    *story,
+                 GError     **error)
+{
+  CrbAlignment *alignment;
+  JsonArray *links, *facts, *removed;
+  GListModel *claims;
+
+  if (!get_array (ctx, object, "links", &links, error) ||
+      !get_array (ctx, object, "facts", &facts, error) ||
+      !get_array (ctx, object, "removed", &removed, error))
+    return FALSE;
+
+  for (guint i = 0; removed && i < json_array_get_length (removed); i++)
+    {
+      g_auto (GStrv) pair = read_string_array (ctx, json_array_get_element (removed, i), "removed[]", error);
+
+      if (pair == NULL)
+        return FALSE;
+      if (g_strv_length (pair) != 2)
+        return fail (ctx, error, "removed[%u] must be a pair of claim ids", i);
+      g_ptr_array_add (crb_story_get_removed_links (story),
+                       crb_link_new (pair[0], pair[1], CRB_RELATION_RELATED, 0.0, NULL, FALSE));
+    }
+
+  if (links == NULL)
+    return TRUE;
+
+  alignment = g_new0 (CrbAlignment, 1);
+  alignment->links = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_link_free);
+  alignment->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_fact_free);
+  alignment->fact_of_claim = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Owned by the story from here, so every return below is clean. */
+  _crb_story_set_alignment (story, alignment);
+
+  for (guint i = 0; i < json_array_get_length (links); i++)
+    {
+      JsonNode *node = json_array_get_element (links, i);
+      const char *a, *b, *relation_name;
+      g_auto (GStrv) why = NULL;
+      CrbRelation relation;
+      JsonObject *link;
+      CrbLink *l;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (ctx, error, "links[%u] must be an object", i);
+      link = json_node_get_object (node);
+      if (!get_string (ctx, link, "a", TRUE, &a, error) ||
+          !get_string (ctx, link, "b", TRUE, &b, error) ||
+          !get_string (ctx, link, "relation", TRUE, &relation_name, error))
+        return FALSE;
+      if (!crb_relation_from_string (relation_name, &relation))
+        return fail (ctx, error, "links[%u]: unknown relation “%s”", i, relation_name);
+      if (crb_story_lookup_claim (story, a) == NULL || crb_story_lookup_claim (story, b) == NULL)
+        return fail (ctx, error, "links[%u]: no claim “%s” or “%s” in this story", i, a, b);
+      if (json_object_has_member (link, "why") &&
+          !(why = read_string_array (ctx, json_object_get_member (link, "why"), "why", error)))
+        return FALSE;
+
+      l = crb_link_new (a, b, relation, json_object_get_double_member_with_default (link, "score", 0.0),
+                        (const char * const *) why,
+                        json_object_get_boolean_member_with_default (link, "manual", FALSE));
+      g_ptr_array_add (alignment->links, l);
+      if (l->manual)
+        g_ptr_array_add (crb_story_get_manual_links (story), crb_link_copy (l));
+    }
+
+  for (guint i = 0; facts && i < json_array_get_length (facts); i++)
+    {
+      JsonNode *node = json_array_get_element (facts, i);
+      JsonObject *fact_object;
+      CrbFact *fact;
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (ctx, error, "facts[%u] must be an object", i);
+      fact_object = json_node_get_object (node);
+      if (!get_string (ctx, fact_object, "id", TRUE, &id, error))
+        return FALSE;
+
+      fact = g_new0 (CrbFact, 1);
+      fact->id = g_strdup (id);
+      g_ptr_array_add (alignment->facts, fact);
+      if (!(fact->claims = read_string_array (ctx, json_object_get_member (fact_object, "claims"), "claims", error)))
+        return FALSE;
+      fact->n_articles = json_object_get_int_member_with_default (fact_object, "articles", 1);
+      fact->n_outlets = json_object_get_int_member_with_default (fact_object, "outlets", 1);
+      fact->n_conflicts = json_object_get_int_member_with_default (fact_object, "conflicts", 0);
+      for (guint k = 0; fact->claims[k]; k++)
+        {
+          if (crb_story_lookup_claim (story, fact->claims[k]) == NULL)
+            return fail (ctx, error, "facts[%u]: no claim “%s” in this story", i, fact->claims[k]);
+          g_hash_table_insert (alignment->fact_of_claim, fact->claims[k], fact);
+        }
+    }
+
+  /* Every other claim is a fact of its own, reported by one outlet. */
+  claims = crb_story_get_claims (story);
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, i);
+      CrbFact *fact;
+
+      if (g_hash_table_contains (alignment->fact_of_claim, crb_claim_get_id (claim)))
+        continue;
+
+      fact = g_new0 (CrbFact, 1);
+      fact->id = g_strconcat ("fact:", crb_claim_get_id (claim), NULL);
+      fact->claims = g_new0 (char *, 2);
+      fact->claims[0] = g_strdup (crb_claim_get_id (claim));
+      fact->n_articles = 1;
+      fact->n_outlets = 1;
+      g_ptr_array_add (alignment->facts, fact);
+      g_hash_table_insert (alignment->fact_of_claim, fact->claims[0], fact);
+    }
+
+  /* Facts in the story order of their first claims, as the aligner gives them. */
+  {
+    g_autoptr (GHashTable) position = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+      {
+        g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, i);
+        g_hash_table_insert (position, (char *) crb_claim_get_id (claim), GUINT_TO_POINTER (i + 1));
+      }
+    g_ptr_array_sort_with_data (alignment->facts, compare_facts, position);
+  }
+
+  return TRUE;
+}
+
 gboolean
 _crb_story_parse (CrbStory    *story,
                   const char  *data,
@@ -973,7 +1256,10 @@ _crb_story_parse (CrbStory    *story,
       _crb_story_add_history (story, entry);
     }
 
-  return TRUE;
+  g_free (where);
+  where = NULL;
+  ctx.where = NULL;
+  return parse_alignment (&ctx, object, story, error);
 }
 
 static gboolean

@@ -13,6 +13,7 @@ typedef struct
 {
   guint64  seq;
   char    *story_id;
+  guint64  group;     /* steps undone together share it; 0 for none */
 } CrbStep;
 
 /* What the project file holds, as read or to be written. */

@@ -25,6 +25,7 @@ struct _CrbProject
   CrbJournal     *journal;
   guint64         saved_revision;
   guint64         durable_revision;
+  guint64         group;         /* while deciding many claims as one step */
   guint           n_recovered;
   gboolean        header_dirty;
 };
@@ -45,6 +46,7 @@ enum {
 
 enum {
   CLAIM_DECIDED,
+  ALIGNMENT_CHANGED,
   N_SIGNALS
 };
 
@@ -55,6 +57,8 @@ typedef enum {
   OP_DECIDE,
   OP_UNDO,
   OP_REDO,
+  OP_LINK,
+  OP_UNLINK,
 } Op;
 
 static void
@@ -115,12 +119,14 @@ static void
 journal_op (CrbProject      *self,
             Op               op,
             CrbStory        *story,
-            CrbHistoryEntry *entry)
+            CrbHistoryEntry *entry,
+            guint64          group,
+            const CrbLink   *link)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr (JsonNode) root = NULL;
   g_autofree char *line = NULL;
-  static const char * const names[] = { "decide", "undo", "redo" };
+  static const char * const names[] = { "decide", "undo", "redo", "link", "unlink" };
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "project");
@@ -135,6 +141,20 @@ journal_op (CrbProject      *self,
     {
       json_builder_set_member_name (builder, "entry");
       json_builder_add_value (builder, crb_history_entry_to_json (entry));
+      if (group != 0)
+        {
+          json_builder_set_member_name (builder, "group");
+          json_builder_add_int_value (builder, (gint64) group);
+        }
+    }
+  else if (op == OP_LINK || op == OP_UNLINK)
+    {
+      json_builder_set_member_name (builder, "a");
+      json_builder_add_string_value (builder, link->a);
+      json_builder_set_member_name (builder, "b");
+      json_builder_add_string_value (builder, link->b);
+      json_builder_set_member_name (builder, "relation");
+      json_builder_add_string_value (builder, crb_relation_to_string (link->relation));
     }
   else
     {
@@ -161,9 +181,10 @@ is_blank (const char *text)
 static void
 push_step (GArray     *steps,
            guint64     seq,
-           const char *story_id)
+           const char *story_id,
+           guint64     group)
 {
-  CrbStep step = { seq, g_strdup (story_id) };
+  CrbStep step = { seq, g_strdup (story_id), group };
 
   g_array_append_val (steps, step);
 }
@@ -174,18 +195,19 @@ apply_decide (CrbProject      *self,
               CrbStory        *story,
               CrbClaim        *claim,
               CrbHistoryEntry *entry,
+              guint64          group,
               gboolean         journal)
 {
   crb_claim_set_decision (claim, entry->after);
   _crb_story_add_history (story, entry);
-  push_step (self->data.undo, entry->seq, crb_story_get_id (story));
+  push_step (self->data.undo, entry->seq, crb_story_get_id (story), group);
   g_array_set_size (self->data.redo, 0);
   self->data.next_seq = MAX (self->data.next_seq, entry->seq + 1);
   self->data.revision++;
   self->header_dirty = TRUE;
 
   if (journal)
-    journal_op (self, OP_DECIDE, story, entry);
+    journal_op (self, OP_DECIDE, story, entry, group, NULL);
 
   g_signal_emit (self, signals[CLAIM_DECIDED], 0, claim);
   notify_state (self, TRUE);
@@ -206,6 +228,7 @@ apply_step (CrbProject  *self,
   CrbStory *story;
   CrbClaim *claim;
   CrbStep *step;
+  guint64 group;
 
   if (from->len == 0)
     {
@@ -250,19 +273,121 @@ apply_step (CrbProject  *self,
   crb_claim_set_decision (claim, op == OP_UNDO ? entry->before : entry->after);
   _crb_story_set_dirty (story, TRUE);
 
-  push_step (to, step->seq, step->story_id);
+  group = step->group;
+  push_step (to, step->seq, step->story_id, group);
   g_array_set_size (from, from->len - 1);
   self->data.revision++;
   self->header_dirty = TRUE;
 
   if (journal)
-    journal_op (self, op, story, entry);
+    journal_op (self, op, story, entry, 0, NULL);
 
   if (claim_id != NULL)
     *claim_id = g_strdup (crb_claim_get_id (claim));
 
   g_signal_emit (self, signals[CLAIM_DECIDED], 0, claim);
   notify_state (self, TRUE);
+  return TRUE;
+}
+
+static int
+claim_order (CrbStory   *story,
+             const char *claim_id)
+{
+  GListModel *claims = crb_story_get_claims (story);
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, i);
+
+      if (g_strcmp0 (crb_claim_get_id (claim), claim_id) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+static gboolean
+remove_pair (GPtrArray  *links,
+             const char *a,
+             const char *b)
+{
+  for (guint i = 0; i < links->len; i++)
+    {
+      CrbLink *link = g_ptr_array_index (links, i);
+
+      if ((g_strcmp0 (link->a, a) == 0 && g_strcmp0 (link->b, b) == 0) ||
+          (g_strcmp0 (link->a, b) == 0 && g_strcmp0 (link->b, a) == 0))
+        {
+          g_ptr_array_remove_index (links, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Makes (or removes) a link by hand; the story is aligned again around it. */
+static gboolean
+apply_link (CrbProject   *self,
+            gboolean      link,
+            const char   *a,
+            const char   *b,
+            CrbRelation   relation,
+            gboolean      journal,
+            GError      **error)
+{
+  static const char * const why[] = { "linked by hand", NULL };
+  g_autoptr (CrbLink) made = NULL;
+  CrbStory *story_a = NULL, *story_b = NULL;
+  CrbClaim *claim_a, *claim_b;
+
+  claim_a = crb_project_find_claim (self, a, &story_a, error);
+  if (claim_a == NULL)
+    return FALSE;
+  claim_b = crb_project_find_claim (self, b, &story_b, error);
+  if (claim_b == NULL)
+    return FALSE;
+
+  if (story_a != story_b)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
+                   "“%s” and “%s” belong to different stories; only claims of one story are linked", a, b);
+      return FALSE;
+    }
+
+  if (g_strcmp0 (crb_claim_get_article_id (claim_a), crb_claim_get_article_id (claim_b)) == 0)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
+                   "“%s” and “%s” are in the same article; links join claims of different articles", a, b);
+      return FALSE;
+    }
+
+  /* Story order: a first. */
+  if (claim_order (story_a, a) > claim_order (story_a, b))
+    {
+      const char *t = a;
+      a = b;
+      b = t;
+    }
+
+  made = crb_link_new (a, b, relation, 1.0, why, TRUE);
+  remove_pair (crb_story_get_manual_links (story_a), a, b);
+  remove_pair (crb_story_get_removed_links (story_a), a, b);
+  if (link)
+    g_ptr_array_add (crb_story_get_manual_links (story_a), crb_link_copy (made));
+  else
+    g_ptr_array_add (crb_story_get_removed_links (story_a), crb_link_copy (made));
+
+  crb_story_realign (story_a);
+  self->data.revision++;
+  self->header_dirty = TRUE;
+
+  if (journal)
+    journal_op (self, link ? OP_LINK : OP_UNLINK, story_a, NULL, 0, made);
+
+  g_signal_emit (self, signals[ALIGNMENT_CHANGED], 0, story_a);
+  notify_state (self, FALSE);
   return TRUE;
 }
 
@@ -288,8 +413,18 @@ replay_line (CrbProject  *self,
       if (claim == NULL)
         return FALSE;
 
-      apply_decide (self, story, claim, g_steal_pointer (&entry), FALSE);
+      apply_decide (self, story, claim, g_steal_pointer (&entry),
+                    json_object_get_int_member_with_default (line, "group", 0), FALSE);
       return TRUE;
+    }
+  else if (g_strcmp0 (op, "link") == 0 || g_strcmp0 (op, "unlink") == 0)
+    {
+      const char *a = json_object_get_string_member_with_default (line, "a", "");
+      const char *b = json_object_get_string_member_with_default (line, "b", "");
+      CrbRelation relation = CRB_RELATION_AGREES;
+
+      crb_relation_from_string (json_object_get_string_member_with_default (line, "relation", ""), &relation);
+      return apply_link (self, op[0] == 'l', a, b, relation, FALSE, error);
     }
   else if (g_strcmp0 (op, "undo") == 0 || g_strcmp0 (op, "redo") == 0)
     {
@@ -484,6 +619,14 @@ crb_project_class_init (CrbProjectClass *klass)
   signals[CLAIM_DECIDED] = g_signal_new ("claim-decided", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 1, CRB_TYPE_CLAIM);
+
+  /**
+   * CrbProject::alignment-changed:
+   * @story: the story whose links and facts changed
+   */
+  signals[ALIGNMENT_CHANGED] = g_signal_new ("alignment-changed", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 1, CRB_TYPE_STORY);
 }
 
 static void
@@ -1158,7 +1301,104 @@ crb_project_decide (CrbProject         *self,
 
   entry = crb_history_entry_new (self->data.next_seq, claim_id,
                                  crb_claim_get_decision (claim), after);
-  apply_decide (self, story, claim, entry, TRUE);
+  apply_decide (self, story, claim, entry, self->group, TRUE);
+  return TRUE;
+}
+
+/**
+ * crb_project_decide_many:
+ * @claim_ids: (array zero-terminated=1): the claims
+ * @decision: the decision for each
+ *
+ * Records the same decision on several claims (a claim and its agreeing
+ * appearances in other articles, say) as one step: one undo undoes them all.
+ * Every claim is checked first; on error nothing changes.
+ */
+gboolean
+crb_project_decide_many (CrbProject         *self,
+                         const char * const *claim_ids,
+                         const CrbDecision  *decision,
+                         GError            **error)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (claim_ids != NULL, FALSE);
+
+  for (guint i = 0; claim_ids[i]; i++)
+    if (crb_project_find_claim (self, claim_ids[i], NULL, error) == NULL)
+      return FALSE;
+
+  self->group = self->data.next_seq;
+  for (guint i = 0; claim_ids[i]; i++)
+    {
+      if (!crb_project_decide (self, claim_ids[i], decision, error))
+        {
+          self->group = 0;
+          return FALSE;
+        }
+    }
+  self->group = 0;
+  return TRUE;
+}
+
+/**
+ * crb_project_link:
+ * @relation: how the claims relate
+ *
+ * Links two claims of different articles of one story by hand.  Links made
+ * by hand survive recomputation; the change is journaled like a decision.
+ */
+gboolean
+crb_project_link (CrbProject   *self,
+                  const char   *a,
+                  const char   *b,
+                  CrbRelation   relation,
+                  GError      **error)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+  return apply_link (self, TRUE, a, b, relation, TRUE, error);
+}
+
+/**
+ * crb_project_unlink:
+ *
+ * Removes the link between two claims; they are never linked again
+ * automatically.
+ */
+gboolean
+crb_project_unlink (CrbProject  *self,
+                    const char  *a,
+                    const char  *b,
+                    GError     **error)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+  return apply_link (self, FALSE, a, b, CRB_RELATION_RELATED, TRUE, error);
+}
+
+/* One step, and the steps of the same group with it. */
+static gboolean
+undo_redo_group (CrbProject  *self,
+                 Op           op,
+                 char       **claim_id,
+                 GError     **error)
+{
+  GArray *from = op == OP_UNDO ? self->data.undo : self->data.redo;
+  guint64 group;
+
+  if (from->len == 0)
+    return apply_step (self, op, NULL, 0, TRUE, claim_id, error);
+
+  group = g_array_index (from, CrbStep, from->len - 1).group;
+  if (!apply_step (self, op, NULL, 0, TRUE, claim_id, error))
+    return FALSE;
+
+  while (group != 0 && from->len > 0 && g_array_index (from, CrbStep, from->len - 1).group == group)
+    {
+      g_free (*claim_id);
+      *claim_id = NULL;
+      if (!apply_step (self, op, NULL, 0, TRUE, claim_id, error))
+        return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -1192,7 +1432,7 @@ crb_project_undo (CrbProject  *self,
 
   g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
 
-  if (!apply_step (self, OP_UNDO, NULL, 0, TRUE, &claim_id, error))
+  if (!undo_redo_group (self, OP_UNDO, &claim_id, error))
     return NULL;
   return claim_id;
 }
@@ -1211,7 +1451,7 @@ crb_project_redo (CrbProject  *self,
 
   g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
 
-  if (!apply_step (self, OP_REDO, NULL, 0, TRUE, &claim_id, error))
+  if (!undo_redo_group (self, OP_REDO, &claim_id, error))
     return NULL;
   return claim_id;
 }

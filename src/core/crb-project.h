@@ -85,6 +85,19 @@ gboolean     crb_project_decide              (CrbProject          *self,
                                               const char          *claim_id,
                                               const CrbDecision   *decision,
                                               GError             **error);
+gboolean     crb_project_decide_many         (CrbProject          *self,
+                                              const char * const  *claim_ids,
+                                              const CrbDecision   *decision,
+                                              GError             **error);
+gboolean     crb_project_link                (CrbProject          *self,
+                                              const char          *a,
+                                              const char          *b,
+                                              CrbRelation          relation,
+                                              GError             **error);
+gboolean     crb_project_unlink              (CrbProject          *self,
+                                              const char          *a,
+                                              const char          *b,
+                                              GError             **error);
 gboolean     crb_project_can_undo            (CrbProject          *self);
 gboolean     crb_project_can_redo            (CrbProject          *self);
 char        *crb_project_undo                (CrbProject          *self,

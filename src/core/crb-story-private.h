@@ -33,5 +33,7 @@ void             _crb_story_add_history     (CrbStory              *self,
 CrbHistoryEntry *_crb_story_lookup_history  (CrbStory              *self,
                                              guint64                seq);
 JsonNode        *_crb_story_summary_to_json (CrbStory              *self);
+void             _crb_story_set_alignment   (CrbStory              *self,
+                                             CrbAlignment          *alignment);
 
 G_END_DECLS

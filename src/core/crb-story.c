@@ -22,6 +22,9 @@ struct _CrbStory
   GHashTable      *claim_index;  /* id → CrbClaim (borrowed from claims) */
   GHashTable      *history_index;/* seq → CrbHistoryEntry (borrowed) */
   GStrv            article_ids;  /* cache for crb_story_get_article_ids () */
+  CrbAlignment    *alignment;    /* NULL until computed or read */
+  GPtrArray       *manual_links; /* CrbLink made by reviewers */
+  GPtrArray       *removed;      /* CrbLink pairs reviewers unlinked */
 
   /* unloaded state: the story's line in the project file, parsed on demand */
   gboolean         loaded;
@@ -54,6 +57,9 @@ clear_loaded (CrbStory *self)
   g_hash_table_remove_all (self->claim_index);
   g_hash_table_remove_all (self->history_index);
   g_clear_pointer (&self->article_ids, g_strfreev);
+  g_clear_pointer (&self->alignment, crb_alignment_free);
+  g_ptr_array_set_size (self->manual_links, 0);
+  g_ptr_array_set_size (self->removed, 0);
 }
 
 static void
@@ -68,6 +74,9 @@ crb_story_dispose (GObject *object)
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->raw, g_bytes_unref);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->alignment, crb_alignment_free);
+  g_clear_pointer (&self->manual_links, g_ptr_array_unref);
+  g_clear_pointer (&self->removed, g_ptr_array_unref);
 
   G_OBJECT_CLASS (crb_story_parent_class)->dispose (object);
 }
@@ -167,6 +176,8 @@ crb_story_init (CrbStory *self)
   self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_history_entry_free);
   self->claim_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->history_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->manual_links = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_link_free);
+  self->removed = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_link_free);
   self->loaded = TRUE;
 }
 
@@ -604,4 +615,74 @@ _crb_story_summary_to_json (CrbStory *self)
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+/**
+ * crb_story_get_alignment:
+ *
+ * The links between the claims of the story's articles and the facts they
+ * form, as stored in the project or computed now if the story has none yet.
+ *
+ * Returns: (transfer none): the alignment of a loaded story
+ */
+CrbAlignment *
+crb_story_get_alignment (CrbStory *self)
+{
+  g_return_val_if_fail (CRB_IS_STORY (self), NULL);
+  g_return_val_if_fail (self->loaded, NULL);
+
+  if (self->alignment == NULL)
+    self->alignment = crb_align_story (self, self->manual_links, self->removed);
+
+  return self->alignment;
+}
+
+/**
+ * crb_story_realign:
+ *
+ * Computes the links and facts again (after articles were added, or links
+ * made or removed by hand), keeping the reviewers' links and removals.
+ */
+void
+crb_story_realign (CrbStory *self)
+{
+  g_return_if_fail (CRB_IS_STORY (self));
+  g_return_if_fail (self->loaded);
+
+  g_clear_pointer (&self->alignment, crb_alignment_free);
+  self->alignment = crb_align_story (self, self->manual_links, self->removed);
+  self->dirty = TRUE;
+}
+
+/**
+ * crb_story_get_manual_links:
+ *
+ * Returns: (transfer none) (element-type CrbLink): the links reviewers made
+ */
+GPtrArray *
+crb_story_get_manual_links (CrbStory *self)
+{
+  g_return_val_if_fail (CRB_IS_STORY (self), NULL);
+  return self->manual_links;
+}
+
+/**
+ * crb_story_get_removed_links:
+ *
+ * Returns: (transfer none) (element-type CrbLink): the pairs reviewers
+ *   unlinked, never linked again automatically
+ */
+GPtrArray *
+crb_story_get_removed_links (CrbStory *self)
+{
+  g_return_val_if_fail (CRB_IS_STORY (self), NULL);
+  return self->removed;
+}
+
+void
+_crb_story_set_alignment (CrbStory     *self,
+                          CrbAlignment *alignment)
+{
+  g_clear_pointer (&self->alignment, crb_alignment_free);
+  self->alignment = alignment;
 }

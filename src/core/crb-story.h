@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "crb-align.h"
 #include "crb-article.h"
 #include "crb-claim.h"
 #include "crb-decision.h"
@@ -44,5 +45,9 @@ void        crb_story_add_claim         (CrbStory    *self,
                                          CrbClaim    *claim);
 GPtrArray  *crb_story_dup_article_claims (CrbStory   *self,
                                          const char  *article_id);
+CrbAlignment *crb_story_get_alignment   (CrbStory    *self);
+void        crb_story_realign           (CrbStory    *self);
+GPtrArray  *crb_story_get_manual_links  (CrbStory    *self);
+GPtrArray  *crb_story_get_removed_links (CrbStory    *self);
 
 G_END_DECLS

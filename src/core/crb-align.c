@@ -1,0 +1,1822 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* crb-align.c: links claims of different articles of one story that state
+ * the same fact, says whether they agree or conflict, and groups them into
+ * facts.  Lexical and value-based, no model: see docs/alignment.md.
+ *
+ * 1. Each claim becomes an item: content words (synonym keys and light
+ *    stems), entity names, quantities by unit, dates, venues, polarity,
+ *    and whether it is about another event than the story's.
+ * 2. Candidates come from an inverted index over the words, weighted by
+ *    their inverse frequency in the story, so the cost grows with the
+ *    size of the story and the overlap of its claims, not with the square
+ *    of the corpus.
+ * 3. Each candidate pair is scored and compared: quantities of one unit by
+ *    their intervals (qualifiers widen them), day dates, venues, negation.
+ * 4. A claim keeps, per other article, its best partner; a pair is linked
+ *    when each is the other's best.  Facts are the connected groups of
+ *    agreeing and conflicting links (and of manual links). */
+#define G_LOG_DOMAIN "crb-align"
+
+#include "config.h"
+
+#include "crb-align.h"
+#include "crb-align-private.h"
+#include "crb-article.h"
+#include "crb-claim.h"
+#include "crb-story.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Thresholds on the pair score (0–1). */
+#define SAME_FACT_SCORE   0.45
+#define RELATED_SCORE     0.30
+#define CANDIDATE_COSINE  0.10
+/* A lower bound ("at least 130") stays compatible with figures up to this
+ * many times it (or 10 more): "at least one killed" does not agree with 144. */
+#define BOUND_SPAN        3.0
+/* An explicit date this far from the story's own marks another event. */
+#define FAR_DAYS          120
+
+#define VERDICT_NONE (-1)
+
+/* Reasons are only written for pairs that become links. */
+#define SAY(array, ...)                                                 \
+  G_STMT_START {                                                        \
+    if ((array) != NULL)                                                \
+      g_ptr_array_add ((array), g_strdup_printf (__VA_ARGS__));         \
+  } G_STMT_END
+
+/* Word keys that start with these are names and quantity units: they find
+ * candidates and score separately, not in the cosine of content words. */
+#define IS_KEY(word) ((word)[0] == '@' || (word)[0] == '#')
+
+typedef struct
+{
+  char       *category;  /* "killed", "money:USD", "=attacker", ... */
+  double      value;
+  const char *qualifier; /* interned */
+} Qty;
+
+typedef struct
+{
+  int   year;   /* 0 unknown */
+  int   month;  /* 0 unknown */
+  int   day;    /* 0 unknown */
+  gboolean leading;  /* opens the claim: "In 2015, ..." */
+  gboolean explicit; /* written with a number, not "on Friday" */
+  char *value;
+} Date;
+
+typedef struct
+{
+  CrbClaim   *claim;
+  const char *id;
+  guint       index;      /* in the story's claims */
+  guint       pos;        /* in the items */
+  guint       article;
+  GArray     *tokens;     /* guint word ids, sorted, unique */
+  double      norm;
+  GArray     *qtys;       /* Qty */
+  GArray     *dates;      /* Date */
+  GPtrArray  *names;      /* normalised entity names */
+  GArray     *name_ids;   /* their "@name" word ids */
+  GPtrArray  *shown;      /* the same, as written */
+  GPtrArray  *places;     /* normalised place names */
+  GPtrArray  *venues;     /* venue word keys */
+  gboolean    negative;
+  gboolean    past;
+  gboolean    background;
+  char       *background_why;
+} Item;
+
+typedef struct
+{
+  guint        i, j;
+  int          relation;  /* CrbRelation or VERDICT_NONE */
+  double       score;
+  GPtrArray   *why;
+} Pair;
+
+typedef struct
+{
+  CrbStory   *story;
+  GPtrArray  *items;       /* Item * */
+  GHashTable *item_of_id;  /* claim id → Item * */
+  GHashTable *word_ids;    /* key → id + 1 */
+  GPtrArray  *words;       /* id → key (borrowed from word_ids) */
+  GArray     *df;          /* id → guint */
+  GArray     *idf;         /* id → double */
+  guint       n_articles;
+  GPtrArray  *article_ids;
+  GPtrArray  *outlets;     /* per article: outlet or article id */
+  GArray     *article_day; /* per article: julian day or 0 */
+  GPtrArray  *article_date;
+  GHashTable *story_places;
+  int         anchor_year, anchor_month, anchor_day;
+  GHashTable *removed;     /* "a\nb" keys */
+  GHashTable *manual;      /* "a\nb" keys */
+  guint8     *is_key;      /* id → IS_KEY (word) */
+  GHashTable *word_cache;  /* lower-cased word → CrbAlignWord */
+} Ctx;
+
+/* ------------------------------------------------------------ relations */
+
+const char *
+crb_relation_to_string (CrbRelation relation)
+{
+  switch (relation)
+    {
+    case CRB_RELATION_AGREES:
+      return "agrees";
+    case CRB_RELATION_CONFLICTS:
+      return "conflicts";
+    case CRB_RELATION_RELATED:
+      return "related";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+crb_relation_from_string (const char  *string,
+                          CrbRelation *relation)
+{
+  static const char * const names[] = { "agrees", "conflicts", "related" };
+
+  g_return_val_if_fail (relation != NULL, FALSE);
+
+  if (string == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (string, names[i]) == 0)
+      {
+        *relation = (CrbRelation) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* ---------------------------------------------------------- links, facts */
+
+CrbLink *
+crb_link_new (const char         *a,
+              const char         *b,
+              CrbRelation         relation,
+              double              score,
+              const char * const *why,
+              gboolean            manual)
+{
+  CrbLink *link;
+
+  g_return_val_if_fail (a != NULL && b != NULL, NULL);
+
+  link = g_new0 (CrbLink, 1);
+  link->a = g_strdup (a);
+  link->b = g_strdup (b);
+  link->relation = relation;
+  link->score = score;
+  link->why = why ? g_strdupv ((char **) why) : g_new0 (char *, 1);
+  link->manual = manual;
+  return link;
+}
+
+CrbLink *
+crb_link_copy (const CrbLink *link)
+{
+  g_return_val_if_fail (link != NULL, NULL);
+
+  return crb_link_new (link->a, link->b, link->relation, link->score,
+                       (const char * const *) link->why, link->manual);
+}
+
+void
+crb_link_free (CrbLink *link)
+{
+  if (link == NULL)
+    return;
+  g_free (link->a);
+  g_free (link->b);
+  g_strfreev (link->why);
+  g_free (link);
+}
+
+void
+crb_fact_free (CrbFact *fact)
+{
+  if (fact == NULL)
+    return;
+  g_free (fact->id);
+  g_strfreev (fact->claims);
+  g_free (fact);
+}
+
+void
+crb_alignment_free (CrbAlignment *alignment)
+{
+  if (alignment == NULL)
+    return;
+  g_clear_pointer (&alignment->fact_of_claim, g_hash_table_unref);
+  g_clear_pointer (&alignment->links, g_ptr_array_unref);
+  g_clear_pointer (&alignment->facts, g_ptr_array_unref);
+  g_free (alignment);
+}
+
+/* ---------------------------------------------------------------- items */
+
+static void
+qty_clear (gpointer data)
+{
+  g_free (((Qty *) data)->category);
+}
+
+static void
+date_clear (gpointer data)
+{
+  g_free (((Date *) data)->value);
+}
+
+static void
+item_free (gpointer data)
+{
+  Item *item = data;
+
+  g_array_unref (item->tokens);
+  g_array_unref (item->qtys);
+  g_array_unref (item->dates);
+  g_ptr_array_unref (item->names);
+  g_array_unref (item->name_ids);
+  g_ptr_array_unref (item->shown);
+  g_ptr_array_unref (item->places);
+  g_ptr_array_unref (item->venues);
+  g_free (item->background_why);
+  g_free (item);
+}
+
+static guint
+intern_word (Ctx        *ctx,
+             const char *key)
+{
+  gpointer value;
+  char *copy;
+  guint id;
+
+  if (g_hash_table_lookup_extended (ctx->word_ids, key, NULL, &value))
+    return GPOINTER_TO_UINT (value) - 1;
+
+  id = ctx->words->len;
+  copy = g_strdup (key);
+  g_hash_table_insert (ctx->word_ids, copy, GUINT_TO_POINTER (id + 1));
+  g_ptr_array_add (ctx->words, copy);
+  return id;
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+sort_unique (GArray *ids)
+{
+  guint n = 0;
+
+  g_array_sort (ids, compare_uint);
+  for (guint k = 0; k < ids->len; k++)
+    if (n == 0 || g_array_index (ids, guint, k) != g_array_index (ids, guint, n - 1))
+      g_array_index (ids, guint, n++) = g_array_index (ids, guint, k);
+  g_array_set_size (ids, n);
+}
+
+static gboolean
+str_in (GPtrArray  *array,
+        const char *s)
+{
+  for (guint k = 0; k < array->len; k++)
+    if (strcmp (g_ptr_array_index (array, k), s) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Units that say nothing about which fact a number counts. */
+static gboolean
+is_generic_unit (const char *unit)
+{
+  static const char * const generic[] = {
+    "people", "persons", "person", "folks", "others", "men", "women", "times", "direct",
+    "nameless", "individuals", "residents",
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (generic); k++)
+    if (strcmp (unit, generic[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+quantity_category (JsonObject *q,
+                   GArray     *scratch,
+                   GHashTable *cache)
+{
+  const char *unit = json_object_get_string_member_with_default (q, "unit", NULL);
+  char *category = NULL;
+
+  if (unit == NULL || *unit == '\0' || is_generic_unit (unit))
+    return NULL;
+  if (strcmp (unit, "money") == 0)
+    return g_strdup_printf ("money:%s",
+                            json_object_get_string_member_with_default (q, "currency", "?"));
+  if (strcmp (unit, "killed") == 0 || strcmp (unit, "injured") == 0 ||
+      strcmp (unit, "detained") == 0 || strcmp (unit, "missing") == 0 ||
+      strcmp (unit, "percent") == 0)
+    return g_strdup (unit);
+
+  /* a noun: normalised like words, so "gunmen" and "attackers" meet */
+  _crb_align_words (unit, scratch, cache);
+  if (scratch->len == 1)
+    {
+      CrbAlignWord *w = &g_array_index (scratch, CrbAlignWord, 0);
+
+      if (strcmp (w->key, "=detain") == 0)
+        category = g_strdup ("detained");
+      else if (strcmp (w->key, "=kill") == 0)
+        category = g_strdup ("killed");
+      else if (strcmp (w->key, "=injure") == 0)
+        category = g_strdup ("injured");
+      else if (!(w->cls & CRB_ALIGN_WORD_NEGATION))
+        category = g_strdup (w->key);
+    }
+  _crb_align_words_clear (scratch);
+  return category;
+}
+
+static gboolean
+parse_date (const char *value,
+            Date       *date)
+{
+  int y = 0, m = 0, d = 0;
+
+  memset (date, 0, sizeof *date);
+  if (value == NULL)
+    return FALSE;
+  if (g_str_has_prefix (value, "--"))
+    {
+      if (sscanf (value, "--%2d-%2d", &m, &d) < 1)
+        return FALSE;
+    }
+  else if (sscanf (value, "%4d-%2d-%2d", &y, &m, &d) < 1)
+    return FALSE;
+  if (m < 0 || m > 12 || d < 0 || d > 31)
+    return FALSE;
+  date->year = y;
+  date->month = m;
+  date->day = d;
+  date->value = g_strdup (value);
+  return TRUE;
+}
+
+static Item *
+make_item (Ctx      *ctx,
+           CrbClaim *claim,
+           guint     index,
+           guint     article,
+           GArray   *words)
+{
+  const char *article_date = g_ptr_array_index (ctx->article_date, article);
+  Item *item = g_new0 (Item, 1);
+  JsonNode *values = crb_claim_get_values (claim);
+  JsonObject *v = values && JSON_NODE_HOLDS_OBJECT (values) ? json_node_get_object (values) : NULL;
+  g_autoptr (GPtrArray) name_words = g_ptr_array_new ();  /* keys borrowed from the cache */
+  guint negations = 0;
+
+  item->claim = claim;
+  item->id = crb_claim_get_id (claim);
+  item->index = index;
+  item->article = article;
+  item->tokens = g_array_new (FALSE, FALSE, sizeof (guint));
+  item->qtys = g_array_new (FALSE, FALSE, sizeof (Qty));
+  g_array_set_clear_func (item->qtys, qty_clear);
+  item->dates = g_array_new (FALSE, FALSE, sizeof (Date));
+  g_array_set_clear_func (item->dates, date_clear);
+  item->names = g_ptr_array_new_with_free_func (g_free);
+  item->name_ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  item->shown = g_ptr_array_new_with_free_func (g_free);
+  item->places = g_ptr_array_new_with_free_func (g_free);
+  item->venues = g_ptr_array_new_with_free_func (g_free);
+
+  if (v != NULL)
+    {
+      JsonArray *a;
+
+      a = json_object_has_member (v, "entities") ? json_object_get_array_member (v, "entities") : NULL;
+      for (guint k = 0; a && k < json_array_get_length (a); k++)
+        {
+          JsonNode *node = json_array_get_element (a, k);
+          JsonObject *e = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+          const char *text = e ? json_object_get_string_member_with_default (e, "text", NULL) : NULL;
+          const char *type = e ? json_object_get_string_member_with_default (e, "type", "") : "";
+          g_autofree char *name = NULL;
+          g_autofree char *key = NULL;
+          guint id;
+
+          if (text == NULL || g_utf8_strlen (text, -1) < 2)
+            continue;
+          name = _crb_align_normalize_name (text);
+          if (str_in (item->names, name))
+            continue;
+          key = g_strconcat ("@", name, NULL);
+          id = intern_word (ctx, key);
+          g_array_append_val (item->tokens, id);
+          g_array_append_val (item->name_ids, id);
+          if (strcmp (type, "place") == 0)
+            g_ptr_array_add (item->places, g_strdup (name));
+          g_ptr_array_add (item->shown, g_strdup (text));
+          g_ptr_array_add (item->names, g_steal_pointer (&name));
+        }
+
+      a = json_object_has_member (v, "quantities") ? json_object_get_array_member (v, "quantities") : NULL;
+      for (guint k = 0; a && k < json_array_get_length (a); k++)
+        {
+          JsonNode *node = json_array_get_element (a, k);
+          JsonObject *q = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+          JsonNode *value = q ? json_object_get_member (q, "value") : NULL;
+          Qty qty = { NULL, 0, NULL };
+          g_autofree char *key = NULL;
+          guint id;
+
+          if (value == NULL || json_node_get_value_type (value) == G_TYPE_INVALID ||
+              JSON_NODE_HOLDS_NULL (value) || !JSON_NODE_HOLDS_VALUE (value))
+            continue;
+          qty.category = quantity_category (q, words, ctx->word_cache);
+          if (qty.category == NULL)
+            continue;
+          qty.value = json_node_get_double (value);
+          qty.qualifier = g_intern_string (json_object_get_string_member_with_default (q, "qualifier", "exact"));
+          key = g_strconcat ("#", qty.category, NULL);
+          id = intern_word (ctx, key);
+          g_array_append_val (item->tokens, id);
+          g_array_append_val (item->qtys, qty);
+        }
+
+      a = json_object_has_member (v, "dates") ? json_object_get_array_member (v, "dates") : NULL;
+      for (guint k = 0; a && k < json_array_get_length (a); k++)
+        {
+          JsonNode *node = json_array_get_element (a, k);
+          JsonObject *d = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+          Date date;
+
+          if (d != NULL && parse_date (json_object_get_string_member_with_default (d, "value", NULL), &date))
+            {
+              const char *text = json_object_get_string_member_with_default (d, "text", "");
+              const char *claim_text = crb_claim_get_text (claim);
+
+              date.leading = *text != '\0' && strncmp (claim_text, text, strlen (text)) == 0;
+              date.explicit = strpbrk (text, "0123456789") != NULL ||
+                              (date.value != NULL && (article_date == NULL ||
+                                                      strncmp (date.value, article_date, 10) != 0));
+              g_array_append_val (item->dates, date);
+            }
+        }
+    }
+
+  /* words of names count through the names, not as content */
+  for (guint k = 0; k < item->shown->len; k++)
+    {
+      _crb_align_words (g_ptr_array_index (item->shown, k), words, ctx->word_cache);
+      for (guint m = 0; m < words->len; m++)
+        {
+          CrbAlignWord *w = &g_array_index (words, CrbAlignWord, m);
+          g_autofree char *key = NULL;
+          guint id;
+
+          if (w->cls & CRB_ALIGN_WORD_STOP)
+            continue;
+          g_ptr_array_add (name_words, w->key);
+          key = g_strconcat ("@", w->key, NULL);
+          id = intern_word (ctx, key);
+          g_array_append_val (item->tokens, id);
+        }
+      _crb_align_words_clear (words);
+    }
+
+  _crb_align_words (crb_claim_get_text (claim), words, ctx->word_cache);
+  for (guint k = 0; k < words->len; k++)
+    {
+      CrbAlignWord *w = &g_array_index (words, CrbAlignWord, k);
+      guint id;
+
+      if (w->cls & CRB_ALIGN_WORD_NEGATION)
+        negations++;
+      if (w->cls & CRB_ALIGN_WORD_PAST)
+        item->past = TRUE;
+      if ((w->cls & CRB_ALIGN_WORD_VENUE) && !str_in (item->venues, w->key))
+        g_ptr_array_add (item->venues, g_strdup (w->key));
+      if ((w->cls & CRB_ALIGN_WORD_STOP) || (name_words->len > 0 && str_in (name_words, w->key)))
+        continue;
+      id = intern_word (ctx, w->key);
+      g_array_append_val (item->tokens, id);
+    }
+  _crb_align_words_clear (words);
+  /* "did not rule out" asserts */
+  item->negative = negations % 2 == 1;
+
+  sort_unique (item->tokens);
+  return item;
+}
+
+static gboolean
+is_toll (const char *category)
+{
+  return strcmp (category, "killed") == 0 || strcmp (category, "injured") == 0 ||
+         strcmp (category, "detained") == 0 || strcmp (category, "missing") == 0;
+}
+
+static gboolean
+has_casualties (Item *item)
+{
+  for (guint k = 0; k < item->qtys->len; k++)
+    {
+      const char *c = g_array_index (item->qtys, Qty, k).category;
+
+      if (strcmp (c, "killed") == 0 || strcmp (c, "injured") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The story's own date: the day date most articles mention; its year, or
+ * the year most articles are dated. */
+static void
+find_anchor (Ctx *ctx)
+{
+  g_autoptr (GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) years = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint best = 0, best_year = 0;
+
+  for (guint k = 0; k < ctx->items->len; k++)
+    {
+      Item *item = g_ptr_array_index (ctx->items, k);
+
+      for (guint d = 0; d < item->dates->len; d++)
+        {
+          Date *date = &g_array_index (item->dates, Date, d);
+          g_autofree char *md = NULL;
+          char *once;
+          guint n;
+
+          if (date->month == 0 || date->day == 0)
+            continue;
+          md = g_strdup_printf ("%02d-%02d", date->month, date->day);
+          once = g_strdup_printf ("%u %s", item->article, md);
+          if (!g_hash_table_add (seen, once))
+            continue;
+          n = GPOINTER_TO_UINT (g_hash_table_lookup (days, md)) + 1;
+          g_hash_table_insert (days, g_strdup (md), GUINT_TO_POINTER (n));
+          if (n > best || (n == best && ctx->anchor_month * 100 + ctx->anchor_day > date->month * 100 + date->day))
+            {
+              best = n;
+              ctx->anchor_month = date->month;
+              ctx->anchor_day = date->day;
+            }
+        }
+    }
+
+  /* the year: of the anchor day where written, else of the articles */
+  for (guint k = 0; k < ctx->items->len; k++)
+    {
+      Item *item = g_ptr_array_index (ctx->items, k);
+
+      for (guint d = 0; d < item->dates->len; d++)
+        {
+          Date *date = &g_array_index (item->dates, Date, d);
+
+          if (date->year > 0 && date->month == ctx->anchor_month && date->day == ctx->anchor_day &&
+              ctx->anchor_month > 0)
+            ctx->anchor_year = date->year;
+        }
+    }
+  if (ctx->anchor_year == 0)
+    {
+      for (guint a = 0; a < ctx->n_articles; a++)
+        {
+          const char *date = g_ptr_array_index (ctx->article_date, a);
+          int y;
+          guint n;
+
+          if (date == NULL || sscanf (date, "%4d", &y) != 1)
+            continue;
+          n = GPOINTER_TO_UINT (g_hash_table_lookup (years, GINT_TO_POINTER (y))) + 1;
+          g_hash_table_insert (years, GINT_TO_POINTER (y), GUINT_TO_POINTER (n));
+          if (n > best_year)
+            {
+              best_year = n;
+              ctx->anchor_year = y;
+            }
+        }
+    }
+}
+
+static void
+find_story_places (Ctx *ctx)
+{
+  g_autoptr (GHashTable) articles_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint k = 0; k < ctx->items->len; k++)
+    {
+      Item *item = g_ptr_array_index (ctx->items, k);
+
+      for (guint p = 0; p < item->places->len; p++)
+        {
+          const char *place = g_ptr_array_index (item->places, p);
+          char *once = g_strdup_printf ("%u %s", item->article, place);
+          guint n;
+
+          if (!g_hash_table_add (seen, once))
+            continue;
+          n = GPOINTER_TO_UINT (g_hash_table_lookup (articles_of, place)) + 1;
+          g_hash_table_insert (articles_of, g_strdup (place), GUINT_TO_POINTER (n));
+          if (n == 2)
+            g_hash_table_add (ctx->story_places, g_strdup (place));
+        }
+    }
+}
+
+static guint
+date_day (int y,
+          int m,
+          int d)
+{
+  /* an approximate day count is enough to tell weeks from months */
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > 31)
+    return 0;
+  return (guint) (y * 372 + (m - 1) * 31 + d);
+}
+
+/* Whether a claim is about another event than the story's: dated far
+ * from it, set in places the story is not about, or told as history. */
+static void
+find_background (Ctx  *ctx,
+                 Item *item)
+{
+  /* A date far from the story's marks another event when the claim counts
+   * victims ("In 2015 ... wounded more than 30"), opens with it, or tells
+   * it as history; a figure "for 2023" or a plan "by 2028" stays. */
+  for (guint d = 0; d < item->dates->len && ctx->anchor_year > 0; d++)
+    {
+      Date *date = &g_array_index (item->dates, Date, d);
+      gboolean toll = has_casualties (item);
+      gboolean leading = date->leading;
+      int years = ABS (date->year - ctx->anchor_year);
+      gboolean far = FALSE;
+
+      if (date->year == 0)
+        continue;
+      if (toll || leading)
+        {
+          if (date->month > 0 && ctx->anchor_month > 0)
+            {
+              guint here = date_day (date->year, date->month, date->day ? date->day : 15);
+              guint there = date_day (ctx->anchor_year, ctx->anchor_month, ctx->anchor_day);
+
+              far = here && there && (here > there ? here - there : there - here) > FAR_DAYS;
+            }
+          else
+            far = years >= 1;
+        }
+      if (item->past && years >= 2)
+        far = TRUE;
+      if (far)
+        {
+          item->background = TRUE;
+          item->background_why = g_strdup_printf ("dated %s, far from the story's %d", date->value,
+                                                  ctx->anchor_year);
+          return;
+        }
+    }
+
+  if (has_casualties (item) && item->places->len > 0 && g_hash_table_size (ctx->story_places) > 0)
+    {
+      gboolean elsewhere = TRUE;
+
+      for (guint p = 0; p < item->places->len && elsewhere; p++)
+        if (g_hash_table_contains (ctx->story_places, g_ptr_array_index (item->places, p)))
+          elsewhere = FALSE;
+      if (elsewhere)
+        {
+          g_autofree char *list = NULL;
+
+          g_ptr_array_add (item->places, NULL);
+          list = g_strjoinv (", ", (char **) item->places->pdata);
+          g_ptr_array_remove_index (item->places, item->places->len - 1);
+          item->background = TRUE;
+          item->background_why = g_strdup_printf ("set elsewhere (%s)", list);
+          return;
+        }
+    }
+
+  if (item->past && has_casualties (item))
+    {
+      item->background = TRUE;
+      item->background_why = g_strdup ("told as an earlier event");
+    }
+}
+
+/* ---------------------------------------------------------- comparison */
+
+typedef enum
+{
+  BOUND_EXACT,
+  BOUND_LOWER,
+  BOUND_UPPER,
+  BOUND_ABOUT,
+} Bound;
+
+static Bound
+bound_of (const Qty *q,
+          gboolean  *strict)
+{
+  const char *s = q->qualifier;
+
+  *strict = FALSE;
+  if (strcmp (s, "at-least") == 0)
+    return BOUND_LOWER;
+  if (strcmp (s, "more-than") == 0)
+    {
+      *strict = TRUE;
+      return BOUND_LOWER;
+    }
+  if (strcmp (s, "at-most") == 0)
+    return BOUND_UPPER;
+  if (strcmp (s, "less-than") == 0)
+    {
+      *strict = TRUE;
+      return BOUND_UPPER;
+    }
+  if (strcmp (s, "about") == 0)
+    return BOUND_ABOUT;
+  return BOUND_EXACT;
+}
+
+/* The rounding step a figure was written with: 1 for 52, 0.1 for 41.8. */
+static double
+rounding (double v)
+{
+  double step = 1;
+
+  for (guint k = 0; k < 6 && fabs (v - round (v / step) * step) > 1e-9 * MAX (1, fabs (v)); k++)
+    step /= 10;
+  return step;
+}
+
+static gboolean
+near_bound (double bound,
+            double value)
+{
+  return value <= MAX (bound * BOUND_SPAN, bound + 10);
+}
+
+/* Whether two figures for one quantity can both be true. */
+static gboolean
+qty_compatible (const Qty *x,
+                const Qty *y)
+{
+  gboolean xs, ys;
+  Bound bx = bound_of (x, &xs), by = bound_of (y, &ys);
+  double a = x->value, b = y->value;
+
+  if (bx > by)
+    return qty_compatible (y, x);
+
+  switch (bx)
+    {
+    case BOUND_EXACT:
+      switch (by)
+        {
+        case BOUND_EXACT:
+          /* "52 percent" is "52.4 percent" rounded */
+          return fabs (a - b) <= MAX (0.005 * MAX (fabs (a), fabs (b)),
+                                      0.5 * MAX (rounding (a), rounding (b)));
+        case BOUND_LOWER:
+          return (ys ? a > b : a >= b) && near_bound (b, a);
+        case BOUND_UPPER:
+          return ys ? a < b : a <= b;
+        case BOUND_ABOUT:
+          return fabs (a - b) <= 0.15 * fabs (b);
+        default:
+          g_assert_not_reached ();
+        }
+    case BOUND_LOWER:
+      switch (by)
+        {
+        case BOUND_LOWER:
+          return near_bound (MIN (a, b), MAX (a, b));
+        case BOUND_UPPER:
+          return a <= b;
+        case BOUND_ABOUT:
+          return b * 1.15 >= a && near_bound (a, b);
+        case BOUND_EXACT:
+        default:
+          g_assert_not_reached ();
+        }
+    case BOUND_UPPER:
+      switch (by)
+        {
+        case BOUND_UPPER:
+          return TRUE;
+        case BOUND_ABOUT:
+          return b * 0.85 <= a;
+        case BOUND_EXACT:
+        case BOUND_LOWER:
+        default:
+          g_assert_not_reached ();
+        }
+    case BOUND_ABOUT:
+      return fabs (a - b) <= 0.15 * MAX (a, b) * 2;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+format_qty (const Qty *q)
+{
+  static const char * const words[][2] = {
+    { "at-least", "at least " }, { "more-than", "more than " }, { "at-most", "at most " },
+    { "less-than", "less than " }, { "about", "about " },
+  };
+  const char *prefix = "";
+
+  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+    if (strcmp (q->qualifier, words[k][0]) == 0)
+      prefix = words[k][1];
+  return g_strdup_printf ("%s%.15g", prefix, q->value);
+}
+
+static const char *
+unit_label (const char *category)
+{
+  if (category[0] == '=')
+    return category + 1;
+  if (g_str_has_prefix (category, "money:"))
+    return "amount";
+  return _crb_align_unit_label (category);
+}
+
+typedef enum
+{
+  QTY_AGREE,
+  QTY_CONFLICT,
+  QTY_UPDATE,
+} QtyVerdict;
+
+/* Compares the figures of one unit; adds the reason to @why. */
+static QtyVerdict
+compare_category (Ctx        *ctx,
+                  Item       *x,
+                  Item       *y,
+                  const char *category,
+                  GPtrArray  *why)
+{
+  const Qty *best_x = NULL, *best_y = NULL;
+  g_autofree char *tx = NULL, *ty = NULL;
+  double max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+  const char *date_x, *date_y;
+
+  for (guint k = 0; k < x->qtys->len; k++)
+    {
+      const Qty *qx = &g_array_index (x->qtys, Qty, k);
+
+      if (strcmp (qx->category, category) != 0)
+        continue;
+      max_x = MAX (max_x, qx->value);
+      for (guint l = 0; l < y->qtys->len; l++)
+        {
+          const Qty *qy = &g_array_index (y->qtys, Qty, l);
+
+          if (strcmp (qy->category, category) != 0)
+            continue;
+          max_y = MAX (max_y, qy->value);
+          if (best_x == NULL || qty_compatible (qx, qy))
+            {
+              gboolean found = qty_compatible (qx, qy);
+
+              best_x = qx;
+              best_y = qy;
+              if (found)
+                {
+                  if (why != NULL)
+                    {
+                      tx = format_qty (qx);
+                      ty = format_qty (qy);
+                      SAY (why, "%s: %s vs %s — compatible", unit_label (category), tx, ty);
+                    }
+                  return QTY_AGREE;
+                }
+            }
+        }
+    }
+
+  g_assert (best_x != NULL);
+  if (why != NULL)
+    {
+      tx = format_qty (best_x);
+      ty = format_qty (best_y);
+    }
+
+  /* A toll that rises in a later report is news, not a contradiction. */
+  date_x = g_ptr_array_index (ctx->article_date, x->article);
+  date_y = g_ptr_array_index (ctx->article_date, y->article);
+  if (is_toll (category) && date_x != NULL && date_y != NULL)
+    {
+      int order = strncmp (date_x, date_y, 10);
+
+      if ((order < 0 && max_y > max_x) || (order > 0 && max_x > max_y))
+        {
+          g_autofree char *later = g_strndup (order < 0 ? date_y : date_x, 10);
+
+          SAY (why, "%s: %s vs %s", unit_label (category), tx, ty);
+          SAY (why, "later report (%s) raises the toll: update, not conflict", later);
+          return QTY_UPDATE;
+        }
+    }
+
+  SAY (why, "%s: %s vs %s — conflict", unit_label (category), tx, ty);
+  return QTY_CONFLICT;
+}
+
+static gboolean
+has_token (Item  *item,
+           guint  id)
+{
+  guint lo = 0, hi = item->tokens->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2, v = g_array_index (item->tokens, guint, mid);
+
+      if (v == id)
+        return TRUE;
+      if (v < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
+
+/* Same name, or a one-word name that is a word of the other's ("Putin",
+ * "Vladimir Putin"): the "@putin" key is both a name and a name word. */
+static gboolean
+name_ids_match (Item  *x,
+                guint  k,
+                Item  *y,
+                guint  l)
+{
+  guint a = g_array_index (x->name_ids, guint, k), b = g_array_index (y->name_ids, guint, l);
+
+  return a == b ||
+         (strchr (g_ptr_array_index (x->names, k), ' ') == NULL && has_token (y, a)) ||
+         (strchr (g_ptr_array_index (y->names, l), ' ') == NULL && has_token (x, b));
+}
+
+static void
+append_list (GString    *s,
+             const char *item,
+             guint      *n)
+{
+  if ((*n)++ > 0)
+    g_string_append (s, ", ");
+  g_string_append (s, item);
+}
+
+static gboolean
+same_day (const Date *a,
+          const Date *b)
+{
+  return a->month == b->month && a->day == b->day &&
+         (a->year == 0 || b->year == 0 || a->year == b->year);
+}
+
+static double
+cosine (Ctx  *ctx,
+        Item *x,
+        Item *y,
+        GPtrArray *shared)
+{
+  double dot = 0;
+  guint k = 0, l = 0;
+
+  while (k < x->tokens->len && l < y->tokens->len)
+    {
+      guint a = g_array_index (x->tokens, guint, k), b = g_array_index (y->tokens, guint, l);
+
+      if (a < b)
+        k++;
+      else if (b < a)
+        l++;
+      else
+        {
+          double w = g_array_index (ctx->idf, double, a);
+
+          if (!ctx->is_key[a])
+            dot += w * w;
+          if (shared != NULL)
+            g_ptr_array_add (shared, g_ptr_array_index (ctx->words, a));
+          k++;
+          l++;
+        }
+    }
+  if (x->norm <= 0 || y->norm <= 0)
+    return 0;
+  return dot / (x->norm * y->norm);
+}
+
+/* Scores a pair and says how it relates, with the reasons. */
+static void
+compare_pair (Ctx      *ctx,
+              Pair     *pair,
+              gboolean  explain)
+{
+  Item *x = g_ptr_array_index (ctx->items, pair->i);
+  Item *y = g_ptr_array_index (ctx->items, pair->j);
+  g_autoptr (GPtrArray) why = explain ? g_ptr_array_new_with_free_func (g_free) : NULL;
+  g_autoptr (GPtrArray) shared_words = explain ? g_ptr_array_new () : NULL;
+  g_autoptr (GString) names = explain ? g_string_new (NULL) : NULL;
+  g_autoptr (GPtrArray) conflicts = explain ? g_ptr_array_new_with_free_func (g_free) : NULL;
+  guint n_conflicts = 0;
+  gboolean shared_qty = FALSE, qty_mismatch = FALSE, dated_same = FALSE;
+  gboolean date_conflict = FALSE, dated_both = FALSE;
+  guint n_names = 0, n_words = 0;
+  double cos, score, qty_bonus = 0;
+
+  pair->relation = VERDICT_NONE;
+  pair->score = 0;
+
+  /* Another event mentioned in passing is never the story's event. */
+  if (x->background != y->background)
+    return;
+
+  cos = cosine (ctx, x, y, shared_words);
+
+  for (guint k = 0; k < x->names->len; k++)
+    for (guint l = 0; l < y->names->len; l++)
+      if (name_ids_match (x, k, y, l))
+        {
+          if (names != NULL)
+            append_list (names, g_ptr_array_index (x->shown, k), &n_names);
+          else
+            n_names++;
+          break;
+        }
+
+  if (x->background)
+    {
+      gboolean same_event = FALSE;
+
+      for (guint k = 0; k < x->dates->len && !same_event; k++)
+        for (guint l = 0; l < y->dates->len && !same_event; l++)
+          {
+            Date *a = &g_array_index (x->dates, Date, k), *b = &g_array_index (y->dates, Date, l);
+
+            same_event = a->year == b->year && a->year > 0 &&
+                         (a->month == 0 || b->month == 0 || a->month == b->month);
+          }
+      for (guint k = 0; k < x->places->len && !same_event; k++)
+        same_event = str_in (y->places, g_ptr_array_index (x->places, k));
+      if (!same_event)
+        return;
+    }
+
+  /* quantities, unit by unit */
+  if (x->qtys->len > 0 && y->qtys->len > 0)
+  {
+    g_autoptr (GPtrArray) seen = g_ptr_array_new ();
+    gboolean x_toll = FALSE, y_toll = FALSE;
+
+    for (guint k = 0; k < x->qtys->len; k++)
+      {
+        const char *c = g_array_index (x->qtys, Qty, k).category;
+        gboolean in_y = FALSE;
+
+        x_toll |= is_toll (c);
+        if (str_in (seen, c))
+          continue;
+        g_ptr_array_add (seen, (gpointer) c);
+        for (guint l = 0; l < y->qtys->len && !in_y; l++)
+          in_y = strcmp (g_array_index (y->qtys, Qty, l).category, c) == 0;
+        if (!in_y)
+          continue;
+        shared_qty = TRUE;
+        /* a percentage or an amount says less about what is counted */
+        qty_bonus += qty_bonus > 0 ? 0.1 :
+                     strcmp (c, "killed") == 0 || strcmp (c, "injured") == 0 ? 0.4 :
+                     strcmp (c, "percent") == 0 || g_str_has_prefix (c, "money:") ? 0.15 : 0.25;
+        switch (compare_category (ctx, x, y, c, why))
+          {
+          case QTY_CONFLICT:
+            n_conflicts++;
+            if (conflicts != NULL)
+              g_ptr_array_add (conflicts, g_strdup (g_ptr_array_index (why, why->len - 1)));
+            break;
+          case QTY_AGREE:
+          case QTY_UPDATE:
+          default:
+            break;
+          }
+      }
+    for (guint l = 0; l < y->qtys->len; l++)
+      y_toll |= is_toll (g_array_index (y->qtys, Qty, l).category);
+    /* deaths in one, arrests in the other: different facts */
+    qty_mismatch = !shared_qty && x_toll && y_toll;
+  }
+
+  /* dates of the day */
+  {
+    gboolean any_x = FALSE, any_y = FALSE;
+    const Date *dx = NULL, *dy = NULL;
+
+    for (guint k = 0; k < x->dates->len; k++)
+      {
+        Date *a = &g_array_index (x->dates, Date, k);
+
+        if (a->day == 0)
+          continue;
+        any_x = TRUE;
+        for (guint l = 0; l < y->dates->len; l++)
+          {
+            Date *b = &g_array_index (y->dates, Date, l);
+
+            if (b->day == 0)
+              continue;
+            any_y = TRUE;
+            dx = a;
+            dy = b;
+            if (same_day (a, b))
+              {
+                dated_same = TRUE;
+                SAY (why, "same date: %s", a->year ? a->value : b->value);
+                break;
+              }
+          }
+        if (dated_same)
+          break;
+      }
+    /* "on Friday" on the day of publication is the day something was said,
+     * not the event's */
+    date_conflict = any_x && any_y && !dated_same && x->dates->len == 1 && y->dates->len == 1 &&
+                    dx->explicit && dy->explicit;
+    /* both date something to the day: likely the same kind of statement */
+    dated_both = dated_same || date_conflict;
+    if (date_conflict)
+      {
+        n_conflicts++;
+        SAY (conflicts, "date: %s vs %s — conflict", dx->value, dy->value);
+      }
+  }
+
+  score = cos + 0.07 * MIN (n_names, 3) + qty_bonus + (dated_same ? 0.15 : 0) +
+          (dated_both ? 0.08 : 0);
+  if (qty_mismatch)
+    score = MIN (score, SAME_FACT_SCORE - 0.01);
+  score = MIN (score, 1.0);
+
+  if (n_names > 0 && why != NULL)
+    g_ptr_array_insert (why, 0, g_strdup_printf ("shared entities: %s", names->str));
+  if (why != NULL)
+  {
+    g_autoptr (GString) list = g_string_new (NULL);
+
+    for (guint k = 0; k < shared_words->len && n_words < 6; k++)
+      {
+        const char *w = g_ptr_array_index (shared_words, k);
+
+        if (w[0] == '@' || w[0] == '#')
+          continue;
+        append_list (list, w[0] == '=' ? w + 1 : w, &n_words);
+      }
+    if (n_words > 0)
+      g_ptr_array_insert (why, n_names > 0 ? 1 : 0,
+                          g_strdup_printf ("shared words: %s", list->str));
+  }
+  if (qty_mismatch)
+    SAY (why, "different figures (not the same count): not the same fact");
+  if (x->background)
+    SAY (why, "both about another event (%s)", x->background_why);
+
+  if (score >= SAME_FACT_SCORE)
+    {
+      /* venues */
+      if (x->venues->len > 0 && y->venues->len > 0)
+        {
+          gboolean common = FALSE;
+
+          for (guint k = 0; k < x->venues->len && !common; k++)
+            common = str_in (y->venues, g_ptr_array_index (x->venues, k));
+          if (!common)
+            {
+              n_conflicts++;
+              SAY (conflicts, "venue: %s vs %s — conflict", (char *) g_ptr_array_index (x->venues, 0),
+                   (char *) g_ptr_array_index (y->venues, 0));
+            }
+        }
+      /* one asserts what the other denies */
+      if (x->negative != y->negative && !shared_qty && cos >= 0.25)
+        {
+          n_conflicts++;
+          SAY (conflicts, "one report denies what the other asserts — conflict");
+        }
+
+      for (guint k = 0; conflicts != NULL && k < conflicts->len; k++)
+        if (!str_in (why, g_ptr_array_index (conflicts, k)))
+          g_ptr_array_add (why, g_strdup (g_ptr_array_index (conflicts, k)));
+      pair->relation = n_conflicts > 0 ? CRB_RELATION_CONFLICTS : CRB_RELATION_AGREES;
+    }
+  else if (score >= RELATED_SCORE)
+    pair->relation = CRB_RELATION_RELATED;
+  else
+    return;
+
+  pair->score = score;
+  if (why != NULL)
+    {
+      g_ptr_array_add (why, NULL);
+      pair->why = g_steal_pointer (&why);
+    }
+}
+
+/* ------------------------------------------------------------ alignment */
+
+static char *
+pair_key (const char *a,
+          const char *b)
+{
+  return strcmp (a, b) < 0 ? g_strconcat (a, "\n", b, NULL) : g_strconcat (b, "\n", a, NULL);
+}
+
+static GHashTable *
+make_pair_set (GPtrArray *links)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint k = 0; links && k < links->len; k++)
+    {
+      CrbLink *link = g_ptr_array_index (links, k);
+
+      if (link != NULL && link->a != NULL && link->b != NULL)
+        g_hash_table_add (set, pair_key (link->a, link->b));
+    }
+  return set;
+}
+
+static void
+ctx_clear (Ctx *ctx)
+{
+  g_clear_pointer (&ctx->items, g_ptr_array_unref);
+  g_clear_pointer (&ctx->item_of_id, g_hash_table_unref);
+  g_clear_pointer (&ctx->words, g_ptr_array_unref);
+  g_clear_pointer (&ctx->word_ids, g_hash_table_unref);
+  g_clear_pointer (&ctx->df, g_array_unref);
+  g_clear_pointer (&ctx->idf, g_array_unref);
+  g_clear_pointer (&ctx->article_ids, g_ptr_array_unref);
+  g_clear_pointer (&ctx->outlets, g_ptr_array_unref);
+  g_clear_pointer (&ctx->article_date, g_ptr_array_unref);
+  g_clear_pointer (&ctx->story_places, g_hash_table_unref);
+  g_clear_pointer (&ctx->removed, g_hash_table_unref);
+  g_clear_pointer (&ctx->manual, g_hash_table_unref);
+  g_clear_pointer (&ctx->is_key, g_free);
+  g_clear_pointer (&ctx->word_cache, g_hash_table_unref);
+}
+
+static void
+load_story (Ctx      *ctx,
+            CrbStory *story)
+{
+  GListModel *articles = crb_story_get_articles (story);
+  GListModel *claims = crb_story_get_claims (story);
+  g_autoptr (GHashTable) article_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GArray) words = g_array_new (FALSE, FALSE, sizeof (CrbAlignWord));
+  guint n_claims = g_list_model_get_n_items (claims);
+
+  ctx->n_articles = g_list_model_get_n_items (articles);
+  ctx->article_ids = g_ptr_array_new_with_free_func (g_free);
+  ctx->outlets = g_ptr_array_new_with_free_func (g_free);
+  ctx->article_date = g_ptr_array_new_with_free_func (g_free);
+  for (guint a = 0; a < ctx->n_articles; a++)
+    {
+      g_autoptr (CrbArticle) article = g_list_model_get_item (articles, a);
+      const char *outlet = crb_article_get_outlet (article);
+      const char *date = crb_article_get_date (article);
+
+      g_ptr_array_add (ctx->article_ids, g_strdup (crb_article_get_id (article)));
+      g_ptr_array_add (ctx->outlets, g_strdup (outlet && *outlet ? outlet : crb_article_get_id (article)));
+      g_ptr_array_add (ctx->article_date, date && strlen (date) >= 10 ? g_strdup (date) : NULL);
+      g_hash_table_insert (article_index, g_ptr_array_index (ctx->article_ids, a), GUINT_TO_POINTER (a + 1));
+    }
+
+  ctx->word_cache = _crb_align_word_cache_new ();
+  ctx->items = g_ptr_array_new_with_free_func (item_free);
+  ctx->item_of_id = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx->word_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx->words = g_ptr_array_new ();
+  for (guint k = 0; k < n_claims; k++)
+    {
+      g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, k);
+      guint article = GPOINTER_TO_UINT (g_hash_table_lookup (article_index, crb_claim_get_article_id (claim)));
+      Item *item;
+
+      /* a claim of an article the story does not hold has nothing to meet */
+      if (article == 0)
+        continue;
+      /* the story keeps its claims alive for the whole alignment */
+      item = make_item (ctx, claim, k, article - 1, words);
+      item->pos = ctx->items->len;
+      g_ptr_array_add (ctx->items, item);
+      g_hash_table_insert (ctx->item_of_id, (gpointer) item->id, item);
+    }
+
+  /* inverse frequencies, norms */
+  ctx->df = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_array_set_size (ctx->df, ctx->words->len);
+  ctx->idf = g_array_new (FALSE, TRUE, sizeof (double));
+  g_array_set_size (ctx->idf, ctx->words->len);
+  for (guint k = 0; k < ctx->items->len; k++)
+    {
+      Item *item = g_ptr_array_index (ctx->items, k);
+
+      for (guint t = 0; t < item->tokens->len; t++)
+        g_array_index (ctx->df, guint, g_array_index (item->tokens, guint, t))++;
+    }
+  ctx->is_key = g_new (guint8, MAX (ctx->words->len, 1));
+  for (guint w = 0; w < ctx->words->len; w++)
+    ctx->is_key[w] = IS_KEY ((const char *) g_ptr_array_index (ctx->words, w));
+  for (guint w = 0; w < ctx->words->len; w++)
+    g_array_index (ctx->idf, double, w) = log (1.0 + (double) ctx->items->len /
+                                               g_array_index (ctx->df, guint, w));
+  for (guint k = 0; k < ctx->items->len; k++)
+    {
+      Item *item = g_ptr_array_index (ctx->items, k);
+      double sum = 0;
+
+      for (guint t = 0; t < item->tokens->len; t++)
+        {
+          guint id = g_array_index (item->tokens, guint, t);
+          double w = g_array_index (ctx->idf, double, id);
+
+          if (!ctx->is_key[id])
+            sum += w * w;
+        }
+      item->norm = sqrt (sum);
+    }
+
+  ctx->story_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  find_anchor (ctx);
+  find_story_places (ctx);
+  for (guint k = 0; k < ctx->items->len; k++)
+    find_background (ctx, g_ptr_array_index (ctx->items, k));
+}
+
+static void
+pair_clear (gpointer data)
+{
+  Pair *pair = data;
+
+  g_clear_pointer (&pair->why, g_ptr_array_unref);
+}
+
+/* Pairs of items of different articles that share enough weighted words,
+ * found through an inverted index.  Words in a large share of a big
+ * story's claims are left out of the index: they cannot make a pair alone,
+ * and their posting lists would make the cost quadratic. */
+static GArray *
+find_candidates (Ctx *ctx)
+{
+  guint n = ctx->items->len;
+  g_autoptr (GPtrArray) postings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autofree double *acc = g_new0 (double, n);
+  g_autofree guint8 *seen = g_new0 (guint8, n);
+  g_autofree float *keyed = g_new0 (float, n);
+  g_autoptr (GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *pairs = g_array_new (FALSE, TRUE, sizeof (Pair));
+  guint max_df = n <= 400 ? n : MAX (60, n / 40);
+
+  g_array_set_clear_func (pairs, pair_clear);
+  for (guint w = 0; w < ctx->words->len; w++)
+    g_ptr_array_add (postings, g_array_new (FALSE, FALSE, sizeof (guint)));
+  for (guint k = 0; k < n; k++)
+    {
+      Item *item = g_ptr_array_index (ctx->items, k);
+
+      for (guint t = 0; t < item->tokens->len; t++)
+        {
+          guint w = g_array_index (item->tokens, guint, t);
+
+          if (g_array_index (ctx->df, guint, w) > 1 && g_array_index (ctx->df, guint, w) <= max_df)
+            g_array_append_val (g_ptr_array_index (postings, w), k);
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      Item *x = g_ptr_array_index (ctx->items, i);
+
+      for (guint t = 0; t < x->tokens->len; t++)
+        {
+          guint w = g_array_index (x->tokens, guint, t);
+          GArray *list = g_ptr_array_index (postings, w);
+          double weight = g_array_index (ctx->idf, double, w);
+          const char *word = g_ptr_array_index (ctx->words, w);
+          gboolean key = IS_KEY (word);
+          /* what a shared name or unit may add to the score, roughly */
+          float bonus = !key ? 0 : word[0] == '#' ? 0.25 : 0.05;
+
+          weight = key ? 0 : weight * weight;
+          /* postings are in item order: start after i */
+          for (guint p = list->len; p > 0; p--)
+            {
+              guint j = g_array_index (list, guint, p - 1);
+
+              if (j <= i)
+                break;
+              if (((Item *) g_ptr_array_index (ctx->items, j))->article == x->article)
+                continue;
+              if (!seen[j])
+                {
+                  g_array_append_val (touched, j);
+                  seen[j] = 1;
+                }
+              acc[j] += weight;
+              keyed[j] += bonus;
+            }
+        }
+
+      for (guint t = 0; t < touched->len; t++)
+        {
+          guint j = g_array_index (touched, guint, t);
+          Item *y = g_ptr_array_index (ctx->items, j);
+          double cos = x->norm > 0 && y->norm > 0 ? acc[j] / (x->norm * y->norm) : 0;
+          double bonus = keyed[j];
+
+          acc[j] = 0;
+          seen[j] = 0;
+          keyed[j] = 0;
+          if (cos >= CANDIDATE_COSINE || cos + bonus >= RELATED_SCORE - 0.05)
+            {
+              Pair pair = { i, j, VERDICT_NONE, 0, NULL };
+
+              g_array_append_val (pairs, pair);
+            }
+        }
+      g_array_set_size (touched, 0);
+    }
+
+  return pairs;
+}
+
+static guint
+find_root (guint *parent,
+           guint  k)
+{
+  while (parent[k] != k)
+    {
+      parent[k] = parent[parent[k]];
+      k = parent[k];
+    }
+  return k;
+}
+
+typedef struct
+{
+  guint    a, b;   /* story order of the ends */
+  CrbLink *link;
+} LinkOrder;
+
+static int
+compare_link_order (gconstpointer p,
+                    gconstpointer q)
+{
+  const LinkOrder *x = p, *y = q;
+
+  if (x->a != y->a)
+    return x->a < y->a ? -1 : 1;
+  return x->b < y->b ? -1 : x->b > y->b;
+}
+
+/* Links ordered by their first claim, then their second, in story order. */
+static void
+sort_links (Ctx       *ctx,
+            GPtrArray *links)
+{
+  g_autofree LinkOrder *order = g_new (LinkOrder, MAX (links->len, 1));
+
+  for (guint l = 0; l < links->len; l++)
+    {
+      CrbLink *link = g_ptr_array_index (links, l);
+
+      order[l].a = ((Item *) g_hash_table_lookup (ctx->item_of_id, link->a))->index;
+      order[l].b = ((Item *) g_hash_table_lookup (ctx->item_of_id, link->b))->index;
+      order[l].link = link;
+    }
+  qsort (order, links->len, sizeof (LinkOrder), compare_link_order);
+  for (guint l = 0; l < links->len; l++)
+    links->pdata[l] = order[l].link;
+}
+
+/* Manual links as given, put in story order; links to claims the story
+ * does not hold, or within one article, are dropped with a warning. */
+static void
+add_manual_links (Ctx       *ctx,
+                  GPtrArray *manual_links,
+                  GPtrArray *links)
+{
+  for (guint k = 0; manual_links && k < manual_links->len; k++)
+    {
+      CrbLink *given = g_ptr_array_index (manual_links, k);
+      Item *a, *b;
+      CrbLink *link;
+
+      if (given == NULL || given->a == NULL || given->b == NULL)
+        continue;
+      a = g_hash_table_lookup (ctx->item_of_id, given->a);
+      b = g_hash_table_lookup (ctx->item_of_id, given->b);
+      if (a == NULL || b == NULL || a->article == b->article)
+        {
+          g_warning ("Manual link %s – %s ignored: not two claims of different articles of the story",
+                     given->a, given->b);
+          continue;
+        }
+      if (!g_hash_table_add (ctx->manual, pair_key (given->a, given->b)))
+        continue;
+      link = crb_link_copy (given);
+      link->manual = TRUE;
+      if (a->index > b->index)
+        {
+          char *t = link->a;
+
+          link->a = link->b;
+          link->b = t;
+        }
+      g_ptr_array_add (links, link);
+    }
+}
+
+CrbAlignment *
+crb_align_story (CrbStory  *story,
+                 GPtrArray *manual_links,
+                 GPtrArray *removed)
+{
+  Ctx ctx = { 0 };
+  g_autoptr (GArray) pairs = NULL;
+  g_autofree int *best = NULL;
+  g_autofree guint *parent = NULL;
+  CrbAlignment *alignment;
+  guint n;
+
+  g_return_val_if_fail (CRB_IS_STORY (story), NULL);
+
+  ctx.story = story;
+  ctx.removed = make_pair_set (removed);
+  ctx.manual = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  load_story (&ctx, story);
+  n = ctx.items->len;
+
+  alignment = g_new0 (CrbAlignment, 1);
+  alignment->links = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_link_free);
+  alignment->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_fact_free);
+  alignment->fact_of_claim = g_hash_table_new (g_str_hash, g_str_equal);
+
+  add_manual_links (&ctx, manual_links, alignment->links);
+
+  /* score the candidates */
+  pairs = find_candidates (&ctx);
+  for (guint p = 0; p < pairs->len; p++)
+    {
+      Pair *pair = &g_array_index (pairs, Pair, p);
+      Item *x = g_ptr_array_index (ctx.items, pair->i), *y = g_ptr_array_index (ctx.items, pair->j);
+
+      if (g_hash_table_size (ctx.removed) + g_hash_table_size (ctx.manual) > 0)
+        {
+          g_autofree char *key = pair_key (x->id, y->id);
+
+          if (g_hash_table_contains (ctx.removed, key) || g_hash_table_contains (ctx.manual, key))
+            {
+              pair->relation = VERDICT_NONE;
+              continue;
+            }
+        }
+      compare_pair (&ctx, pair, FALSE);
+    }
+
+  /* each item's best partner in each other article; same-fact first */
+  best = g_new (int, (gsize) n * MAX (ctx.n_articles, 1));
+  for (gsize k = 0; k < (gsize) n * ctx.n_articles; k++)
+    best[k] = -1;
+  for (guint p = 0; p < pairs->len; p++)
+    {
+      Pair *pair = &g_array_index (pairs, Pair, p);
+      guint ends[2][2] = { { pair->i, pair->j }, { pair->j, pair->i } };
+
+      if (pair->relation == VERDICT_NONE)
+        continue;
+      for (guint e = 0; e < 2; e++)
+        {
+          Item *other = g_ptr_array_index (ctx.items, ends[e][1]);
+          int *slot = &best[(gsize) ends[e][0] * ctx.n_articles + other->article];
+          Pair *held = *slot >= 0 ? &g_array_index (pairs, Pair, *slot) : NULL;
+
+          if (held == NULL ||
+              (held->relation == CRB_RELATION_RELATED && pair->relation != CRB_RELATION_RELATED) ||
+              ((held->relation == CRB_RELATION_RELATED) == (pair->relation == CRB_RELATION_RELATED) &&
+               pair->score > held->score))
+            *slot = (int) p;
+        }
+    }
+  for (guint p = 0; p < pairs->len; p++)
+    {
+      Pair *pair = &g_array_index (pairs, Pair, p);
+      Item *x = g_ptr_array_index (ctx.items, pair->i), *y = g_ptr_array_index (ctx.items, pair->j);
+
+      if (pair->relation == VERDICT_NONE ||
+          best[(gsize) pair->i * ctx.n_articles + y->article] != (int) p ||
+          best[(gsize) pair->j * ctx.n_articles + x->article] != (int) p)
+        continue;
+      compare_pair (&ctx, pair, TRUE);
+      g_assert (pair->why != NULL);
+      g_ptr_array_add (alignment->links,
+                       crb_link_new (x->id, y->id, pair->relation, pair->score,
+                                     (const char * const *) pair->why->pdata, FALSE));
+    }
+  sort_links (&ctx, alignment->links);
+
+  /* facts: groups joined by same-fact links and by manual links */
+  parent = g_new (guint, MAX (n, 1));
+  for (guint k = 0; k < n; k++)
+    parent[k] = k;
+  for (guint l = 0; l < alignment->links->len; l++)
+    {
+      CrbLink *link = g_ptr_array_index (alignment->links, l);
+      Item *a = g_hash_table_lookup (ctx.item_of_id, link->a);
+      Item *b = g_hash_table_lookup (ctx.item_of_id, link->b);
+      guint ra, rb;
+
+      if (link->relation == CRB_RELATION_RELATED && !link->manual)
+        continue;
+      ra = find_root (parent, a->pos);
+      rb = find_root (parent, b->pos);
+      if (ra != rb)
+        parent[MAX (ra, rb)] = MIN (ra, rb);
+    }
+
+  {
+    g_autofree GPtrArray **members = g_new0 (GPtrArray *, MAX (n, 1));
+
+    for (guint k = 0; k < n; k++)
+      {
+        Item *item = g_ptr_array_index (ctx.items, k);
+        guint root = find_root (parent, k);
+
+        if (members[root] == NULL)
+          members[root] = g_ptr_array_new ();
+        g_ptr_array_add (members[root], item);
+      }
+    for (guint k = 0; k < n; k++)
+      {
+        GPtrArray *group = members[k];
+        g_autoptr (GHashTable) outlets = NULL;
+        g_autoptr (GHashTable) articles = NULL;
+        CrbFact *fact;
+
+        if (group == NULL)
+          continue;
+        if (group->len == 1)
+          {
+            Item *item = g_ptr_array_index (group, 0);
+
+            fact = g_new0 (CrbFact, 1);
+            fact->id = g_strconcat ("fact:", item->id, NULL);
+            fact->claims = g_new0 (char *, 2);
+            fact->claims[0] = g_strdup (item->id);
+            fact->n_articles = fact->n_outlets = 1;
+            g_hash_table_insert (alignment->fact_of_claim, fact->claims[0], fact);
+            g_ptr_array_add (alignment->facts, fact);
+            g_ptr_array_unref (group);
+            continue;
+          }
+        outlets = g_hash_table_new (g_str_hash, g_str_equal);
+        articles = g_hash_table_new (g_direct_hash, g_direct_equal);
+        fact = g_new0 (CrbFact, 1);
+        fact->id = g_strconcat ("fact:", ((Item *) g_ptr_array_index (group, 0))->id, NULL);
+        fact->claims = g_new0 (char *, group->len + 1);
+        for (guint m = 0; m < group->len; m++)
+          {
+            Item *item = g_ptr_array_index (group, m);
+
+            fact->claims[m] = g_strdup (item->id);
+            g_hash_table_add (articles, GUINT_TO_POINTER (item->article + 1));
+            g_hash_table_add (outlets, g_ptr_array_index (ctx.outlets, item->article));
+            g_hash_table_insert (alignment->fact_of_claim, fact->claims[m], fact);
+          }
+        fact->n_articles = g_hash_table_size (articles);
+        fact->n_outlets = g_hash_table_size (outlets);
+        g_ptr_array_add (alignment->facts, fact);
+        g_ptr_array_unref (group);
+      }
+    for (guint l = 0; l < alignment->links->len; l++)
+      {
+        CrbLink *link = g_ptr_array_index (alignment->links, l);
+        CrbFact *fa = g_hash_table_lookup (alignment->fact_of_claim, link->a);
+
+        if (link->relation == CRB_RELATION_CONFLICTS &&
+            fa == g_hash_table_lookup (alignment->fact_of_claim, link->b))
+          fa->n_conflicts++;
+      }
+  }
+
+  ctx_clear (&ctx);
+  return alignment;
+}
+
+const CrbLink *
+crb_alignment_find_link (CrbAlignment *alignment,
+                         const char   *a,
+                         const char   *b)
+{
+  g_return_val_if_fail (alignment != NULL, NULL);
+  g_return_val_if_fail (a != NULL && b != NULL, NULL);
+
+  for (guint l = 0; l < alignment->links->len; l++)
+    {
+      const CrbLink *link = g_ptr_array_index (alignment->links, l);
+
+      if ((strcmp (link->a, a) == 0 && strcmp (link->b, b) == 0) ||
+          (strcmp (link->a, b) == 0 && strcmp (link->b, a) == 0))
+        return link;
+    }
+  return NULL;
+}
+
+const CrbFact *
+crb_alignment_get_fact (CrbAlignment *alignment,
+                        const char   *claim_id)
+{
+  g_return_val_if_fail (alignment != NULL, NULL);
+  g_return_val_if_fail (claim_id != NULL, NULL);
+
+  return g_hash_table_lookup (alignment->fact_of_claim, claim_id);
+}
+
+/**
+ * crb_alignment_contest_score:
+ *
+ * How much the sources disagree about a claim, weighted by how
+ * check-worthy the claims are: the sum over its conflicting links of the
+ * link's score times the mean check-worthiness of the two claims, plus a
+ * quarter of that for conflicts elsewhere in its fact.  0 when nothing
+ * contests it.  Sort by it, highest first, for "contested first".
+ */
+double
+crb_alignment_contest_score (CrbAlignment *alignment,
+                             CrbStory     *story,
+                             const char   *claim_id)
+{
+  const CrbFact *fact;
+  CrbClaim *claim;
+  double direct = 0, indirect = 0;
+
+  g_return_val_if_fail (alignment != NULL, 0);
+  g_return_val_if_fail (CRB_IS_STORY (story), 0);
+  g_return_val_if_fail (claim_id != NULL, 0);
+
+  fact = g_hash_table_lookup (alignment->fact_of_claim, claim_id);
+  claim = crb_story_lookup_claim (story, claim_id);
+  if (fact == NULL || claim == NULL || fact->n_conflicts == 0)
+    return 0;
+
+  for (guint l = 0; l < alignment->links->len; l++)
+    {
+      const CrbLink *link = g_ptr_array_index (alignment->links, l);
+      gboolean mine = strcmp (link->a, claim_id) == 0 || strcmp (link->b, claim_id) == 0;
+      CrbClaim *a, *b;
+      double worth;
+
+      if (link->relation != CRB_RELATION_CONFLICTS ||
+          g_hash_table_lookup (alignment->fact_of_claim, link->a) != fact)
+        continue;
+      a = crb_story_lookup_claim (story, link->a);
+      b = crb_story_lookup_claim (story, link->b);
+      worth = ((a ? crb_claim_get_score (a) : 0.5) + (b ? crb_claim_get_score (b) : 0.5)) / 2;
+      if (mine)
+        direct += link->score * worth;
+      else
+        indirect += link->score * worth;
+    }
+
+  return direct + 0.25 * indirect * crb_claim_get_score (claim);
+}

@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "crb-align.h"
+#include "crb-import.h"
+#include "crb-story.h"
+
+/* One pair of sentences from two articles, run through the real
+ * extraction, and the relation expected between them (-1: no link). */
+typedef struct
+{
+  const char *name;
+  const char *date_a;
+  const char *text_a;
+  const char *date_b;
+  const char *text_b;
+  int         expected;
+} PairCase;
+
+#define NONE (-1)
+
+static const PairCase pair_cases[] = {
+  { "qualifier-at-least-agrees", NULL,
+    "At least 130 people were killed in the attack on the concert hall, officials said.", NULL,
+    "Officials said 133 people were killed in the attack on the concert hall.", CRB_RELATION_AGREES },
+  { "qualifier-over-agrees", NULL,
+    "The attack on the concert hall killed over 140 people, officials said.", NULL,
+    "The attack on the concert hall left 144 people dead, officials said.", CRB_RELATION_AGREES },
+  { "exact-tolls-conflict", NULL,
+    "The attack on the concert hall killed 133 people, officials said.", NULL,
+    "The attack on the concert hall killed 144 people, officials said.", CRB_RELATION_CONFLICTS },
+  { "one-man-vs-144-conflict", NULL,
+    "One man was killed in the attack on the concert hall in Moscow, police said.", NULL,
+    "The attack on the concert hall in Moscow left 144 people dead, police said.", CRB_RELATION_CONFLICTS },
+  { "dozen-vs-twenty-compatible", NULL,
+    "More than a dozen suspects have been arrested over the attack, investigators said.", NULL,
+    "More than 20 people have been detained over the attack, investigators said.", CRB_RELATION_AGREES },
+  { "later-toll-is-update", "2024-03-23",
+    "The attack on the concert hall killed 133 people, officials said.", "2024-03-26",
+    "The attack on the concert hall killed 144 people, officials said.", CRB_RELATION_AGREES },
+  { "mosque-vs-concert-hall-conflicts", NULL,
+    "Gunmen attacked a mosque in Moscow on Friday evening, opening fire on the crowd, police said.", NULL,
+    "Gunmen attacked a concert hall in Moscow on Friday evening, opening fire on the crowd, police said.",
+    CRB_RELATION_CONFLICTS },
+  { "date-conflicts", NULL,
+    "The attack on the Crocus City Hall concert hall took place on March 22, 2024, officials said.", NULL,
+    "The attack on the Crocus City Hall concert hall took place on March 15, 2024, officials said.",
+    CRB_RELATION_CONFLICTS },
+  { "denial-conflicts", NULL,
+    "Russian investigators said Ukraine was involved in the Crocus City Hall attack.", NULL,
+    "Ukraine denied any involvement in the Crocus City Hall attack.", CRB_RELATION_CONFLICTS },
+  { "two-denials-agree", NULL,
+    "Ukraine has repeatedly denied any involvement in the Crocus City Hall attack.", NULL,
+    "Ukraine strongly denied any involvement in the Crocus City Hall attack.", CRB_RELATION_AGREES },
+  { "deaths-vs-injured-not-one-fact", NULL,
+    "The attack on the concert hall killed 144 people, officials said.", NULL,
+    "The attack on the concert hall injured 360 people, officials said.", CRB_RELATION_RELATED },
+  { "earlier-event-not-linked", "2024-03-23",
+    "In 2015, an extremist drove a truck into a crowd in Moscow and wounded more than 30 people.", "2024-03-23",
+    "The attack on the concert hall in Moscow wounded more than 30 people, officials said.", NONE },
+  { "unrelated-none", NULL,
+    "The city council approved a budget of 2.5 billion roubles for new buses.", NULL,
+    "Gunmen attacked a concert hall in Moscow on Friday evening, police said.", NONE },
+  { "same-topic-related", NULL,
+    "Putin declared Sunday a national day of mourning after the concert hall attack.", NULL,
+    "Flowers piled up outside the concert hall on Sunday as Moscow mourned the attack victims.",
+    CRB_RELATION_RELATED },
+};
+
+static CrbStory *
+make_story (const char * const *texts,
+            const char * const *dates,
+            guint               n)
+{
+  CrbStory *story = crb_story_new ("story", "Story");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("art%u", i + 1);
+      g_autofree char *outlet = g_strdup_printf ("Outlet %u", i + 1);
+      g_autoptr (CrbArticle) article = crb_article_new (id, texts[i]);
+      g_autoptr (GPtrArray) claims = NULL;
+
+      crb_article_set_outlet (article, outlet);
+      if (dates != NULL && dates[i] != NULL)
+        crb_article_set_date (article, dates[i]);
+      crb_story_add_article (story, article);
+      claims = crb_extract_article_claims (article, 0.0);
+      for (guint k = 0; k < claims->len; k++)
+        crb_story_add_claim (story, g_ptr_array_index (claims, k));
+    }
+  return story;
+}
+
+static void
+test_pair (gconstpointer data)
+{
+  const PairCase *c = data;
+  const char *texts[] = { c->text_a, c->text_b };
+  const char *dates[] = { c->date_a, c->date_b };
+  g_autoptr (CrbStory) story = make_story (texts, dates, 2);
+  g_autoptr (CrbAlignment) alignment = crb_align_story (story, NULL, NULL);
+  const CrbLink *link;
+
+  g_assert_cmpuint (crb_story_get_n_claims (story), ==, 2);
+  link = crb_alignment_find_link (alignment, "art1:1", "art2:1");
+  if (g_test_verbose () && link != NULL)
+    {
+      g_autofree char *why = g_strjoinv ("; ", link->why);
+
+      g_test_message ("%s %.2f: %s", crb_relation_to_string (link->relation), link->score, why);
+    }
+
+  if (c->expected == NONE)
+    {
+      g_assert_null (link);
+      g_assert_true (crb_alignment_get_fact (alignment, "art1:1") !=
+                     crb_alignment_get_fact (alignment, "art2:1"));
+      return;
+    }
+  g_assert_nonnull (link);
+  g_assert_cmpstr (crb_relation_to_string (link->relation), ==,
+                   crb_relation_to_string ((CrbRelation) c->expected));
+  g_assert_cmpstr (link->a, ==, "art1:1");
+  g_assert_false (link->manual);
+  g_assert_nonnull (link->why);
+  g_assert_nonnull (link->why[0]);
+  /* agreeing and conflicting claims are one fact; related ones are not */
+  if (c->expected == CRB_RELATION_RELATED)
+    g_assert_true (crb_alignment_get_fact (alignment, "art1:1") !=
+                   crb_alignment_get_fact (alignment, "art2:1"));
+  else
+    {
+      const CrbFact *fact = crb_alignment_get_fact (alignment, "art1:1");
+
+      g_assert_true (fact == crb_alignment_get_fact (alignment, "art2:1"));
+      g_assert_cmpstr (fact->id, ==, "fact:art1:1");
+      g_assert_cmpuint (fact->n_articles, ==, 2);
+      g_assert_cmpuint (fact->n_outlets, ==, 2);
+      g_assert_cmpuint (fact->n_conflicts, ==, c->expected == CRB_RELATION_CONFLICTS ? 1 : 0);
+    }
+  if (c->expected == CRB_RELATION_CONFLICTS)
+    g_assert_cmpfloat (crb_alignment_contest_score (alignment, story, "art1:1"), >, 0);
+  else
+    g_assert_cmpfloat (crb_alignment_contest_score (alignment, story, "art1:1"), ==, 0);
+}
+
+static void
+test_update_says_why (void)
+{
+  const char *texts[] = {
+    "The attack on the concert hall killed 133 people, officials said.",
+    "The attack on the concert hall killed 144 people, officials said.",
+  };
+  const char *dates[] = { "2024-03-23", "2024-03-24" };
+  g_autoptr (CrbStory) story = make_story (texts, dates, 2);
+  g_autoptr (CrbAlignment) alignment = crb_align_story (story, NULL, NULL);
+  const CrbLink *link = crb_alignment_find_link (alignment, "art1:1", "art2:1");
+  gboolean found = FALSE;
+
+  g_assert_nonnull (link);
+  for (guint k = 0; link->why[k]; k++)
+    found |= strstr (link->why[k], "later report (2024-03-24) raises the toll") != NULL;
+  g_assert_true (found);
+}
+
+/* Every claim in exactly one fact; fact ids stable; links between
+ * different articles only, in story order. */
+static void
+test_facts_partition (void)
+{
+  const char *texts[] = {
+    "The attack on the concert hall killed 133 people, officials said.\n\n"
+    "The governor declared three days of mourning.\n\n"
+    "Police arrested 11 people after the attack on the concert hall.",
+    "The attack on the concert hall killed 144 people, officials said.\n\n"
+    "The governor declared two days of mourning.",
+    "Officials said at least 130 people were killed in the attack on the concert hall.\n\n"
+    "The city's football team won its match 2-0 on Sunday.",
+  };
+  g_autoptr (CrbStory) story = make_story (texts, NULL, 3);
+  g_autoptr (CrbAlignment) alignment = crb_align_story (story, NULL, NULL);
+  GListModel *claims = crb_story_get_claims (story);
+  guint total = 0;
+
+  for (guint k = 0; k < g_list_model_get_n_items (claims); k++)
+    {
+      g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, k);
+
+      g_assert_nonnull (crb_alignment_get_fact (alignment, crb_claim_get_id (claim)));
+    }
+  for (guint f = 0; f < alignment->facts->len; f++)
+    {
+      CrbFact *fact = g_ptr_array_index (alignment->facts, f);
+      g_autofree char *id = g_strconcat ("fact:", fact->claims[0], NULL);
+
+      g_assert_cmpstr (fact->id, ==, id);
+      total += g_strv_length (fact->claims);
+    }
+  g_assert_cmpuint (total, ==, g_list_model_get_n_items (claims));
+  g_assert_cmpuint (g_hash_table_size (alignment->fact_of_claim), ==, total);
+
+  for (guint l = 0; l < alignment->links->len; l++)
+    {
+      CrbLink *link = g_ptr_array_index (alignment->links, l);
+      CrbClaim *a = crb_story_lookup_claim (story, link->a);
+      CrbClaim *b = crb_story_lookup_claim (story, link->b);
+
+      g_assert_cmpstr (crb_claim_get_article_id (a), !=, crb_claim_get_article_id (b));
+      g_assert_cmpfloat (link->score, >=, 0);
+      g_assert_cmpfloat (link->score, <=, 1);
+    }
+
+  /* the toll: three articles, one conflict at least */
+  {
+    const CrbFact *fact = crb_alignment_get_fact (alignment, "art1:1");
+
+    g_assert_true (fact == crb_alignment_get_fact (alignment, "art2:1"));
+    g_assert_true (fact == crb_alignment_get_fact (alignment, "art3:1"));
+    g_assert_cmpuint (fact->n_articles, ==, 3);
+    g_assert_cmpuint (fact->n_conflicts, >=, 1);
+    g_assert_cmpfloat (crb_alignment_contest_score (alignment, story, "art2:1"), >, 0);
+  }
+  /* the arrests and the football match stand alone */
+  g_assert_cmpuint (g_strv_length (crb_alignment_get_fact (alignment, "art1:3")->claims), ==, 1);
+  g_assert_cmpuint (crb_alignment_get_fact (alignment, "art1:3")->n_outlets, ==, 1);
+  g_assert_cmpfloat (crb_alignment_contest_score (alignment, story, "art1:3"), ==, 0);
+}
+
+static void
+test_manual_and_removed (void)
+{
+  const char *texts[] = {
+    "The attack on the concert hall killed 133 people, officials said.\n\n"
+    "The football team won its match 2-0 on Sunday.",
+    "The attack on the concert hall killed 144 people, officials said.\n\n"
+    "The council approved a budget of 2.5 billion roubles for new buses.",
+  };
+  g_autoptr (CrbStory) story = make_story (texts, NULL, 2);
+  g_autoptr (GPtrArray) manual = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_link_free);
+  g_autoptr (GPtrArray) removed = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_link_free);
+  const char *why[] = { "same match, checked by hand", NULL };
+  const CrbLink *link;
+
+  /* the reviewer unlinks the tolls and links the other two, given b < a */
+  g_ptr_array_add (removed, crb_link_new ("art2:1", "art1:1", CRB_RELATION_CONFLICTS, 0, NULL, TRUE));
+  g_ptr_array_add (manual, crb_link_new ("art2:2", "art1:2", CRB_RELATION_RELATED, 1.0, why, FALSE));
+
+  {
+    g_autoptr (CrbAlignment) alignment = crb_align_story (story, manual, removed);
+
+    g_assert_null (crb_alignment_find_link (alignment, "art1:1", "art2:1"));
+    g_assert_true (crb_alignment_get_fact (alignment, "art1:1") != crb_alignment_get_fact (alignment, "art2:1"));
+
+    link = crb_alignment_find_link (alignment, "art1:2", "art2:2");
+    g_assert_nonnull (link);
+    g_assert_true (link->manual);
+    g_assert_cmpstr (link->a, ==, "art1:2");
+    g_assert_cmpstr (link->b, ==, "art2:2");
+    g_assert_cmpint (link->relation, ==, CRB_RELATION_RELATED);
+    g_assert_cmpstr (link->why[0], ==, "same match, checked by hand");
+    /* manual links join facts */
+    g_assert_true (crb_alignment_get_fact (alignment, "art1:2") == crb_alignment_get_fact (alignment, "art2:2"));
+    g_assert_cmpstr (crb_alignment_get_fact (alignment, "art2:2")->id, ==, "fact:art1:2");
+  }
+
+  /* a manual link replaces the automatic one for its pair */
+  g_ptr_array_set_size (removed, 0);
+  g_ptr_array_set_size (manual, 0);
+  g_ptr_array_add (manual, crb_link_new ("art1:1", "art2:1", CRB_RELATION_AGREES, 1.0, NULL, TRUE));
+  {
+    g_autoptr (CrbAlignment) alignment = crb_align_story (story, manual, removed);
+    guint n = 0;
+
+    for (guint l = 0; l < alignment->links->len; l++)
+      {
+        CrbLink *l2 = g_ptr_array_index (alignment->links, l);
+
+        if (strcmp (l2->a, "art1:1") == 0 && strcmp (l2->b, "art2:1") == 0)
+          n++;
+      }
+    g_assert_cmpuint (n, ==, 1);
+    link = crb_alignment_find_link (alignment, "art1:1", "art2:1");
+    g_assert_true (link->manual);
+    g_assert_cmpint (link->relation, ==, CRB_RELATION_AGREES);
+    g_assert_cmpuint (crb_alignment_get_fact (alignment, "art1:1")->n_conflicts, ==, 0);
+  }
+}
+
+static void
+test_relation_strings (void)
+{
+  CrbRelation r;
+
+  for (guint k = CRB_RELATION_AGREES; k <= CRB_RELATION_RELATED; k++)
+    {
+      g_assert_true (crb_relation_from_string (crb_relation_to_string (k), &r));
+      g_assert_cmpint (r, ==, k);
+    }
+  g_assert_cmpstr (crb_relation_to_string (CRB_RELATION_CONFLICTS), ==, "conflicts");
+  g_assert_false (crb_relation_from_string ("agree", &r));
+  g_assert_false (crb_relation_from_string (NULL, &r));
+}
+
+/* Claims of other stories are never compared: aligning a story only
+ * reads that story, and a claim of an article the story does not hold is
+ * left alone. */
+static void
+test_empty_and_single (void)
+{
+  g_autoptr (CrbStory) empty = crb_story_new ("empty", "Empty");
+  g_autoptr (CrbAlignment) a = crb_align_story (empty, NULL, NULL);
+  const char *texts[] = { "The attack on the concert hall killed 133 people, officials said." };
+  g_autoptr (CrbStory) one = make_story (texts, NULL, 1);
+  g_autoptr (CrbAlignment) b = crb_align_story (one, NULL, NULL);
+
+  g_assert_cmpuint (a->links->len, ==, 0);
+  g_assert_cmpuint (a->facts->len, ==, 0);
+  g_assert_cmpuint (b->links->len, ==, 0);
+  g_assert_cmpuint (b->facts->len, ==, 1);
+  g_assert_cmpuint (((CrbFact *) g_ptr_array_index (b->facts, 0))->n_outlets, ==, 1);
+}
+
+/* Non-ASCII text and names survive. */
+static void
+test_non_ascii (void)
+{
+  const char *texts[] = {
+    "Le séisme a tué 27 personnes à Türkiye, selon les autorités de İzmir.",
+    "Officials in İzmir said the earthquake in Turkey killed 27 people.",
+  };
+  g_autoptr (CrbStory) story = make_story (texts, NULL, 2);
+  g_autoptr (CrbAlignment) alignment = crb_align_story (story, NULL, NULL);
+
+  g_assert_nonnull (alignment);
+  g_assert_cmpuint (g_hash_table_size (alignment->fact_of_claim), ==, crb_story_get_n_claims (story));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint k = 0; k < G_N_ELEMENTS (pair_cases); k++)
+    {
+      g_autofree char *path = g_strdup_printf ("/corroborate/align/pair/%s", pair_cases[k].name);
+
+      g_test_add_data_func (path, &pair_cases[k], test_pair);
+    }
+  g_test_add_func ("/corroborate/align/update-says-why", test_update_says_why);
+  g_test_add_func ("/corroborate/align/facts-partition", test_facts_partition);
+  g_test_add_func ("/corroborate/align/manual-and-removed", test_manual_and_removed);
+  g_test_add_func ("/corroborate/align/relation-strings", test_relation_strings);
+  g_test_add_func ("/corroborate/align/empty-and-single", test_empty_and_single);
+  g_test_add_func ("/corroborate/align/non-ascii", test_non_ascii);
+
+  return g_test_run ();
+}
