@@ -51,9 +51,10 @@ wait_for (gboolean (*condition) (gpointer),
 }
 
 /* GTK 4.8 sometimes warns "Trying to snapshot GtkGizmo … without a current
- * allocation" while a revealer animates: a GTK quirk, harmless.  Warnings are
- * therefore not fatal here, but every other warning or critical is counted,
- * and each test ends by asserting there were none.
+ * allocation" while a revealer animates, and its GtkShortcutsWindow page
+ * switcher has labels that report "min width -3": GTK quirks, harmless.
+ * Warnings are therefore not fatal here, but every other warning or critical
+ * is counted, and each test ends by asserting there were none.
  */
 static guint unexpected_messages;
 
@@ -71,7 +72,9 @@ log_writer (GLogLevelFlags   log_level,
         if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
           message = fields[i].value;
 
-      if (message == NULL || strstr (message, "without a current allocation") == NULL)
+      if (message == NULL ||
+          (strstr (message, "without a current allocation") == NULL &&
+           !(g_str_has_prefix (message, "GtkLabel") && strstr (message, "reported min width -") != NULL)))
         unexpected_messages++;
     }
 
@@ -382,6 +385,61 @@ test_markup_shown_literally (void)
 }
 
 static void
+test_links (void)
+{
+  CrbWindow *window = open_sample ();
+  CrbProject *project = crb_window_get_project (window);
+  CrbStory *story = crb_window_get_story (window);
+  CrbAlignment *alignment = crb_story_get_alignment (story);
+  CrbLink *agree = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *overlay;
+
+  g_assert_cmpuint (alignment->links->len, >, 0);
+  for (guint i = 0; i < alignment->links->len && agree == NULL; i++)
+    {
+      CrbLink *link = g_ptr_array_index (alignment->links, i);
+      if (link->relation == CRB_RELATION_AGREES)
+        agree = link;
+    }
+  g_assert_nonnull (agree);
+
+  {
+    g_autofree char *a = g_strdup (agree->a);
+    g_autofree char *b = g_strdup (agree->b);
+    CrbClaim *claim_b = crb_project_find_claim (project, b, NULL, NULL);
+
+    /* Selecting a claim shows its linked claims; the screenshot shows it. */
+    crb_window_select_claim (window, a);
+    screenshot (GTK_WIDGET (window), "08-linked-claims");
+
+    /* Shift+A's action: the claim and its agreeing appearances, one step. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "claim.confirm-all", NULL);
+    g_assert_cmpint (status_of (project, a), ==, CRB_DECISION_STATUS_CONFIRMED);
+    g_assert_cmpint (crb_claim_get_status (claim_b), ==, CRB_DECISION_STATUS_CONFIRMED);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_cmpint (status_of (project, a), ==, CRB_DECISION_STATUS_PENDING);
+    g_assert_cmpint (crb_claim_get_status (claim_b), ==, CRB_DECISION_STATUS_PENDING);
+
+    /* Unlink by hand from the panel's action. */
+    crb_window_select_claim (window, a);
+    gtk_widget_activate_action (GTK_WIDGET (window), "claim.unlink", "s", b);
+    alignment = crb_story_get_alignment (crb_window_get_story (window));
+    g_assert_null (crb_alignment_find_link (alignment, a, b));
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  iterate (300);
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (overlay);
+  screenshot (overlay, "09-shortcuts");
+  gtk_window_close (GTK_WINDOW (overlay));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
+static void
 test_dark_mode (void)
 {
   CrbWindow *window;
@@ -539,6 +597,7 @@ main (int   argc,
   g_test_add_func ("/corroborate/window/review-loop/keys", test_review_loop_keys);
   g_test_add_func ("/corroborate/window/markup-literal", test_markup_shown_literally);
   g_test_add_func ("/corroborate/window/dark-mode", test_dark_mode);
+  g_test_add_func ("/corroborate/window/links", test_links);
   g_test_add_func ("/corroborate/window/accessible-names", test_accessible_names);
   g_test_add_func ("/corroborate/window/open-path-and-changed-on-disk", test_open_path_and_changed_on_disk);
 

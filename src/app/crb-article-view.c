@@ -34,6 +34,7 @@ G_DEFINE_FINAL_TYPE (CrbArticleView, crb_article_view, GTK_TYPE_WIDGET)
 
 enum {
   CLAIM_ACTIVATED,
+  LINK_REQUESTED,
   N_SIGNALS
 };
 
@@ -102,8 +103,21 @@ on_click_released_cb (GtkGestureClick *gesture,
     return;
 
   claim = claim_at_offset (self, gtk_text_iter_get_offset (&iter));
-  if (claim != NULL)
-    g_signal_emit (self, signals[CLAIM_ACTIVATED], 0, claim);
+  if (claim == NULL)
+    return;
+
+  /* Ctrl+click links the span's claim to the selected one; with Shift, as
+   * a conflict.
+   */
+  {
+    GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+    if (state & GDK_CONTROL_MASK)
+      g_signal_emit (self, signals[LINK_REQUESTED], 0, claim,
+                     (state & GDK_SHIFT_MASK) ? CRB_RELATION_CONFLICTS : CRB_RELATION_AGREES);
+    else
+      g_signal_emit (self, signals[CLAIM_ACTIVATED], 0, claim);
+  }
 }
 
 static void
@@ -134,6 +148,17 @@ create_tags (CrbArticleView *self)
 
   tag = gtk_text_tag_new ("claim-rejected");
   g_object_set (tag, "strikethrough", TRUE, "foreground-rgba", &(GdkRGBA) { 0.5, 0.5, 0.5, 1.0 }, NULL);
+  gtk_text_tag_table_add (table, tag);
+  g_object_unref (tag);
+
+  tag = gtk_text_tag_new ("claim-linked");
+  g_object_set (tag, "background-rgba", &(GdkRGBA) { 0.57, 0.25, 0.67, 0.28 }, NULL);
+  gtk_text_tag_table_add (table, tag);
+  g_object_unref (tag);
+
+  tag = gtk_text_tag_new ("claim-conflicting");
+  g_object_set (tag, "background-rgba", &(GdkRGBA) { 0.88, 0.11, 0.14, 0.28 },
+                "underline", PANGO_UNDERLINE_ERROR, NULL);
   gtk_text_tag_table_add (table, tag);
   g_object_unref (tag);
 
@@ -259,6 +284,14 @@ crb_article_view_class_init (CrbArticleViewClass *klass)
   signals[CLAIM_ACTIVATED] = g_signal_new ("claim-activated", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, CRB_TYPE_CLAIM);
+  /**
+   * CrbArticleView::link-requested:
+   * @claim: the claim whose span was Ctrl+clicked
+   * @relation: a #CrbRelation: conflicts with Shift, else agrees
+   */
+  signals[LINK_REQUESTED] = g_signal_new ("link-requested", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 2, CRB_TYPE_CLAIM, G_TYPE_INT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "crbarticleview");
@@ -369,5 +402,61 @@ crb_article_view_select_claim (CrbArticleView *self,
   gtk_text_buffer_apply_tag_by_name (self->buffer, "claim-selected", &start, &end);
   gtk_text_buffer_move_mark (self->buffer, self->selected_mark, &start);
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), self->selected_mark,
-                                0.1, TRUE, 0.0, 0.3);
+                                0.05, FALSE, 0.0, 0.0);
+}
+
+/**
+ * crb_article_view_mark_links:
+ * @alignment: (nullable): the story's links
+ * @selected: (nullable): the selected claim, in any article
+ *
+ * Highlights the claims of this article linked to @selected, conflicting
+ * ones apart, and scrolls the first into view.
+ */
+void
+crb_article_view_mark_links (CrbArticleView *self,
+                             CrbAlignment   *alignment,
+                             CrbClaim       *selected)
+{
+  GtkTextIter start, end;
+  gboolean scrolled = FALSE;
+
+  g_return_if_fail (CRB_IS_ARTICLE_VIEW (self));
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (self->buffer, "claim-linked", &start, &end);
+  gtk_text_buffer_remove_tag_by_name (self->buffer, "claim-conflicting", &start, &end);
+
+  if (alignment == NULL || selected == NULL || self->claims == NULL)
+    return;
+
+  for (guint i = 0; i < alignment->links->len; i++)
+    {
+      CrbLink *link = g_ptr_array_index (alignment->links, i);
+      const char *id = crb_claim_get_id (selected);
+      const char *other_id = g_strcmp0 (link->a, id) == 0 ? link->b : g_strcmp0 (link->b, id) == 0 ? link->a : NULL;
+
+      if (other_id == NULL)
+        continue;
+
+      for (guint j = 0; j < self->claims->len; j++)
+        {
+          CrbClaim *claim = g_ptr_array_index (self->claims, j);
+
+          if (g_strcmp0 (crb_claim_get_id (claim), other_id) != 0)
+            continue;
+
+          get_span (self, claim, &start, &end);
+          gtk_text_buffer_apply_tag_by_name (self->buffer,
+                                             link->relation == CRB_RELATION_CONFLICTS ? "claim-conflicting" : "claim-linked",
+                                             &start, &end);
+          if (!scrolled && self->selected == NULL)
+            {
+              gtk_text_buffer_move_mark (self->buffer, self->selected_mark, &start);
+              gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), self->selected_mark,
+                                            0.05, FALSE, 0.0, 0.0);
+              scrolled = TRUE;
+            }
+        }
+    }
 }

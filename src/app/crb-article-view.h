@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "crb-align.h"
 #include "crb-article.h"
 #include "crb-claim.h"
 
@@ -21,5 +22,8 @@ void        crb_article_view_update_claim  (CrbArticleView *self,
 void        crb_article_view_select_claim  (CrbArticleView *self,
                                             CrbClaim       *claim);
 GtkTextView *crb_article_view_get_text_view (CrbArticleView *self);
+void        crb_article_view_mark_links    (CrbArticleView *self,
+                                            CrbAlignment   *alignment,
+                                            CrbClaim       *selected);
 
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "crb-claim-panel.h"
 
 /*
@@ -38,6 +40,9 @@ struct _CrbClaimPanel
   GtkWidget  *values_label;
   GtkWidget  *decision_label;
   GtkWidget  *history_label;
+  GtkWidget  *badges_label;
+  GtkWidget  *links_heading;
+  GtkWidget  *links_list;
 };
 
 G_DEFINE_FINAL_TYPE (CrbClaimPanel, crb_claim_panel, GTK_TYPE_WIDGET)
@@ -175,6 +180,140 @@ append_values (GString    *out,
     }
 }
 
+static const char *
+relation_label (CrbRelation relation)
+{
+  switch (relation)
+    {
+    case CRB_RELATION_AGREES:
+      return _("agrees");
+    case CRB_RELATION_CONFLICTS:
+      return _("conflicts");
+    case CRB_RELATION_RELATED:
+      return _("related");
+    default:
+      return "";
+    }
+}
+
+/* "3 outlets · conflicts with 2": what the aligner says of the claim. */
+char *
+crb_claim_panel_describe_alignment (CrbStory *story,
+                                    CrbClaim *claim)
+{
+  CrbAlignment *alignment;
+  const CrbFact *fact;
+  guint conflicts = 0;
+  g_autoptr (GString) s = g_string_new (NULL);
+
+  if (story == NULL || !crb_story_is_loaded (story))
+    return g_strdup ("");
+
+  alignment = crb_story_get_alignment (story);
+  fact = crb_alignment_get_fact (alignment, crb_claim_get_id (claim));
+  for (guint i = 0; i < alignment->links->len; i++)
+    {
+      CrbLink *link = g_ptr_array_index (alignment->links, i);
+
+      if (link->relation == CRB_RELATION_CONFLICTS &&
+          (g_strcmp0 (link->a, crb_claim_get_id (claim)) == 0 || g_strcmp0 (link->b, crb_claim_get_id (claim)) == 0))
+        conflicts++;
+    }
+
+  if (fact != NULL && fact->n_outlets > 1)
+    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u outlet", "%u outlets", fact->n_outlets), fact->n_outlets);
+  else
+    g_string_append (s, _("single source"));
+
+  if (conflicts > 0)
+    {
+      g_string_append (s, " · ");
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "conflicts with %u", "conflicts with %u", conflicts),
+                              conflicts);
+    }
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+update_links (CrbClaimPanel *self)
+{
+  CrbAlignment *alignment;
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (self->links_list)))
+    gtk_list_box_remove (GTK_LIST_BOX (self->links_list), child);
+
+  if (self->story == NULL || self->claim == NULL || !crb_story_is_loaded (self->story))
+    {
+      gtk_widget_set_visible (self->links_heading, FALSE);
+      gtk_widget_set_visible (self->links_list, FALSE);
+      return;
+    }
+
+  alignment = crb_story_get_alignment (self->story);
+  for (guint i = 0; i < alignment->links->len; i++)
+    {
+      CrbLink *link = g_ptr_array_index (alignment->links, i);
+      const char *id = crb_claim_get_id (self->claim);
+      const char *other_id;
+      CrbClaim *other;
+      CrbArticle *article;
+      GtkWidget *row, *unlink;
+      g_autofree char *subtitle = NULL;
+
+      if (g_strcmp0 (link->a, id) == 0)
+        other_id = link->b;
+      else if (g_strcmp0 (link->b, id) == 0)
+        other_id = link->a;
+      else
+        continue;
+
+      other = crb_story_lookup_claim (self->story, other_id);
+      if (other == NULL)
+        continue;
+      article = crb_story_lookup_article (self->story, crb_claim_get_article_id (other));
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crb_claim_get_final_text (other));
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      subtitle = g_strdup_printf ("%s · %s%s",
+                                  article && crb_article_get_outlet (article) ? crb_article_get_outlet (article)
+                                                                             : crb_claim_get_article_id (other),
+                                  relation_label (link->relation),
+                                  link->manual ? _(" · by hand") : "");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (link->why != NULL && link->why[0] != NULL)
+        {
+          g_autofree char *why = g_strjoinv ("\n", link->why);
+          gtk_widget_set_tooltip_text (row, why);
+        }
+      if (link->relation == CRB_RELATION_CONFLICTS)
+        gtk_widget_add_css_class (row, "crb-conflict");
+
+      unlink = gtk_button_new_from_icon_name ("edit-delete-symbolic");
+      gtk_widget_set_valign (unlink, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (unlink, "flat");
+      gtk_widget_set_tooltip_text (unlink, _("Unlink"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (unlink), "claim.unlink");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (unlink), "s", other_id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), unlink);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "claim.select");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", other_id);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_list_box_append (GTK_LIST_BOX (self->links_list), row);
+      n++;
+    }
+
+  gtk_widget_set_visible (self->links_heading, TRUE);
+  gtk_widget_set_visible (self->links_list, n > 0);
+  gtk_label_set_label (GTK_LABEL (self->links_heading),
+                       n > 0 ? _("In other articles") : _("Not linked to other articles. Ctrl+click a claim in another article to link it."));
+}
+
 static void
 update (CrbClaimPanel *self)
 {
@@ -212,6 +351,12 @@ update (CrbClaimPanel *self)
       gtk_label_set_label (GTK_LABEL (self->original_label), original);
     }
   gtk_widget_set_visible (self->original_label, status == CRB_DECISION_STATUS_CORRECTED);
+
+  {
+    g_autofree char *badges = crb_claim_panel_describe_alignment (self->story, claim);
+    gtk_label_set_label (GTK_LABEL (self->badges_label), badges);
+  }
+  update_links (self);
 
   reasons = g_strjoinv (" · ", (char **) crb_claim_get_reasons (claim));
   gtk_label_set_label (GTK_LABEL (self->reasons_label), *reasons ? reasons : _("no particular reason"));
@@ -402,8 +547,11 @@ build (CrbClaimPanel *self)
   gtk_widget_add_css_class (self->score_label, "caption");
   gtk_widget_set_hexpand (self->score_label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->score_label), 1.0);
+  self->badges_label = label_new ("caption", FALSE);
+  gtk_widget_add_css_class (self->badges_label, "crb-badges");
   gtk_box_append (GTK_BOX (row), self->status_label);
   gtk_box_append (GTK_BOX (row), self->kind_label);
+  gtk_box_append (GTK_BOX (row), self->badges_label);
   gtk_box_append (GTK_BOX (row), self->score_label);
   gtk_box_append (GTK_BOX (self->content), row);
 
@@ -487,6 +635,16 @@ build (CrbClaimPanel *self)
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Skip"), "claim.skip", _("Leave it pending and go to the next claim (Space)"), "flat"));
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Note"), "claim.note", _("Add a note (N)"), "flat"));
   gtk_box_append (GTK_BOX (self->content), buttons);
+
+  self->links_heading = label_new ("caption-heading", TRUE);
+  gtk_widget_set_margin_top (self->links_heading, 6);
+  gtk_box_append (GTK_BOX (self->content), self->links_heading);
+  self->links_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->links_list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->links_list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->links_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Linked claims in other articles"), -1);
+  gtk_box_append (GTK_BOX (self->content), self->links_list);
 
   self->decision_label = label_new (NULL, TRUE);
   gtk_box_append (GTK_BOX (self->content), self->decision_label);
@@ -668,6 +826,18 @@ crb_claim_panel_cancel (CrbClaimPanel *self)
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->reject_revealer), FALSE);
   if (was_editing)
     g_signal_emit (self, signals[EDITING_CANCELLED], 0);
+}
+
+/**
+ * crb_claim_panel_refresh:
+ *
+ * Shows the claim again, after its story's links changed.
+ */
+void
+crb_claim_panel_refresh (CrbClaimPanel *self)
+{
+  g_return_if_fail (CRB_IS_CLAIM_PANEL (self));
+  update (self);
 }
 
 gboolean

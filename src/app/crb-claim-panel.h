@@ -24,5 +24,8 @@ void       crb_claim_panel_set_reject_mode   (CrbClaimPanel *self,
 gboolean   crb_claim_panel_get_reject_mode   (CrbClaimPanel *self);
 void       crb_claim_panel_cancel            (CrbClaimPanel *self);
 gboolean   crb_claim_panel_is_editing        (CrbClaimPanel *self);
+void       crb_claim_panel_refresh           (CrbClaimPanel *self);
+char      *crb_claim_panel_describe_alignment (CrbStory     *story,
+                                              CrbClaim      *claim);
 
 G_END_DECLS

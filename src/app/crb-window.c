@@ -263,7 +263,14 @@ claim_filter_func (gpointer item,
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (status > 0 && crb_claim_get_status (claim) != status - 1)
+  if (status == 5)
+    {
+      if (self->story == NULL ||
+          crb_alignment_contest_score (crb_story_get_alignment (self->story), self->story,
+                                       crb_claim_get_id (claim)) <= 0.0)
+        return FALSE;
+    }
+  else if (status > 0 && crb_claim_get_status (claim) != status - 1)
     return FALSE;
 
   if (search != NULL && *search != '\0')
@@ -287,11 +294,24 @@ claim_sort_func (gconstpointer a,
   double sa, sb;
 
   /* "In order" keeps the story's order: the sorter then says equal. */
-  if (gtk_drop_down_get_selected (self->sort_dropdown) != 1)
-    return 0;
+  switch (gtk_drop_down_get_selected (self->sort_dropdown))
+    {
+    case 1:
+      sa = crb_claim_get_score ((CrbClaim *) a);
+      sb = crb_claim_get_score ((CrbClaim *) b);
+      break;
+    case 2:
+      if (self->story == NULL)
+        return 0;
+      sa = crb_alignment_contest_score (crb_story_get_alignment (self->story), self->story,
+                                        crb_claim_get_id ((CrbClaim *) a));
+      sb = crb_alignment_contest_score (crb_story_get_alignment (self->story), self->story,
+                                        crb_claim_get_id ((CrbClaim *) b));
+      break;
+    default:
+      return 0;
+    }
 
-  sa = crb_claim_get_score ((CrbClaim *) a);
-  sb = crb_claim_get_score ((CrbClaim *) b);
   return (sa < sb) - (sa > sb);
 }
 
@@ -370,7 +390,11 @@ on_claim_selected_cb (CrbWindow *self)
   crb_claim_panel_set_claim (self->claim_panel, claim, self->story);
 
   for (guint i = 0; self->article_views && i < self->article_views->len; i++)
-    crb_article_view_select_claim (g_ptr_array_index (self->article_views, i), claim);
+    {
+      crb_article_view_select_claim (g_ptr_array_index (self->article_views, i), claim);
+      crb_article_view_mark_links (g_ptr_array_index (self->article_views, i),
+                                   self->story ? crb_story_get_alignment (self->story) : NULL, claim);
+    }
 
   if (claim != NULL && (view = view_for_article (self, crb_claim_get_article_id (claim))))
     scroll_to_view (self, GTK_WIDGET (view));
@@ -384,6 +408,27 @@ on_claim_activated_cb (CrbWindow      *self,
                        CrbArticleView *view)
 {
   select_claim (self, claim);
+}
+
+static void
+on_link_requested_cb (CrbWindow      *self,
+                      CrbClaim       *claim,
+                      int             relation,
+                      CrbArticleView *view)
+{
+  CrbClaim *current = current_claim (self);
+  g_autoptr (GError) error = NULL;
+
+  if (current == NULL || current == claim)
+    return;
+
+  if (!crb_project_link (self->project, crb_claim_get_id (current), crb_claim_get_id (claim), relation, &error))
+    {
+      show_error (self, _("The Claims Could Not Be Linked"), error->message);
+      return;
+    }
+
+  toast (self, relation == CRB_RELATION_CONFLICTS ? _("Linked as conflicting") : _("Linked as agreeing"), NULL);
 }
 
 static const char *
@@ -412,8 +457,14 @@ update_claim_row (GtkListItem *item)
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), status_icon (status));
   gtk_widget_set_tooltip_text (icon, _(names[status]));
   gtk_inscription_set_text (GTK_INSCRIPTION (text), crb_claim_get_final_text (claim));
-  caption = g_strdup_printf ("%s · %s · %.2f", crb_claim_get_article_id (claim),
-                             crb_claim_get_kind (claim), crb_claim_get_score (claim));
+  {
+    CrbWindow *self = g_object_get_data (G_OBJECT (item), "crb-window");
+    g_autofree char *badges = self && self->story ? crb_claim_panel_describe_alignment (self->story, claim)
+                                                  : g_strdup ("");
+
+    caption = g_strdup_printf ("%s · %s · %s", crb_claim_get_article_id (claim),
+                               crb_claim_get_kind (claim), badges);
+  }
   gtk_inscription_set_text (GTK_INSCRIPTION (meta), caption);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     gtk_widget_remove_css_class (box, i == 0 ? "crb-pending" : i == 1 ? "crb-confirmed" : i == 2 ? "crb-corrected" : "crb-rejected");
@@ -462,6 +513,7 @@ claim_bind_cb (GtkSignalListItemFactory *factory,
   CrbClaim *claim = gtk_list_item_get_item (item);
   gulong id;
 
+  g_object_set_data (G_OBJECT (item), "crb-window", user_data);
   update_claim_row (item);
   id = g_signal_connect_swapped (claim, "notify::decision", G_CALLBACK (update_claim_row), item);
   g_object_set_data (G_OBJECT (item), "crb-notify-id", GSIZE_TO_POINTER (id));
@@ -619,6 +671,8 @@ show_story (CrbWindow *self,
       crb_article_view_set_claims (CRB_ARTICLE_VIEW (view), claims);
       g_signal_connect_object (view, "claim-activated", G_CALLBACK (on_claim_activated_cb),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (view, "link-requested", G_CALLBACK (on_link_requested_cb),
+                               self, G_CONNECT_SWAPPED);
       if (i > 0)
         gtk_box_append (GTK_BOX (self->articles_box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
       gtk_box_append (GTK_BOX (self->articles_box), view);
@@ -712,6 +766,8 @@ update_actions (CrbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-sample", !self->busy);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.confirm", has_claim);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.confirm-all", has_claim);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.unlink", has_claim);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.correct", has_claim);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.reject", has_claim);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.reason", has_claim);
@@ -810,6 +866,18 @@ on_project_changed_cb (CrbWindow *self)
   update_actions (self);
   if (crb_project_get_modified (self->project))
     schedule_save (self);
+}
+
+static void
+on_alignment_changed_cb (CrbWindow *self,
+                         CrbStory  *story)
+{
+  if (story != self->story)
+    return;
+
+  crb_claim_panel_refresh (self->claim_panel);
+  on_claim_selected_cb (self);
+  gtk_filter_changed (GTK_FILTER (self->claim_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -913,6 +981,7 @@ set_project (CrbWindow  *self,
   g_signal_connect_object (project, "notify::revision", G_CALLBACK (on_project_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "notify::durable-revision", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "claim-decided", G_CALLBACK (on_claim_decided_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (project, "alignment-changed", G_CALLBACK (on_alignment_changed_cb), self, G_CONNECT_SWAPPED);
 
   factory = GTK_SIGNAL_LIST_ITEM_FACTORY (gtk_signal_list_item_factory_new ());
   g_signal_connect (factory, "setup", G_CALLBACK (story_setup_cb), self);
@@ -1228,6 +1297,33 @@ decide (CrbWindow   *self,
     toast (self, _("Every claim of this story is reviewed"), NULL);
 }
 
+/* The pending claims of other articles that agree with @claim. */
+static GPtrArray *
+agreeing_pending (CrbWindow *self,
+                  CrbClaim  *claim)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  CrbAlignment *alignment;
+
+  if (self->story == NULL || claim == NULL)
+    return ids;
+
+  alignment = crb_story_get_alignment (self->story);
+  for (guint i = 0; i < alignment->links->len; i++)
+    {
+      CrbLink *link = g_ptr_array_index (alignment->links, i);
+      const char *id = crb_claim_get_id (claim);
+      const char *other_id = g_strcmp0 (link->a, id) == 0 ? link->b : g_strcmp0 (link->b, id) == 0 ? link->a : NULL;
+      CrbClaim *other = other_id ? crb_story_lookup_claim (self->story, other_id) : NULL;
+
+      if (other != NULL && link->relation == CRB_RELATION_AGREES &&
+          crb_claim_get_status (other) == CRB_DECISION_STATUS_PENDING)
+        g_ptr_array_add (ids, g_strdup (other_id));
+    }
+
+  return ids;
+}
+
 static void
 confirm_activated (GtkWidget  *widget,
                    const char *action_name,
@@ -1235,9 +1331,123 @@ confirm_activated (GtkWidget  *widget,
 {
   CrbWindow *self = CRB_WINDOW (widget);
   g_autoptr (CrbDecision) decision = new_decision (self, CRB_DECISION_STATUS_CONFIRMED);
+  CrbClaim *claim = current_claim (self);
+  g_autoptr (GPtrArray) agreeing = agreeing_pending (self, claim);
+  g_autofree char *claim_id = claim ? g_strdup (crb_claim_get_id (claim)) : NULL;
 
   crb_claim_panel_cancel (self->claim_panel);
   decide (self, decision, TRUE);
+
+  /* Offer the same for its agreeing appearances, as one undoable step. */
+  if (claim_id != NULL && agreeing->len > 0)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Confirm its agreeing appearance in %u other article too?",
+                                                             "Confirm its agreeing appearances in %u other articles too?",
+                                                             agreeing->len), agreeing->len);
+      AdwToast *t = adw_toast_new (title);
+
+      adw_toast_set_button_label (t, _("Confirm _All"));
+      adw_toast_set_action_name (t, "claim.confirm-agreeing");
+      adw_toast_set_action_target_value (t, g_variant_new_string (claim_id));
+      adw_toast_set_timeout (t, 8);
+      adw_toast_overlay_add_toast (self->toast_overlay, t);
+    }
+}
+
+static void
+confirm_agreeing (CrbWindow  *self,
+                  CrbClaim   *claim,
+                  gboolean    include_claim)
+{
+  g_autoptr (GPtrArray) ids = agreeing_pending (self, claim);
+  g_autoptr (CrbDecision) decision = new_decision (self, CRB_DECISION_STATUS_CONFIRMED);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n;
+
+  if (include_claim && crb_claim_get_status (claim) != CRB_DECISION_STATUS_CONFIRMED)
+    g_ptr_array_insert (ids, 0, g_strdup (crb_claim_get_id (claim)));
+  if (ids->len == 0)
+    return;
+
+  n = ids->len;
+  g_ptr_array_add (ids, NULL);
+  if (!crb_project_decide_many (self->project, (const char * const *) ids->pdata, decision, &error))
+    {
+      show_error (self, _("The Decision Could Not Be Recorded"), error->message);
+      return;
+    }
+
+  refilter (self);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Confirmed %u claim as one step",
+                                          "Confirmed %u claims as one step", n), n);
+  toast (self, message, "win.undo");
+}
+
+static void
+confirm_agreeing_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  CrbWindow *self = CRB_WINDOW (widget);
+  CrbClaim *claim = self->project ? crb_project_find_claim (self->project, g_variant_get_string (parameter, NULL),
+                                                            NULL, NULL) : NULL;
+
+  if (claim != NULL)
+    confirm_agreeing (self, claim, FALSE);
+}
+
+static void
+confirm_all_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CrbWindow *self = CRB_WINDOW (widget);
+  CrbClaim *claim = current_claim (self);
+  g_autoptr (CrbClaim) keep = claim ? g_object_ref (claim) : NULL;
+  CrbClaim *next;
+
+  if (keep == NULL)
+    return;
+
+  crb_claim_panel_cancel (self->claim_panel);
+  next = next_pending (self, keep, FALSE);
+  if (next != NULL)
+    g_object_ref (next);
+  confirm_agreeing (self, keep, TRUE);
+  if (next != NULL)
+    {
+      select_claim (self, crb_claim_get_status (next) == CRB_DECISION_STATUS_PENDING ? next
+                                                                                       : next_pending (self, next, FALSE));
+      g_object_unref (next);
+    }
+}
+
+static void
+unlink_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CrbWindow *self = CRB_WINDOW (widget);
+  CrbClaim *claim = current_claim (self);
+  g_autoptr (GError) error = NULL;
+
+  if (claim == NULL)
+    return;
+
+  if (!crb_project_unlink (self->project, crb_claim_get_id (claim), g_variant_get_string (parameter, NULL), &error))
+    show_error (self, _("The Claims Could Not Be Unlinked"), error->message);
+  else
+    toast (self, _("Unlinked; they will not be linked again automatically"), NULL);
+}
+
+static void
+select_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  crb_window_select_claim (CRB_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -1716,6 +1926,9 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "project") != 0)
     return FALSE;
 
+  if (keyval == GDK_KEY_A && (state & GDK_SHIFT_MASK))
+    return gtk_widget_activate_action (GTK_WIDGET (self), "claim.confirm-all", NULL);
+
   switch (gdk_keyval_to_lower (keyval))
     {
     case GDK_KEY_a:
@@ -1984,6 +2197,10 @@ crb_window_class_init (CrbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_activated);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_activated);
   gtk_widget_class_install_action (widget_class, "claim.confirm", NULL, confirm_activated);
+  gtk_widget_class_install_action (widget_class, "claim.confirm-all", NULL, confirm_all_activated);
+  gtk_widget_class_install_action (widget_class, "claim.confirm-agreeing", "s", confirm_agreeing_activated);
+  gtk_widget_class_install_action (widget_class, "claim.unlink", "s", unlink_activated);
+  gtk_widget_class_install_action (widget_class, "claim.select", "s", select_activated);
   gtk_widget_class_install_action (widget_class, "claim.reject", NULL, reject_activated);
   gtk_widget_class_install_action (widget_class, "claim.reason", "i", reason_activated);
   gtk_widget_class_install_action (widget_class, "claim.correct", NULL, correct_activated);
