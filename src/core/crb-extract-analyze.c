@@ -8,7 +8,6 @@
 #include "crb-extract-private.h"
 #include "crb-extract-lexicon.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -53,6 +52,8 @@ struct _CrbAnalyzer
   GString *lower;
   GArray *entities;
   GHashTable *names;  /* lower-cased names seen earlier in the document */
+  GString *scratch;   /* for span () */
+  gboolean no_values;
   gboolean has_date;
   GDate date;
   const char *text;
@@ -68,6 +69,7 @@ crb_analyzer_new (const char *date)
   a->lower = g_string_sized_new (1024);
   a->entities = g_array_new (FALSE, FALSE, sizeof (Entity));
   a->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  a->scratch = g_string_sized_new (256);
   g_date_clear (&a->date, 1);
   if (date != NULL && sscanf (date, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
       g_date_valid_dmy (d, m, y))
@@ -80,6 +82,13 @@ crb_analyzer_new (const char *date)
 }
 
 void
+crb_analyzer_set_no_values (CrbAnalyzer *a,
+                            gboolean     no_values)
+{
+  a->no_values = no_values;
+}
+
+void
 crb_analyzer_free (CrbAnalyzer *a)
 {
   if (a == NULL)
@@ -88,6 +97,7 @@ crb_analyzer_free (CrbAnalyzer *a)
   g_string_free (a->lower, TRUE);
   g_array_unref (a->entities);
   g_hash_table_unref (a->names);
+  g_string_free (a->scratch, TRUE);
   g_free (a);
 }
 
@@ -99,6 +109,25 @@ is_word_char (gunichar c)
   if (c < 0x80)
     return g_ascii_isalnum (c);
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+/* ASCII fast paths for the Unicode predicates */
+static inline gboolean
+u_isupper (gunichar c)
+{
+  return c < 0x80 ? (c >= 'A' && c <= 'Z') : (g_unichar_isupper (c) || g_unichar_istitle (c));
+}
+
+static inline gboolean
+u_isalpha (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c);
+}
+
+static inline gboolean
+u_isdigit (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c);
 }
 
 static inline gunichar
@@ -124,8 +153,12 @@ tokenize (CrbAnalyzer *a,
   const guchar *e = t + end;
   gsize pos = start;
   gboolean in_quote = FALSE;
+  guint ntok = 0;
+  guint cap;
 
-  g_array_set_size (a->toks, 0);
+  /* the array is used as a buffer: grown by doubling, trimmed at the end */
+  g_array_set_size (a->toks, MAX (a->toks->len, 64));
+  cap = a->toks->len;
   g_string_truncate (a->lower, 0);
 
   while (pos < end)
@@ -145,23 +178,41 @@ tokenize (CrbAnalyzer *a,
         {
           gsize p = pos;
           gsize piece = 0;
+          gsize lowlen;
           gboolean ascii = TRUE;
           guint letters = 0, uppers = 0;
           gunichar prev = 0;
 
-          tok.cap = g_unichar_isupper (c) || g_unichar_istitle (c);
+          tok.cap = u_isupper (c);
           while (p < end)
             {
               int m;
-              gunichar d = crb_utf8_decode (t + p, e, &m);
+              gunichar d;
+
+              /* ASCII fast path */
+              if (G_LIKELY (t[p] < 0x80) && g_ascii_isalnum (t[p]))
+                {
+                  guchar b = t[p];
+                  if (g_ascii_isalpha (b))
+                    {
+                      letters++;
+                      if (b <= 'Z')
+                        uppers++;
+                    }
+                  prev = b;
+                  p++;
+                  piece++;
+                  continue;
+                }
+              d = crb_utf8_decode (t + p, e, &m);
               if (is_word_char (d))
                 {
                   if (d >= 0x80)
                     ascii = FALSE;
-                  if (g_unichar_isalpha (d))
+                  if (u_isalpha (d))
                     {
                       letters++;
-                      if (g_unichar_isupper (d))
+                      if (u_isupper (d))
                         uppers++;
                     }
                   prev = d;
@@ -178,12 +229,11 @@ tokenize (CrbAnalyzer *a,
                   {
                     if (d == '\'' || d == 0x2019 || d == '-' || d == 0x2011)
                       join = TRUE;
-                    else if (d == '.' && g_unichar_isdigit (prev) && g_unichar_isdigit (nx))
+                    else if (d == '.' && u_isdigit (prev) && u_isdigit (nx))
                       join = TRUE;
-                    else if (d == '.' && piece <= 2 && g_unichar_isalpha (nx) &&
-                             g_unichar_isalpha (prev))
+                    else if (d == '.' && piece <= 2 && u_isalpha (nx) && u_isalpha (prev))
                       join = TRUE;
-                    else if (d == ',' && g_unichar_isdigit (prev) && g_unichar_isdigit (nx) &&
+                    else if (d == ',' && u_isdigit (prev) && u_isdigit (nx) &&
                              p + m + 3 <= end && g_ascii_isdigit (t[p + m + 1]) &&
                              g_ascii_isdigit (t[p + m + 2]) &&
                              (p + m + 3 == end || !g_ascii_isdigit (t[p + m + 3])))
@@ -202,17 +252,23 @@ tokenize (CrbAnalyzer *a,
           tok.lower = a->lower->len;
           if (ascii)
             {
+              gsize off = a->lower->len;
+              g_string_set_size (a->lower, off + (p - pos));
               for (gsize k = pos; k < p; k++)
-                g_string_append_c (a->lower, g_ascii_tolower (t[k]));
+                {
+                  guchar b = t[k];
+                  a->lower->str[off++] = (b >= 'A' && b <= 'Z') ? b + 32 : b;
+                }
             }
           else
             {
               g_autofree char *low = g_utf8_strdown (text + pos, p - pos);
               g_string_append (a->lower, low);
             }
+          lowlen = a->lower->len - tok.lower;
           g_string_append_c (a->lower, '\0');
 
-          if (g_unichar_isdigit (c))
+          if (u_isdigit (c))
             {
               /* numeric prefix: digits, thousands separators, decimals */
               gsize k = pos;
@@ -249,7 +305,7 @@ tokenize (CrbAnalyzer *a,
             {
               const char *low = a->lower->str + tok.lower;
               tok.kind = TOK_WORD;
-              tok.cls = crb_lexicon_lookup (low);
+              tok.cls = crb_lexicon_lookup_len (low, lowlen);
               if (tok.cls == 0)
                 {
                   const char *dash = strrchr (low, '-');
@@ -308,8 +364,25 @@ tokenize (CrbAnalyzer *a,
           tok.in_quote = in_quote;
           pos += n;
         }
-      g_array_append_val (a->toks, tok);
+      if (ntok == cap)
+        {
+          cap *= 2;
+          g_array_set_size (a->toks, cap);
+        }
+      g_array_index (a->toks, Tok, ntok++) = tok;
     }
+  g_array_set_size (a->toks, ntok);
+}
+
+/* a NUL-terminated copy of text[s, e), valid until the next call */
+static const char *
+span (CrbAnalyzer *a,
+      gsize        s,
+      gsize        e)
+{
+  g_string_truncate (a->scratch, 0);
+  g_string_append_len (a->scratch, a->text + s, e - s);
+  return a->scratch->str;
 }
 
 #define TOK(i) (&g_array_index (a->toks, Tok, (i)))
@@ -417,7 +490,7 @@ date_prefix (CrbAnalyzer *a,
 
 static void
 add_date (CrbAnalyzer *a,
-          JsonArray   *dates,
+          JsonArray  **dates,
           guint        first,
           guint        last,
           const char  *value,
@@ -430,12 +503,11 @@ add_date (CrbAnalyzer *a,
 
   for (guint i = first; i <= last; i++)
     TOK (i)->used = TRUE;
-  if (json_array_get_length (dates) >= MAX_ITEMS)
+  if (a->no_values || (*dates != NULL && json_array_get_length (*dates) >= MAX_ITEMS))
     return;
   o = json_object_new ();
   {
-    g_autofree char *txt = g_strndup (a->text + s, e - s);
-    json_object_set_string_member (o, "text", txt);
+    json_object_set_string_member (o, "text", span (a, s, e));
   }
   if (value != NULL)
     json_object_set_string_member (o, "value", value);
@@ -443,7 +515,9 @@ add_date (CrbAnalyzer *a,
     json_object_set_null_member (o, "value");
   if (extra_key != NULL)
     json_object_set_string_member (o, extra_key, extra_value);
-  json_array_add_object_element (dates, o);
+  if (*dates == NULL)
+    *dates = json_array_new ();
+  json_array_add_object_element (*dates, o);
 }
 
 static char *
@@ -481,7 +555,7 @@ format_md (CrbAnalyzer *a,
 
 static guint
 find_dates (CrbAnalyzer *a,
-            JsonArray   *dates)
+            JsonArray  **dates)
 {
   guint n = a->toks->len;
   guint found = 0;
@@ -674,6 +748,12 @@ qualifier_before (CrbAnalyzer *a,
     { { "nearly", NULL, NULL }, "about" },
   };
 
+  /* every qualifier ends in one of these words */
+  if (first == 0 || TOK (first - 1)->kind != TOK_WORD || !(TOK (first - 1)->cls & CRB_L_QUAL))
+    {
+      *qstart = first;
+      return "exact";
+    }
   for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
     {
       guint len = rules[r].w[2] ? 3 : rules[r].w[1] ? 2 : 1;
@@ -748,7 +828,7 @@ currency_symbol (gunichar c)
 
 static void
 find_quantities (CrbAnalyzer  *a,
-                 JsonArray    *out,
+                 JsonArray   **out,
                  QuantityInfo *info)
 {
   guint n = a->toks->len;
@@ -777,6 +857,22 @@ find_quantities (CrbAnalyzer  *a,
         {
           const char *suffix = low + tk->num_len;
           value = tk->num;
+          /* clock times are not quantities: "9 a.m.", "10:42 GMT" */
+          if (i + 1 < n && TOK (i + 1)->kind == TOK_WORD &&
+              in_list (LOW (TOK (i + 1)), (const char *const[]) {
+                         "a.m", "p.m", "am", "pm", "gmt", "utc", "bst", "cet", "cest",
+                         "edt", "est", "pdt", "pst", "msk", "hrs", NULL }))
+            continue;
+          /* ages after a name: "said Hassan Ait Belhaj, 62." */
+          if (tk->num_len == tk->end - tk->start && value >= 1 && value <= 120 && i >= 2 &&
+              tok_punct (a, i - 1, ',') && TOK (i - 2)->kind == TOK_WORD && TOK (i - 2)->cap &&
+              (i + 1 == n || tok_punct (a, i + 1, ',') || tok_punct (a, i + 1, '.')))
+            continue;
+          if ((tok_punct (a, i + 1, ':') && i + 2 < n && TOK (i + 2)->kind == TOK_NUM &&
+               TOK (i + 1)->end == TOK (i + 2)->start) ||
+              (i >= 2 && tok_punct (a, i - 1, ':') && TOK (i - 2)->kind == TOK_NUM &&
+               TOK (i - 1)->start == TOK (i - 2)->end))
+            continue;
           if (*suffix != '\0')
             {
               if (strcmp (suffix, "st") == 0 || strcmp (suffix, "nd") == 0 ||
@@ -784,7 +880,9 @@ find_quantities (CrbAnalyzer  *a,
                   strcmp (suffix, "s") == 0 || g_ascii_isdigit (suffix[1]) ||
                   (suffix[0] == '-' && g_ascii_isdigit (suffix[1])))
                 continue;
-              if (suffix[0] == '-')
+              if (strcmp (suffix, "-year-old") == 0 || strcmp (suffix, "-years-old") == 0)
+                suffix_unit = g_strdup ("age");
+              else if (suffix[0] == '-')
                 suffix_unit = g_strdup (suffix + 1);
               else if (strcmp (suffix, "bn") == 0 || strcmp (suffix, "b") == 0)
                 value *= 1e9;
@@ -819,6 +917,39 @@ find_quantities (CrbAnalyzer  *a,
               else
                 break;
             }
+        }
+      else if (tk->kind == TOK_WORD && ((tk->cls & CRB_L_NONE_WORD) || tok_is (a, i, "no")) &&
+               (tok_is (a, i, "no") ? (tok_is (a, i + 1, "one") || tok_is (a, i + 1, "casualties") ||
+                                       tok_is (a, i + 1, "deaths") || tok_is (a, i + 1, "injuries"))
+                                    : TRUE))
+        {
+          /* "nobody was injured", "no one was killed", "no casualties" */
+          guint k;
+          const char *cas = NULL;
+          last = tok_is (a, i, "no") && tok_is (a, i + 1, "one") ? i + 1 : i;
+          for (k = i; k < n && k <= last + 4 && cas == NULL; k++)
+            if (TOK (k)->kind == TOK_WORD)
+              cas = casualty_of (TOK (k)->cls);
+          if (tok_is (a, i + 1, "casualties"))
+            cas = "casualties";
+          if (cas == NULL)
+            continue;
+          info->casualties = TRUE;
+          info->found++;
+          if (!a->no_values && (*out == NULL || json_array_get_length (*out) < MAX_ITEMS))
+            {
+              gsize s = TOK (i)->start, e = TOK (last)->end;
+              o = json_object_new ();
+              json_object_set_string_member (o, "text", span (a, s, e));
+              json_object_set_int_member (o, "value", 0);
+              json_object_set_string_member (o, "qualifier", "exact");
+              json_object_set_string_member (o, "unit", cas);
+              if (*out == NULL)
+                *out = json_array_new ();
+              json_array_add_object_element (*out, o);
+            }
+          i = last;
+          continue;
         }
       else if (tk->kind == TOK_WORD && ((tk->cls & CRB_L_NUMWORD) || strcmp (low, "a") == 0 ||
                                         strchr (low, '-') != NULL))
@@ -1031,10 +1162,15 @@ find_quantities (CrbAnalyzer  *a,
                   }
               }
         }
-      if (last + 1 < n && TOK (last + 1)->kind == TOK_WORD && !TOK (last + 1)->cap &&
-          !(TOK (last + 1)->cls & (CRB_L_STOP | CRB_L_NUMWORD | CRB_L_AUX)) &&
-          !TOK (last + 1)->used)
-        noun = LOW (TOK (last + 1));
+      {
+        /* "dozens of protesters", "tens of thousands of people" */
+        guint nn = last + 1;
+        if (approximate_plural && tok_is (a, nn, "of"))
+          nn++;
+        if (nn < n && TOK (nn)->kind == TOK_WORD && !TOK (nn)->cap &&
+            !(TOK (nn)->cls & (CRB_L_STOP | CRB_L_NUMWORD | CRB_L_AUX)) && !TOK (nn)->used)
+          noun = LOW (TOK (nn));
+      }
       if (weak_one && strcmp (qualifier, "exact") == 0 &&
           (unit == NULL || (strcmp (unit, "killed") != 0 && strcmp (unit, "injured") != 0)))
         {
@@ -1050,15 +1186,14 @@ find_quantities (CrbAnalyzer  *a,
         info->money = TRUE;
       info->found++;
 
-      if (json_array_get_length (out) < MAX_ITEMS)
+      if (!a->no_values && (*out == NULL || json_array_get_length (*out) < MAX_ITEMS))
         {
           gsize s = TOK (qstart)->start, e = TOK (last)->end;
-          g_autofree char *txt = g_strndup (a->text + s, e - s);
           o = json_object_new ();
-          json_object_set_string_member (o, "text", txt);
+          json_object_set_string_member (o, "text", span (a, s, e));
           if (fraction)
-            json_object_set_double_member (o, "value", round (value * 10000) / 10000);
-          else if (value == floor (value) && fabs (value) < 9e15)
+            json_object_set_double_member (o, "value", (gint64) (value * 10000 + 0.5) / 10000.0);
+          else if (value >= 0 && value < 9e15 && value == (double) (gint64) value)
             json_object_set_int_member (o, "value", (gint64) value);
           else
             json_object_set_double_member (o, "value", value);
@@ -1076,9 +1211,12 @@ find_quantities (CrbAnalyzer  *a,
             json_object_set_string_member (o, "unit", noun);
           else
             json_object_set_null_member (o, "unit");
-          if (noun != NULL)
+          if (noun != NULL && (unit == NULL || strcmp (unit, noun) != 0) &&
+              (currency != NULL || unit != NULL || suffix_unit != NULL))
             json_object_set_string_member (o, "noun", noun);
-          json_array_add_object_element (out, o);
+          if (*out == NULL)
+            *out = json_array_new ();
+          json_array_add_object_element (*out, o);
         }
       g_free (suffix_unit);
       i = last;
@@ -1120,7 +1258,7 @@ type_entity (CrbAnalyzer *a,
              guint        last,
              gboolean     title_cue)
 {
-  g_autofree char *low = NULL;
+  char *low;
   guint32 whole;
   guint32 any = 0;
   gboolean all_acronyms = TRUE;
@@ -1129,11 +1267,19 @@ type_entity (CrbAnalyzer *a,
   if (title_cue)
     return "person";
   {
-    gsize s = TOK (first)->start, e = TOK (last)->end;
-    g_autofree char *txt = g_strndup (a->text + s, e - s);
+    GString *b = a->scratch;
     gsize ll;
-    low = g_utf8_strdown (txt, -1);
-    ll = strlen (low);
+    g_string_truncate (b, 0);
+    for (guint k = first; k <= last; k++)
+      {
+        if (TOK (k)->kind == TOK_PUNCT)
+          continue;
+        if (b->len > 0)
+          g_string_append_c (b, ' ');
+        g_string_append (b, LOW (TOK (k)));
+      }
+    low = b->str;
+    ll = b->len;
     if (ll > 2 && low[ll - 2] == '\'' && low[ll - 1] == 's')
       low[ll - 2] = '\0';
     else if (ll > 4 && g_str_has_suffix (low, "\xe2\x80\x99s"))
@@ -1248,10 +1394,12 @@ add_entity (CrbAnalyzer *a,
             ent.type = "organization";
         }
     }
-  /* remember names: a later "Bortnikov said" is a name even at the start */
-  if (g_hash_table_size (a->names) < 4096)
+  /* remember the words of names that the gazetteer does not know: a later
+   * "Bortnikov said" is a name even at the start of a sentence */
+  if (g_hash_table_size (a->names) < 4096 &&
+      (strcmp (ent.type, "person") == 0 || strcmp (ent.type, "other") == 0))
     for (guint k = first; k <= last; k++)
-      if (TOK (k)->kind == TOK_WORD && !(TOK (k)->cls & (CRB_L_STOP | CRB_L_CONNECT)))
+      if (TOK (k)->kind == TOK_WORD && !(TOK (k)->cls & (CRB_L_STOP | CRB_L_CONNECT | CRB_L_TITLE)))
         {
           const char *lw = LOW (TOK (k));
           if (!g_hash_table_contains (a->names, lw))
@@ -1312,6 +1460,14 @@ find_entities (CrbAnalyzer *a)
               cap_word (TOK (k + 1)) && strcmp (LOW (tk), "and") != 0 &&
               strcmp (LOW (tk), "for") != 0 && strcmp (LOW (tk), "on") != 0)
             {
+              /* "Oleh Syniehubov of Kharkiv" is a name and a place, but
+               * "Bank of England" is one organisation */
+              gboolean org = FALSE;
+              for (guint j = s; j < k; j++)
+                if (TOK (j)->cls & (CRB_L_ORG | CRB_L_PLACECUE))
+                  org = TRUE;
+              if (!org && strcmp (LOW (tk), "of") == 0 && (TOK (k + 1)->cls & CRB_L_PLACE))
+                break;
               k++;
               continue;
             }
@@ -1521,9 +1677,14 @@ find_speaker (CrbAnalyzer *a,
               continue;
             s = i + 2;
             e = s;
-            while (e < n && e - s < 6 && np_word (TOK (e)))
+            if (e < n && (tok_is (a, e, "the") || tok_is (a, e, "a") || tok_is (a, e, "an")))
               e++;
-            if (e == s)
+            /* a name: "the Ministry of Internal Affairs" */
+            while (e < n && e - s < 8 &&
+                   (np_word (TOK (e)) ||
+                    (tok_is (a, e, "of") && e + 1 < n && TOK (e + 1)->cap)))
+              e++;
+            if (e == s || TOK (e - 1)->kind != TOK_WORD || tok_is (a, e - 1, "the"))
               continue;
             sp->start = TOK (s)->start;
             sp->end = TOK (e - 1)->end;
@@ -1621,6 +1782,25 @@ find_speaker (CrbAnalyzer *a,
 
 /* --------------------------------------------------------------- scoring */
 
+/* 1 / (1 + e^-z) without libm: e^x = (e^(x/32))^32, the inner power by a
+ * Taylor polynomial (|x/32| <= 0.5, relative error < 1e-7) */
+static double
+logistic (double z)
+{
+  double x, t, e;
+
+  if (z > 30)
+    return 1.0;
+  if (z < -30)
+    return 0.0;
+  x = -z / 32;
+  t = 1 + x * (1 + x / 2 * (1 + x / 3 * (1 + x / 4 * (1 + x / 5 * (1 + x / 6 * (1 + x / 7))))));
+  e = t;
+  for (int i = 0; i < 5; i++)
+    e *= e;
+  return 1.0 / (1.0 + e);
+}
+
 typedef struct
 {
   const char *reason;
@@ -1633,21 +1813,22 @@ crb_analyzer_run (CrbAnalyzer         *a,
                   const CrbRawSegment *raw,
                   CrbSentence         *sentence)
 {
-  JsonObject *values = json_object_new ();
-  JsonArray *quantities = json_array_new ();
-  JsonArray *dates = json_array_new ();
-  JsonArray *entities = json_array_new ();
+  gboolean want_values = !a->no_values;
+  JsonArray *quantities = NULL;
+  JsonArray *dates = NULL;
+  JsonArray *entities = NULL;
+  JsonObject *values;
   QuantityInfo qi = { 0, };
   Speaker sp = { 0, };
   gboolean has_speaker;
   guint n_dates;
   guint n_words = 0;
-  guint n_opinion = 0, n_future = 0, n_promise = 0, n_firstp = 0;
+  guint n_opinion = 0, n_future = 0, n_modal = 0, n_promise = 0, n_firstp = 0;
   guint n_event = 0, n_compare = 0, n_cause = 0;
   guint n_entities = 0;
   gboolean question = FALSE, exclaim = FALSE, terminal = FALSE;
   gboolean starts_quote = FALSE;
-  GStrvBuilder *reasons;
+  char **reasons;
   double z;
   Feature feats[32];
   guint n_feats = 0;
@@ -1656,8 +1837,8 @@ crb_analyzer_run (CrbAnalyzer         *a,
   a->text = text;
   tokenize (a, text, raw->start, raw->end);
 
-  n_dates = find_dates (a, dates);
-  find_quantities (a, quantities, &qi);
+  n_dates = find_dates (a, &dates);
+  find_quantities (a, &quantities, &qi);
   find_entities (a);
   has_speaker = find_speaker (a, &sp);
 
@@ -1669,11 +1850,14 @@ crb_analyzer_run (CrbAnalyzer         *a,
       n_words++;
       if (tk->kind != TOK_WORD)
         continue;
-      if (tk->cls & CRB_L_OPINION)
+      /* capitalised words are names ("Chapel of Love") */
+      if ((tk->cls & CRB_L_OPINION) && !tk->cap)
         n_opinion += tk->in_quote ? 1 : 2;
       if ((tk->cls & CRB_L_FUTURE) && !tk->cap)
         n_future++;
-      if (tk->cls & CRB_L_PROMISE)
+      if ((tk->cls & CRB_L_MODAL) && !tk->cap)
+        n_modal++;
+      if ((tk->cls & CRB_L_PROMISE) && !tk->cap)
         n_promise++;
       if ((tk->cls & CRB_L_FIRSTP) && !tk->in_quote && !tk->allcaps)
         n_firstp++;
@@ -1687,11 +1871,12 @@ crb_analyzer_run (CrbAnalyzer         *a,
   for (guint i = 0; i < a->entities->len; i++)
     {
       Entity *e = &g_array_index (a->entities, Entity, i);
-      if (n_entities < MAX_ITEMS)
+      if (want_values && n_entities < MAX_ITEMS)
         {
+          if (entities == NULL)
+            entities = json_array_new ();
           JsonObject *o = json_object_new ();
-          g_autofree char *txt = g_strndup (text + e->start, e->end - e->start);
-          json_object_set_string_member (o, "text", txt);
+          json_object_set_string_member (o, "text", span (a, e->start, e->end));
           json_object_set_string_member (o, "type", e->type);
           json_array_add_object_element (entities, o);
         }
@@ -1754,30 +1939,33 @@ crb_analyzer_run (CrbAnalyzer         *a,
   if (n_opinion > 0)
     FEAT ("opinion", n_opinion > 2 ? -1.8 : -1.0);
   if (n_promise > 0)
-    FEAT ("promise", -0.8);
+    FEAT ("promise", -1.0);
   else if (n_future > 0)
-    FEAT ("prediction", -0.7);
+    FEAT ("prediction", -1.2);
+  else if (n_modal > 0)
+    FEAT ("hedged", -0.5);
   if (n_firstp > 0)
     FEAT ("first person", -0.8);
   if (n_words < 5)
     FEAT ("too short", -1.2);
+  /* an unpunctuated line is a title, unless it is an item of a list */
   if (!terminal && (raw->flags & CRB_SEG_LINE_START) && (raw->flags & CRB_SEG_LINE_END) &&
-      n_words <= 20)
-    FEAT ("headline", -1.0);
+      !(raw->flags & CRB_SEG_LIST_ITEM) && n_words <= 20)
+    FEAT ("headline", -1.5);
   if (starts_quote && !has_speaker)
     FEAT ("unattributed quote", -0.6);
 #undef FEAT
 
   z = -1.2;
-  reasons = g_strv_builder_new ();
+  reasons = g_new (char *, n_feats + 1);
   for (guint i = 0; i < n_feats; i++)
     {
       z += feats[i].weight;
-      g_strv_builder_add (reasons, feats[i].reason);
+      reasons[i] = g_strdup (feats[i].reason);
     }
-  sentence->score = 1.0 / (1.0 + exp (-z));
-  sentence->reasons = g_strv_builder_end (reasons);
-  g_strv_builder_unref (reasons);
+  reasons[n_feats] = NULL;
+  sentence->score = logistic (z);
+  sentence->reasons = reasons;
 
   if (qi.found > 0)
     kind = "quantity";
@@ -1791,16 +1979,24 @@ crb_analyzer_run (CrbAnalyzer         *a,
     kind = "statement";
   sentence->kind = g_strdup (kind);
 
-  json_object_set_array_member (values, "quantities", quantities);
-  json_object_set_array_member (values, "dates", dates);
-  json_object_set_array_member (values, "entities", entities);
+  if (!want_values)
+    {
+      sentence->values = NULL;
+      return;
+    }
+
+  /* empty members are left out (see docs-extraction.md) */
+  values = json_object_new ();
+  if (quantities != NULL)
+    json_object_set_array_member (values, "quantities", quantities);
+  if (dates != NULL)
+    json_object_set_array_member (values, "dates", dates);
+  if (entities != NULL)
+    json_object_set_array_member (values, "entities", entities);
   if (has_speaker && sp.end > sp.start)
     {
-      g_autofree char *txt = g_strndup (text + sp.start, sp.end - sp.start);
-      json_object_set_string_member (values, "speaker", txt);
+      json_object_set_string_member (values, "speaker", span (a, sp.start, sp.end));
     }
-  else
-    json_object_set_null_member (values, "speaker");
   if (has_speaker)
     {
       json_object_set_string_member (values, "verb", sp.verb);

@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#define HEAD_BYTES 160
+#define HEAD_BYTES 128
 #define TAIL_BYTES 96
 
 typedef struct
@@ -121,6 +121,34 @@ static const char *const credit_words[] = {
   "afp/", NULL
 };
 
+/* index of the first pattern that can match a head starting with @c (the
+ * loop then skips the others by their first byte) */
+static guint
+prefix_index (guchar c)
+{
+  static guint first[256];
+  static gsize init = 0;
+
+  if (g_once_init_enter (&init))
+    {
+      guint n = 0;
+      while (prefixes[n].pattern != NULL)
+        n++;
+      for (guint b = 0; b < 256; b++)
+        {
+          first[b] = n;
+          for (guint i = 0; i < n; i++)
+            if ((guchar) prefixes[i].pattern[0] == b)
+              {
+                first[b] = i;
+                break;
+              }
+        }
+      g_once_init_leave (&init, 1);
+    }
+  return first[c];
+}
+
 static gboolean
 match_word_prefix (const char *low,
                    gsize       n,
@@ -169,7 +197,7 @@ fold (const char *s,
       if (space && j > 0 && j < size - 2)
         buf[j++] = ' ';
       space = FALSE;
-      buf[j++] = g_ascii_tolower (c);
+      buf[j++] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
     }
   buf[j] = '\0';
   return j;
@@ -194,23 +222,55 @@ shape_of (const char *s,
   gboolean in_word = FALSE;
   const guchar *p = (const guchar *) s;
   const guchar *end = (const guchar *) e;
-  const guchar *last = NULL;
   gunichar lastc = 0;
 
-  while (p < end)
+  /* words (up to 64), capitalised words, digits */
+  while (p < end && sh.words <= 64)
     {
       int n;
-      gunichar c = crb_utf8_decode (p, end, &n);
-      gboolean alnum = c < 0x80 ? g_ascii_isalnum (c) : g_unichar_isalnum (c);
+      gunichar c;
+      gboolean alnum, upper, digit;
+
+      /* ASCII fast path for letters inside a word and spaces */
+      if (*p < 0x80)
+        {
+          guchar b = *p;
+          if (in_word && g_ascii_isalnum (b))
+            {
+              if (g_ascii_isdigit (b))
+                sh.has_digit = TRUE;
+              p++;
+              continue;
+            }
+          if (b == ' ')
+            {
+              in_word = FALSE;
+              p++;
+              continue;
+            }
+        }
+      c = crb_utf8_decode (p, end, &n);
+      if (c < 0x80)
+        {
+          alnum = g_ascii_isalnum (c);
+          upper = c >= 'A' && c <= 'Z';
+          digit = g_ascii_isdigit (c);
+        }
+      else
+        {
+          alnum = g_unichar_isalnum (c);
+          upper = g_unichar_isupper (c) || g_unichar_istitle (c);
+          digit = g_unichar_isdigit (c);
+        }
       if (alnum)
         {
           sh.has_alnum = TRUE;
-          if (c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c))
+          if (digit)
             sh.has_digit = TRUE;
           if (!in_word)
             {
               sh.words++;
-              if (g_unichar_isupper (c) || g_unichar_istitle (c) || g_unichar_isdigit (c))
+              if (upper || digit)
                 sh.cap_words++;
               else if ((p + 2 <= end && memcmp (p, "of", 2) == 0) ||
                        (p + 3 <= end && memcmp (p, "and", 3) == 0) ||
@@ -223,37 +283,36 @@ shape_of (const char *s,
         }
       else if (c != '\'' && c != 0x2019 && c != '-')
         in_word = FALSE;
-      if (sh.words > 64)
-        break;
-      if (!crb_unichar_is_space (c))
-        {
-          last = p;
-          lastc = c;
-        }
       p += n;
     }
-  /* last non-space character, skipping closing quotes */
-  if (p >= end)
+  /* a long segment: letters and digits further on do not matter, but
+   * has_alnum must still be exact */
+  while (!sh.has_alnum && p < end)
     {
-      p = end;
-      while (p > (const guchar *) s)
-        {
-          int n;
-          gunichar c;
-          const guchar *q = p - 1;
-          while (q > (const guchar *) s && (*q & 0xC0) == 0x80)
-            q--;
-          c = crb_utf8_decode (q, end, &n);
-          p = q;
-          if (c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == ')' ||
-              c == 0x00BB || crb_unichar_is_space (c))
-            continue;
-          lastc = c;
-          last = q;
-          break;
-        }
+      int n;
+      gunichar c = crb_utf8_decode (p, end, &n);
+      if (c < 0x80 ? g_ascii_isalnum (c) : g_unichar_isalnum (c))
+        sh.has_alnum = TRUE;
+      p += n;
     }
-  (void) last;
+
+  /* the last character, skipping closing quotes and brackets */
+  p = end;
+  while (p > (const guchar *) s)
+    {
+      int n;
+      gunichar c;
+      const guchar *q = p - 1;
+      while (q > (const guchar *) s && (*q & 0xC0) == 0x80)
+        q--;
+      c = crb_utf8_decode (q, end, &n);
+      p = q;
+      if (c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == ')' ||
+          c == 0x00BB || crb_unichar_is_space (c))
+        continue;
+      lastc = c;
+      break;
+    }
   sh.ends_terminal = lastc == '.' || lastc == '!' || lastc == '?' || lastc == 0x2026;
   sh.ends_colon = lastc == ':';
   return sh;
@@ -329,9 +388,15 @@ crb_boilerplate_classify (const char          *text,
     const char *b = s;
     while (b < e && (*b == '(' || *b == '[' || *b == ' '))
       b++;
-    hl = fold (b, e, head, sizeof head);
+    hl = fold (b, e, head, n <= HEAD_BYTES ? sizeof head : 48);
   }
-  tl = fold (n > TAIL_BYTES ? e - TAIL_BYTES : s, e, tail, sizeof tail);
+  /* the end of the segment matters only for credits: "... Pic: AP",
+   * "... (Getty Images)", "... on WhatsApp" */
+  tl = 0;
+  tail[0] = '\0';
+  if (e[-1] == ')' || memchr (n > 48 ? e - 48 : s, ':', n > 48 ? 48 : n) != NULL ||
+      (whole_line && sh.words <= 8))
+    tl = fold (n > TAIL_BYTES ? e - TAIL_BYTES : s, e, tail, sizeof tail);
 
   /* caption label "Picture:" / link-list label "Read more from Sky News:" */
   if (sh.ends_colon && sh.words <= 6 && !sh.has_digit && (raw->flags & CRB_SEG_LINE_END))
@@ -384,8 +449,10 @@ crb_boilerplate_classify (const char          *text,
       }
     }
 
-  for (guint i = 0; prefixes[i].pattern != NULL; i++)
+  for (guint i = prefix_index ((guchar) head[0]); prefixes[i].pattern != NULL; i++)
     {
+      if (prefixes[i].pattern[0] != head[0])
+        continue;
       if (match_word_prefix (head, hl, prefixes[i].pattern))
         {
           /* "Pic: AP" is a credit for the sentence before it */
@@ -399,7 +466,7 @@ crb_boilerplate_classify (const char          *text,
         }
     }
 
-  if (n <= 400)
+  if (n <= 120)
     {
       for (guint i = 0; anywhere[i].pattern != NULL; i++)
         if (strstr (head, anywhere[i].pattern) != NULL)
@@ -408,14 +475,27 @@ crb_boilerplate_classify (const char          *text,
 
   if (is_byline (s, n, &sh))
     return "byline";
-  if (n <= HEAD_BYTES && is_author_box (head, &sh))
+  if (n <= HEAD_BYTES && whole_line && is_author_box (head, &sh))
     return "author box";
+  /* "Alex Rossi - Middle East correspondent", "@alexrossiSKY" */
+  if (whole_line && !sh.ends_terminal && sh.words <= 8 && n <= HEAD_BYTES)
+    {
+      static const char *const roles[] = {
+        "correspondent", "reporter", "editor", "writer", "journalist", "columnist",
+        "contributor", "producer", "presenter", "analyst", NULL
+      };
+      for (guint i = 0; roles[i] != NULL; i++)
+        if (g_str_has_suffix (head, roles[i]))
+          return "author box";
+      if (head[0] == '@' && sh.words <= 2)
+        return "social handle";
+    }
 
   /* trailing credit: "... Pic: AP", "... (Getty Images)" */
   {
     const char *pic = NULL;
     const char *cands[] = { " pic: ", " picture: ", " photo: ", " image: ", " credit: ", NULL };
-    for (guint i = 0; cands[i] != NULL && pic == NULL; i++)
+    for (guint i = 0; cands[i] != NULL && pic == NULL && memchr (tail, ':', tl) != NULL; i++)
       {
         const char *f = strstr (tail, cands[i]);
         if (f != NULL && (gsize) (tail + tl - f) < 40)
@@ -452,8 +532,6 @@ crb_boilerplate_classify (const char          *text,
               memcmp (tail + tl - sl - 4, " on ", 4) == 0)
             return "call to action";
         }
-      if (strstr (head, "by following") != NULL && !sh.ends_terminal)
-        return "call to action";
     }
   if (whole_line && !sh.ends_terminal && sh.words <= 30 && strstr (head, " by following ") != NULL)
     return "call to action";

@@ -5,6 +5,8 @@
 
 #include "crb-extract-lexicon.h"
 
+#include <string.h>
+
 typedef struct
 {
   guint32 cls;
@@ -45,7 +47,15 @@ static const char *const event_words[] = {
   "sued", "ruled", "overturned", "acquitted", "jailed", "fined", "grew",
   "shrank", "doubled", "tripled", "halved", "surged", "plunged", "soared",
   "slumped", "declined", "merged", "founded", "built", "completed",
-  "established", "introduced", "unveiled", "published", "issued", NULL
+  "established", "introduced", "unveiled", "published", "issued", "cracked",
+  "clashed", "protested", "marched", "gathered", "crashed", "drowned",
+  "collided", "derailed", "sank", "erupted", "spread", "tested", "confiscated",
+  "smuggled", "stole", "robbed", "assaulted", "raped", "tortured", "executed",
+  "shelled", "bombarded", "intercepted", "downed", "shot", "launched",
+  "admitted", "pleaded", "appealed", "testified", "ordered", "awarded",
+  "allocated", "borrowed", "lent", "owed", "earned", "lost", "gained",
+  "reached", "exceeded", "topped", "enrolled", "vaccinated", "treated",
+  "infected", "diagnosed", "recovered", "employed", "employs", "laid", NULL
 };
 
 static const char *const kill_words[] = {
@@ -158,7 +168,14 @@ static const char *const places[] = {
   "kherson", "belgorod", "kursk", "bryansk", "krasnogorsk", "petersburg",
   "novosibirsk", "kazan", "grozny", "shiraz", "kerman", "dushanbe",
   "tashkent", "almaty", "astana", "bishkek", "baku", "yerevan", "tbilisi",
-  "sochi", "vladivostok", "kaliningrad", "siberia", "caucasus", "balkans",
+  "senegal", "ecuador", "paraguay", "uruguay", "guatemala", "honduras",
+  "nicaragua", "panama", "jamaica", "madagascar", "mozambique", "angola",
+  "namibia", "botswana", "malawi", "benin", "togo", "guinea", "liberia",
+  "burundi", "laos", "bhutan", "maldives", "brunei", "luxembourg", "malta",
+  "monaco", "andorra", "liechtenstein", "montenegro", "macedonia", "gabon",
+  "djibouti", "mauritania", "mauritius", "fiji", "samoa", "tonga", "lesotho",
+  "eswatini", "gambia", "slovenia", "cameroon", "zambia", "sochi",
+  "vladivostok", "kaliningrad", "siberia", "caucasus", "balkans",
   "scandinavia", "sahel", "donbas", "rafah", "khan", "nato", NULL
 };
 
@@ -171,7 +188,12 @@ static const char *const multiword_places[] = {
   "abu dhabi", "sri lanka", "costa rica", "el salvador", "puerto rico",
   "russian federation", "czech republic", "white house", "downing street",
   "capitol hill", "red square", "latin america", "north america",
-  "south america", "eastern europe", "western europe", NULL
+  "south america", "eastern europe", "western europe", "burkina faso",
+  "ivory coast", "sierra leone", "south sudan", "east timor",
+  "dominican republic", "united arab emirates", "papua new guinea",
+  "bosnia and herzegovina", "north macedonia", "central african republic",
+  "cape verde", "san marino", "trinidad and tobago", "equatorial guinea",
+  "new caledonia", "north korea's", "solomon islands", "marshall islands", NULL
 };
 
 static const char *const multiword_orgs[] = {
@@ -223,12 +245,15 @@ static const char *const opinion_words[] = {
 };
 
 static const char *const future_words[] = {
-  "will", "would", "could", "might", "shall", "expected", "expects",
-  "expect", "forecast", "forecasts", "predicts", "predicted", "predict",
-  "likely", "unlikely", "going", "soon",
-  "tomorrow", "next", "future", "upcoming", "intends", "intend", "aims",
-  "projected", "projects", "may", "won't", "wouldn't", "couldn't", "'ll",
-  NULL
+  "will", "shall", "expected", "expects", "expect", "forecast", "forecasts",
+  "predicts", "predicted", "predict", "going", "soon", "tomorrow", "next",
+  "future", "upcoming", "intends", "intend", "aims", "projected", "won't",
+  "'ll", "plans", NULL
+};
+
+static const char *const modal_words[] = {
+  "would", "could", "might", "may", "likely", "unlikely", "wouldn't",
+  "couldn't", "possibly", "potentially", NULL
 };
 
 static const char *const promise_words[] = {
@@ -265,7 +290,8 @@ static const char *const first_person[] = {
 static const char *const anon_words[] = {
   "sources", "source", "unnamed", "anonymous", "officials", "witnesses",
   "residents", "experts", "analysts", "insiders", "observers", "critics",
-  "nameless", "people", "reports", "media", "some", "many", NULL
+  "nameless", "people", "reports", "media", "some", "many", "researchers",
+  "scientists", "economists", "doctors", "diplomats", "activists", NULL
 };
 
 static const char *const institution_words[] = {
@@ -319,6 +345,16 @@ static const char *const pronouns[] = {
   "he", "she", "they", "it", "i", "we", "you", "who", "which", NULL
 };
 
+static const char *const qual_words[] = {
+  "least", "than", "of", "over", "above", "exceeding", "under", "below",
+  "about", "around", "nearly", "almost", "approximately", "approx", "roughly",
+  "some", "estimated", "circa", "to", "most", NULL
+};
+
+static const char *const none_words[] = {
+  "nobody", "none", "no-one", NULL
+};
+
 static const char *const relday_words[] = {
   "yesterday", "today", "tonight", NULL
 };
@@ -341,6 +377,7 @@ static const WordList lists[] = {
   { CRB_L_STOP, stop_words },
   { CRB_L_OPINION, opinion_words },
   { CRB_L_FUTURE, future_words },
+  { CRB_L_MODAL, modal_words },
   { CRB_L_PROMISE, promise_words },
   { CRB_L_COMPARE, compare_words },
   { CRB_L_CAUSE, cause_words },
@@ -353,6 +390,8 @@ static const WordList lists[] = {
   { CRB_L_MULT, mult_words },
   { CRB_L_PRONOUN, pronouns },
   { CRB_L_RELDAY, relday_words },
+  { CRB_L_NONE_WORD, none_words },
+  { CRB_L_QUAL, qual_words },
 };
 
 typedef struct
@@ -382,6 +421,55 @@ static const NumberWord number_words[] = {
 static GHashTable *lexicon;
 static GHashTable *numbers;
 
+/* open-addressing copy of the lexicon for the hot path */
+typedef struct
+{
+  const char *word;
+  guint32 hash;
+  guint32 cls;
+  guint len;
+} Slot;
+
+static Slot *slots;
+static guint slot_mask;
+
+static inline guint32
+fnv1a (const char *s,
+       gsize       len)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) s[i]) * 16777619u;
+  return h;
+}
+
+static void
+build_slots (void)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint size = 1024;
+
+  while (size < 4 * g_hash_table_size (lexicon))
+    size *= 2;
+  slots = g_new0 (Slot, size);
+  slot_mask = size - 1;
+  g_hash_table_iter_init (&iter, lexicon);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gsize len = strlen (key);
+      guint32 h = fnv1a (key, len);
+      guint i = h & slot_mask;
+      while (slots[i].word != NULL)
+        i = (i + 1) & slot_mask;
+      slots[i].word = key;
+      slots[i].hash = h;
+      slots[i].cls = GPOINTER_TO_UINT (value);
+      slots[i].len = len;
+    }
+}
+
 static gpointer
 lexicon_init (gpointer data)
 {
@@ -404,6 +492,7 @@ lexicon_init (gpointer data)
       g_hash_table_insert (lexicon, (gpointer) w, GUINT_TO_POINTER (cls | CRB_L_NUMWORD));
       g_hash_table_insert (numbers, (gpointer) w, v);
     }
+  build_slots ();
   return NULL;
 }
 
@@ -416,10 +505,26 @@ ensure (void)
 }
 
 guint32
+crb_lexicon_lookup_len (const char *lower,
+                        gsize       len)
+{
+  guint32 h;
+  guint i;
+
+  ensure ();
+  if (len > 40)
+    return 0;
+  h = fnv1a (lower, len);
+  for (i = h & slot_mask; slots[i].word != NULL; i = (i + 1) & slot_mask)
+    if (slots[i].hash == h && slots[i].len == len && memcmp (slots[i].word, lower, len) == 0)
+      return slots[i].cls;
+  return 0;
+}
+
+guint32
 crb_lexicon_lookup (const char *lower)
 {
-  ensure ();
-  return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon, lower));
+  return crb_lexicon_lookup_len (lower, strlen (lower));
 }
 
 gboolean

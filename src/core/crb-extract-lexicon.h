@@ -36,9 +36,14 @@ enum
   CRB_L_PRONOUN     = 1u << 26,
   CRB_L_RELDAY      = 1u << 27,
   CRB_L_ORGNAME     = 1u << 28,
+  CRB_L_MODAL       = 1u << 29,
+  CRB_L_NONE_WORD   = 1u << 30,
+  CRB_L_QUAL        = 1u << 31,
 };
 
 guint32   crb_lexicon_lookup (const char *lower);
+guint32   crb_lexicon_lookup_len (const char *lower,
+                                  gsize       len);
 gboolean  crb_lexicon_number (const char *lower,
                               double     *value);
 

@@ -33,6 +33,8 @@ typedef struct _CrbAnalyzer CrbAnalyzer;
 
 CrbAnalyzer *crb_analyzer_new         (const char *date);
 void         crb_analyzer_free        (CrbAnalyzer *analyzer);
+void         crb_analyzer_set_no_values (CrbAnalyzer *analyzer,
+                                         gboolean     no_values);
 void         crb_analyzer_run         (CrbAnalyzer         *analyzer,
                                        const char          *text,
                                        const CrbRawSegment *raw,
@@ -56,9 +58,67 @@ enum
 };
 
 /* Text helpers shared by the files. */
-gunichar  crb_utf8_decode             (const guchar *p,
-                                       const guchar *end,
-                                       int          *len);
-gboolean  crb_unichar_is_space        (gunichar c);
+
+/* Decodes one UTF-8 character; an invalid byte decodes as U+FFFD of
+ * length 1, so every input can be walked. */
+static inline gunichar
+crb_utf8_decode (const guchar *p,
+                 const guchar *end,
+                 int          *len)
+{
+  guchar c = p[0];
+  gunichar u;
+  int n;
+
+  if (G_LIKELY (c < 0x80))
+    {
+      *len = 1;
+      return c;
+    }
+  if ((c & 0xE0) == 0xC0)
+    {
+      n = 2;
+      u = c & 0x1F;
+    }
+  else if ((c & 0xF0) == 0xE0)
+    {
+      n = 3;
+      u = c & 0x0F;
+    }
+  else if ((c & 0xF8) == 0xF0)
+    {
+      n = 4;
+      u = c & 0x07;
+    }
+  else
+    {
+      *len = 1;
+      return 0xFFFD;
+    }
+  if (end - p < n)
+    {
+      *len = 1;
+      return 0xFFFD;
+    }
+  for (int i = 1; i < n; i++)
+    {
+      if ((p[i] & 0xC0) != 0x80)
+        {
+          *len = 1;
+          return 0xFFFD;
+        }
+      u = (u << 6) | (p[i] & 0x3F);
+    }
+  *len = n;
+  return u;
+}
+
+static inline gboolean
+crb_unichar_is_space (gunichar c)
+{
+  if (G_LIKELY (c < 0x80))
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF || c == 0x85;
+}
 
 G_END_DECLS

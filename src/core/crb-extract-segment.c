@@ -19,66 +19,6 @@
 
 #include <string.h>
 
-gunichar
-crb_utf8_decode (const guchar *p,
-                 const guchar *end,
-                 int          *len)
-{
-  guchar c = p[0];
-  gunichar u;
-  int n;
-
-  if (c < 0x80)
-    {
-      *len = 1;
-      return c;
-    }
-  if ((c & 0xE0) == 0xC0)
-    {
-      n = 2;
-      u = c & 0x1F;
-    }
-  else if ((c & 0xF0) == 0xE0)
-    {
-      n = 3;
-      u = c & 0x0F;
-    }
-  else if ((c & 0xF8) == 0xF0)
-    {
-      n = 4;
-      u = c & 0x07;
-    }
-  else
-    {
-      *len = 1;
-      return 0xFFFD;
-    }
-  if (end - p < n)
-    {
-      *len = 1;
-      return 0xFFFD;
-    }
-  for (int i = 1; i < n; i++)
-    {
-      if ((p[i] & 0xC0) != 0x80)
-        {
-          *len = 1;
-          return 0xFFFD;
-        }
-      u = (u << 6) | (p[i] & 0x3F);
-    }
-  *len = n;
-  return u;
-}
-
-gboolean
-crb_unichar_is_space (gunichar c)
-{
-  if (c < 0x80)
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  return g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF || c == 0x85;
-}
-
 /* Step back one character from @pos (> @lo). */
 static gsize
 prev_char (const guchar *t,
@@ -207,6 +147,48 @@ static const char *const starters[] = {
   "yesterday", "today", "separately", "asked", NULL
 };
 
+enum
+{
+  AB_TITLE = 1 << 0,
+  AB_NEVER = 1 << 1,
+  AB_DIGIT = 1 << 2,
+  AB_AMBIG = 1 << 3,
+  AB_START = 1 << 4,
+};
+
+static GHashTable *abbrevs;
+
+static gpointer
+abbrevs_init (gpointer data)
+{
+  const struct
+  {
+    const char *const *list;
+    guint bit;
+  } lists[] = {
+    { titles, AB_TITLE }, { never_break, AB_NEVER }, { before_digit, AB_DIGIT },
+    { ambiguous, AB_AMBIG }, { starters, AB_START },
+  };
+
+  abbrevs = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    for (guint j = 0; lists[i].list[j] != NULL; j++)
+      {
+        guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (abbrevs, lists[i].list[j]));
+        g_hash_table_insert (abbrevs, (gpointer) lists[i].list[j], GUINT_TO_POINTER (bits | lists[i].bit));
+      }
+  return NULL;
+}
+
+static guint
+abbrev_class (const char *w)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, abbrevs_init, NULL);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (abbrevs, w));
+}
+
 typedef enum
 {
   NEXT_LOWER,
@@ -246,6 +228,7 @@ period_is_boundary (const guchar *t,
       if (d > lo && g_ascii_isalpha (t[d - 1]))
         dot = d;
     }
+  ws = dot;
 
   /* the word before the period: letters, digits and internal periods */
   while (ws > lo && dot - ws < sizeof w - 1)
@@ -340,17 +323,19 @@ period_is_boundary (const guchar *t,
     nw[j] = '\0';
   }
 
-  if (next_class == NEXT_DIGIT)
-    return !str_in (w, before_digit);
+  {
+    guint wc = wl <= 8 ? abbrev_class (w) : 0;
+    gboolean next_starts = (abbrev_class (nw) & AB_START) != 0;
 
-  if (str_in (w, titles))
-    return FALSE;
-  if (str_in (w, never_break))
-    return FALSE;
-  if (initials || str_in (w, ambiguous))
-    return str_in (nw, starters);
-  if (strchr (w, '.') != NULL && n_alpha > 0 && n_alpha <= 4)
-    return str_in (nw, starters); /* other dotted abbreviations */
+    if (next_class == NEXT_DIGIT)
+      return !(wc & AB_DIGIT);
+    if (wc & (AB_TITLE | AB_NEVER))
+      return FALSE;
+    if (initials || (wc & AB_AMBIG))
+      return next_starts;
+    if (strchr (w, '.') != NULL && n_alpha > 0 && n_alpha <= 4)
+      return next_starts; /* other dotted abbreviations */
+  }
 
   (void) n_upper;
   (void) n_chars;
@@ -494,6 +479,19 @@ split_block (Segmenter *s,
 
       nc = crb_utf8_decode (t + r, t + be, &n);
       ncls = classify_next (nc);
+
+      /* the number of a numbered list item: "1. First item" */
+      if ((flags & CRB_SEG_LIST_ITEM) && pos > bs && pos - bs <= 3)
+        {
+          gsize k = bs;
+          while (k < pos && g_ascii_isdigit (t[k]))
+            k++;
+          if (k == pos)
+            {
+              pos = r;
+              continue;
+            }
+        }
 
       if (nc == ',' || nc == ';' || nc == ':' || nc == ')' || nc == 0x201D)
         boundary = FALSE;

@@ -59,6 +59,15 @@ crb_extract_sentences (const char *text,
                        gssize      length,
                        const char *date)
 {
+  return crb_extract_sentences_full (text, length, date, CRB_EXTRACT_NONE);
+}
+
+GPtrArray *
+crb_extract_sentences_full (const char      *text,
+                            gssize           length,
+                            const char      *date,
+                            CrbExtractFlags  flags)
+{
   g_autoptr (GArray) raw = NULL;
   g_autoptr (GPtrArray) result = NULL;
   g_autofree char *caption_why = NULL;
@@ -79,6 +88,7 @@ crb_extract_sentences (const char *text,
   crb_extract_segment (text, len, raw);
 
   analyzer = crb_analyzer_new (date);
+  crb_analyzer_set_no_values (analyzer, (flags & CRB_EXTRACT_NO_VALUES) != 0);
 
   for (guint i = 0; i < raw->len; i++)
     {

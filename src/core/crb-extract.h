@@ -42,6 +42,25 @@ GPtrArray  *crb_extract_sentences     (const char        *text,
                                        gssize             length,
                                        const char        *date);
 
+/**
+ * CrbExtractFlags:
+ * @CRB_EXTRACT_NONE: default behaviour
+ * @CRB_EXTRACT_NO_VALUES: leave #CrbSentence.values %NULL (scores, kinds
+ *   and reasons are unchanged); about twice as fast
+ *
+ * Options of crb_extract_sentences_full().
+ */
+typedef enum
+{
+  CRB_EXTRACT_NONE      = 0,
+  CRB_EXTRACT_NO_VALUES = 1 << 0,
+} CrbExtractFlags;
+
+GPtrArray  *crb_extract_sentences_full (const char        *text,
+                                        gssize             length,
+                                        const char        *date,
+                                        CrbExtractFlags    flags);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbSentence, crb_sentence_free)
 
 G_END_DECLS

@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * bench-app PROJECT: the window at scale.  Run under a display, e.g.
+ *
+ *   xvfb-run -a dbus-run-session -- _build/bench/bench-app /tmp/bfull/bench.crb
+ *
+ * (make the project with bench-project --dir /tmp/bfull).  Prints the time
+ * from opening the project to an interactive window with the first story
+ * shown, the time to switch stories and to move between claims (median and
+ * worst of many), and the peak memory.  Asserts nothing.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "crb-application.h"
+#include "crb-window.h"
+
+static double
+now (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+/* Until the frame clock has drawn what changed. */
+static void
+settle (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static long
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *hwm;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (hwm = strstr (status, "VmHWM:")) == NULL)
+    return -1;
+  return g_ascii_strtoll (hwm + strlen ("VmHWM:"), NULL, 10);
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static void
+report (const char *what,
+        GArray     *times)
+{
+  g_array_sort (times, compare_double);
+  printf ("%s: median %.1f ms, p95 %.1f ms, worst %.1f ms (%u samples)\n", what,
+          g_array_index (times, double, times->len / 2),
+          g_array_index (times, double, times->len * 95 / 100),
+          g_array_index (times, double, times->len - 1), times->len);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (CrbApplication) app = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GArray) switches = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) moves = g_array_new (FALSE, FALSE, sizeof (double));
+  CrbWindow *window;
+  CrbProject *project;
+  GListModel *stories;
+  double t0, t1;
+
+  if (argc != 2)
+    {
+      g_printerr ("usage: bench-app PROJECT\n");
+      return 2;
+    }
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_init ();
+  adw_init ();
+
+  app = crb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  window = crb_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  t0 = now ();
+  crb_window_open_project (window, file);
+  while (crb_window_get_claim (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  t1 = now ();
+  project = crb_window_get_project (window);
+  stories = crb_project_get_stories (project);
+  printf ("open to an interactive window, first story shown: %.0f ms (%u stories)\n",
+          (t1 - t0) * 1000, g_list_model_get_n_items (stories));
+
+  for (guint i = 1; i <= 100; i++)
+    {
+      g_autoptr (CrbStory) story = g_list_model_get_item (stories, (i * 97) % g_list_model_get_n_items (stories));
+      double t;
+
+      t0 = now ();
+      crb_window_select_story (window, story);
+      settle ();
+      t = (now () - t0) * 1000;
+      g_array_append_val (switches, t);
+
+      for (guint k = 0; k < 5; k++)
+        {
+          t0 = now ();
+          gtk_widget_activate_action (GTK_WIDGET (window), "claim.next", NULL);
+          settle ();
+          t = (now () - t0) * 1000;
+          g_array_append_val (moves, t);
+        }
+    }
+
+  report ("switch story (parse, build the columns, select)", switches);
+  report ("next claim", moves);
+  printf ("peak memory: %.0f MB\n", peak_rss_kb () / 1024.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
