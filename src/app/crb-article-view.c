@@ -23,6 +23,7 @@ struct _CrbArticleView
   CrbArticle    *article;
   GPtrArray     *claims;       /* CrbClaim, in span order */
   CrbClaim      *selected;     /* borrowed, in claims */
+  GHashTable    *marked;       /* CrbClaim → tag name: linked claims shown */
 
   GtkWidget     *box;
   GtkWidget     *text_view;
@@ -262,6 +263,7 @@ crb_article_view_dispose (GObject *object)
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->claims, g_ptr_array_unref);
+  g_clear_pointer (&self->marked, g_hash_table_unref);
   g_clear_object (&self->buffer);
   g_clear_object (&self->article);
   self->selected = NULL;
@@ -301,6 +303,7 @@ crb_article_view_class_init (CrbArticleViewClass *klass)
 static void
 crb_article_view_init (CrbArticleView *self)
 {
+  self->marked = g_hash_table_new (NULL, NULL);
   gtk_widget_set_size_request (GTK_WIDGET (self), 400, -1);
 }
 
@@ -391,8 +394,14 @@ crb_article_view_select_claim (CrbArticleView *self,
   if (self->selected == claim)
     return;
 
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_tag_by_name (self->buffer, "claim-selected", &start, &end);
+  /* Only the spans that change: a tag change over the whole buffer makes
+   * the text view lay out (and shape) all of its text again.
+   */
+  if (self->selected != NULL)
+    {
+      get_span (self, self->selected, &start, &end);
+      gtk_text_buffer_remove_tag_by_name (self->buffer, "claim-selected", &start, &end);
+    }
   self->selected = claim;
 
   if (claim == NULL)
@@ -418,19 +427,15 @@ crb_article_view_mark_links (CrbArticleView *self,
                              CrbAlignment   *alignment,
                              CrbClaim       *selected)
 {
+  g_autoptr (GHashTable) wanted = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
   GtkTextIter start, end;
   gboolean scrolled = FALSE;
 
   g_return_if_fail (CRB_IS_ARTICLE_VIEW (self));
 
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_tag_by_name (self->buffer, "claim-linked", &start, &end);
-  gtk_text_buffer_remove_tag_by_name (self->buffer, "claim-conflicting", &start, &end);
-
-  if (alignment == NULL || selected == NULL || self->claims == NULL)
-    return;
-
-  for (guint i = 0; i < alignment->links->len; i++)
+  for (guint i = 0; alignment && selected && self->claims && i < alignment->links->len; i++)
     {
       CrbLink *link = g_ptr_array_index (alignment->links, i);
       const char *id = crb_claim_get_id (selected);
@@ -443,20 +448,51 @@ crb_article_view_mark_links (CrbArticleView *self,
         {
           CrbClaim *claim = g_ptr_array_index (self->claims, j);
 
-          if (g_strcmp0 (crb_claim_get_id (claim), other_id) != 0)
-            continue;
-
-          get_span (self, claim, &start, &end);
-          gtk_text_buffer_apply_tag_by_name (self->buffer,
-                                             link->relation == CRB_RELATION_CONFLICTS ? "claim-conflicting" : "claim-linked",
-                                             &start, &end);
-          if (!scrolled && self->selected == NULL)
-            {
-              gtk_text_buffer_move_mark (self->buffer, self->selected_mark, &start);
-              gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), self->selected_mark,
-                                            0.05, FALSE, 0.0, 0.0);
-              scrolled = TRUE;
-            }
+          if (g_strcmp0 (crb_claim_get_id (claim), other_id) == 0)
+            g_hash_table_insert (wanted, claim,
+                                 (gpointer) (link->relation == CRB_RELATION_CONFLICTS ? "claim-conflicting"
+                                                                                       : "claim-linked"));
         }
+    }
+
+  /* Change only the spans whose marking changes (see select_claim). */
+  g_hash_table_iter_init (&iter, self->marked);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (g_hash_table_lookup (wanted, key) == value)
+        continue;
+      get_span (self, key, &start, &end);
+      gtk_text_buffer_remove_tag_by_name (self->buffer, value, &start, &end);
+      g_hash_table_iter_remove (&iter);
+    }
+
+  g_hash_table_iter_init (&iter, wanted);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CrbClaim *claim = key;
+
+      if (g_hash_table_lookup (self->marked, claim) != value)
+        {
+          get_span (self, claim, &start, &end);
+          gtk_text_buffer_apply_tag_by_name (self->buffer, value, &start, &end);
+          g_hash_table_insert (self->marked, claim, value);
+        }
+    }
+
+  /* The first linked claim of this article comes into view, unless the
+   * selected claim itself is here.
+   */
+  for (guint j = 0; self->selected == NULL && self->claims && j < self->claims->len && !scrolled; j++)
+    {
+      CrbClaim *claim = g_ptr_array_index (self->claims, j);
+
+      if (!g_hash_table_contains (wanted, claim))
+        continue;
+
+      get_span (self, claim, &start, &end);
+      gtk_text_buffer_move_mark (self->buffer, self->selected_mark, &start);
+      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), self->selected_mark,
+                                    0.05, FALSE, 0.0, 0.0);
+      scrolled = TRUE;
     }
 }

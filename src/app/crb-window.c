@@ -68,6 +68,7 @@ struct _CrbWindow
   GPtrArray            *article_views;
   GPtrArray            *recent_rows;
   GFileMonitor         *monitor;
+  GHashTable           *badges;       /* claim id → "3 outlets · conflicts with 1" */
   char                 *disk_stamp;
 
   /* state */
@@ -78,6 +79,7 @@ struct _CrbWindow
   gboolean              save_again;
   gboolean              closing;
   gboolean              busy;
+  gboolean              switching;
   guint                 import_done;
   guint                 import_total;
 };
@@ -385,6 +387,9 @@ static void
 on_claim_selected_cb (CrbWindow *self)
 {
   CrbClaim *claim = current_claim (self);
+
+  if (self->switching)
+    return;
   CrbArticleView *view = NULL;
 
   crb_claim_panel_set_claim (self->claim_panel, claim, self->story);
@@ -444,6 +449,9 @@ status_icon (CrbDecisionStatus status)
 static void
 update_claim_row (GtkListItem *item)
 {
+  static const char * const names[] = { N_("Pending"), N_("Confirmed"), N_("Corrected"), N_("Rejected") };
+  static const char * const classes[] = { "crb-pending", "crb-confirmed", "crb-corrected", "crb-rejected" };
+  CrbWindow *self = g_object_get_data (G_OBJECT (item), "crb-window");
   CrbClaim *claim = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *icon = gtk_widget_get_first_child (box);
@@ -451,29 +459,55 @@ update_claim_row (GtkListItem *item)
   GtkWidget *text = gtk_widget_get_first_child (texts);
   GtkWidget *meta = gtk_widget_get_next_sibling (text);
   CrbDecisionStatus status = crb_claim_get_status (claim);
+  guint old_status = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "crb-status"));
+  const char *badges = self && self->badges ? g_hash_table_lookup (self->badges, crb_claim_get_id (claim)) : NULL;
   g_autofree char *caption = NULL;
-  static const char * const names[] = { N_("Pending"), N_("Confirmed"), N_("Corrected"), N_("Rejected") };
+  g_autofree char *label = NULL;
 
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), status_icon (status));
-  gtk_widget_set_tooltip_text (icon, _(names[status]));
+  /* Rows are bound by the hundred when a story opens: change only what
+   * differs (a CSS class change restyles the row).
+   */
+  if (old_status != status + 1)
+    {
+      if (old_status != 0)
+        gtk_widget_remove_css_class (box, classes[old_status - 1]);
+      gtk_widget_add_css_class (box, classes[status]);
+      /* No tooltip: gtk_widget_set_tooltip_text() costs about a millisecond
+       * in GTK 4.8, and rows are bound by the hundred.  The row's accessible
+       * label names the status.
+       */
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), status_icon (status));
+      g_object_set_data (G_OBJECT (box), "crb-status", GUINT_TO_POINTER (status + 1));
+    }
+
   gtk_inscription_set_text (GTK_INSCRIPTION (text), crb_claim_get_final_text (claim));
-  {
-    CrbWindow *self = g_object_get_data (G_OBJECT (item), "crb-window");
-    g_autofree char *badges = self && self->story ? crb_claim_panel_describe_alignment (self->story, claim)
-                                                  : g_strdup ("");
-
-    caption = g_strdup_printf ("%s · %s · %s", crb_claim_get_article_id (claim),
-                               crb_claim_get_kind (claim), badges);
-  }
+  caption = g_strdup_printf ("%s · %s · %s", crb_claim_get_article_id (claim),
+                             crb_claim_get_kind (claim), badges ? badges : "");
   gtk_inscription_set_text (GTK_INSCRIPTION (meta), caption);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    gtk_widget_remove_css_class (box, i == 0 ? "crb-pending" : i == 1 ? "crb-confirmed" : i == 2 ? "crb-corrected" : "crb-rejected");
-  gtk_widget_add_css_class (box, status == 0 ? "crb-pending" : status == 1 ? "crb-confirmed" : status == 2 ? "crb-corrected" : "crb-rejected");
 
-  {
-    g_autofree char *label = g_strdup_printf ("%s: %s", _(names[status]), crb_claim_get_final_text (claim));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  }
+  label = g_strdup_printf ("%s: %s", _(names[status]), crb_claim_get_final_text (claim));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* What the aligner says of each claim, computed once per story. */
+static void
+update_badges (CrbWindow *self)
+{
+  GListModel *claims;
+
+  g_clear_pointer (&self->badges, g_hash_table_unref);
+  if (self->story == NULL)
+    return;
+
+  self->badges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  claims = crb_story_get_claims (self->story);
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, i);
+
+      g_hash_table_insert (self->badges, g_strdup (crb_claim_get_id (claim)),
+                           crb_claim_panel_describe_alignment (self->story, claim));
+    }
 }
 
 static void
@@ -633,12 +667,14 @@ clear_story (CrbWindow *self)
     gtk_box_remove (GTK_BOX (self->articles_menu_box), child);
 
   g_clear_pointer (&self->article_views, g_ptr_array_unref);
-  gtk_list_view_set_model (self->claim_list, NULL);
-  g_clear_object (&self->claim_selection);
-  g_clear_object (&self->claim_sort_model);
-  g_clear_object (&self->claim_filter_model);
+  /* The list keeps its models and row widgets from story to story: making
+   * a few hundred rows anew costs far more than binding them again.
+   */
+  if (self->claim_filter_model != NULL)
+    gtk_filter_list_model_set_model (self->claim_filter_model, NULL);
   crb_claim_panel_set_claim (self->claim_panel, NULL, NULL);
   g_clear_object (&self->story);
+  g_clear_pointer (&self->badges, g_hash_table_unref);
 }
 
 static void
@@ -684,17 +720,11 @@ show_story (CrbWindow *self,
       gtk_box_append (GTK_BOX (self->articles_menu_box), check);
     }
 
-  self->claim_filter_model = gtk_filter_list_model_new (g_object_ref (crb_story_get_claims (story)),
-                                                        g_object_ref (GTK_FILTER (self->claim_filter)));
-  self->claim_sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->claim_filter_model)),
-                                                    g_object_ref (GTK_SORTER (self->claim_sorter)));
-  self->claim_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->claim_sort_model)));
-  gtk_single_selection_set_autoselect (self->claim_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->claim_selection, TRUE);
+  update_badges (self);
+  self->switching = TRUE;
+  gtk_filter_list_model_set_model (self->claim_filter_model, crb_story_get_claims (story));
   gtk_single_selection_set_selected (self->claim_selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_object (self->claim_selection, "notify::selected",
-                           G_CALLBACK (on_claim_selected_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->claim_list, GTK_SELECTION_MODEL (self->claim_selection));
+  self->switching = FALSE;
 
   /* The first key press works at once: the first pending claim is selected. */
   first = next_pending (self, NULL, TRUE);
@@ -773,8 +803,8 @@ update_actions (CrbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.reason", has_claim);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.skip", has_claim);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.note", has_claim);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.next", has_project && self->claim_selection != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.previous", has_project && self->claim_selection != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.next", has_project && self->story != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.previous", has_project && self->story != NULL);
 }
 
 /* ---------- saving ---------- */
@@ -875,6 +905,7 @@ on_alignment_changed_cb (CrbWindow *self,
   if (story != self->story)
     return;
 
+  update_badges (self);
   crb_claim_panel_refresh (self->claim_panel);
   on_claim_selected_cb (self);
   gtk_filter_changed (GTK_FILTER (self->claim_filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -2114,6 +2145,11 @@ crb_window_dispose (GObject *object)
   g_clear_handle_id (&self->monitor_source, g_source_remove);
 
   clear_story (self);
+  if (self->claim_list != NULL)
+    gtk_list_view_set_model (self->claim_list, NULL);
+  g_clear_object (&self->claim_selection);
+  g_clear_object (&self->claim_sort_model);
+  g_clear_object (&self->claim_filter_model);
   if (self->project != NULL)
     {
       crb_project_sync_journal (self->project, NULL);
@@ -2247,6 +2283,14 @@ crb_window_init (CrbWindow *self)
 
   self->claim_filter = gtk_custom_filter_new (claim_filter_func, self, NULL);
   self->claim_sorter = gtk_custom_sorter_new (claim_sort_func, self, NULL);
+  self->claim_filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->claim_filter)));
+  self->claim_sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->claim_filter_model)),
+                                                    g_object_ref (GTK_SORTER (self->claim_sorter)));
+  self->claim_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->claim_sort_model)));
+  gtk_single_selection_set_autoselect (self->claim_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->claim_selection, TRUE);
+  g_signal_connect_object (self->claim_selection, "notify::selected",
+                           G_CALLBACK (on_claim_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_filters_changed_cb), self);
   g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (on_filters_changed_cb), self);
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (on_sort_changed_cb), self);
@@ -2257,6 +2301,7 @@ crb_window_init (CrbWindow *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (claim_unbind_cb), self);
   gtk_list_view_set_factory (self->claim_list, GTK_LIST_ITEM_FACTORY (factory));
   g_object_unref (factory);
+  gtk_list_view_set_model (self->claim_list, GTK_SELECTION_MODEL (self->claim_selection));
 
   g_signal_connect_swapped (self->claim_panel, "correction-done", G_CALLBACK (on_correction_done_cb), self);
   g_signal_connect_swapped (self->claim_panel, "note-done", G_CALLBACK (on_note_done_cb), self);
