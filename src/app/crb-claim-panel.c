@@ -104,13 +104,20 @@ reason_label (CrbRejectReason reason)
 static char *
 describe_decision (const CrbDecision *d)
 {
-  g_autoptr (GString) s = g_string_new (status_label (d->status));
+  g_autoptr (GString) s = g_string_new (NULL);
+  g_autofree char *what = NULL;
 
   if (d->status == CRB_DECISION_STATUS_REJECTED)
-    g_string_append_printf (s, " (%s)", reason_label (d->reason));
+    /* Translators: "Rejected (opinion)" */
+    what = g_strdup_printf (_("%s (%s)"), status_label (d->status), reason_label (d->reason));
+  else
+    what = g_strdup (status_label (d->status));
+
   if (d->annotator != NULL)
-    /* Translators: "Confirmed by Ana" */
-    g_string_append_printf (s, _(" by %s"), d->annotator);
+    /* Translators: "Confirmed by Ana"; the first %s is the status */
+    g_string_append_printf (s, _("%s by %s"), what, d->annotator);
+  else
+    g_string_append (s, what);
   if (d->time != NULL)
     {
       g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (d->time, NULL);
@@ -228,7 +235,8 @@ crb_claim_panel_describe_alignment (CrbStory *story,
   if (conflicts > 0)
     {
       g_string_append (s, " · ");
-      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "conflicts with %u", "conflicts with %u", conflicts),
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "conflicts with %u other claim",
+                                              "conflicts with %u other claims", conflicts),
                               conflicts);
     }
 
@@ -374,7 +382,7 @@ update (CrbClaimPanel *self)
         {
           if (values_text->len > 0)
             g_string_append_c (values_text, '\n');
-          g_string_append_printf (values_text, "%s %s", _("Source:"), speaker);
+          g_string_append_printf (values_text, "%s %s", _("Speaker:"), speaker);
         }
     }
   gtk_label_set_label (GTK_LABEL (self->values_label), values_text->str);

@@ -59,9 +59,11 @@ describe (const guint *counts)
   for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
     total += counts[s];
 
-  /* Translators: statistics of a story or an outlet */
-  return g_strdup_printf (_("%u claims · %u confirmed · %u corrected · %u rejected · %u pending"),
-                          total, counts[CRB_DECISION_STATUS_CONFIRMED], counts[CRB_DECISION_STATUS_CORRECTED],
+  g_autofree char *claims = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", total), total);
+
+  /* Translators: statistics of a story or an outlet; the first %s is "12 claims" */
+  return g_strdup_printf (_("%s · %u confirmed · %u corrected · %u rejected · %u pending"),
+                          claims, counts[CRB_DECISION_STATUS_CONFIRMED], counts[CRB_DECISION_STATUS_CORRECTED],
                           counts[CRB_DECISION_STATUS_REJECTED], counts[CRB_DECISION_STATUS_PENDING]);
 }
 

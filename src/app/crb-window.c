@@ -582,8 +582,15 @@ update_story_row (GtkListItem *item)
 
   gtk_label_set_label (GTK_LABEL (title), crb_story_get_title (story));
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), n ? (double) (n - pending) / n : 0.0);
-  /* Translators: progress of a story: "12 of 80 reviewed · 5 articles" */
-  text = g_strdup_printf (_("%u of %u reviewed · %u articles"), n - pending, n, crb_story_get_n_articles (story));
+  {
+    guint n_articles = crb_story_get_n_articles (story);
+    /* Translators: progress of a story: "12 of 80 reviewed" */
+    g_autofree char *reviewed = g_strdup_printf (_("%u of %u reviewed"), n - pending, n);
+    g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles",
+                                                              n_articles), n_articles);
+
+    text = g_strdup_printf ("%s · %s", reviewed, articles);
+  }
   gtk_label_set_label (GTK_LABEL (caption), text);
 }
 
@@ -1319,8 +1326,15 @@ decide (CrbWindow   *self,
       break;
     case CRB_DECISION_STATUS_PENDING:
     default:
-      message = g_strdup_printf (_("Noted on “%s”"), short_text);
+      message = NULL;
       break;
+    }
+
+  /* Only a note keeps the claim where it is. */
+  if (!advance)
+    {
+      g_free (message);
+      message = g_strdup_printf (_("Note saved on “%s”"), short_text);
     }
   toast (self, message, "win.undo");
 
@@ -1373,8 +1387,8 @@ confirm_activated (GtkWidget  *widget,
   if (claim_id != NULL && agreeing->len > 0)
     {
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "Confirm its agreeing appearance in %u other article too?",
-                                                             "Confirm its agreeing appearances in %u other articles too?",
+                                                             "Also confirm this claim in %u other article?",
+                                                             "Also confirm this claim in %u other articles?",
                                                              agreeing->len), agreeing->len);
       AdwToast *t = adw_toast_new (title);
 

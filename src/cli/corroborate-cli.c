@@ -95,9 +95,11 @@ parse_options (GOptionEntry   *entries,
 {
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *param = g_strdup_printf ("%s %s", current->name, current->args);
+  g_autofree char *prgname = g_strdup_printf ("corroborate-cli %s", current->name);
 
-  context = g_option_context_new (param);
+  /* "Usage: corroborate-cli link [OPTION…] PROJECT CLAIM_A CLAIM_B" */
+  g_set_prgname (prgname);
+  context = g_option_context_new (_(current->args));
   g_option_context_set_summary (context, summary);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (entries != NULL)
@@ -107,6 +109,34 @@ parse_options (GOptionEntry   *entries,
     return usage_error ("%s", error->message);
 
   return -1;
+}
+
+/* printf's %-Ns counts bytes; columns must count characters. */
+static char *
+pad (const char *text,
+     guint       width)
+{
+  glong len = g_utf8_strlen (text, -1);
+  GString *out = g_string_new (text);
+
+  for (glong i = len; i < (glong) width; i++)
+    g_string_append_c (out, ' ');
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+pad_left (const char *text,
+          guint       width)
+{
+  glong len = g_utf8_strlen (text, -1);
+  GString *out = g_string_new (NULL);
+
+  for (glong i = len; i < (glong) width; i++)
+    g_string_append_c (out, ' ');
+  g_string_append (out, text);
+
+  return g_string_free (out, FALSE);
 }
 
 static gboolean
@@ -937,7 +967,9 @@ print_counts_line (const char  *label,
   for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
     total += counts[s];
 
-  g_print ("  %-40s %7u %8u %9u %9u %8u\n", label, total,
+  g_autofree char *padded = pad (label, 40);
+
+  g_print ("  %s %7u %10u %10u %10u %10u\n", padded, total,
            counts[CRB_DECISION_STATUS_PENDING], counts[CRB_DECISION_STATUS_CONFIRMED],
            counts[CRB_DECISION_STATUS_CORRECTED], counts[CRB_DECISION_STATUS_REJECTED]);
 }
@@ -976,8 +1008,14 @@ cmd_stats (int    argc,
   if (!json)
     {
       g_print ("%s — %s\n", argv[1], crb_project_get_title (project) ? crb_project_get_title (project) : "");
-      g_print ("  %-40s %7s %8s %9s %9s %8s\n", _("story / article"), _("claims"), _("pending"),
-               _("confirmed"), _("corrected"), _("rejected"));
+      g_autofree char *heading = pad (_("story / article"), 40);
+      g_autofree char *c1 = pad_left (_("claims"), 7);
+      g_autofree char *c2 = pad_left (_("pending"), 10);
+      g_autofree char *c3 = pad_left (_("confirmed"), 10);
+      g_autofree char *c4 = pad_left (_("corrected"), 10);
+      g_autofree char *c5 = pad_left (_("rejected"), 10);
+
+      g_print ("  %s %s %s %s %s %s\n", heading, c1, c2, c3, c4, c5);
     }
 
   json_builder_begin_object (builder);
@@ -1236,11 +1274,12 @@ print_help (FILE *stream)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *head = g_strdup_printf ("%s %s", commands[i].name, _(commands[i].args));
-      fprintf (stream, "  %-32s %s\n", head, _(commands[i].summary));
+      g_autofree char *padded = pad (head, 36);
+      fprintf (stream, "  %s %s\n", padded, _(commands[i].summary));
     }
   fprintf (stream, "\n%s\n", _("Options:"));
-  fprintf (stream, "  %-32s %s\n", "-h, --help", _("Show this help"));
-  fprintf (stream, "  %-32s %s\n", "--version", _("Show the version"));
+  fprintf (stream, "  %-36s %s\n", "-h, --help", _("Show this help"));
+  fprintf (stream, "  %-36s %s\n", "--version", _("Show the version"));
   fprintf (stream, "\n%s\n", _("“corroborate-cli COMMAND --help” describes a command's options."));
   fprintf (stream, "%s\n", _("Exit status: 0 on success, 1 on failure, 2 on a usage error."));
 }
