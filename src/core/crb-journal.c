@@ -196,11 +196,21 @@ compact (CrbJournal  *self,
                                    0600, error);
 }
 
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
 static gboolean
 emit_durable_cb (gpointer data)
 {
-  CrbJournal *self = data;
+  g_autoptr (CrbJournal) self = g_weak_ref_get (data);
   guint64 revision;
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
 
   g_mutex_lock (&self->mutex);
   revision = self->durable_revision;
@@ -208,6 +218,25 @@ emit_durable_cb (gpointer data)
 
   g_signal_emit (self, signals[DURABLE], 0, revision);
   return G_SOURCE_REMOVE;
+}
+
+/* Reports to the journal's main context.  Not g_main_context_invoke(): it
+ * runs the callback right here, in the writer thread, when nobody iterates
+ * that context.  A weak reference, so a journal is never kept alive (nor
+ * finalized on this thread) by a report nobody dispatches.
+ */
+static void
+report_durable (CrbJournal *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+  GSource *source = g_idle_source_new ();
+
+  g_weak_ref_init (ref, self);
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, emit_durable_cb, ref, (GDestroyNotify) weak_ref_free);
+  g_source_set_static_name (source, "[crb] journal durable");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
 }
 
 static gpointer
@@ -295,8 +324,7 @@ writer_thread (gpointer data)
       g_mutex_unlock (&self->mutex);
 
       if (batch_revision > 0)
-        g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
-                                    emit_durable_cb, g_object_ref (self), g_object_unref);
+        report_durable (self);
 
       if (quit)
         break;
