@@ -163,6 +163,10 @@ def check_metainfo(path):
         image = shot.findtext('image') or ''
         check(image.startswith('https://') and image.endswith('.png'),
               f'{name}: screenshot {i} image is an https PNG URL')
+        # The URLs point at the repository's data/screenshots: the files exist.
+        if '/main/data/screenshots/' in image:
+            local = os.path.join(SRC, 'data', 'screenshots', image.rsplit('/', 1)[1])
+            check(os.path.isfile(local), f'{name}: screenshot {i} file {local} is in the repository')
 
     releases = root.findall('releases/release')
     check(len(releases) >= 1, f'{name}: has releases')
