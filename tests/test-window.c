@@ -15,6 +15,7 @@
 #include "crb-article-view.h"
 #include "crb-claim-panel.h"
 #include "crb-export-dialog.h"
+#include "crb-stats-window.h"
 #include "crb-window.h"
 
 static CrbApplication *app;
@@ -426,6 +427,37 @@ test_links (void)
     gtk_widget_activate_action (GTK_WIDGET (window), "claim.unlink", "s", b);
     alignment = crb_story_get_alignment (crb_window_get_story (window));
     g_assert_null (crb_alignment_find_link (alignment, a, b));
+  }
+
+  /* Statistics per story and outlet, with the open conflicts. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.statistics", NULL);
+  {
+    GtkWidget *stats = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWidget *w;
+    GQueue queue = G_QUEUE_INIT;
+    gboolean found = FALSE;
+
+    iterate (1500);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GObject) t = g_list_model_get_item (toplevels, i);
+        if (CRB_IS_STATS_WINDOW (t))
+          stats = GTK_WIDGET (t);
+      }
+    g_assert_nonnull (stats);
+    g_queue_push_tail (&queue, stats);
+    while ((w = g_queue_pop_head (&queue)))
+      {
+        if (ADW_IS_PREFERENCES_GROUP (w) && adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (w)) &&
+            strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (w)), "open conflict"))
+          found = TRUE;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+          g_queue_push_tail (&queue, c);
+      }
+    g_assert_true (found);
+    screenshot (stats, "10-statistics");
+    gtk_window_destroy (GTK_WINDOW (stats));
   }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);

@@ -34,6 +34,7 @@ typedef struct
   char      *title;
   GPtrArray *rows;   /* Row: the story's outlets */
   guint      counts[CRB_N_DECISION_STATUSES];
+  guint      open_conflicts;
 } Group;
 
 static void
@@ -138,6 +139,23 @@ count_thread (GTask        *task,
           g_ptr_array_add (group->rows, row);
         }
 
+      /* A conflict is open while one of its claims is still pending. */
+      {
+        CrbAlignment *alignment = crb_story_get_alignment (story);
+
+        for (guint k = 0; k < alignment->links->len; k++)
+          {
+            CrbLink *link = g_ptr_array_index (alignment->links, k);
+            CrbClaim *a = crb_story_lookup_claim (story, link->a);
+            CrbClaim *b = crb_story_lookup_claim (story, link->b);
+
+            if (link->relation == CRB_RELATION_CONFLICTS && a && b &&
+                (crb_claim_get_status (a) == CRB_DECISION_STATUS_PENDING ||
+                 crb_claim_get_status (b) == CRB_DECISION_STATUS_PENDING))
+              group->open_conflicts++;
+          }
+      }
+
       g_ptr_array_add (groups, group);
       crb_story_unload (story);
     }
@@ -171,7 +189,16 @@ count_finished_cb (GObject      *source,
     {
       Group *group = g_ptr_array_index (groups, i);
       AdwPreferencesGroup *widget = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-      g_autofree char *summary = i > 0 ? describe (group->counts) : NULL;
+      g_autofree char *counts = i > 0 ? describe (group->counts) : NULL;
+      g_autofree char *summary = NULL;
+
+      if (counts != NULL)
+        {
+          g_autofree char *conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open conflict",
+                                                                     "%u open conflicts", group->open_conflicts),
+                                                        group->open_conflicts);
+          summary = g_strdup_printf ("%s · %s", counts, conflicts);
+        }
 
       adw_preferences_group_set_title (widget, group->title);
       adw_preferences_group_set_description (widget, summary);
