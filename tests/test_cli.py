@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 import jsonschema
@@ -285,6 +286,53 @@ class Alignment(Base):
         self.assertFails(["link", project, same[0], claims[-1]["id"], "--relation", "maybe"], 2, "unknown relation")
         self.assertFails(["link", project, same[0]], 2)
         self.assertFails(["claims", project, "--order", "random"], 2, "unknown order")
+
+
+class ExternalExtractor(Base):
+    """--extractor-command: a user's program proposes the claims; its output is checked."""
+
+    FAKE = os.path.join(SOURCE, "tests", "fake-extractor.py")
+
+    def cmd(self, mode):
+        return f"/usr/bin/python3 {self.FAKE} {mode}"
+
+    def test_good_extractor(self):
+        article = self.write("in/a.txt", "Türkiye said 12 people were hurt. Nothing else happened! Police counted 3 cars.\n")
+        claims = json_lines(run("extract", "--extractor-command", self.cmd("good"), article, check=0).stdout)
+        # Sentences with a digit score 0.9, the others 0.3: the threshold keeps two.
+        self.assertEqual([c["text"] for c in claims], ["Türkiye said 12 people were hurt.", "Police counted 3 cars."])
+        with open(article, encoding="utf-8") as f:
+            text = f.read().strip()
+        for c in claims:
+            self.assertEqual(text[c["start"]:c["end"]], c["text"])
+            self.assertEqual(c["reasons"], ["fake extractor"])
+        project = self.path("p.crb")
+        run("new", project, "--extractor-command", self.cmd("good"), "--threshold", "0.1", article, check=0)
+        stored = json_lines(run("claims", project, check=0).stdout)
+        self.assertEqual(len(stored), 3)
+        self.assertEqual(stored[0]["id"], "a:1")
+        validate_project(project)
+
+    def test_bad_extractors(self):
+        article = self.write("in/a.txt", "The mayor said 12 people were hurt. Police counted 3 cars.\n")
+        project = self.path("p.crb")
+        cases = {
+            "bad-span": "outside the article",
+            "bad-text": "is not the article's text",
+            "bad-kind": "unknown kind",
+            "not-json": "not a JSON object",
+            "crash": "exited with status 3: model file missing",
+        }
+        for mode, fragment in cases.items():
+            self.assertFails(["new", project, "--extractor-command", self.cmd(mode), article], 1, fragment,
+                             "fake-extractor.py")
+            self.assertFalse(os.path.exists(project), f"{mode}: a project was written")
+        self.assertFails(["extract", "--extractor-command", "/nonexistent/extractor", article], 1, "/nonexistent/extractor")
+        started = time.monotonic()
+        self.assertFails(["extract", "--extractor-command", self.cmd("hang"), "--extractor-timeout", "2", article], 1,
+                         "did not finish within 2 seconds")
+        self.assertLess(time.monotonic() - started, 30, "a hanging extractor hung the import")
+        self.assertFails(["extract", "--extractor-timeout", "0", article], 2, "--extractor-timeout")
 
 
 class BundledSample(Base):

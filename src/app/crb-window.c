@@ -1093,6 +1093,7 @@ typedef struct
 {
   GStrv      paths;
   double     threshold;
+  char      *extractor_command;
   GPtrArray *warnings;
   CrbWindow *self;   /* for the progress counters only */
 } ImportData;
@@ -1101,6 +1102,7 @@ static void
 import_data_free (ImportData *data)
 {
   g_strfreev (data->paths);
+  g_free (data->extractor_command);
   g_ptr_array_unref (data->warnings);
   g_free (data);
 }
@@ -1126,8 +1128,9 @@ import_thread (GTask        *task,
   GError *error = NULL;
   GPtrArray *items;
 
-  items = crb_import_prepare ((const char * const *) data->paths, CRB_IMPORT_NONE, data->threshold,
-                              data->warnings, import_progress_cb, data, cancellable, &error);
+  items = crb_import_prepare_full ((const char * const *) data->paths, CRB_IMPORT_NONE, data->threshold,
+                                   data->extractor_command, 0, data->warnings, import_progress_cb, data,
+                                   cancellable, &error);
   if (items == NULL)
     g_task_return_error (task, error);
   else
@@ -2450,6 +2453,7 @@ crb_window_import (CrbWindow  *self,
   data = g_new0 (ImportData, 1);
   data->paths = g_strv_builder_end (builder);
   data->threshold = g_settings_get_double (self->settings, "extraction-threshold");
+  data->extractor_command = g_settings_get_string (self->settings, "extractor-command");
   data->warnings = g_ptr_array_new_with_free_func (g_free);
   data->self = self;
 

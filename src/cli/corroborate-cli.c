@@ -14,6 +14,7 @@
 #include "crb-error.h"
 #include "crb-export.h"
 #include "crb-extract.h"
+#include "crb-extract-command.h"
 #include "crb-import.h"
 #include "crb-json.h"
 #include "crb-project.h"
@@ -211,6 +212,16 @@ print_warnings (GPtrArray *warnings)
     warn (g_ptr_array_index (warnings, i));
 }
 
+/* The options every command that extracts shares. */
+static char *extractor_command;
+static int extractor_timeout = CRB_EXTRACT_COMMAND_TIMEOUT;
+
+#define EXTRACTOR_OPTIONS \
+  { "extractor-command", 0, 0, G_OPTION_ARG_STRING, &extractor_command, \
+    N_("Extract claims with this program: it reads an article as JSON on standard input and writes claims as JSON Lines"), N_("COMMAND") }, \
+  { "extractor-timeout", 0, 0, G_OPTION_ARG_INT, &extractor_timeout, \
+    N_("Seconds the extractor program may take per article (default 30)"), N_("SECONDS") }
+
 /* new and add share everything but whether the project exists. */
 static int
 import_into (CrbProject  *project,
@@ -235,9 +246,10 @@ import_into (CrbProject  *project,
       n_before += crb_story_get_n_claims (s);
     }
 
-  items = crb_import_paths ((const char * const *) inputs,
-                            skip_invalid ? CRB_IMPORT_SKIP_INVALID : CRB_IMPORT_NONE,
-                            warnings, NULL, &error);
+  items = crb_import_prepare_full ((const char * const *) inputs,
+                                   skip_invalid ? CRB_IMPORT_SKIP_INVALID : CRB_IMPORT_NONE,
+                                   threshold, extractor_command, extractor_timeout,
+                                   warnings, NULL, NULL, NULL, &error);
   print_warnings (warnings);
   if (items == NULL)
     return fail_error (error);
@@ -280,6 +292,7 @@ cmd_new (int    argc,
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing project file"), NULL },
     { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold, N_("Lowest check-worthiness proposed as a claim (0–1)"), N_("X") },
     { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid, N_("Skip unreadable inputs with a warning instead of refusing"), NULL },
+    EXTRACTOR_OPTIONS,
     { NULL }
   };
   int status;
@@ -291,6 +304,8 @@ cmd_new (int    argc,
     return usage_error (_("new needs a project file and at least one input"));
   if (!parse_threshold (threshold))
     return usage_error (_("--threshold must be between 0 and 1"));
+  if (extractor_timeout <= 0)
+    return usage_error (_("--extractor-timeout must be a positive number of seconds"));
 
   file = g_file_new_for_commandline_arg (argv[1]);
   if (!force && g_file_query_exists (file, NULL))
@@ -312,9 +327,10 @@ cmd_new (int    argc,
     g_autoptr (GPtrArray) items = NULL;
     g_autofree char *default_story = NULL;
 
-    items = crb_import_paths ((const char * const *) argv + 2,
-                              skip_invalid ? CRB_IMPORT_SKIP_INVALID : CRB_IMPORT_NONE,
-                              warnings, NULL, &error);
+    items = crb_import_prepare_full ((const char * const *) argv + 2,
+                                     skip_invalid ? CRB_IMPORT_SKIP_INVALID : CRB_IMPORT_NONE,
+                                     threshold, extractor_command, extractor_timeout,
+                                     warnings, NULL, NULL, NULL, &error);
     print_warnings (warnings);
     if (items == NULL)
       return fail_error (error);
@@ -358,6 +374,7 @@ cmd_add (int    argc,
     { "story", 's', 0, G_OPTION_ARG_STRING, &story, N_("Name the story of the inputs"), N_("NAME") },
     { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold, N_("Lowest check-worthiness proposed as a claim (0–1)"), N_("X") },
     { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid, N_("Skip unreadable inputs with a warning instead of refusing"), NULL },
+    EXTRACTOR_OPTIONS,
     { NULL }
   };
   int status;
@@ -368,6 +385,8 @@ cmd_add (int    argc,
     return usage_error (_("add needs a project file and at least one input"));
   if (!parse_threshold (threshold))
     return usage_error (_("--threshold must be between 0 and 1"));
+  if (extractor_timeout <= 0)
+    return usage_error (_("--extractor-timeout must be a positive number of seconds"));
 
   project = open_project (argv[1], &error);
   if (project == NULL)
@@ -435,6 +454,7 @@ cmd_extract (int    argc,
   GOptionEntry entries[] = {
     { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_("Print every sentence with its score and reasons, not only claims"), NULL },
     { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold, N_("Lowest check-worthiness proposed as a claim (0–1)"), N_("X") },
+    EXTRACTOR_OPTIONS,
     { NULL }
   };
   int status;
@@ -447,10 +467,38 @@ cmd_extract (int    argc,
   if (!parse_threshold (threshold))
     return usage_error (_("--threshold must be between 0 and 1"));
 
+  if (extractor_timeout <= 0)
+    return usage_error (_("--extractor-timeout must be a positive number of seconds"));
+
   items = crb_import_paths ((const char * const *) argv + 1, CRB_IMPORT_NONE, warnings, NULL, &error);
   print_warnings (warnings);
   if (items == NULL)
     return fail_error (error);
+
+  /* A user's extractor proposes claims only: print them as claims. */
+  if (extractor_command != NULL && *extractor_command != '\0')
+    {
+      g_autoptr (GString) line = g_string_new (NULL);
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          CrbImportItem *item = g_ptr_array_index (items, i);
+          g_autoptr (GPtrArray) claims = crb_extract_with_command (extractor_command, item->article, threshold,
+                                                                   extractor_timeout, NULL, &error);
+
+          if (claims == NULL)
+            return fail_error (error);
+          for (guint j = 0; j < claims->len; j++)
+            {
+              g_string_truncate (line, 0);
+              _crb_claim_write (line, g_ptr_array_index (claims, j), FALSE, NULL);
+              g_string_append_c (line, '\n');
+              fwrite (line->str, 1, line->len, stdout);
+            }
+        }
+
+      return finish_output ();
+    }
 
   for (guint i = 0; i < items->len; i++)
     {

@@ -5,6 +5,7 @@
 
 #include "crb-error.h"
 #include "crb-extract.h"
+#include "crb-extract-command.h"
 #include "crb-import.h"
 #include "crb-text.h"
 #include "crb-utils.h"
@@ -551,10 +552,37 @@ crb_import_prepare (const char * const  *paths,
                     GCancellable        *cancellable,
                     GError             **error)
 {
+  return crb_import_prepare_full (paths, flags, threshold, NULL, 0, warnings, progress, user_data,
+                                  cancellable, error);
+}
+
+/**
+ * crb_import_prepare_full:
+ * @extractor_command: (nullable): a user's extractor to run instead of the
+ *   built-in engine (see crb_extract_with_command())
+ * @extractor_timeout: seconds it may take per article; 0 for the default
+ *
+ * Like crb_import_prepare(), with the extractor of the user's choice.
+ */
+GPtrArray *
+crb_import_prepare_full (const char * const  *paths,
+                         CrbImportFlags       flags,
+                         double               threshold,
+                         const char          *extractor_command,
+                         guint                extractor_timeout,
+                         GPtrArray           *warnings,
+                         CrbImportProgress    progress,
+                         gpointer             user_data,
+                         GCancellable        *cancellable,
+                         GError             **error)
+{
   g_autoptr (GPtrArray) items = crb_import_paths (paths, flags, warnings, cancellable, error);
 
   if (items == NULL)
     return NULL;
+
+  if (extractor_command != NULL && *extractor_command == '\0')
+    extractor_command = NULL;
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -563,7 +591,17 @@ crb_import_prepare (const char * const  *paths,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
 
-      item->claims = crb_extract_article_claims (item->article, threshold);
+      if (extractor_command != NULL)
+        {
+          item->claims = crb_extract_with_command (extractor_command, item->article, threshold,
+                                                   extractor_timeout ? extractor_timeout : CRB_EXTRACT_COMMAND_TIMEOUT,
+                                                   cancellable, error);
+          if (item->claims == NULL)
+            return NULL;
+        }
+      else
+        item->claims = crb_extract_article_claims (item->article, threshold);
+
       if (progress != NULL)
         progress (i + 1, items->len, user_data);
     }
@@ -657,6 +695,29 @@ crb_extract_article_claims (CrbArticle *article,
   return claims;
 }
 
+static GPtrArray *
+reid_claims (GPtrArray  *claims,
+             const char *article_id)
+{
+  GPtrArray *renamed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < claims->len; i++)
+    {
+      CrbClaim *old = g_ptr_array_index (claims, i);
+      g_autofree char *id = g_strdup_printf ("%s:%u", article_id, i + 1);
+      CrbClaim *claim = crb_claim_new (id, article_id, crb_claim_get_start (old), crb_claim_get_end (old),
+                                       crb_claim_get_text (old));
+
+      crb_claim_set_kind (claim, crb_claim_get_kind (old));
+      crb_claim_set_score (claim, crb_claim_get_score (old));
+      crb_claim_set_reasons (claim, crb_claim_get_reasons (old));
+      crb_claim_set_values (claim, crb_claim_get_values (old));
+      g_ptr_array_add (renamed, claim);
+    }
+
+  return renamed;
+}
+
 /**
  * crb_project_import:
  * @items: (element-type CrbImportItem): from crb_import_paths()
@@ -718,7 +779,9 @@ crb_project_import (CrbProject    *project,
                         NULL);
         }
 
-      /* Claims extracted ahead carry the wanted id; extract again if it changed. */
+      /* Claims extracted ahead carry the wanted id: give them the new one. */
+      if (claims == NULL && item->claims != NULL)
+        claims = reid_claims (item->claims, id);
       if (claims == NULL)
         claims = crb_extract_article_claims (article, threshold);
 

@@ -61,6 +61,16 @@ GPtrArray  *crb_import_prepare          (const char * const  *paths,
                                          gpointer             user_data,
                                          GCancellable        *cancellable,
                                          GError             **error);
+GPtrArray  *crb_import_prepare_full     (const char * const  *paths,
+                                         CrbImportFlags       flags,
+                                         double               threshold,
+                                         const char          *extractor_command,
+                                         guint                extractor_timeout,
+                                         GPtrArray           *warnings,
+                                         CrbImportProgress    progress,
+                                         gpointer             user_data,
+                                         GCancellable        *cancellable,
+                                         GError             **error);
 char       *crb_import_default_story    (const char * const  *paths);
 GPtrArray  *crb_extract_article_claims  (CrbArticle          *article,
                                          double               threshold);
