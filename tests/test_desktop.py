@@ -601,6 +601,29 @@ def group_flatpak():
 # install: `meson install --destdir` lands every file where GNOME looks
 
 
+def check_ui_files():
+    """Every GtkBuilder file is well-formed XML, requires GTK 4, and names
+    only classes GTK, libadwaita or the app define (the window tests load
+    them all at run time)."""
+    import xml.etree.ElementTree as ET
+    for dirpath, _, files in os.walk(os.path.join(SRC, 'src', 'app')):
+        for f in files:
+            if not f.endswith('.ui'):
+                continue
+            path = os.path.join(dirpath, f)
+            try:
+                root = ET.parse(path).getroot()
+            except ET.ParseError as e:
+                check(False, f'{path}: well-formed XML ({e})')
+                continue
+            check(root.tag == 'interface', f'{path}: a GtkBuilder interface')
+            req = [r for r in root.findall('requires') if r.get('lib') == 'gtk']
+            check(req and req[0].get('version') == '4.0', f'{path}: requires gtk 4.0')
+            classes = [o.get('class') for o in root.iter('object')] + [t.get('class') for t in root.iter('template')]
+            bad = [c for c in classes if not c.startswith(('Gtk', 'Adw', 'Crb'))]
+            check(not bad, f'{path}: only Gtk, Adw and Crb classes ({bad})')
+
+
 def group_install():
     meson = os.environ.get('CRB_MESON') or need_tool('meson', 'meson')
     prefix = os.environ['CRB_PREFIX']
@@ -628,6 +651,8 @@ def group_install():
             under(destdir, datadir, 'mime', 'packages', BASE_APP_ID + '.xml'),
             under(destdir, localedir, 'de', 'LC_MESSAGES', GETTEXT_PACKAGE + '.mo'),
             under(destdir, datadir, 'corroborate', 'schemas', 'project.schema.json'),
+            under(destdir, bindir, 'corroborate'),
+            under(destdir, datadir, 'corroborate', 'sample', 'harbor-bridge', 'almera-courier.txt'),
         ]
         for path in expected:
             check(os.path.isfile(path), f'installed {os.path.relpath(path, destdir)}')
@@ -638,6 +663,13 @@ def group_install():
         version = os.environ.get('CRB_VERSION', '')
         check(r.returncode == 0 and r.stdout.strip() == f'corroborate-cli {version}'.strip(),
               f'installed corroborate-cli --version runs ({r.stdout.strip()!r})')
+
+        # The app answers --version without a display or a bus.
+        app = expected[9]
+        env = {k: v for k, v in os.environ.items() if k not in ('DISPLAY', 'WAYLAND_DISPLAY')}
+        r = subprocess.run([app, '--version'], capture_output=True, text=True, env=env)
+        check(r.returncode == 0 and r.stdout.strip() == f'corroborate {version}'.strip(),
+              f'installed corroborate --version runs ({r.stdout.strip()!r} {r.stderr.strip()[-200:]!r})')
 
         compile_schemas = shutil.which('glib-compile-schemas')
         if compile_schemas:
@@ -651,7 +683,7 @@ def group_install():
 
 
 GROUPS = {
-    'data': group_data,
+    'data': lambda: (group_data(), check_ui_files()),
     'mime': group_mime,
     'potfiles': group_potfiles,
     'translations': group_translations,

@@ -196,6 +196,19 @@ crb_application_startup (GApplication *app)
   apply_color_scheme (self);
 }
 
+static int
+crb_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("corroborate %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
 static void
 crb_application_dispose (GObject *object)
 {
@@ -214,6 +227,7 @@ crb_application_class_init (CrbApplicationClass *klass)
 
   object_class->dispose = crb_application_dispose;
   app_class->activate = crb_application_activate;
+  app_class->handle_local_options = crb_application_handle_local_options;
   app_class->open = crb_application_open;
   app_class->startup = crb_application_startup;
 }
