@@ -222,10 +222,29 @@ static int extractor_timeout = CRB_EXTRACT_COMMAND_TIMEOUT;
   { "extractor-timeout", 0, 0, G_OPTION_ARG_INT, &extractor_timeout, \
     N_("Seconds the extractor program may take per article (default 30)"), N_("SECONDS") }
 
-/* new and add share everything but whether the project exists. */
+static guint
+count_claims (CrbProject *project)
+{
+  GListModel *stories = crb_project_get_stories (project);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
+      n += crb_story_get_n_claims (story);
+    }
+
+  return n;
+}
+
+/* new and add share everything but whether the project exists: @new_file
+ * is where a new project goes, %NULL to add to the project's own file.
+ * Nothing is written unless every input is read.
+ */
 static int
 import_into (CrbProject  *project,
              const char  *path,
+             GFile       *new_file,
              char       **inputs,
              const char  *story,
              double       threshold,
@@ -235,16 +254,8 @@ import_into (CrbProject  *project,
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *default_story = NULL;
-  guint n_claims = 0;
-  guint n_before = 0;
-  GListModel *stories = crb_project_get_stories (project);
-  int status;
-
-  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
-    {
-      g_autoptr (CrbStory) s = g_list_model_get_item (stories, i);
-      n_before += crb_story_get_n_claims (s);
-    }
+  guint n_before = count_claims (project);
+  guint n_claims;
 
   items = crb_import_prepare_full ((const char * const *) inputs,
                                    skip_invalid ? CRB_IMPORT_SKIP_INVALID : CRB_IMPORT_NONE,
@@ -258,19 +269,27 @@ import_into (CrbProject  *project,
   if (!crb_project_import (project, items, default_story, threshold, NULL, &error))
     return fail_error (error);
 
-  status = save_project (project, path);
-  if (status != 0)
-    return status;
-
-  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+  if (new_file != NULL)
     {
-      g_autoptr (CrbStory) s = g_list_model_get_item (stories, i);
-      n_claims += crb_story_get_n_claims (s);
+      if (!crb_project_save (project, new_file, NULL, &error))
+        return fail_error (error);
+    }
+  else
+    {
+      int status = save_project (project, path);
+      if (status != 0)
+        return status;
     }
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: added %u article with %u claims\n",
-                        "%s: added %u articles with %u claims\n", items->len),
-           path, items->len, n_claims - n_before);
+  n_claims = count_claims (project) - n_before;
+  if (new_file != NULL)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%s: created with %u article and %u claims\n",
+                          "%s: created with %u articles and %u claims\n", items->len),
+             path, items->len, n_claims);
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%s: added %u article with %u claims\n",
+                          "%s: added %u articles with %u claims\n", items->len),
+             path, items->len, n_claims);
   return 0;
 }
 
@@ -321,44 +340,7 @@ cmd_new (int    argc,
     }
 
   project = crb_project_new (title);
-  /* The file the project will live in; nothing is written before import succeeds. */
-  {
-    g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-    g_autoptr (GPtrArray) items = NULL;
-    g_autofree char *default_story = NULL;
-
-    items = crb_import_prepare_full ((const char * const *) argv + 2,
-                                     skip_invalid ? CRB_IMPORT_SKIP_INVALID : CRB_IMPORT_NONE,
-                                     threshold, extractor_command, extractor_timeout,
-                                     warnings, NULL, NULL, NULL, &error);
-    print_warnings (warnings);
-    if (items == NULL)
-      return fail_error (error);
-
-    default_story = story ? g_strdup (story) : crb_import_default_story ((const char * const *) argv + 2);
-    if (!crb_project_import (project, items, default_story, threshold, NULL, &error))
-      return fail_error (error);
-
-    if (!crb_project_save (project, file, NULL, &error))
-      return fail_error (error);
-
-    {
-      GListModel *stories = crb_project_get_stories (project);
-      guint n_claims = 0;
-
-      for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
-        {
-          g_autoptr (CrbStory) s = g_list_model_get_item (stories, i);
-          n_claims += crb_story_get_n_claims (s);
-        }
-
-      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: created with %u article and %u claims\n",
-                            "%s: created with %u articles and %u claims\n", items->len),
-               argv[1], items->len, n_claims);
-    }
-  }
-
-  return 0;
+  return import_into (project, argv[1], file, argv + 2, story, threshold, skip_invalid);
 }
 
 static int
@@ -392,7 +374,7 @@ cmd_add (int    argc,
   if (project == NULL)
     return fail_error (error);
 
-  return import_into (project, argv[1], argv + 2, story, threshold, skip_invalid);
+  return import_into (project, argv[1], NULL, argv + 2, story, threshold, skip_invalid);
 }
 
 static JsonNode *
