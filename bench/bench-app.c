@@ -11,18 +11,14 @@
  */
 #include "config.h"
 
+#include "crb-bench-utils.h"
+
 #include <adwaita.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "crb-application.h"
 #include "crb-window.h"
-
-static double
-now (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
 
 /* Until the frame clock has drawn what changed. */
 static void
@@ -32,31 +28,11 @@ settle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static long
-peak_rss_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *hwm;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (hwm = strstr (status, "VmHWM:")) == NULL)
-    return -1;
-  return g_ascii_strtoll (hwm + strlen ("VmHWM:"), NULL, 10);
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
 static void
 report (const char *what,
         GArray     *times)
 {
-  g_array_sort (times, compare_double);
+  g_array_sort (times, crb_bench_compare_double);
   printf ("%s: median %.1f ms, p95 %.1f ms, worst %.1f ms (%u samples)\n", what,
           g_array_index (times, double, times->len / 2),
           g_array_index (times, double, times->len * 95 / 100),
@@ -98,12 +74,12 @@ main (int   argc,
   settle ();
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  t0 = now ();
+  t0 = crb_bench_now ();
   crb_window_open_project (window, file);
   while (crb_window_get_claim (window) == NULL)
     g_main_context_iteration (NULL, TRUE);
   settle ();
-  t1 = now ();
+  t1 = crb_bench_now ();
   project = crb_window_get_project (window);
   stories = crb_project_get_stories (project);
   printf ("open to an interactive window, first story shown: %.0f ms (%u stories)\n",
@@ -114,22 +90,22 @@ main (int   argc,
       g_autoptr (CrbStory) story = g_list_model_get_item (stories, (i * 97) % g_list_model_get_n_items (stories));
       double t;
 
-      t0 = now ();
+      t0 = crb_bench_now ();
       crb_window_select_story (window, story);
-      t = (now () - t0) * 1000;
+      t = (crb_bench_now () - t0) * 1000;
       g_array_append_val (switch_work, t);
       settle ();
-      t = (now () - t0) * 1000;
+      t = (crb_bench_now () - t0) * 1000;
       g_array_append_val (switches, t);
 
       for (guint k = 0; k < 5; k++)
         {
-          t0 = now ();
+          t0 = crb_bench_now ();
           gtk_widget_activate_action (GTK_WIDGET (window), "claim.next", NULL);
-          t = (now () - t0) * 1000;
+          t = (crb_bench_now () - t0) * 1000;
           g_array_append_val (move_work, t);
           settle ();
-          t = (now () - t0) * 1000;
+          t = (crb_bench_now () - t0) * 1000;
           g_array_append_val (moves, t);
         }
     }
@@ -138,7 +114,7 @@ main (int   argc,
   report ("switch story, until the main loop is idle (layout, text shaping, drawing)", switches);
   report ("next claim: the app's work", move_work);
   report ("next claim, until the main loop is idle", moves);
-  printf ("peak memory: %.0f MB\n", peak_rss_kb () / 1024.0);
+  printf ("peak memory: %.0f MB\n", crb_bench_peak_rss_kb () / 1024.0);
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

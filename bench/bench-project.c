@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include "crb-bench-utils.h"
+
 #include <gio/gunixoutputstream.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -131,28 +133,6 @@ generate_corpus (const char *dir,
   return g_steal_pointer (&path);
 }
 
-static double
-now (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
-
-/* VmHWM, not getrusage(): ru_maxrss survives exec and would count the
- * parent's memory at fork.
- */
-static long
-peak_rss_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *hwm;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (hwm = strstr (status, "VmHWM:")) == NULL)
-    return -1;
-
-  return g_ascii_strtoll (hwm + strlen ("VmHWM:"), NULL, 10);
-}
-
 /* Runs in a fresh process, so the peak memory is that of opening alone. */
 static int
 measure_open (const char *path)
@@ -164,38 +144,30 @@ measure_open (const char *path)
   double t0, t1, t2;
   long rss_open;
 
-  t0 = now ();
+  t0 = crb_bench_now ();
   project = crb_project_load (file, NULL, &error);
-  t1 = now ();
+  t1 = crb_bench_now ();
   if (project == NULL)
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  rss_open = peak_rss_kb ();
+  rss_open = crb_bench_peak_rss_kb ();
 
   story = g_list_model_get_item (crb_project_get_stories (project),
                                  g_list_model_get_n_items (crb_project_get_stories (project)) / 2);
   crb_story_ensure_loaded (story, &error);
-  t2 = now ();
+  t2 = crb_bench_now ();
 
   printf ("open: %.3f s, peak memory %.1f MB (%u stories)\n", t1 - t0, rss_open / 1024.0,
           g_list_model_get_n_items (crb_project_get_stories (project)));
   printf ("open one story: %.2f ms (%u claims)\n", (t2 - t1) * 1000, crb_story_get_n_claims (story));
 
-  t0 = now ();
+  t0 = crb_bench_now ();
   crb_project_ensure_all_loaded (project, &error);
-  t1 = now ();
-  printf ("parse every story: %.3f s, peak memory %.1f MB\n", t1 - t0, peak_rss_kb () / 1024.0);
+  t1 = crb_bench_now ();
+  printf ("parse every story: %.3f s, peak memory %.1f MB\n", t1 - t0, crb_bench_peak_rss_kb () / 1024.0);
   return 0;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
 }
 
 int
@@ -247,14 +219,14 @@ main (int   argc,
   printf ("corpus: %.1f MB of article text\n", text_bytes / 1e6);
 
   /* Import: read, decode, extract claims. */
-  t0 = now ();
+  t0 = crb_bench_now ();
   inputs[0] = corpus;
   items = crb_import_paths (inputs, CRB_IMPORT_NONE, warnings, NULL, &error);
   g_assert_no_error (error);
   project = crb_project_new ("Benchmark");
   crb_project_import (project, items, "Loose", CRB_EXTRACT_DEFAULT_THRESHOLD, NULL, &error);
   g_assert_no_error (error);
-  t1 = now ();
+  t1 = crb_bench_now ();
   g_clear_pointer (&items, g_ptr_array_unref);
   for (guint i = 0; i < g_list_model_get_n_items (crb_project_get_stories (project)); i++)
     {
@@ -265,10 +237,10 @@ main (int   argc,
 
   project_path = g_build_filename (dir, "bench.crb", NULL);
   file = g_file_new_for_path (project_path);
-  t0 = now ();
+  t0 = crb_bench_now ();
   crb_project_save (project, file, NULL, &error);
   g_assert_no_error (error);
-  t1 = now ();
+  t1 = crb_bench_now ();
   g_stat (project_path, &st);
   file_size = st.st_size;
   printf ("save (all stories): %.2f s, file %.1f MB\n", t1 - t0, file_size / 1e6);
@@ -299,23 +271,23 @@ main (int   argc,
       crb_story_ensure_loaded (story, &error);
       g_assert_no_error (error);
       claim = g_list_model_get_item (crb_story_get_claims (story), i % crb_story_get_n_claims (story));
-      t0 = now ();
+      t0 = crb_bench_now ();
       crb_project_decide (project, crb_claim_get_id (claim), decision, &error);
       crb_project_sync_journal (project, &error);
       g_assert_no_error (error);
-      t = (now () - t0) * 1000;
+      t = (crb_bench_now () - t0) * 1000;
       g_array_append_val (durable, t);
     }
-  g_array_sort (durable, compare_double);
+  g_array_sort (durable, crb_bench_compare_double);
   printf ("decision durable (decide + journal fdatasync): median %.2f ms, p99 %.2f ms, max %.2f ms\n",
           g_array_index (durable, double, durable->len / 2),
           g_array_index (durable, double, durable->len * 99 / 100),
           g_array_index (durable, double, durable->len - 1));
 
-  t0 = now ();
+  t0 = crb_bench_now ();
   crb_project_save (project, NULL, NULL, &error);
   g_assert_no_error (error);
-  t1 = now ();
+  t1 = crb_bench_now ();
   printf ("save after 200 decisions in %u stories (others copied): %.3f s\n", MIN (200, n_stories), t1 - t0);
   g_clear_object (&project);
 
@@ -329,11 +301,11 @@ main (int   argc,
     CrbExportOptions options = { TRUE, TRUE };
     guint n_records = 0;
 
-    t0 = now ();
+    t0 = crb_bench_now ();
     crb_export_jsonl (project, G_OUTPUT_STREAM (out), &options, &n_records, NULL, &error);
     g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error);
     g_assert_no_error (error);
-    t1 = now ();
+    t1 = crb_bench_now ();
     printf ("export jsonl: %u records in %.2f s, %.0f records/s\n", n_records, t1 - t0, n_records / (t1 - t0));
   }
 

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+double crb_bench_now            (void);
+long   crb_bench_peak_rss_kb    (void);
+int    crb_bench_compare_double (gconstpointer a,
+                                 gconstpointer b);
+
+G_END_DECLS
