@@ -461,6 +461,32 @@ class BadInputs(Base):
         self.assertFails(["undo", project], 1, "p.crb", "nothing to undo")
         self.assertFails(["redo", project], 1, "p.crb", "nothing to redo")
 
+    def test_csv_export(self):
+        import csv
+        project = self.path("p.crb")
+        run("new", project, BUNDLED, check=0)
+        claims = json_lines(run("claims", project, check=0).stdout)
+        note = 'a "quoted" note, with a comma\nand a line break — Çelik'
+        run("annotate", project, claims[0]["id"], "--correct", "Seven, not nine, died", "--note", note, check=0)
+        run("annotate", project, claims[1]["id"], "--reject", "false", check=0)
+        out = self.path("out.csv")
+        run("export", project, "--format", "csv", "-o", out, check=0)
+        with open(out, "rb") as f:
+            raw = f.read()
+        self.assertTrue(raw.endswith(b"\r\n"))
+        with open(out, newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        self.assertEqual(len(rows), 2)
+        by_id = {r["id"]: r for r in rows}
+        first = by_id[claims[0]["id"]]
+        self.assertEqual(first["claim"], "Seven, not nine, died")
+        self.assertEqual(first["original"], claims[0]["text"])
+        self.assertEqual(first["note"], note)
+        self.assertEqual(first["status"], "corrected")
+        self.assertEqual(by_id[claims[1]["id"]]["reason"], "false")
+        self.assertEqual(first["article"], claims[0]["article"])
+        self.assertEqual(int(first["start"]), claims[0]["start"])
+
     def test_unwritable_export(self):
         project = self.path("p.crb")
         run("new", project, BUNDLED, check=0)

@@ -66,6 +66,7 @@ typedef struct
   GFile            *project_file;
   GFile            *target;
   CrbExportOptions  options;
+  gboolean          csv;
   guint             n_records;
 } ExportData;
 
@@ -98,7 +99,8 @@ export_thread (GTask        *task,
   /* Replaced only when everything is written. */
   out = g_file_replace (data->target, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
   if (out == NULL ||
-      !crb_export_jsonl (copy, G_OUTPUT_STREAM (out), &data->options, &data->n_records, cancellable, &error) ||
+      !(data->csv ? crb_export_csv : crb_export_jsonl) (copy, G_OUTPUT_STREAM (out), &data->options,
+                                                        &data->n_records, cancellable, &error) ||
       !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &error))
     {
       if (out != NULL)
@@ -180,6 +182,7 @@ crb_export_dialog_export (CrbExportDialog *self,
   data->target = g_object_ref (file);
   data->options.include_pending = gtk_switch_get_active (GTK_SWITCH (self->pending_switch));
   data->options.include_rejected = !gtk_switch_get_active (GTK_SWITCH (self->rejected_switch));
+  data->csv = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row)) == 1;
 
   gtk_widget_set_sensitive (self->export_button, FALSE);
   gtk_widget_set_visible (self->spinner, TRUE);
@@ -213,8 +216,9 @@ on_export_clicked_cb (CrbExportDialog *self)
 
   chooser = gtk_file_chooser_native_new (_("Export Dataset"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
-  name = g_strdup_printf ("%s.jsonl", crb_project_get_title (self->project) ? crb_project_get_title (self->project)
-                                                                            : "dataset");
+  name = g_strdup_printf ("%s.%s", crb_project_get_title (self->project) ? crb_project_get_title (self->project)
+                                                                         : "dataset",
+                          adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row)) == 1 ? "csv" : "jsonl");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -297,6 +301,7 @@ crb_export_dialog_init (CrbExportDialog *self)
   adw_preferences_group_set_title (group, _("Format"));
   formats = gtk_string_list_new (NULL);
   gtk_string_list_append (formats, _("JSON Lines with provenance"));
+  gtk_string_list_append (formats, _("CSV for spreadsheets"));
   self->format_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->format_row), _("Dataset format"));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->format_row), G_LIST_MODEL (formats));

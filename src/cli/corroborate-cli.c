@@ -870,7 +870,7 @@ cmd_export (int    argc,
   gboolean exclude_rejected = FALSE;
   CrbExportOptions options = CRB_EXPORT_OPTIONS_DEFAULT;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Dataset format: jsonl"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Dataset format: jsonl or csv"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write to FILE instead of standard output"), N_("FILE") },
     { "include-pending", 0, 0, G_OPTION_ARG_NONE, &include_pending, N_("Also export claims not yet decided"), NULL },
     { "exclude-rejected", 0, 0, G_OPTION_ARG_NONE, &exclude_rejected, N_("Leave out rejected claims"), NULL },
@@ -885,8 +885,8 @@ cmd_export (int    argc,
     return usage_error (_("export needs exactly one project file"));
   if (format == NULL)
     format = g_strdup ("jsonl");
-  if (g_strcmp0 (format, "jsonl") != 0)
-    return usage_error (_("unknown format “%s”; this build exports: jsonl"), format);
+  if (g_strcmp0 (format, "jsonl") != 0 && g_strcmp0 (format, "csv") != 0)
+    return usage_error (_("unknown format “%s”; this build exports: jsonl, csv"), format);
 
   options.include_pending = include_pending;
   options.include_rejected = !exclude_rejected;
@@ -907,7 +907,8 @@ cmd_export (int    argc,
   else
     output = g_unix_output_stream_new (1, FALSE);
 
-  if (!crb_export_jsonl (project, output, &options, &n_records, NULL, &error))
+  if (!(g_strcmp0 (format, "csv") == 0 ? crb_export_csv : crb_export_jsonl) (project, output, &options,
+                                                                             &n_records, NULL, &error))
     {
       if (file_output != NULL)
         {

@@ -8,6 +8,8 @@
 #include "crb-json.h"
 #include "crb-project-io.h"
 
+#include <string.h>
+
 /*
  * Exports write one record at a time to a buffered stream, story by story, so
  * memory does not grow with the number of records; stories and claims come
@@ -89,23 +91,88 @@ write_native_record (GString    *out,
     }
   g_string_append (out, "]}");
 
-  g_string_append_c (out, '}');
+  g_string_append (out, "}\n");
 }
 
-/**
- * crb_export_jsonl:
- * @n_records: (out) (optional): how many records were written
- *
- * Writes the native JSON Lines dataset: one record per decided claim with
- * its full provenance (docs/export-formats.md).
- */
-gboolean
-crb_export_jsonl (CrbProject             *project,
-                  GOutputStream          *output,
-                  const CrbExportOptions *options,
-                  guint                  *n_records,
-                  GCancellable           *cancellable,
-                  GError                **error)
+typedef void (*WriteRecord) (GString    *out,
+                             CrbStory   *story,
+                             CrbArticle *article,
+                             CrbClaim   *claim);
+
+/* RFC 4180: quoted when needed, quotes doubled. */
+static void
+csv_field (GString    *out,
+           const char *value,
+           gboolean    last)
+{
+  if (value != NULL)
+    {
+      if (strpbrk (value, ",\"\r\n") != NULL)
+        {
+          g_string_append_c (out, '"');
+          for (const char *p = value; *p; p++)
+            {
+              if (*p == '"')
+                g_string_append_c (out, '"');
+              g_string_append_c (out, *p);
+            }
+          g_string_append_c (out, '"');
+        }
+      else
+        g_string_append (out, value);
+    }
+
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+static const char * const csv_columns[] = {
+  "id", "claim", "original", "status", "reason", "note", "annotator", "time", "kind", "score",
+  "article", "title", "outlet", "url", "date", "start", "end", "story", "story_title", NULL
+};
+
+static void
+write_csv_record (GString    *out,
+                  CrbStory   *story,
+                  CrbArticle *article,
+                  CrbClaim   *claim)
+{
+  const CrbDecision *d = crb_claim_get_decision (claim);
+  char score[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *start = g_strdup_printf ("%u", crb_claim_get_start (claim));
+  g_autofree char *end = g_strdup_printf ("%u", crb_claim_get_end (claim));
+
+  g_ascii_formatd (score, sizeof score, "%.3f", crb_claim_get_score (claim));
+  csv_field (out, crb_claim_get_id (claim), FALSE);
+  csv_field (out, crb_claim_get_final_text (claim), FALSE);
+  csv_field (out, crb_claim_get_text (claim), FALSE);
+  csv_field (out, crb_decision_status_to_string (crb_claim_get_status (claim)), FALSE);
+  csv_field (out, d ? crb_reject_reason_to_string (d->reason) : NULL, FALSE);
+  csv_field (out, d ? d->note : NULL, FALSE);
+  csv_field (out, d ? d->annotator : NULL, FALSE);
+  csv_field (out, d ? d->time : NULL, FALSE);
+  csv_field (out, crb_claim_get_kind (claim), FALSE);
+  csv_field (out, score, FALSE);
+  csv_field (out, crb_article_get_id (article), FALSE);
+  csv_field (out, crb_article_get_title (article), FALSE);
+  csv_field (out, crb_article_get_outlet (article), FALSE);
+  csv_field (out, crb_article_get_url (article), FALSE);
+  csv_field (out, crb_article_get_date (article), FALSE);
+  csv_field (out, start, FALSE);
+  csv_field (out, end, FALSE);
+  csv_field (out, crb_story_get_id (story), FALSE);
+  csv_field (out, crb_story_get_title (story), TRUE);
+}
+
+/* Streams one record per exported claim, story by story. */
+static gboolean
+export_records (CrbProject             *project,
+                GOutputStream          *output,
+                const CrbExportOptions *options,
+                const char             *header,
+                WriteRecord             write_record,
+                guint                  *n_records,
+                GCancellable           *cancellable,
+                GError                **error)
 {
   g_autoptr (GOutputStream) out = NULL;
   g_autoptr (GString) line = g_string_sized_new (2048);
@@ -122,6 +189,9 @@ crb_export_jsonl (CrbProject             *project,
   out = g_buffered_output_stream_new_sized (output, 64 * 1024);
   g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (out), FALSE);
   stories = crb_project_get_stories (project);
+
+  if (header != NULL && !g_output_stream_write_all (out, header, strlen (header), NULL, cancellable, error))
+    return FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
     {
@@ -148,8 +218,7 @@ crb_export_jsonl (CrbProject             *project,
             article = crb_story_lookup_article (story, crb_claim_get_article_id (claim));
 
           g_string_truncate (line, 0);
-          write_native_record (line, story, article, claim);
-          g_string_append_c (line, '\n');
+          write_record (line, story, article, claim);
 
           if (!g_output_stream_write_all (out, line->str, line->len, NULL, cancellable, error))
             return FALSE;
@@ -167,4 +236,46 @@ crb_export_jsonl (CrbProject             *project,
   if (n_records != NULL)
     *n_records = count;
   return TRUE;
+}
+
+/**
+ * crb_export_jsonl:
+ * @n_records: (out) (optional): how many records were written
+ *
+ * Writes the native JSON Lines dataset: one record per decided claim with
+ * its full provenance (docs/export-formats.md).
+ */
+gboolean
+crb_export_jsonl (CrbProject             *project,
+                  GOutputStream          *output,
+                  const CrbExportOptions *options,
+                  guint                  *n_records,
+                  GCancellable           *cancellable,
+                  GError                **error)
+{
+  return export_records (project, output, options, NULL, write_native_record, n_records, cancellable, error);
+}
+
+/**
+ * crb_export_csv:
+ *
+ * Writes the decided claims as CSV for spreadsheets: RFC 4180 quoting,
+ * UTF-8, CRLF line ends, a header row.
+ */
+gboolean
+crb_export_csv (CrbProject             *project,
+                GOutputStream          *output,
+                const CrbExportOptions *options,
+                guint                  *n_records,
+                GCancellable           *cancellable,
+                GError                **error)
+{
+  g_autoptr (GString) header = g_string_new (NULL);
+
+  g_return_val_if_fail (CRB_IS_PROJECT (project), FALSE);
+
+  for (guint i = 0; csv_columns[i]; i++)
+    csv_field (header, csv_columns[i], csv_columns[i + 1] == NULL);
+
+  return export_records (project, output, options, header->str, write_csv_record, n_records, cancellable, error);
 }

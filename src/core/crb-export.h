@@ -20,6 +20,12 @@ typedef struct
 
 #define CRB_EXPORT_OPTIONS_DEFAULT { FALSE, TRUE }
 
+gboolean crb_export_csv   (CrbProject             *project,
+                           GOutputStream          *output,
+                           const CrbExportOptions *options,
+                           guint                  *n_records,
+                           GCancellable           *cancellable,
+                           GError                **error);
 gboolean crb_export_jsonl (CrbProject             *project,
                            GOutputStream          *output,
                            const CrbExportOptions *options,
