@@ -159,6 +159,14 @@ class RealArticles(Base):
         self.assertEqual(sorted(r["id"] for r in export), sorted([first, second]))
         rec = {r["id"]: r for r in export}
         self.assertEqual(rec[second]["claim"], "IS claimed the attack.")
+        # Facts and evidence come from the alignment, as `claims` shows it.
+        for r in export:
+            self.assertEqual(r["fact"], by_id[r["id"]]["fact"])
+            self.assertEqual(sorted(e["claim"] for e in r["evidence"]),
+                             sorted(l["claim"] for l in by_id[r["id"]]["links"]))
+            for e in r["evidence"]:
+                self.assertEqual(articles[e["article"]]["text"][e["span"]["start"]:e["span"]["end"]], e["quote"])
+            self.assertGreaterEqual(r["outlets"], 1)
         self.assertEqual(rec[second]["original"], by_id[second]["text"])
         art = articles[rec[first]["article"]["id"]]
         self.assertEqual(rec[first]["article"]["sha256"], art["sha256"])

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "crb-align.h"
 #include "crb-export.h"
 #include "crb-extract.h"
 #include "crb-json.h"
@@ -67,12 +68,50 @@ write_native_record (GString    *out,
   member_string (out, &sub, "title", crb_story_get_title (story));
   g_string_append_c (out, '}');
 
-  /* Facts and evidence come with cross-article alignment. */
-  member_string (out, &first, "fact", NULL);
-  crb_json_member (out, &first, "evidence");
-  g_string_append (out, "[]");
-  crb_json_member (out, &first, "outlets");
-  g_string_append (out, "1");
+  /* The fact and its evidence: the linked claims of the other articles. */
+  {
+    CrbAlignment *alignment = crb_story_get_alignment (story);
+    const CrbFact *fact = crb_alignment_get_fact (alignment, crb_claim_get_id (claim));
+    gboolean first_evidence = TRUE;
+
+    member_string (out, &first, "fact", fact ? fact->id : NULL);
+    crb_json_member (out, &first, "evidence");
+    g_string_append_c (out, '[');
+    for (guint i = 0; i < alignment->links->len; i++)
+      {
+        CrbLink *link = g_ptr_array_index (alignment->links, i);
+        const char *id = crb_claim_get_id (claim);
+        const char *other_id = g_strcmp0 (link->a, id) == 0 ? link->b : g_strcmp0 (link->b, id) == 0 ? link->a : NULL;
+        CrbClaim *other = other_id ? crb_story_lookup_claim (story, other_id) : NULL;
+        gboolean f = TRUE;
+
+        if (other == NULL)
+          continue;
+        if (!first_evidence)
+          g_string_append_c (out, ',');
+        first_evidence = FALSE;
+        g_string_append_c (out, '{');
+        member_string (out, &f, "claim", other_id);
+        member_string (out, &f, "article", crb_claim_get_article_id (other));
+        member_string (out, &f, "relation", crb_relation_to_string (link->relation));
+        g_string_append_printf (out, ",\"span\":{\"start\":%u,\"end\":%u}",
+                                crb_claim_get_start (other), crb_claim_get_end (other));
+        member_string (out, &f, "quote", crb_claim_get_text (other));
+        member_string (out, &f, "status", crb_decision_status_to_string (crb_claim_get_status (other)));
+        crb_json_member (out, &f, "why");
+        g_string_append_c (out, '[');
+        for (guint w = 0; link->why && link->why[w]; w++)
+          {
+            if (w > 0)
+              g_string_append_c (out, ',');
+            crb_json_append_string (out, link->why[w]);
+          }
+        g_string_append (out, "]}");
+      }
+    g_string_append_c (out, ']');
+    crb_json_member (out, &first, "outlets");
+    g_string_append_printf (out, "%u", fact ? fact->n_outlets : 1);
+  }
 
   crb_json_member (out, &first, "extractor");
   sub = TRUE;
