@@ -1403,7 +1403,9 @@ find_candidates (Ctx *ctx)
   g_autofree double *acc = g_new0 (double, n);
   g_autofree guint8 *seen = g_new0 (guint8, n);
   g_autofree float *keyed = g_new0 (float, n);
-  g_autoptr (GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *touched = g_new (guint, MAX (n, 1));
+  g_autofree guint *article_of = g_new (guint, MAX (n, 1));
+  guint n_touched = 0;
   GArray *pairs = g_array_new (FALSE, TRUE, sizeof (Pair));
   guint max_df = n <= 400 ? n : MAX (60, n / 40);
 
@@ -1414,6 +1416,7 @@ find_candidates (Ctx *ctx)
     {
       Item *item = g_ptr_array_index (ctx->items, k);
 
+      article_of[k] = item->article;
       for (guint t = 0; t < item->tokens->len; t++)
         {
           guint w = g_array_index (item->tokens, guint, t);
@@ -1431,6 +1434,7 @@ find_candidates (Ctx *ctx)
         {
           guint w = g_array_index (x->tokens, guint, t);
           GArray *list = g_ptr_array_index (postings, w);
+          const guint *post = (const guint *) list->data;
           double weight = g_array_index (ctx->idf, double, w);
           const char *word = g_ptr_array_index (ctx->words, w);
           gboolean key = IS_KEY (word);
@@ -1441,15 +1445,15 @@ find_candidates (Ctx *ctx)
           /* postings are in item order: start after i */
           for (guint p = list->len; p > 0; p--)
             {
-              guint j = g_array_index (list, guint, p - 1);
+              guint j = post[p - 1];
 
               if (j <= i)
                 break;
-              if (((Item *) g_ptr_array_index (ctx->items, j))->article == x->article)
+              if (article_of[j] == x->article)
                 continue;
               if (!seen[j])
                 {
-                  g_array_append_val (touched, j);
+                  touched[n_touched++] = j;
                   seen[j] = 1;
                 }
               acc[j] += weight;
@@ -1457,9 +1461,9 @@ find_candidates (Ctx *ctx)
             }
         }
 
-      for (guint t = 0; t < touched->len; t++)
+      for (guint t = 0; t < n_touched; t++)
         {
-          guint j = g_array_index (touched, guint, t);
+          guint j = touched[t];
           Item *y = g_ptr_array_index (ctx->items, j);
           double cos = x->norm > 0 && y->norm > 0 ? acc[j] / (x->norm * y->norm) : 0;
           double bonus = keyed[j];
@@ -1474,7 +1478,7 @@ find_candidates (Ctx *ctx)
               g_array_append_val (pairs, pair);
             }
         }
-      g_array_set_size (touched, 0);
+      n_touched = 0;
     }
 
   return pairs;
