@@ -53,11 +53,25 @@
  * candidates and score separately, not in the cosine of content words. */
 #define IS_KEY(word) ((word)[0] == '@' || (word)[0] == '#')
 
+typedef enum
+{
+  BOUND_EXACT,
+  BOUND_LOWER,
+  BOUND_UPPER,
+  BOUND_ABOUT,
+} Bound;
+
 typedef struct
 {
   char       *category;  /* "killed", "money:USD", "=attacker", ... */
+  guint       unit;      /* the word id of "#" + category: compared instead of it */
   double      value;
   const char *qualifier; /* interned */
+  Bound       bound;     /* of the qualifier */
+  gboolean    strict;    /* "more than", "less than" */
+  gboolean    toll;      /* deaths, injured, arrests, missing */
+  gboolean    casualty;  /* deaths, injured */
+  double      bonus;     /* to the score when it is the first shared unit */
 } Qty;
 
 typedef struct
@@ -381,6 +395,37 @@ parse_date (const char *value,
   return TRUE;
 }
 
+static gboolean
+is_toll (const char *category)
+{
+  return strcmp (category, "killed") == 0 || strcmp (category, "injured") == 0 ||
+         strcmp (category, "detained") == 0 || strcmp (category, "missing") == 0;
+}
+
+static Bound
+bound_of (const char *s,
+          gboolean   *strict)
+{
+  *strict = FALSE;
+  if (strcmp (s, "at-least") == 0)
+    return BOUND_LOWER;
+  if (strcmp (s, "more-than") == 0)
+    {
+      *strict = TRUE;
+      return BOUND_LOWER;
+    }
+  if (strcmp (s, "at-most") == 0)
+    return BOUND_UPPER;
+  if (strcmp (s, "less-than") == 0)
+    {
+      *strict = TRUE;
+      return BOUND_UPPER;
+    }
+  if (strcmp (s, "about") == 0)
+    return BOUND_ABOUT;
+  return BOUND_EXACT;
+}
+
 static Item *
 make_item (Ctx      *ctx,
            CrbClaim *claim,
@@ -446,7 +491,7 @@ make_item (Ctx      *ctx,
           JsonNode *node = json_array_get_element (a, k);
           JsonObject *q = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
           JsonNode *value = q ? json_object_get_member (q, "value") : NULL;
-          Qty qty = { NULL, 0, NULL };
+          Qty qty = { 0 };
           g_autofree char *key = NULL;
           guint id;
 
@@ -458,8 +503,15 @@ make_item (Ctx      *ctx,
             continue;
           qty.value = json_node_get_double (value);
           qty.qualifier = g_intern_string (json_object_get_string_member_with_default (q, "qualifier", "exact"));
+          qty.bound = bound_of (qty.qualifier, &qty.strict);
+          qty.toll = is_toll (qty.category);
+          qty.casualty = strcmp (qty.category, "killed") == 0 || strcmp (qty.category, "injured") == 0;
+          /* a percentage or an amount says less about what is counted */
+          qty.bonus = qty.casualty ? 0.4 :
+                      strcmp (qty.category, "percent") == 0 || g_str_has_prefix (qty.category, "money:") ? 0.15 : 0.25;
           key = g_strconcat ("#", qty.category, NULL);
           id = intern_word (ctx, key);
+          qty.unit = id;
           g_array_append_val (item->tokens, id);
           g_array_append_val (item->qtys, qty);
         }
@@ -531,22 +583,11 @@ make_item (Ctx      *ctx,
 }
 
 static gboolean
-is_toll (const char *category)
-{
-  return strcmp (category, "killed") == 0 || strcmp (category, "injured") == 0 ||
-         strcmp (category, "detained") == 0 || strcmp (category, "missing") == 0;
-}
-
-static gboolean
 has_casualties (Item *item)
 {
   for (guint k = 0; k < item->qtys->len; k++)
-    {
-      const char *c = g_array_index (item->qtys, Qty, k).category;
-
-      if (strcmp (c, "killed") == 0 || strcmp (c, "injured") == 0)
-        return TRUE;
-    }
+    if (g_array_index (item->qtys, Qty, k).casualty)
+      return TRUE;
   return FALSE;
 }
 
@@ -731,40 +772,6 @@ find_background (Ctx  *ctx,
 
 /* ---------------------------------------------------------- comparison */
 
-typedef enum
-{
-  BOUND_EXACT,
-  BOUND_LOWER,
-  BOUND_UPPER,
-  BOUND_ABOUT,
-} Bound;
-
-static Bound
-bound_of (const Qty *q,
-          gboolean  *strict)
-{
-  const char *s = q->qualifier;
-
-  *strict = FALSE;
-  if (strcmp (s, "at-least") == 0)
-    return BOUND_LOWER;
-  if (strcmp (s, "more-than") == 0)
-    {
-      *strict = TRUE;
-      return BOUND_LOWER;
-    }
-  if (strcmp (s, "at-most") == 0)
-    return BOUND_UPPER;
-  if (strcmp (s, "less-than") == 0)
-    {
-      *strict = TRUE;
-      return BOUND_UPPER;
-    }
-  if (strcmp (s, "about") == 0)
-    return BOUND_ABOUT;
-  return BOUND_EXACT;
-}
-
 /* The rounding step a figure was written with: 1 for 52, 0.1 for 41.8. */
 static double
 rounding (double v)
@@ -788,8 +795,8 @@ static gboolean
 qty_compatible (const Qty *x,
                 const Qty *y)
 {
-  gboolean xs, ys;
-  Bound bx = bound_of (x, &xs), by = bound_of (y, &ys);
+  gboolean ys = y->strict;
+  Bound bx = x->bound, by = y->bound;
   double a = x->value, b = y->value;
 
   if (bx > by)
@@ -882,9 +889,10 @@ static QtyVerdict
 compare_category (Ctx        *ctx,
                   Item       *x,
                   Item       *y,
-                  const char *category,
+                  const Qty  *unit,
                   GPtrArray  *why)
 {
+  const char *category = unit->category;
   const Qty *best_x = NULL, *best_y = NULL;
   g_autofree char *tx = NULL, *ty = NULL;
   double max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
@@ -894,14 +902,14 @@ compare_category (Ctx        *ctx,
     {
       const Qty *qx = &g_array_index (x->qtys, Qty, k);
 
-      if (strcmp (qx->category, category) != 0)
+      if (qx->unit != unit->unit)
         continue;
       max_x = MAX (max_x, qx->value);
       for (guint l = 0; l < y->qtys->len; l++)
         {
           const Qty *qy = &g_array_index (y->qtys, Qty, l);
 
-          if (strcmp (qy->category, category) != 0)
+          if (qy->unit != unit->unit)
             continue;
           max_y = MAX (max_y, qy->value);
           if (best_x == NULL || qty_compatible (qx, qy))
@@ -934,7 +942,7 @@ compare_category (Ctx        *ctx,
   /* A toll that rises in a later report is news, not a contradiction. */
   date_x = g_ptr_array_index (ctx->article_date, x->article);
   date_y = g_ptr_array_index (ctx->article_date, y->article);
-  if (is_toll (category) && date_x != NULL && date_y != NULL)
+  if (unit->toll && date_x != NULL && date_y != NULL)
     {
       int order = strncmp (date_x, date_y, 10);
 
@@ -1098,28 +1106,25 @@ compare_pair (Ctx      *ctx,
   /* quantities, unit by unit */
   if (x->qtys->len > 0 && y->qtys->len > 0)
   {
-    g_autoptr (GPtrArray) seen = g_ptr_array_new ();
     gboolean x_toll = FALSE, y_toll = FALSE;
 
     for (guint k = 0; k < x->qtys->len; k++)
       {
-        const char *c = g_array_index (x->qtys, Qty, k).category;
-        gboolean in_y = FALSE;
+        const Qty *q = &g_array_index (x->qtys, Qty, k);
+        gboolean in_y = FALSE, seen = FALSE;
 
-        x_toll |= is_toll (c);
-        if (str_in (seen, c))
+        x_toll |= q->toll;
+        for (guint m = 0; m < k && !seen; m++)
+          seen = g_array_index (x->qtys, Qty, m).unit == q->unit;
+        if (seen)
           continue;
-        g_ptr_array_add (seen, (gpointer) c);
         for (guint l = 0; l < y->qtys->len && !in_y; l++)
-          in_y = strcmp (g_array_index (y->qtys, Qty, l).category, c) == 0;
+          in_y = g_array_index (y->qtys, Qty, l).unit == q->unit;
         if (!in_y)
           continue;
         shared_qty = TRUE;
-        /* a percentage or an amount says less about what is counted */
-        qty_bonus += qty_bonus > 0 ? 0.1 :
-                     strcmp (c, "killed") == 0 || strcmp (c, "injured") == 0 ? 0.4 :
-                     strcmp (c, "percent") == 0 || g_str_has_prefix (c, "money:") ? 0.15 : 0.25;
-        switch (compare_category (ctx, x, y, c, why))
+        qty_bonus += qty_bonus > 0 ? 0.1 : q->bonus;
+        switch (compare_category (ctx, x, y, q, why))
           {
           case QTY_CONFLICT:
             n_conflicts++;
@@ -1133,7 +1138,7 @@ compare_pair (Ctx      *ctx,
           }
       }
     for (guint l = 0; l < y->qtys->len; l++)
-      y_toll |= is_toll (g_array_index (y->qtys, Qty, l).category);
+      y_toll |= g_array_index (y->qtys, Qty, l).toll;
     /* deaths in one, arrests in the other: different facts */
     qty_mismatch = !shared_qty && x_toll && y_toll;
   }
