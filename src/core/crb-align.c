@@ -72,6 +72,7 @@ typedef struct
   gboolean    toll;      /* deaths, injured, arrests, missing */
   gboolean    casualty;  /* deaths, injured */
   double      bonus;     /* to the score when it is the first shared unit */
+  char       *shown;     /* as reasons write it, made when first needed */
 } Qty;
 
 typedef struct
@@ -244,6 +245,7 @@ static void
 qty_clear (gpointer data)
 {
   g_free (((Qty *) data)->category);
+  g_free (((Qty *) data)->shown);
 }
 
 static void
@@ -852,8 +854,8 @@ qty_compatible (const Qty *x,
     }
 }
 
-static char *
-format_qty (const Qty *q)
+static const char *
+format_qty (Qty *q)
 {
   static const char * const words[][2] = {
     { "at-least", "at least " }, { "more-than", "more than " }, { "at-most", "at most " },
@@ -861,10 +863,13 @@ format_qty (const Qty *q)
   };
   const char *prefix = "";
 
+  if (q->shown != NULL)
+    return q->shown;
   for (guint k = 0; k < G_N_ELEMENTS (words); k++)
     if (strcmp (q->qualifier, words[k][0]) == 0)
       prefix = words[k][1];
-  return g_strdup_printf ("%s%.15g", prefix, q->value);
+  q->shown = g_strdup_printf ("%s%.15g", prefix, q->value);
+  return q->shown;
 }
 
 static const char *
@@ -893,21 +898,21 @@ compare_category (Ctx        *ctx,
                   GPtrArray  *why)
 {
   const char *category = unit->category;
-  const Qty *best_x = NULL, *best_y = NULL;
-  g_autofree char *tx = NULL, *ty = NULL;
+  Qty *best_x = NULL, *best_y = NULL;
+  const char *tx = NULL, *ty = NULL;
   double max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
   const char *date_x, *date_y;
 
   for (guint k = 0; k < x->qtys->len; k++)
     {
-      const Qty *qx = &g_array_index (x->qtys, Qty, k);
+      Qty *qx = &g_array_index (x->qtys, Qty, k);
 
       if (qx->unit != unit->unit)
         continue;
       max_x = MAX (max_x, qx->value);
       for (guint l = 0; l < y->qtys->len; l++)
         {
-          const Qty *qy = &g_array_index (y->qtys, Qty, l);
+          Qty *qy = &g_array_index (y->qtys, Qty, l);
 
           if (qy->unit != unit->unit)
             continue;
@@ -924,7 +929,8 @@ compare_category (Ctx        *ctx,
                     {
                       tx = format_qty (qx);
                       ty = format_qty (qy);
-                      SAY (why, "%s: %s vs %s — compatible", unit_label (category), tx, ty);
+                      g_ptr_array_add (why, g_strconcat (unit_label (category), ": ", tx, " vs ", ty,
+                                                         " — compatible", NULL));
                     }
                   return QTY_AGREE;
                 }
@@ -950,13 +956,18 @@ compare_category (Ctx        *ctx,
         {
           g_autofree char *later = g_strndup (order < 0 ? date_y : date_x, 10);
 
-          SAY (why, "%s: %s vs %s", unit_label (category), tx, ty);
-          SAY (why, "later report (%s) raises the toll: update, not conflict", later);
+          if (why != NULL)
+            {
+              g_ptr_array_add (why, g_strconcat (unit_label (category), ": ", tx, " vs ", ty, NULL));
+              g_ptr_array_add (why, g_strconcat ("later report (", later,
+                                                 ") raises the toll: update, not conflict", NULL));
+            }
           return QTY_UPDATE;
         }
     }
 
-  SAY (why, "%s: %s vs %s — conflict", unit_label (category), tx, ty);
+  if (why != NULL)
+    g_ptr_array_add (why, g_strconcat (unit_label (category), ": ", tx, " vs ", ty, " — conflict", NULL));
   return QTY_CONFLICT;
 }
 
@@ -1194,7 +1205,7 @@ compare_pair (Ctx      *ctx,
   score = MIN (score, 1.0);
 
   if (n_names > 0 && why != NULL)
-    g_ptr_array_insert (why, 0, g_strdup_printf ("shared entities: %s", names->str));
+    g_ptr_array_insert (why, 0, g_strconcat ("shared entities: ", names->str, NULL));
   if (why != NULL)
   {
     g_autoptr (GString) list = g_string_new (NULL);
@@ -1209,7 +1220,7 @@ compare_pair (Ctx      *ctx,
       }
     if (n_words > 0)
       g_ptr_array_insert (why, n_names > 0 ? 1 : 0,
-                          g_strdup_printf ("shared words: %s", list->str));
+                          g_strconcat ("shared words: ", list->str, NULL));
   }
   if (qty_mismatch)
     SAY (why, "different figures (not the same count): not the same fact");
@@ -1651,6 +1662,7 @@ crb_align_story (CrbStory  *story,
     {
       Pair *pair = &g_array_index (pairs, Pair, p);
       Item *x = g_ptr_array_index (ctx.items, pair->i), *y = g_ptr_array_index (ctx.items, pair->j);
+      CrbLink *link;
 
       if (pair->relation == VERDICT_NONE ||
           best[(gsize) pair->i * ctx.n_articles + y->article] != (int) p ||
@@ -1658,9 +1670,15 @@ crb_align_story (CrbStory  *story,
         continue;
       compare_pair (&ctx, pair, TRUE);
       g_assert (pair->why != NULL);
-      g_ptr_array_add (alignment->links,
-                       crb_link_new (x->id, y->id, pair->relation, pair->score,
-                                     (const char * const *) pair->why->pdata, FALSE));
+      /* the link takes the reasons over: they are NULL-terminated */
+      link = g_new0 (CrbLink, 1);
+      link->a = g_strdup (x->id);
+      link->b = g_strdup (y->id);
+      link->relation = pair->relation;
+      link->score = pair->score;
+      link->why = (GStrv) g_ptr_array_steal (pair->why, NULL);
+      g_clear_pointer (&pair->why, g_ptr_array_unref);
+      g_ptr_array_add (alignment->links, link);
     }
   sort_links (&ctx, alignment->links);
 
