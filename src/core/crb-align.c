@@ -98,6 +98,7 @@ typedef struct
   GArray     *dates;      /* Date */
   GPtrArray  *names;      /* normalised entity names */
   GArray     *name_ids;   /* their "@name" word ids */
+  GArray     *name_single; /* gboolean: the name is one word */
   GPtrArray  *shown;      /* the same, as written */
   GPtrArray  *places;     /* normalised place names */
   GPtrArray  *venues;     /* venue word keys */
@@ -264,6 +265,7 @@ item_free (gpointer data)
   g_array_unref (item->dates);
   g_ptr_array_unref (item->names);
   g_array_unref (item->name_ids);
+  g_array_unref (item->name_single);
   g_ptr_array_unref (item->shown);
   g_ptr_array_unref (item->places);
   g_ptr_array_unref (item->venues);
@@ -301,9 +303,21 @@ compare_uint (gconstpointer a,
 static void
 sort_unique (GArray *ids)
 {
+  guint *v = (guint *) ids->data;
   guint n = 0;
 
-  g_array_sort (ids, compare_uint);
+  /* a claim has a few dozen words: insertion sort beats qsort */
+  if (ids->len <= 64)
+    for (guint k = 1; k < ids->len; k++)
+      {
+        guint t = v[k], m = k;
+
+        for (; m > 0 && v[m - 1] > t; m--)
+          v[m] = v[m - 1];
+        v[m] = t;
+      }
+  else
+    g_array_sort (ids, compare_uint);
   for (guint k = 0; k < ids->len; k++)
     if (n == 0 || g_array_index (ids, guint, k) != g_array_index (ids, guint, n - 1))
       g_array_index (ids, guint, n++) = g_array_index (ids, guint, k);
@@ -453,6 +467,7 @@ make_item (Ctx      *ctx,
   g_array_set_clear_func (item->dates, date_clear);
   item->names = g_ptr_array_new_with_free_func (g_free);
   item->name_ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  item->name_single = g_array_new (FALSE, FALSE, sizeof (gboolean));
   item->shown = g_ptr_array_new_with_free_func (g_free);
   item->places = g_ptr_array_new_with_free_func (g_free);
   item->venues = g_ptr_array_new_with_free_func (g_free);
@@ -470,6 +485,7 @@ make_item (Ctx      *ctx,
           const char *type = e ? json_object_get_string_member_with_default (e, "type", "") : "";
           g_autofree char *name = NULL;
           g_autofree char *key = NULL;
+          gboolean single;
           guint id;
 
           if (text == NULL || g_utf8_strlen (text, -1) < 2)
@@ -481,6 +497,8 @@ make_item (Ctx      *ctx,
           id = intern_word (ctx, key);
           g_array_append_val (item->tokens, id);
           g_array_append_val (item->name_ids, id);
+          single = strchr (name, ' ') == NULL;
+          g_array_append_val (item->name_single, single);
           if (strcmp (type, "place") == 0)
             g_ptr_array_add (item->places, g_strdup (name));
           g_ptr_array_add (item->shown, g_strdup (text));
@@ -1002,8 +1020,8 @@ name_ids_match (Item  *x,
   guint a = g_array_index (x->name_ids, guint, k), b = g_array_index (y->name_ids, guint, l);
 
   return a == b ||
-         (strchr (g_ptr_array_index (x->names, k), ' ') == NULL && has_token (y, a)) ||
-         (strchr (g_ptr_array_index (y->names, l), ' ') == NULL && has_token (x, b));
+         (g_array_index (x->name_single, gboolean, k) && has_token (y, a)) ||
+         (g_array_index (y->name_single, gboolean, l) && has_token (x, b));
 }
 
 static void
