@@ -1085,7 +1085,8 @@ compare_pair (Ctx      *ctx,
   Item *x = g_ptr_array_index (ctx->items, pair->i);
   Item *y = g_ptr_array_index (ctx->items, pair->j);
   g_autoptr (GPtrArray) why = explain ? g_ptr_array_new_with_free_func (g_free) : NULL;
-  g_autoptr (GPtrArray) shared_words = explain ? g_ptr_array_new () : NULL;
+  g_autoptr (GPtrArray) shared_words =
+    explain ? g_ptr_array_sized_new (MIN (x->tokens->len, y->tokens->len)) : NULL;
   g_autoptr (GString) names = explain ? g_string_new (NULL) : NULL;
   g_autoptr (GPtrArray) conflicts = explain ? g_ptr_array_new_with_free_func (g_free) : NULL;
   guint n_conflicts = 0;
