@@ -495,6 +495,42 @@ class BadInputs(Base):
         self.assertEqual(first["article"], claims[0]["article"])
         self.assertEqual(int(first["start"]), claims[0]["start"])
 
+    def test_splits_by_story(self):
+        project = self.path("p.crb")
+        corpus = self.write("corpus.jsonl", "".join(
+            json.dumps({"id": f"a{i}", "story": f"Event {i // 2}",
+                        "text": f"Officials said {i + 3} people were hurt in town {i} on Monday."}) + "\n"
+            for i in range(40)))
+        run("new", project, corpus, check=0)
+        claims = json_lines(run("claims", project, check=0).stdout)
+        self.assertEqual(len({c["story"] for c in claims}), 20)
+        out = self.path("splits")
+        p = run("export", project, "--include-pending", "--split", "train=0.8,dev=0.1,test=0.1",
+                "--seed", "7", "-o", out, check=0)
+        self.assertIn("train.jsonl", p.stderr)
+        stories = {}
+        total = 0
+        for name in ("train", "dev", "test"):
+            with open(os.path.join(out, name + ".jsonl"), encoding="utf-8") as f:
+                records = json_lines(f.read())
+            stories[name] = {r["story"]["id"] for r in records}
+            total += len(records)
+        self.assertEqual(total, len(claims))
+        # No event in two splits, and the shares are roughly kept.
+        self.assertFalse(stories["train"] & stories["dev"] or stories["train"] & stories["test"]
+                         or stories["dev"] & stories["test"])
+        self.assertEqual(len(stories["train"]), 16)
+        # The same seed gives the same files; another seed another split.
+        out2 = self.path("splits2")
+        run("export", project, "--include-pending", "--split", "train=0.8,dev=0.1,test=0.1", "--seed", "7",
+            "-o", out2, check=0)
+        for name in ("train", "dev", "test"):
+            with open(os.path.join(out, name + ".jsonl"), "rb") as a, open(os.path.join(out2, name + ".jsonl"), "rb") as b:
+                self.assertEqual(a.read(), b.read())
+        self.assertFails(["export", project, "--split", "train=0.5,test=0.2", "-o", out], 2, "add up to 1")
+        self.assertFails(["export", project, "--split", "train=0.8,test=0.2"], 2, "-o")
+        self.assertFails(["export", project, "--split", "train:0.8", "-o", out], 2, "NAME=SHARE")
+
     def test_unwritable_export(self):
         project = self.path("p.crb")
         run("new", project, BUNDLED, check=0)

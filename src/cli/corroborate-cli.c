@@ -855,6 +855,76 @@ cmd_redo (int    argc,
   return undo_redo (argc, argv, FALSE);
 }
 
+/* Writes @file whole or not at all: replaced once everything is written. */
+static int
+export_to_file (CrbProject             *project,
+                const char             *format,
+                GFile                  *file,
+                const CrbExportOptions *options,
+                guint                  *n_records)
+{
+  g_autoptr (GFileOutputStream) out = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  if (out == NULL)
+    return fail ("%s: %s", name, error->message);
+
+  if (!(g_strcmp0 (format, "csv") == 0 ? crb_export_csv : crb_export_jsonl) (project, G_OUTPUT_STREAM (out), options,
+                                                                             n_records, NULL, &error))
+    {
+      g_autoptr (GCancellable) cancel = g_cancellable_new ();
+
+      g_cancellable_cancel (cancel);
+      g_output_stream_close (G_OUTPUT_STREAM (out), cancel, NULL);
+      return fail_error (error);
+    }
+
+  if (!g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error))
+    return fail ("%s: %s", name, error->message);
+
+  return 0;
+}
+
+static int
+export_splits (CrbProject             *project,
+               const char             *format,
+               const char             *dir,
+               const CrbExportOptions *options,
+               GPtrArray              *splits,
+               int                     seed)
+{
+  g_autoptr (GFile) folder = g_file_new_for_commandline_arg (dir);
+  g_autoptr (GError) error = NULL;
+
+  if (!g_file_make_directory_with_parents (folder, NULL, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    return fail ("%s: %s", dir, error->message);
+
+  crb_export_assign_splits (project, options, splits, (guint) seed);
+  for (guint i = 0; i < splits->len; i++)
+    {
+      CrbSplit *split = g_ptr_array_index (splits, i);
+      g_autofree char *name = g_strdup_printf ("%s.%s", split->name, format);
+      g_autoptr (GFile) file = g_file_get_child (folder, name);
+      g_autofree char *path = g_file_get_parse_name (file);
+      CrbExportOptions split_options = *options;
+      guint n_records = 0;
+      int status;
+
+      split_options.stories = split->stories;
+      if ((status = export_to_file (project, format, file, &split_options, &n_records)) != 0)
+        return status;
+
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "corroborate-cli: %s: wrote %u record from %u stories\n",
+                               "corroborate-cli: %s: wrote %u records from %u stories\n", n_records),
+                  path, n_records, g_hash_table_size (split->stories));
+    }
+
+  return 0;
+}
+
 static int
 cmd_export (int    argc,
             char **argv)
@@ -862,18 +932,22 @@ cmd_export (int    argc,
   g_autoptr (CrbProject) project = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GOutputStream) output = NULL;
-  g_autoptr (GFileOutputStream) file_output = NULL;
   g_autoptr (GFile) out_file = NULL;
   g_autofree char *format = NULL;
   g_autofree char *out_path = NULL;
   gboolean include_pending = FALSE;
   gboolean exclude_rejected = FALSE;
+  g_autofree char *split_spec = NULL;
+  g_autoptr (GPtrArray) splits = NULL;
+  int seed = 1;
   CrbExportOptions options = CRB_EXPORT_OPTIONS_DEFAULT;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Dataset format: jsonl or csv"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write to FILE instead of standard output"), N_("FILE") },
     { "include-pending", 0, 0, G_OPTION_ARG_NONE, &include_pending, N_("Also export claims not yet decided"), NULL },
     { "exclude-rejected", 0, 0, G_OPTION_ARG_NONE, &exclude_rejected, N_("Leave out rejected claims"), NULL },
+    { "split", 0, 0, G_OPTION_ARG_STRING, &split_spec, N_("Write one file per split into the folder given with -o, by story, e.g. train=0.8,dev=0.1,test=0.1"), N_("SPLITS") },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed of the split (default 1): the same seed gives the same splits"), N_("N") },
     { NULL }
   };
   guint n_records = 0;
@@ -891,42 +965,40 @@ cmd_export (int    argc,
   options.include_pending = include_pending;
   options.include_rejected = !exclude_rejected;
 
+  if (split_spec != NULL)
+    {
+      if (out_path == NULL || g_strcmp0 (out_path, "-") == 0)
+        return usage_error (_("--split needs -o FOLDER for its files"));
+      splits = crb_export_parse_splits (split_spec, &error);
+      if (splits == NULL)
+        return usage_error ("--split: %s", error->message);
+    }
+
   project = open_project (argv[1], &error);
   if (project == NULL)
     return fail_error (error);
 
+  if (splits != NULL)
+    return export_splits (project, format, out_path, &options, splits, seed);
+
   if (out_path != NULL && g_strcmp0 (out_path, "-") != 0)
     {
       out_file = g_file_new_for_commandline_arg (out_path);
-      /* Replaced only once the whole export is written. */
-      file_output = g_file_replace (out_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
-      if (file_output == NULL)
-        return fail ("%s: %s", out_path, error->message);
-      output = g_object_ref (G_OUTPUT_STREAM (file_output));
-    }
-  else
-    output = g_unix_output_stream_new (1, FALSE);
+      if ((status = export_to_file (project, format, out_file, &options, &n_records)) != 0)
+        return status;
 
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "corroborate-cli: %s: wrote %u record\n",
+                               "corroborate-cli: %s: wrote %u records\n", n_records),
+                  out_path, n_records);
+      return 0;
+    }
+
+  output = g_unix_output_stream_new (1, FALSE);
   if (!(g_strcmp0 (format, "csv") == 0 ? crb_export_csv : crb_export_jsonl) (project, output, &options,
-                                                                             &n_records, NULL, &error))
-    {
-      if (file_output != NULL)
-        {
-          /* Cancel the replace: the old file, if any, stays. */
-          g_autoptr (GCancellable) cancel = g_cancellable_new ();
-          g_cancellable_cancel (cancel);
-          g_output_stream_close (output, cancel, NULL);
-        }
-      return fail_error (error);
-    }
+                                                                             &n_records, NULL, &error) ||
+      !g_output_stream_close (output, NULL, &error))
+    return fail_error (error);
 
-  if (!g_output_stream_close (output, NULL, &error))
-    return fail ("%s: %s", out_path ? out_path : "stdout", error->message);
-
-  if (out_path != NULL && g_strcmp0 (out_path, "-") != 0)
-    g_printerr (g_dngettext (GETTEXT_PACKAGE, "corroborate-cli: %s: wrote %u record\n",
-                             "corroborate-cli: %s: wrote %u records\n", n_records),
-                out_path, n_records);
   return 0;
 }
 
