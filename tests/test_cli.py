@@ -495,6 +495,40 @@ class BadInputs(Base):
         self.assertEqual(first["article"], claims[0]["article"])
         self.assertEqual(int(first["start"]), claims[0]["start"])
 
+    def test_claimreview_export(self):
+        project = self.path("p.crb")
+        run("new", project, BUNDLED, check=0)
+        claims = json_lines(run("claims", project, check=0).stdout)
+        linked = next(c for c in claims if any(l["relation"] == "agrees" for l in c["links"]))
+        others = [c for c in claims if c["id"] != linked["id"]]
+        run("annotate", project, linked["id"], "--confirm", "--annotator", "Ana", check=0)
+        run("annotate", project, others[0]["id"], "--correct", "Fixed text", check=0)
+        run("annotate", project, others[1]["id"], "--reject", "false", check=0)
+        run("annotate", project, others[2]["id"], "--reject", "opinion", check=0)
+        records = json_lines(run("export", project, "--format", "claimreview", check=0).stdout)
+        self.assertEqual(len(records), 3, "opinion rejections are left out")
+        by_claim = {r["identifier"]: r for r in records}
+        for r in records:
+            # What Google requires, always present.
+            self.assertEqual(r["@context"], "https://schema.org")
+            self.assertEqual(r["@type"], "ClaimReview")
+            for key in ("claimReviewed", "url", "datePublished", "author"):
+                self.assertTrue(r[key], key)
+            self.assertTrue(r["reviewRating"]["alternateName"])
+            self.assertEqual((r["reviewRating"]["bestRating"], r["reviewRating"]["worstRating"]), (5, 1))
+            self.assertEqual(r["itemReviewed"]["@type"], "Claim")
+            self.assertTrue(r["itemReviewed"]["appearance"])
+            dates = [a.get("datePublished") for a in r["itemReviewed"]["appearance"] if a.get("datePublished")]
+            self.assertEqual(r["itemReviewed"]["firstAppearance"].get("datePublished"), min(dates))
+        confirmed = by_claim[linked["id"]]
+        self.assertEqual(confirmed["reviewRating"]["alternateName"], "True")
+        self.assertEqual(confirmed["author"]["name"], "Ana")
+        # Its agreeing appearances in other outlets are listed.
+        self.assertGreaterEqual(len(confirmed["itemReviewed"]["appearance"]), 2)
+        self.assertEqual(by_claim[others[0]["id"]]["reviewRating"]["alternateName"], "Partly true")
+        self.assertEqual(by_claim[others[0]["id"]]["reviewBody"], "Fixed text")
+        self.assertEqual(by_claim[others[1]["id"]]["reviewRating"]["alternateName"], "False")
+
     def test_splits_by_story(self):
         project = self.path("p.crb")
         corpus = self.write("corpus.jsonl", "".join(

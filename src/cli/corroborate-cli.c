@@ -856,6 +856,19 @@ cmd_redo (int    argc,
 }
 
 /* Writes @file whole or not at all: replaced once everything is written. */
+typedef gboolean (*ExportFunc) (CrbProject *, GOutputStream *, const CrbExportOptions *, guint *,
+                                GCancellable *, GError **);
+
+static ExportFunc
+export_func (const char *format)
+{
+  if (g_strcmp0 (format, "csv") == 0)
+    return crb_export_csv;
+  if (g_strcmp0 (format, "claimreview") == 0)
+    return crb_export_claimreview;
+  return crb_export_jsonl;
+}
+
 static int
 export_to_file (CrbProject             *project,
                 const char             *format,
@@ -871,8 +884,7 @@ export_to_file (CrbProject             *project,
   if (out == NULL)
     return fail ("%s: %s", name, error->message);
 
-  if (!(g_strcmp0 (format, "csv") == 0 ? crb_export_csv : crb_export_jsonl) (project, G_OUTPUT_STREAM (out), options,
-                                                                             n_records, NULL, &error))
+  if (!export_func (format) (project, G_OUTPUT_STREAM (out), options, n_records, NULL, &error))
     {
       g_autoptr (GCancellable) cancel = g_cancellable_new ();
 
@@ -906,7 +918,7 @@ export_splits (CrbProject             *project,
   for (guint i = 0; i < splits->len; i++)
     {
       CrbSplit *split = g_ptr_array_index (splits, i);
-      g_autofree char *name = g_strdup_printf ("%s.%s", split->name, format);
+      g_autofree char *name = g_strdup_printf ("%s.%s", split->name, g_strcmp0 (format, "csv") == 0 ? "csv" : "jsonl");
       g_autoptr (GFile) file = g_file_get_child (folder, name);
       g_autofree char *path = g_file_get_parse_name (file);
       CrbExportOptions split_options = *options;
@@ -942,7 +954,7 @@ cmd_export (int    argc,
   int seed = 1;
   CrbExportOptions options = CRB_EXPORT_OPTIONS_DEFAULT;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Dataset format: jsonl or csv"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Dataset format: jsonl, csv or claimreview"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write to FILE instead of standard output"), N_("FILE") },
     { "include-pending", 0, 0, G_OPTION_ARG_NONE, &include_pending, N_("Also export claims not yet decided"), NULL },
     { "exclude-rejected", 0, 0, G_OPTION_ARG_NONE, &exclude_rejected, N_("Leave out rejected claims"), NULL },
@@ -959,8 +971,8 @@ cmd_export (int    argc,
     return usage_error (_("export needs exactly one project file"));
   if (format == NULL)
     format = g_strdup ("jsonl");
-  if (g_strcmp0 (format, "jsonl") != 0 && g_strcmp0 (format, "csv") != 0)
-    return usage_error (_("unknown format “%s”; this build exports: jsonl, csv"), format);
+  if (g_strcmp0 (format, "jsonl") != 0 && g_strcmp0 (format, "csv") != 0 && g_strcmp0 (format, "claimreview") != 0)
+    return usage_error (_("unknown format “%s”; this build exports: jsonl, csv, claimreview"), format);
 
   options.include_pending = include_pending;
   options.include_rejected = !exclude_rejected;
@@ -994,8 +1006,7 @@ cmd_export (int    argc,
     }
 
   output = g_unix_output_stream_new (1, FALSE);
-  if (!(g_strcmp0 (format, "csv") == 0 ? crb_export_csv : crb_export_jsonl) (project, output, &options,
-                                                                             &n_records, NULL, &error) ||
+  if (!export_func (format) (project, output, &options, &n_records, NULL, &error) ||
       !g_output_stream_close (output, NULL, &error))
     return fail_error (error);
 

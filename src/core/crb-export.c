@@ -134,6 +134,7 @@ write_native_record (GString    *out,
   g_string_append (out, "}\n");
 }
 
+/* Appends the record of @claim, or nothing when the format leaves it out. */
 typedef void (*WriteRecord) (GString    *out,
                              CrbStory   *story,
                              CrbArticle *article,
@@ -262,6 +263,8 @@ export_records (CrbProject             *project,
 
           g_string_truncate (line, 0);
           write_record (line, story, article, claim);
+          if (line->len == 0)
+            continue;
 
           if (!g_output_stream_write_all (out, line->str, line->len, NULL, cancellable, error))
             return FALSE;
@@ -279,6 +282,153 @@ export_records (CrbProject             *project,
   if (n_records != NULL)
     *n_records = count;
   return TRUE;
+}
+
+static void
+write_appearance (GString    *out,
+                  CrbArticle *article)
+{
+  gboolean f = TRUE;
+
+  g_string_append_c (out, '{');
+  member_string (out, &f, "@type", "CreativeWork");
+  member_string (out, &f, "url", crb_article_get_url (article));
+  member_string (out, &f, "headline", crb_article_get_title (article));
+  member_string (out, &f, "datePublished", crb_article_get_date (article));
+  crb_json_member (out, &f, "publisher");
+  g_string_append (out, "{\"@type\":\"Organization\",\"name\":");
+  crb_json_append_string (out, crb_article_get_outlet (article) ? crb_article_get_outlet (article)
+                                                                : crb_article_get_id (article));
+  g_string_append (out, "}}");
+}
+
+/* schema.org ClaimReview (JSON-LD), one per line: confirmed claims rate
+ * True, corrected ones Partly true (with the correction), rejected-as-false
+ * ones False; other claims are left out.
+ */
+static void
+write_claimreview_record (GString    *out,
+                          CrbStory   *story,
+                          CrbArticle *article,
+                          CrbClaim   *claim)
+{
+  const CrbDecision *d = crb_claim_get_decision (claim);
+  CrbAlignment *alignment;
+  g_autoptr (GPtrArray) appearances = g_ptr_array_new ();
+  CrbArticle *first_article;
+  const char *rating_name;
+  g_autofree char *url = NULL;
+  g_autofree char *day = NULL;
+  gboolean first = TRUE;
+  int rating;
+
+  if (d == NULL)
+    return;
+
+  switch (d->status)
+    {
+    case CRB_DECISION_STATUS_CONFIRMED:
+      rating = 5;
+      rating_name = "True";
+      break;
+    case CRB_DECISION_STATUS_CORRECTED:
+      rating = 3;
+      rating_name = "Partly true";
+      break;
+    case CRB_DECISION_STATUS_REJECTED:
+      if (d->reason != CRB_REJECT_REASON_FALSE)
+        return;
+      rating = 1;
+      rating_name = "False";
+      break;
+    case CRB_DECISION_STATUS_PENDING:
+    default:
+      return;
+    }
+
+  /* Where the claim appears: its article and the agreeing ones. */
+  g_ptr_array_add (appearances, article);
+  alignment = crb_story_get_alignment (story);
+  for (guint i = 0; i < alignment->links->len; i++)
+    {
+      CrbLink *link = g_ptr_array_index (alignment->links, i);
+      const char *id = crb_claim_get_id (claim);
+      const char *other_id = g_strcmp0 (link->a, id) == 0 ? link->b : g_strcmp0 (link->b, id) == 0 ? link->a : NULL;
+      CrbClaim *other = other_id && link->relation == CRB_RELATION_AGREES
+                        ? crb_story_lookup_claim (story, other_id) : NULL;
+      CrbArticle *other_article = other ? crb_story_lookup_article (story, crb_claim_get_article_id (other)) : NULL;
+
+      if (other_article != NULL && !g_ptr_array_find (appearances, other_article, NULL))
+        g_ptr_array_add (appearances, other_article);
+    }
+
+  first_article = article;
+  for (guint i = 0; i < appearances->len; i++)
+    {
+      CrbArticle *a = g_ptr_array_index (appearances, i);
+
+      if (crb_article_get_date (a) != NULL &&
+          (crb_article_get_date (first_article) == NULL ||
+           g_strcmp0 (crb_article_get_date (a), crb_article_get_date (first_article)) < 0))
+        first_article = a;
+    }
+
+  /* Google requires a url: the article's, pointing at the claim. */
+  url = crb_article_get_url (article)
+        ? g_strdup_printf ("%s#claim-%s", crb_article_get_url (article), crb_claim_get_id (claim))
+        : g_strdup_printf ("urn:corroborate:claim:%s", crb_claim_get_id (claim));
+  day = d->time ? g_strndup (d->time, 10) : NULL;
+
+  g_string_append_c (out, '{');
+  member_string (out, &first, "@context", "https://schema.org");
+  member_string (out, &first, "@type", "ClaimReview");
+  member_string (out, &first, "url", url);
+  member_string (out, &first, "claimReviewed", crb_claim_get_text (claim));
+  if (d->status == CRB_DECISION_STATUS_CORRECTED)
+    member_string (out, &first, "reviewBody", d->corrected_text);
+  else if (d->note != NULL)
+    member_string (out, &first, "reviewBody", d->note);
+  crb_json_member (out, &first, "reviewRating");
+  g_string_append_printf (out, "{\"@type\":\"Rating\",\"ratingValue\":%d,\"bestRating\":5,"
+                          "\"worstRating\":1,\"alternateName\":", rating);
+  crb_json_append_string (out, rating_name);
+  g_string_append_c (out, '}');
+  crb_json_member (out, &first, "itemReviewed");
+  g_string_append (out, "{\"@type\":\"Claim\",\"appearance\":[");
+  for (guint i = 0; i < appearances->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      write_appearance (out, g_ptr_array_index (appearances, i));
+    }
+  g_string_append (out, "],\"firstAppearance\":");
+  write_appearance (out, first_article);
+  g_string_append_c (out, '}');
+  crb_json_member (out, &first, "author");
+  g_string_append (out, "{\"@type\":\"Person\",\"name\":");
+  crb_json_append_string (out, d->annotator);
+  g_string_append_c (out, '}');
+  member_string (out, &first, "datePublished", day);
+  member_string (out, &first, "identifier", crb_claim_get_id (claim));
+  g_string_append (out, "}\n");
+}
+
+/**
+ * crb_export_claimreview:
+ *
+ * Writes schema.org ClaimReview records (JSON-LD), one per line, for the
+ * confirmed, corrected and rejected-as-false claims.
+ */
+gboolean
+crb_export_claimreview (CrbProject             *project,
+                        GOutputStream          *output,
+                        const CrbExportOptions *options,
+                        guint                  *n_records,
+                        GCancellable           *cancellable,
+                        GError                **error)
+{
+  return export_records (project, output, options, NULL, write_claimreview_record, n_records,
+                         cancellable, error);
 }
 
 /**

@@ -44,6 +44,12 @@ void       crb_export_assign_splits (CrbProject         *project,
                                      GPtrArray          *splits,
                                      guint               seed);
 
+gboolean crb_export_claimreview (CrbProject       *project,
+                                 GOutputStream    *output,
+                                 const CrbExportOptions *options,
+                                 guint            *n_records,
+                                 GCancellable     *cancellable,
+                                 GError          **error);
 gboolean crb_export_csv   (CrbProject             *project,
                            GOutputStream          *output,
                            const CrbExportOptions *options,
