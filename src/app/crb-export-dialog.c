@@ -66,7 +66,7 @@ typedef struct
   GFile            *project_file;
   GFile            *target;
   CrbExportOptions  options;
-  gboolean          csv;
+  guint             format;   /* 0 JSON Lines, 1 CSV, 2 ClaimReview */
   guint             n_records;
 } ExportData;
 
@@ -99,8 +99,9 @@ export_thread (GTask        *task,
   /* Replaced only when everything is written. */
   out = g_file_replace (data->target, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
   if (out == NULL ||
-      !(data->csv ? crb_export_csv : crb_export_jsonl) (copy, G_OUTPUT_STREAM (out), &data->options,
-                                                        &data->n_records, cancellable, &error) ||
+      !(data->format == 1 ? crb_export_csv :
+        data->format == 2 ? crb_export_claimreview : crb_export_jsonl) (copy, G_OUTPUT_STREAM (out), &data->options,
+                                                                        &data->n_records, cancellable, &error) ||
       !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &error))
     {
       if (out != NULL)
@@ -182,7 +183,7 @@ crb_export_dialog_export (CrbExportDialog *self,
   data->target = g_object_ref (file);
   data->options.include_pending = gtk_switch_get_active (GTK_SWITCH (self->pending_switch));
   data->options.include_rejected = !gtk_switch_get_active (GTK_SWITCH (self->rejected_switch));
-  data->csv = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row)) == 1;
+  data->format = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row));
 
   gtk_widget_set_sensitive (self->export_button, FALSE);
   gtk_widget_set_visible (self->spinner, TRUE);
@@ -302,6 +303,7 @@ crb_export_dialog_init (CrbExportDialog *self)
   formats = gtk_string_list_new (NULL);
   gtk_string_list_append (formats, _("JSON Lines with provenance"));
   gtk_string_list_append (formats, _("CSV for spreadsheets"));
+  gtk_string_list_append (formats, _("schema.org ClaimReview (JSON-LD)"));
   self->format_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->format_row), _("Dataset format"));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->format_row), G_LIST_MODEL (formats));
