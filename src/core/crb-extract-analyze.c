@@ -63,13 +63,32 @@ CrbAnalyzer *
 crb_analyzer_new (const char *date)
 {
   CrbAnalyzer *a = g_new0 (CrbAnalyzer, 1);
-  int y, m, d;
 
   a->toks = g_array_sized_new (FALSE, FALSE, sizeof (Tok), 128);
   a->lower = g_string_sized_new (1024);
   a->entities = g_array_new (FALSE, FALSE, sizeof (Entity));
   a->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   a->scratch = g_string_sized_new (256);
+  crb_analyzer_reset (a, date);
+  return a;
+}
+
+/* Prepares @a for a new document, keeping its buffers. */
+void
+crb_analyzer_reset (CrbAnalyzer *a,
+                    const char  *date)
+{
+  int y, m, d;
+
+  g_array_set_size (a->toks, 0);
+  g_string_truncate (a->lower, 0);
+  g_array_set_size (a->entities, 0);
+  if (g_hash_table_size (a->names) > 0)
+    g_hash_table_remove_all (a->names);
+  g_string_truncate (a->scratch, 0);
+  a->no_values = FALSE;
+  a->has_date = FALSE;
+  a->text = NULL;
   g_date_clear (&a->date, 1);
   if (date != NULL && sscanf (date, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
       g_date_valid_dmy (d, m, y))
@@ -78,7 +97,6 @@ crb_analyzer_new (const char *date)
       a->has_date = TRUE;
     }
   crb_lexicon_lookup ("the"); /* initialise the tables */
-  return a;
 }
 
 void

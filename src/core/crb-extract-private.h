@@ -33,6 +33,8 @@ typedef struct _CrbAnalyzer CrbAnalyzer;
 
 CrbAnalyzer *crb_analyzer_new         (const char *date);
 void         crb_analyzer_free        (CrbAnalyzer *analyzer);
+void         crb_analyzer_reset       (CrbAnalyzer *analyzer,
+                                       const char  *date);
 void         crb_analyzer_set_no_values (CrbAnalyzer *analyzer,
                                          gboolean     no_values);
 void         crb_analyzer_run         (CrbAnalyzer         *analyzer,

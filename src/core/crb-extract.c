@@ -54,6 +54,8 @@ mark_boilerplate (CrbSentence *sentence,
   g_strv_builder_unref (builder);
 }
 
+static GPrivate cached_analyzer = G_PRIVATE_INIT ((GDestroyNotify) crb_analyzer_free);
+
 GPtrArray *
 crb_extract_sentences (const char *text,
                        gssize      length,
@@ -84,10 +86,20 @@ crb_extract_sentences_full (const char      *text,
     return g_steal_pointer (&result);
 
   len = length < 0 ? strlen (text) : (gsize) length;
-  raw = g_array_new (FALSE, FALSE, sizeof (CrbRawSegment));
+  /* about one segment per 100 bytes of news text: reserve up front so
+   * that the array is not reallocated while segmenting */
+  raw = g_array_sized_new (FALSE, FALSE, sizeof (CrbRawSegment), MIN (len / 64 + 16, 65536));
   crb_extract_segment (text, len, raw);
 
-  analyzer = crb_analyzer_new (date);
+  /* the analyzer's buffers are kept per thread and reused across calls */
+  analyzer = g_private_get (&cached_analyzer);
+  if (analyzer != NULL)
+    {
+      g_private_set (&cached_analyzer, NULL);
+      crb_analyzer_reset (analyzer, date);
+    }
+  else
+    analyzer = crb_analyzer_new (date);
   crb_analyzer_set_no_values (analyzer, (flags & CRB_EXTRACT_NO_VALUES) != 0);
 
   for (guint i = 0; i < raw->len; i++)
@@ -150,6 +162,8 @@ crb_extract_sentences_full (const char      *text,
       g_ptr_array_add (result, sentence);
     }
 
-  crb_analyzer_free (analyzer);
+  /* keep it for the next call on this thread (replacing a cached one left
+   * by a nested call, if any) */
+  g_private_replace (&cached_analyzer, analyzer);
   return g_steal_pointer (&result);
 }
