@@ -54,7 +54,25 @@ mark_boilerplate (CrbSentence *sentence,
   g_strv_builder_unref (builder);
 }
 
-static GPrivate cached_analyzer = G_PRIVATE_INIT ((GDestroyNotify) crb_analyzer_free);
+/* Buffers kept per thread and reused across calls: allocating them for
+ * every article is a measurable part of the cost. */
+typedef struct
+{
+  CrbAnalyzer *analyzer;
+  GArray *raw;
+} Workspace;
+
+static void
+workspace_free (Workspace *ws)
+{
+  if (ws == NULL)
+    return;
+  crb_analyzer_free (ws->analyzer);
+  g_array_unref (ws->raw);
+  g_free (ws);
+}
+
+static GPrivate cached_workspace = G_PRIVATE_INIT ((GDestroyNotify) workspace_free);
 
 GPtrArray *
 crb_extract_sentences (const char *text,
@@ -70,7 +88,8 @@ crb_extract_sentences_full (const char      *text,
                             const char      *date,
                             CrbExtractFlags  flags)
 {
-  g_autoptr (GArray) raw = NULL;
+  Workspace *ws;
+  GArray *raw;
   g_autoptr (GPtrArray) result = NULL;
   g_autofree char *caption_why = NULL;
   CrbAnalyzer *analyzer;
@@ -86,20 +105,23 @@ crb_extract_sentences_full (const char      *text,
     return g_steal_pointer (&result);
 
   len = length < 0 ? strlen (text) : (gsize) length;
-  /* about one segment per 100 bytes of news text: reserve up front so
-   * that the array is not reallocated while segmenting */
-  raw = g_array_sized_new (FALSE, FALSE, sizeof (CrbRawSegment), MIN (len / 64 + 16, 65536));
-  crb_extract_segment (text, len, raw);
-
-  /* the analyzer's buffers are kept per thread and reused across calls */
-  analyzer = g_private_get (&cached_analyzer);
-  if (analyzer != NULL)
+  ws = g_private_get (&cached_workspace);
+  if (ws != NULL)
     {
-      g_private_set (&cached_analyzer, NULL);
-      crb_analyzer_reset (analyzer, date);
+      g_private_set (&cached_workspace, NULL);
+      g_array_set_size (ws->raw, 0);
+      crb_analyzer_reset (ws->analyzer, date);
     }
   else
-    analyzer = crb_analyzer_new (date);
+    {
+      ws = g_new0 (Workspace, 1);
+      ws->raw = g_array_sized_new (FALSE, FALSE, sizeof (CrbRawSegment), 128);
+      ws->analyzer = crb_analyzer_new (date);
+    }
+  raw = ws->raw;
+  analyzer = ws->analyzer;
+  crb_extract_segment (text, len, raw);
+
   crb_analyzer_set_no_values (analyzer, (flags & CRB_EXTRACT_NO_VALUES) != 0);
 
   for (guint i = 0; i < raw->len; i++)
@@ -162,8 +184,11 @@ crb_extract_sentences_full (const char      *text,
       g_ptr_array_add (result, sentence);
     }
 
-  /* keep it for the next call on this thread (replacing a cached one left
-   * by a nested call, if any) */
-  g_private_replace (&cached_analyzer, analyzer);
+  /* keep it for the next call on this thread, unless the buffers grew for
+   * a huge document */
+  if (len > 1024 * 1024)
+    workspace_free (ws);
+  else
+    g_private_replace (&cached_workspace, ws);
   return g_steal_pointer (&result);
 }
