@@ -488,7 +488,7 @@ in_list (const char        *w,
          const char *const *list)
 {
   for (guint i = 0; list[i] != NULL; i++)
-    if (strcmp (w, list[i]) == 0)
+    if (w[0] == list[i][0] && strcmp (w, list[i]) == 0)
       return TRUE;
   return FALSE;
 }
@@ -538,11 +538,53 @@ add_date (CrbAnalyzer *a,
   json_array_add_object_element (*dates, o);
 }
 
-static char *
+/* "%04d-%02d-%02d" (or a prefix of it: @month and @day < 0 are left out)
+ * without the cost of printf; @buf holds at least 16 bytes */
+static const char *
+format_ymd (char *buf,
+            int   year,
+            int   month,
+            int   day)
+{
+  char *p = buf;
+
+  if (year < 0 || year > 9999 || month > 99 || day > 99)
+    {
+      if (month < 0)
+        g_snprintf (buf, 16, "%04d", year);
+      else if (day < 0)
+        g_snprintf (buf, 16, "%04d-%02d", year, month);
+      else
+        g_snprintf (buf, 16, "%04d-%02d-%02d", year, month, day);
+      return buf;
+    }
+  *p++ = '0' + year / 1000;
+  *p++ = '0' + year / 100 % 10;
+  *p++ = '0' + year / 10 % 10;
+  *p++ = '0' + year % 10;
+  if (month >= 0)
+    {
+      *p++ = '-';
+      *p++ = '0' + month / 10;
+      *p++ = '0' + month % 10;
+      if (day >= 0)
+        {
+          *p++ = '-';
+          *p++ = '0' + day / 10;
+          *p++ = '0' + day % 10;
+        }
+    }
+  *p = '\0';
+  return buf;
+}
+
+/* returns @buf (at least 16 bytes), or NULL for an invalid date */
+static const char *
 format_md (CrbAnalyzer *a,
            int          year,
            int          month,
-           int          day)
+           int          day,
+           char        *buf)
 {
   if (year == 0 && a->has_date)
     {
@@ -560,15 +602,20 @@ format_md (CrbAnalyzer *a,
         year--;
     }
   if (year == 0)
-    return day > 0 ? g_strdup_printf ("--%02d-%02d", month, day)
-                   : g_strdup_printf ("--%02d", month);
+    {
+      if (day > 0)
+        g_snprintf (buf, 16, "--%02d-%02d", month, day);
+      else
+        g_snprintf (buf, 16, "--%02d", month);
+      return buf;
+    }
   if (day > 0)
     {
       if (!g_date_valid_dmy (day, month, year))
         return NULL;
-      return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+      return format_ymd (buf, year, month, day);
     }
-  return g_strdup_printf ("%04d-%02d", year, month);
+  return format_ymd (buf, year, month, -1);
 }
 
 static guint
@@ -595,8 +642,8 @@ find_dates (CrbAnalyzer *a,
           if (tk->end - tk->start == 10 && sscanf (low, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
               g_date_valid_dmy (d, m, y))
             {
-              g_autofree char *v = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-              add_date (a, dates, i, i, v, NULL, NULL);
+              char v[16];
+              add_date (a, dates, i, i, format_ymd (v, y, m, d), NULL, NULL);
               found++;
               continue;
             }
@@ -609,8 +656,8 @@ find_dates (CrbAnalyzer *a,
                          "through", "to", "and", "around", "summer", "winter", "spring",
                          "autumn", "fall", NULL }))
             {
-              g_autofree char *v = g_strdup_printf ("%04d", y);
-              add_date (a, dates, i, i, v, NULL, NULL);
+              char v[16];
+              add_date (a, dates, i, i, format_ymd (v, y, -1, -1), NULL, NULL);
               found++;
             }
           continue;
@@ -651,8 +698,8 @@ find_dates (CrbAnalyzer *a,
                 }
             }
           {
-            g_autofree char *v = format_md (a, year, month, day);
-            add_date (a, dates, first, last, v, NULL, NULL);
+            char v[16];
+            add_date (a, dates, first, last, format_md (a, year, month, day, v), NULL, NULL);
             found++;
           }
           i = last;
@@ -668,8 +715,8 @@ find_dates (CrbAnalyzer *a,
               int back = (cur - wd + 7) % 7;
               char buf[16];
               g_date_subtract_days (&d, back);
-              g_snprintf (buf, sizeof buf, "%04d-%02d-%02d", g_date_get_year (&d),
-                          g_date_get_month (&d), g_date_get_day (&d));
+              format_ymd (buf, g_date_get_year (&d), g_date_get_month (&d),
+                          g_date_get_day (&d));
               add_date (a, dates, i, i, buf, NULL, NULL);
             }
           else
@@ -693,8 +740,8 @@ find_dates (CrbAnalyzer *a,
               char buf[16];
               if (strcmp (LOW (tk), "yesterday") == 0)
                 g_date_subtract_days (&d, 1);
-              g_snprintf (buf, sizeof buf, "%04d-%02d-%02d", g_date_get_year (&d),
-                          g_date_get_month (&d), g_date_get_day (&d));
+              format_ymd (buf, g_date_get_year (&d), g_date_get_month (&d),
+                          g_date_get_day (&d));
               add_date (a, dates, i, i, buf, NULL, NULL);
             }
           else
