@@ -185,8 +185,8 @@ crb_extract_sentences_full (const char      *text,
     }
 
   /* keep it for the next call on this thread, unless the buffers grew for
-   * a huge document */
-  if (len > 1024 * 1024)
+   * a large document (token buffers grow with the longest segment) */
+  if (len > 64 * 1024)
     workspace_free (ws);
   else
     g_private_replace (&cached_workspace, ws);
