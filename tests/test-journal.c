@@ -55,6 +55,29 @@ test_torn_last_line (void)
 }
 
 static void
+test_append_after_torn_tail (void)
+{
+  g_autofree char *dir = crb_test_make_dir ();
+  g_autofree char *path = crb_test_write_file (dir, "j.jsonl", "{\"rev\":1}\n{\"rev\":2,\"op\":\"dec", -1);
+  g_autoptr (CrbJournal) journal = crb_journal_new (path);
+  g_autoptr (GPtrArray) lines = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* A writer died mid-line; the next one must not glue its line to it. */
+  crb_journal_append (journal, 2, "{\"rev\":2}");
+  crb_journal_append (journal, 3, "{\"rev\":3}");
+  g_assert_true (crb_journal_flush (journal, &error));
+
+  lines = crb_journal_read (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (g_ptr_array_index (lines, 1)), "rev"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (g_ptr_array_index (lines, 2)), "rev"), ==, 3);
+
+  crb_test_remove_tree (dir);
+}
+
+static void
 test_corrupt_middle (void)
 {
   g_autofree char *dir = crb_test_make_dir ();
@@ -153,6 +176,7 @@ main (int   argc,
 
   g_test_add_func ("/corroborate/journal/append-flush-read", test_append_flush_read);
   g_test_add_func ("/corroborate/journal/torn-last-line", test_torn_last_line);
+  g_test_add_func ("/corroborate/journal/append-after-torn-tail", test_append_after_torn_tail);
   g_test_add_func ("/corroborate/journal/corrupt-middle", test_corrupt_middle);
   g_test_add_func ("/corroborate/journal/missing-is-empty", test_missing_is_empty);
   g_test_add_func ("/corroborate/journal/compact", test_compact);

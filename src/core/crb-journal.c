@@ -116,6 +116,52 @@ write_all (int          fd,
   return TRUE;
 }
 
+/* A writer killed in the middle of a line leaves it without its newline.
+ * That line was never reported durable; appending after it would glue the
+ * next line to it and corrupt both, so it goes.
+ */
+static gboolean
+drop_torn_tail (CrbJournal  *self,
+                GError     **error)
+{
+  char buf[4096];
+  off_t end = lseek (self->fd, 0, SEEK_END);
+  off_t keep = 0;
+
+  if (end <= 0)
+    return TRUE;
+
+  if (pread (self->fd, buf, 1, end - 1) == 1 && buf[0] == '\n')
+    return TRUE;
+
+  for (off_t pos = end; pos > 0 && keep == 0;)
+    {
+      off_t from = MAX (0, pos - (off_t) sizeof buf);
+      ssize_t n = pread (self->fd, buf, pos - from, from);
+
+      if (n <= 0)
+        break;
+      for (ssize_t i = n - 1; i >= 0; i--)
+        if (buf[i] == '\n')
+          {
+            keep = from + i + 1;
+            break;
+          }
+      pos = from;
+    }
+
+  g_debug ("%s: dropping %" G_GINT64_FORMAT " bytes of a line cut short", self->path, (gint64) (end - keep));
+  if (ftruncate (self->fd, keep) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", self->path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 open_for_append (CrbJournal  *self,
                  GError     **error)
@@ -134,7 +180,7 @@ open_for_append (CrbJournal  *self,
       return FALSE;
     }
 
-  self->fd = g_open (self->path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  self->fd = g_open (self->path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (self->fd < 0)
     {
       int saved_errno = errno;
@@ -143,7 +189,7 @@ open_for_append (CrbJournal  *self,
       return FALSE;
     }
 
-  return TRUE;
+  return drop_torn_tail (self, error);
 }
 
 static gboolean
