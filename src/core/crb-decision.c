@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "crb-decision.h"
 #include "crb-error.h"
 
@@ -107,7 +109,7 @@ get_optional_string (JsonObject  *object,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                   "field “%s” must be a string", name);
+                   _("field “%s” must be a string"), name);
       return FALSE;
     }
 
@@ -127,7 +129,7 @@ crb_decision_from_json (JsonNode  *node,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                           "a decision must be an object");
+                           _("a decision must be an object"));
       return NULL;
     }
 
@@ -145,28 +147,28 @@ crb_decision_from_json (JsonNode  *node,
   if (!crb_decision_status_from_string (status, &self->status))
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                   "unknown decision status “%s”", status ? status : "(missing)");
+                   _("unknown decision status “%s”"), status ? status : "(missing)");
       return NULL;
     }
 
   if (reason != NULL && !crb_reject_reason_from_string (reason, &self->reason))
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                   "unknown reject reason “%s”", reason);
+                   _("unknown reject reason “%s”"), reason);
       return NULL;
     }
 
   if (self->status == CRB_DECISION_STATUS_REJECTED && self->reason == CRB_REJECT_REASON_NONE)
     {
       g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                           "a rejected claim needs a reject reason");
+                           _("a rejected claim needs a reject reason"));
       return NULL;
     }
 
   if (self->status == CRB_DECISION_STATUS_CORRECTED && self->corrected_text == NULL)
     {
       g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                           "a corrected claim needs its corrected text");
+                           _("a corrected claim needs its corrected text"));
       return NULL;
     }
 
@@ -240,7 +242,7 @@ crb_history_entry_from_json (JsonNode  *node,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                           "a history entry must be an object");
+                           _("a history entry must be an object"));
       return NULL;
     }
 
@@ -250,7 +252,7 @@ crb_history_entry_from_json (JsonNode  *node,
   if (seq <= 0 || claim == NULL)
     {
       g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                           "a history entry needs “seq” and “claim”");
+                           _("a history entry needs “seq” and “claim”"));
       return NULL;
     }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "crb-align.h"
 #include "crb-export.h"
 #include "crb-extract.h"
@@ -510,7 +512,7 @@ crb_export_parse_splits (const char  *spec,
       if (g_strv_length (kv) != 2 || *kv[0] == '\0' || strpbrk (kv[0], "/\\") != NULL)
         {
           g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
-                       "“%s” is not NAME=SHARE (for example train=0.8)", parts[i]);
+                       _("“%s” is not NAME=SHARE (for example train=0.8)"), parts[i]);
           return NULL;
         }
 
@@ -518,14 +520,14 @@ crb_export_parse_splits (const char  *spec,
       if (end == kv[1] || *end != '\0' || share < 0.0 || share > 1.0)
         {
           g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
-                       "the share of “%s” must be a number from 0 to 1", kv[0]);
+                       _("the share of “%s” must be a number from 0 to 1"), kv[0]);
           return NULL;
         }
 
       for (guint j = 0; j < splits->len; j++)
         if (g_strcmp0 (((CrbSplit *) g_ptr_array_index (splits, j))->name, kv[0]) == 0)
           {
-            g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT, "the split “%s” is named twice", kv[0]);
+            g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT, _("the split “%s” is named twice"), kv[0]);
             return NULL;
           }
 
@@ -540,7 +542,7 @@ crb_export_parse_splits (const char  *spec,
   if (splits->len == 0 || total < 0.999 || total > 1.001)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
-                   "the shares of the splits must add up to 1 (they add up to %g)", total);
+                   _("the shares of the splits must add up to 1 (they add up to %g)"), total);
       return NULL;
     }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "crb-claim.h"
 #include "crb-error.h"
 #include "crb-extract-command.h"
@@ -106,7 +108,7 @@ parse_claim_line (const char  *command,
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                   "%s: output line %u is not a JSON object", command, lineno);
+                   _("%s: output line %u is not a JSON object"), command, lineno);
       return NULL;
     }
 
@@ -120,16 +122,16 @@ parse_claim_line (const char  *command,
   if (start < 0 || end < 0 || text == NULL)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                   "%s: output line %u needs integer “start” and “end” and a string “text”", command, lineno);
+                   _("%s: output line %u needs integer “start” and “end” and a string “text”"), command, lineno);
       return NULL;
     }
 
   if (start >= end || (gsize) end > crb_article_get_length (article))
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                   "%s: output line %u: the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
-                   " is outside the article “%s” (%" G_GSIZE_FORMAT " characters)",
-                   command, lineno, start, end, crb_article_get_id (article), crb_article_get_length (article));
+                   _("%s: output line %u: the span %lld–%lld is outside the article “%s” (%zu characters)"),
+                   command, lineno, (long long) start, (long long) end, crb_article_get_id (article),
+                   crb_article_get_length (article));
       return NULL;
     }
 
@@ -137,9 +139,9 @@ parse_claim_line (const char  *command,
   if (g_strcmp0 (slice, text) != 0)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                   "%s: output line %u: “text” is not the article's text from %" G_GINT64_FORMAT
-                   " to %" G_GINT64_FORMAT " (offsets are code points, end exclusive)",
-                   command, lineno, start, end);
+                   _("%s: output line %u: “text” is not the article's text from %lld to %lld "
+                     "(offsets are code points, end exclusive)"),
+                   command, lineno, (long long) start, (long long) end);
       return NULL;
     }
 
@@ -147,7 +149,7 @@ parse_claim_line (const char  *command,
   if (!g_strv_contains (kinds, kind))
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                   "%s: output line %u: unknown kind “%s” (quantity, date, attribution, event or statement)",
+                   _("%s: output line %u: unknown kind “%s” (quantity, date, attribution, event or statement)"),
                    command, lineno, kind);
       return NULL;
     }
@@ -162,7 +164,7 @@ parse_claim_line (const char  *command,
           json_node_get_double (node) < 0.0 || json_node_get_double (node) > 1.0)
         {
           g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                       "%s: output line %u: “score” must be a number from 0 to 1", command, lineno);
+                       _("%s: output line %u: “score” must be a number from 0 to 1"), command, lineno);
           return NULL;
         }
       *score = json_node_get_double (node);
@@ -235,7 +237,7 @@ crb_extract_with_command (const char    *command,
 
   if (!g_shell_parse_argv (command, NULL, &argv, &local_error))
     {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT, "%s: %s", command, local_error->message);
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT, _("%s: %s"), command, local_error->message);
       return NULL;
     }
 
@@ -244,7 +246,7 @@ crb_extract_with_command (const char    *command,
                                G_SUBPROCESS_FLAGS_STDERR_PIPE, &local_error);
   if (process == NULL)
     {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, "%s: %s", command, local_error->message);
+      g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: %s"), command, local_error->message);
       return NULL;
     }
 
@@ -273,14 +275,14 @@ crb_extract_with_command (const char    *command,
       g_free (run.out);
       g_free (run.err);
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                   "%s: did not finish within %u seconds on the article “%s”; stopped",
+                   _("%s: did not finish within %u seconds on the article “%s”; stopped"),
                    command, timeout_seconds, crb_article_get_id (article));
       return NULL;
     }
 
   if (run.error != NULL)
     {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, "%s: %s", command, run.error->message);
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("%s: %s"), command, run.error->message);
       g_clear_error (&run.error);
       g_free (run.out);
       g_free (run.err);
@@ -292,10 +294,10 @@ crb_extract_with_command (const char    *command,
       g_autofree char *why = first_line (run.err);
 
       if (g_subprocess_get_if_signaled (process))
-        g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, "%s: killed by signal %d%s%s", command,
+        g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("%s: killed by signal %d%s%s"), command,
                      g_subprocess_get_term_sig (process), *why ? ": " : "", why);
       else
-        g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, "%s: exited with status %d%s%s", command,
+        g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("%s: exited with status %d%s%s"), command,
                      g_subprocess_get_exit_status (process), *why ? ": " : "", why);
       g_free (run.out);
       g_free (run.err);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "crb-error.h"
 #include "crb-extract.h"
 #include "crb-extract-command.h"
@@ -151,7 +153,7 @@ make_article (const char  *id,
   /* JSON strings may hold anything, lone surrogates included. */
   if (!g_utf8_validate (raw_text, -1, NULL))
     {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_ENCODING, "%s: the text is not valid UTF-8", name);
+      g_set_error (error, CRB_ERROR, CRB_ERROR_ENCODING, _("%s: the text is not valid UTF-8"), name);
       return NULL;
     }
 
@@ -167,7 +169,7 @@ make_article (const char  *id,
 
   if (text == NULL || *text == '\0')
     {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, "%s: the article has no text", name);
+      g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, _("%s: the article has no text"), name);
       return NULL;
     }
 
@@ -225,7 +227,7 @@ read_text_file (GFile         *file,
   bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, "%s: %s", name,
+      g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: %s"), name,
                    g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
                      ? "no such file" : local_error->message);
       return FALSE;
@@ -288,7 +290,7 @@ import_corpus (GFile         *file,
           if (g_str_has_prefix (msg, "<data>:"))
             msg = strchr (msg + 7, ' ') ? strchr (msg + 7, ' ') + 1 : msg;
           g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                       "%s: not a JSON object: %s", where, msg);
+                       _("%s: not a JSON object: %s"), where, msg);
           return FALSE;
         }
 
@@ -296,7 +298,7 @@ import_corpus (GFile         *file,
       if (!JSON_NODE_HOLDS_OBJECT (root))
         {
           g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                       "%s: each line must be a JSON object", where);
+                       _("%s: each line must be a JSON object"), where);
           return FALSE;
         }
 
@@ -305,7 +307,7 @@ import_corpus (GFile         *file,
       if (text == NULL)
         {
           g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                       "%s: the field “text” is missing or not a string", where);
+                       _("%s: the field “text” is missing or not a string"), where);
           return FALSE;
         }
 
@@ -323,7 +325,7 @@ import_corpus (GFile         *file,
         {
           if (flags & CRB_IMPORT_SKIP_INVALID)
             {
-              g_ptr_array_add (warnings, g_strdup_printf ("%s (skipped)", local_error->message));
+              g_ptr_array_add (warnings, g_strdup_printf (_("%s (skipped)"), local_error->message));
               continue;
             }
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -339,7 +341,7 @@ import_corpus (GFile         *file,
 
   if (items->len == n_items)
     {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, "%s: the corpus holds no articles", name);
+      g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, _("%s: the corpus holds no articles"), name);
       return FALSE;
     }
 
@@ -374,7 +376,7 @@ import_file (GFile         *file,
     {
       if (flags & CRB_IMPORT_SKIP_INVALID)
         {
-          g_ptr_array_add (warnings, g_strdup_printf ("%s (skipped)", local_error->message));
+          g_ptr_array_add (warnings, g_strdup_printf (_("%s (skipped)"), local_error->message));
           return TRUE;
         }
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -414,7 +416,7 @@ import_folder (GFile         *folder,
   if (depth > 16)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
-                   "%s: folders nested too deep", name);
+                   _("%s: folders nested too deep"), name);
       return FALSE;
     }
 
@@ -425,7 +427,7 @@ import_folder (GFile         *folder,
                                           G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (enumerator == NULL)
     {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, "%s: %s", name, local_error->message);
+      g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: %s"), name, local_error->message);
       return FALSE;
     }
 
@@ -438,7 +440,7 @@ import_folder (GFile         *folder,
 
   if (local_error != NULL)
     {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, "%s: %s", name, local_error->message);
+      g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: %s"), name, local_error->message);
       return FALSE;
     }
 
@@ -466,7 +468,7 @@ import_folder (GFile         *folder,
         {
           g_autofree char *child_path = g_file_get_parse_name (child);
           g_ptr_array_add (warnings,
-                           g_strdup_printf ("%s: not an article file (.txt, .md, .html, .jsonl); skipped",
+                           g_strdup_printf (_("%s: not an article file (.txt, .md, .html, .jsonl); skipped"),
                                             child_path));
         }
       else if (!import_file (child, story, kind, items, flags, warnings, cancellable, error))
@@ -511,7 +513,7 @@ crb_import_paths (const char * const  *paths,
         }
       else if (type == G_FILE_TYPE_UNKNOWN)
         {
-          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, "%s: no such file or folder", paths[i]);
+          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: no such file or folder"), paths[i]);
           return NULL;
         }
       else if (!import_file (file, NULL, kind_for_name (paths[i]), items, flags, warnings,
@@ -522,7 +524,7 @@ crb_import_paths (const char * const  *paths,
   if (items->len == 0)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_NOTHING_TO_DO,
-                   "%s: no articles found (.txt, .md, .html or .jsonl)",
+                   _("%s: no articles found (.txt, .md, .html or .jsonl)"),
                    paths[0] ? paths[0] : "(no input)");
       return NULL;
     }

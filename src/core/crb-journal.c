@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "crb-error.h"
 #include "crb-journal.h"
 
@@ -105,7 +107,7 @@ write_all (int          fd,
             continue;
 
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       "cannot write: %s", g_strerror (saved_errno));
+                       _("cannot write: %s"), g_strerror (saved_errno));
           return FALSE;
         }
 
@@ -155,7 +157,7 @@ drop_torn_tail (CrbJournal  *self,
     {
       int saved_errno = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "%s: %s", self->path, g_strerror (saved_errno));
+                   _("%s: %s"), self->path, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -176,7 +178,7 @@ open_for_append (CrbJournal  *self,
     {
       int saved_errno = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "%s: cannot create the folder: %s", dir, g_strerror (saved_errno));
+                   _("%s: cannot create the folder: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -185,7 +187,7 @@ open_for_append (CrbJournal  *self,
     {
       int saved_errno = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "%s: %s", self->path, g_strerror (saved_errno));
+                   _("%s: %s"), self->path, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -230,7 +232,7 @@ compact (CrbJournal  *self,
         {
           int saved_errno = errno;
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       "%s: %s", self->path, g_strerror (saved_errno));
+                       _("%s: %s"), self->path, g_strerror (saved_errno));
           return FALSE;
         }
       return TRUE;
@@ -347,7 +349,7 @@ writer_thread (gpointer data)
             {
               int saved_errno = errno;
               g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                           "%s: %s", self->path, g_strerror (saved_errno));
+                           _("%s: %s"), self->path, g_strerror (saved_errno));
             }
         }
 
@@ -630,7 +632,7 @@ crb_journal_read (const char  *path,
               !JSON_NODE_HOLDS_OBJECT (root))
             {
               g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                           "%s:%u: the journal line is not a JSON object%s%s",
+                           _("%s:%u: the journal line is not a JSON object%s%s"),
                            path, lineno,
                            local_error ? ": " : "",
                            local_error ? local_error->message : "");

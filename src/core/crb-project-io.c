@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "crb-align.h"
 #include "crb-error.h"
 #include "crb-json.h"
@@ -83,10 +85,10 @@ set_parse_error (GError     **error,
     msg += strlen ("<data>:");
 
   if (sscanf (msg, "%u:%u:%n", &line, &column, &consumed) == 2 && consumed > 0)
-    g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, "%s:%u:%u:%s",
+    g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("%s:%u:%u:%s"),
                  name, first_line + line - 1, column, msg + consumed);
   else
-    g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, "%s:%u: %s",
+    g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("%s:%u: %s"),
                  name, first_line, msg);
 }
 
@@ -113,10 +115,10 @@ fail (const Ctx   *ctx,
   va_end (args);
 
   if (ctx->where)
-    g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, "%s:%u: %s: %s",
+    g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("%s:%u: %s: %s"),
                  ctx->name, ctx->line, ctx->where, msg);
   else
-    g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, "%s:%u: %s",
+    g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("%s:%u: %s"),
                  ctx->name, ctx->line, msg);
   return FALSE;
 }
@@ -135,12 +137,12 @@ get_string (const Ctx    *ctx,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
-        return fail (ctx, error, "the field “%s” is missing", member);
+        return fail (ctx, error, _("the field “%s” is missing"), member);
       return TRUE;
     }
 
   if (json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (ctx, error, "the field “%s” must be a string", member);
+    return fail (ctx, error, _("the field “%s” must be a string"), member);
 
   *out = json_node_get_string (node);
   return TRUE;
@@ -161,12 +163,12 @@ get_uint (const Ctx   *ctx,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
-        return fail (ctx, error, "the field “%s” is missing", member);
+        return fail (ctx, error, _("the field “%s” is missing"), member);
       return TRUE;
     }
 
   if (json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 0)
-    return fail (ctx, error, "the field “%s” must be a non-negative integer", member);
+    return fail (ctx, error, _("the field “%s” must be a non-negative integer"), member);
 
   *out = (guint64) json_node_get_int (node);
   return TRUE;
@@ -186,7 +188,7 @@ get_array (const Ctx   *ctx,
     return TRUE;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (ctx, error, "the field “%s” must be an array", member);
+    return fail (ctx, error, _("the field “%s” must be an array"), member);
 
   *out = json_node_get_array (node);
   return TRUE;
@@ -217,8 +219,8 @@ read_steps (const Ctx   *ctx,
           json_node_get_value_type (json_array_get_element (pair, 1)) != G_TYPE_STRING ||
           (json_array_get_length (pair) == 3 &&
            json_node_get_value_type (json_array_get_element (pair, 2)) != G_TYPE_INT64))
-        return fail (ctx, error, "%s[%u] must be [sequence number, story id] or "
-                     "[sequence number, story id, group]", member, i);
+        return fail (ctx, error, _("%s[%u] must be [sequence number, story id] or "
+                     "[sequence number, story id, group]"), member, i);
 
       step.seq = (guint64) json_array_get_int_element (pair, 0);
       step.story_id = g_strdup (json_array_get_string_element (pair, 1));
@@ -248,7 +250,7 @@ read_story_summary (const Ctx        *ctx,
 
   sub.where = where;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (&sub, error, "must be an object");
+    return fail (&sub, error, _("must be an object"));
 
   object = json_node_get_object (node);
   ret = get_string (&sub, object, "id", TRUE, id, error) &&
@@ -265,7 +267,7 @@ read_story_summary (const Ctx        *ctx,
       JsonNode *a = json_array_get_element (articles, i);
 
       if (json_node_get_value_type (a) != G_TYPE_STRING)
-        return fail (&sub, error, "articles[%u] must be a string", i);
+        return fail (&sub, error, _("articles[%u] must be a string"), i);
       summary->article_ids[i] = g_strdup (json_node_get_string (a));
     }
 
@@ -300,20 +302,20 @@ load_file_bytes (GFile         *file,
       mapped = g_mapped_file_new (path, FALSE, &local_error);
       if (mapped == NULL)
         {
-          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, "%s: %s", name,
+          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: %s"), name,
                        g_str_has_prefix (local_error->message, "Failed to open file")
                          ? g_strerror (ENOENT) : local_error->message);
           if (!g_file_test (path, G_FILE_TEST_EXISTS))
             {
               g_clear_error (error);
               g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND,
-                           "%s: no such file", name);
+                           _("%s: no such file"), name);
             }
           else if (g_file_test (path, G_FILE_TEST_IS_DIR))
             {
               g_clear_error (error);
               g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                           "%s: is a folder, not a project file", name);
+                           _("%s: is a folder, not a project file"), name);
             }
           return NULL;
         }
@@ -323,7 +325,7 @@ load_file_bytes (GFile         *file,
 
   bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
   if (bytes == NULL)
-    g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, "%s: %s", name, local_error->message);
+    g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: %s"), name, local_error->message);
 
   return bytes;
 }
@@ -358,7 +360,7 @@ _crb_project_read (GFile           *file,
   end = contents + len;
   if (len == 0)
     {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, "%s: the file is empty", name);
+      g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, _("%s: the file is empty"), name);
       return FALSE;
     }
 
@@ -376,24 +378,23 @@ _crb_project_read (GFile           *file,
       g_strcmp0 (format = json_object_get_string_member (header, "format"), CRB_PROJECT_FORMAT) != 0)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                   "%s: not a Corroborate project: the first line has no "
-                   "\"format\": \"%s\" marker", name, CRB_PROJECT_FORMAT);
+                   _("%s: not a Corroborate project: the first line has no "
+                   "\"format\": \"%s\" marker"), name, CRB_PROJECT_FORMAT);
       return FALSE;
     }
 
   version = json_object_get_member (header, "version");
   if (version == NULL || json_node_get_value_type (version) != G_TYPE_INT64 ||
       json_node_get_int (version) < 1)
-    return fail (&ctx, error, "the field “version” must be a positive integer");
+    return fail (&ctx, error, _("the field “version” must be a positive integer"));
 
   data->version = json_node_get_int (version);
   if (data->version > CRB_PROJECT_FORMAT_VERSION)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_UNSUPPORTED_VERSION,
-                   "%s: written in project format version %" G_GINT64_FORMAT
-                   " by a newer Corroborate; this build reads version %d and older, "
-                   "so it will not open or change it",
-                   name, data->version, CRB_PROJECT_FORMAT_VERSION);
+                   _("%s: written in project format version %lld by a newer Corroborate; this build "
+                     "reads version %d and older, so it will not open or change it"),
+                   name, (long long) data->version, CRB_PROJECT_FORMAT_VERSION);
       return FALSE;
     }
 
@@ -409,7 +410,7 @@ _crb_project_read (GFile           *file,
     return FALSE;
 
   if (*id == '\0' || strchr (id, '/') != NULL)
-    return fail (&ctx, error, "the field “id” must be a non-empty name without “/”");
+    return fail (&ctx, error, _("the field “id” must be a non-empty name without “/”"));
 
   data->id = g_strdup (id);
   data->title = g_strdup (title);
@@ -433,7 +434,7 @@ _crb_project_read (GFile           *file,
       if (g_hash_table_contains (ids, story_id))
         {
           g_strfreev (summary.article_ids);
-          return fail (&ctx, error, "stories[%u]: the story id “%s” is used twice", i, story_id);
+          return fail (&ctx, error, _("stories[%u]: the story id “%s” is used twice"), i, story_id);
         }
 
       story = crb_story_new (story_id, story_title);
@@ -463,7 +464,7 @@ _crb_project_read (GFile           *file,
 
       ctx.line = lineno;
       if (n_lines >= data->stories->len)
-        return fail (&ctx, error, "more story lines than the %u stories the header lists",
+        return fail (&ctx, error, _("more story lines than the %u stories the header lists"),
                      data->stories->len);
 
       story = g_ptr_array_index (data->stories, n_lines);
@@ -481,12 +482,12 @@ _crb_project_read (GFile           *file,
             }
           line_root = json_parser_get_root (parser);
           if (line_root == NULL || !JSON_NODE_HOLDS_OBJECT (line_root))
-            return fail (&ctx, error, "a story line must be a JSON object");
+            return fail (&ctx, error, _("a story line must be a JSON object"));
           found = json_object_get_string_member_with_default (json_node_get_object (line_root),
                                                               "story", NULL);
           if (g_strcmp0 (found, crb_story_get_id (story)) != 0)
-            return fail (&ctx, error, "expected the line of story “%s” (the header's order), "
-                         "found “%s”", crb_story_get_id (story), found ? found : "no story id");
+            return fail (&ctx, error, _("expected the line of story “%s” (the header's order), "
+                         "found “%s”"), crb_story_get_id (story), found ? found : "no story id");
         }
 
       summary = g_object_get_data (G_OBJECT (story), "crb-summary");
@@ -501,8 +502,8 @@ _crb_project_read (GFile           *file,
   if (n_lines < data->stories->len)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                   "%s: the header lists %u stories but the file holds %u: "
-                   "the file is incomplete", name, data->stories->len, n_lines);
+                   _("%s: the header lists %u stories but the file holds %u: "
+                   "the file is incomplete"), name, data->stories->len, n_lines);
       return FALSE;
     }
 
@@ -887,7 +888,7 @@ parse_article (const Ctx   *ctx,
   JsonObject *object;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (ctx, error, "must be an object");
+    return fail (ctx, error, _("must be an object"));
 
   object = json_node_get_object (node);
   if (!get_string (ctx, object, "id", TRUE, &id, error) ||
@@ -900,7 +901,7 @@ parse_article (const Ctx   *ctx,
     return FALSE;
 
   if (!g_utf8_validate (text, -1, NULL))
-    return fail (ctx, error, "the field “text” is not valid UTF-8");
+    return fail (ctx, error, _("the field “text” is not valid UTF-8"));
 
   *out = g_object_new (CRB_TYPE_ARTICLE,
                        "id", id, "text", text, "title", title, "outlet", outlet,
@@ -925,7 +926,7 @@ parse_claim (const Ctx   *ctx,
   guint64 start, end;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (ctx, error, "must be an object");
+    return fail (ctx, error, _("must be an object"));
 
   object = json_node_get_object (node);
   if (!get_string (ctx, object, "id", TRUE, &id, error) ||
@@ -939,15 +940,14 @@ parse_claim (const Ctx   *ctx,
 
   article = crb_story_lookup_article (story, article_id);
   if (article == NULL)
-    return fail (ctx, error, "the article “%s” is not in this story", article_id);
+    return fail (ctx, error, _("the article “%s” is not in this story"), article_id);
 
   if (start > end || end > crb_article_get_length (article))
-    return fail (ctx, error, "the span %" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT
-                 " is outside the article's %" G_GSIZE_FORMAT " characters",
-                 start, end, crb_article_get_length (article));
+    return fail (ctx, error, _("the span %llu–%llu is outside the article's %zu characters"),
+                 (unsigned long long) start, (unsigned long long) end, crb_article_get_length (article));
 
   if (crb_story_lookup_claim (story, id) != NULL)
-    return fail (ctx, error, "the claim id “%s” is used twice", id);
+    return fail (ctx, error, _("the claim id “%s” is used twice"), id);
 
   claim = crb_claim_new (id, article_id, start, end, text);
   if (kind != NULL)
@@ -960,7 +960,7 @@ parse_claim (const Ctx   *ctx,
 
       if ((type != G_TYPE_DOUBLE && type != G_TYPE_INT64) ||
           json_node_get_double (score) < 0 || json_node_get_double (score) > 1)
-        return fail (ctx, error, "the field “score” must be a number from 0 to 1");
+        return fail (ctx, error, _("the field “score” must be a number from 0 to 1"));
       crb_claim_set_score (claim, json_node_get_double (score));
     }
 
@@ -969,7 +969,7 @@ parse_claim (const Ctx   *ctx,
       JsonNode *r = json_array_get_element (reason_array, i);
 
       if (json_node_get_value_type (r) != G_TYPE_STRING)
-        return fail (ctx, error, "reasons[%u] must be a string", i);
+        return fail (ctx, error, _("reasons[%u] must be a string"), i);
       g_ptr_array_add (reasons, (gpointer) json_node_get_string (r));
     }
   g_ptr_array_add (reasons, NULL);
@@ -979,7 +979,7 @@ parse_claim (const Ctx   *ctx,
   if (values != NULL && !JSON_NODE_HOLDS_NULL (values))
     {
       if (!JSON_NODE_HOLDS_OBJECT (values))
-        return fail (ctx, error, "the field “values” must be an object");
+        return fail (ctx, error, _("the field “values” must be an object"));
       crb_claim_set_values (claim, values);
     }
 
@@ -990,7 +990,7 @@ parse_claim (const Ctx   *ctx,
       g_autoptr (CrbDecision) d = crb_decision_from_json (decision, &local_error);
 
       if (d == NULL)
-        return fail (ctx, error, "decision: %s", local_error->message);
+        return fail (ctx, error, _("decision: %s"), local_error->message);
       crb_claim_set_decision (claim, d);
     }
 
@@ -1009,7 +1009,7 @@ read_string_array (const Ctx   *ctx,
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
-      fail (ctx, error, "%s must be an array of strings", what);
+      fail (ctx, error, _("%s must be an array of strings"), what);
       return NULL;
     }
 
@@ -1020,7 +1020,7 @@ read_string_array (const Ctx   *ctx,
 
       if (json_node_get_value_type (element) != G_TYPE_STRING)
         {
-          fail (ctx, error, "%s[%u] must be a string", what, i);
+          fail (ctx, error, _("%s[%u] must be a string"), what, i);
           return NULL;
         }
       g_strv_builder_add (builder, json_node_get_string (element));
@@ -1065,7 +1065,7 @@ parse_alignment (const Ctx   *ctx,
       if (pair == NULL)
         return FALSE;
       if (g_strv_length (pair) != 2)
-        return fail (ctx, error, "removed[%u] must be a pair of claim ids", i);
+        return fail (ctx, error, _("removed[%u] must be a pair of claim ids"), i);
       g_ptr_array_add (crb_story_get_removed_links (story),
                        crb_link_new (pair[0], pair[1], CRB_RELATION_RELATED, 0.0, NULL, FALSE));
     }
@@ -1090,16 +1090,16 @@ parse_alignment (const Ctx   *ctx,
       CrbLink *l;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return fail (ctx, error, "links[%u] must be an object", i);
+        return fail (ctx, error, _("links[%u] must be an object"), i);
       link = json_node_get_object (node);
       if (!get_string (ctx, link, "a", TRUE, &a, error) ||
           !get_string (ctx, link, "b", TRUE, &b, error) ||
           !get_string (ctx, link, "relation", TRUE, &relation_name, error))
         return FALSE;
       if (!crb_relation_from_string (relation_name, &relation))
-        return fail (ctx, error, "links[%u]: unknown relation “%s”", i, relation_name);
+        return fail (ctx, error, _("links[%u]: unknown relation “%s”"), i, relation_name);
       if (crb_story_lookup_claim (story, a) == NULL || crb_story_lookup_claim (story, b) == NULL)
-        return fail (ctx, error, "links[%u]: no claim “%s” or “%s” in this story", i, a, b);
+        return fail (ctx, error, _("links[%u]: no claim “%s” or “%s” in this story"), i, a, b);
       if (json_object_has_member (link, "why") &&
           !(why = read_string_array (ctx, json_object_get_member (link, "why"), "why", error)))
         return FALSE;
@@ -1120,7 +1120,7 @@ parse_alignment (const Ctx   *ctx,
       const char *id;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return fail (ctx, error, "facts[%u] must be an object", i);
+        return fail (ctx, error, _("facts[%u] must be an object"), i);
       fact_object = json_node_get_object (node);
       if (!get_string (ctx, fact_object, "id", TRUE, &id, error))
         return FALSE;
@@ -1136,7 +1136,7 @@ parse_alignment (const Ctx   *ctx,
       for (guint k = 0; fact->claims[k]; k++)
         {
           if (crb_story_lookup_claim (story, fact->claims[k]) == NULL)
-            return fail (ctx, error, "facts[%u]: no claim “%s” in this story", i, fact->claims[k]);
+            return fail (ctx, error, _("facts[%u]: no claim “%s” in this story"), i, fact->claims[k]);
           g_hash_table_insert (alignment->fact_of_claim, fact->claims[k], fact);
         }
     }
@@ -1201,14 +1201,14 @@ _crb_story_parse (CrbStory    *story,
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return fail (&ctx, error, "a story line must be a JSON object");
+    return fail (&ctx, error, _("a story line must be a JSON object"));
 
   object = json_node_get_object (root);
   if (!get_string (&ctx, object, "story", TRUE, &story_id, error))
     return FALSE;
 
   if (g_strcmp0 (story_id, crb_story_get_id (story)) != 0)
-    return fail (&ctx, error, "expected story “%s”, found “%s”", crb_story_get_id (story), story_id);
+    return fail (&ctx, error, _("expected story “%s”, found “%s”"), crb_story_get_id (story), story_id);
 
   if (!get_array (&ctx, object, "articles", &articles, error) ||
       !get_array (&ctx, object, "claims", &claims, error) ||
@@ -1246,10 +1246,10 @@ _crb_story_parse (CrbStory    *story,
       ctx.where = where = g_strdup_printf ("story “%s”, history[%u]", story_id, i);
       entry = crb_history_entry_from_json (json_array_get_element (history, i), &entry_error);
       if (entry == NULL)
-        return fail (&ctx, error, "%s", entry_error->message);
+        return fail (&ctx, error, _("%s"), entry_error->message);
       if (crb_story_lookup_claim (story, entry->claim_id) == NULL)
         {
-          fail (&ctx, error, "the claim “%s” is not in this story", entry->claim_id);
+          fail (&ctx, error, _("the claim “%s” is not in this story"), entry->claim_id);
           crb_history_entry_free (entry);
           return FALSE;
         }
@@ -1281,7 +1281,7 @@ write_all (int           fd,
             continue;
 
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       "%s: cannot write: %s", name, g_strerror (saved_errno));
+                       _("%s: cannot write: %s"), name, g_strerror (saved_errno));
           return FALSE;
         }
 
@@ -1319,7 +1319,7 @@ _crb_write_chunks_atomically (GFile         *file,
   if (path == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   "%s: only local files can be saved", name);
+                   _("%s: only local files can be saved"), name);
       return FALSE;
     }
 
@@ -1328,7 +1328,7 @@ _crb_write_chunks_atomically (GFile         *file,
       if (S_ISDIR (st.st_mode))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                       "%s: is a folder", name);
+                       _("%s: is a folder"), name);
           return FALSE;
         }
       mode = st.st_mode & 07777;
@@ -1350,7 +1350,7 @@ _crb_write_chunks_atomically (GFile         *file,
     {
       int saved_errno = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "%s: cannot write in %s: %s", name, dir, g_strerror (saved_errno));
+                   _("%s: cannot write in %s: %s"), name, dir, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -1369,7 +1369,7 @@ _crb_write_chunks_atomically (GFile         *file,
     {
       int saved_errno = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "%s: cannot write: %s", name, g_strerror (saved_errno));
+                   _("%s: cannot write: %s"), name, g_strerror (saved_errno));
       goto fail;
     }
 
@@ -1378,7 +1378,7 @@ _crb_write_chunks_atomically (GFile         *file,
       int saved_errno = errno;
       fd = -1;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "%s: cannot write: %s", name, g_strerror (saved_errno));
+                   _("%s: cannot write: %s"), name, g_strerror (saved_errno));
       goto fail;
     }
   fd = -1;
@@ -1387,7 +1387,7 @@ _crb_write_chunks_atomically (GFile         *file,
     {
       int saved_errno = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "%s: cannot replace the file: %s", name, g_strerror (saved_errno));
+                   _("%s: cannot replace the file: %s"), name, g_strerror (saved_errno));
       goto fail;
     }
 

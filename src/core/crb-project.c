@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "crb-error.h"
 #include "crb-journal.h"
 #include "crb-json.h"
@@ -233,7 +235,7 @@ apply_step (CrbProject  *self,
   if (from->len == 0)
     {
       g_set_error_literal (error, CRB_ERROR, CRB_ERROR_NOTHING_TO_DO,
-                           op == OP_UNDO ? "nothing to undo" : "nothing to redo");
+                           op == OP_UNDO ? _("nothing to undo") : _("nothing to redo"));
       return FALSE;
     }
 
@@ -242,9 +244,8 @@ apply_step (CrbProject  *self,
       (step->seq != expected_seq || g_strcmp0 (step->story_id, expected_story) != 0))
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                   "the journal's %s of decision %" G_GUINT64_FORMAT
-                   " does not match the project's history",
-                   op == OP_UNDO ? "undo" : "redo", expected_seq);
+                   _("the journal's %s of decision %llu does not match the project's history"),
+                   op == OP_UNDO ? "undo" : "redo", (unsigned long long) expected_seq);
       return FALSE;
     }
 
@@ -252,7 +253,7 @@ apply_step (CrbProject  *self,
   if (story == NULL)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                   "the history names the unknown story “%s”", step->story_id);
+                   _("the history names the unknown story “%s”"), step->story_id);
       return FALSE;
     }
 
@@ -264,8 +265,8 @@ apply_step (CrbProject  *self,
   if (claim == NULL)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                   "decision %" G_GUINT64_FORMAT " is missing from story “%s”",
-                   step->seq, step->story_id);
+                   _("decision %llu is missing from story “%s”"),
+                   (unsigned long long) step->seq, step->story_id);
       return FALSE;
     }
 
@@ -352,14 +353,14 @@ apply_link (CrbProject   *self,
   if (story_a != story_b)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
-                   "“%s” and “%s” belong to different stories; only claims of one story are linked", a, b);
+                   _("“%s” and “%s” belong to different stories; only claims of one story are linked"), a, b);
       return FALSE;
     }
 
   if (g_strcmp0 (crb_claim_get_article_id (claim_a), crb_claim_get_article_id (claim_b)) == 0)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
-                   "“%s” and “%s” are in the same article; links join claims of different articles", a, b);
+                   _("“%s” and “%s” are in the same article; links join claims of different articles"), a, b);
       return FALSE;
     }
 
@@ -433,7 +434,7 @@ replay_line (CrbProject  *self,
                          FALSE, NULL, error);
     }
 
-  g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, "unknown operation “%s”", op);
+  g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("unknown operation “%s”"), op);
   return FALSE;
 }
 
@@ -477,8 +478,8 @@ replay_journal (CrbProject  *self,
       if (!replay_line (self, line, &local_error))
         {
           g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                       "%s: cannot replay the journal %s at revision %" G_GINT64_FORMAT ": %s",
-                       name, path, rev, local_error->message);
+                       _("%s: cannot replay the journal %s at revision %lld: %s"),
+                       name, path, (long long) rev, local_error->message);
           return FALSE;
         }
 
@@ -1237,7 +1238,7 @@ crb_project_find_claim (CrbProject  *self,
     {
       g_autofree char *name = self->file ? g_file_get_parse_name (self->file) : g_strdup ("project");
       g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND,
-                   "%s: no claim with the id “%s”", name, claim_id);
+                   _("%s: no claim with the id “%s”"), name, claim_id);
       return NULL;
     }
 
@@ -1274,14 +1275,14 @@ crb_project_decide (CrbProject         *self,
       decision->reason == CRB_REJECT_REASON_NONE)
     {
       g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
-                           "a rejection needs a reason");
+                           _("a rejection needs a reason"));
       return FALSE;
     }
 
   if (decision->status == CRB_DECISION_STATUS_CORRECTED && is_blank (decision->corrected_text))
     {
       g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
-                           "a correction needs the corrected text");
+                           _("a correction needs the corrected text"));
       return FALSE;
     }
 
@@ -1542,7 +1543,7 @@ crb_project_validate (CrbProject  *self,
           const char *id = crb_article_get_id (article);
 
           if (!g_hash_table_add (article_ids, (char *) id))
-            add_problem (problems, "story “%s”: the article id “%s” is used twice", sid, id);
+            add_problem (problems, _("story “%s”: the article id “%s” is used twice"), sid, id);
         }
 
       for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
@@ -1553,11 +1554,11 @@ crb_project_validate (CrbProject  *self,
           g_autofree char *slice = NULL;
 
           if (!g_hash_table_add (claim_ids, (char *) id))
-            add_problem (problems, "story “%s”: the claim id “%s” is used twice", sid, id);
+            add_problem (problems, _("story “%s”: the claim id “%s” is used twice"), sid, id);
 
           slice = crb_article_dup_slice (article, crb_claim_get_start (claim), crb_claim_get_end (claim));
           if (g_strcmp0 (slice, crb_claim_get_text (claim)) != 0)
-            add_problem (problems, "story “%s”: claim “%s”: its text is not the text of its span %u–%u",
+            add_problem (problems, _("story “%s”: claim “%s”: its text is not the text of its span %u–%u"),
                          sid, id, crb_claim_get_start (claim), crb_claim_get_end (claim));
         }
     }
@@ -1573,11 +1574,11 @@ crb_project_validate (CrbProject  *self,
           CrbHistoryEntry *entry = story ? _crb_story_lookup_history (story, step->seq) : NULL;
 
           if (entry == NULL)
-            add_problem (problems, "%s[%u]: decision %" G_GUINT64_FORMAT " is not in story “%s”",
-                         k == 0 ? "undo" : "redo", i, step->seq, step->story_id);
+            add_problem (problems, _("%s[%u]: decision %llu is not in story “%s”"),
+                         k == 0 ? "undo" : "redo", i, (unsigned long long) step->seq, step->story_id);
           else if (entry->undone != (k == 1))
-            add_problem (problems, "%s[%u]: decision %" G_GUINT64_FORMAT " is marked %s",
-                         k == 0 ? "undo" : "redo", i, step->seq,
+            add_problem (problems, _("%s[%u]: decision %llu is marked %s"),
+                         k == 0 ? "undo" : "redo", i, (unsigned long long) step->seq,
                          entry->undone ? "undone" : "not undone");
         }
     }

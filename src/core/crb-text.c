@@ -7,6 +7,10 @@
 
 #define G_LOG_DOMAIN "crb-text"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "crb-text.h"
 #include "crb-error.h"
 
@@ -382,14 +386,14 @@ finish_decoded (char        *text,
     {
       g_free (text);
       g_set_error (error, CRB_ERROR, CRB_ERROR_BINARY,
-                   "%s: this is binary data, not text", name);
+                   _("%s: this is binary data, not text"), name);
       return NULL;
     }
   if (text_is_blank (text))
     {
       g_free (text);
       g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY,
-                   "%s: the file contains only white space", name);
+                   _("%s: the file contains only white space"), name);
       return NULL;
     }
   return text;
@@ -433,7 +437,7 @@ convert_unicode (const guchar  *data,
   if (out == NULL)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_ENCODING,
-                   "%s: the file starts like %s text but is not valid %s; convert the file to UTF-8",
+                   _("%s: the file starts like %s text but is not valid %s; convert the file to UTF-8"),
                    name, charset, charset);
       return NULL;
     }
@@ -786,14 +790,14 @@ decode_legacy (const guchar  *data,
   if (best == NULL)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_ENCODING,
-                   "%s: the text encoding is not UTF-8 and could not be recognised; "
-                   "convert the file to UTF-8", name);
+                   _("%s: the text encoding is not UTF-8 and could not be recognised; "
+                   "convert the file to UTF-8"), name);
       return NULL;
     }
 
   text = finish_decoded (g_steal_pointer (&best_text), best_len, name, error);
   if (text != NULL && warning != NULL)
-    *warning = g_strdup_printf ("%s: not UTF-8; converted from %s", name, best->label);
+    *warning = g_strdup_printf (_("%s: not UTF-8; converted from %s"), name, best->label);
   return text;
 }
 
@@ -855,12 +859,12 @@ crb_text_decode (GBytes      *bytes,
 
   if (data == NULL || len == 0)
     {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, "%s: the file is empty", name);
+      g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, _("%s: the file is empty"), name);
       return NULL;
     }
   if (has_binary_magic (data, len))
     {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_BINARY, "%s: this is binary data, not text", name);
+      g_set_error (error, CRB_ERROR, CRB_ERROR_BINARY, _("%s: this is binary data, not text"), name);
       return NULL;
     }
 
@@ -877,7 +881,7 @@ crb_text_decode (GBytes      *bytes,
     {
       if (len == skip)
         {
-          g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, "%s: the file is empty", name);
+          g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, _("%s: the file is empty"), name);
           return NULL;
         }
       return convert_unicode (data + skip, len - skip, charset, name, error);
@@ -888,7 +892,7 @@ crb_text_decode (GBytes      *bytes,
       len -= 3;
       if (len == 0)
         {
-          g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, "%s: the file is empty", name);
+          g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, _("%s: the file is empty"), name);
           return NULL;
         }
     }
@@ -901,14 +905,14 @@ crb_text_decode (GBytes      *bytes,
       if (text != NULL)
         {
           if (warning != NULL)
-            *warning = g_strdup_printf ("%s: not UTF-8; converted from %s", name, charset);
+            *warning = g_strdup_printf (_("%s: not UTF-8; converted from %s"), name, charset);
           return text;
         }
     }
 
   if (bytes_look_binary (data, len))
     {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_BINARY, "%s: this is binary data, not text", name);
+      g_set_error (error, CRB_ERROR, CRB_ERROR_BINARY, _("%s: this is binary data, not text"), name);
       return NULL;
     }
 
@@ -921,8 +925,11 @@ crb_text_decode (GBytes      *bytes,
 
       text = finish_decoded (text, strlen (text), name, error);
       if (text != NULL && warning != NULL)
-        *warning = g_strdup_printf ("%s: not valid UTF-8; %" G_GSIZE_FORMAT " invalid %s replaced by U+FFFD",
-                                    name, n_invalid, n_invalid == 1 ? "byte was" : "bytes were");
+        *warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s: not valid UTF-8; %zu invalid byte was replaced by U+FFFD",
+                                                 "%s: not valid UTF-8; %zu invalid bytes were replaced by U+FFFD",
+                                                 n_invalid),
+                                    name, (gsize) n_invalid);
       return text;
     }
 
