@@ -439,7 +439,7 @@ crb_article_view_mark_links (CrbArticleView *self,
     {
       CrbLink *link = g_ptr_array_index (alignment->links, i);
       const char *id = crb_claim_get_id (selected);
-      const char *other_id = g_strcmp0 (link->a, id) == 0 ? link->b : g_strcmp0 (link->b, id) == 0 ? link->a : NULL;
+      const char *other_id = crb_link_other_end (link, id);
 
       if (other_id == NULL)
         continue;

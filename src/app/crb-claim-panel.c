@@ -271,11 +271,7 @@ update_links (CrbClaimPanel *self)
       GtkWidget *row, *unlink;
       g_autofree char *subtitle = NULL;
 
-      if (g_strcmp0 (link->a, id) == 0)
-        other_id = link->b;
-      else if (g_strcmp0 (link->b, id) == 0)
-        other_id = link->a;
-      else
+      if (!(other_id = crb_link_other_end (link, id)))
         continue;
 
       other = crb_story_lookup_claim (self->story, other_id);

@@ -1361,7 +1361,7 @@ agreeing_pending (CrbWindow *self,
     {
       CrbLink *link = g_ptr_array_index (alignment->links, i);
       const char *id = crb_claim_get_id (claim);
-      const char *other_id = g_strcmp0 (link->a, id) == 0 ? link->b : g_strcmp0 (link->b, id) == 0 ? link->a : NULL;
+      const char *other_id = crb_link_other_end (link, id);
       CrbClaim *other = other_id ? crb_story_lookup_claim (self->story, other_id) : NULL;
 
       if (other != NULL && link->relation == CRB_RELATION_AGREES &&

@@ -600,7 +600,7 @@ write_claim_line (GString      *line,
   for (guint i = 0; mine && i < mine->len; i++)
     {
       CrbLink *link = g_ptr_array_index (mine, i);
-      const char *other = g_strcmp0 (link->a, crb_claim_get_id (claim)) == 0 ? link->b : link->a;
+      const char *other = crb_link_other_end (link, crb_claim_get_id (claim));
       CrbClaim *other_claim = crb_story_lookup_claim (story, other);
 
       if (i > 0)
@@ -1343,14 +1343,9 @@ cmd_facts (int    argc,
               crb_json_append_string (line, link->a);
               g_string_append (line, ",\"b\":");
               crb_json_append_string (line, link->b);
-              g_string_append (line, ",\"why\":[");
-              for (guint w = 0; link->why && link->why[w]; w++)
-                {
-                  if (w > 0)
-                    g_string_append_c (line, ',');
-                  crb_json_append_string (line, link->why[w]);
-                }
-              g_string_append (line, "]}");
+              g_string_append (line, ",\"why\":");
+              crb_json_append_strv (line, (const char * const *) link->why);
+              g_string_append_c (line, '}');
             }
           g_string_append (line, "]}\n");
           fwrite (line->str, 1, line->len, stdout);

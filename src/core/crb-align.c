@@ -219,6 +219,26 @@ crb_link_free (CrbLink *link)
   g_free (link);
 }
 
+/**
+ * crb_link_other_end:
+ * @claim_id: one claim
+ *
+ * Returns: (nullable): the claim @link joins @claim_id to, or %NULL when
+ *   @claim_id is not one of its ends
+ */
+const char *
+crb_link_other_end (const CrbLink *link,
+                    const char    *claim_id)
+{
+  g_return_val_if_fail (link != NULL, NULL);
+
+  if (g_strcmp0 (link->a, claim_id) == 0)
+    return link->b;
+  if (g_strcmp0 (link->b, claim_id) == 0)
+    return link->a;
+  return NULL;
+}
+
 void
 crb_fact_free (CrbFact *fact)
 {

@@ -80,6 +80,8 @@ CrbLink      *crb_link_new                 (const char    *a,
                                             const char * const *why,
                                             gboolean       manual);
 CrbLink      *crb_link_copy                (const CrbLink *link);
+const char   *crb_link_other_end           (const CrbLink *link,
+                                            const char    *claim_id);
 void          crb_link_free                (CrbLink       *link);
 void          crb_fact_free                (CrbFact       *fact);
 

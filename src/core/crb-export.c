@@ -84,7 +84,7 @@ write_native_record (GString    *out,
       {
         CrbLink *link = g_ptr_array_index (alignment->links, i);
         const char *id = crb_claim_get_id (claim);
-        const char *other_id = g_strcmp0 (link->a, id) == 0 ? link->b : g_strcmp0 (link->b, id) == 0 ? link->a : NULL;
+        const char *other_id = crb_link_other_end (link, id);
         CrbClaim *other = other_id ? crb_story_lookup_claim (story, other_id) : NULL;
         gboolean f = TRUE;
 
@@ -102,14 +102,8 @@ write_native_record (GString    *out,
         member_string (out, &f, "quote", crb_claim_get_text (other));
         member_string (out, &f, "status", crb_decision_status_to_string (crb_claim_get_status (other)));
         crb_json_member (out, &f, "why");
-        g_string_append_c (out, '[');
-        for (guint w = 0; link->why && link->why[w]; w++)
-          {
-            if (w > 0)
-              g_string_append_c (out, ',');
-            crb_json_append_string (out, link->why[w]);
-          }
-        g_string_append (out, "]}");
+        crb_json_append_strv (out, (const char * const *) link->why);
+        g_string_append_c (out, '}');
       }
     g_string_append_c (out, ']');
     crb_json_member (out, &first, "outlets");
@@ -124,14 +118,8 @@ write_native_record (GString    *out,
   crb_json_member (out, &sub, "score");
   crb_json_append_double (out, _crb_round_score (crb_claim_get_score (claim)));
   crb_json_member (out, &sub, "reasons");
-  g_string_append_c (out, '[');
-  for (guint i = 0; reasons[i]; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      crb_json_append_string (out, reasons[i]);
-    }
-  g_string_append (out, "]}");
+  crb_json_append_strv (out, reasons);
+  g_string_append_c (out, '}');
 
   g_string_append (out, "}\n");
 }
@@ -355,7 +343,7 @@ write_claimreview_record (GString    *out,
     {
       CrbLink *link = g_ptr_array_index (alignment->links, i);
       const char *id = crb_claim_get_id (claim);
-      const char *other_id = g_strcmp0 (link->a, id) == 0 ? link->b : g_strcmp0 (link->b, id) == 0 ? link->a : NULL;
+      const char *other_id = crb_link_other_end (link, id);
       CrbClaim *other = other_id && link->relation == CRB_RELATION_AGREES
                         ? crb_story_lookup_claim (story, other_id) : NULL;
       CrbArticle *other_article = other ? crb_story_lookup_article (story, crb_claim_get_article_id (other)) : NULL;

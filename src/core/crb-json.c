@@ -232,3 +232,23 @@ crb_json_member (GString    *out,
   crb_json_append_string (out, name);
   g_string_append_c (out, ':');
 }
+
+/**
+ * crb_json_append_strv:
+ * @strings: (nullable) (array zero-terminated=1): strings; %NULL writes []
+ *
+ * Appends @strings as a JSON array of strings.
+ */
+void
+crb_json_append_strv (GString            *out,
+                      const char * const *strings)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; strings && strings[i]; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      crb_json_append_string (out, strings[i]);
+    }
+  g_string_append_c (out, ']');
+}

@@ -11,6 +11,8 @@ void     crb_json_append_string (GString    *out,
                                  const char *s);
 void     crb_json_append_double (GString    *out,
                                  double      d);
+void     crb_json_append_strv   (GString            *out,
+                                 const char * const *strings);
 void     crb_json_member        (GString    *out,
                                  gboolean   *first,
                                  const char *name);

@@ -684,14 +684,7 @@ _crb_claim_write (GString    *out,
   crb_json_member (out, &first, "score");
   crb_json_append_double (out, _crb_round_score (crb_claim_get_score (claim)));
   crb_json_member (out, &first, "reasons");
-  g_string_append_c (out, '[');
-  for (guint i = 0; reasons[i]; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      crb_json_append_string (out, reasons[i]);
-    }
-  g_string_append_c (out, ']');
+  crb_json_append_strv (out, reasons);
   if (values != NULL)
     {
       crb_json_member (out, &first, "values");
@@ -728,20 +721,6 @@ write_history_entry (GString               *out,
   g_string_append_c (out, '}');
 }
 
-static void
-write_string_array (GString            *out,
-                    const char * const *strings)
-{
-  g_string_append_c (out, '[');
-  for (guint i = 0; strings && strings[i]; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      crb_json_append_string (out, strings[i]);
-    }
-  g_string_append_c (out, ']');
-}
-
 /* Links, the facts of more than one claim (the others are single claims),
  * and the pairs reviewers unlinked.
  */
@@ -770,7 +749,7 @@ write_alignment (GString  *out,
       crb_json_member (out, &f, "score");
       crb_json_append_double (out, _crb_round_score (link->score));
       crb_json_member (out, &f, "why");
-      write_string_array (out, (const char * const *) link->why);
+      crb_json_append_strv (out, (const char * const *) link->why);
       if (link->manual)
         {
           crb_json_member (out, &f, "manual");
@@ -795,7 +774,7 @@ write_alignment (GString  *out,
       g_string_append_c (out, '{');
       write_string (out, &f, "id", fact->id);
       crb_json_member (out, &f, "claims");
-      write_string_array (out, (const char * const *) fact->claims);
+      crb_json_append_strv (out, (const char * const *) fact->claims);
       write_int (out, &f, "articles", fact->n_articles);
       write_int (out, &f, "outlets", fact->n_outlets);
       write_int (out, &f, "conflicts", fact->n_conflicts);
