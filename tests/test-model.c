@@ -125,6 +125,35 @@ test_claim_decision (void)
 }
 
 static void
+test_claim_values (void)
+{
+  g_autoptr (CrbClaim) claim = crb_claim_new ("c1", "a1", 0, 4, "Test");
+  g_autoptr (JsonNode) node = json_from_string ("{\"numbers\": [{\"value\": 133, \"bound\": \"lower\"}]}", NULL);
+  JsonNode *parsed;
+
+  g_assert_null (crb_claim_get_values (claim));
+  g_assert_null (crb_claim_get_values_json (claim));
+
+  /* A node set in memory is written as compact text on request. */
+  crb_claim_set_values (claim, node);
+  g_assert_cmpstr (crb_claim_get_values_json (claim), ==,
+                   "{\"numbers\":[{\"value\":133,\"bound\":\"lower\"}]}");
+
+  /* Text is kept as given and parsed only when asked for. */
+  crb_claim_set_values_json (claim, "{\"dates\":[\"2024-03-22\"]} trailing", 24);
+  g_assert_cmpstr (crb_claim_get_values_json (claim), ==, "{\"dates\":[\"2024-03-22\"]}");
+  parsed = crb_claim_get_values (claim);
+  g_assert_nonnull (parsed);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (parsed));
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (json_node_get_object (parsed), "dates"), 0),
+                   ==, "2024-03-22");
+
+  crb_claim_set_values_json (claim, "null", -1);
+  g_assert_null (crb_claim_get_values (claim));
+  g_assert_null (crb_claim_get_values_json (claim));
+}
+
+static void
 test_decision_json (void)
 {
   g_autoptr (CrbDecision) d = crb_decision_new (CRB_DECISION_STATUS_REJECTED);
@@ -228,6 +257,7 @@ main (int   argc,
   g_test_add_func ("/corroborate/model/utf8-offsets", test_utf8_offsets);
   g_test_add_func ("/corroborate/model/article", test_article);
   g_test_add_func ("/corroborate/model/claim-decision", test_claim_decision);
+  g_test_add_func ("/corroborate/model/claim-values", test_claim_values);
   g_test_add_func ("/corroborate/model/decision-json", test_decision_json);
   g_test_add_func ("/corroborate/model/json-writer", test_json_writer);
   g_test_add_func ("/corroborate/model/story-lists", test_story_lists);

@@ -5,6 +5,9 @@
 
 #include "crb-claim.h"
 #include "crb-enums.h"
+#include "crb-json.h"
+
+#include <string.h>
 
 struct _CrbClaim
 {
@@ -18,7 +21,8 @@ struct _CrbClaim
   char        *kind;
   double       score;
   GStrv        reasons;
-  JsonNode    *values;
+  JsonNode    *values;      /* parsed on request from values_json */
+  char        *values_json; /* compact JSON text; made on request from values */
   CrbDecision *decision;  /* NULL while pending */
 };
 
@@ -51,6 +55,7 @@ crb_claim_finalize (GObject *object)
   g_free (self->kind);
   g_strfreev (self->reasons);
   g_clear_pointer (&self->values, json_node_unref);
+  g_free (self->values_json);
   g_clear_pointer (&self->decision, crb_decision_free);
 
   G_OBJECT_CLASS (crb_claim_parent_class)->finalize (object);
@@ -327,13 +332,45 @@ crb_claim_set_reasons (CrbClaim           *self,
 /**
  * crb_claim_get_values:
  *
+ * The values are kept as JSON text (see crb_claim_get_values_json()) and
+ * parsed on the first call.
+ *
  * Returns: (transfer none) (nullable): the extracted values as a JSON object
  */
 JsonNode *
 crb_claim_get_values (CrbClaim *self)
 {
   g_return_val_if_fail (CRB_IS_CLAIM (self), NULL);
+
+  if (self->values == NULL && self->values_json != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      self->values = json_from_string (self->values_json, &error);
+      if (self->values == NULL)
+        g_critical ("Values of claim %s are not JSON: %s", self->id, error->message);
+    }
   return self->values;
+}
+
+/**
+ * crb_claim_get_values_json:
+ *
+ * Returns: (transfer none) (nullable): the values as compact JSON text
+ */
+const char *
+crb_claim_get_values_json (CrbClaim *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM (self), NULL);
+
+  if (self->values_json == NULL && self->values != NULL)
+    {
+      GString *out = g_string_new (NULL);
+
+      crb_json_append (out, self->values);
+      self->values_json = g_string_free (out, FALSE);
+    }
+  return self->values_json;
 }
 
 void
@@ -343,8 +380,30 @@ crb_claim_set_values (CrbClaim *self,
   g_return_if_fail (CRB_IS_CLAIM (self));
 
   g_clear_pointer (&self->values, json_node_unref);
+  g_clear_pointer (&self->values_json, g_free);
   if (values != NULL && !JSON_NODE_HOLDS_NULL (values))
     self->values = json_node_ref (values);
+}
+
+/**
+ * crb_claim_set_values_json:
+ * @json: (nullable): a JSON object as text, which the caller has checked
+ * @length: its length in bytes, or -1 if nul-terminated
+ *
+ * Sets the values from JSON text without parsing it now.
+ */
+void
+crb_claim_set_values_json (CrbClaim   *self,
+                           const char *json,
+                           gssize      length)
+{
+  g_return_if_fail (CRB_IS_CLAIM (self));
+
+  g_clear_pointer (&self->values, json_node_unref);
+  g_clear_pointer (&self->values_json, g_free);
+  if (json != NULL && !(length < 0 ? strcmp (json, "null") == 0
+                        : (length == 4 && memcmp (json, "null", 4) == 0)))
+    self->values_json = length < 0 ? g_strdup (json) : g_strndup (json, length);
 }
 
 /**

@@ -34,6 +34,10 @@ void               crb_claim_set_reasons     (CrbClaim          *self,
 JsonNode          *crb_claim_get_values      (CrbClaim          *self);
 void               crb_claim_set_values      (CrbClaim          *self,
                                               JsonNode          *values);
+const char        *crb_claim_get_values_json (CrbClaim          *self);
+void               crb_claim_set_values_json (CrbClaim          *self,
+                                              const char        *json,
+                                              gssize             length);
 const CrbDecision *crb_claim_get_decision    (CrbClaim          *self);
 void               crb_claim_set_decision    (CrbClaim          *self,
                                               const CrbDecision *decision);

@@ -38,7 +38,7 @@ write_native_record (GString    *out,
                      CrbClaim   *claim)
 {
   const CrbDecision *decision = crb_claim_get_decision (claim);
-  JsonNode *values = crb_claim_get_values (claim);
+  const char *values = crb_claim_get_values_json (claim);
   const char * const *reasons = crb_claim_get_reasons (claim);
   gboolean first = TRUE;
   gboolean sub;
@@ -54,7 +54,7 @@ write_native_record (GString    *out,
   member_string (out, &first, "time", decision ? decision->time : NULL);
   member_string (out, &first, "kind", crb_claim_get_kind (claim));
   crb_json_member (out, &first, "values");
-  crb_json_append (out, values);
+  g_string_append (out, values ? values : "null");
 
   crb_json_member (out, &first, "article");
   _crb_article_write (out, article, FALSE);

@@ -671,7 +671,7 @@ _crb_claim_write (GString    *out,
 {
   const char * const *reasons = crb_claim_get_reasons (claim);
   const CrbDecision *decision = crb_claim_get_decision (claim);
-  JsonNode *values = crb_claim_get_values (claim);
+  const char *values = crb_claim_get_values_json (claim);
   gboolean first = TRUE;
 
   g_string_append_c (out, '{');
@@ -688,7 +688,7 @@ _crb_claim_write (GString    *out,
   if (values != NULL)
     {
       crb_json_member (out, &first, "values");
-      crb_json_append (out, values);
+      g_string_append (out, values);
     }
   write_string (out, &first, "status", crb_decision_status_to_string (crb_claim_get_status (claim)));
   if (with_decision && decision != NULL)
