@@ -7,6 +7,7 @@
 
 #include "crb-decision.h"
 #include "crb-error.h"
+#include "crb-json.h"
 
 G_DEFINE_BOXED_TYPE (CrbDecision, crb_decision, crb_decision_copy, crb_decision_free)
 
@@ -96,52 +97,58 @@ crb_decision_to_json (const CrbDecision *decision)
 }
 
 static gboolean
-get_optional_string (JsonObject  *object,
-                     const char  *name,
-                     char       **out,
-                     GError     **error)
+get_optional_string (const CrbJsonDoc   *doc,
+                     const CrbJsonValue *object,
+                     const char         *name,
+                     char              **out,
+                     GError            **error)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  const CrbJsonValue *value = crb_json_member_get (doc, object, name);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (value == NULL || crb_json_type (value) == CRB_JSON_NULL)
     return TRUE;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (crb_json_type (value) != CRB_JSON_STRING)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
                    _("field “%s” must be a string"), name);
       return FALSE;
     }
 
-  *out = g_strdup (json_node_get_string (node));
+  *out = g_strdup (crb_json_string (doc, value));
   return TRUE;
 }
 
+/**
+ * crb_decision_from_value:
+ * @value: (nullable): a decision object in @doc
+ *
+ * Returns: (transfer full) (nullable): the decision, or %NULL with @error set
+ */
 CrbDecision *
-crb_decision_from_json (JsonNode  *node,
-                        GError   **error)
+crb_decision_from_value (const CrbJsonDoc   *doc,
+                         const CrbJsonValue *value,
+                         GError            **error)
 {
   g_autoptr (CrbDecision) self = NULL;
-  JsonObject *object;
   g_autofree char *status = NULL;
   g_autofree char *reason = NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (value == NULL || crb_json_type (value) != CRB_JSON_OBJECT)
     {
       g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
                            _("a decision must be an object"));
       return NULL;
     }
 
-  object = json_node_get_object (node);
   self = crb_decision_new (CRB_DECISION_STATUS_PENDING);
 
-  if (!get_optional_string (object, "status", &status, error) ||
-      !get_optional_string (object, "reason", &reason, error) ||
-      !get_optional_string (object, "corrected", &self->corrected_text, error) ||
-      !get_optional_string (object, "note", &self->note, error) ||
-      !get_optional_string (object, "annotator", &self->annotator, error) ||
-      !get_optional_string (object, "time", &self->time, error))
+  if (!get_optional_string (doc, value, "status", &status, error) ||
+      !get_optional_string (doc, value, "reason", &reason, error) ||
+      !get_optional_string (doc, value, "corrected", &self->corrected_text, error) ||
+      !get_optional_string (doc, value, "note", &self->note, error) ||
+      !get_optional_string (doc, value, "annotator", &self->annotator, error) ||
+      !get_optional_string (doc, value, "time", &self->time, error))
     return NULL;
 
   if (!crb_decision_status_from_string (status, &self->status))
@@ -173,6 +180,26 @@ crb_decision_from_json (JsonNode  *node,
     }
 
   return g_steal_pointer (&self);
+}
+
+/* The json-glib entry points go through the same code as text. */
+static CrbJsonDoc *
+doc_from_node (JsonNode  *node,
+               GString  **text)
+{
+  *text = g_string_new (NULL);
+  crb_json_append (*text, node);
+  return crb_json_doc_parse ((*text)->str, (*text)->len, NULL);
+}
+
+CrbDecision *
+crb_decision_from_json (JsonNode  *node,
+                        GError   **error)
+{
+  g_autoptr (GString) text = NULL;
+  g_autoptr (CrbJsonDoc) doc = doc_from_node (node, &text);
+
+  return crb_decision_from_value (doc, doc ? crb_json_doc_root (doc) : NULL, error);
 }
 
 CrbHistoryEntry *
@@ -229,27 +256,31 @@ crb_history_entry_to_json (const CrbHistoryEntry *entry)
   return json_builder_get_root (builder);
 }
 
+/**
+ * crb_history_entry_from_value:
+ * @value: (nullable): a history entry object in @doc
+ *
+ * Returns: (transfer full) (nullable): the entry, or %NULL with @error set
+ */
 CrbHistoryEntry *
-crb_history_entry_from_json (JsonNode  *node,
-                             GError   **error)
+crb_history_entry_from_value (const CrbJsonDoc   *doc,
+                              const CrbJsonValue *value,
+                              GError            **error)
 {
   g_autoptr (CrbHistoryEntry) entry = NULL;
-  JsonObject *object;
-  JsonNode *member;
+  const CrbJsonValue *seq, *before;
   const char *claim;
-  gint64 seq;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (value == NULL || crb_json_type (value) != CRB_JSON_OBJECT)
     {
       g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
                            _("a history entry must be an object"));
       return NULL;
     }
 
-  object = json_node_get_object (node);
-  seq = json_object_get_int_member_with_default (object, "seq", 0);
-  claim = json_object_get_string_member_with_default (object, "claim", NULL);
-  if (seq <= 0 || claim == NULL)
+  seq = crb_json_member_get (doc, value, "seq");
+  claim = crb_json_get_string (doc, value, "claim", NULL);
+  if (seq == NULL || crb_json_type (seq) != CRB_JSON_INT || crb_json_int (seq) <= 0 || claim == NULL)
     {
       g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
                            _("a history entry needs “seq” and “claim”"));
@@ -257,17 +288,27 @@ crb_history_entry_from_json (JsonNode  *node,
     }
 
   entry = g_new0 (CrbHistoryEntry, 1);
-  entry->seq = (guint64) seq;
+  entry->seq = (guint64) crb_json_int (seq);
   entry->claim_id = g_strdup (claim);
-  entry->undone = json_object_get_boolean_member_with_default (object, "undone", FALSE);
+  entry->undone = crb_json_boolean (crb_json_member_get (doc, value, "undone"));
 
-  member = json_object_get_member (object, "before");
-  if (member != NULL && !JSON_NODE_HOLDS_NULL (member) &&
-      !(entry->before = crb_decision_from_json (member, error)))
+  before = crb_json_member_get (doc, value, "before");
+  if (before != NULL && crb_json_type (before) != CRB_JSON_NULL &&
+      !(entry->before = crb_decision_from_value (doc, before, error)))
     return NULL;
 
-  if (!(entry->after = crb_decision_from_json (json_object_get_member (object, "after"), error)))
+  if (!(entry->after = crb_decision_from_value (doc, crb_json_member_get (doc, value, "after"), error)))
     return NULL;
 
   return g_steal_pointer (&entry);
+}
+
+CrbHistoryEntry *
+crb_history_entry_from_json (JsonNode  *node,
+                             GError   **error)
+{
+  g_autoptr (GString) text = NULL;
+  g_autoptr (CrbJsonDoc) doc = doc_from_node (node, &text);
+
+  return crb_history_entry_from_value (doc, doc ? crb_json_doc_root (doc) : NULL, error);
 }

@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "crb-json-reader.h"
 #include "crb-types.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,9 @@ gboolean         crb_decision_equal          (const CrbDecision *a,
 JsonNode        *crb_decision_to_json        (const CrbDecision *decision);
 CrbDecision     *crb_decision_from_json      (JsonNode          *node,
                                               GError           **error);
+CrbDecision     *crb_decision_from_value     (const CrbJsonDoc   *doc,
+                                              const CrbJsonValue *value,
+                                              GError            **error);
 
 CrbHistoryEntry *crb_history_entry_new       (guint64            seq,
                                               const char        *claim_id,
@@ -67,6 +71,9 @@ void             crb_history_entry_free      (CrbHistoryEntry   *entry);
 JsonNode        *crb_history_entry_to_json   (const CrbHistoryEntry *entry);
 CrbHistoryEntry *crb_history_entry_from_json (JsonNode          *node,
                                               GError           **error);
+CrbHistoryEntry *crb_history_entry_from_value (const CrbJsonDoc   *doc,
+                                               const CrbJsonValue *value,
+                                               GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbDecision, crb_decision_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbHistoryEntry, crb_history_entry_free)

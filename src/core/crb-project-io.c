@@ -96,9 +96,10 @@ set_parse_error (GError     **error,
 
 typedef struct
 {
-  const char *name;   /* the file */
-  guint       line;
-  char       *where;  /* e.g. "story “s1”, claims[3]" */
+  const char       *name;   /* the file */
+  guint             line;
+  char             *where;  /* e.g. "story “s1”, claims[3]" */
+  const CrbJsonDoc *doc;    /* the line being read */
 } Ctx;
 
 static gboolean G_GNUC_PRINTF (3, 4)
@@ -124,107 +125,112 @@ fail (const Ctx   *ctx,
 }
 
 static gboolean
-get_string (const Ctx    *ctx,
-            JsonObject   *object,
-            const char   *member,
-            gboolean      required,
-            const char  **out,
-            GError      **error)
+get_string (const Ctx            *ctx,
+            const CrbJsonValue   *object,
+            const char           *member,
+            gboolean              required,
+            const char          **out,
+            GError              **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const CrbJsonValue *value = crb_json_member_get (ctx->doc, object, member);
 
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (value == NULL || crb_json_type (value) == CRB_JSON_NULL)
     {
       if (required)
         return fail (ctx, error, _("the field “%s” is missing"), member);
       return TRUE;
     }
 
-  if (json_node_get_value_type (node) != G_TYPE_STRING)
+  if (crb_json_type (value) != CRB_JSON_STRING)
     return fail (ctx, error, _("the field “%s” must be a string"), member);
 
-  *out = json_node_get_string (node);
+  *out = crb_json_string (ctx->doc, value);
   return TRUE;
 }
 
 static gboolean
-get_uint (const Ctx   *ctx,
-          JsonObject  *object,
-          const char  *member,
-          gboolean     required,
-          guint64      default_value,
-          guint64     *out,
-          GError     **error)
+get_uint (const Ctx           *ctx,
+          const CrbJsonValue  *object,
+          const char          *member,
+          gboolean             required,
+          guint64              default_value,
+          guint64             *out,
+          GError             **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const CrbJsonValue *value = crb_json_member_get (ctx->doc, object, member);
 
   *out = default_value;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (value == NULL || crb_json_type (value) == CRB_JSON_NULL)
     {
       if (required)
         return fail (ctx, error, _("the field “%s” is missing"), member);
       return TRUE;
     }
 
-  if (json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 0)
+  if (crb_json_type (value) != CRB_JSON_INT || crb_json_int (value) < 0)
     return fail (ctx, error, _("the field “%s” must be a non-negative integer"), member);
 
-  *out = (guint64) json_node_get_int (node);
+  *out = (guint64) crb_json_int (value);
   return TRUE;
 }
 
 static gboolean
-get_array (const Ctx   *ctx,
-           JsonObject  *object,
-           const char  *member,
-           JsonArray  **out,
-           GError     **error)
+get_array (const Ctx            *ctx,
+           const CrbJsonValue   *object,
+           const char           *member,
+           const CrbJsonValue  **out,
+           GError              **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const CrbJsonValue *value = crb_json_member_get (ctx->doc, object, member);
 
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (value == NULL || crb_json_type (value) == CRB_JSON_NULL)
     return TRUE;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (crb_json_type (value) != CRB_JSON_ARRAY)
     return fail (ctx, error, _("the field “%s” must be an array"), member);
 
-  *out = json_node_get_array (node);
+  *out = value;
   return TRUE;
 }
 
+/* Iterates over the elements of an array (or members of an object) that may be NULL. */
+#define FOR_EACH_ELEMENT(doc, array, i, element) \
+  for (const CrbJsonValue *element = crb_json_first ((doc), (array)); element != NULL; \
+       element = crb_json_next ((doc), element), (i)++)
+
 static gboolean
-read_steps (const Ctx   *ctx,
-            JsonObject  *header,
-            const char  *member,
-            GArray      *steps,
-            GError     **error)
+read_steps (const Ctx           *ctx,
+            const CrbJsonValue  *header,
+            const char          *member,
+            GArray              *steps,
+            GError             **error)
 {
-  JsonArray *array;
+  const CrbJsonValue *array;
+  guint i = 0;
 
   if (!get_array (ctx, header, member, &array, error))
     return FALSE;
 
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
+  FOR_EACH_ELEMENT (ctx->doc, array, i, pair)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonArray *pair;
+      guint n = crb_json_type (pair) == CRB_JSON_ARRAY ? crb_json_length (pair) : 0;
+      const CrbJsonValue *seq = crb_json_first (ctx->doc, pair);
+      const CrbJsonValue *story = crb_json_next (ctx->doc, seq);
+      const CrbJsonValue *group = crb_json_next (ctx->doc, story);
       CrbStep step;
 
-      if (!JSON_NODE_HOLDS_ARRAY (node) ||
-          json_array_get_length (pair = json_node_get_array (node)) < 2 ||
-          json_array_get_length (pair) > 3 ||
-          json_node_get_value_type (json_array_get_element (pair, 0)) != G_TYPE_INT64 ||
-          json_node_get_value_type (json_array_get_element (pair, 1)) != G_TYPE_STRING ||
-          (json_array_get_length (pair) == 3 &&
-           json_node_get_value_type (json_array_get_element (pair, 2)) != G_TYPE_INT64))
+      if (n < 2 || n > 3 ||
+          crb_json_type (seq) != CRB_JSON_INT ||
+          crb_json_type (story) != CRB_JSON_STRING ||
+          (n == 3 && crb_json_type (group) != CRB_JSON_INT))
         return fail (ctx, error, _("%s[%u] must be [sequence number, story id] or "
                      "[sequence number, story id, group]"), member, i);
 
-      step.seq = (guint64) json_array_get_int_element (pair, 0);
-      step.story_id = g_strdup (json_array_get_string_element (pair, 1));
-      step.group = json_array_get_length (pair) == 3 ? (guint64) json_array_get_int_element (pair, 2) : 0;
+      step.seq = (guint64) crb_json_int (seq);
+      step.story_id = g_strdup (crb_json_string (ctx->doc, story));
+      step.group = n == 3 ? (guint64) crb_json_int (group) : 0;
       g_array_append_val (steps, step);
     }
 
@@ -232,27 +238,26 @@ read_steps (const Ctx   *ctx,
 }
 
 static gboolean
-read_story_summary (const Ctx        *ctx,
-                    JsonNode         *node,
-                    guint             index,
-                    CrbStorySummary  *summary,
-                    const char      **id,
-                    const char      **title,
-                    GError          **error)
+read_story_summary (const Ctx           *ctx,
+                    const CrbJsonValue  *object,
+                    guint                index,
+                    CrbStorySummary     *summary,
+                    const char         **id,
+                    const char         **title,
+                    GError             **error)
 {
   Ctx sub = *ctx;
   g_autofree char *where = g_strdup_printf ("stories[%u]", index);
-  JsonObject *object;
-  JsonObject *status = NULL;
-  JsonArray *articles;
+  const CrbJsonValue *status;
+  const CrbJsonValue *articles;
   guint64 n_claims;
   gboolean ret;
+  guint i = 0;
 
   sub.where = where;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (crb_json_type (object) != CRB_JSON_OBJECT)
     return fail (&sub, error, _("must be an object"));
 
-  object = json_node_get_object (node);
   ret = get_string (&sub, object, "id", TRUE, id, error) &&
         get_string (&sub, object, "title", FALSE, title, error) &&
         get_array (&sub, object, "articles", &articles, error) &&
@@ -261,23 +266,18 @@ read_story_summary (const Ctx        *ctx,
     return FALSE;
 
   summary->n_claims = (guint) n_claims;
-  summary->article_ids = g_new0 (char *, (articles ? json_array_get_length (articles) : 0) + 1);
-  for (guint i = 0; articles && i < json_array_get_length (articles); i++)
+  summary->article_ids = g_new0 (char *, crb_json_length (articles) + 1);
+  FOR_EACH_ELEMENT (ctx->doc, articles, i, a)
     {
-      JsonNode *a = json_array_get_element (articles, i);
-
-      if (json_node_get_value_type (a) != G_TYPE_STRING)
+      if (crb_json_type (a) != CRB_JSON_STRING)
         return fail (&sub, error, _("articles[%u] must be a string"), i);
-      summary->article_ids[i] = g_strdup (json_node_get_string (a));
+      summary->article_ids[i] = g_strdup (crb_json_string (ctx->doc, a));
     }
 
-  if (json_object_has_member (object, "status") &&
-      JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "status")))
-    status = json_object_get_object_member (object, "status");
-
+  status = crb_json_member_get (ctx->doc, object, "status");
   for (guint s = 0; status && s < CRB_N_DECISION_STATUSES; s++)
     summary->status_counts[s] =
-      json_object_get_int_member_with_default (status, crb_decision_status_to_string (s), 0);
+      crb_json_int (crb_json_member_get (ctx->doc, status, crb_decision_status_to_string (s)));
 
   return TRUE;
 }
@@ -336,21 +336,21 @@ _crb_project_read (GFile           *file,
                    GCancellable    *cancellable,
                    GError         **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (CrbJsonDoc) doc = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
-  Ctx ctx = { name, 1, NULL };
+  Ctx ctx = { name, 1, NULL, NULL };
   const char *contents, *end, *nl, *p;
-  const char *format = NULL, *id = NULL, *title = NULL, *created = NULL, *modified = NULL;
-  JsonObject *header;
-  JsonArray *stories;
-  JsonNode *root;
-  JsonNode *version;
+  const char *id = NULL, *title = NULL, *created = NULL, *modified = NULL;
+  const CrbJsonValue *header;
+  const CrbJsonValue *stories;
+  const CrbJsonValue *version;
   gsize len;
   guint lineno;
   guint n_lines;
+  guint i = 0;
 
   bytes = load_file_bytes (file, name, cancellable, error);
   if (bytes == NULL)
@@ -365,17 +365,16 @@ _crb_project_read (GFile           *file,
     }
 
   nl = memchr (contents, '\n', len);
-  if (!json_parser_load_from_data (parser, contents, (nl ? nl : end) - contents, &local_error))
+  doc = crb_json_doc_parse (contents, (nl ? nl : end) - contents, &local_error);
+  if (doc == NULL)
     {
       set_parse_error (error, name, 1, local_error);
       return FALSE;
     }
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      !json_object_has_member (header = json_node_get_object (root), "format") ||
-      json_node_get_value_type (json_object_get_member (header, "format")) != G_TYPE_STRING ||
-      g_strcmp0 (format = json_object_get_string_member (header, "format"), CRB_PROJECT_FORMAT) != 0)
+  ctx.doc = doc;
+  header = crb_json_doc_root (doc);
+  if (g_strcmp0 (crb_json_get_string (doc, header, "format", NULL), CRB_PROJECT_FORMAT) != 0)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
                    _("%s: not a Corroborate project: the first line has no "
@@ -383,12 +382,11 @@ _crb_project_read (GFile           *file,
       return FALSE;
     }
 
-  version = json_object_get_member (header, "version");
-  if (version == NULL || json_node_get_value_type (version) != G_TYPE_INT64 ||
-      json_node_get_int (version) < 1)
+  version = crb_json_member_get (doc, header, "version");
+  if (version == NULL || crb_json_type (version) != CRB_JSON_INT || crb_json_int (version) < 1)
     return fail (&ctx, error, _("the field “version” must be a positive integer"));
 
-  data->version = json_node_get_int (version);
+  data->version = crb_json_int (version);
   if (data->version > CRB_PROJECT_FORMAT_VERSION)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_UNSUPPORTED_VERSION,
@@ -418,14 +416,13 @@ _crb_project_read (GFile           *file,
   data->modified = g_strdup (modified);
   data->next_seq = MAX (data->next_seq, 1);
 
-  for (guint i = 0; stories && i < json_array_get_length (stories); i++)
+  FOR_EACH_ELEMENT (doc, stories, i, element)
     {
       CrbStorySummary summary = { 0 };
       const char *story_id = NULL, *story_title = NULL;
       CrbStory *story;
 
-      if (!read_story_summary (&ctx, json_array_get_element (stories, i), i,
-                               &summary, &story_id, &story_title, error))
+      if (!read_story_summary (&ctx, element, i, &summary, &story_id, &story_title, error))
         {
           g_strfreev (summary.article_ids);
           return FALSE;
@@ -472,19 +469,17 @@ _crb_project_read (GFile           *file,
       if (line_len < strlen (prefix) || memcmp (p, prefix, strlen (prefix)) != 0)
         {
           /* Not as we write it; a hand-edited file may still be right. */
-          JsonNode *line_root;
+          g_autoptr (CrbJsonDoc) line_doc = crb_json_doc_parse (p, line_len, &local_error);
           const char *found = NULL;
 
-          if (!json_parser_load_from_data (parser, p, line_len, &local_error))
+          if (line_doc == NULL)
             {
               set_parse_error (error, name, lineno, local_error);
               return FALSE;
             }
-          line_root = json_parser_get_root (parser);
-          if (line_root == NULL || !JSON_NODE_HOLDS_OBJECT (line_root))
+          if (crb_json_type (crb_json_doc_root (line_doc)) != CRB_JSON_OBJECT)
             return fail (&ctx, error, _("a story line must be a JSON object"));
-          found = json_object_get_string_member_with_default (json_node_get_object (line_root),
-                                                              "story", NULL);
+          found = crb_json_get_string (line_doc, crb_json_doc_root (line_doc), "story", NULL);
           if (g_strcmp0 (found, crb_story_get_id (story)) != 0)
             return fail (&ctx, error, _("expected the line of story “%s” (the header's order), "
                          "found “%s”"), crb_story_get_id (story), found ? found : "no story id");
@@ -858,18 +853,16 @@ _crb_story_serialize (CrbStory *story)
 }
 
 static gboolean
-parse_article (const Ctx   *ctx,
-               JsonNode    *node,
-               CrbArticle **out,
-               GError     **error)
+parse_article (const Ctx           *ctx,
+               const CrbJsonValue  *object,
+               CrbArticle         **out,
+               GError             **error)
 {
   const char *id, *text, *title, *outlet, *url, *date, *source;
-  JsonObject *object;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (crb_json_type (object) != CRB_JSON_OBJECT)
     return fail (ctx, error, _("must be an object"));
 
-  object = json_node_get_object (node);
   if (!get_string (ctx, object, "id", TRUE, &id, error) ||
       !get_string (ctx, object, "text", TRUE, &text, error) ||
       !get_string (ctx, object, "title", FALSE, &title, error) ||
@@ -879,9 +872,6 @@ parse_article (const Ctx   *ctx,
       !get_string (ctx, object, "source", FALSE, &source, error))
     return FALSE;
 
-  if (!g_utf8_validate (text, -1, NULL))
-    return fail (ctx, error, _("the field “text” is not valid UTF-8"));
-
   *out = g_object_new (CRB_TYPE_ARTICLE,
                        "id", id, "text", text, "title", title, "outlet", outlet,
                        "url", url, "date", date, "source", source, NULL);
@@ -889,25 +879,24 @@ parse_article (const Ctx   *ctx,
 }
 
 static gboolean
-parse_claim (const Ctx   *ctx,
-             JsonNode    *node,
-             CrbStory    *story,
-             CrbClaim   **out,
-             GError     **error)
+parse_claim (const Ctx           *ctx,
+             const CrbJsonValue  *object,
+             CrbStory            *story,
+             CrbClaim           **out,
+             GError             **error)
 {
   g_autoptr (CrbClaim) claim = NULL;
   g_autoptr (GPtrArray) reasons = g_ptr_array_new ();
   const char *id, *article_id, *text, *kind;
   CrbArticle *article;
-  JsonObject *object;
-  JsonArray *reason_array;
-  JsonNode *score, *values, *decision;
+  const CrbJsonValue *reason_array;
+  const CrbJsonValue *score, *values, *decision;
   guint64 start, end;
+  guint i = 0;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (crb_json_type (object) != CRB_JSON_OBJECT)
     return fail (ctx, error, _("must be an object"));
 
-  object = json_node_get_object (node);
   if (!get_string (ctx, object, "id", TRUE, &id, error) ||
       !get_string (ctx, object, "article", TRUE, &article_id, error) ||
       !get_uint (ctx, object, "start", TRUE, 0, &start, error) ||
@@ -932,41 +921,41 @@ parse_claim (const Ctx   *ctx,
   if (kind != NULL)
     crb_claim_set_kind (claim, kind);
 
-  score = json_object_get_member (object, "score");
+  score = crb_json_member_get (ctx->doc, object, "score");
   if (score != NULL)
     {
-      GType type = json_node_get_value_type (score);
-
-      if ((type != G_TYPE_DOUBLE && type != G_TYPE_INT64) ||
-          json_node_get_double (score) < 0 || json_node_get_double (score) > 1)
+      if (!crb_json_is_number (score) || crb_json_double (score) < 0 || crb_json_double (score) > 1)
         return fail (ctx, error, _("the field “score” must be a number from 0 to 1"));
-      crb_claim_set_score (claim, json_node_get_double (score));
+      crb_claim_set_score (claim, crb_json_double (score));
     }
 
-  for (guint i = 0; reason_array && i < json_array_get_length (reason_array); i++)
+  FOR_EACH_ELEMENT (ctx->doc, reason_array, i, r)
     {
-      JsonNode *r = json_array_get_element (reason_array, i);
-
-      if (json_node_get_value_type (r) != G_TYPE_STRING)
+      if (crb_json_type (r) != CRB_JSON_STRING)
         return fail (ctx, error, _("reasons[%u] must be a string"), i);
-      g_ptr_array_add (reasons, (gpointer) json_node_get_string (r));
+      g_ptr_array_add (reasons, (gpointer) crb_json_string (ctx->doc, r));
     }
   g_ptr_array_add (reasons, NULL);
   crb_claim_set_reasons (claim, (const char * const *) reasons->pdata);
 
-  values = json_object_get_member (object, "values");
-  if (values != NULL && !JSON_NODE_HOLDS_NULL (values))
+  values = crb_json_member_get (ctx->doc, object, "values");
+  if (values != NULL && crb_json_type (values) != CRB_JSON_NULL)
     {
-      if (!JSON_NODE_HOLDS_OBJECT (values))
+      const char *raw;
+      gsize raw_len;
+
+      if (crb_json_type (values) != CRB_JSON_OBJECT)
         return fail (ctx, error, _("the field “values” must be an object"));
-      crb_claim_set_values (claim, values);
+      /* Kept as text: most claims never need their values parsed. */
+      raw = crb_json_raw (ctx->doc, values, &raw_len);
+      crb_claim_set_values_json (claim, raw, raw_len);
     }
 
-  decision = json_object_get_member (object, "decision");
-  if (decision != NULL && !JSON_NODE_HOLDS_NULL (decision))
+  decision = crb_json_member_get (ctx->doc, object, "decision");
+  if (decision != NULL && crb_json_type (decision) != CRB_JSON_NULL)
     {
       g_autoptr (GError) local_error = NULL;
-      g_autoptr (CrbDecision) d = crb_decision_from_json (decision, &local_error);
+      g_autoptr (CrbDecision) d = crb_decision_from_value (ctx->doc, decision, &local_error);
 
       if (d == NULL)
         return fail (ctx, error, _("decision: %s"), local_error->message);
@@ -978,31 +967,28 @@ parse_claim (const Ctx   *ctx,
 }
 
 static GStrv
-read_string_array (const Ctx   *ctx,
-                   JsonNode    *node,
-                   const char  *what,
-                   GError     **error)
+read_string_array (const Ctx           *ctx,
+                   const CrbJsonValue  *array,
+                   const char          *what,
+                   GError             **error)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array;
+  guint i = 0;
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (array == NULL || crb_json_type (array) != CRB_JSON_ARRAY)
     {
       fail (ctx, error, _("%s must be an array of strings"), what);
       return NULL;
     }
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  FOR_EACH_ELEMENT (ctx->doc, array, i, element)
     {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (json_node_get_value_type (element) != G_TYPE_STRING)
+      if (crb_json_type (element) != CRB_JSON_STRING)
         {
           fail (ctx, error, _("%s[%u] must be a string"), what, i);
           return NULL;
         }
-      g_strv_builder_add (builder, json_node_get_string (element));
+      g_strv_builder_add (builder, crb_json_string (ctx->doc, element));
     }
 
   return g_strv_builder_end (builder);
@@ -1023,23 +1009,25 @@ compare_facts (gconstpointer a,
 
 /* The stored links and facts; a story without them is aligned on demand. */
 static gboolean
-parse_alignment (const Ctx   *ctx,
-                 JsonObject  *object,
-                 CrbStory    *story,
-                 GError     **error)
+parse_alignment (const Ctx           *ctx,
+                 const CrbJsonValue  *object,
+                 CrbStory            *story,
+                 GError             **error)
 {
+  const CrbJsonDoc *doc = ctx->doc;
   CrbAlignment *alignment;
-  JsonArray *links, *facts, *removed;
+  const CrbJsonValue *links, *facts, *removed;
   GListModel *claims;
+  guint i = 0;
 
   if (!get_array (ctx, object, "links", &links, error) ||
       !get_array (ctx, object, "facts", &facts, error) ||
       !get_array (ctx, object, "removed", &removed, error))
     return FALSE;
 
-  for (guint i = 0; removed && i < json_array_get_length (removed); i++)
+  FOR_EACH_ELEMENT (doc, removed, i, element)
     {
-      g_auto (GStrv) pair = read_string_array (ctx, json_array_get_element (removed, i), "removed[]", error);
+      g_auto (GStrv) pair = read_string_array (ctx, element, "removed[]", error);
 
       if (pair == NULL)
         return FALSE;
@@ -1059,18 +1047,17 @@ parse_alignment (const Ctx   *ctx,
   /* Owned by the story from here, so every return below is clean. */
   _crb_story_set_alignment (story, alignment);
 
-  for (guint i = 0; i < json_array_get_length (links); i++)
+  i = 0;
+  FOR_EACH_ELEMENT (doc, links, i, link)
     {
-      JsonNode *node = json_array_get_element (links, i);
       const char *a, *b, *relation_name;
+      const CrbJsonValue *why_value;
       g_auto (GStrv) why = NULL;
       CrbRelation relation;
-      JsonObject *link;
       CrbLink *l;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (crb_json_type (link) != CRB_JSON_OBJECT)
         return fail (ctx, error, _("links[%u] must be an object"), i);
-      link = json_node_get_object (node);
       if (!get_string (ctx, link, "a", TRUE, &a, error) ||
           !get_string (ctx, link, "b", TRUE, &b, error) ||
           !get_string (ctx, link, "relation", TRUE, &relation_name, error))
@@ -1079,39 +1066,40 @@ parse_alignment (const Ctx   *ctx,
         return fail (ctx, error, _("links[%u]: unknown relation “%s”"), i, relation_name);
       if (crb_story_lookup_claim (story, a) == NULL || crb_story_lookup_claim (story, b) == NULL)
         return fail (ctx, error, _("links[%u]: no claim “%s” or “%s” in this story"), i, a, b);
-      if (json_object_has_member (link, "why") &&
-          !(why = read_string_array (ctx, json_object_get_member (link, "why"), "why", error)))
+      if ((why_value = crb_json_member_get (doc, link, "why")) != NULL &&
+          !(why = read_string_array (ctx, why_value, "why", error)))
         return FALSE;
 
-      l = crb_link_new (a, b, relation, json_object_get_double_member_with_default (link, "score", 0.0),
+      l = crb_link_new (a, b, relation, crb_json_double (crb_json_member_get (doc, link, "score")),
                         (const char * const *) why,
-                        json_object_get_boolean_member_with_default (link, "manual", FALSE));
+                        crb_json_boolean (crb_json_member_get (doc, link, "manual")));
       g_ptr_array_add (alignment->links, l);
       if (l->manual)
         g_ptr_array_add (crb_story_get_manual_links (story), crb_link_copy (l));
     }
 
-  for (guint i = 0; facts && i < json_array_get_length (facts); i++)
+  i = 0;
+  FOR_EACH_ELEMENT (doc, facts, i, fact_object)
     {
-      JsonNode *node = json_array_get_element (facts, i);
-      JsonObject *fact_object;
+      const CrbJsonValue *count;
       CrbFact *fact;
       const char *id;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (crb_json_type (fact_object) != CRB_JSON_OBJECT)
         return fail (ctx, error, _("facts[%u] must be an object"), i);
-      fact_object = json_node_get_object (node);
       if (!get_string (ctx, fact_object, "id", TRUE, &id, error))
         return FALSE;
 
       fact = g_new0 (CrbFact, 1);
       fact->id = g_strdup (id);
       g_ptr_array_add (alignment->facts, fact);
-      if (!(fact->claims = read_string_array (ctx, json_object_get_member (fact_object, "claims"), "claims", error)))
+      if (!(fact->claims = read_string_array (ctx, crb_json_member_get (doc, fact_object, "claims"), "claims", error)))
         return FALSE;
-      fact->n_articles = json_object_get_int_member_with_default (fact_object, "articles", 1);
-      fact->n_outlets = json_object_get_int_member_with_default (fact_object, "outlets", 1);
-      fact->n_conflicts = json_object_get_int_member_with_default (fact_object, "conflicts", 0);
+      count = crb_json_member_get (doc, fact_object, "articles");
+      fact->n_articles = count ? crb_json_int (count) : 1;
+      count = crb_json_member_get (doc, fact_object, "outlets");
+      fact->n_outlets = count ? crb_json_int (count) : 1;
+      fact->n_conflicts = crb_json_int (crb_json_member_get (doc, fact_object, "conflicts"));
       for (guint k = 0; fact->claims[k]; k++)
         {
           if (crb_story_lookup_claim (story, fact->claims[k]) == NULL)
@@ -1122,9 +1110,9 @@ parse_alignment (const Ctx   *ctx,
 
   /* Every other claim is a fact of its own, reported by one outlet. */
   claims = crb_story_get_claims (story);
-  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+  for (guint c = 0; c < g_list_model_get_n_items (claims); c++)
     {
-      g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, i);
+      g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, c);
       CrbFact *fact;
 
       if (g_hash_table_contains (alignment->fact_of_claim, crb_claim_get_id (claim)))
@@ -1144,10 +1132,10 @@ parse_alignment (const Ctx   *ctx,
   {
     g_autoptr (GHashTable) position = g_hash_table_new (g_str_hash, g_str_equal);
 
-    for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    for (guint c = 0; c < g_list_model_get_n_items (claims); c++)
       {
-        g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, i);
-        g_hash_table_insert (position, (char *) crb_claim_get_id (claim), GUINT_TO_POINTER (i + 1));
+        g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, c);
+        g_hash_table_insert (position, (char *) crb_claim_get_id (claim), GUINT_TO_POINTER (c + 1));
       }
     g_ptr_array_sort_with_data (alignment->facts, compare_facts, position);
   }
@@ -1163,26 +1151,27 @@ _crb_story_parse (CrbStory    *story,
                   guint        line,
                   GError     **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (CrbJsonDoc) doc = NULL;
   g_autofree char *where = NULL;
-  Ctx ctx = { display_name, line, NULL };
-  JsonArray *articles, *claims, *history;
+  Ctx ctx = { display_name, line, NULL, NULL };
+  const CrbJsonValue *articles, *claims, *history;
+  const CrbJsonValue *object;
   const char *story_id;
-  JsonObject *object;
-  JsonNode *root;
+  guint i;
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  doc = crb_json_doc_parse (data, length, &local_error);
+  if (doc == NULL)
     {
       set_parse_error (error, display_name, line, local_error);
       return FALSE;
     }
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  ctx.doc = doc;
+  object = crb_json_doc_root (doc);
+  if (crb_json_type (object) != CRB_JSON_OBJECT)
     return fail (&ctx, error, _("a story line must be a JSON object"));
 
-  object = json_node_get_object (root);
   if (!get_string (&ctx, object, "story", TRUE, &story_id, error))
     return FALSE;
 
@@ -1194,36 +1183,43 @@ _crb_story_parse (CrbStory    *story,
       !get_array (&ctx, object, "history", &history, error))
     return FALSE;
 
-  for (guint i = 0; articles && i < json_array_get_length (articles); i++)
+  i = 0;
+  FOR_EACH_ELEMENT (doc, articles, i, element)
     {
       g_autoptr (CrbArticle) article = NULL;
 
       g_free (where);
       ctx.where = where = g_strdup_printf ("story “%s”, articles[%u]", story_id, i);
-      if (!parse_article (&ctx, json_array_get_element (articles, i), &article, error))
+      if (!parse_article (&ctx, element, &article, error))
         return FALSE;
       crb_story_add_article (story, article);
     }
 
-  for (guint i = 0; claims && i < json_array_get_length (claims); i++)
+  i = 0;
+  FOR_EACH_ELEMENT (doc, claims, i, element)
     {
       g_autoptr (CrbClaim) claim = NULL;
 
-      g_free (where);
-      ctx.where = where = g_strdup_printf ("story “%s”, claims[%u]", story_id, i);
-      if (!parse_claim (&ctx, json_array_get_element (claims, i), story, &claim, error))
-        return FALSE;
+      /* The place is named only when something is wrong. */
+      ctx.where = NULL;
+      if (!parse_claim (&ctx, element, story, &claim, NULL))
+        {
+          g_free (where);
+          ctx.where = where = g_strdup_printf ("story “%s”, claims[%u]", story_id, i);
+          return parse_claim (&ctx, element, story, &claim, error);
+        }
       crb_story_add_claim (story, claim);
     }
 
-  for (guint i = 0; history && i < json_array_get_length (history); i++)
+  i = 0;
+  FOR_EACH_ELEMENT (doc, history, i, element)
     {
       g_autoptr (GError) entry_error = NULL;
       CrbHistoryEntry *entry;
 
       g_free (where);
       ctx.where = where = g_strdup_printf ("story “%s”, history[%u]", story_id, i);
-      entry = crb_history_entry_from_json (json_array_get_element (history, i), &entry_error);
+      entry = crb_history_entry_from_value (doc, element, &entry_error);
       if (entry == NULL)
         return fail (&ctx, error, _("%s"), entry_error->message);
       if (crb_story_lookup_claim (story, entry->claim_id) == NULL)

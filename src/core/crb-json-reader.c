@@ -1,0 +1,668 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crb-json"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "crb-error.h"
+#include "crb-json-reader.h"
+
+#define MAX_DEPTH 512
+#define NONE 0   /* index 0 is the root, never a child or a sibling */
+
+struct _CrbJsonValue
+{
+  guint8 type;
+  guint  key;        /* offset of the member name in strings; G_MAXUINT if none */
+  guint  next;       /* index of the next sibling, or NONE */
+  guint  first;      /* index of the first child, or NONE */
+  guint  count;      /* number of children */
+  guint  src_start;  /* byte offsets in the parsed data */
+  guint  src_end;
+  union
+  {
+    gint64   i;
+    double   d;
+    gboolean b;
+    struct
+    {
+      guint off;
+      guint len;
+    } s;
+  } u;
+};
+
+struct _CrbJsonDoc
+{
+  const char *data;     /* borrowed: valid as long as the caller keeps it */
+  GArray     *values;   /* CrbJsonValue */
+  GString    *strings;  /* nul-terminated strings, one after the other */
+};
+
+typedef struct
+{
+  CrbJsonDoc *doc;
+  const char *start;
+  const char *p;
+  const char *end;
+  const char *error_at;
+  const char *error_msg;
+} Parser;
+
+static gboolean parse_value (Parser *parser, guint index, guint depth);
+
+static gboolean
+error_at (Parser     *parser,
+          const char *where,
+          const char *msg)
+{
+  parser->error_at = where;
+  parser->error_msg = msg;
+  return FALSE;
+}
+
+static inline void
+skip_space (Parser *parser)
+{
+  const char *p = parser->p;
+
+  while (p < parser->end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
+    p++;
+  parser->p = p;
+}
+
+static inline CrbJsonValue *
+value_at (Parser *parser,
+          guint   index)
+{
+  return &g_array_index (parser->doc->values, CrbJsonValue, index);
+}
+
+static guint
+new_value (Parser *parser)
+{
+  CrbJsonValue v = { 0, };
+
+  v.key = G_MAXUINT;
+  g_array_append_val (parser->doc->values, v);
+  return parser->doc->values->len - 1;
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static gboolean
+read_hex4 (Parser   *parser,
+           gunichar *out)
+{
+  gunichar c = 0;
+
+  if (parser->end - parser->p < 4)
+    return error_at (parser, parser->p, N_("incomplete \\u escape"));
+  for (int i = 0; i < 4; i++)
+    {
+      int h = hex_value (parser->p[i]);
+
+      if (h < 0)
+        return error_at (parser, parser->p + i, N_("invalid \\u escape"));
+      c = (c << 4) | (gunichar) h;
+    }
+  parser->p += 4;
+  *out = c;
+  return TRUE;
+}
+
+/* Reads a string at parser->p (on the opening quote) into the strings block. */
+static gboolean
+parse_string (Parser *parser,
+              guint  *offset,
+              guint  *length)
+{
+  GString *strings = parser->doc->strings;
+  const char *p = parser->p + 1;
+  const char *end = parser->end;
+  gsize start = strings->len;
+
+  for (;;)
+    {
+      const char *run = p;
+
+      while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+        p++;
+      g_string_append_len (strings, run, p - run);
+
+      if (p >= end)
+        return error_at (parser, p, N_("unterminated string"));
+      if (*p == '"')
+        break;
+      if ((guchar) *p < 0x20)
+        return error_at (parser, p, N_("control character in a string"));
+
+      /* An escape. */
+      if (++p >= end)
+        return error_at (parser, p, N_("unterminated string"));
+      switch (*p++)
+        {
+        case '"': g_string_append_c (strings, '"'); break;
+        case '\\': g_string_append_c (strings, '\\'); break;
+        case '/': g_string_append_c (strings, '/'); break;
+        case 'b': g_string_append_c (strings, '\b'); break;
+        case 'f': g_string_append_c (strings, '\f'); break;
+        case 'n': g_string_append_c (strings, '\n'); break;
+        case 'r': g_string_append_c (strings, '\r'); break;
+        case 't': g_string_append_c (strings, '\t'); break;
+        case 'u':
+          {
+            gunichar c;
+
+            parser->p = p;
+            if (!read_hex4 (parser, &c))
+              return FALSE;
+            if (c >= 0xD800 && c <= 0xDBFF)
+              {
+                gunichar low;
+
+                if (parser->end - parser->p < 6 || parser->p[0] != '\\' || parser->p[1] != 'u')
+                  return error_at (parser, parser->p, N_("unpaired surrogate in a \\u escape"));
+                parser->p += 2;
+                if (!read_hex4 (parser, &low))
+                  return FALSE;
+                if (low < 0xDC00 || low > 0xDFFF)
+                  return error_at (parser, parser->p - 6, N_("unpaired surrogate in a \\u escape"));
+                c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+              }
+            else if (c >= 0xDC00 && c <= 0xDFFF)
+              return error_at (parser, parser->p - 6, N_("unpaired surrogate in a \\u escape"));
+            else if (c == 0)
+              return error_at (parser, parser->p - 6, N_("\\u0000 is not allowed in text"));
+            g_string_append_unichar (strings, c);
+            p = parser->p;
+          }
+          break;
+        default:
+          return error_at (parser, p - 2, N_("invalid escape in a string"));
+        }
+    }
+
+  parser->p = p + 1;
+  *offset = (guint) start;
+  *length = (guint) (strings->len - start);
+  g_string_append_c (strings, '\0');
+  return TRUE;
+}
+
+static gboolean
+parse_number (Parser       *parser,
+              CrbJsonValue *v)
+{
+  const char *p = parser->p;
+  const char *end = parser->end;
+  const char *start = p;
+  gboolean integral = TRUE;
+
+  if (p < end && *p == '-')
+    p++;
+  if (p >= end || !g_ascii_isdigit (*p))
+    return error_at (parser, p, N_("invalid number"));
+  if (*p == '0')
+    p++;
+  else
+    while (p < end && g_ascii_isdigit (*p))
+      p++;
+  if (p < end && *p == '.')
+    {
+      integral = FALSE;
+      p++;
+      if (p >= end || !g_ascii_isdigit (*p))
+        return error_at (parser, p, N_("invalid number"));
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      integral = FALSE;
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      if (p >= end || !g_ascii_isdigit (*p))
+        return error_at (parser, p, N_("invalid number"));
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+
+  parser->p = p;
+
+  if (integral && p - start <= 18)
+    {
+      const char *q = start;
+      gboolean negative = *q == '-';
+      gint64 n = 0;
+
+      if (negative)
+        q++;
+      for (; q < p; q++)
+        n = n * 10 + (*q - '0');
+      v->type = CRB_JSON_INT;
+      v->u.i = negative ? -n : n;
+      return TRUE;
+    }
+
+  {
+    char buffer[64];
+    g_autofree char *copy = NULL;
+    char *text = buffer;
+
+    if ((gsize) (p - start) >= sizeof buffer)
+      text = copy = g_strndup (start, p - start);
+    else
+      {
+        memcpy (buffer, start, p - start);
+        buffer[p - start] = '\0';
+      }
+
+    if (integral)
+      {
+        gint64 n;
+
+        if (g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &n, NULL))
+          {
+            v->type = CRB_JSON_INT;
+            v->u.i = n;
+            return TRUE;
+          }
+      }
+    v->type = CRB_JSON_DOUBLE;
+    v->u.d = g_ascii_strtod (text, NULL);
+  }
+  return TRUE;
+}
+
+static gboolean
+expect_word (Parser     *parser,
+             const char *word,
+             gsize       len)
+{
+  if ((gsize) (parser->end - parser->p) < len || memcmp (parser->p, word, len) != 0)
+    return error_at (parser, parser->p, N_("unexpected character"));
+  parser->p += len;
+  return TRUE;
+}
+
+static gboolean
+parse_container (Parser *parser,
+                 guint   index,
+                 guint   depth,
+                 gboolean object)
+{
+  char close = object ? '}' : ']';
+  guint last = NONE;
+  guint count = 0;
+
+  if (depth >= MAX_DEPTH)
+    return error_at (parser, parser->p, N_("nested too deeply"));
+
+  parser->p++;
+  skip_space (parser);
+  if (parser->p < parser->end && *parser->p == close)
+    {
+      parser->p++;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      guint key = G_MAXUINT;
+      guint child;
+
+      if (object)
+        {
+          guint key_len;
+
+          if (parser->p >= parser->end || *parser->p != '"')
+            return error_at (parser, parser->p, N_("expected a member name in quotes"));
+          if (!parse_string (parser, &key, &key_len))
+            return FALSE;
+          skip_space (parser);
+          if (parser->p >= parser->end || *parser->p != ':')
+            return error_at (parser, parser->p, N_("expected “:”"));
+          parser->p++;
+          skip_space (parser);
+        }
+
+      child = new_value (parser);
+      value_at (parser, child)->key = key;
+      if (last == NONE)
+        value_at (parser, index)->first = child;
+      else
+        value_at (parser, last)->next = child;
+      last = child;
+      count++;
+
+      if (!parse_value (parser, child, depth + 1))
+        return FALSE;
+
+      skip_space (parser);
+      if (parser->p >= parser->end)
+        return error_at (parser, parser->p, object ? N_("unterminated object")
+                                                   : N_("unterminated array"));
+      if (*parser->p == ',')
+        {
+          parser->p++;
+          skip_space (parser);
+          continue;
+        }
+      if (*parser->p == close)
+        {
+          parser->p++;
+          break;
+        }
+      return error_at (parser, parser->p, object ? N_("expected “,” or “}”")
+                                                 : N_("expected “,” or “]”"));
+    }
+
+  value_at (parser, index)->count = count;
+  return TRUE;
+}
+
+/* Parses the value at parser->p (no leading space) into values[index]. */
+static gboolean
+parse_value (Parser *parser,
+             guint   index,
+             guint   depth)
+{
+  guint src_start = (guint) (parser->p - parser->start);
+  CrbJsonValue *v;
+  gboolean ok;
+
+  if (parser->p >= parser->end)
+    return error_at (parser, parser->p, N_("unexpected end of data"));
+
+  switch (*parser->p)
+    {
+    case '{':
+    case '[':
+      {
+        gboolean object = *parser->p == '{';
+
+        value_at (parser, index)->type = object ? CRB_JSON_OBJECT : CRB_JSON_ARRAY;
+        ok = parse_container (parser, index, depth, object);
+      }
+      break;
+
+    case '"':
+      {
+        guint off, len;
+
+        ok = parse_string (parser, &off, &len);
+        v = value_at (parser, index);
+        v->type = CRB_JSON_STRING;
+        v->u.s.off = off;
+        v->u.s.len = len;
+      }
+      break;
+
+    case 't':
+      ok = expect_word (parser, "true", 4);
+      v = value_at (parser, index);
+      v->type = CRB_JSON_BOOLEAN;
+      v->u.b = TRUE;
+      break;
+
+    case 'f':
+      ok = expect_word (parser, "false", 5);
+      v = value_at (parser, index);
+      v->type = CRB_JSON_BOOLEAN;
+      v->u.b = FALSE;
+      break;
+
+    case 'n':
+      ok = expect_word (parser, "null", 4);
+      value_at (parser, index)->type = CRB_JSON_NULL;
+      break;
+
+    default:
+      ok = parse_number (parser, value_at (parser, index));
+      break;
+    }
+
+  v = value_at (parser, index);
+  v->src_start = src_start;
+  v->src_end = (guint) (parser->p - parser->start);
+  return ok;
+}
+
+/**
+ * crb_json_doc_parse:
+ * @data: JSON text, UTF-8; it must stay valid as long as the document
+ *   (crb_json_raw() points into it)
+ *
+ * On failure the message reads "LINE:COLUMN: Parse error: …", counted in
+ * @data, so that callers can shift the line number.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+CrbJsonDoc *
+crb_json_doc_parse (const char  *data,
+                    gsize        length,
+                    GError     **error)
+{
+  g_autoptr (CrbJsonDoc) doc = g_new0 (CrbJsonDoc, 1);
+  Parser parser = { doc, data, data, data + length, NULL, NULL };
+  const char *invalid;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > G_MAXUINT)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                   _("1:1: Parse error: a line longer than %u bytes"), G_MAXUINT);
+      return NULL;
+    }
+
+  doc->data = data;
+  doc->values = g_array_sized_new (FALSE, FALSE, sizeof (CrbJsonValue), 64 + length / 32);
+  doc->strings = g_string_sized_new (length);
+
+  if (!g_utf8_validate_len (data, length, &invalid))
+    error_at (&parser, invalid, N_("invalid UTF-8"));
+  else
+    {
+      skip_space (&parser);
+      new_value (&parser);
+      if (parse_value (&parser, 0, 0))
+        {
+          skip_space (&parser);
+          if (parser.p < parser.end)
+            error_at (&parser, parser.p, N_("unexpected data after the value"));
+        }
+    }
+
+  if (parser.error_msg != NULL)
+    {
+      guint line = 1;
+      const char *line_start = data;
+
+      for (const char *q = data; q < parser.error_at; q++)
+        if (*q == '\n')
+          {
+            line++;
+            line_start = q + 1;
+          }
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("%u:%u: Parse error: %s"),
+                   line, (guint) g_utf8_strlen (line_start, parser.error_at - line_start) + 1,
+                   _(parser.error_msg));
+      return NULL;
+    }
+
+  return g_steal_pointer (&doc);
+}
+
+void
+crb_json_doc_free (CrbJsonDoc *doc)
+{
+  if (doc == NULL)
+    return;
+  if (doc->values)
+    g_array_unref (doc->values);
+  if (doc->strings)
+    g_string_free (doc->strings, TRUE);
+  g_free (doc);
+}
+
+const CrbJsonValue *
+crb_json_doc_root (const CrbJsonDoc *doc)
+{
+  return &g_array_index (doc->values, CrbJsonValue, 0);
+}
+
+CrbJsonType
+crb_json_type (const CrbJsonValue *value)
+{
+  return value->type;
+}
+
+const char *
+crb_json_type_name (CrbJsonType type)
+{
+  static const char * const names[] = {
+    "null", "boolean", "integer", "number", "string", "array", "object",
+  };
+
+  return names[type];
+}
+
+gboolean
+crb_json_is_number (const CrbJsonValue *value)
+{
+  return value != NULL && (value->type == CRB_JSON_INT || value->type == CRB_JSON_DOUBLE);
+}
+
+guint
+crb_json_length (const CrbJsonValue *value)
+{
+  return value != NULL && (value->type == CRB_JSON_ARRAY || value->type == CRB_JSON_OBJECT)
+         ? value->count : 0;
+}
+
+const CrbJsonValue *
+crb_json_first (const CrbJsonDoc   *doc,
+                const CrbJsonValue *value)
+{
+  if (value == NULL || value->first == NONE)
+    return NULL;
+  return &g_array_index (doc->values, CrbJsonValue, value->first);
+}
+
+const CrbJsonValue *
+crb_json_next (const CrbJsonDoc   *doc,
+               const CrbJsonValue *child)
+{
+  if (child == NULL || child->next == NONE)
+    return NULL;
+  return &g_array_index (doc->values, CrbJsonValue, child->next);
+}
+
+const char *
+crb_json_key (const CrbJsonDoc   *doc,
+              const CrbJsonValue *member)
+{
+  return member->key == G_MAXUINT ? NULL : doc->strings->str + member->key;
+}
+
+/**
+ * crb_json_member_get:
+ *
+ * Returns: (nullable): the member of @object called @name (the last one if
+ *   the name appears twice, as json-glib does), or %NULL
+ */
+const CrbJsonValue *
+crb_json_member_get (const CrbJsonDoc   *doc,
+                     const CrbJsonValue *object,
+                     const char         *name)
+{
+  const CrbJsonValue *found = NULL;
+
+  if (object == NULL || object->type != CRB_JSON_OBJECT)
+    return NULL;
+
+  for (const CrbJsonValue *m = crb_json_first (doc, object); m; m = crb_json_next (doc, m))
+    if (strcmp (doc->strings->str + m->key, name) == 0)
+      found = m;
+  return found;
+}
+
+const char *
+crb_json_string (const CrbJsonDoc   *doc,
+                 const CrbJsonValue *value)
+{
+  if (value == NULL || value->type != CRB_JSON_STRING)
+    return NULL;
+  return doc->strings->str + value->u.s.off;
+}
+
+gsize
+crb_json_string_length (const CrbJsonValue *value)
+{
+  return value != NULL && value->type == CRB_JSON_STRING ? value->u.s.len : 0;
+}
+
+gint64
+crb_json_int (const CrbJsonValue *value)
+{
+  if (value == NULL)
+    return 0;
+  if (value->type == CRB_JSON_INT)
+    return value->u.i;
+  if (value->type == CRB_JSON_DOUBLE)
+    return (gint64) value->u.d;
+  return 0;
+}
+
+double
+crb_json_double (const CrbJsonValue *value)
+{
+  if (value == NULL)
+    return 0.0;
+  if (value->type == CRB_JSON_DOUBLE)
+    return value->u.d;
+  if (value->type == CRB_JSON_INT)
+    return (double) value->u.i;
+  return 0.0;
+}
+
+gboolean
+crb_json_boolean (const CrbJsonValue *value)
+{
+  return value != NULL && value->type == CRB_JSON_BOOLEAN && value->u.b;
+}
+
+const char *
+crb_json_raw (const CrbJsonDoc   *doc,
+              const CrbJsonValue *value,
+              gsize              *length)
+{
+  *length = value->src_end - value->src_start;
+  return doc->data + value->src_start;
+}
+
+const char *
+crb_json_get_string (const CrbJsonDoc   *doc,
+                     const CrbJsonValue *object,
+                     const char         *name,
+                     const char         *default_value)
+{
+  const char *s = crb_json_string (doc, crb_json_member_get (doc, object, name));
+
+  return s ? s : default_value;
+}

@@ -1,0 +1,345 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The project's JSON reader against json-glib: the same values for valid
+ * text (including random documents), a message with line and column for
+ * invalid text, and no crash on mutated input.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "crb-json.h"
+#include "crb-json-reader.h"
+
+/* Writes a reader value as compact JSON, in the form crb_json_append() gives. */
+static void
+append_reader_value (GString            *out,
+                     const CrbJsonDoc   *doc,
+                     const CrbJsonValue *value)
+{
+  gboolean first = TRUE;
+
+  switch (crb_json_type (value))
+    {
+    case CRB_JSON_NULL:
+      g_string_append (out, "null");
+      break;
+    case CRB_JSON_BOOLEAN:
+      g_string_append (out, crb_json_boolean (value) ? "true" : "false");
+      break;
+    case CRB_JSON_INT:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, crb_json_int (value));
+      break;
+    case CRB_JSON_DOUBLE:
+      crb_json_append_double (out, crb_json_double (value));
+      break;
+    case CRB_JSON_STRING:
+      g_assert_cmpuint (strlen (crb_json_string (doc, value)), ==, crb_json_string_length (value));
+      crb_json_append_string (out, crb_json_string (doc, value));
+      break;
+    case CRB_JSON_ARRAY:
+      g_string_append_c (out, '[');
+      for (const CrbJsonValue *e = crb_json_first (doc, value); e; e = crb_json_next (doc, e))
+        {
+          if (!first)
+            g_string_append_c (out, ',');
+          first = FALSE;
+          append_reader_value (out, doc, e);
+        }
+      g_string_append_c (out, ']');
+      break;
+    case CRB_JSON_OBJECT:
+      g_string_append_c (out, '{');
+      /* A name given twice: json-glib keeps the first place and the last value. */
+      for (const CrbJsonValue *m = crb_json_first (doc, value); m; m = crb_json_next (doc, m))
+        {
+          gboolean seen = FALSE;
+
+          for (const CrbJsonValue *e = crb_json_first (doc, value); e != m; e = crb_json_next (doc, e))
+            seen = seen || g_str_equal (crb_json_key (doc, e), crb_json_key (doc, m));
+          if (seen)
+            continue;
+          crb_json_member (out, &first, crb_json_key (doc, m));
+          append_reader_value (out, doc, crb_json_member_get (doc, value, crb_json_key (doc, m)));
+        }
+      g_string_append_c (out, '}');
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+through_reader (const char *text,
+                gsize       length,
+                GError    **error)
+{
+  g_autoptr (CrbJsonDoc) doc = crb_json_doc_parse (text, length, error);
+  GString *out;
+
+  if (doc == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  append_reader_value (out, doc, crb_json_doc_root (doc));
+  return g_string_free (out, FALSE);
+}
+
+static char *
+through_json_glib (const char *text,
+                   gsize       length)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  GString *out;
+
+  if (!json_parser_load_from_data (parser, text, length, NULL))
+    return NULL;
+  out = g_string_new (NULL);
+  crb_json_append (out, json_parser_get_root (parser));
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_valid (void)
+{
+  static const char * const cases[] = {
+    "{}", "[]", "null", "true", "false", "0", "-0", "42", "-17", "3.25", "1e3", "-2.5E-3",
+    "9223372036854775807", "-9223372036854775808",
+    "\"\"", "\"plain\"", "\"tab\\tnew\\nline\\r\\\"quote\\\" back\\\\slash \\/ \\b\\f\"",
+    "\"T\\u00fcrkiye \\u041a\\u0438\\u0435\\u0432 \\ud83d\\ude00 \\u201ccurly\\u201d\"",
+    "\"Türkiye Київ 😀 “curly”\"",
+    " \n\t{ \"a\" : [ 1 , 2.5 , { \"b\" : null } ] , \"c\" : \"d\" } \r\n",
+    "{\"story\":\"s1\",\"articles\":[{\"id\":\"a\",\"text\":\"x\"}],\"claims\":[],\"history\":[]}",
+    "[[[[[[[[[[1]]]]]]]]]]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *ours = through_reader (cases[i], strlen (cases[i]), &error);
+      g_autofree char *theirs = through_json_glib (cases[i], strlen (cases[i]));
+
+      g_test_message ("case %u: %s", i, cases[i]);
+      g_assert_no_error (error);
+      g_assert_nonnull (theirs);
+      g_assert_cmpstr (ours, ==, theirs);
+    }
+}
+
+static void
+test_lookup_and_raw (void)
+{
+  const char *text = "{\"id\": \"c1\", \"values\": {\"n\": [133, \"at least\"]}, \"id\": \"c2\", \"s\": 0.5}";
+  g_autoptr (CrbJsonDoc) doc = crb_json_doc_parse (text, strlen (text), NULL);
+  const CrbJsonValue *root = crb_json_doc_root (doc);
+  const CrbJsonValue *values = crb_json_member_get (doc, root, "values");
+  const char *raw;
+  gsize raw_len;
+
+  g_assert_cmpint (crb_json_type (root), ==, CRB_JSON_OBJECT);
+  g_assert_cmpuint (crb_json_length (root), ==, 4);
+  /* The last of two members with one name wins, as in json-glib. */
+  g_assert_cmpstr (crb_json_get_string (doc, root, "id", NULL), ==, "c2");
+  g_assert_cmpstr (crb_json_get_string (doc, root, "missing", "default"), ==, "default");
+  g_assert_null (crb_json_member_get (doc, root, "missing"));
+  g_assert_null (crb_json_member_get (doc, values, "nope"));
+  g_assert_cmpfloat (crb_json_double (crb_json_member_get (doc, root, "s")), ==, 0.5);
+  g_assert_true (crb_json_is_number (crb_json_member_get (doc, root, "s")));
+
+  raw = crb_json_raw (doc, values, &raw_len);
+  g_assert_cmpint (raw_len, ==, strlen ("{\"n\": [133, \"at least\"]}"));
+  g_assert_true (strncmp (raw, "{\"n\": [133, \"at least\"]}", raw_len) == 0);
+}
+
+static void
+test_invalid (void)
+{
+  static const struct { const char *text; const char *where; } cases[] = {
+    { "", "1:1:" },
+    { "   ", "1:4:" },
+    { "{", "1:2:" },
+    { "{\"a\":1,}", "1:8:" },
+    { "[1,]", "1:4:" },
+    { "[1 2]", "1:4:" },
+    { "{\"a\" 1}", "1:6:" },
+    { "{a:1}", "1:2:" },
+    { "'single'", "1:1:" },
+    { "\"unterminated", "1:14:" },
+    { "\"ctrl\x01\"", "1:6:" },
+    { "\"bad \\x escape\"", "1:6:" },
+    { "\"\\u12\"", "1:4:" },
+    { "\"\\ud83d alone\"", "1:8:" },
+    { "\"\\ude00\"", "1:2:" },
+    { "\"\\u0000\"", "1:2:" },
+    { "01", "1:2:" },
+    { "1.", "1:3:" },
+    { "-", "1:2:" },
+    { "1e", "1:3:" },
+    { "tru", "1:1:" },
+    { "nul", "1:1:" },
+    { "{} {}", "1:4:" },
+    { "[1]\n[2]", "2:1:" },
+    { "{\n  \"a\": [1,\n  x]}", "3:3:" },
+    { "\"caf\xc3\"", "1:5:" },
+    { "\"Türk\xff\"", "1:6:" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CrbJsonDoc) doc = crb_json_doc_parse (cases[i].text, strlen (cases[i].text), &error);
+
+      g_test_message ("case %u: %s", i, cases[i].text);
+      g_assert_null (doc);
+      g_assert_nonnull (error);
+      if (!g_str_has_prefix (error->message, cases[i].where))
+        g_error ("case %u: expected %s, got %s", i, cases[i].where, error->message);
+      g_assert_nonnull (strstr (error->message, "Parse error: "));
+    }
+}
+
+static void
+test_deep_nesting (void)
+{
+  GString *deep = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbJsonDoc) doc = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  doc = crb_json_doc_parse (deep->str, deep->len, &error);
+  g_assert_null (doc);
+  g_assert_nonnull (strstr (error->message, "nested too deeply"));
+  g_string_free (deep, TRUE);
+}
+
+/* Random documents: random structure, strings with escapes and any code point. */
+static void
+random_value (GString *out,
+              GRand   *rand,
+              guint    depth)
+{
+  guint kind = g_rand_int_range (rand, 0, depth > 4 ? 5 : 7);
+  guint n;
+
+  if (g_rand_boolean (rand))
+    g_string_append (out, g_rand_boolean (rand) ? " " : "\n\t ");
+
+  switch (kind)
+    {
+    case 0:
+      g_string_append (out, (const char *[]) { "null", "true", "false" }[g_rand_int_range (rand, 0, 3)]);
+      break;
+    case 1:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT,
+                              (gint64) g_rand_int (rand) * (g_rand_boolean (rand) ? 1 : -1000003));
+      break;
+    case 2:
+      {
+        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+        g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer,
+                                              g_rand_double_range (rand, -1e6, 1e6)));
+      }
+      break;
+    case 3:
+    case 4:
+      n = g_rand_int_range (rand, 0, 12);
+      g_string_append_c (out, '"');
+      for (guint i = 0; i < n; i++)
+        {
+          gunichar c;
+
+          switch (g_rand_int_range (rand, 0, 5))
+            {
+            case 0:
+              g_string_append (out, (const char *[]) { "\\n", "\\\"", "\\\\", "\\/", "\\t", "\\u00e9", "\\ud83d\\ude00" }
+                                    [g_rand_int_range (rand, 0, 7)]);
+              break;
+            case 1:
+              do
+                c = g_rand_int_range (rand, 0x20, 0x110000);
+              while ((c >= 0xD800 && c <= 0xDFFF) || c == '"' || c == '\\');
+              g_string_append_unichar (out, c);
+              break;
+            default:
+              g_string_append_c (out, (char) g_rand_int_range (rand, 'a', 'z' + 1));
+              break;
+            }
+        }
+      g_string_append_c (out, '"');
+      break;
+    case 5:
+      n = g_rand_int_range (rand, 0, 5);
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < n; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          random_value (out, rand, depth + 1);
+        }
+      g_string_append_c (out, ']');
+      break;
+    default:
+      n = g_rand_int_range (rand, 0, 5);
+      g_string_append_c (out, '{');
+      for (guint i = 0; i < n; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          g_string_append_printf (out, "\"k%u\":", i);
+          random_value (out, rand, depth + 1);
+        }
+      g_string_append_c (out, '}');
+      break;
+    }
+}
+
+static void
+test_random (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+      g_autoptr (GError) error = NULL;
+      g_autofree char *ours = NULL;
+      g_autofree char *theirs = NULL;
+
+      random_value (text, rand, 0);
+      ours = through_reader (text->str, text->len, &error);
+      theirs = through_json_glib (text->str, text->len);
+      if (g_strcmp0 (ours, theirs) != 0)
+        g_error ("round %u: %s\nreader: %s (%s)\njson-glib: %s", round, text->str,
+                 ours, error ? error->message : "", theirs);
+
+      /* Mutations: never a crash, and what the strict reader accepts, json-glib accepts. */
+      for (guint m = 0; m < 4 && text->len > 0; m++)
+        {
+          g_autofree char *mutated_ours = NULL;
+          g_autofree char *mutated_theirs = NULL;
+          guint at = g_rand_int_range (rand, 0, text->len);
+
+          text->str[at] = "{}[],:\"\\ 0-e.tn\x01"[g_rand_int_range (rand, 0, 17)];
+          mutated_ours = through_reader (text->str, text->len, NULL);
+          mutated_theirs = through_json_glib (text->str, text->len);
+          if (mutated_ours != NULL)
+            g_assert_cmpstr (mutated_ours, ==, mutated_theirs);
+        }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/corroborate/json/valid", test_valid);
+  g_test_add_func ("/corroborate/json/lookup-and-raw", test_lookup_and_raw);
+  g_test_add_func ("/corroborate/json/invalid", test_invalid);
+  g_test_add_func ("/corroborate/json/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/corroborate/json/random", test_random);
+
+  return g_test_run ();
+}
