@@ -302,7 +302,7 @@ main (int   argc,
     guint n_records = 0;
 
     t0 = crb_bench_now ();
-    crb_export_jsonl (project, G_OUTPUT_STREAM (out), &options, &n_records, NULL, &error);
+    crb_export (project, CRB_EXPORT_JSONL, G_OUTPUT_STREAM (out), NULL, &options, &n_records, NULL, &error);
     g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error);
     g_assert_no_error (error);
     t1 = crb_bench_now ();

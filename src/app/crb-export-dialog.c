@@ -66,7 +66,7 @@ typedef struct
   GFile            *project_file;
   GFile            *target;
   CrbExportOptions  options;
-  guint             format;   /* 0 JSON Lines, 1 CSV, 2 ClaimReview */
+  CrbExportFormat   format;
   guint             n_records;
 } ExportData;
 
@@ -99,9 +99,8 @@ export_thread (GTask        *task,
   /* Replaced only when everything is written. */
   out = g_file_replace (data->target, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
   if (out == NULL ||
-      !(data->format == 1 ? crb_export_csv :
-        data->format == 2 ? crb_export_claimreview : crb_export_jsonl) (copy, G_OUTPUT_STREAM (out), &data->options,
-                                                                        &data->n_records, cancellable, &error) ||
+      !crb_export (copy, data->format, G_OUTPUT_STREAM (out), NULL, &data->options,
+                   &data->n_records, cancellable, &error) ||
       !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &error))
     {
       if (out != NULL)

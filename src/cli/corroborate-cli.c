@@ -859,49 +859,79 @@ cmd_redo (int    argc,
 typedef gboolean (*ExportFunc) (CrbProject *, GOutputStream *, const CrbExportOptions *, guint *,
                                 GCancellable *, GError **);
 
-static ExportFunc
-export_func (const char *format)
+/* FILE.jsonl → FILE.sentences.jsonl: where FEVER's sentence table goes. */
+static GFile *
+sentences_file_for (GFile *file)
 {
-  if (g_strcmp0 (format, "csv") == 0)
-    return crb_export_csv;
-  if (g_strcmp0 (format, "claimreview") == 0)
-    return crb_export_claimreview;
-  return crb_export_jsonl;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *stem = g_str_has_suffix (path, ".jsonl") ? g_strndup (path, strlen (path) - 6)
+                                                             : g_strdup (path);
+  g_autofree char *sentences = g_strconcat (stem, ".sentences.jsonl", NULL);
+
+  return g_file_new_for_path (sentences);
 }
 
 static int
 export_to_file (CrbProject             *project,
-                const char             *format,
+                CrbExportFormat         format,
                 GFile                  *file,
+                GFile                  *sentences_given,
                 const CrbExportOptions *options,
                 guint                  *n_records)
 {
   g_autoptr (GFileOutputStream) out = NULL;
+  g_autoptr (GFileOutputStream) sentences_out = NULL;
+  g_autoptr (GFile) sentences_file = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *sentences_name = NULL;
 
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
   if (out == NULL)
     return fail ("%s: %s", name, error->message);
 
-  if (!export_func (format) (project, G_OUTPUT_STREAM (out), options, n_records, NULL, &error))
+  if (format == CRB_EXPORT_FEVER)
+    {
+      sentences_file = sentences_given ? g_object_ref (sentences_given) : sentences_file_for (file);
+      sentences_name = g_file_get_parse_name (sentences_file);
+      sentences_out = g_file_replace (sentences_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+      if (sentences_out == NULL)
+        {
+          g_autoptr (GCancellable) cancel = g_cancellable_new ();
+
+          g_cancellable_cancel (cancel);
+          g_output_stream_close (G_OUTPUT_STREAM (out), cancel, NULL);
+          return fail ("%s: %s", sentences_name, error->message);
+        }
+    }
+
+  /* g_file_replace() keeps the old file until a clean close; a cancelled
+   * close leaves it as it was.
+   */
+  if (!crb_export (project, format, G_OUTPUT_STREAM (out),
+                   sentences_out ? G_OUTPUT_STREAM (sentences_out) : NULL,
+                   options, n_records, NULL, &error))
     {
       g_autoptr (GCancellable) cancel = g_cancellable_new ();
 
       g_cancellable_cancel (cancel);
       g_output_stream_close (G_OUTPUT_STREAM (out), cancel, NULL);
+      if (sentences_out != NULL)
+        g_output_stream_close (G_OUTPUT_STREAM (sentences_out), cancel, NULL);
       return fail_error (error);
     }
 
   if (!g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error))
     return fail ("%s: %s", name, error->message);
+  if (sentences_out != NULL && !g_output_stream_close (G_OUTPUT_STREAM (sentences_out), NULL, &error))
+    return fail ("%s: %s", sentences_name, error->message);
 
   return 0;
 }
 
 static int
 export_splits (CrbProject             *project,
-               const char             *format,
+               CrbExportFormat         format,
                const char             *dir,
                const CrbExportOptions *options,
                GPtrArray              *splits,
@@ -918,7 +948,7 @@ export_splits (CrbProject             *project,
   for (guint i = 0; i < splits->len; i++)
     {
       CrbSplit *split = g_ptr_array_index (splits, i);
-      g_autofree char *name = g_strdup_printf ("%s.%s", split->name, g_strcmp0 (format, "csv") == 0 ? "csv" : "jsonl");
+      g_autofree char *name = g_strdup_printf ("%s.%s", split->name, crb_export_format_extension (format));
       g_autoptr (GFile) file = g_file_get_child (folder, name);
       g_autofree char *path = g_file_get_parse_name (file);
       CrbExportOptions split_options = *options;
@@ -926,7 +956,7 @@ export_splits (CrbProject             *project,
       int status;
 
       split_options.stories = split->stories;
-      if ((status = export_to_file (project, format, file, &split_options, &n_records)) != 0)
+      if ((status = export_to_file (project, format, file, NULL, &split_options, &n_records)) != 0)
         return status;
 
       g_printerr (g_dngettext (GETTEXT_PACKAGE, "corroborate-cli: %s: wrote %u record from %u stories\n",
@@ -945,8 +975,10 @@ cmd_export (int    argc,
   g_autoptr (GError) error = NULL;
   g_autoptr (GOutputStream) output = NULL;
   g_autoptr (GFile) out_file = NULL;
-  g_autofree char *format = NULL;
+  g_autofree char *format_name = NULL;
   g_autofree char *out_path = NULL;
+  g_autofree char *sentences_path = NULL;
+  CrbExportFormat format = CRB_EXPORT_JSONL;
   gboolean include_pending = FALSE;
   gboolean exclude_rejected = FALSE;
   g_autofree char *split_spec = NULL;
@@ -954,7 +986,8 @@ cmd_export (int    argc,
   int seed = 1;
   CrbExportOptions options = CRB_EXPORT_OPTIONS_DEFAULT;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Dataset format: jsonl, csv or claimreview"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("Dataset format: jsonl, csv, claimreview or fever"), N_("FORMAT") },
+    { "sentences", 0, 0, G_OPTION_ARG_FILENAME, &sentences_path, N_("FEVER: write the sentence table to FILE (default: beside the output, as NAME.sentences.jsonl)"), N_("FILE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write to FILE instead of standard output"), N_("FILE") },
     { "include-pending", 0, 0, G_OPTION_ARG_NONE, &include_pending, N_("Also export claims not yet decided"), NULL },
     { "exclude-rejected", 0, 0, G_OPTION_ARG_NONE, &exclude_rejected, N_("Leave out rejected claims"), NULL },
@@ -969,10 +1002,10 @@ cmd_export (int    argc,
     return status;
   if (argc != 2)
     return usage_error (_("export needs exactly one project file"));
-  if (format == NULL)
-    format = g_strdup ("jsonl");
-  if (g_strcmp0 (format, "jsonl") != 0 && g_strcmp0 (format, "csv") != 0 && g_strcmp0 (format, "claimreview") != 0)
-    return usage_error (_("unknown format “%s”; this build exports: jsonl, csv, claimreview"), format);
+  if (format_name == NULL)
+    format_name = g_strdup ("jsonl");
+  if (!crb_export_format_from_string (format_name, &format))
+    return usage_error (_("unknown format “%s”; this build exports: jsonl, csv, claimreview, fever"), format_name);
 
   options.include_pending = include_pending;
   options.include_rejected = !exclude_rejected;
@@ -996,7 +1029,9 @@ cmd_export (int    argc,
   if (out_path != NULL && g_strcmp0 (out_path, "-") != 0)
     {
       out_file = g_file_new_for_commandline_arg (out_path);
-      if ((status = export_to_file (project, format, out_file, &options, &n_records)) != 0)
+      g_autoptr (GFile) sentences_file = sentences_path ? g_file_new_for_commandline_arg (sentences_path) : NULL;
+
+      if ((status = export_to_file (project, format, out_file, sentences_file, &options, &n_records)) != 0)
         return status;
 
       g_printerr (g_dngettext (GETTEXT_PACKAGE, "corroborate-cli: %s: wrote %u record\n",
@@ -1005,8 +1040,25 @@ cmd_export (int    argc,
       return 0;
     }
 
+  if (format == CRB_EXPORT_FEVER && sentences_path == NULL)
+    return usage_error (_("FEVER on standard output needs --sentences FILE for its sentence table"));
+
   output = g_unix_output_stream_new (1, FALSE);
-  if (!export_func (format) (project, output, &options, &n_records, NULL, &error) ||
+  if (sentences_path != NULL && format == CRB_EXPORT_FEVER)
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (sentences_path);
+      g_autoptr (GFileOutputStream) sentences = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+
+      if (sentences == NULL)
+        return fail ("%s: %s", sentences_path, error->message);
+      if (!crb_export (project, format, output, G_OUTPUT_STREAM (sentences), &options, &n_records, NULL, &error) ||
+          !g_output_stream_close (G_OUTPUT_STREAM (sentences), NULL, &error) ||
+          !g_output_stream_close (output, NULL, &error))
+        return fail_error (error);
+      return 0;
+    }
+
+  if (!crb_export (project, format, output, NULL, &options, &n_records, NULL, &error) ||
       !g_output_stream_close (output, NULL, &error))
     return fail_error (error);
 

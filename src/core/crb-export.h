@@ -44,22 +44,42 @@ void       crb_export_assign_splits (CrbProject         *project,
                                      GPtrArray          *splits,
                                      guint               seed);
 
-gboolean crb_export_claimreview (CrbProject       *project,
-                                 GOutputStream    *output,
-                                 const CrbExportOptions *options,
-                                 guint            *n_records,
-                                 GCancellable     *cancellable,
-                                 GError          **error);
-gboolean crb_export_csv   (CrbProject             *project,
+/**
+ * CrbExportFormat:
+ * @CRB_EXPORT_JSONL: the native JSON Lines dataset, with provenance
+ * @CRB_EXPORT_CSV: CSV for spreadsheets
+ * @CRB_EXPORT_CLAIMREVIEW: schema.org ClaimReview JSON-LD, one per line
+ * @CRB_EXPORT_FEVER: FEVER records, with a sentence table beside them
+ */
+typedef enum
+{
+  CRB_EXPORT_JSONL,
+  CRB_EXPORT_CSV,
+  CRB_EXPORT_CLAIMREVIEW,
+  CRB_EXPORT_FEVER,
+  CRB_N_EXPORT_FORMATS
+} CrbExportFormat;
+
+#define CRB_EXPORT_MAX_LABELS 5
+
+const char *crb_export_format_to_string   (CrbExportFormat  format);
+gboolean    crb_export_format_from_string (const char      *name,
+                                           CrbExportFormat *format);
+const char *crb_export_format_extension   (CrbExportFormat  format);
+
+gboolean crb_export       (CrbProject             *project,
+                           CrbExportFormat         format,
                            GOutputStream          *output,
+                           GOutputStream          *sentences,
                            const CrbExportOptions *options,
                            guint                  *n_records,
                            GCancellable           *cancellable,
                            GError                **error);
-gboolean crb_export_jsonl (CrbProject             *project,
-                           GOutputStream          *output,
+gboolean crb_export_count (CrbProject             *project,
+                           CrbExportFormat         format,
                            const CrbExportOptions *options,
-                           guint                  *n_records,
+                           const char            **labels,
+                           guint                  *counts,
                            GCancellable           *cancellable,
                            GError                **error);
 

@@ -52,6 +52,11 @@ typedef struct
 } Parser;
 
 static gboolean parse_value (Parser *parser, guint index, guint depth);
+static void free_doc (gpointer data);
+
+/* The last document freed in a thread, whose blocks the next parse reuses. */
+static GPrivate spare_doc = G_PRIVATE_INIT (free_doc);
+#define SPARE_MAX_BYTES (16 * 1024 * 1024)
 
 static gboolean
 error_at (Parser     *parser,
@@ -470,9 +475,29 @@ crb_json_doc_parse (const char  *data,
       return NULL;
     }
 
+  /* The arrays of the last document freed in this thread are reused: large
+   * blocks allocated anew for every line cost more in page faults than the
+   * parse itself.
+   */
+  {
+    CrbJsonDoc *spare = g_private_get (&spare_doc);
+
+    if (spare != NULL)
+      {
+        g_private_set (&spare_doc, NULL);
+        doc->values = g_steal_pointer (&spare->values);
+        doc->strings = g_steal_pointer (&spare->strings);
+        g_free (spare);
+        g_array_set_size (doc->values, 0);
+        g_string_truncate (doc->strings, 0);
+      }
+    else
+      {
+        doc->values = g_array_sized_new (FALSE, FALSE, sizeof (CrbJsonValue), 64 + length / 16);
+        doc->strings = g_string_sized_new (length);
+      }
+  }
   doc->data = data;
-  doc->values = g_array_sized_new (FALSE, FALSE, sizeof (CrbJsonValue), 64 + length / 32);
-  doc->strings = g_string_sized_new (length);
 
   if (!g_utf8_validate_len (data, length, &invalid))
     error_at (&parser, invalid, N_("invalid UTF-8"));
@@ -513,6 +538,24 @@ crb_json_doc_free (CrbJsonDoc *doc)
 {
   if (doc == NULL)
     return;
+
+  /* Kept for the next parse in this thread, unless it is huge. */
+  if (g_private_get (&spare_doc) == NULL && doc->values != NULL && doc->strings != NULL &&
+      doc->strings->allocated_len <= SPARE_MAX_BYTES)
+    {
+      doc->data = NULL;
+      g_private_set (&spare_doc, doc);
+      return;
+    }
+
+  free_doc (doc);
+}
+
+static void
+free_doc (gpointer data)
+{
+  CrbJsonDoc *doc = data;
+
   if (doc->values)
     g_array_unref (doc->values);
   if (doc->strings)
@@ -597,8 +640,12 @@ crb_json_member_get (const CrbJsonDoc   *doc,
     return NULL;
 
   for (const CrbJsonValue *m = crb_json_first (doc, object); m; m = crb_json_next (doc, m))
-    if (strcmp (doc->strings->str + m->key, name) == 0)
-      found = m;
+    {
+      const char *key = doc->strings->str + m->key;
+
+      if (key[0] == name[0] && strcmp (key, name) == 0)
+        found = m;
+    }
   return found;
 }
 

@@ -6,6 +6,7 @@
 #include "crb-json.h"
 
 #include <math.h>
+#include <string.h>
 #include <stdlib.h>
 
 /*
@@ -15,6 +16,24 @@
  * in insertion order, and writes UTF-8 as is, escaping only what JSON
  * requires.  Files stay readable and byte-identical from run to run.
  */
+
+/* g_string_append_len() without its checks, for the many short pieces of
+ * a record: GLib 2.74 has no inline version.
+ */
+static inline void
+append_len (GString    *out,
+            const char *data,
+            gsize       len)
+{
+  if (G_LIKELY (out->len + len < out->allocated_len))
+    {
+      memcpy (out->str + out->len, data, len);
+      out->len += len;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, data, len);
+}
 
 /**
  * crb_json_append_string:
@@ -35,8 +54,18 @@ crb_json_append_string (GString    *out,
     }
 
   g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) s; *p; p++)
+  for (const guchar *p = (const guchar *) s; *p;)
     {
+      const guchar *run = p;
+
+      /* Most text needs no escape: copy it in one go. */
+      while (*p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+      if (p > run)
+        append_len (out, (const char *) run, p - run);
+      if (*p == '\0')
+        break;
+
       switch (*p)
         {
         case '"':
@@ -55,15 +84,12 @@ crb_json_append_string (GString    *out,
           g_string_append (out, "\\t");
           break;
         default:
-          if (*p < 0x20)
-            {
-              g_string_append (out, "\\u00");
-              g_string_append_c (out, hex[*p >> 4]);
-              g_string_append_c (out, hex[*p & 0xF]);
-            }
-          else
-            g_string_append_c (out, *p);
+          g_string_append (out, "\\u00");
+          g_string_append_c (out, hex[*p >> 4]);
+          g_string_append_c (out, hex[*p & 0xF]);
+          break;
         }
+      p++;
     }
   g_string_append_c (out, '"');
 }
