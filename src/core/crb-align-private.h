@@ -16,6 +16,7 @@ typedef enum
   CRB_ALIGN_WORD_PAST     = 1 << 2,  /* previous, earlier, ago, anniversary ... */
   CRB_ALIGN_WORD_VENUE    = 1 << 3,  /* mosque, concert, stadium, ... */
   CRB_ALIGN_WORD_REPORT   = 1 << 4,  /* said, told, reported: counted as stop words */
+  CRB_ALIGN_WORD_CLAUSE   = 1 << 5,  /* first word after a comma, colon, dash, ... */
 } CrbAlignWordClass;
 
 /* One normalised word: @key is the synonym class or the light stem,

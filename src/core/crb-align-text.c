@@ -101,6 +101,15 @@ static const char * const stop_words[] = {
   "agency", "sources", "source", "new", "first", "last", "later", "now", "time", "times",
   "many", "much", "several", "well", "get", "got", "made", "make", "took", "take", "came",
   "come", "went", "go", "instead", "whether", "able", "like", "number", "total",
+  /* manner and sentence adverbs: rare, so heavy by inverse frequency, but
+   * they say how, not what */
+  "repeatedly", "strongly", "additionally", "meanwhile", "currently", "recently", "initially",
+  "allegedly", "apparently", "publicly", "privately", "directly",
+  "specifically", "briefly", "firmly", "flatly", "categorically", "vehemently", "clearly",
+  "certainly", "really", "actually", "indeed", "furthermore", "moreover",
+  "soon", "shortly", "finally", "eventually", "immediately", "quickly", "widely",
+  "fully", "largely", "mostly", "mainly", "particularly", "especially", "simply", "merely",
+  "even", "ever", "often", "sometimes", "usually", "multiple",
 };
 
 static const char * const negations[] = {
@@ -111,8 +120,7 @@ static const char * const negations[] = {
 };
 
 static const char * const past_markers[] = {
-  "previous", "previously", "earlier", "ago", "anniversary", "former", "formerly", "past", "last",
-  "history", "historic", "deadliest", "prior",
+  "previous", "previously", "earlier", "ago", "anniversary", "formerly", "past", "last", "prior",
 };
 
 /* Places where an event happens; two reports of one event naming
@@ -300,8 +308,16 @@ _crb_align_words (const char *text,
       const CrbAlignWord *word;
       gsize len;
 
+      gboolean clause = FALSE;
+      CrbAlignWord copy;
+
       while (*p && !((guchar) *p < 0x80 ? g_ascii_isalnum (*p) : is_word_char (g_utf8_get_char (p))))
-        p = g_utf8_next_char (p);
+        {
+          /* , ; : ( . ! ? and dashes end what a negation bears on */
+          clause |= strchr (",;:(.!?", *p) != NULL || g_utf8_get_char (p) == 0x2013 ||
+                    g_utf8_get_char (p) == 0x2014;
+          p = g_utf8_next_char (p);
+        }
       if (!*p)
         break;
       start = p;
@@ -345,7 +361,10 @@ _crb_align_words (const char *text,
         continue;
 
       word = lookup_word (cache, raw);
-      g_array_append_val (out, *word);
+      copy = *word;
+      if (clause)
+        copy.cls |= CRB_ALIGN_WORD_CLAUSE;
+      g_array_append_val (out, copy);
     }
 }
 
