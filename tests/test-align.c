@@ -63,6 +63,33 @@ static const PairCase pair_cases[] = {
   { "unrelated-none", NULL,
     "The city council approved a budget of 2.5 billion roubles for new buses.", NULL,
     "Gunmen attacked a concert hall in Moscow on Friday evening, police said.", NONE },
+  /* the same figure in other words links what shares little else */
+  { "same-figure-agrees", NULL,
+    "His challenger, Lea Varga, received 41.8 percent of the vote.", NULL,
+    "Lea Varga finished second with 42 percent of the vote.", CRB_RELATION_AGREES },
+  { "other-figure-not-same-fact", NULL,
+    "His challenger, Lea Varga, received 41.8 percent of the vote.", NULL,
+    "Turnout in the city reached 63 percent, the electoral commission said.", NONE },
+  /* a record set by the story's own event is not history */
+  { "deadliest-in-history-is-the-story", NULL,
+    "Officials said at least 133 people had died in the attack on the concert hall in Moscow, "
+    "the deadliest terror attack in Russia's past.", NULL,
+    "The attack on the concert hall in Moscow left 144 people dead, officials said.",
+    CRB_RELATION_AGREES },
+  /* a denial bears on the words after it, not on a whole long sentence */
+  { "denial-elsewhere-in-sentence-not-conflict", NULL,
+    "Ukraine strongly denied any involvement, which comes two weeks after the United States "
+    "warned Russia that extremists planned an attack on a concert hall in Moscow.", NULL,
+    "The United States warned Russia that extremists planned an attack on a concert hall in Moscow.",
+    CRB_RELATION_AGREES },
+  { "denial-of-same-words-conflicts", NULL,
+    "Investigators said Ukrainian intelligence was involved in the concert hall attack.", NULL,
+    "Ukraine denied any involvement in the concert hall attack, its intelligence service said.",
+    CRB_RELATION_CONFLICTS },
+  /* a partial name is the same name: "Bortnikov", "Alexander Bortnikov" */
+  { "partial-name-agrees", NULL,
+    "FSB chief Alexander Bortnikov said the attack on the concert hall was coordinated from abroad.", NULL,
+    "Bortnikov said the concert hall attack had been coordinated from abroad.", CRB_RELATION_AGREES },
   { "same-topic-related", NULL,
     "Putin declared Sunday a national day of mourning after the concert hall attack.", NULL,
     "Flowers piled up outside the concert hall on Sunday as Moscow mourned the attack victims.",

@@ -34,11 +34,21 @@
 #define SAME_FACT_SCORE   0.45
 #define RELATED_SCORE     0.30
 #define CANDIDATE_COSINE  0.10
+/* A same-fact pair that only one of its claims prefers is linked from
+ * this score on: a claim of one article may state a fact another
+ * article's claim states twice. */
+#define ONE_SIDED_SCORE   0.70
+/* Two facts of several claims each join only through this many links. */
+#define MIN_JOIN_LINKS    2
+/* Added for each unit whose figures agree: the same figure in other words. */
+#define SAME_FIGURE_BONUS 0.20
 /* A lower bound ("at least 130") stays compatible with figures up to this
  * many times it (or 10 more): "at least one killed" does not agree with 144. */
 #define BOUND_SPAN        3.0
 /* An explicit date this far from the story's own marks another event. */
 #define FAR_DAYS          120
+/* A negation bears on this many content words after it. */
+#define NEGATION_SCOPE    2
 
 #define VERDICT_NONE (-1)
 
@@ -103,6 +113,7 @@ typedef struct
   GPtrArray  *places;     /* normalised place names */
   GPtrArray  *venues;     /* venue word keys */
   gboolean    negative;
+  GArray     *scope;      /* word ids a negation bears on */
   gboolean    past;
   gboolean    background;
   char       *background_why;
@@ -281,6 +292,7 @@ item_free (gpointer data)
   Item *item = data;
 
   g_array_unref (item->tokens);
+  g_array_unref (item->scope);
   g_array_unref (item->qtys);
   g_array_unref (item->dates);
   g_ptr_array_unref (item->names);
@@ -474,9 +486,10 @@ make_item (Ctx      *ctx,
   JsonNode *values = crb_claim_get_values (claim);
   JsonObject *v = values && JSON_NODE_HOLDS_OBJECT (values) ? json_node_get_object (values) : NULL;
   g_autoptr (GPtrArray) name_words = g_ptr_array_new ();  /* keys borrowed from the cache */
-  guint negations = 0;
+  guint negations = 0, in_scope = 0;
 
   item->claim = claim;
+  item->scope = g_array_new (FALSE, FALSE, sizeof (guint));
   item->id = crb_claim_get_id (claim);
   item->index = index;
   item->article = article;
@@ -603,8 +616,28 @@ make_item (Ctx      *ctx,
       CrbAlignWord *w = &g_array_index (words, CrbAlignWord, k);
       guint id;
 
+      if (w->cls & CRB_ALIGN_WORD_CLAUSE)
+        in_scope = 0;
       if (w->cls & CRB_ALIGN_WORD_NEGATION)
-        negations++;
+        {
+          negations++;
+          in_scope = NEGATION_SCOPE;
+        }
+      else if (in_scope > 0 && !(w->cls & CRB_ALIGN_WORD_STOP))
+        {
+          /* the words a negation bears on: "denied any involvement" */
+          guint sid = intern_word (ctx, w->key);
+
+          in_scope--;
+          g_array_append_val (item->scope, sid);
+          if (name_words->len > 0 && str_in (name_words, w->key))
+            {
+              g_autofree char *nkey = g_strconcat ("@", w->key, NULL);
+
+              sid = intern_word (ctx, nkey);
+              g_array_append_val (item->scope, sid);
+            }
+        }
       if (w->cls & CRB_ALIGN_WORD_PAST)
         item->past = TRUE;
       if ((w->cls & CRB_ALIGN_WORD_VENUE) && !str_in (item->venues, w->key))
@@ -741,6 +774,16 @@ date_day (int y,
   return (guint) (y * 372 + (m - 1) * 31 + d);
 }
 
+static gboolean
+in_story_places (Ctx  *ctx,
+                 Item *item)
+{
+  for (guint p = 0; p < item->places->len; p++)
+    if (g_hash_table_contains (ctx->story_places, g_ptr_array_index (item->places, p)))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether a claim is about another event than the story's: dated far
  * from it, set in places the story is not about, or told as history. */
 static void
@@ -803,7 +846,9 @@ find_background (Ctx  *ctx,
         }
     }
 
-  if (item->past && has_casualties (item))
+  /* "the deadliest attack in the country's past" counts the story's own
+   * victims: a claim set in one of the story's places is not history */
+  if (item->past && has_casualties (item) && !in_story_places (ctx, item))
     {
       item->background = TRUE;
       item->background_why = g_strdup ("told as an earlier event");
@@ -1029,8 +1074,21 @@ has_token (Item  *item,
   return FALSE;
 }
 
-/* Same name, or a one-word name that is a word of the other's ("Putin",
- * "Vladimir Putin"): the "@putin" key is both a name and a name word. */
+/* Whether @part is @whole or a run of its words: "bortnikov" in
+ * "alexander bortnikov", "islamic state" in "islamic state khorasan". */
+static gboolean
+name_within (const char *part,
+             const char *whole)
+{
+  gsize n = strlen (part);
+
+  for (const char *p = strstr (whole, part); p != NULL; p = strstr (p + 1, part))
+    if ((p == whole || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+      return TRUE;
+  return FALSE;
+}
+
+/* Same name, or a partial name of the other ("Putin", "Vladimir Putin"). */
 static gboolean
 name_ids_match (Item  *x,
                 guint  k,
@@ -1038,10 +1096,16 @@ name_ids_match (Item  *x,
                 guint  l)
 {
   guint a = g_array_index (x->name_ids, guint, k), b = g_array_index (y->name_ids, guint, l);
+  const char *na, *nb;
 
-  return a == b ||
-         (g_array_index (x->name_single, gboolean, k) && has_token (y, a)) ||
-         (g_array_index (y->name_single, gboolean, l) && has_token (x, b));
+  if (a == b)
+    return TRUE;
+  /* two different one-word names never hold each other */
+  if (g_array_index (x->name_single, gboolean, k) && g_array_index (y->name_single, gboolean, l))
+    return FALSE;
+  na = g_ptr_array_index (x->names, k);
+  nb = g_ptr_array_index (y->names, l);
+  return strlen (na) < strlen (nb) ? name_within (na, nb) : name_within (nb, na);
 }
 
 static void
@@ -1094,6 +1158,19 @@ cosine (Ctx  *ctx,
   if (x->norm <= 0 || y->norm <= 0)
     return 0;
   return dot / (x->norm * y->norm);
+}
+
+/* Whether what @negated denies is in @other: "Ukraine denied any
+ * involvement" against "Ukrainian involvement", not against another part
+ * of a long sentence that denies nothing. */
+static gboolean
+denial_shared (Item *negated,
+               Item *other)
+{
+  for (guint k = 0; k < negated->scope->len; k++)
+    if (has_token (other, g_array_index (negated->scope, guint, k)))
+      return TRUE;
+  return FALSE;
 }
 
 /* Scores a pair and says how it relates, with the reasons. */
@@ -1182,6 +1259,9 @@ compare_pair (Ctx      *ctx,
               g_ptr_array_add (conflicts, g_strdup (g_ptr_array_index (why, why->len - 1)));
             break;
           case QTY_AGREE:
+            /* the same figure in other words: "41.8 percent", "42 percent" */
+            qty_bonus += SAME_FIGURE_BONUS;
+            break;
           case QTY_UPDATE:
           default:
             break;
@@ -1283,7 +1363,8 @@ compare_pair (Ctx      *ctx,
             }
         }
       /* one asserts what the other denies */
-      if (x->negative != y->negative && !shared_qty && cos >= 0.25)
+      if (x->negative != y->negative && !shared_qty && cos >= 0.25 &&
+          denial_shared (x->negative ? x : y, x->negative ? y : x))
         {
           n_conflicts++;
           SAY (conflicts, "one report denies what the other asserts — conflict");
@@ -1553,6 +1634,137 @@ find_root (guint *parent,
 
 typedef struct
 {
+  CrbLink *link;
+  guint    a, b;   /* positions of the ends */
+} Join;
+
+static int
+compare_join (gconstpointer p,
+              gconstpointer q)
+{
+  const Join *x = p, *y = q;
+
+  /* manual links first, then the strongest */
+  if (x->link->manual != y->link->manual)
+    return x->link->manual ? -1 : 1;
+  if (x->link->score != y->link->score)
+    return x->link->score > y->link->score ? -1 : 1;
+  if (x->a != y->a)
+    return x->a < y->a ? -1 : 1;
+  return x->b < y->b ? -1 : x->b > y->b;
+}
+
+static void
+free_array (gpointer data)
+{
+  if (data != NULL)
+    g_array_unref (data);
+}
+
+/* Facts: groups joined by same-fact links, strongest first.  A claim on
+ * its own joins a group through one link, but two groups of several
+ * claims join only through MIN_JOIN_LINKS links or one strong link: a
+ * long sentence that tells two facts ("Ukraine denied any involvement,
+ * which comes two weeks after the US warned Russia") must not weld them
+ * into one.  An automatic link the groups do not accept becomes
+ * "related".  Manual links always join. */
+static void
+join_facts (Ctx       *ctx,
+            GPtrArray *links,
+            guint     *parent)
+{
+  guint n = ctx->items->len;
+  g_autofree Join *joins = g_new (Join, MAX (links->len, 1));
+  g_autofree guint *size = g_new (guint, MAX (n, 1));
+  g_autofree guint *next = g_new (guint, MAX (n, 1));   /* circular member lists */
+  g_autoptr (GPtrArray) adjacent = g_ptr_array_new_with_free_func (free_array);
+  guint n_joins = 0;
+
+  for (guint k = 0; k < n; k++)
+    {
+      parent[k] = k;
+      size[k] = 1;
+      next[k] = k;
+      g_ptr_array_add (adjacent, NULL);
+    }
+  for (guint l = 0; l < links->len; l++)
+    {
+      CrbLink *link = g_ptr_array_index (links, l);
+      Item *a = g_hash_table_lookup (ctx->item_of_id, link->a);
+      Item *b = g_hash_table_lookup (ctx->item_of_id, link->b);
+      guint ends[2] = { a->pos, b->pos };
+
+      if (link->relation == CRB_RELATION_RELATED && !link->manual)
+        continue;
+      joins[n_joins].link = link;
+      joins[n_joins].a = a->pos;
+      joins[n_joins].b = b->pos;
+      n_joins++;
+      for (guint e = 0; e < 2; e++)
+        {
+          GArray *list = g_ptr_array_index (adjacent, ends[e]);
+
+          if (list == NULL)
+            adjacent->pdata[ends[e]] = list = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_array_append_val (list, ends[1 - e]);
+        }
+    }
+  qsort (joins, n_joins, sizeof (Join), compare_join);
+
+  for (guint j = 0; j < n_joins; j++)
+    {
+      CrbLink *link = joins[j].link;
+      guint ra = find_root (parent, joins[j].a), rb = find_root (parent, joins[j].b);
+      guint t;
+
+      if (ra == rb)
+        continue;
+      if (!link->manual && size[ra] > 1 && size[rb] > 1)
+        {
+          guint small = size[ra] <= size[rb] ? ra : rb, other = small == ra ? rb : ra;
+          guint between = 0, u = small;
+
+          /* links between the two groups */
+          do
+            {
+              GArray *list = g_ptr_array_index (adjacent, u);
+
+              for (guint k = 0; list != NULL && k < list->len; k++)
+                between += find_root (parent, g_array_index (list, guint, k)) == other;
+              u = next[u];
+            }
+          while (u != small);
+          if (between < MIN_JOIN_LINKS)
+            {
+              g_autoptr (GStrvBuilder) why = g_strv_builder_new ();
+
+              for (guint k = 0; link->why[k] != NULL; k++)
+                if (!g_str_has_suffix (link->why[k], "— conflict"))
+                  g_strv_builder_add (why, link->why[k]);
+              g_strv_builder_add (why, "the two claims belong to facts that nothing else joins: related only");
+              g_strfreev (link->why);
+              link->why = g_strv_builder_end (why);
+              link->relation = CRB_RELATION_RELATED;
+              continue;
+            }
+        }
+      /* join: the smaller root under the larger, lists spliced */
+      if (ra > rb)
+        {
+          t = ra;
+          ra = rb;
+          rb = t;
+        }
+      parent[rb] = ra;
+      size[ra] += size[rb];
+      t = next[ra];
+      next[ra] = next[rb];
+      next[rb] = t;
+    }
+}
+
+typedef struct
+{
   guint    a, b;   /* story order of the ends */
   CrbLink *link;
 } LinkOrder;
@@ -1703,9 +1915,12 @@ crb_align_story (CrbStory  *story,
       Item *x = g_ptr_array_index (ctx.items, pair->i), *y = g_ptr_array_index (ctx.items, pair->j);
       CrbLink *link;
 
-      if (pair->relation == VERDICT_NONE ||
-          best[(gsize) pair->i * ctx.n_articles + y->article] != (int) p ||
-          best[(gsize) pair->j * ctx.n_articles + x->article] != (int) p)
+      gboolean best_i = best[(gsize) pair->i * ctx.n_articles + y->article] == (int) p;
+      gboolean best_j = best[(gsize) pair->j * ctx.n_articles + x->article] == (int) p;
+
+      if (pair->relation == VERDICT_NONE || !(best_i || best_j))
+        continue;
+      if (!(best_i && best_j) && (pair->relation == CRB_RELATION_RELATED || pair->score < ONE_SIDED_SCORE))
         continue;
       compare_pair (&ctx, pair, TRUE);
       g_assert (pair->why != NULL);
@@ -1723,22 +1938,7 @@ crb_align_story (CrbStory  *story,
 
   /* facts: groups joined by same-fact links and by manual links */
   parent = g_new (guint, MAX (n, 1));
-  for (guint k = 0; k < n; k++)
-    parent[k] = k;
-  for (guint l = 0; l < alignment->links->len; l++)
-    {
-      CrbLink *link = g_ptr_array_index (alignment->links, l);
-      Item *a = g_hash_table_lookup (ctx.item_of_id, link->a);
-      Item *b = g_hash_table_lookup (ctx.item_of_id, link->b);
-      guint ra, rb;
-
-      if (link->relation == CRB_RELATION_RELATED && !link->manual)
-        continue;
-      ra = find_root (parent, a->pos);
-      rb = find_root (parent, b->pos);
-      if (ra != rb)
-        parent[MAX (ra, rb)] = MIN (ra, rb);
-    }
+  join_facts (&ctx, alignment->links, parent);
 
   {
     g_autofree GPtrArray **members = g_new0 (GPtrArray *, MAX (n, 1));
