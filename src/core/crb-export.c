@@ -39,6 +39,7 @@ typedef struct
   CrbAlignment *alignment;
   GHashTable   *links_of;    /* claim id → GPtrArray of CrbLink (borrowed) */
   GHashTable   *sentences;   /* article id → GArray of Sentence, made on request */
+  GHashTable   *with_text;   /* articles whose text a record has carried */
   guint         next_id;     /* FEVER: the id of the next record, file-wide */
 } StoryCtx;
 
@@ -61,6 +62,7 @@ story_ctx_begin (StoryCtx *ctx,
                                          (GDestroyNotify) g_ptr_array_unref);
   ctx->sentences = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) g_array_unref);
+  ctx->with_text = g_hash_table_new (NULL, NULL);
 
   /* Each claim's links in the alignment's order. */
   for (guint i = 0; i < ctx->alignment->links->len; i++)
@@ -84,6 +86,7 @@ story_ctx_end (StoryCtx *ctx)
 {
   g_clear_pointer (&ctx->links_of, g_hash_table_unref);
   g_clear_pointer (&ctx->sentences, g_hash_table_unref);
+  g_clear_pointer (&ctx->with_text, g_hash_table_unref);
   ctx->story = NULL;
   ctx->alignment = NULL;
 }
@@ -190,8 +193,11 @@ write_native_record (GString    *out,
   crb_json_member (out, &first, "values");
   g_string_append (out, values ? values : "null");
 
+  /* The first record of an article carries its text, so that the dataset
+   * can rebuild the project (`corroborate-cli new --from-export`).
+   */
   crb_json_member (out, &first, "article");
-  _crb_article_write (out, article, FALSE);
+  _crb_article_write (out, article, g_hash_table_add (ctx->with_text, article));
 
   crb_json_member (out, &first, "span");
   g_string_append_printf (out, "{\"start\":%u,\"end\":%u}",
