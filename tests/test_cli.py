@@ -25,6 +25,8 @@ BUNDLED = os.path.join(SOURCE, "data", "sample", "harbor-bridge")
 
 with open(os.path.join(SOURCE, "data", "project.schema.json"), encoding="utf-8") as f:
     PROJECT_SCHEMA = json.load(f)
+with open(os.path.join(SOURCE, "data", "export.schema.json"), encoding="utf-8") as f:
+    EXPORT_SCHEMA = json.load(f)
 
 
 def run(*args, env=None, check=None):
@@ -46,6 +48,15 @@ def json_lines(text):
 def part_schema(name):
     return {"$schema": PROJECT_SCHEMA["$schema"], "$ref": "#/definitions/" + name,
             "definitions": PROJECT_SCHEMA["definitions"]}
+
+
+def validate_export(records, definition="record"):
+    """Export lines against data/export.schema.json."""
+    schema = {"$schema": EXPORT_SCHEMA["$schema"], "$ref": "#/definitions/" + definition,
+              "definitions": EXPORT_SCHEMA["definitions"]}
+    jsonschema.Draft7Validator.check_schema(EXPORT_SCHEMA)
+    for record in records:
+        jsonschema.validate(record, schema)
 
 
 def validate_project(path):
@@ -157,6 +168,7 @@ class RealArticles(Base):
 
         export = json_lines(run("export", project, "--format", "jsonl", check=0).stdout)
         self.assertEqual(sorted(r["id"] for r in export), sorted([first, second]))
+        validate_export(export)
         rec = {r["id"]: r for r in export}
         self.assertEqual(rec[second]["claim"], "IS claimed the attack.")
         # Facts and evidence come from the alignment, as `claims` shows it.
@@ -176,7 +188,16 @@ class RealArticles(Base):
         p = run("export", project, "-o", out_file, "--include-pending", check=0)
         self.assertIn("records", p.stderr)
         with open(out_file, encoding="utf-8") as f:
-            self.assertEqual(len(json_lines(f.read())), len(claims))
+            full = json_lines(f.read())
+        self.assertEqual(len(full), len(claims))
+        validate_export(full)
+        # The first record of each article, and only that one, carries its text.
+        seen = set()
+        for r in full:
+            self.assertEqual("text" in r["article"], r["article"]["id"] not in seen)
+            seen.add(r["article"]["id"])
+            if "text" in r["article"]:
+                self.assertEqual(r["article"]["text"], articles[r["article"]["id"]]["text"])
         # Deterministic: the same project exports the same bytes.
         out2 = self.path("out2.jsonl")
         run("export", project, "-o", out2, "--include-pending", check=0)
@@ -569,6 +590,138 @@ class BadInputs(Base):
         project = self.path("p.crb")
         run("new", project, BUNDLED, check=0)
         self.assertFails(["export", project, "-o", self.path("no", "such", "dir.jsonl")], 1, "dir.jsonl")
+
+
+def fever_strict_score(predictions, gold):
+    """FEVER's strict score and label accuracy, written from the published
+    definition (sheffieldnlp/fever-scorer README): a prediction is strictly
+    correct when its label is right and, unless the label is NOT ENOUGH INFO,
+    one complete gold evidence group is a subset of its predicted evidence,
+    given as [page, sentence] pairs with a string page and an integer line.
+    The scorer itself cannot be installed here (no PyPI), so its checks are
+    restated, including the format asserts it makes."""
+    strict = correct = 0
+    for pred, ref in zip(predictions, gold, strict=True):
+        for item in pred["predicted_evidence"]:
+            assert isinstance(item, list) and len(item) == 2, item
+            assert isinstance(item[0], str) and isinstance(item[1], int), item
+        if pred["predicted_label"].upper() != ref["label"].upper():
+            continue
+        correct += 1
+        if ref["label"].upper() == "NOT ENOUGH INFO":
+            strict += 1
+        elif any(all([e[2], e[3]] in pred["predicted_evidence"] for e in group) for group in ref["evidence"]):
+            strict += 1
+    return strict / len(gold), correct / len(gold)
+
+
+class Fever(Base):
+    """FEVER records on a hand-made review of the bundled sample."""
+
+    def test_fever_mapping_and_scorer(self):
+        project = self.path("p.crb")
+        run("new", project, BUNDLED, check=0)
+        claims = {c["id"]: c for c in json_lines(run("claims", project, check=0).stdout)}
+        agreeing = "almera-courier:2"      # agrees with two claims of nordnews-digest
+        conflicting = "coastline-daily:2"  # conflicts with almera-courier:1 and :2
+        self.assertTrue(any(l["relation"] == "agrees" for l in claims[agreeing]["links"]))
+        self.assertTrue(any(l["relation"] == "conflicts" for l in claims[conflicting]["links"]))
+        corrected_text = 'Seven "people" died,\nnot nine — Wręblewski'
+        run("annotate", project, agreeing, "--confirm", check=0)
+        run("annotate", project, "almera-courier:4", "--correct", corrected_text, check=0)
+        run("annotate", project, conflicting, "--reject", "false", check=0)
+        run("annotate", project, "almera-courier:5", "--reject", "unverifiable", check=0)
+        run("annotate", project, "almera-courier:6", "--reject", "opinion", check=0)
+        run("annotate", project, "almera-courier:7", "--reject", "duplicate", check=0)
+        # A rejected agreeing appearance is no evidence.
+        run("annotate", project, "nordnews-digest:3", "--reject", "wrong-span", check=0)
+
+        out = self.path("fever.jsonl")
+        p = run("export", project, "--format", "fever", "-o", out, check=0)
+        self.assertIn("wrote 5 records", p.stderr)
+        with open(out, encoding="utf-8") as f:
+            records = json_lines(f.read())
+        with open(self.path("fever.sentences.jsonl"), encoding="utf-8") as f:
+            sentences = {(r["page"], r["sentence_id"]): r for r in json_lines(f.read())}
+
+        validate_export(records, "fever")
+        validate_export(sentences.values(), "fever_sentence")
+        for r in records:
+            self.assertEqual(set(r), {"id", "verifiable", "label", "claim", "evidence"})
+            self.assertIsInstance(r["id"], int)
+        self.assertEqual(len({r["id"] for r in records}), len(records))
+        by_label = {}
+        for r in records:
+            by_label.setdefault(r["label"], []).append(r)
+        self.assertEqual(sorted((k, len(v)) for k, v in by_label.items()),
+                         [("NOT ENOUGH INFO", 1), ("REFUTES", 2), ("SUPPORTS", 2)])
+
+        def pages_and_text(record):
+            found = []
+            for group in record["evidence"]:
+                self.assertEqual(len(group), 1)
+                ann, ev, page, sid = group[0]
+                self.assertEqual(ann, record["id"])
+                self.assertIsInstance(ev, int)
+                found.append((page, sentences[(page, sid)]["text"]))
+            return found
+
+        def quote_in(pages, claim_id):
+            c = claims[claim_id]
+            return any(page == c["article"] and c["text"] in text for page, text in pages)
+
+        supports = {r["claim"]: r for r in by_label["SUPPORTS"]}
+        confirmed = supports[claims[agreeing]["text"]]
+        self.assertEqual(confirmed["verifiable"], "VERIFIABLE")
+        ev = pages_and_text(confirmed)
+        self.assertTrue(quote_in(ev, agreeing), "its own sentence")
+        self.assertTrue(quote_in(ev, "nordnews-digest:1"), "an agreeing appearance")
+        self.assertFalse(any(p == "nordnews-digest" and claims["nordnews-digest:3"]["text"] in t for p, t in ev),
+                         "a rejected appearance is left out")
+        fixed = supports[corrected_text]
+        self.assertTrue(quote_in(pages_and_text(fixed), "almera-courier:4"))
+        refutes = {r["claim"]: r for r in by_label["REFUTES"]}
+        original = refutes[claims["almera-courier:4"]["text"]]
+        self.assertTrue(quote_in(pages_and_text(original), "almera-courier:4"), "the corrected appearance")
+        false = refutes[claims[conflicting]["text"]]
+        ev = pages_and_text(false)
+        self.assertTrue(quote_in(ev, conflicting))
+        self.assertTrue(quote_in(ev, "almera-courier:1"), "a conflicting appearance")
+        nei = by_label["NOT ENOUGH INFO"][0]
+        self.assertEqual(nei["claim"], claims["almera-courier:5"]["text"])
+        self.assertEqual(nei["verifiable"], "NOT VERIFIABLE")
+        self.assertEqual(nei["evidence"], [[[nei["id"], None, None, None]]])
+
+        # Every article's sentences, in order, slice the article text at their spans.
+        export = json_lines(run("export", project, "--include-pending", check=0).stdout)
+        validate_export(export)
+        texts = {r["article"]["id"]: r["article"]["text"] for r in export if "text" in r["article"]}
+        for (page, sid), row in sentences.items():
+            self.assertEqual(texts[page][row["span"]["start"]:row["span"]["end"]], row["text"])
+        for page in texts:
+            ids = sorted(sid for p, sid in sentences if p == page)
+            self.assertEqual(ids, list(range(len(ids))))
+
+        # Predictions equal to the gold records score 1.0; a wrong one does not.
+        predictions = [{"predicted_label": r["label"],
+                        "predicted_evidence": [[e[2], e[3]] for g in r["evidence"] for e in g if e[3] is not None]}
+                       for r in records]
+        self.assertEqual(fever_strict_score(predictions, records), (1.0, 1.0))
+        predictions[0] = dict(predictions[0], predicted_evidence=[])
+        self.assertLess(fever_strict_score(predictions, records)[0], 1.0)
+
+        # Deterministic, and the splits write their sentence tables too.
+        run("export", project, "--format", "fever", "-o", self.path("again.jsonl"), check=0)
+        with open(out, "rb") as a, open(self.path("again.jsonl"), "rb") as b:
+            self.assertEqual(a.read(), b.read())
+        run("export", project, "--format", "fever", "--split", "train=0.5,test=0.5", "-o", self.path("s"), check=0)
+        self.assertTrue(os.path.exists(self.path("s", "train.sentences.jsonl")))
+        # On standard output, the sentence table needs a place.
+        self.assertFails(["export", project, "--format", "fever"], 2, "--sentences")
+        p = run("export", project, "--format", "fever", "--sentences", self.path("t.jsonl"), check=0)
+        self.assertEqual(len(json_lines(p.stdout)), 5)
+        self.assertFails(["export", project, "--format", "fever", "-o", self.path("x.jsonl"),
+                          "--sentences", self.path("no", "dir", "t.jsonl")], 1, "t.jsonl")
 
 
 class Journal(Base):
