@@ -261,7 +261,53 @@ test_review_loop_actions (void)
           dialog = GTK_WIDGET (w);
       }
     g_assert_nonnull (dialog);
+    /* The summary counts what each format writes: the rejection (not as
+     * false) is a record of JSON Lines but not of ClaimReview or FEVER.
+     */
+    for (guint i = 0; i < 100 && crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "confirmed") < 0; i++)
+      iterate (50);
+    g_assert_cmpint (crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "confirmed"), ==, 1);
+    g_assert_cmpint (crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "rejected"), ==, 1);
+    g_assert_cmpint (crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "SUPPORTS"), ==, -1);
+    crb_export_dialog_set_format (CRB_EXPORT_DIALOG (dialog), CRB_EXPORT_CLAIMREVIEW);
+    for (guint i = 0; i < 100 && crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "True") < 0; i++)
+      iterate (50);
+    g_assert_cmpint (crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "True"), ==, 1);
+    g_assert_cmpint (crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "False"), ==, 0);
+    crb_export_dialog_set_format (CRB_EXPORT_DIALOG (dialog), CRB_EXPORT_FEVER);
+    for (guint i = 0; i < 100 && crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "SUPPORTS") < 0; i++)
+      iterate (50);
+    g_assert_cmpint (crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "SUPPORTS"), ==, 1);
+    g_assert_cmpint (crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "NOT ENOUGH INFO"), ==, 0);
     screenshot (dialog, "05-export-dialog");
+    {
+      g_autofree char *out = g_build_filename (g_get_tmp_dir (), "crb-window-fever.jsonl", NULL);
+      g_autofree char *table = g_build_filename (g_get_tmp_dir (), "crb-window-fever.sentences.jsonl", NULL);
+      g_autoptr (GFile) out_file = g_file_new_for_path (out);
+      g_autofree char *contents = NULL;
+
+      g_unlink (out);
+      g_unlink (table);
+      crb_export_dialog_export (CRB_EXPORT_DIALOG (dialog), out_file);
+      for (guint i = 0; i < 200 && !g_file_test (table, G_FILE_TEST_EXISTS); i++)
+        iterate (50);
+      iterate (300);
+      g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+      g_assert_nonnull (strstr (contents, "\"SUPPORTS\""));
+      g_assert_true (g_file_test (table, G_FILE_TEST_EXISTS));
+    }
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+    iterate (300);
+    dialog = NULL;
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+        if (CRB_IS_EXPORT_DIALOG (w))
+          dialog = GTK_WIDGET (w);
+      }
+    g_assert_nonnull (dialog);
+    for (guint i = 0; i < 100 && crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "confirmed") < 0; i++)
+      iterate (50);
     {
       g_autofree char *out = g_build_filename (g_get_tmp_dir (), "crb-window-export.jsonl", NULL);
       g_autoptr (GFile) out_file = g_file_new_for_path (out);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "crb-export.h"
 #include "crb-export-dialog.h"
@@ -25,46 +26,232 @@ struct _CrbExportDialog
   GtkWidget    *format_row;
   GtkWidget    *pending_switch;
   GtkWidget    *rejected_switch;
-  GtkWidget    *summary_rows[CRB_N_DECISION_STATUSES];
+  GtkWidget    *summary_group;
+  GtkWidget    *summary_rows[CRB_EXPORT_MAX_LABELS];
   GtkWidget    *total_row;
   GtkWidget    *export_button;
   GtkWidget    *spinner;
-  guint         counts[CRB_N_DECISION_STATUSES];
+  GCancellable *counting;   /* the count in progress */
+  gboolean      counted;    /* the summary shows a finished count */
+  const char   *labels[CRB_EXPORT_MAX_LABELS];
+  guint         counts[CRB_EXPORT_MAX_LABELS];
+  gboolean      left_out[CRB_EXPORT_MAX_LABELS];
 };
 
 G_DEFINE_FINAL_TYPE (CrbExportDialog, crb_export_dialog, ADW_TYPE_WINDOW)
 
+/* How a label reads in the summary. */
+static const char *
+label_title (const char *label)
+{
+  static const struct { const char *label; const char *title; } titles[] = {
+    { "pending", N_("Pending") },
+    { "confirmed", N_("Confirmed") },
+    { "corrected", N_("Corrected") },
+    { "rejected", N_("Rejected") },
+    { "True", N_("True (confirmed)") },
+    { "Partly true", N_("Partly true (corrected)") },
+    { "False", N_("False (rejected as false)") },
+    { "SUPPORTS", N_("Supports (confirmed, and corrected texts)") },
+    { "REFUTES", N_("Refutes (false, and original texts of corrections)") },
+    { "NOT ENOUGH INFO", N_("Not enough info (unverifiable)") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_strcmp0 (titles[i].label, label) == 0)
+      return _(titles[i].title);
+  return label;
+}
+
+static void
+show_summary (CrbExportDialog *self)
+{
+  g_autofree char *total_text = NULL;
+  guint total = 0;
+
+  for (guint k = 0; k < CRB_EXPORT_MAX_LABELS; k++)
+    {
+      GtkWidget *row = self->summary_rows[k];
+      g_autofree char *text = NULL;
+
+      gtk_widget_set_visible (row, self->labels[k] != NULL);
+      if (self->labels[k] == NULL)
+        continue;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label_title (self->labels[k]));
+      if (!self->counted)
+        text = g_strdup (_("Counting…"));
+      else if (self->left_out[k])
+        text = g_strdup_printf (_("%u, left out"), self->counts[k]);
+      else
+        {
+          text = g_strdup_printf ("%u", self->counts[k]);
+          total += self->counts[k];
+        }
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+    }
+
+  total_text = self->counted ? g_strdup_printf ("%u", total) : g_strdup (_("Counting…"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->total_row), total_text);
+  gtk_widget_set_sensitive (self->export_button, self->counted && total > 0);
+}
+
+typedef struct
+{
+  GFile            *project_file;
+  CrbExportFormat   format;
+  CrbExportOptions  options;
+  const char       *labels[CRB_EXPORT_MAX_LABELS];
+  guint             counts[CRB_EXPORT_MAX_LABELS];
+  gboolean          left_out[CRB_EXPORT_MAX_LABELS];
+} CountData;
+
+static void
+count_data_free (CountData *data)
+{
+  g_clear_object (&data->project_file);
+  g_free (data);
+}
+
+static void
+count_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CountData *data = task_data;
+  g_autoptr (CrbProject) copy = NULL;
+  GError *error = NULL;
+  CrbExportOptions options = data->options;
+  gboolean by_status = data->format == CRB_EXPORT_JSONL || data->format == CRB_EXPORT_CSV;
+
+  copy = crb_project_load (data->project_file, cancellable, &error);
+  if (copy == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* By status, every status is counted and those left out say so. */
+  if (by_status)
+    options.include_pending = options.include_rejected = TRUE;
+  if (!crb_export_count (copy, data->format, &options, data->labels, data->counts, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint k = 0; by_status && data->labels[k]; k++)
+    data->left_out[k] = (g_str_equal (data->labels[k], "pending") && !data->options.include_pending) ||
+                        (g_str_equal (data->labels[k], "rejected") && !data->options.include_rejected);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+count_finished_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr (CrbExportDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
+  CountData *data = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (self->total_row), error->message);
+          g_clear_object (&self->counting);
+        }
+      return;
+    }
+
+  g_clear_object (&self->counting);
+  memcpy (self->labels, data->labels, sizeof self->labels);
+  memcpy (self->counts, data->counts, sizeof self->counts);
+  memcpy (self->left_out, data->left_out, sizeof self->left_out);
+  self->counted = TRUE;
+  show_summary (self);
+}
+
+/* Counts what the chosen format and options would write, in a worker
+ * thread on a copy of the project: ClaimReview and FEVER depend on reject
+ * reasons, which only a parsed story has.
+ */
 static void
 update_summary (CrbExportDialog *self)
 {
-  gboolean pending = gtk_switch_get_active (GTK_SWITCH (self->pending_switch));
-  gboolean rejected = !gtk_switch_get_active (GTK_SWITCH (self->rejected_switch));
-  guint total = self->counts[CRB_DECISION_STATUS_CONFIRMED] + self->counts[CRB_DECISION_STATUS_CORRECTED];
-  g_autofree char *total_text = NULL;
+  g_autoptr (GTask) task = NULL;
+  CountData *data;
 
-  if (pending)
-    total += self->counts[CRB_DECISION_STATUS_PENDING];
-  if (rejected)
-    total += self->counts[CRB_DECISION_STATUS_REJECTED];
+  if (self->counting != NULL)
+    g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
 
-  for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
+  data = g_new0 (CountData, 1);
+  data->format = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row));
+  data->options.include_pending = gtk_switch_get_active (GTK_SWITCH (self->pending_switch));
+  data->options.include_rejected = !gtk_switch_get_active (GTK_SWITCH (self->rejected_switch));
+
+  /* Until the count is back, the labels of the format with no numbers. */
+  crb_export_format_labels (data->format, self->labels);
+  self->counted = FALSE;
+  show_summary (self);
+
+  /* The worker reads the file and the journal: make every decision durable. */
+  if (crb_project_get_file (self->project) == NULL || !crb_project_sync_journal (self->project, NULL))
     {
-      gboolean included = (s != CRB_DECISION_STATUS_PENDING || pending) &&
-                          (s != CRB_DECISION_STATUS_REJECTED || rejected);
-      g_autofree char *text = included ? g_strdup_printf ("%u", self->counts[s])
-                                       : g_strdup_printf (_("%u, left out"), self->counts[s]);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->summary_rows[s]), text);
+      count_data_free (data);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->total_row), _("The project has no file yet."));
+      return;
     }
 
-  total_text = g_strdup_printf ("%u", total);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->total_row), total_text);
-  gtk_widget_set_sensitive (self->export_button, total > 0);
+  data->project_file = g_object_ref (crb_project_get_file (self->project));
+  self->counting = g_cancellable_new ();
+  task = g_task_new (NULL, self->counting, count_finished_cb, g_object_ref (self));
+  g_task_set_task_data (task, data, (GDestroyNotify) count_data_free);
+  g_task_run_in_thread (task, count_thread);
+}
+
+/**
+ * crb_export_dialog_get_count:
+ * @label: a label of the chosen format ("confirmed", "SUPPORTS", "True"…)
+ *
+ * For tests: the number the summary shows for @label.
+ *
+ * Returns: the count, or -1 while counting or for a label the format
+ *   does not have
+ */
+int
+crb_export_dialog_get_count (CrbExportDialog *self,
+                             const char      *label)
+{
+  g_return_val_if_fail (CRB_IS_EXPORT_DIALOG (self), -1);
+
+  for (guint k = 0; self->counted && k < CRB_EXPORT_MAX_LABELS && self->labels[k]; k++)
+    if (g_str_equal (self->labels[k], label))
+      return (int) self->counts[k];
+  return -1;
+}
+
+/**
+ * crb_export_dialog_set_format:
+ *
+ * Chooses the dataset format, as the format row does.
+ */
+void
+crb_export_dialog_set_format (CrbExportDialog *self,
+                              CrbExportFormat  format)
+{
+  g_return_if_fail (CRB_IS_EXPORT_DIALOG (self));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->format_row), format);
 }
 
 typedef struct
 {
   GFile            *project_file;
   GFile            *target;
+  GFile            *sentences;  /* FEVER's sentence table, beside the target */
   CrbExportOptions  options;
   CrbExportFormat   format;
   guint             n_records;
@@ -75,6 +262,7 @@ export_data_free (ExportData *data)
 {
   g_clear_object (&data->project_file);
   g_clear_object (&data->target);
+  g_clear_object (&data->sentences);
   g_free (data);
 }
 
@@ -87,6 +275,7 @@ export_thread (GTask        *task,
   ExportData *data = task_data;
   g_autoptr (CrbProject) copy = NULL;
   g_autoptr (GFileOutputStream) out = NULL;
+  g_autoptr (GFileOutputStream) sentences = NULL;
   GError *error = NULL;
 
   copy = crb_project_load (data->project_file, cancellable, &error);
@@ -98,17 +287,21 @@ export_thread (GTask        *task,
 
   /* Replaced only when everything is written. */
   out = g_file_replace (data->target, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
-  if (out == NULL ||
-      !crb_export (copy, data->format, G_OUTPUT_STREAM (out), NULL, &data->options,
-                   &data->n_records, cancellable, &error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &error))
+  if (out != NULL && data->sentences != NULL)
+    sentences = g_file_replace (data->sentences, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
+  if (out == NULL || (data->sentences != NULL && sentences == NULL) ||
+      !crb_export (copy, data->format, G_OUTPUT_STREAM (out), sentences ? G_OUTPUT_STREAM (sentences) : NULL,
+                   &data->options, &data->n_records, cancellable, &error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &error) ||
+      (sentences != NULL && !g_output_stream_close (G_OUTPUT_STREAM (sentences), cancellable, &error)))
     {
+      g_autoptr (GCancellable) cancel = g_cancellable_new ();
+
+      g_cancellable_cancel (cancel);
       if (out != NULL)
-        {
-          g_autoptr (GCancellable) cancel = g_cancellable_new ();
-          g_cancellable_cancel (cancel);
-          g_output_stream_close (G_OUTPUT_STREAM (out), cancel, NULL);
-        }
+        g_output_stream_close (G_OUTPUT_STREAM (out), cancel, NULL);
+      if (sentences != NULL)
+        g_output_stream_close (G_OUTPUT_STREAM (sentences), cancel, NULL);
       g_task_return_error (task, error);
       return;
     }
@@ -183,6 +376,8 @@ crb_export_dialog_export (CrbExportDialog *self,
   data->options.include_pending = gtk_switch_get_active (GTK_SWITCH (self->pending_switch));
   data->options.include_rejected = !gtk_switch_get_active (GTK_SWITCH (self->rejected_switch));
   data->format = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row));
+  if (data->format == CRB_EXPORT_FEVER)
+    data->sentences = crb_export_sentences_file_for (file);
 
   gtk_widget_set_sensitive (self->export_button, FALSE);
   gtk_widget_set_visible (self->spinner, TRUE);
@@ -218,7 +413,7 @@ on_export_clicked_cb (CrbExportDialog *self)
                                          _("_Export"), _("_Cancel"));
   name = g_strdup_printf ("%s.%s", crb_project_get_title (self->project) ? crb_project_get_title (self->project)
                                                                          : "dataset",
-                          adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row)) == 1 ? "csv" : "jsonl");
+                          crb_export_format_extension (adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row))));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -247,6 +442,9 @@ crb_export_dialog_dispose (GObject *object)
 {
   CrbExportDialog *self = (CrbExportDialog *) object;
 
+  if (self->counting != NULL)
+    g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
   g_clear_object (&self->project);
   if (self->parent != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->parent), (gpointer *) &self->parent);
@@ -266,9 +464,6 @@ crb_export_dialog_class_init (CrbExportDialogClass *klass)
 static void
 crb_export_dialog_init (CrbExportDialog *self)
 {
-  static const char * const status_titles[] = {
-    N_("Pending"), N_("Confirmed"), N_("Corrected"), N_("Rejected"),
-  };
   GtkWidget *box, *header, *cancel, *page;
   AdwPreferencesGroup *group;
   GtkStringList *formats;
@@ -302,11 +497,13 @@ crb_export_dialog_init (CrbExportDialog *self)
   formats = gtk_string_list_new (NULL);
   gtk_string_list_append (formats, _("JSON Lines with provenance"));
   gtk_string_list_append (formats, _("CSV for spreadsheets"));
-  gtk_string_list_append (formats, _("schema.org ClaimReview (JSON-LD)"));
+  gtk_string_list_append (formats, _("ClaimReview (JSON-LD)"));
+  gtk_string_list_append (formats, _("FEVER"));
   self->format_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->format_row), _("Dataset format"));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->format_row), G_LIST_MODEL (formats));
   g_object_unref (formats);
+  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update_summary), self);
   adw_preferences_group_add (group, self->format_row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
 
@@ -320,11 +517,10 @@ crb_export_dialog_init (CrbExportDialog *self)
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (group, _("Records to Write"));
-  for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
+  for (guint k = 0; k < CRB_EXPORT_MAX_LABELS; k++)
     {
-      self->summary_rows[s] = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_rows[s]), _(status_titles[s]));
-      adw_preferences_group_add (group, self->summary_rows[s]);
+      self->summary_rows[k] = adw_action_row_new ();
+      adw_preferences_group_add (group, self->summary_rows[k]);
     }
   self->total_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->total_row), _("In all"));
@@ -345,20 +541,9 @@ crb_export_dialog_new (GtkWindow  *parent,
                        CrbProject *project)
 {
   CrbExportDialog *self = g_object_new (CRB_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  GListModel *stories = crb_project_get_stories (project);
-
   self->parent = parent;
   g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &self->parent);
   self->project = g_object_ref (project);
-
-  /* The header's summaries: no story needs to be parsed. */
-  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
-    {
-      g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
-
-      for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
-        self->counts[s] += crb_story_count_status (story, s);
-    }
 
   update_summary (self);
   return GTK_WIDGET (self);

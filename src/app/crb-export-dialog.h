@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "crb-export.h"
 #include "crb-project.h"
 
 G_BEGIN_DECLS
@@ -15,5 +16,10 @@ GtkWidget *crb_export_dialog_new    (GtkWindow       *parent,
                                      CrbProject      *project);
 void       crb_export_dialog_export (CrbExportDialog *self,
                                      GFile           *file);
+
+int        crb_export_dialog_get_count  (CrbExportDialog *self,
+                                         const char      *label);
+void       crb_export_dialog_set_format (CrbExportDialog *self,
+                                         CrbExportFormat  format);
 
 G_END_DECLS

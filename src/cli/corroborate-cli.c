@@ -859,18 +859,6 @@ cmd_redo (int    argc,
 typedef gboolean (*ExportFunc) (CrbProject *, GOutputStream *, const CrbExportOptions *, guint *,
                                 GCancellable *, GError **);
 
-/* FILE.jsonl → FILE.sentences.jsonl: where FEVER's sentence table goes. */
-static GFile *
-sentences_file_for (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *stem = g_str_has_suffix (path, ".jsonl") ? g_strndup (path, strlen (path) - 6)
-                                                             : g_strdup (path);
-  g_autofree char *sentences = g_strconcat (stem, ".sentences.jsonl", NULL);
-
-  return g_file_new_for_path (sentences);
-}
-
 static int
 export_to_file (CrbProject             *project,
                 CrbExportFormat         format,
@@ -892,7 +880,7 @@ export_to_file (CrbProject             *project,
 
   if (format == CRB_EXPORT_FEVER)
     {
-      sentences_file = sentences_given ? g_object_ref (sentences_given) : sentences_file_for (file);
+      sentences_file = sentences_given ? g_object_ref (sentences_given) : crb_export_sentences_file_for (file);
       sentences_name = g_file_get_parse_name (sentences_file);
       sentences_out = g_file_replace (sentences_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
       if (sentences_out == NULL)

@@ -695,6 +695,25 @@ crb_export_format_extension (CrbExportFormat format)
   return formats[format].extension;
 }
 
+/**
+ * crb_export_sentences_file_for:
+ * @file: a FEVER export, e.g. train.jsonl
+ *
+ * Returns: (transfer full): where its sentence table goes beside it
+ *   (train.sentences.jsonl)
+ */
+GFile *
+crb_export_sentences_file_for (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *stem = g_str_has_suffix (name, ".jsonl") ? g_strndup (name, strlen (name) - 6)
+                                                             : g_strdup (name);
+  g_autofree char *sentences = g_strconcat (stem, ".sentences.jsonl", NULL);
+  g_autoptr (GFile) parent = g_file_get_parent (file);
+
+  return parent ? g_file_get_child (parent, sentences) : g_file_new_for_path (sentences);
+}
+
 static gboolean
 claim_included (CrbClaim               *claim,
                 const CrbExportOptions *options)
@@ -935,6 +954,30 @@ crb_export (CrbProject             *project,
 }
 
 /**
+ * crb_export_format_labels:
+ * @labels: (out caller-allocates) (array fixed-size=CRB_EXPORT_MAX_LABELS):
+ *   filled with the labels of @format's records, %NULL-terminated (static
+ *   strings): the decision status for JSON Lines and CSV, the rating for
+ *   ClaimReview, the label for FEVER
+ */
+void
+crb_export_format_labels (CrbExportFormat  format,
+                          const char     **labels)
+{
+  static const char * const status_labels[] = { "pending", "confirmed", "corrected", "rejected", NULL };
+  static const char * const claimreview_labels[] = { "True", "Partly true", "False", NULL };
+  static const char * const fever_label_names[] = { "SUPPORTS", "REFUTES", "NOT ENOUGH INFO", NULL };
+  const char * const *names = format == CRB_EXPORT_CLAIMREVIEW ? claimreview_labels
+                              : format == CRB_EXPORT_FEVER ? fever_label_names : status_labels;
+  guint k = 0;
+
+  for (; names[k]; k++)
+    labels[k] = names[k];
+  for (; k < CRB_EXPORT_MAX_LABELS; k++)
+    labels[k] = NULL;
+}
+
+/**
  * crb_export_count:
  * @counts: (out caller-allocates) (array fixed-size=CRB_EXPORT_MAX_LABELS):
  *   the number of records per label
@@ -955,10 +998,6 @@ crb_export_count (CrbProject             *project,
                   GCancellable           *cancellable,
                   GError                **error)
 {
-  static const char * const status_labels[] = { "pending", "confirmed", "corrected", "rejected", NULL };
-  static const char * const claimreview_labels[] = { "True", "Partly true", "False", NULL };
-  static const char * const fever_label_names[] = { "SUPPORTS", "REFUTES", "NOT ENOUGH INFO", NULL };
-  const char * const *names;
   CrbExportOptions defaults = CRB_EXPORT_OPTIONS_DEFAULT;
   GListModel *stories;
 
@@ -967,13 +1006,8 @@ crb_export_count (CrbProject             *project,
 
   if (options == NULL)
     options = &defaults;
-  names = format == CRB_EXPORT_CLAIMREVIEW ? claimreview_labels
-          : format == CRB_EXPORT_FEVER ? fever_label_names : status_labels;
-  for (guint k = 0; k < CRB_EXPORT_MAX_LABELS; k++)
-    {
-      labels[k] = k < g_strv_length ((char **) names) ? names[k] : NULL;
-      counts[k] = 0;
-    }
+  crb_export_format_labels (format, labels);
+  memset (counts, 0, CRB_EXPORT_MAX_LABELS * sizeof *counts);
 
   stories = crb_project_get_stories (project);
   for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
@@ -1023,7 +1057,7 @@ crb_export_count (CrbProject             *project,
             case CRB_EXPORT_CSV:
             case CRB_N_EXPORT_FORMATS:
             default:
-              found[0] = status_labels[crb_claim_get_status (claim)];
+              found[0] = crb_decision_status_to_string (crb_claim_get_status (claim));
               break;
             }
 

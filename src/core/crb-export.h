@@ -66,6 +66,9 @@ const char *crb_export_format_to_string   (CrbExportFormat  format);
 gboolean    crb_export_format_from_string (const char      *name,
                                            CrbExportFormat *format);
 const char *crb_export_format_extension   (CrbExportFormat  format);
+GFile      *crb_export_sentences_file_for (GFile           *file);
+void        crb_export_format_labels      (CrbExportFormat  format,
+                                           const char     **labels);
 
 gboolean crb_export       (CrbProject             *project,
                            CrbExportFormat         format,
