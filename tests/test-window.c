@@ -188,6 +188,35 @@ test_empty_state (void)
   assert_no_warnings ();
 }
 
+/* Opens the export dialog of @window. */
+static GtkWidget *
+open_export_dialog (CrbWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *dialog = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  iterate (300);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (CRB_IS_EXPORT_DIALOG (w))
+        dialog = GTK_WIDGET (w);
+    }
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* The export dialog's count for @label, once its background count is back. */
+static int
+wait_for_count (GtkWidget  *dialog,
+                const char *label)
+{
+  for (guint i = 0; i < 200 && crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), label) < 0; i++)
+    iterate (50);
+  return crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), label);
+}
+
 static void
 test_review_loop_actions (void)
 {
@@ -248,37 +277,21 @@ test_review_loop_actions (void)
   g_assert_cmpint (status_of (reloaded, third), ==, CRB_DECISION_STATUS_PENDING);
 
   /* Export and statistics dialogs. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  iterate (300);
   {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-    GtkWidget *dialog = NULL;
+    GtkWidget *dialog = open_export_dialog (window);
 
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-        if (CRB_IS_EXPORT_DIALOG (w))
-          dialog = GTK_WIDGET (w);
-      }
-    g_assert_nonnull (dialog);
     /* The summary counts what each format writes: the rejection (not as
      * false) is a record of JSON Lines but not of ClaimReview or FEVER.
      */
-    for (guint i = 0; i < 100 && crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "confirmed") < 0; i++)
-      iterate (50);
-    g_assert_cmpint (crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "confirmed"), ==, 1);
-    g_assert_cmpint (crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "rejected"), ==, 1);
+    g_assert_cmpint (wait_for_count (dialog, "confirmed"), ==, 1);
+    g_assert_cmpint (wait_for_count (dialog, "rejected"), ==, 1);
     g_assert_cmpint (crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "SUPPORTS"), ==, -1);
     crb_export_dialog_set_format (CRB_EXPORT_DIALOG (dialog), CRB_EXPORT_CLAIMREVIEW);
-    for (guint i = 0; i < 100 && crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "True") < 0; i++)
-      iterate (50);
-    g_assert_cmpint (crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "True"), ==, 1);
-    g_assert_cmpint (crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "False"), ==, 0);
+    g_assert_cmpint (wait_for_count (dialog, "True"), ==, 1);
+    g_assert_cmpint (wait_for_count (dialog, "False"), ==, 0);
     crb_export_dialog_set_format (CRB_EXPORT_DIALOG (dialog), CRB_EXPORT_FEVER);
-    for (guint i = 0; i < 100 && crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "SUPPORTS") < 0; i++)
-      iterate (50);
-    g_assert_cmpint (crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "SUPPORTS"), ==, 1);
-    g_assert_cmpint (crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "NOT ENOUGH INFO"), ==, 0);
+    g_assert_cmpint (wait_for_count (dialog, "SUPPORTS"), ==, 1);
+    g_assert_cmpint (wait_for_count (dialog, "NOT ENOUGH INFO"), ==, 0);
     screenshot (dialog, "05-export-dialog");
     {
       g_autofree char *out = g_build_filename (g_get_tmp_dir (), "crb-window-fever.jsonl", NULL);
@@ -296,18 +309,11 @@ test_review_loop_actions (void)
       g_assert_nonnull (strstr (contents, "\"SUPPORTS\""));
       g_assert_true (g_file_test (table, G_FILE_TEST_EXISTS));
     }
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-    iterate (300);
-    dialog = NULL;
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-        if (CRB_IS_EXPORT_DIALOG (w))
-          dialog = GTK_WIDGET (w);
-      }
-    g_assert_nonnull (dialog);
-    for (guint i = 0; i < 100 && crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "confirmed") < 0; i++)
-      iterate (50);
+  }
+  {
+    GtkWidget *dialog = open_export_dialog (window);
+
+    g_assert_cmpint (wait_for_count (dialog, "confirmed"), ==, 1);
     {
       g_autofree char *out = g_build_filename (g_get_tmp_dir (), "crb-window-export.jsonl", NULL);
       g_autoptr (GFile) out_file = g_file_new_for_path (out);
