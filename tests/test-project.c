@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <time.h>
+#include <utime.h>
+
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -465,6 +468,37 @@ test_save_keeps_mode (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0640);
 }
 
+/* A save cut short leaves ".NAME.XXXXXX"; the next save removes it once it
+ * is an hour old, and leaves recent ones (a save in progress) and other
+ * files alone.
+ */
+static void
+test_save_removes_stale_temp_files (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  g_autofree char *base = g_path_get_basename (f->path);
+  g_autofree char *stale = g_strdup_printf ("%s/.%s.AbC123", dir, base);
+  g_autofree char *recent = g_strdup_printf ("%s/.%s.XyZ789", dir, base);
+  g_autofree char *other = g_strdup_printf ("%s/.%s.notes", dir, base);
+  struct utimbuf old = { 0, };
+
+  g_assert_true (g_file_set_contents (stale, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (recent, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "mine", -1, NULL));
+  old.actime = old.modtime = time (NULL) - 2 * 3600;
+  g_assert_cmpint (utime (stale, &old), ==, 0);
+  g_assert_cmpint (utime (other, &old), ==, 0);
+
+  crb_project_set_title (f->project, "Renamed");
+  crb_project_save (f->project, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (recent, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_save_unwritable (Fixture       *f,
                       gconstpointer  data)
@@ -651,6 +685,7 @@ main (int   argc,
   ADD ("load/newer-version", test_newer_version_never_written);
   ADD ("save/keeps-mode", test_save_keeps_mode);
   ADD ("save/unwritable", test_save_unwritable);
+  ADD ("save/removes-stale-temp-files", test_save_removes_stale_temp_files);
   ADD ("save/unchanged-stories-copied", test_unchanged_stories_copied);
   ADD ("async", test_async);
   ADD ("unload", test_unload);

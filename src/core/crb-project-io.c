@@ -1267,6 +1267,35 @@ write_all (int           fd,
   return TRUE;
 }
 
+/* Temporary files of saves cut short by a crash or a kill: ".NAME.XXXXXX"
+ * beside the project, untouched for an hour (a save in progress elsewhere
+ * writes to its file all the time).
+ */
+static void
+remove_stale_temp_files (const char *dir,
+                         const char *base)
+{
+  g_autoptr (GDir) folder = g_dir_open (dir, 0, NULL);
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *entry;
+
+  while (folder != NULL && (entry = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *stale = NULL;
+      struct stat st;
+
+      if (!g_str_has_prefix (entry, prefix) || strlen (entry) != strlen (prefix) + 6)
+        continue;
+      stale = g_build_filename (dir, entry, NULL);
+      if (lstat (stale, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > 3600)
+        {
+          g_debug ("removing %s, left by a save that did not finish", stale);
+          g_unlink (stale);
+        }
+    }
+}
+
 /**
  * _crb_write_chunks_atomically:
  * @chunks: (element-type GBytes): the lines, each written followed by "\n"
@@ -1318,6 +1347,7 @@ _crb_write_chunks_atomically (GFile         *file,
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
+  remove_stale_temp_files (dir, base);
   tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
 
   fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
