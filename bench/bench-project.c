@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include "crb-export.h"
@@ -170,6 +171,63 @@ measure_open (const char *path)
   return 0;
 }
 
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+/* Every format, every claim (pending included), into files in @dir. */
+static void
+bench_exports (CrbProject *project,
+               const char *dir)
+{
+  for (CrbExportFormat format = 0; format < CRB_N_EXPORT_FORMATS; format++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("export-%s.%s", crb_export_format_to_string (format),
+                                               crb_export_format_extension (format));
+      g_autofree char *out_path = g_build_filename (dir, name, NULL);
+      g_autoptr (GFile) out_file = g_file_new_for_path (out_path);
+      g_autoptr (GFile) sentences_file = crb_export_sentences_file_for (out_file);
+      g_autoptr (GFileOutputStream) out = g_file_replace (out_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+      g_autoptr (GFileOutputStream) sentences = NULL;
+      CrbExportOptions options = { TRUE, TRUE, NULL };
+      guint n_records = 0;
+      double t0, t1, c0, c1;
+      GStatBuf st;
+
+      g_assert_no_error (error);
+      if (format == CRB_EXPORT_FEVER)
+        {
+          sentences = g_file_replace (sentences_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+          g_assert_no_error (error);
+        }
+
+      t0 = crb_bench_now ();
+      c0 = cpu_seconds ();
+      crb_export (project, format, G_OUTPUT_STREAM (out), sentences ? G_OUTPUT_STREAM (sentences) : NULL,
+                  &options, &n_records, NULL, &error);
+      g_assert_no_error (error);
+      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error);
+      g_assert_no_error (error);
+      if (sentences != NULL)
+        g_output_stream_close (G_OUTPUT_STREAM (sentences), NULL, &error);
+      g_assert_no_error (error);
+      t1 = crb_bench_now ();
+      c1 = cpu_seconds ();
+      g_stat (out_path, &st);
+      printf ("export %s: %u records in %.2f s (%.0f records/s, CPU %.2f s), %.1f MB, peak memory %.1f MB\n",
+              crb_export_format_to_string (format), n_records, t1 - t0, n_records / (t1 - t0), c1 - c0,
+              st.st_size / 1e6, crb_bench_peak_rss_kb () / 1024.0);
+      fflush (stdout);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,11 +244,13 @@ main (int   argc,
   int n_articles = 10000, n_stories = 1000;
   g_autofree char *keep_dir = NULL;
   g_autofree char *open_path = NULL;
+  g_autofree char *export_path = NULL;
   GOptionEntry entries[] = {
     { "articles", 0, 0, G_OPTION_ARG_INT, &n_articles, "Number of articles", "N" },
     { "stories", 0, 0, G_OPTION_ARG_INT, &n_stories, "Number of stories", "N" },
     { "dir", 0, 0, G_OPTION_ARG_FILENAME, &keep_dir, "Work in DIR (kept)", "DIR" },
     { "open", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &open_path, NULL, NULL },
+    { "export-only", 0, 0, G_OPTION_ARG_FILENAME, &export_path, "Only export PROJECT (made by an earlier run with --dir) in every format", "PROJECT" },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("- measure the project store");
@@ -209,6 +269,21 @@ main (int   argc,
 
   if (open_path != NULL)
     return measure_open (open_path);
+
+  if (export_path != NULL)
+    {
+      g_autoptr (GFile) export_file = g_file_new_for_commandline_arg (export_path);
+      g_autofree char *export_dir = g_path_get_dirname (export_path);
+
+      project = crb_project_load (export_file, NULL, &error);
+      if (project == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      bench_exports (project, export_dir);
+      return 0;
+    }
 
   dir = keep_dir ? g_strdup (keep_dir) : g_dir_make_tmp ("crb-bench-XXXXXX", NULL);
   g_mkdir_with_parents (dir, 0755);
@@ -294,20 +369,8 @@ main (int   argc,
   /* Export every claim, pending included. */
   project = crb_project_load (file, NULL, &error);
   g_assert_no_error (error);
-  {
-    g_autofree char *out_path = g_build_filename (dir, "export.jsonl", NULL);
-    g_autoptr (GFile) out_file = g_file_new_for_path (out_path);
-    g_autoptr (GFileOutputStream) out = g_file_replace (out_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
-    CrbExportOptions options = { TRUE, TRUE };
-    guint n_records = 0;
-
-    t0 = crb_bench_now ();
-    crb_export (project, CRB_EXPORT_JSONL, G_OUTPUT_STREAM (out), NULL, &options, &n_records, NULL, &error);
-    g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error);
-    g_assert_no_error (error);
-    t1 = crb_bench_now ();
-    printf ("export jsonl: %u records in %.2f s, %.0f records/s\n", n_records, t1 - t0, n_records / (t1 - t0));
-  }
+  bench_exports (project, dir);
+  g_clear_object (&project);
 
   if (keep_dir == NULL)
     {

@@ -14,13 +14,13 @@ struct _CrbClaim
   GObject      parent_instance;
 
   char        *id;
-  char        *article_id;
+  char        *article_id;  /* interned */
   guint        start;     /* code points, end exclusive */
   guint        end;
   char        *text;
-  char        *kind;
+  char        *kind;        /* interned */
   double       score;
-  GStrv        reasons;
+  char       **reasons;     /* interned strings in an array of our own */
   JsonNode    *values;      /* parsed on request from values_json */
   char        *values_json; /* compact JSON text; made on request from values */
   CrbDecision *decision;  /* NULL while pending */
@@ -50,10 +50,8 @@ crb_claim_finalize (GObject *object)
   CrbClaim *self = (CrbClaim *) object;
 
   g_free (self->id);
-  g_free (self->article_id);
   g_free (self->text);
-  g_free (self->kind);
-  g_strfreev (self->reasons);
+  g_free (self->reasons);  /* interned strings */
   g_clear_pointer (&self->values, json_node_unref);
   g_free (self->values_json);
   g_clear_pointer (&self->decision, crb_decision_free);
@@ -117,7 +115,7 @@ crb_claim_set_property (GObject      *object,
       self->id = g_value_dup_string (value);
       break;
     case PROP_ARTICLE_ID:
-      self->article_id = g_value_dup_string (value);
+      self->article_id = (char *) g_intern_string (g_value_get_string (value));
       break;
     case PROP_START:
       self->start = g_value_get_uint (value);
@@ -217,14 +215,20 @@ crb_claim_new (const char *id,
   g_return_val_if_fail (start <= end, NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  return g_object_new (CRB_TYPE_CLAIM,
-                       "id", id,
-                       "article-id", article_id,
-                       "start", start,
-                       "end", end,
-                       "text", text,
-                       "kind", "statement",
-                       NULL);
+  /* Fields set directly: a story line makes hundreds of claims, and
+   * construct properties cost more than the rest of the parse.
+   */
+  {
+    CrbClaim *self = g_object_new (CRB_TYPE_CLAIM, NULL);
+
+    self->id = g_strdup (id);
+    self->article_id = (char *) g_intern_string (article_id);
+    self->start = start;
+    self->end = end;
+    self->text = g_strdup (text);
+    self->kind = (char *) g_intern_static_string ("statement");
+    return self;
+  }
 }
 
 const char *
@@ -278,8 +282,8 @@ crb_claim_set_kind (CrbClaim   *self,
   if (g_strcmp0 (self->kind, kind) == 0)
     return;
 
-  g_free (self->kind);
-  self->kind = g_strdup (kind);
+  /* Kinds and reasons come from small sets: interned, not copied. */
+  self->kind = (char *) g_intern_string (kind);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
@@ -325,8 +329,17 @@ crb_claim_set_reasons (CrbClaim           *self,
 {
   g_return_if_fail (CRB_IS_CLAIM (self));
 
-  g_strfreev (self->reasons);
-  self->reasons = g_strdupv ((char **) reasons);
+  g_free (self->reasons);
+  self->reasons = NULL;
+  if (reasons != NULL)
+    {
+      guint n = g_strv_length ((char **) reasons);
+
+      self->reasons = g_new (char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        self->reasons[i] = (char *) g_intern_string (reasons[i]);
+      self->reasons[n] = NULL;
+    }
 }
 
 /**

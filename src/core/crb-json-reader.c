@@ -37,7 +37,9 @@ struct _CrbJsonValue
 struct _CrbJsonDoc
 {
   const char *data;     /* borrowed: valid as long as the caller keeps it */
-  GArray     *values;   /* CrbJsonValue */
+  CrbJsonValue *values;    /* the values, root first */
+  guint         n_values;
+  guint         n_allocated;
   GString    *strings;  /* nul-terminated strings, one after the other */
 };
 
@@ -82,17 +84,51 @@ static inline CrbJsonValue *
 value_at (Parser *parser,
           guint   index)
 {
-  return &g_array_index (parser->doc->values, CrbJsonValue, index);
+  return &parser->doc->values[index];
 }
 
 static guint
 new_value (Parser *parser)
 {
-  CrbJsonValue v = { 0, };
+  CrbJsonDoc *doc = parser->doc;
+  CrbJsonValue *v;
 
-  v.key = G_MAXUINT;
-  g_array_append_val (parser->doc->values, v);
-  return parser->doc->values->len - 1;
+  if (G_UNLIKELY (doc->n_values == doc->n_allocated))
+    {
+      doc->n_allocated = MAX (64, doc->n_allocated * 2);
+      doc->values = g_renew (CrbJsonValue, doc->values, doc->n_allocated);
+    }
+  v = &doc->values[doc->n_values];
+  memset (v, 0, sizeof *v);
+  v->key = G_MAXUINT;
+  return doc->n_values++;
+}
+
+/* g_string_append_len() without its checks: GLib 2.74 has no inline one,
+ * and a story line holds thousands of strings.
+ */
+static inline void
+append_len (GString    *out,
+            const char *data,
+            gsize       len)
+{
+  if (G_LIKELY (out->len + len < out->allocated_len))
+    {
+      memcpy (out->str + out->len, data, len);
+      out->len += len;
+    }
+  else
+    g_string_append_len (out, data, len);
+}
+
+static inline void
+append_byte (GString *out,
+             char     c)
+{
+  if (G_LIKELY (out->len + 1 < out->allocated_len))
+    out->str[out->len++] = c;
+  else
+    g_string_append_c (out, c);
 }
 
 static int
@@ -145,7 +181,7 @@ parse_string (Parser *parser,
 
       while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
         p++;
-      g_string_append_len (strings, run, p - run);
+      append_len (strings, run, p - run);
 
       if (p >= end)
         return error_at (parser, p, N_("unterminated string"));
@@ -159,14 +195,14 @@ parse_string (Parser *parser,
         return error_at (parser, p, N_("unterminated string"));
       switch (*p++)
         {
-        case '"': g_string_append_c (strings, '"'); break;
-        case '\\': g_string_append_c (strings, '\\'); break;
-        case '/': g_string_append_c (strings, '/'); break;
-        case 'b': g_string_append_c (strings, '\b'); break;
-        case 'f': g_string_append_c (strings, '\f'); break;
-        case 'n': g_string_append_c (strings, '\n'); break;
-        case 'r': g_string_append_c (strings, '\r'); break;
-        case 't': g_string_append_c (strings, '\t'); break;
+        case '"': append_byte (strings, '"'); break;
+        case '\\': append_byte (strings, '\\'); break;
+        case '/': append_byte (strings, '/'); break;
+        case 'b': append_byte (strings, '\b'); break;
+        case 'f': append_byte (strings, '\f'); break;
+        case 'n': append_byte (strings, '\n'); break;
+        case 'r': append_byte (strings, '\r'); break;
+        case 't': append_byte (strings, '\t'); break;
         case 'u':
           {
             gunichar c;
@@ -203,7 +239,7 @@ parse_string (Parser *parser,
   parser->p = p + 1;
   *offset = (guint) start;
   *length = (guint) (strings->len - start);
-  g_string_append_c (strings, '\0');
+  append_byte (strings, '\0');
   return TRUE;
 }
 
@@ -486,14 +522,15 @@ crb_json_doc_parse (const char  *data,
       {
         g_private_set (&spare_doc, NULL);
         doc->values = g_steal_pointer (&spare->values);
+        doc->n_allocated = spare->n_allocated;
         doc->strings = g_steal_pointer (&spare->strings);
         g_free (spare);
-        g_array_set_size (doc->values, 0);
         g_string_truncate (doc->strings, 0);
       }
     else
       {
-        doc->values = g_array_sized_new (FALSE, FALSE, sizeof (CrbJsonValue), 64 + length / 16);
+        doc->n_allocated = 64 + length / 16;
+        doc->values = g_new (CrbJsonValue, doc->n_allocated);
         doc->strings = g_string_sized_new (length);
       }
   }
@@ -556,8 +593,7 @@ free_doc (gpointer data)
 {
   CrbJsonDoc *doc = data;
 
-  if (doc->values)
-    g_array_unref (doc->values);
+  g_free (doc->values);
   if (doc->strings)
     g_string_free (doc->strings, TRUE);
   g_free (doc);
@@ -566,7 +602,7 @@ free_doc (gpointer data)
 const CrbJsonValue *
 crb_json_doc_root (const CrbJsonDoc *doc)
 {
-  return &g_array_index (doc->values, CrbJsonValue, 0);
+  return &doc->values[0];
 }
 
 CrbJsonType
@@ -604,7 +640,7 @@ crb_json_first (const CrbJsonDoc   *doc,
 {
   if (value == NULL || value->first == NONE)
     return NULL;
-  return &g_array_index (doc->values, CrbJsonValue, value->first);
+  return &doc->values[value->first];
 }
 
 const CrbJsonValue *
@@ -613,7 +649,7 @@ crb_json_next (const CrbJsonDoc   *doc,
 {
   if (child == NULL || child->next == NONE)
     return NULL;
-  return &g_array_index (doc->values, CrbJsonValue, child->next);
+  return &doc->values[child->next];
 }
 
 const char *
