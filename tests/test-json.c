@@ -329,6 +329,34 @@ test_random (void)
     }
 }
 
+/* The writer's escaping, at every position of an eight-byte word: what it
+ * writes reads back, through json-glib, as the same string.
+ */
+static void
+test_writer_escapes (void)
+{
+  static const char * const pieces[] = { "a", "\"", "\\", "\n", "\t", "\x01", "\x1f", " ", "é", "😀", "/" };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+
+  for (guint round = 0; round < 5000; round++)
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+      g_autoptr (GString) json = g_string_new (NULL);
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (GError) error = NULL;
+      guint n = g_rand_int_range (rand, 0, 40);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      crb_json_append_string (json, text->str);
+      g_assert_true (json_parser_load_from_data (parser, json->str, json->len, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (json_node_get_string (json_parser_get_root (parser)), ==, text->str);
+      for (const char *p = json->str; *p; p++)
+        g_assert_cmpint ((guchar) *p, >=, 0x20);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +368,7 @@ main (int   argc,
   g_test_add_func ("/corroborate/json/invalid", test_invalid);
   g_test_add_func ("/corroborate/json/deep-nesting", test_deep_nesting);
   g_test_add_func ("/corroborate/json/random", test_random);
+  g_test_add_func ("/corroborate/json/writer-escapes", test_writer_escapes);
 
   return g_test_run ();
 }

@@ -46,6 +46,7 @@ crb_json_append_string (GString    *out,
                         const char *s)
 {
   static const char hex[] = "0123456789abcdef";
+  const guchar *end;
 
   if (s == NULL)
     {
@@ -54,16 +55,21 @@ crb_json_append_string (GString    *out,
     }
 
   g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) s; *p;)
+  end = (const guchar *) s + strlen (s);
+  for (const guchar *p = (const guchar *) s; p < end;)
     {
       const guchar *run = p;
 
-      /* Most text needs no escape: copy it in one go. */
-      while (*p >= 0x20 && *p != '"' && *p != '\\')
+      /* Most text needs no escape: skip it eight bytes at a time, then
+       * copy it in one go.
+       */
+      while (end - p >= 8 && !_crb_json_word_needs_escape (p))
+        p += 8;
+      while (p < end && *p >= 0x20 && *p != '"' && *p != '\\')
         p++;
       if (p > run)
         append_len (out, (const char *) run, p - run);
-      if (*p == '\0')
+      if (p == end)
         break;
 
       switch (*p)

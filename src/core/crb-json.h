@@ -2,8 +2,28 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
+
+/* Whether any of the eight bytes at @p is a control character, '"' or '\\':
+ * what a JSON string cannot hold as it is.  Reads eight bytes.
+ */
+static inline gboolean
+_crb_json_word_needs_escape (const guchar *p)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 w, quote, backslash;
+
+  memcpy (&w, p, 8);
+  quote = w ^ (ones * '"');
+  backslash = w ^ (ones * '\\');
+  /* A byte below 0x20, or a zero byte after the xor. */
+  return ((((w - ones * 0x20) & ~w) |
+           ((quote - ones) & ~quote) |
+           ((backslash - ones) & ~backslash)) & highs) != 0;
+}
 
 void     crb_json_append    (GString  *out,
                              JsonNode *node);
