@@ -1075,7 +1075,6 @@ crb_project_add_story (CrbProject *self,
 {
   g_autofree char *slug = NULL;
   g_autofree char *id = NULL;
-  g_autoptr (CrbStory) story = NULL;
 
   g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
   g_return_val_if_fail (title != NULL, NULL);
@@ -1087,6 +1086,30 @@ crb_project_add_story (CrbProject *self,
       g_free (id);
       id = g_strdup_printf ("%s-%u", slug, i);
     }
+
+  return crb_project_add_story_with_id (self, id, title);
+}
+
+/**
+ * crb_project_add_story_with_id:
+ * @id: the story's id, new to the project
+ * @title: the story's title
+ *
+ * Like crb_project_add_story(), keeping a given id (a project rebuilt
+ * from an export keeps its stories' ids).
+ *
+ * Returns: (transfer none): the new story
+ */
+CrbStory *
+crb_project_add_story_with_id (CrbProject *self,
+                               const char *id,
+                               const char *title)
+{
+  g_autoptr (CrbStory) story = NULL;
+
+  g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
+  g_return_val_if_fail (!g_hash_table_contains (self->story_index, id), NULL);
 
   story = crb_story_new (id, title);
   g_list_store_append (self->stories, story);

@@ -67,6 +67,9 @@ CrbStory    *crb_project_find_story_by_title (CrbProject          *self,
                                               const char          *title);
 CrbStory    *crb_project_add_story           (CrbProject          *self,
                                               const char          *title);
+CrbStory    *crb_project_add_story_with_id   (CrbProject          *self,
+                                              const char          *id,
+                                              const char          *title);
 CrbStory    *crb_project_find_article_story  (CrbProject          *self,
                                               const char          *article_id);
 gboolean     crb_project_ensure_all_loaded   (CrbProject          *self,
