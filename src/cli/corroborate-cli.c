@@ -16,6 +16,7 @@
 #include "crb-extract.h"
 #include "crb-extract-command.h"
 #include "crb-import.h"
+#include "crb-import-export.h"
 #include "crb-json.h"
 #include "crb-project.h"
 #include "crb-project-io.h"
@@ -293,6 +294,37 @@ import_into (CrbProject  *project,
   return 0;
 }
 
+/* new --from-export: nothing is written unless every record is read. */
+static int
+rebuild_from_export (CrbProject *project,
+                     const char *path,
+                     GFile      *new_file,
+                     const char *export_path)
+{
+  g_autoptr (GFile) export_file = g_file_new_for_commandline_arg (export_path);
+  g_autoptr (GError) error = NULL;
+  GListModel *stories;
+  guint n_articles = 0;
+
+  if (!crb_project_import_export (project, export_file, NULL, &error))
+    return fail_error (error);
+
+  if (!crb_project_save (project, new_file, NULL, &error))
+    return fail_error (error);
+
+  stories = crb_project_get_stories (project);
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
+      n_articles += crb_story_get_n_articles (story);
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: created with %u article and %u claims\n",
+                        "%s: created with %u articles and %u claims\n", n_articles),
+           path, n_articles, count_claims (project));
+  return 0;
+}
+
 static int
 cmd_new (int    argc,
          char **argv)
@@ -302,6 +334,7 @@ cmd_new (int    argc,
   g_autoptr (GError) error = NULL;
   g_autofree char *story = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *from_export = NULL;
   gboolean force = FALSE;
   gboolean skip_invalid = FALSE;
   double threshold = CRB_EXTRACT_DEFAULT_THRESHOLD;
@@ -311,15 +344,26 @@ cmd_new (int    argc,
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing project file"), NULL },
     { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold, N_("Lowest check-worthiness proposed as a claim (0–1)"), N_("X") },
     { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid, N_("Skip unreadable inputs with a warning instead of refusing"), NULL },
+    { "from-export", 0, 0, G_OPTION_ARG_FILENAME, &from_export,
+      N_("Rebuild the articles, claims and decisions of a native JSON Lines export instead (no inputs)"), N_("FILE.jsonl") },
     EXTRACTOR_OPTIONS,
     { NULL }
   };
   int status;
 
-  if ((status = parse_options (entries, _("Create a project from articles: files, folders or .jsonl corpora."),
+  if ((status = parse_options (entries, _("Create a project from articles: files, folders or .jsonl corpora, "
+                                          "or from a native JSON Lines export (--from-export)."),
                                &argc, &argv)) >= 0)
     return status;
-  if (argc < 3)
+  if (from_export != NULL)
+    {
+      /* The export holds the stories and the claims: nothing to extract. */
+      if (argc != 2 || story != NULL || skip_invalid || extractor_command != NULL ||
+          threshold != CRB_EXTRACT_DEFAULT_THRESHOLD)
+        return usage_error (_("new --from-export takes a project file and no inputs, "
+                              "--story, --threshold, --skip-invalid or --extractor-command"));
+    }
+  else if (argc < 3)
     return usage_error (_("new needs a project file and at least one input"));
   if (!parse_threshold (threshold))
     return usage_error (_("--threshold must be between 0 and 1"));
@@ -340,6 +384,8 @@ cmd_new (int    argc,
     }
 
   project = crb_project_new (title);
+  if (from_export != NULL)
+    return rebuild_from_export (project, argv[1], file, from_export);
   return import_into (project, argv[1], file, argv + 2, story, threshold, skip_invalid);
 }
 
@@ -1399,7 +1445,7 @@ cmd_facts (int    argc,
 }
 
 static const Command commands[] = {
-  { "new", N_("PROJECT INPUT…"), N_("create a project from files, folders or .jsonl corpora"), cmd_new },
+  { "new", N_("PROJECT INPUT…"), N_("create a project from files, folders or .jsonl corpora, or from an export"), cmd_new },
   { "add", N_("PROJECT INPUT…"), N_("add articles to a project"), cmd_add },
   { "extract", N_("INPUT…"), N_("print the claims of articles as JSON Lines"), cmd_extract },
   { "claims", N_("PROJECT"), N_("print a project's claims as JSON Lines"), cmd_claims },
