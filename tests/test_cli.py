@@ -724,6 +724,212 @@ class Fever(Base):
                           "--sentences", self.path("no", "dir", "t.jsonl")], 1, "t.jsonl")
 
 
+class RoundTrip(Base):
+    """new --from-export rebuilds the articles, claims and decisions of a native export."""
+
+    CORRECTION = 'Seven people — not “nine” — died,\nthe "fire service" said; Çelik: 🙂'
+
+    def decide_every_kind(self, project):
+        claims = json_lines(run("claims", project, check=0).stdout)
+        ids = [c["id"] for c in claims]
+        self.assertGreater(len(ids), 10)
+        run("annotate", project, ids[0], "--confirm", "--annotator", "Ana Ñúñez", check=0)
+        run("annotate", project, ids[1], "--correct", self.CORRECTION,
+            "--note", 'line one\nline "two", \\ and a tab\t', check=0)
+        reasons = ["false", "unverifiable", "opinion", "not-a-claim", "duplicate", "wrong-span"]
+        for claim, reason in zip(ids[2:], reasons):
+            run("annotate", project, claim, "--reject", reason, "--note", f"why: {reason}", check=0)
+        # A decision changed later: only the current one counts.
+        run("annotate", project, ids[8], "--confirm", check=0)
+        run("annotate", project, ids[8], "--reject", "false", check=0)
+        # A link by hand between claims of two articles.
+        other = next(c for c in claims if c["article"] != claims[0]["article"] and
+                     all(l["claim"] != ids[0] for l in claims[0]["links"]))
+        run("link", project, ids[0], other["id"], "--relation", "conflicts", check=0)
+        return ids
+
+    def articles_of(self, project):
+        header, stories = validate_project(project)
+        return [(s["story"], s["title"], s["articles"]) for s in stories]
+
+    def claims_of(self, project):
+        header, stories = validate_project(project)
+        return [c for s in stories for c in s["claims"]]
+
+    def check_round_trip(self, source):
+        original = self.path("original.crb")
+        run("new", original, source, check=0)
+        ids = self.decide_every_kind(original)
+        export = self.path("export.jsonl")
+        run("export", original, "--include-pending", "-o", export, check=0)
+        with open(export, encoding="utf-8") as f:
+            records = json_lines(f.read())
+        self.assertEqual(len(records), len(json_lines(run("claims", original, check=0).stdout)))
+        # Each article's text rides on its first record only.
+        seen = set()
+        for r in records:
+            self.assertEqual("text" in r["article"], r["article"]["id"] not in seen)
+            seen.add(r["article"]["id"])
+
+        rebuilt = self.path("rebuilt.crb")
+        p = run("new", rebuilt, "--from-export", export, check=0)
+        self.assertIn("created with", p.stdout)
+
+        # The same claims: ids, spans, texts, kinds, scores, values,
+        # decisions, facts and links, in the same order.
+        before = json_lines(run("claims", original, check=0).stdout)
+        after = json_lines(run("claims", rebuilt, check=0).stdout)
+        self.assertEqual([c["id"] for c in after], [c["id"] for c in before])
+        self.assertEqual(after, before)
+        by_id = {c["id"]: c for c in after}
+        self.assertEqual(by_id[ids[1]]["decision"]["corrected"], self.CORRECTION)
+        self.assertEqual(by_id[ids[0]]["decision"]["annotator"], "Ana Ñúñez")
+        self.assertEqual(sorted(by_id[c]["decision"]["reason"] for c in ids[2:8]),
+                         sorted(["false", "unverifiable", "opinion", "not-a-claim", "duplicate", "wrong-span"]))
+        self.assertEqual(by_id[ids[8]]["decision"]["reason"], "false")
+        self.assertTrue(any(l["relation"] == "conflicts" for l in by_id[ids[0]]["links"]))
+
+        # The project files hold the same stories, articles (text, sha256,
+        # metadata) and claims with their decisions.
+        self.assertEqual(self.articles_of(rebuilt), self.articles_of(original))
+        self.assertEqual(self.claims_of(rebuilt), self.claims_of(original))
+        stats = json.loads(run("stats", rebuilt, "--json", check=0).stdout)
+        self.assertEqual((stats["confirmed"], stats["corrected"], stats["rejected"]), (1, 1, 7))
+        run("validate", rebuilt, check=0)
+
+        # Exporting the rebuilt project gives the same bytes: `source` too,
+        # which keeps naming where each article was first imported from.
+        again = self.path("again.jsonl")
+        run("export", rebuilt, "--include-pending", "-o", again, check=0)
+        with open(export, "rb") as a, open(again, "rb") as b:
+            self.assertEqual(b.read(), a.read())
+        for fmt in ("jsonl", "csv", "claimreview"):
+            self.assertEqual(run("export", rebuilt, "--format", fmt, check=0).stdout,
+                             run("export", original, "--format", fmt, check=0).stdout, fmt)
+
+    def test_bundled_sample(self):
+        self.check_round_trip(BUNDLED)
+
+    def test_real_articles(self):
+        self.check_round_trip(SAMPLES)
+
+    def test_rebuilt_project_takes_decisions(self):
+        original = self.path("original.crb")
+        run("new", original, BUNDLED, check=0)
+        export = self.path("export.jsonl")
+        run("export", original, "--include-pending", "-o", export, check=0)
+        rebuilt = self.path("rebuilt.crb")
+        run("new", rebuilt, "--from-export", export, "--title", "Again", check=0)
+        header, _ = validate_project(rebuilt)
+        self.assertEqual(header["title"], "Again")
+        claim = json_lines(run("claims", rebuilt, check=0).stdout)[0]["id"]
+        run("annotate", rebuilt, claim, "--confirm", check=0)
+        self.assertEqual(json_lines(run("undo", rebuilt, check=0).stdout)[0]["status"], "pending")
+
+    def test_usage_errors(self):
+        export = self.write("e.jsonl", "")
+        project = self.path("p.crb")
+        self.assertFails(["new", project, "--from-export", export, BUNDLED], 2, "--from-export")
+        self.assertFails(["new", project, "--from-export", export, "--story", "x"], 2, "--from-export")
+        self.assertFalse(os.path.exists(project))
+
+    def bad_export(self, records, edit):
+        """The export's lines, with edit(lines) applied to the parsed records."""
+        lines = [json.loads(json.dumps(r)) for r in records]
+        edit(lines)
+        return "".join(l if isinstance(l, str) else json.dumps(l, ensure_ascii=False) + "\n" for l in lines)
+
+    def test_bad_exports(self):
+        original = self.path("original.crb")
+        run("new", original, BUNDLED, check=0)
+        export = self.path("export.jsonl")
+        run("export", original, "--include-pending", "-o", export, check=0)
+        with open(export, encoding="utf-8") as f:
+            records = json_lines(f.read())
+        first = records[0]["article"]["id"]
+        second_article = next(i for i, r in enumerate(records) if "text" in r["article"] and i > 0)
+
+        def set_field(line, *path_value):
+            def edit(lines):
+                *path, value = path_value
+                target = lines[line]
+                for key in path[:-1]:
+                    target = target[key]
+                if value is KeyError:
+                    del target[path[-1]]
+                else:
+                    target[path[-1]] = value
+            return edit
+
+        def replace_line(line, text):
+            def edit(lines):
+                lines[line] = text
+            return edit
+
+        def drop_text(lines):
+            del lines[0]["article"]["text"]
+
+        def wrong_quote(lines):
+            for key in ("claim", "original", "quote"):
+                lines[4][key] = "Nothing like the article's text"
+
+        cases = {
+            "not JSON": (replace_line(2, "{\"id\": \n"), 3, ["Parse error"]),
+            "a list": (replace_line(2, "[1, 2]\n"), 3, ["JSON object"]),
+            "missing span": (set_field(1, "span", KeyError), 2, ["“span”"]),
+            "missing status": (set_field(1, "status", KeyError), 2, ["“status”"]),
+            "missing sha256": (set_field(1, "article", "sha256", KeyError), 2, ["“article.sha256”"]),
+            "span not a number": (set_field(1, "span", "start", "seven"), 2, ["“span.start”"]),
+            "text never given": (drop_text, 1, [first, "none of its records"]),
+            "span outside": (set_field(3, "span", "end", 10 ** 6), 4, ["outside"]),
+            "span reversed": (set_field(3, "span", "start", 10 ** 5), 4, ["span"]),
+            "quote not the text": (wrong_quote, 5, ["quote", "span"]),
+            "original and quote differ": (set_field(4, "quote", "Other text"), 5, ["original", "quote"]),
+            "claim edited but confirmed": (set_field(4, "claim", "Other text"), 5, ["claim", "original"]),
+            "sha256 mismatch": (set_field(0, "article", "text", records[0]["article"]["text"] + "!"), 1, ["sha256"]),
+            "sha256 differs": (set_field(1, "article", "sha256", "0" * 64), 2, ["sha256", "line 1"]),
+            "article in two stories": (set_field(1, "story", "id", "elsewhere"), 2, [first, "line 1"]),
+            "claim id twice": (set_field(5, "id", records[4]["id"]), 6, [records[4]["id"], "twice"]),
+            "unknown status": (set_field(1, "status", "maybe"), 2, ["“maybe”"]),
+            "unknown reason": (lambda lines: (set_field(2, "status", "rejected")(lines),
+                                              set_field(2, "reason", "boring")(lines)), 3, ["“boring”"]),
+            "rejected without reason": (set_field(2, "status", "rejected"), 3, ["reason"]),
+            "blank correction": (lambda lines: (set_field(2, "status", "corrected")(lines),
+                                                set_field(2, "claim", "  ")(lines)), 3, ["correct"]),
+            "values not an object": (set_field(2, "values", [1]), 3, ["“values”"]),
+            "score out of range": (set_field(2, "extractor", "score", 7), 3, ["score"]),
+            "bad article id": (lambda lines: [l["article"].__setitem__("id", "a:b") for l in lines
+                                              if l["article"]["id"] == first], 1, ["a:b"]),
+            "second text wrong": (set_field(second_article, "article", "text", "Different text"),
+                                  second_article + 1, ["sha256"]),
+        }
+        kept = self.path("kept.crb")
+        run("new", kept, BUNDLED, check=0)
+        with open(kept, "rb") as f:
+            kept_bytes = f.read()
+        for name, (edit, line, fragments) in cases.items():
+            with self.subTest(name):
+                bad = self.write("bad.jsonl", self.bad_export(records, edit))
+                project = self.path("p.crb")
+                p = self.assertFails(["new", project, "--from-export", bad], 1, f"bad.jsonl:{line}:", *fragments)
+                self.assertEqual(len(p.stderr.strip().splitlines()), 1, p.stderr)
+                self.assertFalse(os.path.exists(project), "a project file was left behind")
+                # --force does not replace a project with a bad rebuild.
+                self.assertFails(["new", kept, "--force", "--from-export", bad], 1, f"bad.jsonl:{line}:")
+                with open(kept, "rb") as f:
+                    self.assertEqual(f.read(), kept_bytes)
+
+        # Blank lines count in line numbers; an empty file is refused.
+        lines = self.bad_export(records, lambda l: None).splitlines(keepends=True)
+        bad = self.write("bad.jsonl", "\n" + lines[0] + "\n" + "{}\n")
+        self.assertFails(["new", self.path("p.crb"), "--from-export", bad], 1, "bad.jsonl:4:", "“id”")
+        empty = self.write("empty.jsonl", "\n")
+        self.assertFails(["new", self.path("p.crb"), "--from-export", empty], 1, "empty.jsonl", "no records")
+        self.assertFails(["new", self.path("p.crb"), "--from-export", self.path("missing.jsonl")], 1,
+                         "missing.jsonl", "no such file")
+        self.assertFalse(os.path.exists(self.path("p.crb")))
+
+
 class Journal(Base):
     def test_journal_restores_unsaved_decisions(self):
         """A decision in the journal that never reached the file is restored on open."""
