@@ -262,7 +262,6 @@ read_article (Reader              *r,
               GError             **error)
 {
   const char *id, *sha256, *title, *outlet, *url, *date, *source, *text;
-  const CrbJsonValue *text_value;
   ArticleInfo *info;
 
   if (!get_string (r, object, "article", "id", TRUE, &id, error) ||
@@ -313,14 +312,6 @@ read_article (Reader              *r,
 
   if (text == NULL)
     return info;
-
-  /* The reader keeps "\u0000" as a byte: a C string would be cut short. */
-  text_value = crb_json_member_get (r->doc, object, "text");
-  if (strlen (text) != crb_json_string_length (text_value))
-    {
-      fail (r, error, _("the text of the article “%s” holds a NUL character"), id);
-      return NULL;
-    }
 
   if (info->article == NULL)
     {
