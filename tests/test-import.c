@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "crb-error.h"
+#include "crb-export.h"
 #include "crb-import.h"
+#include "crb-import-export.h"
 #include "crb-test-utils.h"
 
 typedef struct
@@ -334,6 +336,110 @@ test_extract_claims_offsets (Fixture       *f,
   g_assert_cmpuint (crb_claim_get_start (g_ptr_array_index (claims, 1)), ==, 62);
 }
 
+static GBytes *
+export_all (CrbProject *project)
+{
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
+  CrbExportOptions options = CRB_EXPORT_OPTIONS_DEFAULT;
+
+  options.include_pending = TRUE;
+  crb_export (project, CRB_EXPORT_JSONL, out, NULL, &options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (out, NULL, &error);
+  g_assert_no_error (error);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static void
+test_export_round_trip (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (CrbProject) rebuilt = NULL;
+  g_autoptr (GBytes) exported = NULL;
+  g_autoptr (GBytes) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *project_path = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (CrbDecision) corrected = crb_decision_new (CRB_DECISION_STATUS_CORRECTED);
+  g_autoptr (CrbDecision) rejected = crb_decision_new (CRB_DECISION_STATUS_REJECTED);
+  g_autoptr (CrbStory) story = NULL;
+  g_autoptr (CrbClaim) first = NULL;
+  g_autoptr (CrbClaim) second = NULL;
+  CrbClaim *claim;
+
+  project = crb_test_make_project (f->dir, "p.crb", &project_path);
+  story = g_list_model_get_item (crb_project_get_stories (project), 0);
+  first = g_list_model_get_item (crb_story_get_claims (story), 0);
+  second = g_list_model_get_item (crb_story_get_claims (story), 1);
+  corrected->corrected_text = g_strdup ("“Zwölf” died,\nnot 133 \\ \"sic\"");
+  corrected->annotator = g_strdup ("ana");
+  corrected->time = g_strdup ("2026-01-02T03:04:05Z");
+  crb_claim_set_decision (first, corrected);
+  rejected->reason = CRB_REJECT_REASON_DUPLICATE;
+  rejected->note = g_strdup ("see the first");
+  crb_claim_set_decision (second, rejected);
+
+  exported = export_all (project);
+  path = crb_test_write_file (f->dir, "export.jsonl", g_bytes_get_data (exported, NULL),
+                              g_bytes_get_size (exported));
+  file = g_file_new_for_path (path);
+
+  rebuilt = crb_project_new ("Rebuilt");
+  crb_project_import_export (rebuilt, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (crb_project_get_stories (rebuilt)), ==, 2);
+
+  claim = crb_project_find_claim (rebuilt, crb_claim_get_id (first), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (crb_decision_equal (crb_claim_get_decision (claim), corrected));
+  claim = crb_project_find_claim (rebuilt, crb_claim_get_id (second), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (crb_decision_equal (crb_claim_get_decision (claim), rejected));
+
+  again = export_all (rebuilt);
+  g_assert_true (g_bytes_equal (again, exported));
+}
+
+static void
+test_export_round_trip_refuses (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (CrbProject) rebuilt = crb_project_new ("Rebuilt");
+  g_autoptr (GBytes) exported = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *project_path = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_auto (GStrv) lines = NULL;
+  guint64 revision = crb_project_get_revision (rebuilt);
+
+  project = crb_test_make_project (f->dir, "p.crb", &project_path);
+  exported = export_all (project);
+  contents = g_strndup (g_bytes_get_data (exported, NULL), g_bytes_get_size (exported));
+  lines = g_strsplit (contents, "\n", 3);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+
+  /* A good first line, then one the export would never write. */
+  g_free (contents);
+  contents = g_strconcat (lines[0], "\n", "{\"id\": 7}\n", NULL);
+  path = crb_test_write_file (f->dir, "bad.jsonl", contents, -1);
+  file = g_file_new_for_path (path);
+
+  g_assert_false (crb_project_import_export (rebuilt, file, NULL, &error));
+  g_assert_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT);
+  g_assert_nonnull (strstr (error->message, "bad.jsonl:2: "));
+  g_assert_nonnull (strstr (error->message, "“id”"));
+
+  /* The project is as it was. */
+  g_assert_cmpuint (g_list_model_get_n_items (crb_project_get_stories (rebuilt)), ==, 0);
+  g_assert_cmpuint (crb_project_get_revision (rebuilt), ==, revision);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +459,8 @@ main (int   argc,
   ADD ("bad-file-refuses-whole-import", test_bad_file_refuses_whole_import);
   ADD ("legacy-encoding", test_legacy_encoding);
   ADD ("extract-offsets", test_extract_claims_offsets);
+  ADD ("export-round-trip", test_export_round_trip);
+  ADD ("export-round-trip-refuses", test_export_round_trip_refuses);
 
   return g_test_run ();
 }
