@@ -765,11 +765,17 @@ class RoundTrip(Base):
         with open(export, encoding="utf-8") as f:
             records = json_lines(f.read())
         self.assertEqual(len(records), len(json_lines(run("claims", original, check=0).stdout)))
+        validate_export(records)
         # Each article's text rides on its first record only.
         seen = set()
         for r in records:
             self.assertEqual("text" in r["article"], r["article"]["id"] not in seen)
             seen.add(r["article"]["id"])
+        # The link by hand says so in the evidence; the aligner's do not.
+        evidence = [e for r in records if r["id"] == ids[0] for e in r["evidence"]]
+        self.assertEqual([e["relation"] for e in evidence if e["manual"]], ["conflicts"])
+        self.assertTrue(all(not e["manual"] for r in records if r["id"] not in (ids[0],)
+                            for e in r["evidence"] if e["claim"] != ids[0]))
 
         rebuilt = self.path("rebuilt.crb")
         p = run("new", rebuilt, "--from-export", export, check=0)

@@ -242,6 +242,8 @@ write_native_record (GString    *out,
         member_string (out, &f, "status", crb_decision_status_to_string (crb_claim_get_status (other)));
         crb_json_member (out, &f, "why");
         crb_json_append_strv (out, (const char * const *) link->why);
+        crb_json_member (out, &f, "manual");
+        g_string_append (out, link->manual ? "true" : "false");
         g_string_append_c (out, '}');
       }
     g_string_append_c (out, ']');

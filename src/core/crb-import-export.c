@@ -24,8 +24,8 @@
  * A bad line leaves the project as it was.
  */
 
-/* The reason crb_project_link() gives a link made by hand: the one way
- * an export tells manual links from computed ones.
+/* The reason crb_project_link() gives a link made by hand: how exports
+ * told manual links from computed ones before evidence had "manual".
  */
 #define HAND_LINK_WHY "linked by hand"
 
@@ -477,8 +477,11 @@ read_hand_links (Reader             *r,
       const char *other = crb_json_get_string (r->doc, e, "claim", NULL);
       HandLink link = { 0, };
 
-      if (other == NULL || crb_json_type (why) != CRB_JSON_ARRAY || crb_json_length (why) != 1 ||
-          g_strcmp0 (crb_json_string (r->doc, crb_json_first (r->doc, why)), HAND_LINK_WHY) != 0 ||
+      gboolean manual = crb_json_boolean (crb_json_member_get (r->doc, e, "manual")) ||
+                        (crb_json_type (why) == CRB_JSON_ARRAY && crb_json_length (why) == 1 &&
+                         g_strcmp0 (crb_json_string (r->doc, crb_json_first (r->doc, why)), HAND_LINK_WHY) == 0);
+
+      if (other == NULL || !manual ||
           !crb_relation_from_string (crb_json_get_string (r->doc, e, "relation", NULL), &link.relation))
         continue;
 
