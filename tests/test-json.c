@@ -357,6 +357,51 @@ test_writer_escapes (void)
     }
 }
 
+/* UTF-8 is checked as g_utf8_validate_len() does it: the same verdict on
+ * random bytes (overlong forms, surrogates, truncated sequences), and the
+ * error column at the first bad byte.
+ */
+static void
+test_utf8 (void)
+{
+  static const guchar bytes[] = { 'a', ' ', 0x7f, 0x80, 0xbf, 0xc0, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xed, 0xa0,
+                                  0xf0, 0x9f, 0x98, 0x80, 0xf4, 0x90, 0xff };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr (GString) text = g_string_new ("\"");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CrbJsonDoc) doc = NULL;
+      guint n = g_rand_int_range (rand, 0, 24);
+      const char *bad = NULL;
+      gboolean valid;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_c (text, (char) bytes[g_rand_int_range (rand, 0, G_N_ELEMENTS (bytes))]);
+      g_string_append_c (text, '"');
+      valid = g_utf8_validate_len (text->str, text->len, &bad);
+      doc = crb_json_doc_parse (text->str, text->len, &error);
+      if (valid)
+        {
+          g_assert_no_error (error);
+          g_autofree char *inside = g_strndup (text->str + 1, text->len - 2);
+
+          g_assert_cmpstr (crb_json_string (doc, crb_json_doc_root (doc)), ==, inside);
+          g_assert_cmpuint (crb_json_string_length (crb_json_doc_root (doc)), ==, text->len - 2);
+        }
+      else
+        {
+          g_autofree char *where = g_strdup_printf ("1:%ld: ", g_utf8_pointer_to_offset (text->str, bad) + 1);
+
+          g_assert_null (doc);
+          g_assert_nonnull (error);
+          g_assert_true (g_str_has_prefix (error->message, where));
+          g_assert_nonnull (strstr (error->message, "invalid UTF-8"));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +414,7 @@ main (int   argc,
   g_test_add_func ("/corroborate/json/deep-nesting", test_deep_nesting);
   g_test_add_func ("/corroborate/json/random", test_random);
   g_test_add_func ("/corroborate/json/writer-escapes", test_writer_escapes);
+  g_test_add_func ("/corroborate/json/utf8", test_utf8);
 
   return g_test_run ();
 }

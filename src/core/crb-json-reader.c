@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "crb-error.h"
+#include "crb-json.h"
 #include "crb-json-reader.h"
 
 #define MAX_DEPTH 512
@@ -179,6 +180,8 @@ parse_string (Parser *parser,
     {
       const char *run = p;
 
+      while (end - p >= 8 && !_crb_json_word_needs_escape ((const guchar *) p))
+        p += 8;
       while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
         p++;
       append_len (strings, run, p - run);
@@ -483,6 +486,46 @@ parse_value (Parser *parser,
   return ok;
 }
 
+/* g_utf8_validate_len(), with ASCII skipped eight bytes at a time. */
+static gboolean
+validate_utf8 (const char  *data,
+               gsize        length,
+               const char **invalid)
+{
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guchar *p = (const guchar *) data;
+  const guchar *end = p + length;
+
+  while (p < end)
+    {
+      gunichar c;
+
+      while (end - p >= 8)
+        {
+          guint64 w;
+
+          memcpy (&w, p, 8);
+          if (w & highs)
+            break;
+          p += 8;
+        }
+      while (p < end && *p < 0x80)
+        p++;
+      if (p == end)
+        break;
+
+      c = g_utf8_get_char_validated ((const char *) p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          *invalid = (const char *) p;
+          return FALSE;
+        }
+      p = (const guchar *) g_utf8_next_char (p);
+    }
+
+  return TRUE;
+}
+
 /**
  * crb_json_doc_parse:
  * @data: JSON text, UTF-8; it must stay valid as long as the document
@@ -536,7 +579,7 @@ crb_json_doc_parse (const char  *data,
   }
   doc->data = data;
 
-  if (!g_utf8_validate_len (data, length, &invalid))
+  if (!validate_utf8 (data, length, &invalid))
     error_at (&parser, invalid, N_("invalid UTF-8"));
   else
     {

@@ -258,11 +258,23 @@ crb_json_member (GString    *out,
                  gboolean   *first,
                  const char *name)
 {
+  gsize n = strlen (name);
+
   if (!*first)
     g_string_append_c (out, ',');
   *first = FALSE;
-  crb_json_append_string (out, name);
-  g_string_append_c (out, ':');
+
+  /* Member names are short and almost never need an escape. */
+  for (gsize i = 0; i < n; i++)
+    if ((guchar) name[i] < 0x20 || name[i] == '"' || name[i] == '\\')
+      {
+        crb_json_append_string (out, name);
+        g_string_append_c (out, ':');
+        return;
+      }
+  g_string_append_c (out, '"');
+  append_len (out, name, n);
+  append_len (out, "\":", 2);
 }
 
 /**
