@@ -528,6 +528,7 @@ class BadInputs(Base):
         run("annotate", project, others[2]["id"], "--reject", "opinion", check=0)
         records = json_lines(run("export", project, "--format", "claimreview", check=0).stdout)
         self.assertEqual(len(records), 3, "opinion rejections are left out")
+        validate_export(records, "claimreview")
         by_claim = {r["identifier"]: r for r in records}
         for r in records:
             # What Google requires, always present.
