@@ -26,9 +26,17 @@ struct _CrbArticleView
   GHashTable    *marked;       /* CrbClaim → tag name: linked claims shown */
 
   GtkWidget     *box;
+  GtkWidget     *outlet_label;
+  GtkWidget     *title_label;
+  GtkWidget     *date_label;
   GtkWidget     *text_view;
   GtkTextBuffer *buffer;
-  GtkTextMark   *selected_mark;
+  GtkTextMark   *selected_mark;  /* where the claim to show starts */
+  GtkTextMark   *scroll_end_mark; /* and ends */
+
+  guint          layout_tick;
+  guint          frames;         /* since the text was set */
+  gboolean       scroll_pending;
 };
 
 G_DEFINE_FINAL_TYPE (CrbArticleView, crb_article_view, GTK_TYPE_WIDGET)
@@ -44,6 +52,9 @@ static guint signals[N_SIGNALS];
 static const char * const status_tags[] = {
   "claim-pending", "claim-confirmed", "claim-corrected", "claim-rejected",
 };
+
+/* One tag table for every column: the tags never change. */
+static GtkTextTagTable *tag_table;
 
 static void
 get_span (CrbArticleView *self,
@@ -65,6 +76,100 @@ apply_status (CrbArticleView *self,
   for (guint i = 0; i < G_N_ELEMENTS (status_tags); i++)
     gtk_text_buffer_remove_tag_by_name (self->buffer, status_tags[i], &start, &end);
   gtk_text_buffer_apply_tag_by_name (self->buffer, status_tags[crb_claim_get_status (claim)], &start, &end);
+}
+
+/* How far a claim brought into view stays from the top and bottom edges. */
+#define SCROLL_MARGIN 8
+
+static void
+scroll_now (CrbArticleView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->text_view);
+  GtkTextIter start, end;
+  GdkRectangle visible, first, last;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &start, self->selected_mark);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &end, self->scroll_end_mark);
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &start, &first);
+  gtk_text_view_get_iter_location (view, &end, &last);
+
+  /* Already in view, with a little room: leave it where the reader has it. */
+  if (first.y >= visible.y + SCROLL_MARGIN && last.y + last.height <= visible.y + visible.height - SCROLL_MARGIN)
+    return;
+
+  /* The claim's first line near the top, a twentieth of the height below
+   * it.  Aligned, not "the least scrolling": GTK 4.8 gets that wrong for
+   * a span above the view (it lands at the bottom) and cut off the first
+   * line of a claim at the top of a column.
+   */
+  gtk_text_view_scroll_to_mark (view, self->selected_mark, 0.05, TRUE, 0.0, 0.0);
+}
+
+/* GTK 4.8 scrolls a text view to the wrong place before it has laid out
+ * its text once (to the end, or not far enough), so a scroll waits for the
+ * second frame after the text was set, which comes after that layout.
+ */
+static gboolean
+layout_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  CrbArticleView *self = user_data;
+
+  if (!gtk_widget_get_mapped (widget))
+    {
+      /* A hidden column: on_text_view_map_cb() starts again. */
+      self->frames = 0;
+      self->layout_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (++self->frames < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->layout_tick = 0;
+  if (self->scroll_pending)
+    {
+      self->scroll_pending = FALSE;
+      scroll_now (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_layout (CrbArticleView *self)
+{
+  if (self->layout_tick == 0)
+    self->layout_tick = gtk_widget_add_tick_callback (self->text_view, layout_tick_cb, self, NULL);
+}
+
+static void
+on_text_view_map_cb (CrbArticleView *self)
+{
+  if (self->scroll_pending || self->frames < 2)
+    wait_for_layout (self);
+}
+
+/* Brings the text from @start to @end into view, now or once it is laid out. */
+static void
+scroll_to_span (CrbArticleView    *self,
+                const GtkTextIter *start,
+                const GtkTextIter *end)
+{
+  gtk_text_buffer_move_mark (self->buffer, self->selected_mark, start);
+  gtk_text_buffer_move_mark (self->buffer, self->scroll_end_mark, end);
+
+  if (self->frames >= 2 && gtk_widget_get_mapped (self->text_view))
+    {
+      self->scroll_pending = FALSE;
+      scroll_now (self);
+    }
+  else
+    {
+      self->scroll_pending = TRUE;
+      wait_for_layout (self);
+    }
 }
 
 static CrbClaim *
@@ -121,10 +226,10 @@ on_click_released_cb (GtkGestureClick *gesture,
   }
 }
 
-static void
-create_tags (CrbArticleView *self)
+static GtkTextTagTable *
+create_tag_table (void)
 {
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+  GtkTextTagTable *table = gtk_text_tag_table_new ();
   GdkRGBA yellow = { 0.96, 0.76, 0.07, 0.22 };
   GdkRGBA green = { 0.20, 0.82, 0.48, 0.25 };
   GdkRGBA blue = { 0.21, 0.52, 0.89, 0.25 };
@@ -168,6 +273,8 @@ create_tags (CrbArticleView *self)
   g_object_set (tag, "background-rgba", &selected, "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
   gtk_text_tag_table_add (table, tag);
   g_object_unref (tag);
+
+  return table;
 }
 
 static GtkWidget *
@@ -188,42 +295,35 @@ make_label (const char *text,
 }
 
 static void
+set_label (GtkWidget  *label,
+           const char *text)
+{
+  gtk_label_set_label (GTK_LABEL (label), text ? text : "");
+  gtk_widget_set_visible (label, text != NULL && *text != '\0');
+}
+
+/* The widgets, made once: a column is reused from story to story. */
+static void
 build (CrbArticleView *self)
 {
-  const char *outlet = crb_article_get_outlet (self->article);
-  const char *title = crb_article_get_title (self->article);
-  const char *date = crb_article_get_date (self->article);
   GtkWidget *header, *scroller;
   GtkGesture *click;
-  g_autofree char *date_text = NULL;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
   header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_add_css_class (header, "crb-article-header");
-  gtk_box_append (GTK_BOX (header), make_label (outlet ? outlet : crb_article_get_id (self->article),
-                                                "caption-heading", FALSE));
-  gtk_box_append (GTK_BOX (header), make_label (title, "heading", TRUE));
-  if (date != NULL)
-    {
-      g_autoptr (GDateTime) dt = NULL;
-      g_autofree char *iso = strlen (date) == 10 ? g_strconcat (date, "T00:00:00Z", NULL) : g_strdup (date);
-
-      dt = g_date_time_new_from_iso8601 (iso, NULL);
-      /* Translators: an article's date, see g_date_time_format() */
-      date_text = dt ? g_date_time_format (dt, _("%-d %B %Y")) : g_strdup (date);
-    }
-  gtk_box_append (GTK_BOX (header), make_label (date_text ? g_strstrip (date_text) : NULL, "dim-label", FALSE));
+  self->outlet_label = make_label (NULL, "caption-heading", FALSE);
+  self->title_label = make_label (NULL, "heading", TRUE);
+  self->date_label = make_label (NULL, "dim-label", FALSE);
+  gtk_box_append (GTK_BOX (header), self->outlet_label);
+  gtk_box_append (GTK_BOX (header), self->title_label);
+  gtk_box_append (GTK_BOX (header), self->date_label);
   gtk_box_append (GTK_BOX (self->box), header);
   gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
-  self->buffer = gtk_text_buffer_new (NULL);
-  create_tags (self);
-  /* Exactly as written: set_text, never markup. */
-  gtk_text_buffer_set_text (self->buffer, crb_article_get_text (self->article), -1);
-
-  self->text_view = gtk_text_view_new_with_buffer (self->buffer);
+  self->text_view = gtk_text_view_new ();
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->text_view), FALSE);
   gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self->text_view), FALSE);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->text_view), GTK_WRAP_WORD_CHAR);
@@ -234,26 +334,18 @@ build (CrbArticleView *self)
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->text_view), 12);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->text_view), 24);
   gtk_widget_add_css_class (self->text_view, "crb-article-text");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title ? title : crb_article_get_id (self->article), -1);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released_cb), self);
   gtk_widget_add_controller (self->text_view, GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_swapped (self->text_view, "map", G_CALLBACK (on_text_view_map_cb), self);
 
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->text_view);
   gtk_box_append (GTK_BOX (self->box), scroller);
-
-  {
-    GtkTextIter start;
-    gtk_text_buffer_get_start_iter (self->buffer, &start);
-    self->selected_mark = gtk_text_buffer_create_mark (self->buffer, NULL, &start, TRUE);
-  }
 }
 
 static void
@@ -261,12 +353,18 @@ crb_article_view_dispose (GObject *object)
 {
   CrbArticleView *self = (CrbArticleView *) object;
 
+  if (self->layout_tick != 0)
+    gtk_widget_remove_tick_callback (self->text_view, self->layout_tick);
+  self->layout_tick = 0;
+  self->text_view = NULL;
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->claims, g_ptr_array_unref);
   g_clear_pointer (&self->marked, g_hash_table_unref);
   g_clear_object (&self->buffer);
   g_clear_object (&self->article);
   self->selected = NULL;
+  self->selected_mark = NULL;
+  self->scroll_end_mark = NULL;
 
   G_OBJECT_CLASS (crb_article_view_parent_class)->dispose (object);
 }
@@ -298,6 +396,8 @@ crb_article_view_class_init (CrbArticleViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "crbarticleview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  tag_table = create_tag_table ();
 }
 
 static void
@@ -305,22 +405,112 @@ crb_article_view_init (CrbArticleView *self)
 {
   self->marked = g_hash_table_new (NULL, NULL);
   gtk_widget_set_size_request (GTK_WIDGET (self), 400, -1);
+  build (self);
 }
 
+/**
+ * crb_article_view_new:
+ * @article: (nullable): the article to show
+ */
 GtkWidget *
 crb_article_view_new (CrbArticle *article)
 {
-  CrbArticleView *self;
+  GtkWidget *self;
 
-  g_return_val_if_fail (CRB_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (article == NULL || CRB_IS_ARTICLE (article), NULL);
 
   self = g_object_new (CRB_TYPE_ARTICLE_VIEW, NULL);
-  self->article = g_object_ref (article);
-  build (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  crb_article_get_outlet (article) ? crb_article_get_outlet (article)
-                                                                   : crb_article_get_id (article), -1);
-  return GTK_WIDGET (self);
+  crb_article_view_set_article (CRB_ARTICLE_VIEW (self), article, NULL);
+  return self;
+}
+
+/**
+ * crb_article_view_set_article:
+ * @article: (nullable): the article to show, or %NULL for none
+ * @claims: (nullable) (element-type CrbClaim): the article's claims, in span order
+ *
+ * Shows @article with its claims highlighted, scrolled to the top, with no
+ * claim selected.  The column keeps its widgets: switching stories reuses
+ * columns rather than building new ones.
+ */
+void
+crb_article_view_set_article (CrbArticleView *self,
+                              CrbArticle     *article,
+                              GPtrArray      *claims)
+{
+  g_autoptr (GtkTextBuffer) old_buffer = NULL;
+  g_autofree char *date_text = NULL;
+  const char *outlet = NULL, *title = NULL, *date = NULL, *name = NULL;
+  GtkTextIter start;
+
+  g_return_if_fail (CRB_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (article == NULL || CRB_IS_ARTICLE (article));
+
+  g_set_object (&self->article, article);
+  g_clear_pointer (&self->claims, g_ptr_array_unref);
+  g_hash_table_remove_all (self->marked);
+  self->selected = NULL;
+
+  if (article != NULL)
+    {
+      outlet = crb_article_get_outlet (article);
+      title = crb_article_get_title (article);
+      date = crb_article_get_date (article);
+      name = outlet ? outlet : crb_article_get_id (article);
+    }
+
+  set_label (self->outlet_label, name);
+  set_label (self->title_label, title);
+  if (date != NULL)
+    {
+      g_autoptr (GDateTime) dt = NULL;
+      g_autofree char *iso = strlen (date) == 10 ? g_strconcat (date, "T00:00:00Z", NULL) : g_strdup (date);
+
+      dt = g_date_time_new_from_iso8601 (iso, NULL);
+      /* Translators: an article's date, see g_date_time_format() */
+      date_text = dt ? g_date_time_format (dt, _("%-d %B %Y")) : g_strdup (date);
+    }
+  set_label (self->date_label, date_text ? g_strstrip (date_text) : NULL);
+
+  /* The text and its highlights go into a fresh buffer before the view
+   * sees it, so the view lays the article out once, not once per claim.
+   * Exactly as written: set_text, never markup.
+   */
+  old_buffer = g_steal_pointer (&self->buffer);
+  self->buffer = gtk_text_buffer_new (tag_table);
+  gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
+  if (article != NULL)
+    gtk_text_buffer_set_text (self->buffer, crb_article_get_text (article), -1);
+  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  self->selected_mark = gtk_text_buffer_create_mark (self->buffer, NULL, &start, TRUE);
+  self->scroll_end_mark = gtk_text_buffer_create_mark (self->buffer, NULL, &start, FALSE);
+  if (claims != NULL)
+    {
+      self->claims = g_ptr_array_ref (claims);
+      for (guint i = 0; i < claims->len; i++)
+        {
+          CrbClaim *claim = g_ptr_array_index (claims, i);
+          GtkTextIter end;
+
+          /* A fresh buffer has no status tags to take off first. */
+          get_span (self, claim, &start, &end);
+          gtk_text_buffer_apply_tag_by_name (self->buffer, status_tags[crb_claim_get_status (claim)],
+                                             &start, &end);
+        }
+    }
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->text_view), self->buffer);
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), 0.0);
+  self->scroll_pending = FALSE;
+  self->frames = 0;
+  if (gtk_widget_get_mapped (self->text_view))
+    wait_for_layout (self);
+
+  if (name != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title ? title : crb_article_get_id (article), -1);
+    }
 }
 
 /**
@@ -409,9 +599,7 @@ crb_article_view_select_claim (CrbArticleView *self,
 
   get_span (self, claim, &start, &end);
   gtk_text_buffer_apply_tag_by_name (self->buffer, "claim-selected", &start, &end);
-  gtk_text_buffer_move_mark (self->buffer, self->selected_mark, &start);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), self->selected_mark,
-                                0.05, FALSE, 0.0, 0.0);
+  scroll_to_span (self, &start, &end);
 }
 
 /**
@@ -490,9 +678,7 @@ crb_article_view_mark_links (CrbArticleView *self,
         continue;
 
       get_span (self, claim, &start, &end);
-      gtk_text_buffer_move_mark (self->buffer, self->selected_mark, &start);
-      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), self->selected_mark,
-                                    0.05, FALSE, 0.0, 0.0);
+      scroll_to_span (self, &start, &end);
       scrolled = TRUE;
     }
 }

@@ -15,6 +15,9 @@ G_DECLARE_FINAL_TYPE (CrbArticleView, crb_article_view, CRB, ARTICLE_VIEW, GtkWi
 
 GtkWidget  *crb_article_view_new           (CrbArticle     *article);
 CrbArticle *crb_article_view_get_article   (CrbArticleView *self);
+void        crb_article_view_set_article   (CrbArticleView *self,
+                                            CrbArticle     *article,
+                                            GPtrArray      *claims);
 void        crb_article_view_set_claims    (CrbArticleView *self,
                                             GPtrArray      *claims);
 void        crb_article_view_update_claim  (CrbArticleView *self,

@@ -51,7 +51,7 @@ struct _CrbWindow
   GtkSearchEntry       *search_entry;
   GtkDropDown          *status_dropdown;
   GtkDropDown          *sort_dropdown;
-  GtkListView          *claim_list;
+  GtkGridView          *claim_list;
 
   /* owned */
   GSettings            *settings;
@@ -65,7 +65,7 @@ struct _CrbWindow
   GtkSortListModel     *claim_sort_model;
   GtkCustomSorter      *claim_sorter;
   GtkSingleSelection   *claim_selection;
-  GPtrArray            *article_views;
+  GPtrArray            *columns;      /* Column, the pool; the first n_columns show the story */
   GPtrArray            *recent_rows;
   GFileMonitor         *monitor;
   GHashTable           *badges;       /* claim id → "3 outlets · conflicts with 1" */
@@ -82,7 +82,20 @@ struct _CrbWindow
   gboolean              switching;
   guint                 import_done;
   guint                 import_total;
+  guint                 n_columns;
 };
+
+/* An article column with its separator and its check in the "Shown
+ * Articles" menu.  Columns are made when a story needs more than were made
+ * before and are reused from story to story: building ten text views anew
+ * was the largest part of switching stories.
+ */
+typedef struct
+{
+  CrbArticleView *view;
+  GtkWidget      *separator;
+  GtkWidget      *check;
+} Column;
 
 G_DEFINE_FINAL_TYPE (CrbWindow, crb_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -346,12 +359,19 @@ on_sort_changed_cb (CrbWindow *self)
 }
 
 static CrbArticleView *
+column_view (CrbWindow *self,
+             guint      i)
+{
+  return ((Column *) g_ptr_array_index (self->columns, i))->view;
+}
+
+static CrbArticleView *
 view_for_article (CrbWindow  *self,
                   const char *article_id)
 {
-  for (guint i = 0; self->article_views && i < self->article_views->len; i++)
+  for (guint i = 0; i < self->n_columns; i++)
     {
-      CrbArticleView *view = g_ptr_array_index (self->article_views, i);
+      CrbArticleView *view = column_view (self, i);
 
       if (g_strcmp0 (crb_article_get_id (crb_article_view_get_article (view)), article_id) == 0)
         return view;
@@ -394,10 +414,10 @@ on_claim_selected_cb (CrbWindow *self)
 
   crb_claim_panel_set_claim (self->claim_panel, claim, self->story);
 
-  for (guint i = 0; self->article_views && i < self->article_views->len; i++)
+  for (guint i = 0; i < self->n_columns; i++)
     {
-      crb_article_view_select_claim (g_ptr_array_index (self->article_views, i), claim);
-      crb_article_view_mark_links (g_ptr_array_index (self->article_views, i),
+      crb_article_view_select_claim (column_view (self, i), claim);
+      crb_article_view_mark_links (column_view (self, i),
                                    self->story ? crb_story_get_alignment (self->story) : NULL, claim);
     }
 
@@ -663,20 +683,60 @@ on_story_selected_cb (CrbWindow *self)
     show_story (self, story);
 }
 
+/* Hides the columns from @first on and lets go of their articles. */
+static void
+hide_columns (CrbWindow *self,
+              guint      first)
+{
+  for (guint i = first; self->columns && i < self->n_columns; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+
+      crb_article_view_set_article (column->view, NULL, NULL);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (column->check), FALSE);
+      gtk_widget_set_visible (column->check, FALSE);
+      if (column->separator != NULL)
+        gtk_widget_set_visible (column->separator, FALSE);
+    }
+
+  self->n_columns = MIN (self->n_columns, first);
+}
+
+static Column *
+get_column (CrbWindow *self,
+            guint      i)
+{
+  Column *column;
+
+  if (i < self->columns->len)
+    return g_ptr_array_index (self->columns, i);
+
+  column = g_new0 (Column, 1);
+  column->view = CRB_ARTICLE_VIEW (crb_article_view_new (NULL));
+  g_signal_connect_object (column->view, "claim-activated", G_CALLBACK (on_claim_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (column->view, "link-requested", G_CALLBACK (on_link_requested_cb),
+                           self, G_CONNECT_SWAPPED);
+  if (i > 0)
+    {
+      column->separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+      gtk_box_append (GTK_BOX (self->articles_box), column->separator);
+    }
+  gtk_box_append (GTK_BOX (self->articles_box), GTK_WIDGET (column->view));
+
+  column->check = gtk_check_button_new ();
+  g_object_bind_property (column->check, "active", column->view, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  gtk_box_append (GTK_BOX (self->articles_menu_box), column->check);
+
+  g_ptr_array_add (self->columns, column);
+  return column;
+}
+
 static void
 clear_story (CrbWindow *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->articles_box)))
-    gtk_box_remove (GTK_BOX (self->articles_box), child);
-  while ((child = gtk_widget_get_first_child (self->articles_menu_box)))
-    gtk_box_remove (GTK_BOX (self->articles_menu_box), child);
-
-  g_clear_pointer (&self->article_views, g_ptr_array_unref);
-  /* The list keeps its models and row widgets from story to story: making
-   * a few hundred rows anew costs far more than binding them again.
-   */
+  hide_columns (self, 0);
   if (self->claim_filter_model != NULL)
     gtk_filter_list_model_set_model (self->claim_filter_model, NULL);
   crb_claim_panel_set_claim (self->claim_panel, NULL, NULL);
@@ -690,6 +750,7 @@ show_story (CrbWindow *self,
 {
   g_autoptr (GError) error = NULL;
   GListModel *articles;
+  guint n_articles;
   CrbClaim *first;
 
   if (!crb_story_ensure_loaded (story, &error))
@@ -698,50 +759,52 @@ show_story (CrbWindow *self,
       return;
     }
 
-  clear_story (self);
+  /* The columns stay: clear_story() would hide them only to show them
+   * again.  Until the new story's first claim is selected, the columns and
+   * the panel do not follow the selection.
+   */
+  self->switching = TRUE;
+  gtk_filter_list_model_set_model (self->claim_filter_model, NULL);
+  g_clear_object (&self->story);
+  g_clear_pointer (&self->badges, g_hash_table_unref);
   self->story = g_object_ref (story);
-  self->article_views = g_ptr_array_new ();
 
   articles = crb_story_get_articles (story);
-  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+  n_articles = g_list_model_get_n_items (articles);
+  hide_columns (self, n_articles);
+  for (guint i = 0; i < n_articles; i++)
     {
       g_autoptr (CrbArticle) article = g_list_model_get_item (articles, i);
       g_autoptr (GPtrArray) claims = crb_story_dup_article_claims (story, crb_article_get_id (article));
-      GtkWidget *view = crb_article_view_new (article);
-      GtkWidget *check;
+      Column *column = get_column (self, i);
       const char *outlet = crb_article_get_outlet (article);
 
-      crb_article_view_set_claims (CRB_ARTICLE_VIEW (view), claims);
-      g_signal_connect_object (view, "claim-activated", G_CALLBACK (on_claim_activated_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (view, "link-requested", G_CALLBACK (on_link_requested_cb),
-                               self, G_CONNECT_SWAPPED);
-      if (i > 0)
-        gtk_box_append (GTK_BOX (self->articles_box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-      gtk_box_append (GTK_BOX (self->articles_box), view);
-      g_ptr_array_add (self->article_views, view);
-
-      check = gtk_check_button_new_with_label (outlet ? outlet : crb_article_get_id (article));
-      g_object_bind_property (check, "active", view, "visible", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      gtk_box_append (GTK_BOX (self->articles_menu_box), check);
+      crb_article_view_set_article (column->view, article, claims);
+      gtk_check_button_set_label (GTK_CHECK_BUTTON (column->check), outlet ? outlet : crb_article_get_id (article));
+      /* A new story shows all of its articles. */
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (column->check), TRUE);
+      gtk_widget_set_visible (column->check, TRUE);
+      if (column->separator != NULL)
+        gtk_widget_set_visible (column->separator, TRUE);
     }
+  self->n_columns = n_articles;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->articles_scroller)), 0.0);
 
   update_badges (self);
-  self->switching = TRUE;
   gtk_filter_list_model_set_model (self->claim_filter_model, crb_story_get_claims (story));
   gtk_single_selection_set_selected (self->claim_selection, GTK_INVALID_LIST_POSITION);
-  self->switching = FALSE;
 
-  /* The first key press works at once: the first pending claim is selected. */
+  /* The first key press works at once: the first pending claim is selected.
+   * The columns and the panel follow once, below, not on each change of
+   * the selection.
+   */
   first = next_pending (self, NULL, TRUE);
   if (first == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->claim_selection)) > 0)
     gtk_single_selection_set_selected (self->claim_selection, 0);
   else
     select_claim (self, first);
+  self->switching = FALSE;
   on_claim_selected_cb (self);
-
-  update_title (self);
 }
 
 /* ---------- title and actions ---------- */
@@ -2163,7 +2226,7 @@ crb_window_dispose (GObject *object)
 
   clear_story (self);
   if (self->claim_list != NULL)
-    gtk_list_view_set_model (self->claim_list, NULL);
+    gtk_grid_view_set_model (self->claim_list, NULL);
   g_clear_object (&self->claim_selection);
   g_clear_object (&self->claim_sort_model);
   g_clear_object (&self->claim_filter_model);
@@ -2182,6 +2245,7 @@ crb_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_pointer (&self->recent_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRB_TYPE_WINDOW);
 
@@ -2286,6 +2350,7 @@ crb_window_init (CrbWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->recent_rows = g_ptr_array_new ();
+  self->columns = g_ptr_array_new_with_free_func (g_free);
   self->settings = g_settings_new (APP_ID);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -2316,9 +2381,9 @@ crb_window_init (CrbWindow *self)
   g_signal_connect (factory, "setup", G_CALLBACK (claim_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (claim_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (claim_unbind_cb), self);
-  gtk_list_view_set_factory (self->claim_list, GTK_LIST_ITEM_FACTORY (factory));
+  gtk_grid_view_set_factory (self->claim_list, GTK_LIST_ITEM_FACTORY (factory));
   g_object_unref (factory);
-  gtk_list_view_set_model (self->claim_list, GTK_SELECTION_MODEL (self->claim_selection));
+  gtk_grid_view_set_model (self->claim_list, GTK_SELECTION_MODEL (self->claim_selection));
 
   g_signal_connect_swapped (self->claim_panel, "correction-done", G_CALLBACK (on_correction_done_cb), self);
   g_signal_connect_swapped (self->claim_panel, "note-done", G_CALLBACK (on_note_done_cb), self);
