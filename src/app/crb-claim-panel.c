@@ -301,6 +301,8 @@ update_links (CrbClaimPanel *self)
       gtk_widget_set_valign (unlink, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (unlink, "flat");
       gtk_widget_set_tooltip_text (unlink, _("Unlink"));
+      /* An icon's tooltip is no name for a screen reader. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (unlink), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Unlink"), -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (unlink), "claim.unlink");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (unlink), "s", other_id);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), unlink);

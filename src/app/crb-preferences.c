@@ -139,5 +139,9 @@ crb_preferences_new (GSettings *settings)
   adw_preferences_page_add (page, group);
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+  /* Five settings on one page need no search, and libadwaita 1.2's search
+   * button and entry have no accessible names.
+   */
+  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
   return GTK_WIDGET (self);
 }
