@@ -150,6 +150,10 @@ new_window (void)
 {
   CrbWindow *window = crb_window_new (app);
 
+  /* No page transitions: a screenshot taken on a loaded machine would
+   * catch the page that is going away.
+   */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   iterate (200);
