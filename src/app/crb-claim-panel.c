@@ -243,6 +243,31 @@ crb_claim_panel_describe_alignment (CrbStory *story,
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  const char *text)
+{
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* A tooltip made when it is shown: gtk_widget_set_tooltip_text() costs
+ * about a millisecond in GTK 4.8, and the panel is rebuilt at every claim.
+ * Takes @text.
+ */
+static void
+set_lazy_tooltip (GtkWidget *widget,
+                  char      *text)
+{
+  g_object_set_data_full (G_OBJECT (widget), "crb-tooltip", text, g_free);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), text);
+}
+
 static void
 update_links (CrbClaimPanel *self)
 {
@@ -290,17 +315,14 @@ update_links (CrbClaimPanel *self)
                                   link->manual ? _(" · by hand") : "");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (link->why != NULL && link->why[0] != NULL)
-        {
-          g_autofree char *why = g_strjoinv ("\n", link->why);
-          gtk_widget_set_tooltip_text (row, why);
-        }
+        set_lazy_tooltip (row, g_strjoinv ("\n", link->why));
       if (link->relation == CRB_RELATION_CONFLICTS)
         gtk_widget_add_css_class (row, "crb-conflict");
 
       unlink = gtk_button_new_from_icon_name ("edit-delete-symbolic");
       gtk_widget_set_valign (unlink, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (unlink, "flat");
-      gtk_widget_set_tooltip_text (unlink, _("Unlink"));
+      set_lazy_tooltip (unlink, g_strdup (_("Unlink")));
       /* An icon's tooltip is no name for a screen reader. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (unlink), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Unlink"), -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (unlink), "claim.unlink");
