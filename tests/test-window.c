@@ -409,6 +409,46 @@ test_review_loop_keys (void)
   xdotool ("key k");
   g_assert_cmpstr (crb_claim_get_id (crb_window_get_claim (window)), ==, second);
 
+  /* Linking from the keyboard: L marks, Shift+L on a claim of another
+   * article links the two as conflicting; L twice unmarks.
+   */
+  {
+    GListModel *claims = crb_story_get_claims (crb_window_get_story (window));
+    CrbAlignment *alignment = crb_story_get_alignment (crb_window_get_story (window));
+    g_autofree char *p = NULL;
+    g_autofree char *q = NULL;
+    const CrbLink *link;
+
+    for (guint i = 0; i < g_list_model_get_n_items (claims) && q == NULL; i++)
+      for (guint k = i + 1; k < g_list_model_get_n_items (claims) && q == NULL; k++)
+        {
+          g_autoptr (CrbClaim) x = g_list_model_get_item (claims, i);
+          g_autoptr (CrbClaim) y = g_list_model_get_item (claims, k);
+
+          if (g_strcmp0 (crb_claim_get_article_id (x), crb_claim_get_article_id (y)) != 0 &&
+              crb_alignment_find_link (alignment, crb_claim_get_id (x), crb_claim_get_id (y)) == NULL)
+            {
+              p = g_strdup (crb_claim_get_id (x));
+              q = g_strdup (crb_claim_get_id (y));
+            }
+        }
+    g_assert_nonnull (q);
+
+    crb_window_select_claim (window, p);
+    xdotool ("key l");
+    g_assert_cmpstr (crb_window_get_link_mark (window), ==, p);
+    xdotool ("key l");
+    g_assert_null (crb_window_get_link_mark (window));
+    xdotool ("key l");
+    crb_window_select_claim (window, q);
+    xdotool ("key shift+l");
+    g_assert_null (crb_window_get_link_mark (window));
+    link = crb_alignment_find_link (crb_story_get_alignment (crb_window_get_story (window)), p, q);
+    g_assert_nonnull (link);
+    g_assert_cmpint (link->relation, ==, CRB_RELATION_CONFLICTS);
+    g_assert_true (link->manual);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   assert_no_warnings ();
 }

@@ -70,6 +70,7 @@ struct _CrbWindow
   GFileMonitor         *monitor;
   GHashTable           *badges;       /* claim id → "3 outlets · conflicts with 1" */
   char                 *disk_stamp;
+  char                 *link_mark;    /* claim marked with L, to link to another */
 
   /* state */
   guint                 save_source;
@@ -759,6 +760,9 @@ show_story (CrbWindow *self,
       return;
     }
 
+  /* A mark for linking belongs to the story it was made in. */
+  g_clear_pointer (&self->link_mark, g_free);
+
   /* The columns stay: clear_story() would hide them only to show them
    * again.  Until the new story's first claim is selected, the columns and
    * the panel do not follow the selection.
@@ -868,6 +872,7 @@ update_actions (CrbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.confirm", has_claim);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.confirm-all", has_claim);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.unlink", has_claim);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.link", has_claim);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.correct", has_claim);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.reject", has_claim);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.reason", has_claim);
@@ -1553,6 +1558,60 @@ unlink_activated (GtkWidget  *widget,
     toast (self, _("Unlinked; they will not be linked again automatically"), NULL);
 }
 
+/* L marks the selected claim; L (agrees) or Shift+L (conflicts) on a claim
+ * of another article links the two: linking by hand from the keyboard.
+ */
+static void
+link_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CrbWindow *self = CRB_WINDOW (widget);
+  CrbClaim *claim = current_claim (self);
+  CrbRelation relation = g_variant_get_int32 (parameter);
+  g_autoptr (GError) error = NULL;
+  CrbClaim *marked;
+
+  if (claim == NULL)
+    return;
+
+  marked = self->link_mark ? crb_story_lookup_claim (self->story, self->link_mark) : NULL;
+  if (marked == claim)
+    {
+      g_clear_pointer (&self->link_mark, g_free);
+      toast (self, _("No claim is marked for linking"), NULL);
+      return;
+    }
+  if (marked == NULL)
+    {
+      g_free (self->link_mark);
+      self->link_mark = g_strdup (crb_claim_get_id (claim));
+      toast (self, _("Marked for linking: select a claim in another article, then press L to link as "
+                     "agreeing or Shift+L as conflicting"), NULL);
+      return;
+    }
+
+  if (!crb_project_link (self->project, self->link_mark, crb_claim_get_id (claim), relation, &error))
+    {
+      show_error (self, _("The Claims Could Not Be Linked"), error->message);
+      return;
+    }
+  g_clear_pointer (&self->link_mark, g_free);
+  toast (self, relation == CRB_RELATION_CONFLICTS ? _("Linked as conflicting") : _("Linked as agreeing"), NULL);
+}
+
+/**
+ * crb_window_get_link_mark:
+ *
+ * Returns: (nullable): the id of the claim marked for linking with L
+ */
+const char *
+crb_window_get_link_mark (CrbWindow *self)
+{
+  g_return_val_if_fail (CRB_IS_WINDOW (self), NULL);
+  return self->link_mark;
+}
+
 static void
 select_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -2039,6 +2098,9 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
 
   if (keyval == GDK_KEY_A && (state & GDK_SHIFT_MASK))
     return gtk_widget_activate_action (GTK_WIDGET (self), "claim.confirm-all", NULL);
+  if (gdk_keyval_to_lower (keyval) == GDK_KEY_l)
+    return gtk_widget_activate_action (GTK_WIDGET (self), "claim.link", "i",
+                                       (state & GDK_SHIFT_MASK) ? CRB_RELATION_CONFLICTS : CRB_RELATION_AGREES);
 
   switch (gdk_keyval_to_lower (keyval))
     {
@@ -2258,6 +2320,7 @@ crb_window_finalize (GObject *object)
   CrbWindow *self = (CrbWindow *) object;
 
   g_free (self->disk_stamp);
+  g_free (self->link_mark);
 
   G_OBJECT_CLASS (crb_window_parent_class)->finalize (object);
 }
@@ -2317,6 +2380,7 @@ crb_window_class_init (CrbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "claim.confirm-all", NULL, confirm_all_activated);
   gtk_widget_class_install_action (widget_class, "claim.confirm-agreeing", "s", confirm_agreeing_activated);
   gtk_widget_class_install_action (widget_class, "claim.unlink", "s", unlink_activated);
+  gtk_widget_class_install_action (widget_class, "claim.link", "i", link_activated);
   gtk_widget_class_install_action (widget_class, "claim.select", "s", select_activated);
   gtk_widget_class_install_action (widget_class, "claim.reject", NULL, reject_activated);
   gtk_widget_class_install_action (widget_class, "claim.reason", "i", reason_activated);

@@ -16,6 +16,7 @@ CrbWindow  *crb_window_new              (CrbApplication *application);
 CrbProject *crb_window_get_project      (CrbWindow      *self);
 CrbStory   *crb_window_get_story        (CrbWindow      *self);
 CrbClaim   *crb_window_get_claim        (CrbWindow      *self);
+const char *crb_window_get_link_mark    (CrbWindow      *self);
 gboolean    crb_window_is_busy          (CrbWindow      *self);
 void        crb_window_open_project     (CrbWindow      *self,
                                          GFile          *file);
