@@ -17,14 +17,22 @@ typedef enum
   CRB_ALIGN_WORD_VENUE    = 1 << 3,  /* mosque, concert, stadium, ... */
   CRB_ALIGN_WORD_REPORT   = 1 << 4,  /* said, told, reported: counted as stop words */
   CRB_ALIGN_WORD_CLAUSE   = 1 << 5,  /* first word after a comma, colon, dash, ... */
+  CRB_ALIGN_WORD_ACCUSE   = 1 << 6,  /* blamed, accused, linked: the one accused follows */
+  CRB_ALIGN_WORD_FRAME    = 1 << 7,  /* involved, blamed, behind, responsibility, ... */
+  CRB_ALIGN_WORD_RELATIVE = 1 << 8,  /* which, who, whose */
 } CrbAlignWordClass;
 
 /* One normalised word: @key is the synonym class or the light stem,
- * owned by the word cache. */
+ * owned by the word cache.  @country is the country a country name or
+ * demonym stands for ("ukrainian" → "ukraine"), @seat the country a
+ * capital or seat of government may stand for ("kremlin" → "russia"):
+ * normalised names, static, or %NULL. */
 typedef struct
 {
-  char  *key;
-  guint  cls;
+  char       *key;
+  guint       cls;
+  const char *country;
+  const char *seat;
 } CrbAlignWord;
 
 GHashTable *_crb_align_word_cache_new (void);
@@ -33,6 +41,7 @@ void        _crb_align_words          (const char *text,
                                        GHashTable *cache);
 void        _crb_align_words_clear    (GArray     *words);
 char       *_crb_align_normalize_name (const char *name);
+const char *_crb_align_seat_country   (const char *name);
 const char *_crb_align_unit_label     (const char *category);
 
 G_END_DECLS

@@ -42,7 +42,13 @@ static const Entry synonyms[] = {
   { "shooters", "=attacker", 0 }, { "terrorists", "=attacker", 0 },
   { "involved", "=involve", 0 }, { "involvement", "=involve", 0 }, { "implicated", "=involve", 0 },
   { "complicit", "=involve", 0 }, { "complicity", "=involve", 0 },
-  { "blamed", "=involve", 0 }, { "blame", "=involve", 0 }, { "link", "=involve", 0 },
+  { "blamed", "=involve", CRB_ALIGN_WORD_ACCUSE }, { "blame", "=involve", CRB_ALIGN_WORD_ACCUSE },
+  { "blames", "=involve", CRB_ALIGN_WORD_ACCUSE }, { "blaming", "=involve", CRB_ALIGN_WORD_ACCUSE },
+  { "link", "=involve", CRB_ALIGN_WORD_ACCUSE }, { "linked", "=involve", CRB_ALIGN_WORD_ACCUSE },
+  { "linking", "=involve", CRB_ALIGN_WORD_ACCUSE },
+  { "accused", "=accuse", CRB_ALIGN_WORD_ACCUSE }, { "accuse", "=accuse", CRB_ALIGN_WORD_ACCUSE },
+  { "accuses", "=accuse", CRB_ALIGN_WORD_ACCUSE }, { "accusing", "=accuse", CRB_ALIGN_WORD_ACCUSE },
+  { "accusation", "=accuse", 0 }, { "accusations", "=accuse", 0 },
   { "won", "=win", 0 }, { "wins", "=win", 0 }, { "win", "=win", 0 }, { "victory", "=win", 0 },
   { "winner", "=win", 0 }, { "beat", "=win", 0 }, { "defeated", "=win", 0 },
   { "election", "=vote", 0 }, { "elections", "=vote", 0 }, { "vote", "=vote", 0 },
@@ -69,7 +75,7 @@ static const Entry synonyms[] = {
   { "coordinated", "=coordinate", 0 }, { "organised", "=coordinate", 0 }, { "organized", "=coordinate", 0 },
   { "planned", "=coordinate", 0 }, { "orchestrated", "=coordinate", 0 },
   { "responsibility", "=responsibility", 0 }, { "accountability", "=responsibility", 0 },
-  { "credit", "=responsibility", 0 },
+  { "credit", "=responsibility", 0 }, { "responsible", "=responsibility", 0 },
   { "suspects", "=suspect", 0 }, { "suspect", "=suspect", 0 },
 };
 
@@ -133,7 +139,124 @@ static const char * const venues[] = {
   "harbour", "harbor", "refinery", "warehouse", "plant", "prison", "barracks", "base",
 };
 
+/* Countries news names most, by their names and demonyms: "Ukrainian"
+ * and "Ukraine" are one actor.  Ambiguous words ("Polish", "Georgia",
+ * "Jordan", "Chad", "Indian") are left out. */
+static const char * const countries[][2] = {
+  { "afghanistan", "afghanistan" }, { "afghan", "afghanistan" },
+  { "algeria", "algeria" }, { "algerian", "algeria" },
+  { "argentina", "argentina" }, { "argentine", "argentina" }, { "argentinian", "argentina" },
+  { "armenia", "armenia" }, { "armenian", "armenia" },
+  { "australia", "australia" }, { "australian", "australia" },
+  { "austria", "austria" }, { "austrian", "austria" },
+  { "azerbaijan", "azerbaijan" }, { "azerbaijani", "azerbaijan" },
+  { "bangladesh", "bangladesh" }, { "bangladeshi", "bangladesh" },
+  { "belarus", "belarus" }, { "belarusian", "belarus" },
+  { "belgium", "belgium" }, { "belgian", "belgium" },
+  { "brazil", "brazil" }, { "brazilian", "brazil" },
+  { "canada", "canada" }, { "canadian", "canada" },
+  { "chile", "chile" }, { "chilean", "chile" },
+  { "china", "china" }, { "chinese", "china" },
+  { "colombia", "colombia" }, { "colombian", "colombia" },
+  { "cuba", "cuba" }, { "cuban", "cuba" },
+  { "denmark", "denmark" }, { "danish", "denmark" },
+  { "egypt", "egypt" }, { "egyptian", "egypt" },
+  { "ethiopia", "ethiopia" }, { "ethiopian", "ethiopia" },
+  { "finland", "finland" }, { "finnish", "finland" },
+  { "france", "france" }, { "french", "france" },
+  { "germany", "germany" }, { "german", "germany" },
+  { "greece", "greece" }, { "greek", "greece" },
+  { "hungary", "hungary" }, { "hungarian", "hungary" },
+  { "india", "india" },
+  { "indonesia", "indonesia" }, { "indonesian", "indonesia" },
+  { "iran", "iran" }, { "iranian", "iran" },
+  { "iraq", "iraq" }, { "iraqi", "iraq" },
+  { "ireland", "ireland" }, { "irish", "ireland" },
+  { "israel", "israel" }, { "israeli", "israel" },
+  { "italy", "italy" }, { "italian", "italy" },
+  { "japan", "japan" }, { "japanese", "japan" },
+  { "kazakhstan", "kazakhstan" }, { "kazakh", "kazakhstan" },
+  { "kenya", "kenya" }, { "kenyan", "kenya" },
+  { "lebanon", "lebanon" }, { "lebanese", "lebanon" },
+  { "libya", "libya" }, { "libyan", "libya" },
+  { "mexico", "mexico" }, { "mexican", "mexico" },
+  { "morocco", "morocco" }, { "moroccan", "morocco" },
+  { "netherlands", "netherlands" }, { "dutch", "netherlands" },
+  { "nigeria", "nigeria" }, { "nigerian", "nigeria" },
+  { "norway", "norway" }, { "norwegian", "norway" },
+  { "pakistan", "pakistan" }, { "pakistani", "pakistan" },
+  { "palestine", "palestine" }, { "palestinian", "palestine" },
+  { "philippines", "philippines" }, { "filipino", "philippines" },
+  { "poland", "poland" },
+  { "portugal", "portugal" }, { "portuguese", "portugal" },
+  { "qatar", "qatar" }, { "qatari", "qatar" },
+  { "romania", "romania" }, { "romanian", "romania" },
+  { "russia", "russia" }, { "russian", "russia" },
+  { "saudi", "saudi arabia" },
+  { "serbia", "serbia" }, { "serbian", "serbia" },
+  { "somalia", "somalia" }, { "somali", "somalia" },
+  { "spain", "spain" }, { "spanish", "spain" },
+  { "sudan", "sudan" }, { "sudanese", "sudan" },
+  { "sweden", "sweden" }, { "swedish", "sweden" },
+  { "switzerland", "switzerland" }, { "swiss", "switzerland" },
+  { "syria", "syria" }, { "syrian", "syria" },
+  { "taiwan", "taiwan" }, { "taiwanese", "taiwan" },
+  { "tajikistan", "tajikistan" }, { "tajik", "tajikistan" },
+  { "turkey", "turkey" }, { "turkish", "turkey" }, { "türkiye", "turkey" }, { "turkiye", "turkey" },
+  { "ukraine", "ukraine" }, { "ukrainian", "ukraine" },
+  { "uzbekistan", "uzbekistan" }, { "uzbek", "uzbekistan" },
+  { "venezuela", "venezuela" }, { "venezuelan", "venezuela" },
+  { "vietnam", "vietnam" }, { "vietnamese", "vietnam" },
+  { "yemen", "yemen" }, { "yemeni", "yemen" },
+  { "american", "united states" }, { "america", "united states" },
+  { "british", "united kingdom" }, { "britain", "united kingdom" },
+};
+
+/* Capitals and seats of government, which news uses for their
+ * governments ("Moscow blamed Kyiv").  They stay places as names; only
+ * who does what reads them as countries. */
+static const char * const seats[][2] = {
+  { "kyiv", "ukraine" }, { "kiev", "ukraine" }, { "moscow", "russia" }, { "kremlin", "russia" },
+  { "washington", "united states" }, { "white house", "united states" },
+  { "pentagon", "united states" }, { "beijing", "china" }, { "london", "united kingdom" },
+  { "downing street", "united kingdom" }, { "whitehall", "united kingdom" },
+  { "paris", "france" }, { "élysée", "france" }, { "elysee", "france" }, { "berlin", "germany" },
+  { "tehran", "iran" }, { "jerusalem", "israel" }, { "ankara", "turkey" },
+  { "damascus", "syria" }, { "baghdad", "iraq" }, { "kabul", "afghanistan" },
+  { "islamabad", "pakistan" }, { "new delhi", "india" }, { "tokyo", "japan" },
+  { "pyongyang", "north korea" }, { "seoul", "south korea" }, { "riyadh", "saudi arabia" },
+  { "cairo", "egypt" }, { "minsk", "belarus" }, { "warsaw", "poland" }, { "rome", "italy" },
+  { "madrid", "spain" }, { "ottawa", "canada" }, { "canberra", "australia" },
+  { "taipei", "taiwan" }, { "caracas", "venezuela" }, { "havana", "cuba" },
+  { "beirut", "lebanon" }, { "doha", "qatar" }, { "khartoum", "sudan" },
+  { "baku", "azerbaijan" }, { "yerevan", "armenia" },
+};
+
+/* Names that news writes several ways. */
+static const char * const aliases[][2] = {
+  { "isis", "islamic state" }, { "isil", "islamic state" }, { "is", "islamic state" },
+  { "daesh", "islamic state" }, { "islamic state group", "islamic state" },
+  { "is-k", "islamic state khorasan" }, { "iskp", "islamic state khorasan" },
+  { "isis-k", "islamic state khorasan" }, { "daesh-k", "islamic state khorasan" },
+  { "khorasan province", "islamic state khorasan" }, { "wilayat khorasan", "islamic state khorasan" },
+  { "islamic state khorasan province", "islamic state khorasan" },
+  { "daesh khorasan province", "islamic state khorasan" },
+  { "us", "united states" }, { "u.s.", "united states" }, { "usa", "united states" },
+  { "u.s.a.", "united states" }, { "america", "united states" },
+  { "uk", "united kingdom" }, { "u.k.", "united kingdom" }, { "britain", "united kingdom" },
+  { "great britain", "united kingdom" }, { "un", "united nations" }, { "u.n.", "united nations" },
+  { "eu", "european union" }, { "türkiye", "turkey" }, { "turkiye", "turkey" },
+  { "russian federation", "russia" }, { "kiev", "kyiv" }, { "fsb", "federal security service" },
+  { "dprk", "north korea" }, { "prc", "china" }, { "people's republic of china", "china" },
+  { "islamic state of iraq and the levant", "islamic state" },
+  { "islamic state of iraq and syria", "islamic state" },
+  { "united states of america", "united states" }, { "united kingdom of great britain", "united kingdom" },
+};
+
 static GHashTable *table;
+static GHashTable *country_table;  /* form → country, normalised */
+static GHashTable *seat_table;     /* seat → country, normalised */
+static GHashTable *alias_table;    /* name → the name it is an alias of */
 
 static void
 ensure_table (void)
@@ -163,6 +286,16 @@ ensure_table (void)
       ADD_CLASS (past_markers, CRB_ALIGN_WORD_PAST);
       ADD_CLASS (venues, CRB_ALIGN_WORD_VENUE);
 #undef ADD_CLASS
+
+      country_table = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+        g_hash_table_insert (country_table, (gpointer) countries[i][0], (gpointer) countries[i][1]);
+      alias_table = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+        g_hash_table_insert (alias_table, (gpointer) aliases[i][0], (gpointer) aliases[i][1]);
+      seat_table = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < G_N_ELEMENTS (seats); i++)
+        g_hash_table_insert (seat_table, (gpointer) seats[i][0], (gpointer) seats[i][1]);
 
       table = t;
       g_once_init_leave (&done, 1);
@@ -269,6 +402,24 @@ lookup_word (GHashTable *cache,
       else
         word->key = g_steal_pointer (&s);
     }
+  /* words that tell who did it: see find_frame () in crb-align.c */
+  if (word->key[0] == '=' ?
+      strcmp (word->key, "=involve") == 0 || strcmp (word->key, "=accuse") == 0 ||
+      strcmp (word->key, "=coordinate") == 0 || strcmp (word->key, "=responsibility") == 0 :
+      strcmp (word->key, "behind") == 0 || strcmp (word->key, "role") == 0 ||
+      strcmp (word->key, "perpetrat") == 0 || strcmp (word->key, "carri") == 0)
+    word->cls |= CRB_ALIGN_WORD_FRAME;
+  if (strcmp (raw, "which") == 0 || strcmp (raw, "who") == 0 || strcmp (raw, "whose") == 0)
+    word->cls |= CRB_ALIGN_WORD_RELATIVE;
+  word->country = g_hash_table_lookup (country_table, raw);
+  if (word->country == NULL && g_str_has_suffix (raw, "s"))
+    {
+      /* "Ukrainians", "Russians" */
+      g_autofree char *one = g_strndup (raw, strlen (raw) - 1);
+
+      word->country = g_hash_table_lookup (country_table, one);
+    }
+  word->seat = g_hash_table_lookup (seat_table, raw);
   g_hash_table_insert (cache, g_strdup (raw), word);
   return word;
 }
@@ -293,7 +444,7 @@ _crb_align_words (const char *text,
                   GArray     *out,
                   GHashTable *cache)
 {
-  static const CrbAlignWord negation = { (char *) "not", CRB_ALIGN_WORD_NEGATION | CRB_ALIGN_WORD_STOP };
+  static const CrbAlignWord negation = { (char *) "not", CRB_ALIGN_WORD_NEGATION | CRB_ALIGN_WORD_STOP, NULL, NULL };
   const char *p = text;
   char prev_raw[64] = "";
 
@@ -375,36 +526,33 @@ _crb_align_words_clear (GArray *words)
   g_array_set_size (words, 0);
 }
 
-/* Names that news writes several ways. */
-static const char * const aliases[][2] = {
-  { "isis", "islamic state" }, { "isil", "islamic state" }, { "is", "islamic state" },
-  { "daesh", "islamic state" }, { "islamic state group", "islamic state" },
-  { "is-k", "islamic state khorasan" }, { "iskp", "islamic state khorasan" },
-  { "isis-k", "islamic state khorasan" }, { "daesh-k", "islamic state khorasan" },
-  { "khorasan province", "islamic state khorasan" },
-  { "daesh khorasan province", "islamic state khorasan" },
-  { "us", "united states" }, { "u.s.", "united states" }, { "usa", "united states" },
-  { "u.s.a.", "united states" }, { "america", "united states" },
-  { "uk", "united kingdom" }, { "u.k.", "united kingdom" }, { "britain", "united kingdom" },
-  { "great britain", "united kingdom" }, { "un", "united nations" }, { "u.n.", "united nations" },
-  { "eu", "european union" }, { "türkiye", "turkey" }, { "turkiye", "turkey" },
-  { "russian federation", "russia" }, { "kiev", "kyiv" }, { "fsb", "federal security service" },
-};
-
 char *
 _crb_align_normalize_name (const char *name)
 {
   g_autofree char *low = g_utf8_strdown (name, -1);
   char *s = g_strstrip (low);
+  const char *country, *alias;
 
   if (g_str_has_prefix (s, "the "))
     s += 4;
   if (g_str_has_suffix (s, "’s") || g_str_has_suffix (s, "'s"))
     *(g_utf8_prev_char (s + strlen (s) - 1)) = '\0';
-  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
-    if (strcmp (s, aliases[i][0]) == 0)
-      return g_strdup (aliases[i][1]);
-  return g_strdup (s);
+  ensure_table ();
+  alias = g_hash_table_lookup (alias_table, s);
+  if (alias != NULL)
+    return g_strdup (alias);
+  /* "Ukrainian" names Ukraine */
+  country = g_hash_table_lookup (country_table, s);
+  return g_strdup (country != NULL ? country : s);
+}
+
+/* The country a capital or seat of government stands for, as a
+ * normalised name ("kremlin" → "russia"), or %NULL. */
+const char *
+_crb_align_seat_country (const char *name)
+{
+  ensure_table ();
+  return g_hash_table_lookup (seat_table, name);
 }
 
 const char *

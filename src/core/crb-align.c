@@ -12,9 +12,12 @@
  *    of the corpus.
  * 3. Each candidate pair is scored and compared: quantities of one unit by
  *    their intervals (qualifiers widen them), day dates, venues, negation.
+ *    Two claims on who did it, of the same actor ("Ukraine denied
+ *    involvement", "Moscow blamed Ukraine"), are the same fact.
  * 4. A claim keeps, per other article, its best partner; a pair is linked
  *    when each is the other's best.  Facts are the connected groups of
- *    agreeing and conflicting links (and of manual links). */
+ *    agreeing and conflicting links (and of manual links); a claim that
+ *    matches two claims of a fact joins it too. */
 #define G_LOG_DOMAIN "crb-align"
 
 #include "config.h"
@@ -49,6 +52,9 @@
 #define FAR_DAYS          120
 /* A negation bears on this many content words after it. */
 #define NEGATION_SCOPE    2
+/* Added when two claims tell who did it, or who claims it, of the same
+ * actor ("Ukraine denied involvement", "Moscow blamed Ukraine"). */
+#define FRAME_BONUS       0.35
 
 #define VERDICT_NONE (-1)
 
@@ -61,7 +67,17 @@
 
 /* Word keys that start with these are names and quantity units: they find
  * candidates and score separately, not in the cosine of content words. */
-#define IS_KEY(word) ((word)[0] == '@' || (word)[0] == '#')
+#define IS_KEY(word) ((word)[0] == '@' || (word)[0] == '#' || (word)[0] == '%')
+
+/* Who did it: a claim that an actor was involved in the event (blamed,
+ * accused, implicated, behind it) or denies it; or an actor's own claim
+ * of responsibility, which is another fact. */
+typedef enum
+{
+  FRAME_NONE,
+  FRAME_INVOLVE,
+  FRAME_CLAIM,
+} Frame;
 
 typedef enum
 {
@@ -106,7 +122,8 @@ typedef struct
   double      norm;
   GArray     *qtys;       /* Qty */
   GArray     *dates;      /* Date */
-  GPtrArray  *names;      /* normalised entity names */
+  GPtrArray  *names;      /* normalised entity names, then countries named in words */
+  guint       n_entities; /* names that are entities: the others only tell actors */
   GArray     *name_ids;   /* their "@name" word ids */
   GArray     *name_single; /* gboolean: the name is one word */
   GPtrArray  *shown;      /* the same, as written */
@@ -117,6 +134,10 @@ typedef struct
   gboolean    past;
   gboolean    background;
   char       *background_why;
+  gboolean    casualties; /* counts deaths or injured */
+  Frame       frame;
+  char       *actor;      /* of the frame, normalised */
+  gboolean    frame_negative;
 } Item;
 
 typedef struct
@@ -302,6 +323,7 @@ item_free (gpointer data)
   g_ptr_array_unref (item->places);
   g_ptr_array_unref (item->venues);
   g_free (item->background_why);
+  g_free (item->actor);
   g_free (item);
 }
 
@@ -474,20 +496,175 @@ bound_of (const char *s,
   return BOUND_EXACT;
 }
 
+static gboolean
+has_casualties (Item *item)
+{
+  for (guint k = 0; k < item->qtys->len; k++)
+    if (g_array_index (item->qtys, Qty, k).casualty)
+      return TRUE;
+  return FALSE;
+}
+
+/* "united states" → "United States" */
+static char *
+title_case (const char *name)
+{
+  char *s = g_strdup (name);
+
+  for (char *p = s; *p; p++)
+    if (p == s || p[-1] == ' ')
+      *p = g_ascii_toupper (*p);
+  return s;
+}
+
+static gboolean
+is_claim_verb (const char *key)
+{
+  static const char * const verbs[] = {
+    "claimed", "claim", "claims", "claiming", "took", "take", "taken", "accept", "admitted",
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
+    if (strcmp (key, verbs[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Scratch for make_item (): the names of a claim that may be actors. */
+typedef struct
+{
+  GPtrArray *keys;  /* word keys of the names that may be actors, borrowed */
+  GArray    *name;  /* for each key, its name's index */
+  GPtrArray *of;    /* per name: the actor (a capital gives its country),
+                     * or NULL for a person */
+} Actors;
+
+/* The actor word @w names: a name of the claim, a country or its
+ * people, a capital; or NULL. */
+static const char *
+actor_at (const Actors       *actors,
+          const CrbAlignWord *w)
+{
+  for (guint a = 0; a < actors->keys->len; a++)
+    if (strcmp (g_ptr_array_index (actors->keys, a), w->key) == 0)
+      return g_ptr_array_index (actors->of, g_array_index (actors->name, guint, a));
+  return w->country != NULL ? w->country : w->seat;
+}
+
+/* The frame of a claim: its first word of involvement or responsibility,
+ * and the actor it bears on, named in the same clause.  The accused
+ * follows "blamed" and "accused"; who is "behind" comes before; for the
+ * rest the agent of a passive ("coordinated by IS-K"), else the nearest
+ * name ("denied any Ukrainian involvement").  A relative clause (", which
+ * has carried out 20 attacks,") only describes.  One
+ * frame per claim: in "IS claimed responsibility, but Moscow blamed
+ * Ukraine" the main clause tells the fact. */
+static void
+find_frame (Item         *item,
+            GArray       *cwords,
+            const Actors *actors)
+{
+  g_autofree guint *clause_of = NULL;
+  guint clause = 0, t = 0, negations = 0;
+  Frame frame = FRAME_NONE;
+  gboolean accuse = FALSE, before_only = FALSE, relative = FALSE;
+  const char *actor = NULL;
+
+  for (guint p = 0; p < cwords->len && frame == FRAME_NONE; p++)
+    {
+      CrbAlignWord *w = &g_array_index (cwords, CrbAlignWord, p);
+
+      /* ", which has carried out 20 attacks," describes; it is not the fact */
+      if (p == 0 || (w->cls & CRB_ALIGN_WORD_CLAUSE))
+        relative = (w->cls & CRB_ALIGN_WORD_RELATIVE) != 0;
+      if (!(w->cls & CRB_ALIGN_WORD_FRAME) || relative)
+        continue;
+      if (strcmp (w->key, "=responsibility") == 0)
+        {
+          frame = FRAME_INVOLVE;
+          for (guint q = p >= 3 ? p - 3 : 0; q < p; q++)
+            if (is_claim_verb (g_array_index (cwords, CrbAlignWord, q).key))
+              frame = FRAME_CLAIM;
+        }
+      /* "carried out" */
+      else if (strcmp (w->key, "carri") != 0 ||
+               (p + 1 < cwords->len && strcmp (g_array_index (cwords, CrbAlignWord, p + 1).key, "out") == 0))
+        frame = FRAME_INVOLVE;
+      if (frame != FRAME_NONE)
+        {
+          t = p;
+          accuse = (w->cls & CRB_ALIGN_WORD_ACCUSE) != 0;
+          before_only = strcmp (w->key, "behind") == 0;
+        }
+    }
+  if (frame == FRAME_NONE)
+    return;
+
+  clause_of = g_new (guint, cwords->len);
+  for (guint p = 0; p < cwords->len; p++)
+    {
+      if ((g_array_index (cwords, CrbAlignWord, p).cls & CRB_ALIGN_WORD_CLAUSE) && p > 0)
+        clause++;
+      clause_of[p] = clause;
+    }
+
+  /* the accused: the first name after the verb */
+#define ACTOR(p) actor_at (actors, &g_array_index (cwords, CrbAlignWord, (p)))
+  for (guint p = t + 1; accuse && p < cwords->len && clause_of[p] == clause_of[t] && actor == NULL; p++)
+    actor = ACTOR (p);
+  /* who did it, in the passive: "coordinated via the internet by IS" */
+  for (guint p = t + 1; !accuse && p < cwords->len && clause_of[p] == clause_of[t] && actor == NULL; p++)
+    if (strcmp (g_array_index (cwords, CrbAlignWord, p).key, "by") == 0)
+      for (guint q = p + 1; q < cwords->len && clause_of[q] == clause_of[t] && actor == NULL; q++)
+        actor = ACTOR (q);
+  /* else the nearest name of the clause, before it on a tie */
+  for (guint d = 1; actor == NULL && d <= MAX (t, cwords->len); d++)
+    {
+      if (d <= t && clause_of[t - d] == clause_of[t])
+        actor = ACTOR (t - d);
+      if (actor == NULL && !before_only && t + d < cwords->len && clause_of[t + d] == clause_of[t])
+        actor = ACTOR (t + d);
+      if ((d > t || clause_of[t - d] != clause_of[t]) &&
+          (t + d >= cwords->len || clause_of[t + d] != clause_of[t]))
+        break;
+    }
+  /* who claims it: else the first name of the claim, its subject */
+  for (guint p = 0; frame == FRAME_CLAIM && actor == NULL && p < cwords->len; p++)
+    actor = ACTOR (p);
+#undef ACTOR
+  if (actor == NULL)
+    return;
+
+  /* what the frame asserts: the negations up to the end of its clause */
+  for (guint p = 0; p < cwords->len && clause_of[p] <= clause_of[t]; p++)
+    negations += (g_array_index (cwords, CrbAlignWord, p).cls & CRB_ALIGN_WORD_NEGATION) != 0;
+  item->frame = frame;
+  item->actor = g_strdup (actor);
+  item->frame_negative = negations % 2 == 1;
+}
+
 static Item *
 make_item (Ctx      *ctx,
            CrbClaim *claim,
            guint     index,
            guint     article,
-           GArray   *words)
+           GArray   *words,
+           GArray   *cwords,
+           Actors   *actors)
 {
   const char *article_date = g_ptr_array_index (ctx->article_date, article);
   Item *item = g_new0 (Item, 1);
   JsonNode *values = crb_claim_get_values (claim);
   JsonObject *v = values && JSON_NODE_HOLDS_OBJECT (values) ? json_node_get_object (values) : NULL;
   g_autoptr (GPtrArray) name_words = g_ptr_array_new ();  /* keys borrowed from the cache */
+  GPtrArray *actor_of = actors->of;
+  GPtrArray *actor_keys = actors->keys;
+  GArray *actor_name = actors->name;
   guint negations = 0, in_scope = 0;
 
+  g_ptr_array_set_size (actor_of, 0);
+  g_ptr_array_set_size (actor_keys, 0);
+  g_array_set_size (actor_name, 0);
   item->claim = claim;
   item->scope = g_array_new (FALSE, FALSE, sizeof (guint));
   item->id = crb_claim_get_id (claim);
@@ -536,6 +713,14 @@ make_item (Ctx      *ctx,
             g_ptr_array_add (item->places, g_strdup (name));
           g_ptr_array_add (item->shown, g_strdup (text));
           g_ptr_array_add (item->names, g_steal_pointer (&name));
+          g_ptr_array_add (actor_of, NULL);
+          if (strcmp (type, "person") != 0)
+            {
+              const char *n = g_ptr_array_index (item->names, item->names->len - 1);
+              const char *seat = _crb_align_seat_country (n);
+
+              actor_of->pdata[actor_of->len - 1] = (gpointer) (seat != NULL ? seat : n);
+            }
         }
 
       a = json_object_has_member (v, "quantities") ? json_object_get_array_member (v, "quantities") : NULL;
@@ -590,9 +775,37 @@ make_item (Ctx      *ctx,
         }
     }
 
+  /* a country or its people named in passing tells who did what:
+   * "Ukrainian involvement" is about Ukraine.  Such names find candidates
+   * and actors, but do not count as shared entities: "the Russians" in
+   * passing says less than a name. */
+  item->n_entities = item->names->len;
+  _crb_align_words (crb_claim_get_text (claim), cwords, ctx->word_cache);
+  for (guint k = 0; k < cwords->len; k++)
+    {
+      CrbAlignWord *w = &g_array_index (cwords, CrbAlignWord, k);
+      g_autofree char *key = NULL;
+      gboolean single;
+      guint id;
+
+      if (w->country == NULL || str_in (item->names, w->country))
+        continue;
+      key = g_strconcat ("@", w->country, NULL);
+      id = intern_word (ctx, key);
+      g_array_append_val (item->tokens, id);
+      g_array_append_val (item->name_ids, id);
+      single = strchr (w->country, ' ') == NULL;
+      g_array_append_val (item->name_single, single);
+      g_ptr_array_add (item->shown, title_case (w->country));
+      g_ptr_array_add (item->names, g_strdup (w->country));
+      g_ptr_array_add (actor_of, (gpointer) g_ptr_array_index (item->names, item->names->len - 1));
+    }
+
   /* words of names count through the names, not as content */
   for (guint k = 0; k < item->shown->len; k++)
     {
+      guint n_keys = actor_keys->len, n_name_words = name_words->len;
+
       _crb_align_words (g_ptr_array_index (item->shown, k), words, ctx->word_cache);
       for (guint m = 0; m < words->len; m++)
         {
@@ -602,18 +815,30 @@ make_item (Ctx      *ctx,
 
           if (w->cls & CRB_ALIGN_WORD_STOP)
             continue;
+          if (actor_of->pdata[k] != NULL)
+            {
+              g_ptr_array_add (actor_keys, w->key);
+              g_array_append_val (actor_name, k);
+            }
           g_ptr_array_add (name_words, w->key);
           key = g_strconcat ("@", w->key, NULL);
           id = intern_word (ctx, key);
           g_array_append_val (item->tokens, id);
         }
+      /* a name of stop words only ("IS") is found by them */
+      if (k >= item->n_entities)
+        g_ptr_array_set_size (name_words, n_name_words);
+      for (guint m = 0; n_keys == actor_keys->len && actor_of->pdata[k] != NULL && m < words->len; m++)
+        {
+          g_ptr_array_add (actor_keys, g_array_index (words, CrbAlignWord, m).key);
+          g_array_append_val (actor_name, k);
+        }
       _crb_align_words_clear (words);
     }
 
-  _crb_align_words (crb_claim_get_text (claim), words, ctx->word_cache);
-  for (guint k = 0; k < words->len; k++)
+  for (guint k = 0; k < cwords->len; k++)
     {
-      CrbAlignWord *w = &g_array_index (words, CrbAlignWord, k);
+      CrbAlignWord *w = &g_array_index (cwords, CrbAlignWord, k);
       guint id;
 
       if (w->cls & CRB_ALIGN_WORD_CLAUSE)
@@ -642,26 +867,28 @@ make_item (Ctx      *ctx,
         item->past = TRUE;
       if ((w->cls & CRB_ALIGN_WORD_VENUE) && !str_in (item->venues, w->key))
         g_ptr_array_add (item->venues, g_strdup (w->key));
-      if ((w->cls & CRB_ALIGN_WORD_STOP) || (name_words->len > 0 && str_in (name_words, w->key)))
+      if ((w->cls & CRB_ALIGN_WORD_STOP) ||
+          (name_words->len > 0 && str_in (name_words, w->key)))
         continue;
       id = intern_word (ctx, w->key);
       g_array_append_val (item->tokens, id);
     }
-  _crb_align_words_clear (words);
   /* "did not rule out" asserts */
   item->negative = negations % 2 == 1;
 
+  find_frame (item, cwords, actors);
+  _crb_align_words_clear (cwords);
+  if (item->frame != FRAME_NONE)
+    {
+      g_autofree char *key = g_strdup_printf ("%%%d %s", item->frame, item->actor);
+      guint id = intern_word (ctx, key);
+
+      g_array_append_val (item->tokens, id);
+    }
+  item->casualties = has_casualties (item);
+
   sort_unique (item->tokens);
   return item;
-}
-
-static gboolean
-has_casualties (Item *item)
-{
-  for (guint k = 0; k < item->qtys->len; k++)
-    if (g_array_index (item->qtys, Qty, k).casualty)
-      return TRUE;
-  return FALSE;
 }
 
 /* The story's own date: the day date most articles mention; its year, or
@@ -1188,7 +1415,7 @@ compare_pair (Ctx      *ctx,
   g_autoptr (GPtrArray) conflicts = explain ? g_ptr_array_new_with_free_func (g_free) : NULL;
   guint n_conflicts = 0;
   gboolean shared_qty = FALSE, qty_mismatch = FALSE, dated_same = FALSE;
-  gboolean date_conflict = FALSE, dated_both = FALSE;
+  gboolean date_conflict = FALSE, dated_both = FALSE, framed;
   guint n_names = 0, n_words = 0;
   double cos, score, qty_bonus = 0;
 
@@ -1201,8 +1428,8 @@ compare_pair (Ctx      *ctx,
 
   cos = cosine (ctx, x, y, shared_words);
 
-  for (guint k = 0; k < x->names->len; k++)
-    for (guint l = 0; l < y->names->len; l++)
+  for (guint k = 0; k < x->n_entities; k++)
+    for (guint l = 0; l < y->n_entities; l++)
       if (name_ids_match (x, k, y, l))
         {
           if (names != NULL)
@@ -1317,8 +1544,15 @@ compare_pair (Ctx      *ctx,
       }
   }
 
+  /* who did it, or who claims it: the same actor.  Claims that count
+   * victims are about the toll. */
+  framed = x->frame != FRAME_NONE && x->frame == y->frame && !x->casualties && !y->casualties &&
+           (strcmp (x->actor, y->actor) == 0 ||
+            (strlen (x->actor) < strlen (y->actor) ? name_within (x->actor, y->actor)
+                                                   : name_within (y->actor, x->actor)));
+
   score = cos + 0.07 * MIN (n_names, 3) + qty_bonus + (dated_same ? 0.15 : 0) +
-          (dated_both ? 0.08 : 0);
+          (dated_both ? 0.08 : 0) + (framed ? FRAME_BONUS : 0);
   if (qty_mismatch)
     score = MIN (score, SAME_FACT_SCORE - 0.01);
   score = MIN (score, 1.0);
@@ -1333,7 +1567,7 @@ compare_pair (Ctx      *ctx,
       {
         const char *w = g_ptr_array_index (shared_words, k);
 
-        if (w[0] == '@' || w[0] == '#')
+        if (IS_KEY (w))
           continue;
         append_list (list, w[0] == '=' ? w + 1 : w, &n_words);
       }
@@ -1341,6 +1575,10 @@ compare_pair (Ctx      *ctx,
       g_ptr_array_insert (why, n_names > 0 ? 1 : 0,
                           g_strconcat ("shared words: ", list->str, NULL));
   }
+  if (framed && x->frame == FRAME_INVOLVE)
+    SAY (why, "both on whether %s was involved", x->actor);
+  else if (framed)
+    SAY (why, "both on %s claiming responsibility", x->actor);
   if (qty_mismatch)
     SAY (why, "different figures (not the same count): not the same fact");
   if (x->background)
@@ -1363,8 +1601,9 @@ compare_pair (Ctx      *ctx,
             }
         }
       /* one asserts what the other denies */
-      if (x->negative != y->negative && !shared_qty && cos >= 0.25 &&
-          denial_shared (x->negative ? x : y, x->negative ? y : x))
+      if ((framed && x->frame == FRAME_INVOLVE && x->frame_negative != y->frame_negative) ||
+          (x->negative != y->negative && !shared_qty && cos >= 0.25 &&
+           denial_shared (x->negative ? x : y, x->negative ? y : x)))
         {
           n_conflicts++;
           SAY (conflicts, "one report denies what the other asserts — conflict");
@@ -1439,6 +1678,11 @@ load_story (Ctx      *ctx,
   GListModel *claims = crb_story_get_claims (story);
   g_autoptr (GHashTable) article_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GArray) words = g_array_new (FALSE, FALSE, sizeof (CrbAlignWord));
+  g_autoptr (GArray) cwords = g_array_new (FALSE, FALSE, sizeof (CrbAlignWord));
+  g_autoptr (GPtrArray) actor_keys = g_ptr_array_new ();
+  g_autoptr (GArray) actor_name = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GPtrArray) actor_of = g_ptr_array_new ();
+  Actors actors = { actor_keys, actor_name, actor_of };
   guint n_claims = g_list_model_get_n_items (claims);
 
   ctx->n_articles = g_list_model_get_n_items (articles);
@@ -1472,7 +1716,7 @@ load_story (Ctx      *ctx,
       if (article == 0)
         continue;
       /* the story keeps its claims alive for the whole alignment */
-      item = make_item (ctx, claim, k, article - 1, words);
+      item = make_item (ctx, claim, k, article - 1, words, cwords, &actors);
       item->pos = ctx->items->len;
       g_ptr_array_add (ctx->items, item);
       g_hash_table_insert (ctx->item_of_id, (gpointer) item->id, item);
@@ -1575,7 +1819,7 @@ find_candidates (Ctx *ctx)
           const char *word = g_ptr_array_index (ctx->words, w);
           gboolean key = IS_KEY (word);
           /* what a shared name or unit may add to the score, roughly */
-          float bonus = !key ? 0 : word[0] == '#' ? 0.25 : 0.05;
+          float bonus = !key ? 0 : word[0] == '#' ? 0.25 : word[0] == '%' ? FRAME_BONUS : 0.05;
 
           weight = key ? 0 : weight * weight;
           /* postings are in item order: start after i */
@@ -1634,8 +1878,11 @@ find_root (guint *parent,
 
 typedef struct
 {
-  CrbLink *link;
+  CrbLink *link;   /* NULL for a support */
+  guint    pair;   /* of a support: its index in the pairs */
   guint    a, b;   /* positions of the ends */
+  double   score;
+  gboolean manual;
 } Join;
 
 static int
@@ -1644,11 +1891,13 @@ compare_join (gconstpointer p,
 {
   const Join *x = p, *y = q;
 
-  /* manual links first, then the strongest */
-  if (x->link->manual != y->link->manual)
-    return x->link->manual ? -1 : 1;
-  if (x->link->score != y->link->score)
-    return x->link->score > y->link->score ? -1 : 1;
+  /* links before supports, manual links first, then the strongest */
+  if ((x->link != NULL) != (y->link != NULL))
+    return x->link != NULL ? -1 : 1;
+  if (x->manual != y->manual)
+    return x->manual ? -1 : 1;
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
   if (x->a != y->a)
     return x->a < y->a ? -1 : 1;
   return x->b < y->b ? -1 : x->b > y->b;
@@ -1661,22 +1910,42 @@ free_array (gpointer data)
     g_array_unref (data);
 }
 
+static gboolean
+support_conflicts (GArray *pairs,
+                   GArray *supports,
+                   guint   s)
+{
+  return g_array_index (pairs, Pair, g_array_index (supports, guint, s)).relation == CRB_RELATION_CONFLICTS;
+}
+
 /* Facts: groups joined by same-fact links, strongest first.  A claim on
  * its own joins a group through one link, but two groups of several
- * claims join only through MIN_JOIN_LINKS links or one strong link: a
- * long sentence that tells two facts ("Ukraine denied any involvement,
- * which comes two weeks after the US warned Russia") must not weld them
- * into one.  An automatic link the groups do not accept becomes
- * "related".  Manual links always join. */
+ * claims join only through MIN_JOIN_LINKS links: a long sentence that
+ * tells two facts ("Ukraine denied any involvement, which comes two weeks
+ * after the US warned Russia") must not weld them into one.  An
+ * automatic link the groups do not accept becomes "related".  Manual
+ * links always join.
+ *
+ * @supports are the same-fact pairs that were not linked because a
+ * claim preferred another partner in that article.  They count towards
+ * MIN_JOIN_LINKS, and then join on their own: a claim that matches two
+ * claims of a fact joins it even when it is neither's best.  The support
+ * that joined two groups, and the conflicting ones between them, are
+ * added to @accepted (as indices into @supports): they become links. */
 static void
 join_facts (Ctx       *ctx,
             GPtrArray *links,
-            guint     *parent)
+            GArray    *pairs,
+            GArray    *supports,
+            guint     *parent,
+            GArray    *accepted)
 {
   guint n = ctx->items->len;
-  g_autofree Join *joins = g_new (Join, MAX (links->len, 1));
+  guint n_edges = links->len + supports->len;
+  g_autofree Join *joins = g_new (Join, MAX (n_edges, 1));
   g_autofree guint *size = g_new (guint, MAX (n, 1));
   g_autofree guint *next = g_new (guint, MAX (n, 1));   /* circular member lists */
+  g_autofree guint8 *taken = g_new0 (guint8, MAX (supports->len, 1));
   g_autoptr (GPtrArray) adjacent = g_ptr_array_new_with_free_func (free_array);
   guint n_joins = 0;
 
@@ -1687,26 +1956,48 @@ join_facts (Ctx       *ctx,
       next[k] = k;
       g_ptr_array_add (adjacent, NULL);
     }
-  for (guint l = 0; l < links->len; l++)
+  for (guint l = 0; l < n_edges; l++)
     {
-      CrbLink *link = g_ptr_array_index (links, l);
-      Item *a = g_hash_table_lookup (ctx->item_of_id, link->a);
-      Item *b = g_hash_table_lookup (ctx->item_of_id, link->b);
-      guint ends[2] = { a->pos, b->pos };
+      Join *j = &joins[n_joins];
+      guint ends[2];
 
-      if (link->relation == CRB_RELATION_RELATED && !link->manual)
-        continue;
-      joins[n_joins].link = link;
-      joins[n_joins].a = a->pos;
-      joins[n_joins].b = b->pos;
+      if (l < links->len)
+        {
+          CrbLink *link = g_ptr_array_index (links, l);
+
+          if (link->relation == CRB_RELATION_RELATED && !link->manual)
+            continue;
+          j->link = link;
+          j->pair = 0;
+          j->a = ((Item *) g_hash_table_lookup (ctx->item_of_id, link->a))->pos;
+          j->b = ((Item *) g_hash_table_lookup (ctx->item_of_id, link->b))->pos;
+          j->score = link->score;
+          j->manual = link->manual;
+        }
+      else
+        {
+          guint s = l - links->len;
+          Pair *pair = &g_array_index (pairs, Pair, g_array_index (supports, guint, s));
+
+          j->link = NULL;
+          j->pair = s;
+          j->a = pair->i;
+          j->b = pair->j;
+          j->score = pair->score;
+          j->manual = FALSE;
+        }
       n_joins++;
+      ends[0] = j->a;
+      ends[1] = j->b;
       for (guint e = 0; e < 2; e++)
         {
           GArray *list = g_ptr_array_index (adjacent, ends[e]);
+          /* the other end, and the support index + 1 (0 for a link) */
+          guint entry[2] = { ends[1 - e], j->link != NULL ? 0 : j->pair + 1 };
 
           if (list == NULL)
-            adjacent->pdata[ends[e]] = list = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_array_append_val (list, ends[1 - e]);
+            adjacent->pdata[ends[e]] = list = g_array_new (FALSE, FALSE, sizeof entry);
+          g_array_append_val (list, entry);
         }
     }
   qsort (joins, n_joins, sizeof (Join), compare_join);
@@ -1719,25 +2010,49 @@ join_facts (Ctx       *ctx,
 
       if (ra == rb)
         continue;
-      if (!link->manual && size[ra] > 1 && size[rb] > 1)
+      if ((link == NULL || (!link->manual && size[ra] > 1 && size[rb] > 1)))
         {
           guint small = size[ra] <= size[rb] ? ra : rb, other = small == ra ? rb : ra;
-          guint between = 0, u = small;
+          guint between = 0, u = small, n_accepted = accepted->len;
 
-          /* links between the two groups */
+          /* links and supports between the two groups */
           do
             {
               GArray *list = g_ptr_array_index (adjacent, u);
 
               for (guint k = 0; list != NULL && k < list->len; k++)
-                between += find_root (parent, g_array_index (list, guint, k)) == other;
+                {
+                  const guint *entry = &g_array_index (list, guint, 2 * k);
+
+                  if (find_root (parent, entry[0]) != other)
+                    continue;
+                  between++;
+                  /* a support becomes a link when it joins, or when it
+                   * conflicts: the fact's conflicts are all shown */
+                  if (entry[1] > 0 && !taken[entry[1] - 1] &&
+                      ((link == NULL && entry[1] - 1 == joins[j].pair) ||
+                       support_conflicts (pairs, supports, entry[1] - 1)))
+                    {
+                      guint s = entry[1] - 1;
+
+                      g_array_append_val (accepted, s);
+                      taken[s] = 1;
+                    }
+                }
               u = next[u];
             }
           while (u != small);
           if (between < MIN_JOIN_LINKS)
             {
-              g_autoptr (GStrvBuilder) why = g_strv_builder_new ();
+              g_autoptr (GStrvBuilder) why = NULL;
 
+              /* not joined: the supports stay out */
+              for (guint k = n_accepted; k < accepted->len; k++)
+                taken[g_array_index (accepted, guint, k)] = 0;
+              g_array_set_size (accepted, n_accepted);
+              if (link == NULL)
+                continue;
+              why = g_strv_builder_new ();
               for (guint k = 0; link->why[k] != NULL; k++)
                 if (!g_str_has_suffix (link->why[k], "— conflict"))
                   g_strv_builder_add (why, link->why[k]);
@@ -1838,6 +2153,31 @@ add_manual_links (Ctx       *ctx,
     }
 }
 
+/* A link from a scored pair, with its reasons and @also after them. */
+static void
+add_link (Ctx        *ctx,
+          Pair       *pair,
+          GPtrArray  *links,
+          const char *also)
+{
+  Item *x = g_ptr_array_index (ctx->items, pair->i), *y = g_ptr_array_index (ctx->items, pair->j);
+  CrbLink *link;
+
+  compare_pair (ctx, pair, TRUE);
+  g_assert (pair->why != NULL);
+  if (also != NULL)
+    g_ptr_array_insert (pair->why, pair->why->len - 1, g_strdup (also));
+  /* the link takes the reasons over: they are NULL-terminated */
+  link = g_new0 (CrbLink, 1);
+  link->a = g_strdup (x->id);
+  link->b = g_strdup (y->id);
+  link->relation = pair->relation;
+  link->score = pair->score;
+  link->why = (GStrv) g_ptr_array_steal (pair->why, NULL);
+  g_clear_pointer (&pair->why, g_ptr_array_unref);
+  g_ptr_array_add (links, link);
+}
+
 CrbAlignment *
 crb_align_story (CrbStory  *story,
                  GPtrArray *manual_links,
@@ -1847,6 +2187,8 @@ crb_align_story (CrbStory  *story,
   g_autoptr (GArray) pairs = NULL;
   g_autofree int *best = NULL;
   g_autofree guint *parent = NULL;
+  g_autoptr (GArray) supports = NULL;
+  g_autoptr (GArray) accepted = NULL;
   CrbAlignment *alignment;
   guint n;
 
@@ -1909,36 +2251,39 @@ crb_align_story (CrbStory  *story,
             *slot = (int) p;
         }
     }
+  supports = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint p = 0; p < pairs->len; p++)
     {
       Pair *pair = &g_array_index (pairs, Pair, p);
       Item *x = g_ptr_array_index (ctx.items, pair->i), *y = g_ptr_array_index (ctx.items, pair->j);
-      CrbLink *link;
 
       gboolean best_i = best[(gsize) pair->i * ctx.n_articles + y->article] == (int) p;
       gboolean best_j = best[(gsize) pair->j * ctx.n_articles + x->article] == (int) p;
 
-      if (pair->relation == VERDICT_NONE || !(best_i || best_j))
+      if (pair->relation == VERDICT_NONE)
         continue;
-      if (!(best_i && best_j) && (pair->relation == CRB_RELATION_RELATED || pair->score < ONE_SIDED_SCORE))
-        continue;
-      compare_pair (&ctx, pair, TRUE);
-      g_assert (pair->why != NULL);
-      /* the link takes the reasons over: they are NULL-terminated */
-      link = g_new0 (CrbLink, 1);
-      link->a = g_strdup (x->id);
-      link->b = g_strdup (y->id);
-      link->relation = pair->relation;
-      link->score = pair->score;
-      link->why = (GStrv) g_ptr_array_steal (pair->why, NULL);
-      g_clear_pointer (&pair->why, g_ptr_array_unref);
-      g_ptr_array_add (alignment->links, link);
+      if (!(best_i && best_j) &&
+          (!(best_i || best_j) || pair->relation == CRB_RELATION_RELATED || pair->score < ONE_SIDED_SCORE))
+        {
+          if (pair->relation != CRB_RELATION_RELATED)
+            g_array_append_val (supports, p);
+          continue;
+        }
+      add_link (&ctx, pair, alignment->links, NULL);
     }
-  sort_links (&ctx, alignment->links);
 
   /* facts: groups joined by same-fact links and by manual links */
   parent = g_new (guint, MAX (n, 1));
-  join_facts (&ctx, alignment->links, parent);
+  accepted = g_array_new (FALSE, FALSE, sizeof (guint));
+  join_facts (&ctx, alignment->links, pairs, supports, parent, accepted);
+  for (guint k = 0; k < accepted->len; k++)
+    {
+      guint p = g_array_index (supports, guint, g_array_index (accepted, guint, k));
+
+      add_link (&ctx, &g_array_index (pairs, Pair, p), alignment->links,
+                "matches two claims of the fact: joins it");
+    }
+  sort_links (&ctx, alignment->links);
 
   {
     g_autofree GPtrArray **members = g_new0 (GPtrArray *, MAX (n, 1));
