@@ -1575,10 +1575,15 @@ compare_pair (Ctx      *ctx,
       g_ptr_array_insert (why, n_names > 0 ? 1 : 0,
                           g_strconcat ("shared words: ", list->str, NULL));
   }
-  if (framed && x->frame == FRAME_INVOLVE)
-    SAY (why, "both on whether %s was involved", x->actor);
-  else if (framed)
-    SAY (why, "both on %s claiming responsibility", x->actor);
+  if (framed && why != NULL)
+    {
+      g_autofree char *actor = title_case (strlen (x->actor) >= strlen (y->actor) ? x->actor : y->actor);
+
+      if (x->frame == FRAME_INVOLVE)
+        SAY (why, "both on whether %s was involved", actor);
+      else
+        SAY (why, "both on %s claiming responsibility", actor);
+    }
   if (qty_mismatch)
     SAY (why, "different figures (not the same count): not the same fact");
   if (x->background)
