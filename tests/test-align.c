@@ -90,6 +90,28 @@ static const PairCase pair_cases[] = {
   { "partial-name-agrees", NULL,
     "FSB chief Alexander Bortnikov said the attack on the concert hall was coordinated from abroad.", NULL,
     "Bortnikov said the concert hall attack had been coordinated from abroad.", CRB_RELATION_AGREES },
+  /* who did it: a frame and its actor, through capitals and demonyms */
+  { "frame-blame-vs-denial-conflicts", NULL,
+    "Russian officials blamed Ukraine for the massacre.", NULL,
+    "Kyiv has repeatedly denied any involvement.", CRB_RELATION_CONFLICTS },
+  { "frame-demonym-vs-denial-conflicts", NULL,
+    "Investigators said Ukrainian intelligence was directly implicated in the massacre.", NULL,
+    "Ukraine has repeatedly denied involvement.", CRB_RELATION_CONFLICTS },
+  { "frame-passive-agent-agrees", NULL,
+    "Russia said the Islamic State group coordinated the March assault.", NULL,
+    "Officials said the massacre had been coordinated online by members of ISIS-K.",
+    CRB_RELATION_AGREES },
+  /* a claim of responsibility is another fact than who is blamed */
+  { "frame-claim-vs-blame-not-same-fact", NULL,
+    "The Islamic State group claimed responsibility for the massacre.", NULL,
+    "Russian officials blamed Ukraine for the massacre.", NONE },
+  { "frame-other-actor-not-same-fact", NULL,
+    "Investigators said Ukrainian intelligence was directly implicated in the massacre.", NULL,
+    "Belarus has repeatedly denied involvement.", CRB_RELATION_RELATED },
+  /* in passing, "the Russians" is not a shared name */
+  { "demonym-in-passing-not-shared-name", NULL,
+    "We did warn the Russians appropriately, an official said.", NULL,
+    "Russia rejected these warnings.", CRB_RELATION_RELATED },
   { "same-topic-related", NULL,
     "Putin declared Sunday a national day of mourning after the concert hall attack.", NULL,
     "Flowers piled up outside the concert hall on Sunday as Moscow mourned the attack victims.",
@@ -172,6 +194,49 @@ test_pair (gconstpointer data)
     g_assert_cmpfloat (crb_alignment_contest_score (alignment, story, "art1:1"), >, 0);
   else
     g_assert_cmpfloat (crb_alignment_contest_score (alignment, story, "art1:1"), ==, 0);
+}
+
+/* A claim that matches two claims of a fact joins it, though neither
+ * prefers it (each has a closer partner in its article); with one such
+ * claim it stays out. */
+static void
+test_joins_through_two (void)
+{
+  const char *texts[] = {
+    "Ukraine has repeatedly denied any involvement in the concert hall attack.",
+    "Ukraine strongly denied any involvement in the concert hall attack.",
+    "Ukraine denied any involvement in the concert hall attack.\n\n"
+    "Kyiv again rejected claims of Ukrainian involvement.",
+  };
+  const char *near_texts[] = { texts[0], texts[2] };
+
+  for (guint near = 0; near < 2; near++)
+    {
+      g_autoptr (CrbStory) story = make_story (near ? near_texts : texts, NULL, near ? 2 : 3);
+      g_autoptr (CrbAlignment) alignment = crb_align_story (story, NULL, NULL);
+      const char *late = near ? "art2:2" : "art3:2";
+      const CrbFact *fact = crb_alignment_get_fact (alignment, "art1:1");
+      const CrbLink *link = crb_alignment_find_link (alignment, "art1:1", late);
+      gboolean said = FALSE;
+
+      g_assert_cmpuint (crb_story_get_n_claims (story), ==, near ? 3 : 4);
+      g_assert_true (fact == crb_alignment_get_fact (alignment, near ? "art2:1" : "art3:1"));
+      if (near)
+        {
+          /* one claim of the fact is not two */
+          g_assert_true (fact != crb_alignment_get_fact (alignment, late));
+          continue;
+        }
+      g_assert_true (fact == crb_alignment_get_fact (alignment, "art2:1"));
+      g_assert_true (fact == crb_alignment_get_fact (alignment, late));
+      if (link == NULL)
+        link = crb_alignment_find_link (alignment, "art2:1", late);
+      g_assert_nonnull (link);
+      g_assert_cmpint (link->relation, ==, CRB_RELATION_AGREES);
+      for (guint k = 0; link->why[k]; k++)
+        said |= strcmp (link->why[k], "matches two claims of the fact: joins it") == 0;
+      g_assert_true (said);
+    }
 }
 
 static void
@@ -377,6 +442,7 @@ main (int   argc,
 
       g_test_add_data_func (path, &pair_cases[k], test_pair);
     }
+  g_test_add_func ("/corroborate/align/joins-through-two", test_joins_through_two);
   g_test_add_func ("/corroborate/align/update-says-why", test_update_says_why);
   g_test_add_func ("/corroborate/align/facts-partition", test_facts_partition);
   g_test_add_func ("/corroborate/align/manual-and-removed", test_manual_and_removed);
