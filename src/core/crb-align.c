@@ -2081,6 +2081,16 @@ join_facts (Ctx       *ctx,
       next[ra] = next[rb];
       next[rb] = t;
     }
+
+  /* conflicts inside a fact are shown, whoever preferred whom */
+  for (guint k = 0; k < supports->len; k++)
+    if (!taken[k] && support_conflicts (pairs, supports, k))
+      {
+        Pair *pair = &g_array_index (pairs, Pair, g_array_index (supports, guint, k));
+
+        if (find_root (parent, pair->i) == find_root (parent, pair->j))
+          g_array_append_val (accepted, k);
+      }
 }
 
 typedef struct
