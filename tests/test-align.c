@@ -108,6 +108,16 @@ static const PairCase pair_cases[] = {
   { "frame-other-actor-not-same-fact", NULL,
     "Investigators said Ukrainian intelligence was directly implicated in the massacre.", NULL,
     "Belarus has repeatedly denied involvement.", CRB_RELATION_RELATED },
+  /* who claims it: the organisation, though another name comes first */
+  { "frame-claimant-organisation-agrees", NULL,
+    "Hours later, Vilayat Sud, a regional branch of the Islamic State group active in Central Asia, "
+    "claimed responsibility for the massacre.", NULL,
+    "The Islamic State group claimed responsibility in a video posted on social media.",
+    CRB_RELATION_AGREES },
+  { "frame-other-claimant-not-same-fact", NULL,
+    "Hours later, Vilayat Sud, a regional branch of the Islamic State group active in Central Asia, "
+    "claimed responsibility for the massacre.", NULL,
+    "The Taliban claimed responsibility in a video posted on social media.", NONE },
   /* in passing, "the Russians" is not a shared name */
   { "demonym-in-passing-not-shared-name", NULL,
     "We did warn the Russians appropriately, an official said.", NULL,

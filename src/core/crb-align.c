@@ -537,6 +537,7 @@ typedef struct
   GArray    *name;  /* for each key, its name's index */
   GPtrArray *of;    /* per name: the actor (a capital gives its country),
                      * or NULL for a person */
+  GArray    *org;   /* per name: gboolean, an organisation */
 } Actors;
 
 /* The actor word @w names: a name of the claim, a country or its
@@ -628,7 +629,11 @@ find_frame (Item         *item,
           (t + d >= cwords->len || clause_of[t + d] != clause_of[t]))
         break;
     }
-  /* who claims it: else the first name of the claim, its subject */
+  /* who claims it: else the first organisation of the claim (groups
+   * claim attacks), else its first name, its subject */
+  for (guint k = 0; frame == FRAME_CLAIM && actor == NULL && k < actors->of->len; k++)
+    if (g_array_index (actors->org, gboolean, k))
+      actor = g_ptr_array_index (actors->of, k);
   for (guint p = 0; frame == FRAME_CLAIM && actor == NULL && p < cwords->len; p++)
     actor = ACTOR (p);
 #undef ACTOR
@@ -665,6 +670,7 @@ make_item (Ctx      *ctx,
   g_ptr_array_set_size (actor_of, 0);
   g_ptr_array_set_size (actor_keys, 0);
   g_array_set_size (actor_name, 0);
+  g_array_set_size (actors->org, 0);
   item->claim = claim;
   item->scope = g_array_new (FALSE, FALSE, sizeof (guint));
   item->id = crb_claim_get_id (claim);
@@ -695,7 +701,7 @@ make_item (Ctx      *ctx,
           const char *type = e ? json_object_get_string_member_with_default (e, "type", "") : "";
           g_autofree char *name = NULL;
           g_autofree char *key = NULL;
-          gboolean single;
+          gboolean single, org;
           guint id;
 
           if (text == NULL || g_utf8_strlen (text, -1) < 2)
@@ -714,6 +720,8 @@ make_item (Ctx      *ctx,
           g_ptr_array_add (item->shown, g_strdup (text));
           g_ptr_array_add (item->names, g_steal_pointer (&name));
           g_ptr_array_add (actor_of, NULL);
+          org = strcmp (type, "organization") == 0;
+          g_array_append_val (actors->org, org);
           if (strcmp (type, "person") != 0)
             {
               const char *n = g_ptr_array_index (item->names, item->names->len - 1);
@@ -785,7 +793,7 @@ make_item (Ctx      *ctx,
     {
       CrbAlignWord *w = &g_array_index (cwords, CrbAlignWord, k);
       g_autofree char *key = NULL;
-      gboolean single;
+      gboolean single, org = FALSE;
       guint id;
 
       if (w->country == NULL || str_in (item->names, w->country))
@@ -799,6 +807,7 @@ make_item (Ctx      *ctx,
       g_ptr_array_add (item->shown, title_case (w->country));
       g_ptr_array_add (item->names, g_strdup (w->country));
       g_ptr_array_add (actor_of, (gpointer) g_ptr_array_index (item->names, item->names->len - 1));
+      g_array_append_val (actors->org, org);
     }
 
   /* words of names count through the names, not as content */
@@ -1687,7 +1696,8 @@ load_story (Ctx      *ctx,
   g_autoptr (GPtrArray) actor_keys = g_ptr_array_new ();
   g_autoptr (GArray) actor_name = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GPtrArray) actor_of = g_ptr_array_new ();
-  Actors actors = { actor_keys, actor_name, actor_of };
+  g_autoptr (GArray) actor_org = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  Actors actors = { actor_keys, actor_name, actor_of, actor_org };
   guint n_claims = g_list_model_get_n_items (claims);
 
   ctx->n_articles = g_list_model_get_n_items (articles);
