@@ -108,6 +108,10 @@ static const PairCase pair_cases[] = {
   { "frame-other-actor-not-same-fact", NULL,
     "Investigators said Ukrainian intelligence was directly implicated in the massacre.", NULL,
     "Belarus has repeatedly denied involvement.", CRB_RELATION_RELATED },
+  /* each blames the other: who did it, told two ways, is two facts */
+  { "frame-other-accused-not-same-fact", NULL,
+    "Moscow blamed Ukraine for the attack on the concert hall.", NULL,
+    "Kyiv blamed Russia for the attack on the concert hall.", CRB_RELATION_RELATED },
   /* who claims it: the organisation, though another name comes first */
   { "frame-claimant-organisation-agrees", NULL,
     "Hours later, Vilayat Sud, a regional branch of the Islamic State group active in Central Asia, "

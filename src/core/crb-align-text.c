@@ -405,7 +405,9 @@ lookup_word (GHashTable *cache,
   /* words that tell who did it: see find_frame () in crb-align.c */
   if (word->key[0] == '=' ?
       strcmp (word->key, "=involve") == 0 || strcmp (word->key, "=accuse") == 0 ||
-      strcmp (word->key, "=coordinate") == 0 || strcmp (word->key, "=responsibility") == 0 :
+      strcmp (word->key, "=responsibility") == 0 ||
+      /* not "planned": extremists plan, and so do cities */
+      (strcmp (word->key, "=coordinate") == 0 && strcmp (raw, "planned") != 0) :
       strcmp (word->key, "behind") == 0 || strcmp (word->key, "role") == 0 ||
       strcmp (word->key, "perpetrat") == 0 || strcmp (word->key, "carri") == 0)
     word->cls |= CRB_ALIGN_WORD_FRAME;

@@ -1424,7 +1424,7 @@ compare_pair (Ctx      *ctx,
   g_autoptr (GPtrArray) conflicts = explain ? g_ptr_array_new_with_free_func (g_free) : NULL;
   guint n_conflicts = 0;
   gboolean shared_qty = FALSE, qty_mismatch = FALSE, dated_same = FALSE;
-  gboolean date_conflict = FALSE, dated_both = FALSE, framed;
+  gboolean date_conflict = FALSE, dated_both = FALSE, framed, frame_mismatch;
   guint n_names = 0, n_words = 0;
   double cos, score, qty_bonus = 0;
 
@@ -1562,7 +1562,11 @@ compare_pair (Ctx      *ctx,
 
   score = cos + 0.07 * MIN (n_names, 3) + qty_bonus + (dated_same ? 0.15 : 0) +
           (dated_both ? 0.08 : 0) + (framed ? FRAME_BONUS : 0);
-  if (qty_mismatch)
+  /* "IS claimed responsibility" and "Moscow blamed Ukraine": each tells
+   * who did it, differently: two facts */
+  frame_mismatch = x->frame != FRAME_NONE && y->frame != FRAME_NONE && !framed &&
+                   !x->casualties && !y->casualties;
+  if (qty_mismatch || frame_mismatch)
     score = MIN (score, SAME_FACT_SCORE - 0.01);
   score = MIN (score, 1.0);
 
@@ -1595,6 +1599,8 @@ compare_pair (Ctx      *ctx,
     }
   if (qty_mismatch)
     SAY (why, "different figures (not the same count): not the same fact");
+  if (frame_mismatch)
+    SAY (why, "each says who did it, differently: not the same fact");
   if (x->background)
     SAY (why, "both about another event (%s)", x->background_why);
 
