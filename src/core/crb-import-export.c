@@ -144,12 +144,22 @@ fail (const Reader  *r,
   return FALSE;
 }
 
-/* "span.start" for a member of a member, for messages. */
-static char *
-field_name (const char *parent,
-            const char *member)
+/* Member checks through crb_json_get_field(), placed in the file. */
+static gboolean
+get_field (const Reader         *r,
+           const CrbJsonValue   *object,
+           const char           *parent,
+           const char           *member,
+           CrbJsonType           type,
+           gboolean              required,
+           const CrbJsonValue  **out,
+           GError              **error)
 {
-  return parent ? g_strconcat (parent, ".", member, NULL) : g_strdup (member);
+  g_autoptr (GError) local_error = NULL;
+
+  if (crb_json_get_field (r->doc, object, parent, member, type, required, out, &local_error))
+    return TRUE;
+  return fail (r, error, "%s", local_error->message);
 }
 
 static gboolean
@@ -161,24 +171,10 @@ get_string (const Reader        *r,
             const char         **out,
             GError             **error)
 {
-  const CrbJsonValue *value = crb_json_member_get (r->doc, object, member);
-  g_autofree char *name = NULL;
+  const CrbJsonValue *value;
 
-  *out = NULL;
-  if (value == NULL || crb_json_type (value) == CRB_JSON_NULL)
-    {
-      if (!required)
-        return TRUE;
-      name = field_name (parent, member);
-      return fail (r, error, _("the field “%s” is missing"), name);
-    }
-
-  if (crb_json_type (value) != CRB_JSON_STRING)
-    {
-      name = field_name (parent, member);
-      return fail (r, error, _("the field “%s” must be a string"), name);
-    }
-
+  if (!get_field (r, object, parent, member, CRB_JSON_STRING, required, &value, error))
+    return FALSE;
   *out = crb_json_string (r->doc, value);
   return TRUE;
 }
@@ -191,16 +187,15 @@ get_uint (const Reader        *r,
           guint               *out,
           GError             **error)
 {
-  const CrbJsonValue *value = crb_json_member_get (r->doc, object, member);
-  g_autofree char *name = field_name (parent, member);
+  const CrbJsonValue *value;
 
-  if (value == NULL || crb_json_type (value) == CRB_JSON_NULL)
-    return fail (r, error, _("the field “%s” is missing"), name);
-
-  if (crb_json_type (value) != CRB_JSON_INT || crb_json_int (value) < 0 ||
-      crb_json_int (value) > G_MAXUINT)
-    return fail (r, error, _("the field “%s” must be a non-negative integer"), name);
-
+  if (!get_field (r, object, parent, member, CRB_JSON_INT, TRUE, &value, error))
+    return FALSE;
+  if (crb_json_int (value) > G_MAXUINT)
+    {
+      g_autofree char *name = g_strconcat (parent, ".", member, NULL);
+      return fail (r, error, _("the field “%s” must be a non-negative integer"), name);
+    }
   *out = (guint) crb_json_int (value);
   return TRUE;
 }
@@ -213,21 +208,7 @@ get_object (const Reader         *r,
             const CrbJsonValue  **out,
             GError              **error)
 {
-  const CrbJsonValue *value = crb_json_member_get (r->doc, object, member);
-
-  *out = NULL;
-  if (value == NULL || crb_json_type (value) == CRB_JSON_NULL)
-    {
-      if (required)
-        return fail (r, error, _("the field “%s” is missing"), member);
-      return TRUE;
-    }
-
-  if (crb_json_type (value) != CRB_JSON_OBJECT)
-    return fail (r, error, _("the field “%s” must be an object"), member);
-
-  *out = value;
-  return TRUE;
+  return get_field (r, object, NULL, member, CRB_JSON_OBJECT, required, out, error);
 }
 
 static gboolean

@@ -792,3 +792,75 @@ crb_json_get_string (const CrbJsonDoc   *doc,
 
   return s ? s : default_value;
 }
+
+/**
+ * crb_json_get_field:
+ * @object: (nullable): an object of @doc
+ * @parent: (nullable): the name of the object @object is a member of, for
+ *   messages ("span" gives "span.start")
+ * @type: the type the member must have; %CRB_JSON_INT means a non-negative
+ *   integer
+ * @required: whether a missing (or null) member is an error
+ * @out: (out) (nullable): the member, %NULL when it is missing
+ *
+ * Checks a member for the readers of the project's files, with the same
+ * messages everywhere ("the field “start” must be a non-negative integer");
+ * callers add the file and line.
+ *
+ * Returns: %FALSE with @error set when the member is missing but required,
+ *   or has another type
+ */
+gboolean
+crb_json_get_field (const CrbJsonDoc    *doc,
+                    const CrbJsonValue  *object,
+                    const char          *parent,
+                    const char          *member,
+                    CrbJsonType          type,
+                    gboolean             required,
+                    const CrbJsonValue **out,
+                    GError             **error)
+{
+  const CrbJsonValue *value = crb_json_member_get (doc, object, member);
+  g_autofree char *name = NULL;
+
+  *out = NULL;
+  if (value == NULL || value->type == CRB_JSON_NULL)
+    {
+      if (!required)
+        return TRUE;
+      name = parent ? g_strconcat (parent, ".", member, NULL) : g_strdup (member);
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("the field “%s” is missing"), name);
+      return FALSE;
+    }
+
+  if (value->type == type && (type != CRB_JSON_INT || value->u.i >= 0))
+    {
+      *out = value;
+      return TRUE;
+    }
+
+  name = parent ? g_strconcat (parent, ".", member, NULL) : g_strdup (member);
+  switch (type)
+    {
+    case CRB_JSON_STRING:
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("the field “%s” must be a string"), name);
+      break;
+    case CRB_JSON_INT:
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                   _("the field “%s” must be a non-negative integer"), name);
+      break;
+    case CRB_JSON_ARRAY:
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("the field “%s” must be an array"), name);
+      break;
+    case CRB_JSON_OBJECT:
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("the field “%s” must be an object"), name);
+      break;
+    case CRB_JSON_NULL:
+    case CRB_JSON_BOOLEAN:
+    case CRB_JSON_DOUBLE:
+    default:
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("the field “%s” has the wrong type"), name);
+      break;
+    }
+  return FALSE;
+}

@@ -72,6 +72,15 @@ const char         *crb_json_get_string     (const CrbJsonDoc   *doc,
                                              const char         *name,
                                              const char         *default_value);
 
+gboolean            crb_json_get_field      (const CrbJsonDoc    *doc,
+                                             const CrbJsonValue  *object,
+                                             const char          *parent,
+                                             const char          *member,
+                                             CrbJsonType          type,
+                                             gboolean             required,
+                                             const CrbJsonValue **out,
+                                             GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbJsonDoc, crb_json_doc_free)
 
 G_END_DECLS

@@ -124,6 +124,23 @@ fail (const Ctx   *ctx,
   return FALSE;
 }
 
+/* Member checks through crb_json_get_field(), placed in the file. */
+static gboolean
+get_field (const Ctx            *ctx,
+           const CrbJsonValue   *object,
+           const char           *member,
+           CrbJsonType           type,
+           gboolean              required,
+           const CrbJsonValue  **out,
+           GError              **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (crb_json_get_field (ctx->doc, object, NULL, member, type, required, out, &local_error))
+    return TRUE;
+  return fail (ctx, error, "%s", local_error->message);
+}
+
 static gboolean
 get_string (const Ctx            *ctx,
             const CrbJsonValue   *object,
@@ -132,19 +149,10 @@ get_string (const Ctx            *ctx,
             const char          **out,
             GError              **error)
 {
-  const CrbJsonValue *value = crb_json_member_get (ctx->doc, object, member);
+  const CrbJsonValue *value;
 
-  *out = NULL;
-  if (value == NULL || crb_json_type (value) == CRB_JSON_NULL)
-    {
-      if (required)
-        return fail (ctx, error, _("the field “%s” is missing"), member);
-      return TRUE;
-    }
-
-  if (crb_json_type (value) != CRB_JSON_STRING)
-    return fail (ctx, error, _("the field “%s” must be a string"), member);
-
+  if (!get_field (ctx, object, member, CRB_JSON_STRING, required, &value, error))
+    return FALSE;
   *out = crb_json_string (ctx->doc, value);
   return TRUE;
 }
@@ -158,20 +166,11 @@ get_uint (const Ctx           *ctx,
           guint64             *out,
           GError             **error)
 {
-  const CrbJsonValue *value = crb_json_member_get (ctx->doc, object, member);
+  const CrbJsonValue *value;
 
-  *out = default_value;
-  if (value == NULL || crb_json_type (value) == CRB_JSON_NULL)
-    {
-      if (required)
-        return fail (ctx, error, _("the field “%s” is missing"), member);
-      return TRUE;
-    }
-
-  if (crb_json_type (value) != CRB_JSON_INT || crb_json_int (value) < 0)
-    return fail (ctx, error, _("the field “%s” must be a non-negative integer"), member);
-
-  *out = (guint64) crb_json_int (value);
+  if (!get_field (ctx, object, member, CRB_JSON_INT, required, &value, error))
+    return FALSE;
+  *out = value ? (guint64) crb_json_int (value) : default_value;
   return TRUE;
 }
 
@@ -182,17 +181,7 @@ get_array (const Ctx            *ctx,
            const CrbJsonValue  **out,
            GError              **error)
 {
-  const CrbJsonValue *value = crb_json_member_get (ctx->doc, object, member);
-
-  *out = NULL;
-  if (value == NULL || crb_json_type (value) == CRB_JSON_NULL)
-    return TRUE;
-
-  if (crb_json_type (value) != CRB_JSON_ARRAY)
-    return fail (ctx, error, _("the field “%s” must be an array"), member);
-
-  *out = value;
-  return TRUE;
+  return get_field (ctx, object, member, CRB_JSON_ARRAY, FALSE, out, error);
 }
 
 /* Iterates over the elements of an array (or members of an object) that may be NULL. */
