@@ -6,6 +6,7 @@
  * Table-driven: one entry per hard case.  Without CRB_SAMPLES_DIR the
  * regression test over the shared sample articles is skipped. */
 #include "crb-extract.h"
+#include "crb-json.h"
 
 #include <string.h>
 
@@ -43,6 +44,125 @@ find_segment (GPtrArray  *sentences,
         return s;
     }
   return NULL;
+}
+
+static void
+assert_string_member (JsonObject         *o,
+                      const char         *name,
+                      gboolean            nullable,
+                      const char * const *allowed)
+{
+  JsonNode *m = json_object_get_member (o, name);
+
+  g_assert_nonnull (m);
+  if (nullable && JSON_NODE_HOLDS_NULL (m))
+    return;
+  g_assert_true (JSON_NODE_HOLDS_VALUE (m));
+  g_assert_cmpint (json_node_get_value_type (m), ==, G_TYPE_STRING);
+  if (allowed != NULL)
+    g_assert_true (g_strv_contains (allowed, json_node_get_string (m)));
+}
+
+/* the members of each object of @array are among @names */
+static void
+assert_items (JsonObject         *values,
+              const char         *member,
+              const char * const *names)
+{
+  JsonArray *array;
+
+  if (!json_object_has_member (values, member))
+    return;
+  array = json_object_get_array_member (values, member);
+  g_assert_nonnull (array);
+  /* empty arrays are left out; at most 64 items */
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+  g_assert_cmpuint (json_array_get_length (array), <=, 64);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+      g_autoptr (GList) members = NULL;
+
+      g_assert_nonnull (item);
+      members = json_object_get_members (item);
+      for (GList *l = members; l; l = l->next)
+        g_assert_true (g_strv_contains (names, l->data));
+      assert_string_member (item, "text", FALSE, NULL);
+    }
+}
+
+/* the values of @s, parsed; fails unless they are a JSON object with the
+ * members of docs/extraction.md (section 4), in compact form */
+static JsonNode *
+parse_values (const CrbSentence *s)
+{
+  static const char *const top[] = { "quantities", "dates", "entities", "speaker", "verb", "source", NULL };
+  static const char *const quantity[] = { "text", "value", "qualifier", "unit", "currency", "noun", NULL };
+  static const char *const qualifiers[] = { "exact", "at-least", "more-than", "at-most", "less-than", "about", NULL };
+  static const char *const date[] = { "text", "value", "weekday", "relative", NULL };
+  static const char *const entity[] = { "text", "type", NULL };
+  static const char *const types[] = { "person", "organization", "place", "other", NULL };
+  static const char *const sources[] = { "named", "institution", "anonymous", "pronoun", "other", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GList) members = NULL;
+  g_autofree char *again = NULL;
+  JsonObject *values;
+  JsonNode *node;
+
+  g_assert_nonnull (s->values_json);
+  node = json_from_string (s->values_json, &error);
+  if (node == NULL)
+    g_test_message ("values: %s", s->values_json);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  /* compact, and written as crb_json_append() writes the same tree */
+  again = crb_json_to_string (node, NULL);
+  g_assert_cmpstr (again, ==, s->values_json);
+
+  values = json_node_get_object (node);
+  members = json_object_get_members (values);
+  for (GList *l = members; l; l = l->next)
+    g_assert_true (g_strv_contains (top, l->data));
+  assert_items (values, "quantities", quantity);
+  assert_items (values, "dates", date);
+  assert_items (values, "entities", entity);
+  if (json_object_has_member (values, "quantities"))
+    {
+      JsonArray *array = json_object_get_array_member (values, "quantities");
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonObject *q = json_array_get_object_element (array, i);
+          JsonNode *v = json_object_get_member (q, "value");
+          GType t;
+
+          g_assert_nonnull (v);
+          t = json_node_get_value_type (v);
+          g_assert_true (t == G_TYPE_INT64 || t == G_TYPE_DOUBLE);
+          assert_string_member (q, "qualifier", FALSE, qualifiers);
+          assert_string_member (q, "unit", TRUE, NULL);
+        }
+    }
+  if (json_object_has_member (values, "dates"))
+    {
+      JsonArray *array = json_object_get_array_member (values, "dates");
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        assert_string_member (json_array_get_object_element (array, i), "value", TRUE, NULL);
+    }
+  if (json_object_has_member (values, "entities"))
+    {
+      JsonArray *array = json_object_get_array_member (values, "entities");
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        assert_string_member (json_array_get_object_element (array, i), "type", FALSE, types);
+    }
+  if (json_object_has_member (values, "speaker"))
+    assert_string_member (values, "speaker", FALSE, NULL);
+  if (json_object_has_member (values, "source"))
+    assert_string_member (values, "source", FALSE, sources);
+  /* a speaker or a source comes with the verb */
+  if (json_object_has_member (values, "speaker") || json_object_has_member (values, "source"))
+    assert_string_member (values, "verb", FALSE, NULL);
+  return node;
 }
 
 static gboolean
@@ -91,8 +211,7 @@ check_invariants (const char *text,
       g_assert_nonnull (s->kind);
       g_assert_true (g_strv_contains (kinds, s->kind));
       g_assert_nonnull (s->reasons);
-      g_assert_nonnull (s->values);
-      g_assert_true (JSON_NODE_HOLDS_OBJECT (s->values));
+      json_node_unref (parse_values (s));
       prev_end = s->end;
     }
   for (const char *p = text + prev_end; p < text + len; p = g_utf8_next_char (p))
@@ -507,25 +626,21 @@ test_value_case (gconstpointer data)
 {
   const ValueCase *c = data;
   g_autoptr (GPtrArray) sentences = extract (c->text, c->date);
+  g_autoptr (JsonNode) node = NULL;
   CrbSentence *s;
   JsonObject *values, *item;
   JsonArray *array;
 
   g_assert_cmpuint (sentences->len, ==, 1);
   s = g_ptr_array_index (sentences, 0);
-  values = json_node_get_object (s->values);
+  node = parse_values (s);
+  values = json_node_get_object (node);
   if (!json_object_has_member (values, c->member))
-    {
-      g_autofree char *js = json_to_string (s->values, FALSE);
-      g_test_message ("values: %s", js);
-    }
+    g_test_message ("values: %s", s->values_json);
   g_assert_true (json_object_has_member (values, c->member));
   array = json_object_get_array_member (values, c->member);
   if (json_array_get_length (array) <= c->index)
-    {
-      g_autofree char *js = json_to_string (s->values, FALSE);
-      g_test_message ("values: %s", js);
-    }
+    g_test_message ("values: %s", s->values_json);
   g_assert_cmpuint (json_array_get_length (array), >, c->index);
   item = json_array_get_object_element (array, c->index);
   g_assert_cmpstr (json_object_get_string_member (item, "text"), ==, c->item_text);
@@ -582,14 +697,87 @@ test_speaker_case (gconstpointer data)
 {
   const SpeakerCase *c = data;
   g_autoptr (GPtrArray) sentences = extract (c->text, NULL);
+  g_autoptr (JsonNode) node = NULL;
   CrbSentence *s;
   JsonObject *values;
 
   g_assert_cmpuint (sentences->len, ==, 1);
   s = g_ptr_array_index (sentences, 0);
-  values = json_node_get_object (s->values);
+  node = parse_values (s);
+  values = json_node_get_object (node);
   g_assert_cmpstr (json_object_get_string_member_with_default (values, "speaker", "(none)"), ==, c->speaker);
   g_assert_cmpstr (json_object_get_string_member_with_default (values, "verb", "(none)"), ==, c->verb);
+}
+
+/* The values text, byte for byte: members in the documented order, numbers
+ * as integers when whole, JSON escapes in the copied text. */
+typedef struct
+{
+  const char *path;
+  const char *text;
+  const char *date;
+  const char *values;
+} ValuesTextCase;
+
+static const ValuesTextCase values_text_cases[] = {
+  { "/corroborate/extract/values/text/all-members",
+    "At least 133 people were killed in the attack on Friday, Russian President Vladimir Putin said.", D,
+    "{\"quantities\":[{\"text\":\"At least 133\",\"value\":133,\"qualifier\":\"at-least\",\"unit\":\"killed\",\"noun\":\"people\"}],"
+    "\"dates\":[{\"text\":\"on Friday\",\"value\":\"2024-03-22\"}],"
+    "\"entities\":[{\"text\":\"Vladimir Putin\",\"type\":\"person\"}],"
+    "\"speaker\":\"Vladimir Putin\",\"verb\":\"said\",\"source\":\"named\"}" },
+  { "/corroborate/extract/values/text/money-percent",
+    "The company said on Tuesday that revenue rose 12.5% to $1.2 billion.", D,
+    "{\"quantities\":[{\"text\":\"12.5%\",\"value\":12.5,\"qualifier\":\"exact\",\"unit\":\"percent\"},"
+    "{\"text\":\"$1.2 billion\",\"value\":1200000000,\"qualifier\":\"exact\",\"unit\":\"money\",\"currency\":\"USD\"}],"
+    "\"dates\":[{\"text\":\"on Tuesday\",\"value\":\"2024-03-19\"}],"
+    "\"speaker\":\"The company\",\"verb\":\"said\",\"source\":\"institution\"}" },
+  { "/corroborate/extract/values/text/fraction", "Two-thirds of voters backed the plan.", D,
+    "{\"quantities\":[{\"text\":\"Two-thirds\",\"value\":0.6667,\"qualifier\":\"exact\",\"unit\":\"fraction\"}]}" },
+  { "/corroborate/extract/values/text/null-values", "Officials said on Friday that nobody was injured.", NULL,
+    "{\"quantities\":[{\"text\":\"nobody\",\"value\":0,\"qualifier\":\"exact\",\"unit\":\"injured\"}],"
+    "\"dates\":[{\"text\":\"on Friday\",\"value\":null,\"weekday\":\"friday\"}],"
+    "\"speaker\":\"Officials\",\"verb\":\"said\",\"source\":\"anonymous\"}" },
+  { "/corroborate/extract/values/text/escapes", "President Vladimir\tPutin said that 5 people died.", NULL,
+    "{\"quantities\":[{\"text\":\"5\",\"value\":5,\"qualifier\":\"exact\",\"unit\":\"killed\",\"noun\":\"people\"}],"
+    "\"entities\":[{\"text\":\"Vladimir\\tPutin\",\"type\":\"person\"}],"
+    "\"speaker\":\"Vladimir\\tPutin\",\"verb\":\"said\",\"source\":\"named\"}" },
+  { "/corroborate/extract/values/text/empty", "It rained.", NULL, "{}" },
+};
+
+static void
+test_values_text_case (gconstpointer data)
+{
+  const ValuesTextCase *c = data;
+  g_autoptr (GPtrArray) sentences = extract (c->text, c->date);
+  g_autoptr (JsonNode) node = NULL;
+  CrbSentence *s;
+
+  g_assert_cmpuint (sentences->len, ==, 1);
+  s = g_ptr_array_index (sentences, 0);
+  node = parse_values (s);
+  g_assert_cmpstr (s->values_json, ==, c->values);
+}
+
+static void
+test_values_none (void)
+{
+  const char *text = "At least 133 people were killed on Friday, Putin said. It rained.";
+  g_autoptr (GPtrArray) with = crb_extract_sentences (text, -1, D);
+  g_autoptr (GPtrArray) without = crb_extract_sentences_full (text, -1, D, CRB_EXTRACT_NO_VALUES);
+
+  g_assert_cmpuint (with->len, ==, without->len);
+  for (guint i = 0; i < with->len; i++)
+    {
+      CrbSentence *a = g_ptr_array_index (with, i);
+      CrbSentence *b = g_ptr_array_index (without, i);
+
+      g_assert_nonnull (a->values_json);
+      g_assert_null (b->values_json);
+      g_assert_cmpfloat (a->score, ==, b->score);
+      g_assert_cmpstr (a->kind, ==, b->kind);
+      g_assert_true (g_strv_equal ((const char * const *) a->reasons, (const char * const *) b->reasons));
+    }
 }
 
 /* --------------------------------------------------------------- property */
@@ -602,6 +790,8 @@ static const char *const pieces[] = {
   "\xf0\x9f\x87\xba\xf0\x9f\x87\xa6", "\n", "\n", "\n\n", "\r\n", "\xe2\x80\xa8", "\xe2\x80\xa2 ",
   "\xe3\x80\x82", "\xe2\x80\x8b", "date 2024-05-24 ", "Pic: AP", "(Getty Images)", "%", "$",
   "\xc3\xa9", "e\xcc\x81", "\xe4\xb8\xad",
+  /* to be escaped in the values text */
+  "\\", "\x01", "Smith\\Jones", "Smith\x1fJones", "Tent\"", "Vladimir\tPutin", "said", "5 people",
 };
 
 static void
@@ -872,6 +1062,7 @@ test_samples (void)
       for (guint i = 0; i < G_N_ELEMENTS (sample_claims); i++)
         {
           const ExpectedClaim *e = &sample_claims[i];
+          g_autoptr (JsonNode) node = NULL;
           CrbSentence *s;
           JsonObject *values;
 
@@ -883,7 +1074,8 @@ test_samples (void)
           g_assert_nonnull (s);
           g_assert_true (crb_sentence_is_claim (s, CRB_EXTRACT_DEFAULT_THRESHOLD));
           g_assert_cmpstr (s->kind, ==, e->kind);
-          values = json_node_get_object (s->values);
+          node = parse_values (s);
+          values = json_node_get_object (node);
           if (e->value >= 0)
             {
               JsonObject *q;
@@ -926,6 +1118,9 @@ main (int    argc,
     g_test_add_data_func (value_cases[i].path, &value_cases[i], test_value_case);
   for (guint i = 0; i < G_N_ELEMENTS (speaker_cases); i++)
     g_test_add_data_func (speaker_cases[i].path, &speaker_cases[i], test_speaker_case);
+  for (guint i = 0; i < G_N_ELEMENTS (values_text_cases); i++)
+    g_test_add_data_func (values_text_cases[i].path, &values_text_cases[i], test_values_text_case);
+  g_test_add_func ("/corroborate/extract/values/none", test_values_none);
   g_test_add_func ("/corroborate/extract/property/random-unicode", test_property_random);
   g_test_add_func ("/corroborate/extract/property/length", test_property_length);
   g_test_add_func ("/corroborate/extract/property/pathological", test_pathological);

@@ -423,51 +423,49 @@ cmd_add (int    argc,
   return import_into (project, argv[1], NULL, argv + 2, story, threshold, skip_invalid);
 }
 
-static JsonNode *
-sentence_to_json (const char  *article_id,
-                  const char  *text,
-                  CrbSentence *s,
-                  gsize        start,
-                  gsize        end,
-                  gboolean     with_flag,
-                  double       threshold)
+/* One line of `extract` output; the values are copied as the extractor
+ * wrote them (compact JSON text). */
+static void
+append_sentence (GString     *line,
+                 const char  *article_id,
+                 const char  *text,
+                 CrbSentence *s,
+                 gsize        start,
+                 gsize        end,
+                 gboolean     with_flag,
+                 double       threshold)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
   g_autofree char *span = g_strndup (text + s->start, s->end - s->start);
+  gboolean first = TRUE;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "article");
-  json_builder_add_string_value (builder, article_id);
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder, start);
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder, end);
-  json_builder_set_member_name (builder, "text");
-  json_builder_add_string_value (builder, span);
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, s->kind);
-  json_builder_set_member_name (builder, "score");
-  json_builder_add_double_value (builder, ((gint64) (s->score * 1000 + 0.5)) / 1000.0);
-  json_builder_set_member_name (builder, "reasons");
-  json_builder_begin_array (builder);
-  for (guint i = 0; s->reasons && s->reasons[i]; i++)
-    json_builder_add_string_value (builder, s->reasons[i]);
-  json_builder_end_array (builder);
-  if (s->values != NULL)
+  g_string_append_c (line, '{');
+  crb_json_member (line, &first, "article");
+  crb_json_append_string (line, article_id);
+  crb_json_member (line, &first, "start");
+  g_string_append_printf (line, "%" G_GSIZE_FORMAT, start);
+  crb_json_member (line, &first, "end");
+  g_string_append_printf (line, "%" G_GSIZE_FORMAT, end);
+  crb_json_member (line, &first, "text");
+  crb_json_append_string (line, span);
+  crb_json_member (line, &first, "kind");
+  crb_json_append_string (line, s->kind);
+  crb_json_member (line, &first, "score");
+  crb_json_append_double (line, ((gint64) (s->score * 1000 + 0.5)) / 1000.0);
+  crb_json_member (line, &first, "reasons");
+  crb_json_append_strv (line, (const char * const *) s->reasons);
+  if (s->values_json != NULL)
     {
-      json_builder_set_member_name (builder, "values");
-      json_builder_add_value (builder, json_node_copy (s->values));
+      crb_json_member (line, &first, "values");
+      g_string_append (line, s->values_json);
     }
   if (with_flag)
     {
-      json_builder_set_member_name (builder, "claim");
-      json_builder_add_boolean_value (builder, crb_sentence_is_claim (s, threshold));
-      json_builder_set_member_name (builder, "boilerplate");
-      json_builder_add_boolean_value (builder, s->boilerplate);
+      crb_json_member (line, &first, "claim");
+      g_string_append (line, crb_sentence_is_claim (s, threshold) ? "true" : "false");
+      crb_json_member (line, &first, "boilerplate");
+      g_string_append (line, s->boilerplate ? "true" : "false");
     }
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  g_string_append (line, "}\n");
 }
 
 static int
@@ -533,12 +531,12 @@ cmd_extract (int    argc,
       CrbImportItem *item = g_ptr_array_index (items, i);
       const char *text = crb_article_get_text (item->article);
       g_autoptr (GPtrArray) sentences = crb_extract_sentences (text, -1, crb_article_get_date (item->article));
+      g_autoptr (GString) line = g_string_new (NULL);
       gsize byte_pos = 0, char_pos = 0;
 
       for (guint j = 0; j < sentences->len; j++)
         {
           CrbSentence *s = g_ptr_array_index (sentences, j);
-          g_autoptr (JsonNode) node = NULL;
           gsize start, end;
 
           char_pos += crb_utf8_bytes_to_chars (text + byte_pos, s->start - byte_pos);
@@ -549,8 +547,9 @@ cmd_extract (int    argc,
           if (!all && !crb_sentence_is_claim (s, threshold))
             continue;
 
-          node = sentence_to_json (crb_article_get_id (item->article), text, s, start, end, all, threshold);
-          write_json_line (node);
+          g_string_truncate (line, 0);
+          append_sentence (line, crb_article_get_id (item->article), text, s, start, end, all, threshold);
+          fwrite (line->str, 1, line->len, stdout);
         }
     }
 

@@ -7,12 +7,25 @@
 
 #include "crb-extract-private.h"
 #include "crb-extract-lexicon.h"
+#include "crb-json.h"
 
 #include <stdio.h>
 #include <string.h>
 
 /* caps on the size of the values object for huge segments */
 #define MAX_ITEMS 64
+
+/* The values of a segment are written as compact JSON text as they are
+ * found, one buffer per array, and joined at the end: building a json-glib
+ * tree for every segment and freeing it again cost about half the time of
+ * the whole extraction.  The text is what crb_json_append() writes for the
+ * equivalent tree (members in insertion order, strings as is, escaping
+ * only what JSON requires). */
+typedef struct
+{
+  GString *buf;   /* the elements, comma separated, without brackets */
+  guint    count;
+} JsonList;
 
 typedef enum
 {
@@ -52,7 +65,11 @@ struct _CrbAnalyzer
   GString *lower;
   GArray *entities;
   GHashTable *names;  /* lower-cased names seen earlier in the document */
-  GString *scratch;   /* for span () */
+  GString *scratch;   /* for type_entity () */
+  JsonList quantities;
+  JsonList dates;
+  JsonList entity_list;
+  GString *values;    /* the values object of the segment */
   gboolean no_values;
   gboolean has_date;
   GDate date;
@@ -69,6 +86,10 @@ crb_analyzer_new (const char *date)
   a->entities = g_array_new (FALSE, FALSE, sizeof (Entity));
   a->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   a->scratch = g_string_sized_new (256);
+  a->quantities.buf = g_string_sized_new (256);
+  a->dates.buf = g_string_sized_new (256);
+  a->entity_list.buf = g_string_sized_new (256);
+  a->values = g_string_sized_new (1024);
   crb_analyzer_reset (a, date);
   return a;
 }
@@ -116,6 +137,10 @@ crb_analyzer_free (CrbAnalyzer *a)
   g_array_unref (a->entities);
   g_hash_table_unref (a->names);
   g_string_free (a->scratch, TRUE);
+  g_string_free (a->quantities.buf, TRUE);
+  g_string_free (a->dates.buf, TRUE);
+  g_string_free (a->entity_list.buf, TRUE);
+  g_string_free (a->values, TRUE);
   g_free (a);
 }
 
@@ -392,15 +417,138 @@ tokenize (CrbAnalyzer *a,
   g_array_set_size (a->toks, ntok);
 }
 
-/* a NUL-terminated copy of text[s, e), valid until the next call */
-static const char *
-span (CrbAnalyzer *a,
-      gsize        s,
-      gsize        e)
+/* ------------------------------------------------------------ JSON text */
+
+/* bytes that a JSON string cannot hold as they are */
+static const guint8 json_escape[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* '"' */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* '\\' */
+};
+
+/* Appends @s[0, @len) as a JSON string.  Like crb_json_append_string(),
+ * which the text must match byte for byte, it stops at a NUL byte. */
+static void
+json_string_len (GString    *out,
+                 const char *s,
+                 gsize       len)
 {
-  g_string_truncate (a->scratch, 0);
-  g_string_append_len (a->scratch, a->text + s, e - s);
-  return a->scratch->str;
+  const guchar *p = (const guchar *) s;
+  const guchar *end = p + len;
+
+  g_string_append_c (out, '"');
+  while (p < end)
+    {
+      const guchar *run = p;
+
+      while (p < end && !json_escape[*p])
+        p++;
+      if (p > run)
+        g_string_append_len (out, (const char *) run, p - run);
+      if (p == end || *p == '\0')
+        break;
+      switch (*p)
+        {
+        case '"':
+        case '\\':
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          g_string_append_len (out, "\\u00", 4);
+          g_string_append_c (out, "0123456789abcdef"[*p >> 4]);
+          g_string_append_c (out, "0123456789abcdef"[*p & 0xF]);
+          break;
+        }
+      p++;
+    }
+  g_string_append_c (out, '"');
+}
+
+/* @s may be %NULL: null */
+static void
+json_string (GString    *out,
+             const char *s)
+{
+  if (s == NULL)
+    g_string_append_len (out, "null", 4);
+  else
+    json_string_len (out, s, strlen (s));
+}
+
+static void
+json_int (GString *out,
+          gint64   v)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 u = v < 0 ? -(guint64) v : (guint64) v;
+
+  do
+    {
+      *--p = '0' + u % 10;
+      u /= 10;
+    }
+  while (u > 0);
+  if (v < 0)
+    *--p = '-';
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+/* the name of a member that is not the first of its object; @name needs
+ * no escaping */
+static void
+json_member (GString    *out,
+             const char *name)
+{
+  g_string_append_c (out, ',');
+  g_string_append_c (out, '"');
+  g_string_append (out, name);
+  g_string_append_c (out, '"');
+  g_string_append_c (out, ':');
+}
+
+/* the name of a member of the values object (@v holds its opening brace) */
+static void
+values_member (GString    *v,
+               const char *name)
+{
+  if (v->len > 1)
+    g_string_append_c (v, ',');
+  g_string_append_c (v, '"');
+  g_string_append (v, name);
+  g_string_append_c (v, '"');
+  g_string_append_c (v, ':');
+}
+
+/* starts a new element of @list and returns its buffer, positioned after
+ * `{"text":` */
+static GString *
+json_list_open (JsonList *list)
+{
+  if (list->count++ > 0)
+    g_string_append_c (list->buf, ',');
+  g_string_append_len (list->buf, "{\"text\":", 8);
+  return list->buf;
+}
+
+static void
+json_list_reset (JsonList *list)
+{
+  g_string_truncate (list->buf, 0);
+  list->count = 0;
 }
 
 #define TOK(i) (&g_array_index (a->toks, Tok, (i)))
@@ -508,34 +656,30 @@ date_prefix (CrbAnalyzer *a,
 
 static void
 add_date (CrbAnalyzer *a,
-          JsonArray  **dates,
           guint        first,
           guint        last,
           const char  *value,
           const char  *extra_key,
           const char  *extra_value)
 {
-  JsonObject *o;
+  GString *o;
   guint k = date_prefix (a, first);
   gsize s = TOK (k)->start, e = TOK (last)->end;
 
   for (guint i = first; i <= last; i++)
     TOK (i)->used = TRUE;
-  if (a->no_values || (*dates != NULL && json_array_get_length (*dates) >= MAX_ITEMS))
+  if (a->no_values || a->dates.count >= MAX_ITEMS)
     return;
-  o = json_object_new ();
-  {
-    json_object_set_string_member (o, "text", span (a, s, e));
-  }
-  if (value != NULL)
-    json_object_set_string_member (o, "value", value);
-  else
-    json_object_set_null_member (o, "value");
+  o = json_list_open (&a->dates);
+  json_string_len (o, a->text + s, e - s);
+  json_member (o, "value");
+  json_string (o, value);
   if (extra_key != NULL)
-    json_object_set_string_member (o, extra_key, extra_value);
-  if (*dates == NULL)
-    *dates = json_array_new ();
-  json_array_add_object_element (*dates, o);
+    {
+      json_member (o, extra_key);
+      json_string (o, extra_value);
+    }
+  g_string_append_c (o, '}');
 }
 
 /* "%04d-%02d-%02d" (or a prefix of it: @month and @day < 0 are left out)
@@ -619,8 +763,7 @@ format_md (CrbAnalyzer *a,
 }
 
 static guint
-find_dates (CrbAnalyzer *a,
-            JsonArray  **dates)
+find_dates (CrbAnalyzer *a)
 {
   guint n = a->toks->len;
   guint found = 0;
@@ -643,7 +786,7 @@ find_dates (CrbAnalyzer *a,
               g_date_valid_dmy (d, m, y))
             {
               char v[16];
-              add_date (a, dates, i, i, format_ymd (v, y, m, d), NULL, NULL);
+              add_date (a, i, i, format_ymd (v, y, m, d), NULL, NULL);
               found++;
               continue;
             }
@@ -657,7 +800,7 @@ find_dates (CrbAnalyzer *a,
                          "autumn", "fall", NULL }))
             {
               char v[16];
-              add_date (a, dates, i, i, format_ymd (v, y, -1, -1), NULL, NULL);
+              add_date (a, i, i, format_ymd (v, y, -1, -1), NULL, NULL);
               found++;
             }
           continue;
@@ -699,7 +842,7 @@ find_dates (CrbAnalyzer *a,
             }
           {
             char v[16];
-            add_date (a, dates, first, last, format_md (a, year, month, day, v), NULL, NULL);
+            add_date (a, first, last, format_md (a, year, month, day, v), NULL, NULL);
             found++;
           }
           i = last;
@@ -717,12 +860,12 @@ find_dates (CrbAnalyzer *a,
               g_date_subtract_days (&d, back);
               format_ymd (buf, g_date_get_year (&d), g_date_get_month (&d),
                           g_date_get_day (&d));
-              add_date (a, dates, i, i, buf, NULL, NULL);
+              add_date (a, i, i, buf, NULL, NULL);
             }
           else
             {
               g_autofree char *wl = g_ascii_strdown (low, -1);
-              add_date (a, dates, i, i, NULL, "weekday", wl);
+              add_date (a, i, i, NULL, "weekday", wl);
             }
           found++;
           continue;
@@ -742,10 +885,10 @@ find_dates (CrbAnalyzer *a,
                 g_date_subtract_days (&d, 1);
               format_ymd (buf, g_date_get_year (&d), g_date_get_month (&d),
                           g_date_get_day (&d));
-              add_date (a, dates, i, i, buf, NULL, NULL);
+              add_date (a, i, i, buf, NULL, NULL);
             }
           else
-            add_date (a, dates, i, i, NULL, "relative", LOW (tk));
+            add_date (a, i, i, NULL, "relative", LOW (tk));
           found++;
         }
     }
@@ -893,7 +1036,6 @@ currency_symbol (gunichar c)
 
 static void
 find_quantities (CrbAnalyzer  *a,
-                 JsonArray   **out,
                  QuantityInfo *info)
 {
   guint n = a->toks->len;
@@ -913,7 +1055,7 @@ find_quantities (CrbAnalyzer  *a,
       gboolean fraction = FALSE;
       gboolean weak_one = FALSE;
       guint qstart;
-      JsonObject *o;
+      GString *o;
 
       if (tk->used)
         continue;
@@ -1001,17 +1143,15 @@ find_quantities (CrbAnalyzer  *a,
             continue;
           info->casualties = TRUE;
           info->found++;
-          if (!a->no_values && (*out == NULL || json_array_get_length (*out) < MAX_ITEMS))
+          if (!a->no_values && a->quantities.count < MAX_ITEMS)
             {
               gsize s = TOK (i)->start, e = TOK (last)->end;
-              o = json_object_new ();
-              json_object_set_string_member (o, "text", span (a, s, e));
-              json_object_set_int_member (o, "value", 0);
-              json_object_set_string_member (o, "qualifier", "exact");
-              json_object_set_string_member (o, "unit", cas);
-              if (*out == NULL)
-                *out = json_array_new ();
-              json_array_add_object_element (*out, o);
+              o = json_list_open (&a->quantities);
+              json_string_len (o, a->text + s, e - s);
+              g_string_append (o, ",\"value\":0,\"qualifier\":\"exact\"");
+              json_member (o, "unit");
+              json_string (o, cas);
+              g_string_append_c (o, '}');
             }
           i = last;
           continue;
@@ -1251,37 +1391,40 @@ find_quantities (CrbAnalyzer  *a,
         info->money = TRUE;
       info->found++;
 
-      if (!a->no_values && (*out == NULL || json_array_get_length (*out) < MAX_ITEMS))
+      if (!a->no_values && a->quantities.count < MAX_ITEMS)
         {
           gsize s = TOK (qstart)->start, e = TOK (last)->end;
-          o = json_object_new ();
-          json_object_set_string_member (o, "text", span (a, s, e));
+          o = json_list_open (&a->quantities);
+          json_string_len (o, a->text + s, e - s);
+          json_member (o, "value");
           if (fraction)
-            json_object_set_double_member (o, "value", (gint64) (value * 10000 + 0.5) / 10000.0);
+            crb_json_append_double (o, (gint64) (value * 10000 + 0.5) / 10000.0);
           else if (value >= 0 && value < 9e15 && value == (double) (gint64) value)
-            json_object_set_int_member (o, "value", (gint64) value);
+            json_int (o, (gint64) value);
           else
-            json_object_set_double_member (o, "value", value);
-          json_object_set_string_member (o, "qualifier", qualifier);
+            crb_json_append_double (o, value);
+          json_member (o, "qualifier");
+          json_string (o, qualifier);
+          json_member (o, "unit");
           if (currency != NULL)
             {
-              json_object_set_string_member (o, "unit", "money");
-              json_object_set_string_member (o, "currency", currency);
+              json_string (o, "money");
+              json_member (o, "currency");
+              json_string (o, currency);
             }
           else if (unit != NULL)
-            json_object_set_string_member (o, "unit", unit);
+            json_string (o, unit);
           else if (suffix_unit != NULL)
-            json_object_set_string_member (o, "unit", suffix_unit);
-          else if (noun != NULL)
-            json_object_set_string_member (o, "unit", noun);
+            json_string (o, suffix_unit);
           else
-            json_object_set_null_member (o, "unit");
+            json_string (o, noun);
           if (noun != NULL && (unit == NULL || strcmp (unit, noun) != 0) &&
               (currency != NULL || unit != NULL || suffix_unit != NULL))
-            json_object_set_string_member (o, "noun", noun);
-          if (*out == NULL)
-            *out = json_array_new ();
-          json_array_add_object_element (*out, o);
+            {
+              json_member (o, "noun");
+              json_string (o, noun);
+            }
+          g_string_append_c (o, '}');
         }
       g_free (suffix_unit);
       i = last;
@@ -1879,10 +2022,6 @@ crb_analyzer_run (CrbAnalyzer         *a,
                   CrbSentence         *sentence)
 {
   gboolean want_values = !a->no_values;
-  JsonArray *quantities = NULL;
-  JsonArray *dates = NULL;
-  JsonArray *entities = NULL;
-  JsonObject *values;
   QuantityInfo qi = { 0, };
   Speaker sp = { 0, };
   gboolean has_speaker;
@@ -1900,10 +2039,13 @@ crb_analyzer_run (CrbAnalyzer         *a,
   const char *kind;
 
   a->text = text;
+  json_list_reset (&a->quantities);
+  json_list_reset (&a->dates);
+  json_list_reset (&a->entity_list);
   tokenize (a, text, raw->start, raw->end);
 
-  n_dates = find_dates (a, &dates);
-  find_quantities (a, &quantities, &qi);
+  n_dates = find_dates (a);
+  find_quantities (a, &qi);
   find_entities (a);
   has_speaker = find_speaker (a, &sp);
 
@@ -1938,12 +2080,11 @@ crb_analyzer_run (CrbAnalyzer         *a,
       Entity *e = &g_array_index (a->entities, Entity, i);
       if (want_values && n_entities < MAX_ITEMS)
         {
-          if (entities == NULL)
-            entities = json_array_new ();
-          JsonObject *o = json_object_new ();
-          json_object_set_string_member (o, "text", span (a, e->start, e->end));
-          json_object_set_string_member (o, "type", e->type);
-          json_array_add_object_element (entities, o);
+          GString *o = json_list_open (&a->entity_list);
+          json_string_len (o, text + e->start, e->end - e->start);
+          json_member (o, "type");
+          json_string (o, e->type);
+          g_string_append_c (o, '}');
         }
       n_entities++;
     }
@@ -2046,28 +2187,42 @@ crb_analyzer_run (CrbAnalyzer         *a,
 
   if (!want_values)
     {
-      sentence->values = NULL;
+      sentence->values_json = NULL;
       return;
     }
 
   /* empty members are left out (see docs-extraction.md) */
-  values = json_object_new ();
-  if (quantities != NULL)
-    json_object_set_array_member (values, "quantities", quantities);
-  if (dates != NULL)
-    json_object_set_array_member (values, "dates", dates);
-  if (entities != NULL)
-    json_object_set_array_member (values, "entities", entities);
-  if (has_speaker && sp.end > sp.start)
-    {
-      json_object_set_string_member (values, "speaker", span (a, sp.start, sp.end));
-    }
-  if (has_speaker)
-    {
-      json_object_set_string_member (values, "verb", sp.verb);
-      if (sp.source != NULL)
-        json_object_set_string_member (values, "source", sp.source);
-    }
-  sentence->values = json_node_init_object (json_node_alloc (), values);
-  json_object_unref (values);
+  {
+    GString *v = a->values;
+    const JsonList *lists[] = { &a->quantities, &a->dates, &a->entity_list };
+    const char *const names[] = { "quantities", "dates", "entities" };
+
+    g_string_truncate (v, 0);
+    g_string_append_c (v, '{');
+    for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+      if (lists[i]->count > 0)
+        {
+          values_member (v, names[i]);
+          g_string_append_c (v, '[');
+          g_string_append_len (v, lists[i]->buf->str, lists[i]->buf->len);
+          g_string_append_c (v, ']');
+        }
+    if (has_speaker && sp.end > sp.start)
+      {
+        values_member (v, "speaker");
+        json_string_len (v, text + sp.start, sp.end - sp.start);
+      }
+    if (has_speaker)
+      {
+        values_member (v, "verb");
+        json_string (v, sp.verb);
+        if (sp.source != NULL)
+          {
+            values_member (v, "source");
+            json_string (v, sp.source);
+          }
+      }
+    g_string_append_c (v, '}');
+    sentence->values_json = g_strndup (v->str, v->len);
+  }
 }

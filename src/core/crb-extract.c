@@ -21,8 +21,7 @@ crb_sentence_free (CrbSentence *sentence)
     return;
   g_free (sentence->kind);
   g_strfreev (sentence->reasons);
-  if (sentence->values != NULL)
-    json_node_unref (sentence->values);
+  g_free (sentence->values_json);
   g_free (sentence);
 }
 

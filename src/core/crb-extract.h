@@ -17,7 +17,10 @@ G_BEGIN_DECLS
  * @score: check-worthiness in [0, 1]
  * @kind: "quantity", "date", "attribution", "event" or "statement" (the catch-all)
  * @reasons: (array zero-terminated=1): short human-readable reasons ("number", "named source", ...)
- * @values: (nullable): a JSON object with the normalised values (see docs/extraction.md)
+ * @values_json: (nullable): the normalised values as compact JSON text, an object
+ *   (see docs/extraction.md); written directly, without a json-glib tree, so that
+ *   the values cost little.  Hand it to crb_claim_set_values_json(), or parse it
+ *   with json_from_string() where a #JsonNode is needed
  * @boilerplate: %TRUE for web boilerplate (captions, bylines, calls to action, ...):
  *   never proposed as a claim, whatever its score
  *
@@ -30,7 +33,7 @@ typedef struct
   double    score;
   char     *kind;
   GStrv     reasons;
-  JsonNode *values;
+  char     *values_json;
   gboolean  boilerplate;
 } CrbSentence;
 
@@ -45,8 +48,8 @@ GPtrArray  *crb_extract_sentences     (const char        *text,
 /**
  * CrbExtractFlags:
  * @CRB_EXTRACT_NONE: default behaviour
- * @CRB_EXTRACT_NO_VALUES: leave #CrbSentence.values %NULL (scores, kinds
- *   and reasons are unchanged); about twice as fast
+ * @CRB_EXTRACT_NO_VALUES: leave #CrbSentence.values_json %NULL (scores,
+ *   kinds and reasons are unchanged)
  *
  * Options of crb_extract_sentences_full().
  */

@@ -690,7 +690,7 @@ crb_extract_article_claims (CrbArticle *article,
       crb_claim_set_kind (claim, s->kind);
       crb_claim_set_score (claim, s->score);
       crb_claim_set_reasons (claim, (const char * const *) s->reasons);
-      crb_claim_set_values (claim, s->values);
+      crb_claim_set_values_json (claim, s->values_json, -1);
       g_ptr_array_add (claims, claim);
     }
 
