@@ -169,7 +169,7 @@ run_article (JsonObject *obj,
                 c.tn++;
               if (verbose && pred != claim)
                 {
-                  g_autofree char *r = g_strjoinv (",", s->reasons);
+                  g_autofree char *r = g_strjoinv (",", (char **) s->reasons);
                   printf ("  %s %s %.2f [%s] %s\n", id, claim ? "MISSED" : "FALSE ", s->score, r, lt);
                 }
               break;

@@ -486,7 +486,7 @@ test_score_case (gconstpointer data)
   g_assert_false (s->boilerplate);
   if (crb_sentence_is_claim (s, CRB_EXTRACT_DEFAULT_THRESHOLD) != c->claim)
     {
-      g_autofree char *r = g_strjoinv (",", s->reasons);
+      g_autofree char *r = g_strjoinv (",", (char **) s->reasons);
       g_test_message ("score %.3f reasons %s", s->score, r);
     }
   g_assert_cmpint (crb_sentence_is_claim (s, CRB_EXTRACT_DEFAULT_THRESHOLD), ==, c->claim);

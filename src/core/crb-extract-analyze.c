@@ -429,6 +429,28 @@ static const guint8 json_escape[256] = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* '\\' */
 };
 
+/* g_string_append_len() without the call when the buffer has room: the
+ * values of a segment are written in many small pieces */
+static inline void
+put (GString    *out,
+     const char *p,
+     gsize       n)
+{
+  if (G_LIKELY (out->len + n < out->allocated_len))
+    {
+      memcpy (out->str + out->len, p, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, p, n);
+}
+
+#define PUT_LITERAL(out, literal) put ((out), "" literal, sizeof (literal) - 1)
+
+/* the name of a member that is not the first of its object */
+#define JSON_MEMBER(out, name) PUT_LITERAL ((out), ",\"" name "\":")
+
 /* Appends @s[0, @len) as a JSON string.  Like crb_json_append_string(),
  * which the text must match byte for byte, it stops at a NUL byte. */
 static void
@@ -439,7 +461,7 @@ json_string_len (GString    *out,
   const guchar *p = (const guchar *) s;
   const guchar *end = p + len;
 
-  g_string_append_c (out, '"');
+  PUT_LITERAL (out, "\"");
   while (p < end)
     {
       const guchar *run = p;
@@ -447,34 +469,36 @@ json_string_len (GString    *out,
       while (p < end && !json_escape[*p])
         p++;
       if (p > run)
-        g_string_append_len (out, (const char *) run, p - run);
+        put (out, (const char *) run, p - run);
       if (p == end || *p == '\0')
         break;
       switch (*p)
         {
         case '"':
+          PUT_LITERAL (out, "\\\"");
+          break;
         case '\\':
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, *p);
+          PUT_LITERAL (out, "\\\\");
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          PUT_LITERAL (out, "\\n");
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          PUT_LITERAL (out, "\\r");
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          PUT_LITERAL (out, "\\t");
           break;
         default:
-          g_string_append_len (out, "\\u00", 4);
-          g_string_append_c (out, "0123456789abcdef"[*p >> 4]);
-          g_string_append_c (out, "0123456789abcdef"[*p & 0xF]);
+          {
+            char u[6] = { '\\', 'u', '0', '0', "0123456789abcdef"[*p >> 4], "0123456789abcdef"[*p & 0xF] };
+            put (out, u, sizeof u);
+          }
           break;
         }
       p++;
     }
-  g_string_append_c (out, '"');
+  PUT_LITERAL (out, "\"");
 }
 
 /* @s may be %NULL: null */
@@ -483,7 +507,7 @@ json_string (GString    *out,
              const char *s)
 {
   if (s == NULL)
-    g_string_append_len (out, "null", 4);
+    PUT_LITERAL (out, "null");
   else
     json_string_len (out, s, strlen (s));
 }
@@ -504,34 +528,16 @@ json_int (GString *out,
   while (u > 0);
   if (v < 0)
     *--p = '-';
-  g_string_append_len (out, p, buf + sizeof buf - p);
-}
-
-/* the name of a member that is not the first of its object; @name needs
- * no escaping */
-static void
-json_member (GString    *out,
-             const char *name)
-{
-  g_string_append_c (out, ',');
-  g_string_append_c (out, '"');
-  g_string_append (out, name);
-  g_string_append_c (out, '"');
-  g_string_append_c (out, ':');
+  put (out, p, buf + sizeof buf - p);
 }
 
 /* the name of a member of the values object (@v holds its opening brace) */
-static void
-values_member (GString    *v,
-               const char *name)
-{
-  if (v->len > 1)
-    g_string_append_c (v, ',');
-  g_string_append_c (v, '"');
-  g_string_append (v, name);
-  g_string_append_c (v, '"');
-  g_string_append_c (v, ':');
-}
+#define VALUES_MEMBER(v, name) \
+  G_STMT_START { \
+    if ((v)->len > 1) \
+      PUT_LITERAL ((v), ","); \
+    PUT_LITERAL ((v), "\"" name "\":"); \
+  } G_STMT_END
 
 /* starts a new element of @list and returns its buffer, positioned after
  * `{"text":` */
@@ -539,8 +545,8 @@ static GString *
 json_list_open (JsonList *list)
 {
   if (list->count++ > 0)
-    g_string_append_c (list->buf, ',');
-  g_string_append_len (list->buf, "{\"text\":", 8);
+    PUT_LITERAL (list->buf, ",");
+  PUT_LITERAL (list->buf, "{\"text\":");
   return list->buf;
 }
 
@@ -672,14 +678,17 @@ add_date (CrbAnalyzer *a,
     return;
   o = json_list_open (&a->dates);
   json_string_len (o, a->text + s, e - s);
-  json_member (o, "value");
+  JSON_MEMBER (o, "value");
   json_string (o, value);
   if (extra_key != NULL)
     {
-      json_member (o, extra_key);
+      /* "weekday" or "relative": nothing to escape */
+      PUT_LITERAL (o, ",\"");
+      put (o, extra_key, strlen (extra_key));
+      PUT_LITERAL (o, "\":");
       json_string (o, extra_value);
     }
-  g_string_append_c (o, '}');
+  PUT_LITERAL (o, "}");
 }
 
 /* "%04d-%02d-%02d" (or a prefix of it: @month and @day < 0 are left out)
@@ -1148,10 +1157,10 @@ find_quantities (CrbAnalyzer  *a,
               gsize s = TOK (i)->start, e = TOK (last)->end;
               o = json_list_open (&a->quantities);
               json_string_len (o, a->text + s, e - s);
-              g_string_append (o, ",\"value\":0,\"qualifier\":\"exact\"");
-              json_member (o, "unit");
+              PUT_LITERAL (o, ",\"value\":0,\"qualifier\":\"exact\"");
+              JSON_MEMBER (o, "unit");
               json_string (o, cas);
-              g_string_append_c (o, '}');
+              PUT_LITERAL (o, "}");
             }
           i = last;
           continue;
@@ -1396,20 +1405,20 @@ find_quantities (CrbAnalyzer  *a,
           gsize s = TOK (qstart)->start, e = TOK (last)->end;
           o = json_list_open (&a->quantities);
           json_string_len (o, a->text + s, e - s);
-          json_member (o, "value");
+          JSON_MEMBER (o, "value");
           if (fraction)
             crb_json_append_double (o, (gint64) (value * 10000 + 0.5) / 10000.0);
           else if (value >= 0 && value < 9e15 && value == (double) (gint64) value)
             json_int (o, (gint64) value);
           else
             crb_json_append_double (o, value);
-          json_member (o, "qualifier");
+          JSON_MEMBER (o, "qualifier");
           json_string (o, qualifier);
-          json_member (o, "unit");
+          JSON_MEMBER (o, "unit");
           if (currency != NULL)
             {
               json_string (o, "money");
-              json_member (o, "currency");
+              JSON_MEMBER (o, "currency");
               json_string (o, currency);
             }
           else if (unit != NULL)
@@ -1421,10 +1430,10 @@ find_quantities (CrbAnalyzer  *a,
           if (noun != NULL && (unit == NULL || strcmp (unit, noun) != 0) &&
               (currency != NULL || unit != NULL || suffix_unit != NULL))
             {
-              json_member (o, "noun");
+              JSON_MEMBER (o, "noun");
               json_string (o, noun);
             }
-          g_string_append_c (o, '}');
+          PUT_LITERAL (o, "}");
         }
       g_free (suffix_unit);
       i = last;
@@ -2032,7 +2041,7 @@ crb_analyzer_run (CrbAnalyzer         *a,
   guint n_entities = 0;
   gboolean question = FALSE, exclaim = FALSE, terminal = FALSE;
   gboolean starts_quote = FALSE;
-  char **reasons;
+  const char **reasons;
   double z;
   Feature feats[32];
   guint n_feats = 0;
@@ -2082,9 +2091,9 @@ crb_analyzer_run (CrbAnalyzer         *a,
         {
           GString *o = json_list_open (&a->entity_list);
           json_string_len (o, text + e->start, e->end - e->start);
-          json_member (o, "type");
+          JSON_MEMBER (o, "type");
           json_string (o, e->type);
-          g_string_append_c (o, '}');
+          PUT_LITERAL (o, "}");
         }
       n_entities++;
     }
@@ -2163,11 +2172,11 @@ crb_analyzer_run (CrbAnalyzer         *a,
 #undef FEAT
 
   z = -1.2;
-  reasons = g_new (char *, n_feats + 1);
+  reasons = g_new (const char *, n_feats + 1);
   for (guint i = 0; i < n_feats; i++)
     {
       z += feats[i].weight;
-      reasons[i] = g_strdup (feats[i].reason);
+      reasons[i] = feats[i].reason;
     }
   reasons[n_feats] = NULL;
   sentence->score = logistic (z);
@@ -2183,7 +2192,7 @@ crb_analyzer_run (CrbAnalyzer         *a,
     kind = "date";
   else
     kind = "statement";
-  sentence->kind = g_strdup (kind);
+  sentence->kind = kind;
 
   if (!want_values)
     {
@@ -2194,35 +2203,37 @@ crb_analyzer_run (CrbAnalyzer         *a,
   /* empty members are left out (see docs-extraction.md) */
   {
     GString *v = a->values;
-    const JsonList *lists[] = { &a->quantities, &a->dates, &a->entity_list };
-    const char *const names[] = { "quantities", "dates", "entities" };
 
     g_string_truncate (v, 0);
-    g_string_append_c (v, '{');
-    for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-      if (lists[i]->count > 0)
-        {
-          values_member (v, names[i]);
-          g_string_append_c (v, '[');
-          g_string_append_len (v, lists[i]->buf->str, lists[i]->buf->len);
-          g_string_append_c (v, ']');
-        }
+    PUT_LITERAL (v, "{");
+#define VALUES_ARRAY(name, list) \
+    if ((list)->count > 0) \
+      { \
+        VALUES_MEMBER (v, name); \
+        PUT_LITERAL (v, "["); \
+        put (v, (list)->buf->str, (list)->buf->len); \
+        PUT_LITERAL (v, "]"); \
+      }
+    VALUES_ARRAY ("quantities", &a->quantities);
+    VALUES_ARRAY ("dates", &a->dates);
+    VALUES_ARRAY ("entities", &a->entity_list);
+#undef VALUES_ARRAY
     if (has_speaker && sp.end > sp.start)
       {
-        values_member (v, "speaker");
+        VALUES_MEMBER (v, "speaker");
         json_string_len (v, text + sp.start, sp.end - sp.start);
       }
     if (has_speaker)
       {
-        values_member (v, "verb");
+        VALUES_MEMBER (v, "verb");
         json_string (v, sp.verb);
         if (sp.source != NULL)
           {
-            values_member (v, "source");
+            VALUES_MEMBER (v, "source");
             json_string (v, sp.source);
           }
       }
-    g_string_append_c (v, '}');
+    PUT_LITERAL (v, "}");
     sentence->values_json = g_strndup (v->str, v->len);
   }
 }

@@ -19,8 +19,7 @@ crb_sentence_free (CrbSentence *sentence)
 {
   if (sentence == NULL)
     return;
-  g_free (sentence->kind);
-  g_strfreev (sentence->reasons);
+  g_free (sentence->reasons);
   g_free (sentence->values_json);
   g_free (sentence);
 }
@@ -34,23 +33,26 @@ crb_sentence_is_claim (const CrbSentence *sentence,
   return !sentence->boilerplate && sentence->score >= threshold;
 }
 
+/* @why is a static string */
 static void
 mark_boilerplate (CrbSentence *sentence,
                   const char  *why)
 {
-  GStrvBuilder *builder;
+  guint n;
+  const char **reasons;
 
   if (sentence->boilerplate)
     return;
   sentence->boilerplate = TRUE;
-  builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, "boilerplate");
-  g_strv_builder_add (builder, why);
-  if (sentence->reasons != NULL)
-    g_strv_builder_addv (builder, (const char **) sentence->reasons);
-  g_strfreev (sentence->reasons);
-  sentence->reasons = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
+  n = sentence->reasons != NULL ? g_strv_length ((char **) sentence->reasons) : 0;
+  reasons = g_new (const char *, n + 3);
+  reasons[0] = "boilerplate";
+  reasons[1] = why;
+  if (n > 0)
+    memcpy (reasons + 2, sentence->reasons, n * sizeof (char *));
+  reasons[n + 2] = NULL;
+  g_free (sentence->reasons);
+  sentence->reasons = reasons;
 }
 
 /* Buffers kept per thread and reused across calls: allocating them for

@@ -15,8 +15,10 @@ G_BEGIN_DECLS
  * @start: UTF-8 byte offset of the first byte of the sentence (or clause) in the text
  * @end: UTF-8 byte offset one past its last byte (end exclusive, no trailing white space)
  * @score: check-worthiness in [0, 1]
- * @kind: "quantity", "date", "attribution", "event" or "statement" (the catch-all)
- * @reasons: (array zero-terminated=1): short human-readable reasons ("number", "named source", ...)
+ * @kind: "quantity", "date", "attribution", "event" or "statement" (the catch-all);
+ *   a static string
+ * @reasons: (array zero-terminated=1): short human-readable reasons ("number",
+ *   "named source", ...); the array belongs to the sentence, the strings are static
  * @values_json: (nullable): the normalised values as compact JSON text, an object
  *   (see docs/extraction.md); written directly, without a json-glib tree, so that
  *   the values cost little.  Hand it to crb_claim_set_values_json(), or parse it
@@ -31,8 +33,8 @@ typedef struct
   gsize     start;
   gsize     end;
   double    score;
-  char     *kind;
-  GStrv     reasons;
+  const char  *kind;
+  const char **reasons;
   char     *values_json;
   gboolean  boilerplate;
 } CrbSentence;
