@@ -46,6 +46,7 @@ typedef struct
   guint8 in_quote;
   guint8 used;        /* consumed by a date or a quantity */
   guint8 entity_end;  /* last token of an entity (index + 1 stored in ent) */
+  guint8 hyphen;      /* a word with a '-' inside */
   gunichar punct;
   double num;         /* TOK_NUM: value of the numeric prefix */
   guint num_len;      /* TOK_NUM: bytes of the numeric prefix */
@@ -198,25 +199,38 @@ tokenize (CrbAnalyzer *a,
   gboolean in_quote = FALSE;
   guint ntok = 0;
   guint cap;
+  char *lower;
+  gsize lower_len;
 
   /* the array is used as a buffer: grown by doubling, trimmed at the end */
   g_array_set_size (a->toks, MAX (a->toks->len, 64));
   cap = a->toks->len;
-  g_string_truncate (a->lower, 0);
+  /* the lower-cased copy of an ASCII word is written while it is scanned:
+   * a token and its NUL take at most twice its bytes */
+  g_string_set_size (a->lower, 2 * (end - start) + 2);
+  lower = a->lower->str;
+  lower_len = 0;
 
   while (pos < end)
     {
       int n;
       gunichar c = crb_utf8_decode (t + pos, e, &n);
-      Tok tok = { 0, };
+      Tok *tk;
 
       if (crb_unichar_is_space (c))
         {
           pos += n;
           continue;
         }
-      tok.start = pos;
-      tok.ent = -1;
+      if (ntok == cap)
+        {
+          cap *= 2;
+          g_array_set_size (a->toks, cap);
+        }
+      tk = &g_array_index (a->toks, Tok, ntok++);
+      memset (tk, 0, sizeof *tk);
+      tk->start = pos;
+      tk->ent = -1;
       if (is_word_char (c))
         {
           gsize p = pos;
@@ -225,24 +239,29 @@ tokenize (CrbAnalyzer *a,
           gboolean ascii = TRUE;
           guint letters = 0, uppers = 0;
           gunichar prev = 0;
+          char *out = lower + lower_len;
 
-          tok.cap = u_isupper (c);
+          tk->cap = u_isupper (c);
           while (p < end)
             {
               int m;
               gunichar d;
+              guchar b = t[p];
 
               /* ASCII fast path */
-              if (G_LIKELY (t[p] < 0x80) && g_ascii_isalnum (t[p]))
+              if (G_LIKELY (b < 0x80) && g_ascii_isalnum (b))
                 {
-                  guchar b = t[p];
                   if (g_ascii_isalpha (b))
                     {
                       letters++;
                       if (b <= 'Z')
-                        uppers++;
+                        {
+                          uppers++;
+                          b += 32;
+                        }
                     }
-                  prev = b;
+                  *out++ = b;
+                  prev = t[p];
                   p++;
                   piece++;
                   continue;
@@ -259,6 +278,8 @@ tokenize (CrbAnalyzer *a,
                         uppers++;
                     }
                   prev = d;
+                  /* ASCII bytes only: the copy is redone if not */
+                  *out++ = b;
                   p += m;
                   piece++;
                   continue;
@@ -286,30 +307,33 @@ tokenize (CrbAnalyzer *a,
                   break;
                 if (d >= 0x80)
                   ascii = FALSE;
+                if (d == '-')
+                  tk->hyphen = TRUE;
+                *out++ = b;
                 p += m;
                 piece = 0;
               }
             }
-          tok.end = p;
-          tok.allcaps = letters >= 2 && uppers == letters;
-          tok.lower = a->lower->len;
+          tk->end = p;
+          tk->allcaps = letters >= 2 && uppers == letters;
+          tk->lower = lower_len;
           if (ascii)
-            {
-              gsize off = a->lower->len;
-              g_string_set_size (a->lower, off + (p - pos));
-              for (gsize k = pos; k < p; k++)
-                {
-                  guchar b = t[k];
-                  a->lower->str[off++] = (b >= 'A' && b <= 'Z') ? b + 32 : b;
-                }
-            }
+            lowlen = p - pos;
           else
             {
               g_autofree char *low = g_utf8_strdown (text + pos, p - pos);
-              g_string_append (a->lower, low);
+              lowlen = strlen (low);
+              /* lower-casing can make a word longer ("İ") */
+              if (lower_len + lowlen + 1 > a->lower->len)
+                {
+                  g_string_set_size (a->lower, 2 * (lower_len + lowlen + 1) + 2 * (end - p));
+                  lower = a->lower->str;
+                }
+              memcpy (lower + lower_len, low, lowlen);
+              tk->hyphen = memchr (low, '-', lowlen) != NULL;
             }
-          lowlen = a->lower->len - tok.lower;
-          g_string_append_c (a->lower, '\0');
+          lower[lower_len + lowlen] = '\0';
+          lower_len += lowlen + 1;
 
           if (u_isdigit (c))
             {
@@ -340,20 +364,20 @@ tokenize (CrbAnalyzer *a,
                   else
                     break;
                 }
-              tok.kind = TOK_NUM;
-              tok.num = v;
-              tok.num_len = k - pos;
+              tk->kind = TOK_NUM;
+              tk->num = v;
+              tk->num_len = k - pos;
             }
           else
             {
-              const char *low = a->lower->str + tok.lower;
-              tok.kind = TOK_WORD;
-              tok.cls = crb_lexicon_lookup_len (low, lowlen);
-              if (tok.cls == 0)
+              const char *low = lower + tk->lower;
+              tk->kind = TOK_WORD;
+              tk->cls = crb_lexicon_lookup_len (low, lowlen);
+              if (tk->cls == 0)
                 {
                   const char *dash = strrchr (low, '-');
                   if (dash != NULL && dash[1] != '\0')
-                    tok.cls = crb_lexicon_lookup (dash + 1) &
+                    tk->cls = crb_lexicon_lookup (dash + 1) &
                               (CRB_L_COMPARE | CRB_L_KILL | CRB_L_INJURE | CRB_L_EVENT);
                   /* possessive "Russia's" */
                   else
@@ -366,7 +390,7 @@ tokenize (CrbAnalyzer *a,
                             {
                               memcpy (buf, low, ll - 2);
                               buf[ll - 2] = '\0';
-                              tok.cls = crb_lexicon_lookup (buf) &
+                              tk->cls = crb_lexicon_lookup (buf) &
                                         (CRB_L_PLACE | CRB_L_ORG | CRB_L_INSTITUTION);
                             }
                         }
@@ -377,7 +401,7 @@ tokenize (CrbAnalyzer *a,
                             {
                               memcpy (buf, low, ll - 4);
                               buf[ll - 4] = '\0';
-                              tok.cls = crb_lexicon_lookup (buf) &
+                              tk->cls = crb_lexicon_lookup (buf) &
                                         (CRB_L_PLACE | CRB_L_ORG | CRB_L_INSTITUTION);
                             }
                         }
@@ -385,36 +409,32 @@ tokenize (CrbAnalyzer *a,
                 }
             }
           /* "IS", "US", "IT": acronyms are not function words */
-          if (tok.allcaps && tok.kind == TOK_WORD)
-            tok.cls &= CRB_L_PLACE | CRB_L_ORG | CRB_L_ORGNAME | CRB_L_PLACECUE | CRB_L_TITLE;
-          tok.in_quote = in_quote;
+          if (tk->allcaps && tk->kind == TOK_WORD)
+            tk->cls &= CRB_L_PLACE | CRB_L_ORG | CRB_L_ORGNAME | CRB_L_PLACECUE | CRB_L_TITLE;
+          tk->in_quote = in_quote;
           pos = p;
         }
       else
         {
-          tok.kind = TOK_PUNCT;
-          tok.punct = c;
-          tok.end = pos + n;
-          tok.lower = a->lower->len;
-          g_string_append_len (a->lower, text + pos, n);
-          g_string_append_c (a->lower, '\0');
+          tk->kind = TOK_PUNCT;
+          tk->punct = c;
+          tk->end = pos + n;
+          tk->lower = lower_len;
+          memcpy (lower + lower_len, text + pos, n);
+          lower[lower_len + n] = '\0';
+          lower_len += n + 1;
           if (c == 0x201C || c == 0x201E || c == 0x00AB)
             in_quote = TRUE;
           else if (c == 0x201D || c == 0x00BB)
             in_quote = FALSE;
           else if (c == '"')
             in_quote = !in_quote;
-          tok.in_quote = in_quote;
+          tk->in_quote = in_quote;
           pos += n;
         }
-      if (ntok == cap)
-        {
-          cap *= 2;
-          g_array_set_size (a->toks, cap);
-        }
-      g_array_index (a->toks, Tok, ntok++) = tok;
     }
   g_array_set_size (a->toks, ntok);
+  g_string_set_size (a->lower, lower_len);
 }
 
 /* ------------------------------------------------------------ JSON text */
@@ -1165,8 +1185,8 @@ find_quantities (CrbAnalyzer  *a,
           i = last;
           continue;
         }
-      else if (tk->kind == TOK_WORD && ((tk->cls & CRB_L_NUMWORD) || strcmp (low, "a") == 0 ||
-                                        strchr (low, '-') != NULL))
+      else if (tk->kind == TOK_WORD && ((tk->cls & CRB_L_NUMWORD) || tk->hyphen ||
+                                        (low[0] == 'a' && low[1] == '\0')))
         {
           /* number words: "twenty-five", "three hundred", "a dozen",
            * "dozens", "tens of thousands", "two-thirds" */
@@ -1174,7 +1194,7 @@ find_quantities (CrbAnalyzer  *a,
           gboolean any = FALSE;
           guint k = i;
 
-          if (strchr (low, '-') != NULL && !(tk->cls & CRB_L_NUMWORD))
+          if (tk->hyphen && !(tk->cls & CRB_L_NUMWORD))
             {
               /* hyphenated: twenty-five, two-thirds, one-third */
               char buf[48];
