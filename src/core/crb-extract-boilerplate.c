@@ -76,7 +76,7 @@ static const Pattern prefixes[] = {
   { NULL, NULL }
 };
 
-/* Matched anywhere in short segments. */
+/* Matched anywhere in short segments; the first in this order wins. */
 static const Pattern anywhere[] = {
   { "all rights reserved", "copyright" }, { "\xc2\xa9", "copyright" },
   { "video player", "video player" }, { "javascript", "video player" },
@@ -85,6 +85,51 @@ static const Pattern anywhere[] = {
   { "enter your comment", "call to action" }, { "enter your name", "call to action" },
   { NULL, NULL }
 };
+
+/* The first pattern of anywhere[] found in @head (which has @hl bytes and
+ * no NUL before them), in one pass over @head instead of one strstr() per
+ * pattern. */
+static const char *
+find_anywhere (const char *head,
+               gsize       hl)
+{
+  /* the patterns starting with a byte, as indices + 1, 0-terminated */
+  static guint8 first[256][4];
+  static gsize plen[G_N_ELEMENTS (anywhere)];
+  static gsize init = 0;
+  guint best = G_N_ELEMENTS (anywhere) - 1;
+
+  if (g_once_init_enter (&init))
+    {
+      for (guint k = 0; anywhere[k].pattern != NULL; k++)
+        {
+          guint8 *list = first[(guchar) anywhere[k].pattern[0]];
+          guint j = 0;
+
+          while (list[j] != 0)
+            j++;
+          g_assert (j < G_N_ELEMENTS (first[0]) - 1);
+          list[j] = k + 1;
+          plen[k] = strlen (anywhere[k].pattern);
+        }
+      g_once_init_leave (&init, 1);
+    }
+
+  for (gsize i = 0; i < hl; i++)
+    {
+      const guint8 *list = first[(guchar) head[i]];
+
+      for (; *list != 0; list++)
+        {
+          guint k = *list - 1;
+
+          if (k < best && plen[k] <= hl - i && head[i + 1] == anywhere[k].pattern[1] &&
+              memcmp (head + i, anywhere[k].pattern, plen[k]) == 0)
+            best = k;
+        }
+    }
+  return anywhere[best].why;
+}
 
 static const char *const agencies[] = {
   "afp", "reuters", "ap", "dpa", "ani", "pti", "ians", "xinhua", "tass", "efe",
@@ -121,29 +166,30 @@ static const char *const credit_words[] = {
   "afp/", NULL
 };
 
-/* index of the first pattern that can match a head starting with @c (the
- * loop then skips the others by their first byte) */
+/* The prefixes that can match a head starting with @c, in their order:
+ * the index of the first, then prefix_next[i] until the end of the list. */
+static guint8 prefix_next[G_N_ELEMENTS (prefixes)];
+
 static guint
 prefix_index (guchar c)
 {
-  static guint first[256];
+  static guint8 first[256];
   static gsize init = 0;
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (prefixes) < 256);
   if (g_once_init_enter (&init))
     {
-      guint n = 0;
-      while (prefixes[n].pattern != NULL)
-        n++;
+      guint n = G_N_ELEMENTS (prefixes) - 1;
+
       for (guint b = 0; b < 256; b++)
+        first[b] = n;
+      for (guint i = n; i-- > 0;)
         {
-          first[b] = n;
-          for (guint i = 0; i < n; i++)
-            if ((guchar) prefixes[i].pattern[0] == b)
-              {
-                first[b] = i;
-                break;
-              }
+          guchar b = prefixes[i].pattern[0];
+          prefix_next[i] = first[b];
+          first[b] = i;
         }
+      prefix_next[n] = n;
       g_once_init_leave (&init, 1);
     }
   return first[c];
@@ -175,6 +221,35 @@ str_in (const char        *word,
   return FALSE;
 }
 
+/* byte classes for fold () and shape_of () */
+enum
+{
+  B_SPACE = 1 << 0,   /* ' ', '\t', '\n', '\r' */
+  B_ALPHA = 1 << 1,   /* ASCII letter */
+  B_DIGIT = 1 << 2,   /* ASCII digit */
+};
+
+static guint8 byte_class[256];
+static guchar byte_lower[256];
+
+static void
+init_byte_tables (void)
+{
+  static gsize init = 0;
+
+  if (g_once_init_enter (&init))
+    {
+      for (guint c = 0; c < 256; c++)
+        {
+          byte_lower[c] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+          byte_class[c] = (c == ' ' || c == '\t' || c == '\n' || c == '\r' ? B_SPACE : 0) |
+                          (c < 0x80 && g_ascii_isalpha (c) ? B_ALPHA : 0) |
+                          (c < 0x80 && g_ascii_isdigit (c) ? B_DIGIT : 0);
+        }
+      g_once_init_leave (&init, 1);
+    }
+}
+
 /* Copies [s, e) to @buf, ASCII-lower-cased, with runs of white space
  * collapsed. */
 static gsize
@@ -185,19 +260,24 @@ fold (const char *s,
 {
   gsize j = 0;
   gboolean space = FALSE;
+  const guchar *p = (const guchar *) s;
+  const guchar *end = (const guchar *) e;
 
-  for (const char *p = s; p < e && j < size - 1; p++)
+  for (; p < end && j < size - 1; p++)
     {
       guchar c = *p;
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+      if (byte_class[c] & B_SPACE)
         {
           space = TRUE;
           continue;
         }
-      if (space && j > 0 && j < size - 2)
-        buf[j++] = ' ';
-      space = FALSE;
-      buf[j++] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+      if (G_UNLIKELY (space))
+        {
+          if (j > 0 && j < size - 2)
+            buf[j++] = ' ';
+          space = FALSE;
+        }
+      buf[j++] = byte_lower[c];
     }
   buf[j] = '\0';
   return j;
@@ -231,21 +311,27 @@ shape_of (const char *s,
       gunichar c;
       gboolean alnum, upper, digit;
 
-      /* ASCII fast path for letters inside a word and spaces */
+      /* ASCII fast path: the same as below for a character < 0x80 */
       if (*p < 0x80)
         {
           guchar b = *p;
-          if (in_word && g_ascii_isalnum (b))
+          guint cls = byte_class[b];
+
+          if (!(cls & (B_ALPHA | B_DIGIT)))
             {
-              if (g_ascii_isdigit (b))
-                sh.has_digit = TRUE;
+              if (b != '\'' && b != '-')
+                in_word = FALSE;
               p++;
               continue;
             }
-          if (b == ' ')
+          if (in_word)
             {
-              in_word = FALSE;
-              p++;
+              /* the rest of the word */
+              guint seen = 0;
+              while (p < end && (byte_class[*p] & (B_ALPHA | B_DIGIT)))
+                seen |= byte_class[*p++];
+              if (seen & B_DIGIT)
+                sh.has_digit = TRUE;
               continue;
             }
         }
@@ -375,6 +461,7 @@ crb_boilerplate_classify (const char          *text,
 
   *label_kind = CRB_LABEL_NONE;
   *is_credit = FALSE;
+  init_byte_tables ();
 
   if (raw->flags & CRB_SEG_METADATA)
     return "metadata";
@@ -449,10 +536,8 @@ crb_boilerplate_classify (const char          *text,
       }
     }
 
-  for (guint i = prefix_index ((guchar) head[0]); prefixes[i].pattern != NULL; i++)
+  for (guint i = prefix_index ((guchar) head[0]); prefixes[i].pattern != NULL; i = prefix_next[i])
     {
-      if (prefixes[i].pattern[0] != head[0])
-        continue;
       if (match_word_prefix (head, hl, prefixes[i].pattern))
         {
           /* "Pic: AP" is a credit for the sentence before it */
@@ -468,9 +553,10 @@ crb_boilerplate_classify (const char          *text,
 
   if (n <= 120)
     {
-      for (guint i = 0; anywhere[i].pattern != NULL; i++)
-        if (strstr (head, anywhere[i].pattern) != NULL)
-          return anywhere[i].why;
+      /* strstr () stopped at a NUL in the text */
+      const char *why = find_anywhere (head, strlen (head));
+      if (why != NULL)
+        return why;
     }
 
   if (is_byline (s, n, &sh))
