@@ -70,6 +70,37 @@ trim_range (const guchar *t,
     }
 }
 
+/* Bytes the scans stop at: STOP_TERMINAL where a sentence may end ('.',
+ * '!', '?' and the lead byte of every non-ASCII character, which is decoded
+ * then), STOP_LINE where a line may end ('\n', '\r' and the lead byte
+ * 0xE2 of U+2028 and U+2029). */
+enum
+{
+  STOP_TERMINAL = 1 << 0,
+  STOP_LINE     = 1 << 1,
+};
+
+static const guint8 *
+stop_table (void)
+{
+  static guint8 table[256];
+  static gsize init = 0;
+
+  if (g_once_init_enter (&init))
+    {
+      for (guint c = 0x80; c < 256; c++)
+        table[c] |= STOP_TERMINAL;
+      table['.'] |= STOP_TERMINAL;
+      table['!'] |= STOP_TERMINAL;
+      table['?'] |= STOP_TERMINAL;
+      table['\n'] |= STOP_LINE;
+      table['\r'] |= STOP_LINE;
+      table[0xE2] |= STOP_LINE;
+      g_once_init_leave (&init, 1);
+    }
+  return table;
+}
+
 static gboolean
 is_terminal (gunichar c)
 {
@@ -399,6 +430,7 @@ split_block (Segmenter *s,
              guint      flags)
 {
   const guchar *t = s->t;
+  const guint8 *stop = stop_table ();
   gsize pos = bs;
   gsize seg_start = bs;
 
@@ -413,9 +445,11 @@ split_block (Segmenter *s,
       NextClass ncls;
       gboolean boundary;
 
-      if (t[pos] != '.' && t[pos] != '!' && t[pos] != '?' && t[pos] < 0x80)
+      if (!(stop[t[pos]] & STOP_TERMINAL))
         {
           pos++;
+          while (pos < be && !(stop[t[pos]] & STOP_TERMINAL))
+            pos++;
           continue;
         }
       c = crb_utf8_decode (t + pos, t + be, &n);
@@ -666,6 +700,7 @@ crb_extract_segment (const char *text,
   gsize bs = 0, be = 0;
   guint bflags = 0;
   LineInfo prev = { 0, };
+  const guint8 *stop = stop_table ();
 
   while (pos < length)
     {
@@ -677,6 +712,11 @@ crb_extract_segment (const char *text,
       while (le < length)
         {
           guchar c = t[le];
+          if (!(stop[c] & STOP_LINE))
+            {
+              le++;
+              continue;
+            }
           if (c == '\n')
             {
               brk = 1;
