@@ -240,6 +240,7 @@ tokenize (CrbAnalyzer *a,
           guint letters = 0, uppers = 0;
           gunichar prev = 0;
           char *out = lower + lower_len;
+          guint32 hash = CRB_LEXICON_HASH_INIT;  /* of the ASCII lower-cased word */
 
           tk->cap = u_isupper (c);
           while (p < end)
@@ -261,6 +262,7 @@ tokenize (CrbAnalyzer *a,
                         }
                     }
                   *out++ = b;
+                  hash = crb_lexicon_hash_step (hash, b);
                   prev = t[p];
                   p++;
                   piece++;
@@ -310,6 +312,7 @@ tokenize (CrbAnalyzer *a,
                 if (d == '-')
                   tk->hyphen = TRUE;
                 *out++ = b;
+                hash = crb_lexicon_hash_step (hash, b);
                 p += m;
                 piece = 0;
               }
@@ -372,7 +375,8 @@ tokenize (CrbAnalyzer *a,
             {
               const char *low = lower + tk->lower;
               tk->kind = TOK_WORD;
-              tk->cls = crb_lexicon_lookup_len (low, lowlen);
+              tk->cls = ascii ? crb_lexicon_lookup_hashed (low, lowlen, hash)
+                              : crb_lexicon_lookup_len (low, lowlen);
               if (tk->cls == 0)
                 {
                   const char *dash = strrchr (low, '-');

@@ -437,10 +437,10 @@ static inline guint32
 fnv1a (const char *s,
        gsize       len)
 {
-  guint32 h = 2166136261u;
+  guint32 h = CRB_LEXICON_HASH_INIT;
 
   for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) s[i]) * 16777619u;
+    h = crb_lexicon_hash_step (h, s[i]);
   return h;
 }
 
@@ -502,6 +502,23 @@ ensure (void)
   static GOnce once = G_ONCE_INIT;
 
   g_once (&once, lexicon_init, NULL);
+}
+
+/* @hash: fnv1a (@lower, @len) */
+guint32
+crb_lexicon_lookup_hashed (const char *lower,
+                           gsize       len,
+                           guint32     h)
+{
+  guint i;
+
+  ensure ();
+  if (len > 40)
+    return 0;
+  for (i = h & slot_mask; slots[i].word != NULL; i = (i + 1) & slot_mask)
+    if (slots[i].hash == h && slots[i].len == len && memcmp (slots[i].word, lower, len) == 0)
+      return slots[i].cls;
+  return 0;
 }
 
 guint32

@@ -41,7 +41,21 @@ enum
   CRB_L_QUAL        = 1u << 31,
 };
 
+/* The hash of the look-up (FNV-1a), for a caller that hashes a word while
+ * it scans it: start from CRB_LEXICON_HASH_INIT and feed every byte. */
+#define CRB_LEXICON_HASH_INIT 2166136261u
+
+static inline guint32
+crb_lexicon_hash_step (guint32 h,
+                       guchar  c)
+{
+  return (h ^ c) * 16777619u;
+}
+
 guint32   crb_lexicon_lookup (const char *lower);
+guint32   crb_lexicon_lookup_hashed (const char *lower,
+                                     gsize       len,
+                                     guint32     hash);
 guint32   crb_lexicon_lookup_len (const char *lower,
                                   gsize       len);
 gboolean  crb_lexicon_number (const char *lower,
