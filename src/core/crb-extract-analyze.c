@@ -159,7 +159,7 @@ is_word_char (gunichar c)
 static inline gboolean
 u_isupper (gunichar c)
 {
-  return c < 0x80 ? (c >= 'A' && c <= 'Z') : (g_unichar_isupper (c) || g_unichar_istitle (c));
+  return c < 0x80 ? (c >= 'A' && c <= 'Z') : crb_unichar_is_upper_or_title (c);
 }
 
 static inline gboolean

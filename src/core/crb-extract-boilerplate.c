@@ -345,7 +345,7 @@ shape_of (const char *s,
       else
         {
           alnum = g_unichar_isalnum (c);
-          upper = g_unichar_isupper (c) || g_unichar_istitle (c);
+          upper = crb_unichar_is_upper_or_title (c);
           digit = g_unichar_isdigit (c);
         }
       if (alnum)

@@ -115,6 +115,18 @@ crb_utf8_decode (const guchar *p,
   return u;
 }
 
+/* g_unichar_isupper (c) || g_unichar_istitle (c) with one table look-up:
+ * g_unichar_istitle() walks a list of the titlecase letters, which are the
+ * letters of type G_UNICODE_TITLECASE_LETTER (checked over all code points
+ * with GLib 2.74). */
+static inline gboolean
+crb_unichar_is_upper_or_title (gunichar c)
+{
+  GUnicodeType t = g_unichar_type (c);
+
+  return t == G_UNICODE_UPPERCASE_LETTER || t == G_UNICODE_TITLECASE_LETTER;
+}
+
 static inline gboolean
 crb_unichar_is_space (gunichar c)
 {

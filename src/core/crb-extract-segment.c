@@ -298,7 +298,7 @@ period_is_boundary (const guchar *t,
         }
       if (g_unichar_isalpha (c))
         n_alpha++;
-      if (g_unichar_isupper (c) || g_unichar_istitle (c))
+      if (crb_unichar_is_upper_or_title (c))
         n_upper++;
       i += n;
     }
@@ -318,7 +318,7 @@ period_is_boundary (const guchar *t,
       {
         int n;
         gunichar c = crb_utf8_decode (t + k, t + dot, &n);
-        if (!(g_unichar_isupper (c) || g_unichar_istitle (c)))
+        if (!crb_unichar_is_upper_or_title (c))
           {
             initials = FALSE;
             break;
@@ -412,7 +412,7 @@ classify_next (gunichar c)
 {
   if (g_unichar_islower (c))
     return NEXT_LOWER;
-  if (g_unichar_isupper (c) || g_unichar_istitle (c))
+  if (crb_unichar_is_upper_or_title (c))
     return NEXT_UPPER;
   if (g_unichar_isdigit (c))
     return NEXT_DIGIT;
