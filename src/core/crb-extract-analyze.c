@@ -555,6 +555,40 @@ json_int (GString *out,
   put (out, p, buf + sizeof buf - p);
 }
 
+/* crb_json_append_double() (the shortest of %.15g, %.16g, %.17g that reads
+ * back the same) without printf for the usual values: a double that is the
+ * nearest to k / 10000 for an integer k, in [1e-4, 1e11), is written by
+ * %.15g as the decimal digits of k / 10000, trailing zeros dropped */
+static void
+json_double (GString *out,
+             double   d)
+{
+  if (d >= 1e-4 && d < 1e11)
+    {
+      double scaled = d * 10000;
+      gint64 k = (gint64) scaled;
+
+      if ((double) k == scaled && (double) k / 10000 == d)
+        {
+          gint64 frac = k % 10000;
+
+          json_int (out, k / 10000);
+          if (frac != 0)
+            {
+              char buf[5] = { '.', '0' + frac / 1000, '0' + frac / 100 % 10, '0' + frac / 10 % 10,
+                              '0' + frac % 10 };
+              gsize len = sizeof buf;
+
+              while (buf[len - 1] == '0')
+                len--;
+              put (out, buf, len);
+            }
+          return;
+        }
+    }
+  crb_json_append_double (out, d);
+}
+
 /* the name of a member of the values object (@v holds its opening brace) */
 #define VALUES_MEMBER(v, name) \
   G_STMT_START { \
@@ -1431,11 +1465,11 @@ find_quantities (CrbAnalyzer  *a,
           json_string_len (o, a->text + s, e - s);
           JSON_MEMBER (o, "value");
           if (fraction)
-            crb_json_append_double (o, (gint64) (value * 10000 + 0.5) / 10000.0);
+            json_double (o, (gint64) (value * 10000 + 0.5) / 10000.0);
           else if (value >= 0 && value < 9e15 && value == (double) (gint64) value)
             json_int (o, (gint64) value);
           else
-            crb_json_append_double (o, value);
+            json_double (o, value);
           JSON_MEMBER (o, "qualifier");
           json_string (o, qualifier);
           JSON_MEMBER (o, "unit");
