@@ -536,6 +536,17 @@ json_string (GString    *out,
     json_string_len (out, s, strlen (s));
 }
 
+/* @s is one of the engine's own words (a qualifier, a unit, a type, ...):
+ * nothing to escape */
+static void
+json_word (GString    *out,
+           const char *s)
+{
+  PUT_LITERAL (out, "\"");
+  put (out, s, strlen (s));
+  PUT_LITERAL (out, "\"");
+}
+
 static void
 json_int (GString *out,
           gint64   v)
@@ -1217,7 +1228,7 @@ find_quantities (CrbAnalyzer  *a,
               json_string_len (o, a->text + s, e - s);
               PUT_LITERAL (o, ",\"value\":0,\"qualifier\":\"exact\"");
               JSON_MEMBER (o, "unit");
-              json_string (o, cas);
+              json_word (o, cas);
               PUT_LITERAL (o, "}");
             }
           i = last;
@@ -1471,16 +1482,15 @@ find_quantities (CrbAnalyzer  *a,
           else
             json_double (o, value);
           JSON_MEMBER (o, "qualifier");
-          json_string (o, qualifier);
+          json_word (o, qualifier);
           JSON_MEMBER (o, "unit");
           if (currency != NULL)
             {
-              json_string (o, "money");
-              JSON_MEMBER (o, "currency");
-              json_string (o, currency);
+              PUT_LITERAL (o, "\"money\",\"currency\":");
+              json_word (o, currency);
             }
           else if (unit != NULL)
-            json_string (o, unit);
+            json_word (o, unit);
           else if (suffix_unit != NULL)
             json_string (o, suffix_unit);
           else
@@ -2150,7 +2160,7 @@ crb_analyzer_run (CrbAnalyzer         *a,
           GString *o = json_list_open (&a->entity_list);
           json_string_len (o, text + e->start, e->end - e->start);
           JSON_MEMBER (o, "type");
-          json_string (o, e->type);
+          json_word (o, e->type);
           PUT_LITERAL (o, "}");
         }
       n_entities++;
@@ -2288,7 +2298,7 @@ crb_analyzer_run (CrbAnalyzer         *a,
         if (sp.source != NULL)
           {
             VALUES_MEMBER (v, "source");
-            json_string (v, sp.source);
+            json_word (v, sp.source);
           }
       }
     PUT_LITERAL (v, "}");
