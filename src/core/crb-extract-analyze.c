@@ -626,6 +626,11 @@ json_list_reset (JsonList *list)
   list->count = 0;
 }
 
+/* g_str_has_suffix() for a string of known length and a literal suffix */
+#define ENDS_WITH(s, len, literal) \
+  ((len) >= sizeof (literal) - 1 && \
+   memcmp ((s) + (len) - (sizeof (literal) - 1), "" literal, sizeof (literal) - 1) == 0)
+
 #define TOK(i) (&g_array_index (a->toks, Tok, (i)))
 #define LOW(tk) (a->lower->str + (tk)->lower)
 
@@ -1532,7 +1537,7 @@ possessive (const char *low)
 {
   gsize ll = strlen (low);
   return (ll > 2 && low[ll - 2] == '\'' && low[ll - 1] == 's') ||
-         (ll > 4 && g_str_has_suffix (low, "\xe2\x80\x99s"));
+         (ll > 4 && ENDS_WITH (low, ll, "\xe2\x80\x99s"));
 }
 
 #define cap_word(tk) cap_word_text (a->text, (tk))
@@ -1567,7 +1572,7 @@ type_entity (CrbAnalyzer *a,
     ll = b->len;
     if (ll > 2 && low[ll - 2] == '\'' && low[ll - 1] == 's')
       low[ll - 2] = '\0';
-    else if (ll > 4 && g_str_has_suffix (low, "\xe2\x80\x99s"))
+    else if (ll > 4 && ENDS_WITH (low, ll, "\xe2\x80\x99s"))
       low[ll - 4] = '\0';
   }
   whole = crb_lexicon_lookup (low);
@@ -1620,8 +1625,8 @@ add_entity (CrbAnalyzer *a,
     {
       const char *lw = LOW (f);
       gsize ll = strlen (lw);
-      if ((ll > 4 && (g_str_has_suffix (lw, "ed") || g_str_has_suffix (lw, "ly") ||
-                      g_str_has_suffix (lw, "ing"))) ||
+      if ((ll > 4 && (ENDS_WITH (lw, ll, "ed") || ENDS_WITH (lw, ll, "ly") ||
+                      ENDS_WITH (lw, ll, "ing"))) ||
           (f->cls & (CRB_L_STOP | CRB_L_DEMONYM)))
         {
           first++;
@@ -1659,7 +1664,7 @@ add_entity (CrbAnalyzer *a,
     gsize ll = strlen (lw);
     if (ll > 2 && lw[ll - 2] == '\'' && lw[ll - 1] == 's')
       ent.end -= 2;
-    else if (ll > 4 && g_str_has_suffix (lw, "\xe2\x80\x99s"))
+    else if (ll > 4 && ENDS_WITH (lw, ll, "\xe2\x80\x99s"))
       ent.end -= 4;
   }
   if (last + 1 < a->toks->len && tok_punct (a, last + 1, '.') && TOK (last + 1)->start == l->end &&
