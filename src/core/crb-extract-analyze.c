@@ -67,6 +67,8 @@ struct _CrbAnalyzer
   GArray *entities;
   GHashTable *names;  /* lower-cased names seen earlier in the document */
   GString *scratch;   /* for type_entity () */
+  guint32 cls_any;    /* the lexicon classes of the segment's words, or'ed */
+  guint n_num;        /* the segment's TOK_NUM tokens */
   JsonList quantities;
   JsonList dates;
   JsonList entity_list;
@@ -210,6 +212,8 @@ tokenize (CrbAnalyzer *a,
   g_string_set_size (a->lower, 2 * (end - start) + 2);
   lower = a->lower->str;
   lower_len = 0;
+  a->cls_any = 0;
+  a->n_num = 0;
 
   while (pos < end)
     {
@@ -370,6 +374,7 @@ tokenize (CrbAnalyzer *a,
               tk->kind = TOK_NUM;
               tk->num = v;
               tk->num_len = k - pos;
+              a->n_num++;
             }
           else
             {
@@ -415,6 +420,7 @@ tokenize (CrbAnalyzer *a,
           /* "IS", "US", "IT": acronyms are not function words */
           if (tk->allcaps && tk->kind == TOK_WORD)
             tk->cls &= CRB_L_PLACE | CRB_L_ORG | CRB_L_ORGNAME | CRB_L_PLACECUE | CRB_L_TITLE;
+          a->cls_any |= tk->cls;
           tk->in_quote = in_quote;
           pos = p;
         }
@@ -850,6 +856,10 @@ find_dates (CrbAnalyzer *a)
 {
   guint n = a->toks->len;
   guint found = 0;
+
+  /* every date has a number, a month, a weekday or a relative day */
+  if (a->n_num == 0 && !(a->cls_any & (CRB_L_MONTH | CRB_L_WEEKDAY | CRB_L_RELDAY)))
+    return 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -1947,6 +1957,10 @@ find_speaker (CrbAnalyzer *a,
 {
   guint n = a->toks->len;
   const char *fallback = NULL;
+
+  /* every attribution has an attribution verb */
+  if (!(a->cls_any & CRB_L_ATTR))
+    return FALSE;
 
   /* two passes: verbs outside quotations first */
   for (int pass = 0; pass < 2; pass++)
