@@ -240,7 +240,7 @@ tokenize (CrbAnalyzer *a,
           gsize p = pos;
           gsize piece = 0;
           gsize lowlen;
-          gboolean ascii = TRUE;
+          gboolean ascii = TRUE;  /* the copy made while scanning is the lower case */
           guint letters = 0, uppers = 0;
           gunichar prev = 0;
           char *out = lower + lower_len;
@@ -311,12 +311,25 @@ tokenize (CrbAnalyzer *a,
                   }
                 if (!join)
                   break;
-                if (d >= 0x80)
-                  ascii = FALSE;
-                if (d == '-')
-                  tk->hyphen = TRUE;
-                *out++ = b;
-                hash = crb_lexicon_hash_step (hash, b);
+                if (d == 0x2019 || d == 0x2011)
+                  {
+                    /* "Russia’s": lower-casing leaves these as they are,
+                     * so the word can stay on the ASCII path */
+                    for (int k = 0; k < m; k++)
+                      {
+                        *out++ = t[p + k];
+                        hash = crb_lexicon_hash_step (hash, t[p + k]);
+                      }
+                  }
+                else
+                  {
+                    if (d >= 0x80)
+                      ascii = FALSE;
+                    if (d == '-')
+                      tk->hyphen = TRUE;
+                    *out++ = b;
+                    hash = crb_lexicon_hash_step (hash, b);
+                  }
                 p += m;
                 piece = 0;
               }
