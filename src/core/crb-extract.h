@@ -30,13 +30,13 @@ G_BEGIN_DECLS
  */
 typedef struct
 {
-  gsize     start;
-  gsize     end;
-  double    score;
+  gsize        start;
+  gsize        end;
+  double       score;
   const char  *kind;
   const char **reasons;
-  char     *values_json;
-  gboolean  boilerplate;
+  char        *values_json;
+  gboolean     boilerplate;
 } CrbSentence;
 
 void        crb_sentence_free         (CrbSentence       *sentence);
