@@ -131,7 +131,13 @@ make_story (guint n_articles,
           claim = crb_claim_new (cid, id, c * 200, c * 200 + text->len, text->str);
           crb_claim_set_kind (claim, "quantity");
           crb_claim_set_score (claim, g_rand_double (r));
-          crb_claim_set_values (claim, values);
+          /* As the pipeline gives them: compact text (extraction and
+           * project files both hand over text, not a tree).
+           */
+          {
+            g_autofree char *values_text = json_to_string (values, FALSE);
+            crb_claim_set_values_json (claim, values_text, -1);
+          }
           crb_story_add_claim (story, claim);
         }
     }

@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include "crb-align.h"
+#include "crb-json-reader.h"
 #include "crb-align-private.h"
 #include "crb-article.h"
 #include "crb-claim.h"
@@ -404,18 +405,19 @@ is_generic_unit (const char *unit)
 }
 
 static char *
-quantity_category (JsonObject *q,
-                   GArray     *scratch,
-                   GHashTable *cache)
+quantity_category (const CrbJsonDoc   *doc,
+                   const CrbJsonValue *q,
+                   GArray             *scratch,
+                   GHashTable         *cache)
 {
-  const char *unit = json_object_get_string_member_with_default (q, "unit", NULL);
+  const char *unit = crb_json_get_string (doc, q, "unit", NULL);
   char *category = NULL;
 
   if (unit == NULL || *unit == '\0' || is_generic_unit (unit))
     return NULL;
   if (strcmp (unit, "money") == 0)
     return g_strdup_printf ("money:%s",
-                            json_object_get_string_member_with_default (q, "currency", "?"));
+                            crb_json_get_string (doc, q, "currency", "?"));
   if (strcmp (unit, "killed") == 0 || strcmp (unit, "injured") == 0 ||
       strcmp (unit, "detained") == 0 || strcmp (unit, "missing") == 0 ||
       strcmp (unit, "percent") == 0)
@@ -659,8 +661,13 @@ make_item (Ctx      *ctx,
 {
   const char *article_date = g_ptr_array_index (ctx->article_date, article);
   Item *item = g_new0 (Item, 1);
-  JsonNode *values = crb_claim_get_values (claim);
-  JsonObject *v = values && JSON_NODE_HOLDS_OBJECT (values) ? json_node_get_object (values) : NULL;
+  /* The values' text through the project's reader: json-glib's tree cost
+   * more than the rest of the item.
+   */
+  const char *values = crb_claim_get_values_json (claim);
+  g_autoptr (CrbJsonDoc) doc = values ? crb_json_doc_parse (values, strlen (values), NULL) : NULL;
+  const CrbJsonValue *v = doc && crb_json_type (crb_json_doc_root (doc)) == CRB_JSON_OBJECT
+                          ? crb_json_doc_root (doc) : NULL;
   g_autoptr (GPtrArray) name_words = g_ptr_array_new ();  /* keys borrowed from the cache */
   GPtrArray *actor_of = actors->of;
   GPtrArray *actor_keys = actors->keys;
@@ -690,15 +697,14 @@ make_item (Ctx      *ctx,
 
   if (v != NULL)
     {
-      JsonArray *a;
+      const CrbJsonValue *a;
 
-      a = json_object_has_member (v, "entities") ? json_object_get_array_member (v, "entities") : NULL;
-      for (guint k = 0; a && k < json_array_get_length (a); k++)
+      a = crb_json_member_get (doc, v, "entities");
+      for (const CrbJsonValue *e = crb_json_type (a) == CRB_JSON_ARRAY ? crb_json_first (doc, a) : NULL;
+           e != NULL; e = crb_json_next (doc, e))
         {
-          JsonNode *node = json_array_get_element (a, k);
-          JsonObject *e = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-          const char *text = e ? json_object_get_string_member_with_default (e, "text", NULL) : NULL;
-          const char *type = e ? json_object_get_string_member_with_default (e, "type", "") : "";
+          const char *text = crb_json_get_string (doc, e, "text", NULL);
+          const char *type = crb_json_get_string (doc, e, "type", "");
           g_autofree char *name = NULL;
           g_autofree char *key = NULL;
           gboolean single, org;
@@ -731,24 +737,22 @@ make_item (Ctx      *ctx,
             }
         }
 
-      a = json_object_has_member (v, "quantities") ? json_object_get_array_member (v, "quantities") : NULL;
-      for (guint k = 0; a && k < json_array_get_length (a); k++)
+      a = crb_json_member_get (doc, v, "quantities");
+      for (const CrbJsonValue *q = crb_json_type (a) == CRB_JSON_ARRAY ? crb_json_first (doc, a) : NULL;
+           q != NULL; q = crb_json_next (doc, q))
         {
-          JsonNode *node = json_array_get_element (a, k);
-          JsonObject *q = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-          JsonNode *value = q ? json_object_get_member (q, "value") : NULL;
+          const CrbJsonValue *value = crb_json_member_get (doc, q, "value");
           Qty qty = { 0 };
           g_autofree char *key = NULL;
           guint id;
 
-          if (value == NULL || json_node_get_value_type (value) == G_TYPE_INVALID ||
-              JSON_NODE_HOLDS_NULL (value) || !JSON_NODE_HOLDS_VALUE (value))
+          if (!crb_json_is_number (value))
             continue;
-          qty.category = quantity_category (q, words, ctx->word_cache);
+          qty.category = quantity_category (doc, q, words, ctx->word_cache);
           if (qty.category == NULL)
             continue;
-          qty.value = json_node_get_double (value);
-          qty.qualifier = g_intern_string (json_object_get_string_member_with_default (q, "qualifier", "exact"));
+          qty.value = crb_json_double (value);
+          qty.qualifier = g_intern_string (crb_json_get_string (doc, q, "qualifier", "exact"));
           qty.bound = bound_of (qty.qualifier, &qty.strict);
           qty.toll = is_toll (qty.category);
           qty.casualty = strcmp (qty.category, "killed") == 0 || strcmp (qty.category, "injured") == 0;
@@ -762,16 +766,15 @@ make_item (Ctx      *ctx,
           g_array_append_val (item->qtys, qty);
         }
 
-      a = json_object_has_member (v, "dates") ? json_object_get_array_member (v, "dates") : NULL;
-      for (guint k = 0; a && k < json_array_get_length (a); k++)
+      a = crb_json_member_get (doc, v, "dates");
+      for (const CrbJsonValue *d = crb_json_type (a) == CRB_JSON_ARRAY ? crb_json_first (doc, a) : NULL;
+           d != NULL; d = crb_json_next (doc, d))
         {
-          JsonNode *node = json_array_get_element (a, k);
-          JsonObject *d = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
           Date date;
 
-          if (d != NULL && parse_date (json_object_get_string_member_with_default (d, "value", NULL), &date))
+          if (parse_date (crb_json_get_string (doc, d, "value", NULL), &date))
             {
-              const char *text = json_object_get_string_member_with_default (d, "text", "");
+              const char *text = crb_json_get_string (doc, d, "text", "");
               const char *claim_text = crb_claim_get_text (claim);
 
               date.leading = *text != '\0' && strncmp (claim_text, text, strlen (text)) == 0;

@@ -648,10 +648,16 @@ crb_json_doc_root (const CrbJsonDoc *doc)
   return &doc->values[0];
 }
 
+/**
+ * crb_json_type:
+ * @value: (nullable): a value
+ *
+ * Returns: its type; %CRB_JSON_NULL for a missing (%NULL) value
+ */
 CrbJsonType
 crb_json_type (const CrbJsonValue *value)
 {
-  return value->type;
+  return value != NULL ? value->type : CRB_JSON_NULL;
 }
 
 const char *
