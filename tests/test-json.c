@@ -402,6 +402,45 @@ test_utf8 (void)
     }
 }
 
+/* The writer's numbers: the shortest of %.15g, %.16g and %.17g that reads
+ * back as the same double, whichever way it gets there.
+ */
+static void
+test_writer_doubles (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+
+  for (guint round = 0; round < 200000; round++)
+    {
+      g_autoptr (GString) ours = g_string_new (NULL);
+      char reference[G_ASCII_DTOSTR_BUF_SIZE];
+      double d;
+
+      switch (round % 5)
+        {
+        case 0: d = g_rand_int_range (rand, 0, 1001) / 1000.0; break;           /* scores */
+        case 1: d = g_rand_int_range (rand, -100000000, 100000000) / 10000.0; break;
+        case 2: d = g_rand_double_range (rand, -1e12, 1e12); break;
+        case 3: d = g_rand_double_range (rand, -1e-3, 1e-3); break;
+        default: d = (double) g_rand_int (rand) * g_rand_int (rand) / 7.0; break;
+        }
+      if (round == 0)
+        d = -0.0;
+
+      for (int precision = 15; precision <= 17; precision++)
+        {
+          char format[8];
+
+          g_snprintf (format, sizeof format, "%%.%dg", precision);
+          g_ascii_formatd (reference, sizeof reference, format, d);
+          if (g_ascii_strtod (reference, NULL) == d)
+            break;
+        }
+      crb_json_append_double (ours, d);
+      g_assert_cmpstr (ours->str, ==, reference);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +454,7 @@ main (int   argc,
   g_test_add_func ("/corroborate/json/random", test_random);
   g_test_add_func ("/corroborate/json/writer-escapes", test_writer_escapes);
   g_test_add_func ("/corroborate/json/utf8", test_utf8);
+  g_test_add_func ("/corroborate/json/writer-doubles", test_writer_doubles);
 
   return g_test_run ();
 }

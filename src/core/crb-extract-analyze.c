@@ -585,39 +585,8 @@ json_int (GString *out,
   put (out, p, buf + sizeof buf - p);
 }
 
-/* crb_json_append_double() (the shortest of %.15g, %.16g, %.17g that reads
- * back the same) without printf for the usual values: a double that is the
- * nearest to k / 10000 for an integer k, in [1e-4, 1e11), is written by
- * %.15g as the decimal digits of k / 10000, trailing zeros dropped */
-static void
-json_double (GString *out,
-             double   d)
-{
-  if (d >= 1e-4 && d < 1e11)
-    {
-      double scaled = d * 10000;
-      gint64 k = (gint64) scaled;
-
-      if ((double) k == scaled && (double) k / 10000 == d)
-        {
-          gint64 frac = k % 10000;
-
-          json_int (out, k / 10000);
-          if (frac != 0)
-            {
-              char buf[5] = { '.', '0' + frac / 1000, '0' + frac / 100 % 10, '0' + frac / 10 % 10,
-                              '0' + frac % 10 };
-              gsize len = sizeof buf;
-
-              while (buf[len - 1] == '0')
-                len--;
-              put (out, buf, len);
-            }
-          return;
-        }
-    }
-  crb_json_append_double (out, d);
-}
+/* crb_json_append_double() writes the usual values without printf. */
+#define json_double crb_json_append_double
 
 /* the name of a member of the values object (@v holds its opening brace) */
 #define VALUES_MEMBER(v, name) \

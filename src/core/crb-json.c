@@ -112,6 +112,47 @@ crb_json_append_double (GString *out,
       return;
     }
 
+  /* The usual values without printf (a score, a count, a share): a double
+   * nearest to k / 10000 for an integer k, with 1e-4 <= |d| < 1e11, is what
+   * %.15g writes as the decimal digits of k / 10000, trailing zeros dropped.
+   */
+  if ((d == 0.0 && !signbit (d)) || (fabs (d) >= 1e-4 && fabs (d) < 1e11))
+    {
+      double magnitude = fabs (d);
+      gint64 k = (gint64) llround (magnitude * 10000);
+
+      if ((double) k / 10000 == magnitude)
+        {
+          char digits[32];
+          char *p = digits + sizeof digits;
+          gint64 whole = k / 10000;
+          int frac = (int) (k % 10000);
+          int places = 4;
+
+          while (frac != 0 && frac % 10 == 0)
+            {
+              frac /= 10;
+              places--;
+            }
+          if (frac != 0)
+            {
+              for (int i = 0; i < places; i++, frac /= 10)
+                *--p = (char) ('0' + frac % 10);
+              *--p = '.';
+            }
+          do
+            {
+              *--p = (char) ('0' + whole % 10);
+              whole /= 10;
+            }
+          while (whole > 0);
+          if (d < 0)
+            *--p = '-';
+          append_len (out, p, digits + sizeof digits - p);
+          return;
+        }
+    }
+
   for (int precision = 15; precision <= 17; precision++)
     {
       char format[8];
