@@ -1970,6 +1970,9 @@ join_facts (Ctx       *ctx,
   g_autofree guint *size = g_new (guint, MAX (n, 1));
   g_autofree guint *next = g_new (guint, MAX (n, 1));   /* circular member lists */
   g_autofree guint8 *taken = g_new0 (guint8, MAX (supports->len, 1));
+  g_autofree guint8 *joining = g_new0 (guint8, MAX (supports->len, 1));
+  g_autofree guint8 *contested = g_new0 (guint8, MAX (n, 1));
+  guint kept = 0;
   g_autoptr (GPtrArray) adjacent = g_ptr_array_new_with_free_func (free_array);
   guint n_joins = 0;
 
@@ -2061,6 +2064,7 @@ join_facts (Ctx       *ctx,
 
                       g_array_append_val (accepted, s);
                       taken[s] = 1;
+                      joining[s] = link == NULL && s == joins[j].pair;
                     }
                 }
               u = next[u];
@@ -2110,6 +2114,35 @@ join_facts (Ctx       *ctx,
         if (find_root (parent, pair->i) == find_root (parent, pair->j))
           g_array_append_val (accepted, k);
       }
+
+  /* ... but only as many as flag each contested claim once: a fact told
+   * thirty times with thirty figures would otherwise get a link for every
+   * two of them (quadratic in the size of the fact).  Links that join
+   * stay, and the strongest come first.
+   */
+  for (guint l = 0; l < links->len; l++)
+    {
+      CrbLink *link = g_ptr_array_index (links, l);
+
+      if (link->relation == CRB_RELATION_CONFLICTS)
+        {
+          contested[((Item *) g_hash_table_lookup (ctx->item_of_id, link->a))->pos] = 1;
+          contested[((Item *) g_hash_table_lookup (ctx->item_of_id, link->b))->pos] = 1;
+        }
+    }
+  for (guint k = 0; k < accepted->len; k++)
+    {
+      guint s = g_array_index (accepted, guint, k);
+      Pair *pair = &g_array_index (pairs, Pair, g_array_index (supports, guint, s));
+      gboolean conflicts = support_conflicts (pairs, supports, s);
+
+      if (!joining[s] && conflicts && contested[pair->i] && contested[pair->j])
+        continue;
+      if (conflicts)
+        contested[pair->i] = contested[pair->j] = 1;
+      g_array_index (accepted, guint, kept++) = s;
+    }
+  g_array_set_size (accepted, kept);
 }
 
 typedef struct
