@@ -272,6 +272,52 @@ test_update_says_why (void)
   g_assert_true (found);
 }
 
+/* A fact told many times with other figures (a live blog's updated
+ * counts): every claim is flagged as contested, but the links do not grow
+ * with the square of the fact's size.
+ */
+static void
+test_retold_fact_links_bounded (void)
+{
+  g_autoptr (GString) a = g_string_new (NULL);
+  g_autoptr (GString) b = g_string_new (NULL);
+  g_autoptr (GString) c = g_string_new (NULL);
+  GString *all[] = { a, b, c };
+  const char *texts[3];
+  g_autoptr (CrbStory) story = NULL;
+  g_autoptr (CrbAlignment) alignment = NULL;
+  g_autoptr (GHashTable) contested = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_claims, n_conflicts = 0;
+
+  for (guint art = 0; art < 3; art++)
+    {
+      for (guint k = 0; k < 12; k++)
+        g_string_append_printf (all[art], "Police said %u homes in Vellmar were evacuated on Monday.\n\n",
+                                100 + art * 37 + k * 11);
+      texts[art] = all[art]->str;
+    }
+  story = make_story (texts, NULL, 3);
+  alignment = crb_align_story (story, NULL, NULL);
+  n_claims = crb_story_get_n_claims (story);
+  g_assert_cmpuint (n_claims, ==, 36);
+
+  for (guint i = 0; i < alignment->links->len; i++)
+    {
+      CrbLink *link = g_ptr_array_index (alignment->links, i);
+
+      if (link->relation != CRB_RELATION_CONFLICTS)
+        continue;
+      n_conflicts++;
+      g_hash_table_add (contested, link->a);
+      g_hash_table_add (contested, link->b);
+    }
+  g_assert_cmpuint (g_hash_table_size (contested), ==, n_claims);
+  /* Each claim's best match in each other article, and a few more: far
+   * from the 432 pairs of claims of different articles. */
+  g_assert_cmpuint (alignment->links->len, <=, 2 * n_claims);
+  g_assert_cmpuint (n_conflicts, >=, n_claims / 2);
+}
+
 /* Every claim in exactly one fact; fact ids stable; links between
  * different articles only, in story order. */
 static void
@@ -458,6 +504,7 @@ main (int   argc,
     }
   g_test_add_func ("/corroborate/align/joins-through-two", test_joins_through_two);
   g_test_add_func ("/corroborate/align/update-says-why", test_update_says_why);
+  g_test_add_func ("/corroborate/align/retold-fact-links-bounded", test_retold_fact_links_bounded);
   g_test_add_func ("/corroborate/align/facts-partition", test_facts_partition);
   g_test_add_func ("/corroborate/align/manual-and-removed", test_manual_and_removed);
   g_test_add_func ("/corroborate/align/relation-strings", test_relation_strings);
