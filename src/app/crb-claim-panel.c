@@ -43,6 +43,7 @@ struct _CrbClaimPanel
   GtkWidget  *badges_label;
   GtkWidget  *links_heading;
   GtkWidget  *links_list;
+  GPtrArray  *link_rows;   /* LinkRow, reused from claim to claim */
 };
 
 G_DEFINE_FINAL_TYPE (CrbClaimPanel, crb_claim_panel, GTK_TYPE_WIDGET)
@@ -268,18 +269,83 @@ set_lazy_tooltip (GtkWidget *widget,
   g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), text);
 }
 
+/* The rows of the linked claims are kept and reused: building an
+ * AdwActionRow with its button costs more than filling one, and a claim
+ * of a fact told by twenty outlets has twenty of them.
+ */
+typedef struct
+{
+  GtkWidget *row;
+  GtkWidget *unlink;
+  char      *why;     /* the tooltip's text */
+} LinkRow;
+
+static gboolean
+link_row_tooltip_cb (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     LinkRow    *link_row)
+{
+  if (link_row->why == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, link_row->why);
+  return TRUE;
+}
+
+static void
+link_row_free (LinkRow *link_row)
+{
+  g_free (link_row->why);
+  g_free (link_row);
+}
+
+static LinkRow *
+link_row_get (CrbClaimPanel *self,
+              guint          index)
+{
+  LinkRow *link_row;
+
+  if (index < self->link_rows->len)
+    return g_ptr_array_index (self->link_rows, index);
+
+  link_row = g_new0 (LinkRow, 1);
+  link_row->row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (link_row->row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (link_row->row), 0);
+  gtk_widget_set_has_tooltip (link_row->row, TRUE);
+  g_signal_connect (link_row->row, "query-tooltip", G_CALLBACK (link_row_tooltip_cb), link_row);
+  /* The target first: an action with no target of its type warns. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (link_row->row), "s", "");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (link_row->row), "claim.select");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (link_row->row), TRUE);
+
+  link_row->unlink = gtk_button_new_from_icon_name ("edit-delete-symbolic");
+  gtk_widget_set_valign (link_row->unlink, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (link_row->unlink, "flat");
+  set_lazy_tooltip (link_row->unlink, g_strdup (_("Unlink")));
+  /* An icon's tooltip is no name for a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (link_row->unlink), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Unlink"), -1);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (link_row->unlink), "s", "");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (link_row->unlink), "claim.unlink");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (link_row->row), link_row->unlink);
+
+  gtk_list_box_append (GTK_LIST_BOX (self->links_list), link_row->row);
+  g_ptr_array_add (self->link_rows, link_row);
+  return link_row;
+}
+
 static void
 update_links (CrbClaimPanel *self)
 {
   CrbAlignment *alignment;
-  GtkWidget *child;
   guint n = 0;
-
-  while ((child = gtk_widget_get_first_child (self->links_list)))
-    gtk_list_box_remove (GTK_LIST_BOX (self->links_list), child);
 
   if (self->story == NULL || self->claim == NULL || !crb_story_is_loaded (self->story))
     {
+      for (guint k = 0; k < self->link_rows->len; k++)
+        gtk_widget_set_visible (((LinkRow *) g_ptr_array_index (self->link_rows, k))->row, FALSE);
       gtk_widget_set_visible (self->links_heading, FALSE);
       gtk_widget_set_visible (self->links_list, FALSE);
       return;
@@ -293,7 +359,7 @@ update_links (CrbClaimPanel *self)
       const char *other_id;
       CrbClaim *other;
       CrbArticle *article;
-      GtkWidget *row, *unlink;
+      LinkRow *link_row;
       g_autofree char *subtitle = NULL;
 
       if (!(other_id = crb_link_other_end (link, id)))
@@ -304,37 +370,26 @@ update_links (CrbClaimPanel *self)
         continue;
       article = crb_story_lookup_article (self->story, crb_claim_get_article_id (other));
 
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crb_claim_get_final_text (other));
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      link_row = link_row_get (self, n++);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (link_row->row), crb_claim_get_final_text (other));
       subtitle = g_strdup_printf ("%s · %s%s",
                                   article && crb_article_get_outlet (article) ? crb_article_get_outlet (article)
                                                                              : crb_claim_get_article_id (other),
                                   relation_label (link->relation),
                                   link->manual ? _(" · by hand") : "");
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (link->why != NULL && link->why[0] != NULL)
-        set_lazy_tooltip (row, g_strjoinv ("\n", link->why));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (link_row->row), subtitle);
+      g_free (link_row->why);
+      link_row->why = link->why != NULL && link->why[0] != NULL ? g_strjoinv ("\n", link->why) : NULL;
       if (link->relation == CRB_RELATION_CONFLICTS)
-        gtk_widget_add_css_class (row, "crb-conflict");
-
-      unlink = gtk_button_new_from_icon_name ("edit-delete-symbolic");
-      gtk_widget_set_valign (unlink, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (unlink, "flat");
-      set_lazy_tooltip (unlink, g_strdup (_("Unlink")));
-      /* An icon's tooltip is no name for a screen reader. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (unlink), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Unlink"), -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (unlink), "claim.unlink");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (unlink), "s", other_id);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), unlink);
-
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "claim.select");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", other_id);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_list_box_append (GTK_LIST_BOX (self->links_list), row);
-      n++;
+        gtk_widget_add_css_class (link_row->row, "crb-conflict");
+      else
+        gtk_widget_remove_css_class (link_row->row, "crb-conflict");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (link_row->unlink), "s", other_id);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (link_row->row), "s", other_id);
+      gtk_widget_set_visible (link_row->row, TRUE);
     }
+  for (guint k = n; k < self->link_rows->len; k++)
+    gtk_widget_set_visible (((LinkRow *) g_ptr_array_index (self->link_rows, k))->row, FALSE);
 
   gtk_widget_set_visible (self->links_heading, TRUE);
   gtk_widget_set_visible (self->links_list, n > 0);
@@ -668,6 +723,7 @@ build (CrbClaimPanel *self)
   gtk_widget_set_margin_top (self->links_heading, 6);
   gtk_box_append (GTK_BOX (self->content), self->links_heading);
   self->links_list = gtk_list_box_new ();
+  self->link_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) link_row_free);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->links_list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (self->links_list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->links_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -700,6 +756,8 @@ crb_claim_panel_dispose (GObject *object)
   g_clear_object (&self->claim);
   g_clear_object (&self->story);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  /* After the rows: their tooltip handlers read these. */
+  g_clear_pointer (&self->link_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (crb_claim_panel_parent_class)->dispose (object);
 }
