@@ -11,6 +11,7 @@
 #include "crb-error.h"
 #include "crb-journal.h"
 #include "crb-project.h"
+#include "crb-export.h"
 #include "crb-test-utils.h"
 
 typedef struct
@@ -499,6 +500,47 @@ test_save_removes_stale_temp_files (Fixture       *f,
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
 }
 
+/* Exports run in worker threads: a stream that fails part-way ends the
+ * export with its error (no hang, no crash), and every run writes the same
+ * bytes.
+ */
+static void
+test_export_threads (Fixture       *f,
+                     gconstpointer  data)
+{
+  for (CrbExportFormat format = 0; format < CRB_N_EXPORT_FORMATS; format++)
+    {
+      g_autoptr (GOutputStream) full = g_memory_output_stream_new_resizable ();
+      g_autoptr (GOutputStream) again = g_memory_output_stream_new_resizable ();
+      g_autoptr (GOutputStream) sentences = g_memory_output_stream_new_resizable ();
+      g_autoptr (GOutputStream) small = NULL;
+      g_autoptr (GError) error = NULL;
+      CrbExportOptions options = { TRUE, TRUE, NULL };
+      static char tiny[64];
+      gsize size;
+      guint n = 0, m = 0;
+
+      g_assert_true (crb_export (f->project, format, full, sentences, &options, &n, NULL, &error));
+      g_assert_no_error (error);
+      g_output_stream_close (full, NULL, NULL);
+      g_assert_true (crb_export (f->project, format, again, NULL, &options, &m, NULL, &error));
+      g_output_stream_close (again, NULL, NULL);
+      g_assert_cmpuint (n, ==, m);
+      size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (full));
+      g_assert_cmpuint (size, ==, g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (again)));
+      g_assert_cmpmem (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (full)), size,
+                       g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (again)), size);
+
+      /* A stream with room for 64 bytes. */
+      if (size > sizeof tiny)
+        {
+          small = g_memory_output_stream_new (tiny, sizeof tiny, NULL, NULL);
+          g_assert_false (crb_export (f->project, format, small, NULL, &options, NULL, NULL, &error));
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+        }
+    }
+}
+
 static void
 test_save_unwritable (Fixture       *f,
                       gconstpointer  data)
@@ -685,6 +727,7 @@ main (int   argc,
   ADD ("load/newer-version", test_newer_version_never_written);
   ADD ("save/keeps-mode", test_save_keeps_mode);
   ADD ("save/unwritable", test_save_unwritable);
+  ADD ("export/threads", test_export_threads);
   ADD ("save/removes-stale-temp-files", test_save_removes_stale_temp_files);
   ADD ("save/unchanged-stories-copied", test_unchanged_stories_copied);
   ADD ("async", test_async);
