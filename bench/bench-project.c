@@ -134,6 +134,67 @@ generate_corpus (const char *dir,
   return g_steal_pointer (&path);
 }
 
+/* Real news text: each story is the articles of a folder of real articles
+ * (../shared/samples/crocus-city-hall, never copied into the project),
+ * whose claims link as densely as real reporting does.  @n_articles is
+ * rounded up to whole stories; *n_stories is set.
+ */
+static char *
+generate_sample_corpus (const char *dir,
+                        const char *samples,
+                        guint       n_articles,
+                        int        *n_stories,
+                        gsize      *text_bytes)
+{
+  g_autofree char *path = g_build_filename (dir, "corpus.jsonl", NULL);
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) folder = g_dir_open (samples, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  FILE *f;
+
+  g_assert_nonnull (folder);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_ascii_strcasecmp);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *file = g_build_filename (samples, g_ptr_array_index (names, i), NULL);
+      char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+      g_ptr_array_add (texts, contents);
+    }
+  g_assert_cmpuint (texts->len, >, 0);
+
+  *n_stories = (int) ((n_articles + texts->len - 1) / texts->len);
+  *text_bytes = 0;
+  f = fopen (path, "w");
+  for (int story = 0; story < *n_stories; story++)
+    for (guint i = 0; i < texts->len; i++)
+      {
+        g_autoptr (JsonObject) object = json_object_new ();
+        g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+        g_autofree char *id = g_strdup_printf ("s%05d-%u", story, i);
+        g_autofree char *story_title = g_strdup_printf ("Story %05d", story);
+        g_autofree char *outlet = g_strdup_printf ("Outlet %u", i);
+        g_autofree char *line = NULL;
+
+        json_object_set_string_member (object, "id", id);
+        json_object_set_string_member (object, "story", story_title);
+        json_object_set_string_member (object, "outlet", outlet);
+        json_object_set_string_member (object, "date", "2024-03-23");
+        json_object_set_string_member (object, "text", g_ptr_array_index (texts, i));
+        json_node_set_object (node, object);
+        line = crb_json_to_string (node, NULL);
+        fprintf (f, "%s\n", line);
+        *text_bytes += strlen (g_ptr_array_index (texts, i));
+      }
+  fclose (f);
+  return g_steal_pointer (&path);
+}
+
 /* Runs in a fresh process, so the peak memory is that of opening alone. */
 static int
 measure_open (const char *path)
@@ -245,9 +306,11 @@ main (int   argc,
   g_autofree char *keep_dir = NULL;
   g_autofree char *open_path = NULL;
   g_autofree char *export_path = NULL;
+  g_autofree char *samples_dir = NULL;
   GOptionEntry entries[] = {
     { "articles", 0, 0, G_OPTION_ARG_INT, &n_articles, "Number of articles", "N" },
     { "stories", 0, 0, G_OPTION_ARG_INT, &n_stories, "Number of stories", "N" },
+    { "samples", 0, 0, G_OPTION_ARG_FILENAME, &samples_dir, "Make the stories of the real articles in DIR (each story all of them) instead of generated text", "DIR" },
     { "dir", 0, 0, G_OPTION_ARG_FILENAME, &keep_dir, "Work in DIR (kept)", "DIR" },
     { "open", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &open_path, NULL, NULL },
     { "export-only", 0, 0, G_OPTION_ARG_FILENAME, &export_path, "Only export PROJECT (made by an earlier run with --dir) in every format", "PROJECT" },
@@ -289,8 +352,17 @@ main (int   argc,
   g_mkdir_with_parents (dir, 0755);
   g_setenv ("XDG_DATA_HOME", dir, TRUE);
 
-  printf ("corroborate %s, bench-project: %d articles in %d stories\n", PACKAGE_VERSION, n_articles, n_stories);
-  corpus = generate_corpus (dir, n_articles, n_stories, &text_bytes);
+  if (samples_dir != NULL)
+    {
+      corpus = generate_sample_corpus (dir, samples_dir, n_articles, &n_stories, &text_bytes);
+      printf ("corroborate %s, bench-project: the articles of %s, %d stories\n", PACKAGE_VERSION,
+              samples_dir, n_stories);
+    }
+  else
+    {
+      printf ("corroborate %s, bench-project: %d articles in %d stories\n", PACKAGE_VERSION, n_articles, n_stories);
+      corpus = generate_corpus (dir, n_articles, n_stories, &text_bytes);
+    }
   printf ("corpus: %.1f MB of article text\n", text_bytes / 1e6);
 
   /* Import: read, decode, extract claims. */

@@ -453,6 +453,25 @@ class BadInputs(Base):
             self.assertEqual(f.read(), before)
         run("new", "--force", project, BUNDLED, check=0)
 
+    def test_validate_checks_recorded_sha256(self):
+        # A story is read with the checksums its file recorded; validate
+        # checks each against the text.
+        project = self.path("p.crb")
+        run("new", project, BUNDLED, check=0)
+        run("validate", project, check=0)
+        with open(project, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        story = json.loads(lines[1])
+        story["articles"][0]["sha256"] = "0" * 64
+        lines[1] = json.dumps(story, ensure_ascii=False, separators=(",", ":"))
+        with open(project, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        self.assertFails(["validate", project], 1, story["articles"][0]["id"], "sha256")
+        # The export still says what the file recorded; validate is where it shows.
+        export = json_lines(run("export", project, "--include-pending", check=0).stdout)
+        first = [r for r in export if r["article"]["id"] == story["articles"][0]["id"]][0]
+        self.assertEqual(first["article"]["sha256"], "0" * 64)
+
     def test_bad_project_files(self):
         cases = {
             "empty.crb": ("", "empty"),

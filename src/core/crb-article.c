@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "crb-article.h"
+#include "crb-project-io.h"
 #include "crb-utils.h"
 
 #include <string.h>
@@ -88,7 +89,7 @@ crb_article_get_property (GObject    *object,
       g_value_set_string (value, self->text);
       break;
     case PROP_SHA256:
-      g_value_set_string (value, self->sha256);
+      g_value_set_string (value, crb_article_get_sha256 (self));
       break;
     case PROP_TITLE:
       g_value_set_string (value, self->title);
@@ -128,7 +129,7 @@ crb_article_set_property (GObject      *object,
       if (self->text == NULL)
         self->text = g_strdup ("");
       self->length = g_utf8_strlen (self->text, -1);
-      self->sha256 = crb_sha256_string (self->text);
+      /* The checksum is made when asked for (crb_article_get_sha256()). */
       break;
     case PROP_TITLE:
       crb_article_set_title (self, g_value_get_string (value));
@@ -232,11 +233,39 @@ crb_article_get_length (CrbArticle *self)
   return self->length;
 }
 
+/**
+ * crb_article_get_sha256:
+ *
+ * The SHA-256 of the text, made on the first call (or the one the project
+ * file recorded, see _crb_article_set_recorded_sha256()).
+ *
+ * Returns: the checksum, 64 hex digits
+ */
 const char *
 crb_article_get_sha256 (CrbArticle *self)
 {
   g_return_val_if_fail (CRB_IS_ARTICLE (self), NULL);
+
+  if (self->sha256 == NULL)
+    self->sha256 = crb_sha256_string (self->text);
   return self->sha256;
+}
+
+/*
+ * _crb_article_set_recorded_sha256:
+ *
+ * Takes the checksum a project file recorded for the text, so that loading
+ * a story does not hash every article again; crb_project_validate()
+ * checks it against the text.
+ */
+void
+_crb_article_set_recorded_sha256 (CrbArticle *self,
+                                  const char *sha256)
+{
+  g_return_if_fail (CRB_IS_ARTICLE (self));
+
+  g_free (self->sha256);
+  self->sha256 = g_strdup (sha256);
 }
 
 #define DEFINE_STRING_ACCESSORS(field, PROP)                      \

@@ -847,7 +847,7 @@ parse_article (const Ctx           *ctx,
                CrbArticle         **out,
                GError             **error)
 {
-  const char *id, *text, *title, *outlet, *url, *date, *source;
+  const char *id, *text, *title, *outlet, *url, *date, *source, *sha256;
 
   if (crb_json_type (object) != CRB_JSON_OBJECT)
     return fail (ctx, error, _("must be an object"));
@@ -858,12 +858,16 @@ parse_article (const Ctx           *ctx,
       !get_string (ctx, object, "outlet", FALSE, &outlet, error) ||
       !get_string (ctx, object, "url", FALSE, &url, error) ||
       !get_string (ctx, object, "date", FALSE, &date, error) ||
-      !get_string (ctx, object, "source", FALSE, &source, error))
+      !get_string (ctx, object, "source", FALSE, &source, error) ||
+      !get_string (ctx, object, "sha256", FALSE, &sha256, error))
     return FALSE;
 
   *out = g_object_new (CRB_TYPE_ARTICLE,
                        "id", id, "text", text, "title", title, "outlet", outlet,
                        "url", url, "date", date, "source", source, NULL);
+  /* Ours when the file was written; crb_project_validate() checks it. */
+  if (sha256 != NULL && strlen (sha256) == 64 && strspn (sha256, "0123456789abcdef") == 64)
+    _crb_article_set_recorded_sha256 (*out, sha256);
   return TRUE;
 }
 

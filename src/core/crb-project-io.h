@@ -61,6 +61,8 @@ void      _crb_article_write        (GString         *out,
                                      CrbArticle      *article,
                                      gboolean         with_text);
 double    _crb_round_score          (double           score);
+void      _crb_article_set_recorded_sha256 (CrbArticle *self,
+                                            const char *sha256);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrbProjectData, _crb_project_data_clear)
 

@@ -1567,6 +1567,13 @@ crb_project_validate (CrbProject  *self,
 
           if (!g_hash_table_add (article_ids, (char *) id))
             add_problem (problems, _("story “%s”: the article id “%s” is used twice"), sid, id);
+          {
+            g_autofree char *sha256 = crb_sha256_string (crb_article_get_text (article));
+
+            if (g_strcmp0 (sha256, crb_article_get_sha256 (article)) != 0)
+              add_problem (problems, _("story “%s”: article “%s”: its text does not match its recorded "
+                                       "sha256 (was it edited by hand?)"), sid, id);
+          }
         }
 
       for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
