@@ -288,8 +288,14 @@ crb_story_unload (CrbStory *self)
 
   summary.article_ids = g_strdupv ((char **) crb_story_get_article_ids (self));
   summary.n_claims = crb_story_get_n_claims (self);
-  for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
-    summary.status_counts[s] = crb_story_count_status (self, s);
+  /* One pass for every status. */
+  for (guint i = 0; i < summary.n_claims; i++)
+    {
+      CrbClaim *claim = g_list_model_get_item (G_LIST_MODEL (self->claims), i);
+
+      summary.status_counts[crb_claim_get_status (claim)]++;
+      g_object_unref (claim);
+    }
 
   clear_loaded (self);
   g_strfreev (self->summary.article_ids);
