@@ -193,21 +193,32 @@ test_empty_state (void)
   assert_no_warnings ();
 }
 
+/* The open window of @type, or NULL. */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        return GTK_WIDGET (w);
+    }
+
+  return NULL;
+}
+
 /* Opens the export dialog of @window. */
 static GtkWidget *
 open_export_dialog (CrbWindow *window)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWidget *dialog = NULL;
+  GtkWidget *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
   iterate (300);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-      if (CRB_IS_EXPORT_DIALOG (w))
-        dialog = GTK_WIDGET (w);
-    }
+  dialog = find_toplevel (CRB_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   return dialog;
 }
@@ -529,19 +540,13 @@ test_links (void)
   /* Statistics per story and outlet, with the open conflicts. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.statistics", NULL);
   {
-    GtkWidget *stats = NULL;
-    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWidget *stats;
     GtkWidget *w;
     GQueue queue = G_QUEUE_INIT;
     gboolean found = FALSE;
 
     iterate (1500);
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr (GObject) t = g_list_model_get_item (toplevels, i);
-        if (CRB_IS_STATS_WINDOW (t))
-          stats = GTK_WIDGET (t);
-      }
+    stats = find_toplevel (CRB_TYPE_STATS_WINDOW);
     g_assert_nonnull (stats);
     g_queue_push_tail (&queue, stats);
     while ((w = g_queue_pop_head (&queue)))
@@ -702,22 +707,6 @@ count_unnamed_controls (GtkWidget  *root,
   return unnamed;
 }
 
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
-        return GTK_WIDGET (w);
-    }
-
-  return NULL;
-}
-
 /* Every control of the main states has an accessible name. */
 static void
 test_accessible_names (void)
@@ -785,10 +774,7 @@ test_accessible_names (void)
   unnamed += count_unnamed_controls (other, "statistics");
   gtk_window_destroy (GTK_WINDOW (other));
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  iterate (300);
-  other = find_toplevel (CRB_TYPE_EXPORT_DIALOG);
-  g_assert_nonnull (other);
+  other = open_export_dialog (window);
   unnamed += count_unnamed_controls (other, "export dialog");
   gtk_window_destroy (GTK_WINDOW (other));
 

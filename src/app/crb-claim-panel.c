@@ -244,31 +244,6 @@ crb_claim_panel_describe_alignment (CrbStory *story,
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
-static gboolean
-query_tooltip_cb (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  const char *text)
-{
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-/* A tooltip made when it is shown: gtk_widget_set_tooltip_text() costs
- * about a millisecond in GTK 4.8, and the panel is rebuilt at every claim.
- * Takes @text.
- */
-static void
-set_lazy_tooltip (GtkWidget *widget,
-                  char      *text)
-{
-  g_object_set_data_full (G_OBJECT (widget), "crb-tooltip", text, g_free);
-  gtk_widget_set_has_tooltip (widget, TRUE);
-  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), text);
-}
-
 /* The rows of the linked claims are kept and reused: building an
  * AdwActionRow with its button costs more than filling one, and a claim
  * of a fact told by twenty outlets has twenty of them.
@@ -324,7 +299,8 @@ link_row_get (CrbClaimPanel *self,
   link_row->unlink = gtk_button_new_from_icon_name ("edit-delete-symbolic");
   gtk_widget_set_valign (link_row->unlink, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (link_row->unlink, "flat");
-  set_lazy_tooltip (link_row->unlink, g_strdup (_("Unlink")));
+  /* Once per row: rows are reused, and the call costs about a millisecond. */
+  gtk_widget_set_tooltip_text (link_row->unlink, _("Unlink"));
   /* An icon's tooltip is no name for a screen reader. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (link_row->unlink), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Unlink"), -1);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (link_row->unlink), "s", "");

@@ -39,8 +39,7 @@ typedef struct
   CrbAlignment *alignment;
   GHashTable   *links_of;    /* claim id → GPtrArray of CrbLink (borrowed) */
   GHashTable   *sentences;   /* article id → GArray of Sentence, made on request */
-  GHashTable   *with_text;   /* articles whose text a record has carried */
-  GHashTable   *written;     /* article → its JSON object without the text, made once */
+  GHashTable   *written;     /* article → its JSON object without the text, once a record carried the text */
   guint         next_id;     /* FEVER: the id of the next record, file-wide */
 } StoryCtx;
 
@@ -63,7 +62,6 @@ story_ctx_begin (StoryCtx *ctx,
                                          (GDestroyNotify) g_ptr_array_unref);
   ctx->sentences = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) g_array_unref);
-  ctx->with_text = g_hash_table_new (NULL, NULL);
   ctx->written = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   /* Each claim's links in the alignment's order. */
@@ -88,7 +86,6 @@ story_ctx_end (StoryCtx *ctx)
 {
   g_clear_pointer (&ctx->links_of, g_hash_table_unref);
   g_clear_pointer (&ctx->sentences, g_hash_table_unref);
-  g_clear_pointer (&ctx->with_text, g_hash_table_unref);
   g_clear_pointer (&ctx->written, g_hash_table_unref);
   ctx->story = NULL;
   ctx->alignment = NULL;
@@ -200,23 +197,21 @@ write_native_record (GString    *out,
    * can rebuild the project (`corroborate-cli new --from-export`).
    */
   crb_json_member (out, &first, "article");
-  if (g_hash_table_add (ctx->with_text, article))
-    _crb_article_write (out, article, TRUE);
-  else
-    {
-      const char *written = g_hash_table_lookup (ctx->written, article);
+  {
+    const char *written = g_hash_table_lookup (ctx->written, article);
 
-      /* The same for every record of the article: written once. */
-      if (written == NULL)
-        {
-          GString *object = g_string_new (NULL);
-
-          _crb_article_write (object, article, FALSE);
-          written = g_string_free (object, FALSE);
-          g_hash_table_insert (ctx->written, article, (char *) written);
-        }
+    if (written != NULL)
       g_string_append (out, written);
-    }
+    else
+      {
+        GString *object = g_string_new (NULL);
+
+        /* The first record carries the text; the others share one object. */
+        _crb_article_write (out, article, TRUE);
+        _crb_article_write (object, article, FALSE);
+        g_hash_table_insert (ctx->written, article, g_string_free (object, FALSE));
+      }
+  }
 
   crb_json_member (out, &first, "span");
   g_string_append_printf (out, "{\"start\":%u,\"end\":%u}",

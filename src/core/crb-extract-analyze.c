@@ -585,9 +585,6 @@ json_int (GString *out,
   put (out, p, buf + sizeof buf - p);
 }
 
-/* crb_json_append_double() writes the usual values without printf. */
-#define json_double crb_json_append_double
-
 /* the name of a member of the values object (@v holds its opening brace) */
 #define VALUES_MEMBER(v, name) \
   G_STMT_START { \
@@ -1473,11 +1470,11 @@ find_quantities (CrbAnalyzer  *a,
           json_string_len (o, a->text + s, e - s);
           JSON_MEMBER (o, "value");
           if (fraction)
-            json_double (o, (gint64) (value * 10000 + 0.5) / 10000.0);
+            crb_json_append_double (o, (gint64) (value * 10000 + 0.5) / 10000.0);
           else if (value >= 0 && value < 9e15 && value == (double) (gint64) value)
             json_int (o, (gint64) value);
           else
-            json_double (o, value);
+            crb_json_append_double (o, value);
           JSON_MEMBER (o, "qualifier");
           json_word (o, qualifier);
           JSON_MEMBER (o, "unit");

@@ -135,15 +135,6 @@ get_field (const Ctx            *ctx,
            GError              **error)
 {
   g_autoptr (GError) local_error = NULL;
-  const CrbJsonValue *value = crb_json_member_get (ctx->doc, object, member);
-
-  /* The usual case without a call: present, of its type. */
-  if (value != NULL && crb_json_type (value) == type &&
-      (type != CRB_JSON_INT || crb_json_int (value) >= 0))
-    {
-      *out = value;
-      return TRUE;
-    }
 
   if (crb_json_get_field (ctx->doc, object, NULL, member, type, required, out, &local_error))
     return TRUE;
