@@ -370,7 +370,7 @@ update_links (CrbClaimPanel *self)
   gtk_widget_set_visible (self->links_heading, TRUE);
   gtk_widget_set_visible (self->links_list, n > 0);
   gtk_label_set_label (GTK_LABEL (self->links_heading),
-                       n > 0 ? _("In other articles") : _("Not linked to other articles. Ctrl+click a claim in another article to link it."));
+                       n > 0 ? _("In other articles") : _("Not linked to other articles. To link it, Ctrl+click a claim in another article, or press L here and then on that claim."));
 }
 
 static void
