@@ -126,6 +126,28 @@ static const PairCase pair_cases[] = {
   { "demonym-in-passing-not-shared-name", NULL,
     "We did warn the Russians appropriately, an official said.", NULL,
     "Russia rejected these warnings.", CRB_RELATION_RELATED },
+  /* "not concerned in" is "not involved in" */
+  { "concerned-in-is-involvement", NULL,
+    "Investigators said Ukraine was involved in the concert hall attack.", NULL,
+    "Ukraine was not concerned in the concert hall attack, its foreign ministry said.",
+    CRB_RELATION_CONFLICTS },
+  /* a share of the vote is not the turnout, though the source is the same */
+  { "share-of-vote-not-turnout", NULL,
+    "Paul Dufresne won the mayoral election in Marenbourg with 52.4 percent of the vote, "
+    "the electoral commission said.", NULL,
+    "Turnout in the Marenbourg election was 61 percent, the electoral commission said.",
+    CRB_RELATION_RELATED },
+  /* a toll that has risen to a figure counts deaths */
+  { "toll-risen-to-counts-deaths", NULL,
+    "The death toll from the earthquake in Valdera has risen to 42, civil protection officials said.", NULL,
+    "The earthquake in Valdera killed 5 people, civil protection officials said.",
+    CRB_RELATION_CONFLICTS },
+  /* one day given twice ("on Sunday, February 9") is still one day */
+  { "day-given-twice-conflicts", "2025-02-09",
+    "A magnitude 6.4 earthquake struck Valdera early on Sunday, February 9, 2025, the seismology "
+    "institute said.", "2025-02-10",
+    "A powerful earthquake struck Valdera on February 2, 2025, the seismology institute said.",
+    CRB_RELATION_CONFLICTS },
   { "same-topic-related", NULL,
     "Putin declared Sunday a national day of mourning after the concert hall attack.", NULL,
     "Flowers piled up outside the concert hall on Sunday as Moscow mourned the attack victims.",
@@ -251,6 +273,93 @@ test_joins_through_two (void)
         said |= strcmp (link->why[k], "matches two claims of the fact: joins it") == 0;
       g_assert_true (said);
     }
+}
+
+static gboolean
+says (const CrbLink *link,
+      const char    *reason)
+{
+  for (guint k = 0; link->why[k] != NULL; k++)
+    if (strstr (link->why[k], reason) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* "The group has claimed responsibility" is the organisation its article
+ * named before. */
+static void
+test_the_group_is_named_before (void)
+{
+  const char *texts[] = {
+    "Analysts said Islamic State Khorasan was almost certainly behind the attack on the concert hall.\n\n"
+    "The group has claimed responsibility, and Western intelligence services had picked up chatter "
+    "for days before the atrocity.",
+    "The Islamic State group claimed responsibility for the concert hall attack in a video posted "
+    "on social media.",
+  };
+  g_autoptr (CrbStory) story = make_story (texts, NULL, 2);
+  g_autoptr (CrbAlignment) alignment = crb_align_story (story, NULL, NULL);
+  const CrbLink *link = crb_alignment_find_link (alignment, "art1:2", "art2:1");
+
+  g_assert_cmpuint (crb_story_get_n_claims (story), ==, 3);
+  g_assert_nonnull (link);
+  g_assert_cmpint (link->relation, ==, CRB_RELATION_AGREES);
+  g_assert_true (says (link, "both on Islamic State Khorasan claiming responsibility"));
+}
+
+/* "Sentencing is scheduled for September 20" shares too little with
+ * "Judge Chen set sentencing for October 3" to be one fact alone; through
+ * a third report they are, and their days conflict. */
+static void
+test_conflict_inside_fact (void)
+{
+  const char *texts[] = {
+    "Judge Maria Chen set sentencing for September 20, court records show.",
+    "Sentencing is scheduled for September 20, the court said.",
+    "Judge Maria Chen set sentencing for October 3, court records show.",
+  };
+  const char *dates[] = { "2024-06-13", "2024-06-13", "2024-06-14" };
+  g_autoptr (CrbStory) story = make_story (texts, dates, 3);
+  g_autoptr (CrbAlignment) alignment = crb_align_story (story, NULL, NULL);
+  const CrbLink *link = crb_alignment_find_link (alignment, "art2:1", "art3:1");
+  const CrbFact *fact = crb_alignment_get_fact (alignment, "art1:1");
+
+  g_assert_true (fact == crb_alignment_get_fact (alignment, "art2:1"));
+  g_assert_true (fact == crb_alignment_get_fact (alignment, "art3:1"));
+  g_assert_nonnull (link);
+  g_assert_cmpint (link->relation, ==, CRB_RELATION_CONFLICTS);
+  g_assert_true (says (link, "both in one fact through other claims"));
+  g_assert_true (says (link, "— conflict"));
+  g_assert_cmpfloat (crb_alignment_contest_score (alignment, story, "art2:1"), >, 0);
+}
+
+/* A claim that names no involvement, but agrees with one that asserts it,
+ * conflicts with the claims of its fact that deny it. */
+static void
+test_inherited_denial (void)
+{
+  const char *texts[] = {
+    "Bortnikov did not discard the Ukrainian angle, saying the terrorists received instructions "
+    "to move toward the Ukrainian border after the attack.",
+    "He did not rule out Ukrainian involvement, saying the terrorists received instructions to "
+    "move toward the border with Ukraine after the attack.",
+    "Ukraine has repeatedly denied involvement in the attack.",
+  };
+  g_autoptr (CrbStory) story = make_story (texts, NULL, 3);
+  g_autoptr (CrbAlignment) alignment = crb_align_story (story, NULL, NULL);
+  const CrbLink *link = crb_alignment_find_link (alignment, "art1:1", "art3:1");
+  const CrbFact *fact = crb_alignment_get_fact (alignment, "art1:1");
+
+  g_assert_cmpuint (crb_story_get_n_claims (story), ==, 3);
+  g_assert_true (fact == crb_alignment_get_fact (alignment, "art2:1"));
+  g_assert_true (fact == crb_alignment_get_fact (alignment, "art3:1"));
+  g_assert_nonnull (crb_alignment_find_link (alignment, "art2:1", "art3:1"));
+  g_assert_cmpint (crb_alignment_find_link (alignment, "art2:1", "art3:1")->relation, ==,
+                   CRB_RELATION_CONFLICTS);
+  g_assert_nonnull (link);
+  g_assert_cmpint (link->relation, ==, CRB_RELATION_CONFLICTS);
+  g_assert_true (says (link, "says what art2:1 says"));
+  g_assert_true (says (link, "both on whether Ukraine was involved"));
 }
 
 static void
@@ -504,6 +613,9 @@ main (int   argc,
     }
   g_test_add_func ("/corroborate/align/joins-through-two", test_joins_through_two);
   g_test_add_func ("/corroborate/align/update-says-why", test_update_says_why);
+  g_test_add_func ("/corroborate/align/the-group-is-named-before", test_the_group_is_named_before);
+  g_test_add_func ("/corroborate/align/conflict-inside-fact", test_conflict_inside_fact);
+  g_test_add_func ("/corroborate/align/inherited-denial", test_inherited_denial);
   g_test_add_func ("/corroborate/align/retold-fact-links-bounded", test_retold_fact_links_bounded);
   g_test_add_func ("/corroborate/align/facts-partition", test_facts_partition);
   g_test_add_func ("/corroborate/align/manual-and-removed", test_manual_and_removed);

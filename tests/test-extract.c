@@ -743,6 +743,17 @@ static const ValuesTextCase values_text_cases[] = {
     "\"entities\":[{\"text\":\"Vladimir\\tPutin\",\"type\":\"person\"}],"
     "\"speaker\":\"Vladimir\\tPutin\",\"verb\":\"said\",\"source\":\"named\"}" },
   { "/corroborate/extract/values/text/empty", "It rained.", NULL, "{}" },
+  /* a toll that has risen to the figure, further back in the clause */
+  { "/corroborate/extract/values/text/toll-risen-to",
+    "The death toll from Sunday's earthquake in Valdera has risen to 42, officials said.", NULL,
+    "{\"quantities\":[{\"text\":\"42\",\"value\":42,\"qualifier\":\"exact\",\"unit\":\"killed\"}],"
+    "\"entities\":[{\"text\":\"Sunday\",\"type\":\"other\"},{\"text\":\"Valdera\",\"type\":\"other\"}],"
+    "\"speaker\":\"officials\",\"verb\":\"said\",\"source\":\"anonymous\"}" },
+  /* a share of what: the noun after "percent of the" */
+  { "/corroborate/extract/values/text/percent-of",
+    "Paul Dufresne won the election with 52.4 percent of the vote.", NULL,
+    "{\"quantities\":[{\"text\":\"52.4 percent\",\"value\":52.4,\"qualifier\":\"exact\",\"unit\":\"percent\",\"noun\":\"vote\"}],"
+    "\"entities\":[{\"text\":\"Paul Dufresne\",\"type\":\"person\"}]}" },
 };
 
 static void

@@ -1438,12 +1438,39 @@ find_quantities (CrbAnalyzer  *a,
                     break;
                   }
               }
+          /* "the death toll from Sunday's earthquake has risen to 42":
+           * a toll that rises to, reaches or stands at the figure, with
+           * the toll further back in the same clause */
+          if (unit == NULL && qstart >= 2 && TOK (qstart - 1)->kind == TOK_WORD &&
+              (tok_is (a, qstart - 1, "to") || tok_is (a, qstart - 1, "at") ||
+               tok_is (a, qstart - 1, "reached") || tok_is (a, qstart - 1, "hit")))
+            for (guint k = qstart - 1; k > 0 && qstart - k < 14; k--)
+              {
+                Tok *x = TOK (k - 1);
+
+                if (x->kind == TOK_PUNCT && x->punct != '\'' && x->punct != 0x2019)
+                  break;
+                if (x->kind == TOK_WORD && strcmp (LOW (x), "toll") == 0)
+                  {
+                    unit = "killed";
+                    break;
+                  }
+              }
         }
       {
         /* "dozens of protesters", "tens of thousands of people" */
         guint nn = last + 1;
         if (approximate_plural && tok_is (a, nn, "of"))
           nn++;
+        /* a share of what: "52 percent of the vote", "8 percent of its
+         * workforce" */
+        else if (unit != NULL && strcmp (unit, "percent") == 0 && tok_is (a, nn, "of"))
+          {
+            nn++;
+            if (tok_is (a, nn, "the") || tok_is (a, nn, "its") || tok_is (a, nn, "their") ||
+                tok_is (a, nn, "his") || tok_is (a, nn, "her") || tok_is (a, nn, "all"))
+              nn++;
+          }
         if (nn < n && TOK (nn)->kind == TOK_WORD && !TOK (nn)->cap &&
             !(TOK (nn)->cls & (CRB_L_STOP | CRB_L_NUMWORD | CRB_L_AUX)) && !TOK (nn)->used)
           noun = LOW (TOK (nn));
