@@ -508,6 +508,17 @@ _crb_align_words (const char *text,
           g_strlcpy (prev_raw, raw, sizeof prev_raw);
           continue;
         }
+      /* "was not concerned in the plot": involved (and "concerned on",
+       * as text run through an article spinner writes "involved in") */
+      if ((strcmp (raw, "in") == 0 || strcmp (raw, "on") == 0) &&
+          strcmp (prev_raw, "concerned") == 0 && out->len > 0)
+        {
+          CrbAlignWord *last = &g_array_index (out, CrbAlignWord, out->len - 1);
+          guint clause_cls = last->cls & CRB_ALIGN_WORD_CLAUSE;
+
+          *last = *lookup_word (cache, "involved");
+          last->cls |= clause_cls;
+        }
       g_strlcpy (prev_raw, raw, sizeof prev_raw);
 
       if (digit || (ascii ? len < 2 : g_utf8_strlen (raw, -1) < 2))

@@ -147,6 +147,9 @@ typedef struct
   int          relation;  /* CrbRelation or VERDICT_NONE */
   double       score;
   GPtrArray   *why;
+  gboolean     contradicts; /* below the same-fact score, but figures or days conflict */
+  gboolean     in_fact;     /* both ends ended in one fact: compare as the same fact */
+  guint        link;        /* index + 1 of its automatic link, 0 if none */
 } Pair;
 
 typedef struct
@@ -169,6 +172,7 @@ typedef struct
   GHashTable *manual;      /* "a\nb" keys */
   guint8     *is_key;      /* id → IS_KEY (word) */
   GHashTable *word_cache;  /* lower-cased word → CrbAlignWord */
+  GPtrArray  *article_org; /* per article: the organisation named last, so far */
 } Ctx;
 
 /* ------------------------------------------------------------ relations */
@@ -419,9 +423,22 @@ quantity_category (const CrbJsonDoc   *doc,
     return g_strdup_printf ("money:%s",
                             crb_json_get_string (doc, q, "currency", "?"));
   if (strcmp (unit, "killed") == 0 || strcmp (unit, "injured") == 0 ||
-      strcmp (unit, "detained") == 0 || strcmp (unit, "missing") == 0 ||
-      strcmp (unit, "percent") == 0)
+      strcmp (unit, "detained") == 0 || strcmp (unit, "missing") == 0)
     return g_strdup (unit);
+  if (strcmp (unit, "percent") == 0)
+    {
+      /* a share of what: "52 percent of the vote" is not the turnout */
+      const char *noun = crb_json_get_string (doc, q, "noun", NULL);
+
+      if (noun != NULL && *noun != '\0')
+        {
+          _crb_align_words (noun, scratch, cache);
+          if (scratch->len == 1)
+            category = g_strconcat ("percent:", g_array_index (scratch, CrbAlignWord, 0).key, NULL);
+          _crb_align_words_clear (scratch);
+        }
+      return category != NULL ? category : g_strdup (unit);
+    }
 
   /* a noun: normalised like words, so "gunmen" and "attackers" meet */
   _crb_align_words (unit, scratch, cache);
@@ -540,6 +557,8 @@ typedef struct
   GPtrArray *of;    /* per name: the actor (a capital gives its country),
                      * or NULL for a person */
   GArray    *org;   /* per name: gboolean, an organisation */
+  const char *group; /* "the group" of the claim: the organisation its
+                      * article named last before it, or NULL */
 } Actors;
 
 /* The actor word @w names: a name of the claim, a country or its
@@ -552,6 +571,33 @@ actor_at (const Actors       *actors,
     if (strcmp (g_ptr_array_index (actors->keys, a), w->key) == 0)
       return g_ptr_array_index (actors->of, g_array_index (actors->name, guint, a));
   return w->country != NULL ? w->country : w->seat;
+}
+
+/* Whether a name the extraction typed neither as a person nor as an
+ * organisation is that of a group: "Islamic State Khorasan", "Khorasan
+ * Province", "Red Army Faction". */
+static gboolean
+is_group_name (const char *name)
+{
+  static const char * const words[] = {
+    "state", "province", "group", "front", "army", "brigade", "brigades", "movement",
+    "network", "organisation", "organization", "party", "faction", "militia", "cartel",
+  };
+  const char *p = name;
+
+  if (strchr (name, ' ') == NULL)
+    return FALSE;
+  while (*p != '\0')
+    {
+      gsize len = strcspn (p, " ");
+
+      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+        if (strlen (words[w]) == len && strncmp (p, words[w], len) == 0)
+          return TRUE;
+      p += len;
+      p += *p == ' ';
+    }
+  return FALSE;
 }
 
 /* The frame of a claim: its first word of involvement or responsibility,
@@ -638,6 +684,9 @@ find_frame (Item         *item,
       actor = g_ptr_array_index (actors->of, k);
   for (guint p = 0; frame == FRAME_CLAIM && actor == NULL && p < cwords->len; p++)
     actor = ACTOR (p);
+  /* "The group has claimed responsibility": the one named before */
+  if (actor == NULL)
+    actor = actors->group;
 #undef ACTOR
   if (actor == NULL)
     return;
@@ -758,7 +807,7 @@ make_item (Ctx      *ctx,
           qty.casualty = strcmp (qty.category, "killed") == 0 || strcmp (qty.category, "injured") == 0;
           /* a percentage or an amount says less about what is counted */
           qty.bonus = qty.casualty ? 0.4 :
-                      strcmp (qty.category, "percent") == 0 || g_str_has_prefix (qty.category, "money:") ? 0.15 : 0.25;
+                      g_str_has_prefix (qty.category, "percent") || g_str_has_prefix (qty.category, "money:") ? 0.15 : 0.25;
           key = g_strconcat ("#", qty.category, NULL);
           id = intern_word (ctx, key);
           qty.unit = id;
@@ -888,8 +937,26 @@ make_item (Ctx      *ctx,
   /* "did not rule out" asserts */
   item->negative = negations % 2 == 1;
 
+  /* "the group" stands for the organisation named before it */
+  actors->group = NULL;
+  for (guint k = 1; k < cwords->len && actors->group == NULL; k++)
+    {
+      const char *key = g_array_index (cwords, CrbAlignWord, k).key;
+
+      if ((strcmp (key, "group") == 0 || strcmp (key, "militant") == 0) &&
+          strcmp (g_array_index (cwords, CrbAlignWord, k - 1).key, "the") == 0)
+        actors->group = g_ptr_array_index (ctx->article_org, article);
+    }
   find_frame (item, cwords, actors);
   _crb_align_words_clear (cwords);
+  for (guint k = actor_of->len; k > 0; k--)
+    if (actor_of->pdata[k - 1] != NULL &&
+        (g_array_index (actors->org, gboolean, k - 1) || is_group_name (actor_of->pdata[k - 1])))
+      {
+        g_free (ctx->article_org->pdata[article]);
+        ctx->article_org->pdata[article] = g_strdup (actor_of->pdata[k - 1]);
+        break;
+      }
   if (item->frame != FRAME_NONE)
     {
       g_autofree char *key = g_strdup_printf ("%%%d %s", item->frame, item->actor);
@@ -1201,6 +1268,8 @@ unit_label (const char *category)
     return category + 1;
   if (g_str_has_prefix (category, "money:"))
     return "amount";
+  if (g_str_has_prefix (category, "percent:"))
+    return "percentage";
   return _crb_align_unit_label (category);
 }
 
@@ -1412,6 +1481,28 @@ denial_shared (Item *negated,
   return FALSE;
 }
 
+/* The claim's day, if it gives one day only (perhaps twice: "on Sunday,
+ * February 9") and writes it out with a number at least once. */
+static const Date *
+one_explicit_day (Item *item)
+{
+  const Date *day = NULL, *written = NULL;
+
+  for (guint k = 0; k < item->dates->len; k++)
+    {
+      const Date *d = &g_array_index (item->dates, Date, k);
+
+      if (d->day == 0)
+        continue;
+      if (day != NULL && !same_day (day, d))
+        return NULL;
+      day = d;
+      if (d->explicit && written == NULL)
+        written = d;
+    }
+  return written;
+}
+
 /* Scores a pair and says how it relates, with the reasons. */
 static void
 compare_pair (Ctx      *ctx,
@@ -1544,9 +1635,14 @@ compare_pair (Ctx      *ctx,
           break;
       }
     /* "on Friday" on the day of publication is the day something was said,
-     * not the event's */
-    date_conflict = any_x && any_y && !dated_same && x->dates->len == 1 && y->dates->len == 1 &&
-                    dx->explicit && dy->explicit;
+     * not the event's: a conflict needs one day in each claim, written
+     * out in both ("early on Sunday, February 9, 2025" is one day) */
+    if (any_x && any_y && !dated_same)
+      {
+        dx = one_explicit_day (x);
+        dy = one_explicit_day (y);
+      }
+    date_conflict = any_x && any_y && !dated_same && dx != NULL && dy != NULL;
     /* both date something to the day: likely the same kind of statement */
     dated_both = dated_same || date_conflict;
     if (date_conflict)
@@ -1563,7 +1659,9 @@ compare_pair (Ctx      *ctx,
             (strlen (x->actor) < strlen (y->actor) ? name_within (x->actor, y->actor)
                                                    : name_within (y->actor, x->actor)));
 
-  score = cos + 0.07 * MIN (n_names, 3) + qty_bonus + (dated_same ? 0.15 : 0) +
+  /* the actor is a name both claims give, even when one gives it as
+   * "the group" */
+  score = cos + 0.07 * (framed && n_names == 0 ? 1 : MIN (n_names, 3)) + qty_bonus + (dated_same ? 0.15 : 0) +
           (dated_both ? 0.08 : 0) + (framed ? FRAME_BONUS : 0);
   /* "IS claimed responsibility" and "Moscow blamed Ukraine": each tells
    * who did it, differently: two facts */
@@ -1607,7 +1705,13 @@ compare_pair (Ctx      *ctx,
   if (x->background)
     SAY (why, "both about another event (%s)", x->background_why);
 
-  if (score >= SAME_FACT_SCORE)
+  /* figures or days that conflict in a pair too loose to be the same
+   * fact alone: if other links put both claims in one fact, they are
+   * compared as the same fact */
+  pair->contradicts = n_conflicts > 0 && !qty_mismatch && !frame_mismatch && score >= RELATED_SCORE;
+  if (pair->in_fact && pair->contradicts && score < SAME_FACT_SCORE)
+    SAY (why, "both in one fact through other claims: compared as the same fact");
+  if (score >= SAME_FACT_SCORE || (pair->in_fact && pair->contradicts))
     {
       /* venues */
       if (x->venues->len > 0 && y->venues->len > 0)
@@ -1691,6 +1795,7 @@ ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->manual, g_hash_table_unref);
   g_clear_pointer (&ctx->is_key, g_free);
   g_clear_pointer (&ctx->word_cache, g_hash_table_unref);
+  g_clear_pointer (&ctx->article_org, g_ptr_array_unref);
 }
 
 static void
@@ -1706,13 +1811,15 @@ load_story (Ctx      *ctx,
   g_autoptr (GArray) actor_name = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GPtrArray) actor_of = g_ptr_array_new ();
   g_autoptr (GArray) actor_org = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  Actors actors = { actor_keys, actor_name, actor_of, actor_org };
+  Actors actors = { actor_keys, actor_name, actor_of, actor_org, NULL };
   guint n_claims = g_list_model_get_n_items (claims);
 
   ctx->n_articles = g_list_model_get_n_items (articles);
   ctx->article_ids = g_ptr_array_new_with_free_func (g_free);
   ctx->outlets = g_ptr_array_new_with_free_func (g_free);
   ctx->article_date = g_ptr_array_new_with_free_func (g_free);
+  ctx->article_org = g_ptr_array_new_full (ctx->n_articles, g_free);
+  g_ptr_array_set_size (ctx->article_org, ctx->n_articles);
   for (guint a = 0; a < ctx->n_articles; a++)
     {
       g_autoptr (CrbArticle) article = g_list_model_get_item (articles, a);
@@ -2145,6 +2252,147 @@ join_facts (Ctx       *ctx,
   g_array_set_size (accepted, kept);
 }
 
+/* "Bortnikov did not discard the Ukrainian angle" names no involvement,
+ * but it agrees with "he did not rule out Ukrainian involvement": it
+ * asserts what that claim asserts, so it conflicts with the claims of its
+ * fact that deny it ("Ukraine has repeatedly denied involvement").  A
+ * claim without a frame takes the frame of the one claim it agrees with
+ * (none if it agrees with claims of differing frames); then each such
+ * claim gets a conflicting link to a claim of its fact that frames the
+ * same actor the other way, while one of the two is not yet flagged. */
+static void
+flag_inherited_denials (Ctx       *ctx,
+                        guint     *parent,
+                        GPtrArray *links)
+{
+  guint n = ctx->items->len;
+  g_autofree Item **from = g_new0 (Item *, MAX (n, 1));
+  g_autofree guint8 *ambiguous = g_new0 (guint8, MAX (n, 1));
+  g_autofree guint8 *contested = g_new0 (guint8, MAX (n, 1));
+  g_autoptr (GHashTable) linked = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), links->len);
+  g_autoptr (GArray) framed = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean any = FALSE, changed = TRUE;
+
+  for (guint l = 0; l < links->len; l++)
+    {
+      CrbLink *link = g_ptr_array_index (links, l);
+
+      if (link->relation == CRB_RELATION_CONFLICTS)
+        {
+          contested[((Item *) g_hash_table_lookup (ctx->item_of_id, link->a))->pos] = 1;
+          contested[((Item *) g_hash_table_lookup (ctx->item_of_id, link->b))->pos] = 1;
+        }
+    }
+  /* along agreeing links, from claim to claim: "did not discard the
+   * Ukrainian angle" agrees with "the terrorists received instructions to
+   * move toward the Ukrainian border", which agrees with "did not rule out
+   * Ukrainian involvement" */
+  for (guint round = 0; changed && round < 4; round++)
+    {
+      changed = FALSE;
+      for (guint l = 0; l < links->len; l++)
+        {
+          CrbLink *link = g_ptr_array_index (links, l);
+          Item *x = g_hash_table_lookup (ctx->item_of_id, link->a);
+          Item *y = g_hash_table_lookup (ctx->item_of_id, link->b);
+          Item *fx, *fy;
+
+          if (link->relation != CRB_RELATION_AGREES)
+            continue;
+          fx = x->frame == FRAME_INVOLVE ? x : from[x->pos];
+          fy = y->frame == FRAME_INVOLVE ? y : from[y->pos];
+          if ((fx == NULL) == (fy == NULL) || (x->frame != FRAME_NONE && fx == NULL) ||
+              (y->frame != FRAME_NONE && fy == NULL))
+            continue;
+          if (fx == NULL)
+            {
+              Item *t = x;
+
+              x = y;
+              y = t;
+              fx = fy;
+            }
+          /* y takes the frame x has or took */
+          if (y->casualties || ambiguous[y->pos])
+            continue;
+          if (from[y->pos] != NULL)
+            {
+              if (strcmp (from[y->pos]->actor, fx->actor) != 0 ||
+                  from[y->pos]->frame_negative != fx->frame_negative)
+                {
+                  ambiguous[y->pos] = 1;
+                  from[y->pos] = NULL;
+                  changed = TRUE;
+                }
+              continue;
+            }
+          from[y->pos] = fx;
+          any = changed = TRUE;
+        }
+    }
+  if (!any)
+    return;
+
+  for (guint l = 0; l < links->len; l++)
+    {
+      CrbLink *link = g_ptr_array_index (links, l);
+      guint a = ((Item *) g_hash_table_lookup (ctx->item_of_id, link->a))->pos;
+      guint b = ((Item *) g_hash_table_lookup (ctx->item_of_id, link->b))->pos;
+      gint64 key = (gint64) MIN (a, b) * n + MAX (a, b);
+
+      g_array_append_val (keys, key);
+    }
+  for (guint l = 0; l < keys->len; l++)
+    g_hash_table_add (linked, &g_array_index (keys, gint64, l));
+  for (guint k = 0; k < n; k++)
+    if (((Item *) g_ptr_array_index (ctx->items, k))->frame == FRAME_INVOLVE)
+      g_array_append_val (framed, k);
+
+  for (guint k = 0; k < n; k++)
+    {
+      Item *y = g_ptr_array_index (ctx->items, k);
+      Item *x = from[k];
+
+      if (x == NULL)
+        continue;
+      for (guint f = 0; f < framed->len; f++)
+        {
+          guint m = g_array_index (framed, guint, f);
+          Item *z = g_ptr_array_index (ctx->items, m);
+          gint64 key = (gint64) MIN (k, m) * n + MAX (k, m);
+          g_autofree char *actor = NULL;
+          CrbLink *link;
+
+          if ((contested[k] && contested[m]) || z->article == y->article ||
+              z->frame_negative == x->frame_negative || strcmp (z->actor, x->actor) != 0 ||
+              find_root (parent, k) != find_root (parent, m) ||
+              g_hash_table_contains (linked, &key))
+            continue;
+          /* a pair the reviewer unlinked stays unlinked */
+          if (g_hash_table_size (ctx->removed) > 0)
+            {
+              g_autofree char *pk = pair_key (y->id, z->id);
+
+              if (g_hash_table_contains (ctx->removed, pk))
+                continue;
+            }
+          actor = title_case (x->actor);
+          link = g_new0 (CrbLink, 1);
+          link->a = g_strdup (MIN (k, m) == k ? y->id : z->id);
+          link->b = g_strdup (MIN (k, m) == k ? z->id : y->id);
+          link->relation = CRB_RELATION_CONFLICTS;
+          link->score = SAME_FACT_SCORE;
+          link->why = g_new0 (char *, 4);
+          link->why[0] = g_strdup_printf ("both on whether %s was involved", actor);
+          link->why[1] = g_strdup_printf ("says what %s says", x->id);
+          link->why[2] = g_strdup ("one report denies what the other asserts — conflict");
+          g_ptr_array_add (links, link);
+          contested[k] = contested[m] = 1;
+        }
+    }
+}
+
 typedef struct
 {
   guint    a, b;   /* story order of the ends */
@@ -2243,6 +2491,65 @@ add_link (Ctx        *ctx,
   link->why = (GStrv) g_ptr_array_steal (pair->why, NULL);
   g_clear_pointer (&pair->why, g_ptr_array_unref);
   g_ptr_array_add (links, link);
+  pair->link = links->len;
+}
+
+/* "Sentencing is scheduled for September 20" and "Judge Chen set
+ * sentencing for October 3" share too little to be one fact on their
+ * own; but when other links put both in one fact, their days conflict.
+ * Such pairs become conflicting links (replacing a related link between
+ * them), while one of the two claims is not yet flagged, as for the
+ * supports in join_facts(). */
+static void
+flag_loose_conflicts (Ctx       *ctx,
+                      GArray    *pairs,
+                      guint     *parent,
+                      GPtrArray *links)
+{
+  guint n = ctx->items->len;
+  g_autofree guint8 *contested = NULL;
+
+  for (guint p = 0; p < pairs->len; p++)
+    {
+      Pair *pair = &g_array_index (pairs, Pair, p);
+      CrbLink *held;
+      guint held_index;
+
+      if (pair->relation != CRB_RELATION_RELATED || !pair->contradicts ||
+          find_root (parent, pair->i) != find_root (parent, pair->j))
+        continue;
+      if (contested == NULL)
+        {
+          contested = g_new0 (guint8, MAX (n, 1));
+          for (guint l = 0; l < links->len; l++)
+            {
+              CrbLink *link = g_ptr_array_index (links, l);
+
+              if (link->relation == CRB_RELATION_CONFLICTS)
+                {
+                  contested[((Item *) g_hash_table_lookup (ctx->item_of_id, link->a))->pos] = 1;
+                  contested[((Item *) g_hash_table_lookup (ctx->item_of_id, link->b))->pos] = 1;
+                }
+            }
+        }
+      if (contested[pair->i] && contested[pair->j])
+        continue;
+      held_index = pair->link;
+      held = held_index > 0 ? g_ptr_array_index (links, held_index - 1) : NULL;
+      pair->in_fact = TRUE;
+      add_link (ctx, pair, links, NULL);
+      g_assert (pair->relation == CRB_RELATION_CONFLICTS);
+      contested[pair->i] = contested[pair->j] = 1;
+      if (held != NULL)
+        {
+          /* the new link takes the related one's place */
+          CrbLink *link = g_ptr_array_steal_index (links, links->len - 1);
+
+          pair->link = held_index;
+          links->pdata[held_index - 1] = link;
+          crb_link_free (held);
+        }
+    }
 }
 
 CrbAlignment *
@@ -2350,6 +2657,8 @@ crb_align_story (CrbStory  *story,
       add_link (&ctx, &g_array_index (pairs, Pair, p), alignment->links,
                 "matches two claims of the fact: joins it");
     }
+  flag_loose_conflicts (&ctx, pairs, parent, alignment->links);
+  flag_inherited_denials (&ctx, parent, alignment->links);
   sort_links (&ctx, alignment->links);
 
   {
