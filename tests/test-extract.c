@@ -754,6 +754,9 @@ static const ValuesTextCase values_text_cases[] = {
     "Paul Dufresne won the election with 52.4 percent of the vote.", NULL,
     "{\"quantities\":[{\"text\":\"52.4 percent\",\"value\":52.4,\"qualifier\":\"exact\",\"unit\":\"percent\",\"noun\":\"vote\"}],"
     "\"entities\":[{\"text\":\"Paul Dufresne\",\"type\":\"person\"}]}" },
+  { "/corroborate/extract/values/text/percent-rise-no-noun",
+    "The union is demanding a 9 percent pay rise.", NULL,
+    "{\"quantities\":[{\"text\":\"9 percent\",\"value\":9,\"qualifier\":\"exact\",\"unit\":\"percent\"}]}" },
 };
 
 static void

@@ -1462,13 +1462,15 @@ find_quantities (CrbAnalyzer  *a,
         guint nn = last + 1;
         if (approximate_plural && tok_is (a, nn, "of"))
           nn++;
-        /* a share of what: "52 percent of the vote", "8 percent of its
-         * workforce" */
-        else if (unit != NULL && strcmp (unit, "percent") == 0 && tok_is (a, nn, "of"))
+        /* a percentage names what it is a share of ("52 percent of the
+         * vote", "8 percent of its workforce"), and nothing else: "a 9
+         * percent pay rise" is not a share of pay */
+        else if (unit != NULL && strcmp (unit, "percent") == 0)
           {
-            nn++;
-            if (tok_is (a, nn, "the") || tok_is (a, nn, "its") || tok_is (a, nn, "their") ||
-                tok_is (a, nn, "his") || tok_is (a, nn, "her") || tok_is (a, nn, "all"))
+            if (!tok_is (a, nn, "of"))
+              nn = n;  /* no noun */
+            else if (tok_is (a, ++nn, "the") || tok_is (a, nn, "its") || tok_is (a, nn, "their") ||
+                     tok_is (a, nn, "his") || tok_is (a, nn, "her") || tok_is (a, nn, "all"))
               nn++;
           }
         if (nn < n && TOK (nn)->kind == TOK_WORD && !TOK (nn)->cap &&
