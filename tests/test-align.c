@@ -142,6 +142,11 @@ static const PairCase pair_cases[] = {
     "institute said.", "2025-02-10",
     "A powerful earthquake struck Valdera on February 2, 2025, the seismology institute said.",
     CRB_RELATION_CONFLICTS },
+  /* the day something was said is not the day it happened */
+  { "said-on-another-day-not-conflict", "2025-04-14",
+    "At least 11 people died in the floods, the regional emergency service said on Sunday.", "2025-04-16",
+    "The death toll from the floods has risen to 17, the emergency service said on Tuesday.",
+    CRB_RELATION_AGREES },
   { "same-topic-related", NULL,
     "Putin declared Sunday a national day of mourning after the concert hall attack.", NULL,
     "Flowers piled up outside the concert hall on Sunday as Moscow mourned the attack victims.",

@@ -109,6 +109,7 @@ typedef struct
   int   day;    /* 0 unknown */
   gboolean leading;  /* opens the claim: "In 2015, ..." */
   gboolean explicit; /* written with a number, not "on Friday" */
+  gboolean said;     /* when something was said: "officials said on Sunday" */
   char *value;
 } Date;
 
@@ -573,6 +574,55 @@ actor_at (const Actors       *actors,
   return w->country != NULL ? w->country : w->seat;
 }
 
+/* Whether @date_text follows a verb of saying in @text ("the emergency
+ * service said on Sunday", "told reporters on Friday"): then it dates the
+ * statement, not the event, and two reports said on different days do
+ * not conflict. */
+static gboolean
+said_on (const char *text,
+         const char *date_text)
+{
+  static const char * const verbs[] = {
+    "said", "says", "told", "reporters", "journalists", "announced", "stated", "added",
+    "reported", "confirmed", "wrote", "tweeted", "posted", "statement", "briefing",
+  };
+  const char *at = *date_text != '\0' ? strstr (text, date_text) : NULL;
+  const char *end;
+
+  if (at == NULL)
+    return FALSE;
+  /* the word before, and one more if the first is "reporters" and the like */
+  end = at;
+  for (guint n = 0; n < 2; n++)
+    {
+      const char *start;
+      gsize len;
+      gboolean listed = FALSE;
+
+      while (end > text && !g_ascii_isalpha (end[-1]))
+        {
+          if (strchr (",;:.!?", end[-1]) != NULL)
+            return FALSE;
+          end--;
+        }
+      start = end;
+      while (start > text && g_ascii_isalpha (start[-1]))
+        start--;
+      len = end - start;
+      if (len == 0)
+        return FALSE;
+      for (guint v = 0; v < G_N_ELEMENTS (verbs) && !listed; v++)
+        listed = strlen (verbs[v]) == len && g_ascii_strncasecmp (start, verbs[v], len) == 0;
+      if (listed)
+        return TRUE;
+      /* "said in a statement on Tuesday" */
+      if (!(len <= 2 || g_ascii_strncasecmp (start, "the", len) == 0))
+        return FALSE;
+      end = start;
+    }
+  return FALSE;
+}
+
 /* Whether a name the extraction typed neither as a person nor as an
  * organisation is that of a group: "Islamic State Khorasan", "Khorasan
  * Province", "Red Army Faction". */
@@ -830,6 +880,8 @@ make_item (Ctx      *ctx,
               date.explicit = strpbrk (text, "0123456789") != NULL ||
                               (date.value != NULL && (article_date == NULL ||
                                                       strncmp (date.value, article_date, 10) != 0));
+              /* "officials said on Tuesday": the day of the statement */
+              date.said = said_on (claim_text, text);
               g_array_append_val (item->dates, date);
             }
         }
@@ -1492,7 +1544,7 @@ one_explicit_day (Item *item)
     {
       const Date *d = &g_array_index (item->dates, Date, k);
 
-      if (d->day == 0)
+      if (d->day == 0 || d->said)
         continue;
       if (day != NULL && !same_day (day, d))
         return NULL;
