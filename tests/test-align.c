@@ -385,7 +385,7 @@ test_inherited_denial (void)
                    CRB_RELATION_CONFLICTS);
   g_assert_nonnull (link);
   g_assert_cmpint (link->relation, ==, CRB_RELATION_CONFLICTS);
-  g_assert_true (says (link, "says what art2:1 says"));
+  g_assert_true (says (link, "says what the claim of Outlet 2 says"));
   g_assert_true (says (link, "both on whether Ukraine was involved"));
 
   /* a pair the reviewer unlinked stays unlinked */

@@ -2437,7 +2437,8 @@ flag_inherited_denials (Ctx       *ctx,
           link->score = SAME_FACT_SCORE;
           link->why = g_new0 (char *, 4);
           link->why[0] = g_strdup_printf ("both on whether %s was involved", actor);
-          link->why[1] = g_strdup_printf ("says what %s says", x->id);
+          link->why[1] = g_strdup_printf ("says what the claim of %s says",
+                                          (char *) g_ptr_array_index (ctx->outlets, x->article));
           link->why[2] = g_strdup ("one report denies what the other asserts — conflict");
           g_ptr_array_add (links, link);
           contested[k] = contested[m] = 1;
