@@ -20,6 +20,7 @@
 #include <sys/resource.h>
 
 #include "crb-align.h"
+#include "crb-bench-utils.h"
 #include "crb-story.h"
 
 static const char * const kinds[] = { "killed", "injured", "detained", "missing", "percent", NULL };
@@ -158,43 +159,6 @@ cpu_ms (void)
          (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Everything the alignment says, scores to the last bit. */
-static void
-dump (FILE         *out,
-      guint         n_articles,
-      guint         n_claims,
-      CrbAlignment *alignment)
-{
-  fprintf (out, "story %u × %u: %u links, %u facts\n", n_articles, n_claims,
-           alignment->links->len, alignment->facts->len);
-  for (guint l = 0; l < alignment->links->len; l++)
-    {
-      const CrbLink *link = g_ptr_array_index (alignment->links, l);
-
-      fprintf (out, "link %s %s %s %.17g%s\n", link->a, link->b,
-               crb_relation_to_string (link->relation), link->score, link->manual ? " manual" : "");
-      for (guint k = 0; link->why[k] != NULL; k++)
-        fprintf (out, "  why %s\n", link->why[k]);
-    }
-  for (guint f = 0; f < alignment->facts->len; f++)
-    {
-      const CrbFact *fact = g_ptr_array_index (alignment->facts, f);
-      g_autofree char *claims = g_strjoinv (" ", fact->claims);
-
-      fprintf (out, "fact %s articles %u outlets %u conflicts %u: %s\n", fact->id,
-               fact->n_articles, fact->n_outlets, fact->n_conflicts, claims);
-    }
-}
-
 static void
 run (guint  n_articles,
      guint  n_claims,
@@ -218,15 +182,18 @@ run (guint  n_articles,
       g_array_append_val (times, ms);
       g_array_append_val (cpu, cpu_used);
       if (out != NULL && k == runs - 1)
-        dump (out, n_articles, n_claims, alignment);
+        {
+          fprintf (out, "story %u × %u\n", n_articles, n_claims);
+          crb_bench_dump_alignment (out, alignment);
+        }
       n_links = alignment->links->len;
       n_facts = alignment->facts->len;
       n_conflicts = 0;
       for (guint l = 0; l < alignment->links->len; l++)
         n_conflicts += ((CrbLink *) g_ptr_array_index (alignment->links, l))->relation == CRB_RELATION_CONFLICTS;
     }
-  g_array_sort (times, compare_double);
-  g_array_sort (cpu, compare_double);
+  g_array_sort (times, crb_bench_compare_double);
+  g_array_sort (cpu, crb_bench_compare_double);
   printf ("%3u articles × %3u claims = %6u claims: median %7.1f ms (min %.1f, max %.1f; CPU median %.1f ms; "
           "%u runs); %u links (%u conflicts), %u facts\n",
           n_articles, n_claims, n_articles * n_claims,

@@ -34,3 +34,30 @@ crb_bench_compare_double (gconstpointer a,
 
   return (x > y) - (x < y);
 }
+
+/* Everything an alignment says, scores to the last bit: a change meant to
+ * make alignment faster shows with cmp that it changes nothing else.
+ */
+void
+crb_bench_dump_alignment (FILE         *out,
+                          CrbAlignment *alignment)
+{
+  fprintf (out, "%u links, %u facts\n", alignment->links->len, alignment->facts->len);
+  for (guint l = 0; l < alignment->links->len; l++)
+    {
+      const CrbLink *link = g_ptr_array_index (alignment->links, l);
+
+      fprintf (out, "link %s %s %s %.17g%s\n", link->a, link->b,
+               crb_relation_to_string (link->relation), link->score, link->manual ? " manual" : "");
+      for (guint k = 0; link->why[k] != NULL; k++)
+        fprintf (out, "  why %s\n", link->why[k]);
+    }
+  for (guint f = 0; f < alignment->facts->len; f++)
+    {
+      const CrbFact *fact = g_ptr_array_index (alignment->facts, f);
+      g_autofree char *claims = g_strjoinv (" ", fact->claims);
+
+      fprintf (out, "fact %s articles %u outlets %u conflicts %u: %s\n", fact->id,
+               fact->n_articles, fact->n_outlets, fact->n_conflicts, claims);
+    }
+}

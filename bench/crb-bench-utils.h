@@ -2,6 +2,9 @@
 #pragma once
 
 #include <glib.h>
+#include <stdio.h>
+
+#include "crb-align.h"
 
 G_BEGIN_DECLS
 
@@ -9,5 +12,7 @@ double crb_bench_now            (void);
 long   crb_bench_peak_rss_kb    (void);
 int    crb_bench_compare_double (gconstpointer a,
                                  gconstpointer b);
+void   crb_bench_dump_alignment (FILE         *out,
+                                 CrbAlignment *alignment);
 
 G_END_DECLS

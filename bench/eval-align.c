@@ -2,7 +2,7 @@
 /*
  * eval-align: the quality of cross-article alignment against gold facts.
  *
- *   eval-align [--gold FILE] [--samples DIR] [--threshold X] [--verbose]
+ *   eval-align [--gold FILE] [--samples DIR] [--threshold X] [--verbose] [--dump FILE]
  *
  * Imports each story of the gold file with the real pipeline (import,
  * extraction at the default threshold), aligns it, finds the gold claims
@@ -13,7 +13,8 @@
  *              does not name are facts of their own)
  *   conflicts  claims flagged as contested (with a conflicting link)
  *
- * The gold format is described in docs/alignment.md.
+ * The gold format is described in docs/alignment.md.  --dump writes each
+ * story's links and facts, scores to the last bit, to FILE.
  */
 #include "config.h"
 
@@ -21,6 +22,7 @@
 #include <string.h>
 
 #include "crb-align.h"
+#include "crb-bench-utils.h"
 #include "crb-import.h"
 #include "crb-extract.h"
 #include "crb-project.h"
@@ -32,6 +34,7 @@ typedef struct
 } Counts;
 
 static gboolean verbose;
+static FILE *dump_out;
 
 static double
 ratio (guint a,
@@ -135,6 +138,12 @@ evaluate_story (CrbStory   *story,
   g_autoptr (GHashTable) pred_flag = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *facts = json_object_get_array_member (gold, "facts");
   Counts l = { 0 }, c = { 0 }, d = { 0 };
+
+  if (dump_out != NULL)
+    {
+      fprintf (dump_out, "story %s\n", crb_story_get_title (story));
+      crb_bench_dump_alignment (dump_out, alignment);
+    }
 
   for (guint f = 0; f < json_array_get_length (facts); f++)
     {
@@ -292,6 +301,7 @@ main (int   argc,
   g_auto (GStrv) lines = NULL;
   g_autoptr (CrbProject) project = crb_project_new ("eval");
   g_autoptr (GHashTable) imported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *dump_path = NULL;
   Counts links = { 0 }, conflicts = { 0 }, direct = { 0 };
   guint unresolved = 0, n_stories = 0;
   GOptionEntry entries[] = {
@@ -299,6 +309,7 @@ main (int   argc,
     { "samples", 0, 0, G_OPTION_ARG_FILENAME, &samples, "Folder of the shared samples", "DIR" },
     { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold, "Extraction threshold", "X" },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Print every link and every miss", NULL },
+    { "dump", 0, 0, G_OPTION_ARG_FILENAME, &dump_path, "Write every link and fact to FILE", "FILE" },
     { NULL },
   };
 
@@ -311,6 +322,11 @@ main (int   argc,
   if (!g_file_get_contents (gold_path, &contents, NULL, &error))
     {
       g_printerr ("eval-align: %s\n", error->message);
+      return 1;
+    }
+  if (dump_path != NULL && (dump_out = fopen (dump_path, "w")) == NULL)
+    {
+      g_printerr ("eval-align: cannot write %s\n", dump_path);
       return 1;
     }
   gold_dir = g_path_get_dirname (gold_path);
@@ -369,5 +385,10 @@ main (int   argc,
   print_counts ("links", &links);
   print_counts ("conflicts", &conflicts);
   print_counts ("direct", &direct);
+  if (dump_out != NULL && fclose (dump_out) != 0)
+    {
+      g_printerr ("eval-align: cannot write %s\n", dump_path);
+      return 1;
+    }
   return 0;
 }
