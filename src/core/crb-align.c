@@ -65,6 +65,12 @@
     if ((array) != NULL)                                                \
       g_ptr_array_add ((array), g_strdup_printf (__VA_ARGS__));         \
   } G_STMT_END
+/* The same, unless the reason is there already. */
+#define SAY_ONCE(array, ...)                                            \
+  G_STMT_START {                                                        \
+    if ((array) != NULL)                                                \
+      add_once ((array), g_strdup_printf (__VA_ARGS__));                \
+  } G_STMT_END
 
 /* Word keys that start with these are names and quantity units: they find
  * candidates and score separately, not in the cosine of content words. */
@@ -174,6 +180,7 @@ typedef struct
   guint8     *is_key;      /* id → IS_KEY (word) */
   GHashTable *word_cache;  /* lower-cased word → CrbAlignWord */
   GPtrArray  *article_org; /* per article: the organisation named last, so far */
+  GString    *reason;      /* scratch for the reasons that list things */
 } Ctx;
 
 /* ------------------------------------------------------------ relations */
@@ -392,6 +399,17 @@ str_in (GPtrArray  *array,
     if (strcmp (g_ptr_array_index (array, k), s) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* Adds @s (taken) to @array unless it holds it already. */
+static void
+add_once (GPtrArray *array,
+          char      *s)
+{
+  if (str_in (array, s))
+    g_free (s);
+  else
+    g_ptr_array_add (array, s);
 }
 
 /* Units that say nothing about which fact a number counts. */
@@ -1397,10 +1415,10 @@ compare_category (Ctx        *ctx,
 
       if ((order < 0 && max_y > max_x) || (order > 0 && max_x > max_y))
         {
-          g_autofree char *later = g_strndup (order < 0 ? date_y : date_x, 10);
-
           if (why != NULL)
             {
+              g_autofree char *later = g_strndup (order < 0 ? date_y : date_x, 10);
+
               g_ptr_array_add (why, g_strconcat (unit_label (category), ": ", tx, " vs ", ty, NULL));
               g_ptr_array_add (why, g_strconcat ("later report (", later,
                                                  ") raises the toll: update, not conflict", NULL));
@@ -1486,11 +1504,15 @@ same_day (const Date *a,
          (a->year == 0 || b->year == 0 || a->year == b->year);
 }
 
+/* The cosine of the content words of two claims.  When @words is not
+ * %NULL, the first six content words they share are appended to it, in
+ * the form reasons show them; @n_words counts them. */
 static double
-cosine (Ctx  *ctx,
-        Item *x,
-        Item *y,
-        GPtrArray *shared)
+cosine (Ctx     *ctx,
+        Item    *x,
+        Item    *y,
+        GString *words,
+        guint   *n_words)
 {
   double dot = 0;
   guint k = 0, l = 0;
@@ -1508,9 +1530,16 @@ cosine (Ctx  *ctx,
           double w = g_array_index (ctx->idf, double, a);
 
           if (!ctx->is_key[a])
-            dot += w * w;
-          if (shared != NULL)
-            g_ptr_array_add (shared, g_ptr_array_index (ctx->words, a));
+            {
+              dot += w * w;
+              if (words != NULL && *n_words < 6)
+                {
+                  const char *word = g_ptr_array_index (ctx->words, a);
+
+                  /* a synonym class shows without its "=" */
+                  append_list (words, word[0] == '=' ? word + 1 : word, n_words);
+                }
+            }
           k++;
           l++;
         }
@@ -1563,11 +1592,11 @@ compare_pair (Ctx      *ctx,
 {
   Item *x = g_ptr_array_index (ctx->items, pair->i);
   Item *y = g_ptr_array_index (ctx->items, pair->j);
-  g_autoptr (GPtrArray) why = explain ? g_ptr_array_new_with_free_func (g_free) : NULL;
-  g_autoptr (GPtrArray) shared_words =
-    explain ? g_ptr_array_sized_new (MIN (x->tokens->len, y->tokens->len)) : NULL;
-  g_autoptr (GString) names = explain ? g_string_new (NULL) : NULL;
-  g_autoptr (GPtrArray) conflicts = explain ? g_ptr_array_new_with_free_func (g_free) : NULL;
+  /* a link has a few reasons */
+  g_autoptr (GPtrArray) why = explain ? g_ptr_array_new_full (8, g_free) : NULL;
+  /* the list reasons are written in ctx->reason, then copied */
+  GString *list = explain ? ctx->reason : NULL;
+  const Date *dx = NULL, *dy = NULL;
   guint n_conflicts = 0;
   gboolean shared_qty = FALSE, qty_mismatch = FALSE, dated_same = FALSE;
   gboolean date_conflict = FALSE, dated_both = FALSE, framed, frame_mismatch;
@@ -1581,18 +1610,27 @@ compare_pair (Ctx      *ctx,
   if (x->background != y->background)
     return;
 
-  cos = cosine (ctx, x, y, shared_words);
-
+  /* the first reasons: the names, then the words both claims give */
+  if (list != NULL)
+    g_string_assign (list, "shared entities: ");
   for (guint k = 0; k < x->n_entities; k++)
     for (guint l = 0; l < y->n_entities; l++)
       if (name_ids_match (x, k, y, l))
         {
-          if (names != NULL)
-            append_list (names, g_ptr_array_index (x->shown, k), &n_names);
+          if (list != NULL)
+            append_list (list, g_ptr_array_index (x->shown, k), &n_names);
           else
             n_names++;
           break;
         }
+  if (n_names > 0 && why != NULL)
+    g_ptr_array_add (why, g_strndup (list->str, list->len));
+
+  if (list != NULL)
+    g_string_assign (list, "shared words: ");
+  cos = cosine (ctx, x, y, list, &n_words);
+  if (n_words > 0)
+    g_ptr_array_add (why, g_strndup (list->str, list->len));
 
   if (x->background)
     {
@@ -1637,8 +1675,6 @@ compare_pair (Ctx      *ctx,
           {
           case QTY_CONFLICT:
             n_conflicts++;
-            if (conflicts != NULL)
-              g_ptr_array_add (conflicts, g_strdup (g_ptr_array_index (why, why->len - 1)));
             break;
           case QTY_AGREE:
             /* the same figure in other words: "41.8 percent", "42 percent" */
@@ -1658,7 +1694,6 @@ compare_pair (Ctx      *ctx,
   /* dates of the day */
   {
     gboolean any_x = FALSE, any_y = FALSE;
-    const Date *dx = NULL, *dy = NULL;
 
     for (guint k = 0; k < x->dates->len; k++)
       {
@@ -1698,10 +1733,7 @@ compare_pair (Ctx      *ctx,
     /* both date something to the day: likely the same kind of statement */
     dated_both = dated_same || date_conflict;
     if (date_conflict)
-      {
-        n_conflicts++;
-        SAY (conflicts, "date: %s vs %s — conflict", dx->value, dy->value);
-      }
+      n_conflicts++;
   }
 
   /* who did it, or who claims it: the same actor.  Claims that count
@@ -1723,24 +1755,6 @@ compare_pair (Ctx      *ctx,
     score = MIN (score, SAME_FACT_SCORE - 0.01);
   score = MIN (score, 1.0);
 
-  if (n_names > 0 && why != NULL)
-    g_ptr_array_insert (why, 0, g_strconcat ("shared entities: ", names->str, NULL));
-  if (why != NULL)
-  {
-    g_autoptr (GString) list = g_string_new (NULL);
-
-    for (guint k = 0; k < shared_words->len && n_words < 6; k++)
-      {
-        const char *w = g_ptr_array_index (shared_words, k);
-
-        if (IS_KEY (w))
-          continue;
-        append_list (list, w[0] == '=' ? w + 1 : w, &n_words);
-      }
-    if (n_words > 0)
-      g_ptr_array_insert (why, n_names > 0 ? 1 : 0,
-                          g_strconcat ("shared words: ", list->str, NULL));
-  }
   if (framed && why != NULL)
     {
       g_autofree char *actor = title_case (strlen (x->actor) >= strlen (y->actor) ? x->actor : y->actor);
@@ -1765,6 +1779,10 @@ compare_pair (Ctx      *ctx,
     SAY (why, "both in one fact through other claims: compared as the same fact");
   if (score >= SAME_FACT_SCORE || (pair->in_fact && pair->contradicts))
     {
+      /* the conflicts other than of figures (whose reasons are in @why
+       * already) are reasons of a same-fact pair only */
+      if (date_conflict)
+        SAY_ONCE (why, "date: %s vs %s — conflict", dx->value, dy->value);
       /* venues */
       if (x->venues->len > 0 && y->venues->len > 0)
         {
@@ -1775,8 +1793,8 @@ compare_pair (Ctx      *ctx,
           if (!common)
             {
               n_conflicts++;
-              SAY (conflicts, "venue: %s vs %s — conflict", (char *) g_ptr_array_index (x->venues, 0),
-                   (char *) g_ptr_array_index (y->venues, 0));
+              SAY_ONCE (why, "venue: %s vs %s — conflict", (char *) g_ptr_array_index (x->venues, 0),
+                        (char *) g_ptr_array_index (y->venues, 0));
             }
         }
       /* one asserts what the other denies */
@@ -1785,12 +1803,8 @@ compare_pair (Ctx      *ctx,
            denial_shared (x->negative ? x : y, x->negative ? y : x)))
         {
           n_conflicts++;
-          SAY (conflicts, "one report denies what the other asserts — conflict");
+          SAY_ONCE (why, "one report denies what the other asserts — conflict");
         }
-
-      for (guint k = 0; conflicts != NULL && k < conflicts->len; k++)
-        if (!str_in (why, g_ptr_array_index (conflicts, k)))
-          g_ptr_array_add (why, g_strdup (g_ptr_array_index (conflicts, k)));
       pair->relation = n_conflicts > 0 ? CRB_RELATION_CONFLICTS : CRB_RELATION_AGREES;
     }
   else if (score >= RELATED_SCORE)
@@ -1848,6 +1862,8 @@ ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->is_key, g_free);
   g_clear_pointer (&ctx->word_cache, g_hash_table_unref);
   g_clear_pointer (&ctx->article_org, g_ptr_array_unref);
+  if (ctx->reason != NULL)
+    g_string_free (g_steal_pointer (&ctx->reason), TRUE);
 }
 
 static void
@@ -2624,6 +2640,7 @@ crb_align_story (CrbStory  *story,
   ctx.story = story;
   ctx.removed = make_pair_set (removed);
   ctx.manual = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.reason = g_string_new (NULL);
   load_story (&ctx, story);
   n = ctx.items->len;
 
