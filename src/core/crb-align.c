@@ -153,7 +153,6 @@ typedef struct
   guint        i, j;
   int          relation;  /* CrbRelation or VERDICT_NONE */
   double       score;
-  GPtrArray   *why;
   gboolean     contradicts; /* below the same-fact score, but figures or days conflict */
   gboolean     in_fact;     /* both ends ended in one fact: compare as the same fact */
   guint        link;        /* index + 1 of its automatic link, 0 if none */
@@ -180,7 +179,8 @@ typedef struct
   guint8     *is_key;      /* id → IS_KEY (word) */
   GHashTable *word_cache;  /* lower-cased word → CrbAlignWord */
   GPtrArray  *article_org; /* per article: the organisation named last, so far */
-  GString    *reason;      /* scratch for the reasons that list things */
+  GPtrArray  *why;         /* the reasons of the link being made, until it takes them */
+  GPtrArray  *listed;      /* scratch: what a reason lists */
 } Ctx;
 
 /* ------------------------------------------------------------ relations */
@@ -1486,14 +1486,25 @@ name_ids_match (Item  *x,
   return strlen (na) < strlen (nb) ? name_within (na, nb) : name_within (nb, na);
 }
 
-static void
-append_list (GString    *s,
-             const char *item,
-             guint      *n)
+/* "shared words: kill, attack": @prefix, then @items joined by commas. */
+static char *
+list_reason (const char *prefix,
+             GPtrArray  *items)
 {
-  if ((*n)++ > 0)
-    g_string_append (s, ", ");
-  g_string_append (s, item);
+  gsize len = strlen (prefix) + 1;
+  char *reason, *p;
+
+  for (guint k = 0; k < items->len; k++)
+    len += (k > 0 ? 2 : 0) + strlen (g_ptr_array_index (items, k));
+  p = reason = g_malloc (len);
+  p = g_stpcpy (p, prefix);
+  for (guint k = 0; k < items->len; k++)
+    {
+      if (k > 0)
+        p = g_stpcpy (p, ", ");
+      p = g_stpcpy (p, g_ptr_array_index (items, k));
+    }
+  return reason;
 }
 
 static gboolean
@@ -1505,14 +1516,13 @@ same_day (const Date *a,
 }
 
 /* The cosine of the content words of two claims.  When @words is not
- * %NULL, the first six content words they share are appended to it, in
- * the form reasons show them; @n_words counts them. */
+ * %NULL, the first six content words they share are added to it, as
+ * reasons show them. */
 static double
-cosine (Ctx     *ctx,
-        Item    *x,
-        Item    *y,
-        GString *words,
-        guint   *n_words)
+cosine (Ctx       *ctx,
+        Item      *x,
+        Item      *y,
+        GPtrArray *words)
 {
   double dot = 0;
   guint k = 0, l = 0;
@@ -1532,12 +1542,12 @@ cosine (Ctx     *ctx,
           if (!ctx->is_key[a])
             {
               dot += w * w;
-              if (words != NULL && *n_words < 6)
+              if (words != NULL && words->len < 6)
                 {
                   const char *word = g_ptr_array_index (ctx->words, a);
 
                   /* a synonym class shows without its "=" */
-                  append_list (words, word[0] == '=' ? word + 1 : word, n_words);
+                  g_ptr_array_add (words, (gpointer) (word[0] == '=' ? word + 1 : word));
                 }
             }
           k++;
@@ -1584,23 +1594,22 @@ one_explicit_day (Item *item)
   return written;
 }
 
-/* Scores a pair and says how it relates, with the reasons. */
+/* Scores a pair and says how it relates.  When @why is not %NULL, the
+ * reasons are added to it (owned by the caller), for a pair that relates. */
 static void
-compare_pair (Ctx      *ctx,
-              Pair     *pair,
-              gboolean  explain)
+compare_pair (Ctx       *ctx,
+              Pair      *pair,
+              GPtrArray *why)
 {
   Item *x = g_ptr_array_index (ctx->items, pair->i);
   Item *y = g_ptr_array_index (ctx->items, pair->j);
-  /* a link has a few reasons */
-  g_autoptr (GPtrArray) why = explain ? g_ptr_array_new_full (8, g_free) : NULL;
-  /* the list reasons are written in ctx->reason, then copied */
-  GString *list = explain ? ctx->reason : NULL;
+  /* what the first reasons list */
+  GPtrArray *listed = why != NULL ? ctx->listed : NULL;
   const Date *dx = NULL, *dy = NULL;
   guint n_conflicts = 0;
   gboolean shared_qty = FALSE, qty_mismatch = FALSE, dated_same = FALSE;
   gboolean date_conflict = FALSE, dated_both = FALSE, framed, frame_mismatch;
-  guint n_names = 0, n_words = 0;
+  guint n_names = 0;
   double cos, score, qty_bonus = 0;
 
   pair->relation = VERDICT_NONE;
@@ -1611,26 +1620,25 @@ compare_pair (Ctx      *ctx,
     return;
 
   /* the first reasons: the names, then the words both claims give */
-  if (list != NULL)
-    g_string_assign (list, "shared entities: ");
+  if (listed != NULL)
+    g_ptr_array_set_size (listed, 0);
   for (guint k = 0; k < x->n_entities; k++)
     for (guint l = 0; l < y->n_entities; l++)
       if (name_ids_match (x, k, y, l))
         {
-          if (list != NULL)
-            append_list (list, g_ptr_array_index (x->shown, k), &n_names);
-          else
-            n_names++;
+          n_names++;
+          if (listed != NULL)
+            g_ptr_array_add (listed, g_ptr_array_index (x->shown, k));
           break;
         }
   if (n_names > 0 && why != NULL)
-    g_ptr_array_add (why, g_strndup (list->str, list->len));
+    g_ptr_array_add (why, list_reason ("shared entities: ", listed));
 
-  if (list != NULL)
-    g_string_assign (list, "shared words: ");
-  cos = cosine (ctx, x, y, list, &n_words);
-  if (n_words > 0)
-    g_ptr_array_add (why, g_strndup (list->str, list->len));
+  if (listed != NULL)
+    g_ptr_array_set_size (listed, 0);
+  cos = cosine (ctx, x, y, listed);
+  if (listed != NULL && listed->len > 0)
+    g_ptr_array_add (why, list_reason ("shared words: ", listed));
 
   if (x->background)
     {
@@ -1813,11 +1821,6 @@ compare_pair (Ctx      *ctx,
     return;
 
   pair->score = score;
-  if (why != NULL)
-    {
-      g_ptr_array_add (why, NULL);
-      pair->why = g_steal_pointer (&why);
-    }
 }
 
 /* ------------------------------------------------------------ alignment */
@@ -1862,8 +1865,8 @@ ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->is_key, g_free);
   g_clear_pointer (&ctx->word_cache, g_hash_table_unref);
   g_clear_pointer (&ctx->article_org, g_ptr_array_unref);
-  if (ctx->reason != NULL)
-    g_string_free (g_steal_pointer (&ctx->reason), TRUE);
+  g_clear_pointer (&ctx->why, g_ptr_array_unref);
+  g_clear_pointer (&ctx->listed, g_ptr_array_unref);
 }
 
 static void
@@ -1962,14 +1965,6 @@ load_story (Ctx      *ctx,
     find_background (ctx, g_ptr_array_index (ctx->items, k));
 }
 
-static void
-pair_clear (gpointer data)
-{
-  Pair *pair = data;
-
-  g_clear_pointer (&pair->why, g_ptr_array_unref);
-}
-
 /* Pairs of items of different articles that share enough weighted words,
  * found through an inverted index.  Words in a large share of a big
  * story's claims are left out of the index: they cannot make a pair alone,
@@ -1988,7 +1983,6 @@ find_candidates (Ctx *ctx)
   GArray *pairs = g_array_new (FALSE, TRUE, sizeof (Pair));
   guint max_df = n <= 400 ? n : MAX (60, n / 40);
 
-  g_array_set_clear_func (pairs, pair_clear);
   for (guint w = 0; w < ctx->words->len; w++)
     g_ptr_array_add (postings, g_array_new (FALSE, FALSE, sizeof (guint)));
   for (guint k = 0; k < n; k++)
@@ -2052,7 +2046,7 @@ find_candidates (Ctx *ctx)
           keyed[j] = 0;
           if (cos >= CANDIDATE_COSINE || cos + bonus >= RELATED_SCORE - 0.05)
             {
-              Pair pair = { i, j, VERDICT_NONE, 0, NULL };
+              Pair pair = { i, j, VERDICT_NONE, 0 };
 
               g_array_append_val (pairs, pair);
             }
@@ -2545,20 +2539,22 @@ add_link (Ctx        *ctx,
           const char *also)
 {
   Item *x = g_ptr_array_index (ctx->items, pair->i), *y = g_ptr_array_index (ctx->items, pair->j);
+  GPtrArray *why = ctx->why;
   CrbLink *link;
 
-  compare_pair (ctx, pair, TRUE);
-  g_assert (pair->why != NULL);
+  g_ptr_array_set_size (why, 0);
+  compare_pair (ctx, pair, why);
+  g_assert (pair->relation != VERDICT_NONE);
   if (also != NULL)
-    g_ptr_array_insert (pair->why, pair->why->len - 1, g_strdup (also));
-  /* the link takes the reasons over: they are NULL-terminated */
+    g_ptr_array_add (why, g_strdup (also));
+  g_ptr_array_add (why, NULL);
   link = g_new0 (CrbLink, 1);
   link->a = g_strdup (x->id);
   link->b = g_strdup (y->id);
   link->relation = pair->relation;
   link->score = pair->score;
-  link->why = (GStrv) g_ptr_array_steal (pair->why, NULL);
-  g_clear_pointer (&pair->why, g_ptr_array_unref);
+  /* the link takes the reasons over */
+  link->why = g_memdup2 (why->pdata, why->len * sizeof (char *));
   g_ptr_array_add (links, link);
   pair->link = links->len;
 }
@@ -2640,7 +2636,8 @@ crb_align_story (CrbStory  *story,
   ctx.story = story;
   ctx.removed = make_pair_set (removed);
   ctx.manual = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ctx.reason = g_string_new (NULL);
+  ctx.why = g_ptr_array_new ();
+  ctx.listed = g_ptr_array_new ();
   load_story (&ctx, story);
   n = ctx.items->len;
 
@@ -2668,7 +2665,7 @@ crb_align_story (CrbStory  *story,
               continue;
             }
         }
-      compare_pair (&ctx, pair, FALSE);
+      compare_pair (&ctx, pair, NULL);
     }
 
   /* each item's best partner in each other article; same-fact first */
