@@ -1524,12 +1524,15 @@ cosine (Ctx       *ctx,
         Item      *y,
         GPtrArray *words)
 {
+  /* the hottest loop of the comparison: plain arrays */
+  const guint *tx = (const guint *) x->tokens->data, *ty = (const guint *) y->tokens->data;
+  guint nx = x->tokens->len, ny = y->tokens->len;
   double dot = 0;
   guint k = 0, l = 0;
 
-  while (k < x->tokens->len && l < y->tokens->len)
+  while (k < nx && l < ny)
     {
-      guint a = g_array_index (x->tokens, guint, k), b = g_array_index (y->tokens, guint, l);
+      guint a = tx[k], b = ty[l];
 
       if (a < b)
         k++;
@@ -1972,57 +1975,71 @@ load_story (Ctx      *ctx,
 static GArray *
 find_candidates (Ctx *ctx)
 {
-  guint n = ctx->items->len;
-  g_autoptr (GPtrArray) postings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  guint n = ctx->items->len, n_words = ctx->words->len;
+  guint max_df = n <= 400 ? n : MAX (60, n / 40);
+  /* the index in one array: the items that have word w, in item order,
+   * are post[start[w]] to post[start[w + 1] - 1] */
+  g_autofree guint *start = g_new (guint, n_words + 1);
+  g_autofree guint *end = NULL;
+  g_autofree guint *post = NULL;
   g_autofree double *acc = g_new0 (double, n);
   g_autofree guint8 *seen = g_new0 (guint8, n);
   g_autofree float *keyed = g_new0 (float, n);
   g_autofree guint *touched = g_new (guint, MAX (n, 1));
   g_autofree guint *article_of = g_new (guint, MAX (n, 1));
+  g_autofree double *norm_of = g_new (double, MAX (n, 1));
   guint n_touched = 0;
   GArray *pairs = g_array_new (FALSE, TRUE, sizeof (Pair));
-  guint max_df = n <= 400 ? n : MAX (60, n / 40);
 
-  for (guint w = 0; w < ctx->words->len; w++)
-    g_ptr_array_add (postings, g_array_new (FALSE, FALSE, sizeof (guint)));
+  start[0] = 0;
+  for (guint w = 0; w < n_words; w++)
+    {
+      guint df = g_array_index (ctx->df, guint, w);
+
+      start[w + 1] = start[w] + (df > 1 && df <= max_df ? df : 0);
+    }
+  post = g_new (guint, MAX (start[n_words], 1));
+  end = g_memdup2 (start, (n_words + 1) * sizeof (guint));
   for (guint k = 0; k < n; k++)
     {
       Item *item = g_ptr_array_index (ctx->items, k);
 
       article_of[k] = item->article;
+      norm_of[k] = item->norm;
       for (guint t = 0; t < item->tokens->len; t++)
         {
           guint w = g_array_index (item->tokens, guint, t);
 
-          if (g_array_index (ctx->df, guint, w) > 1 && g_array_index (ctx->df, guint, w) <= max_df)
-            g_array_append_val (g_ptr_array_index (postings, w), k);
+          /* the words left out have no room */
+          if (end[w] < start[w + 1])
+            post[end[w]++] = k;
         }
     }
 
   for (guint i = 0; i < n; i++)
     {
       Item *x = g_ptr_array_index (ctx->items, i);
+      guint article = x->article;
+      double norm = x->norm;
 
       for (guint t = 0; t < x->tokens->len; t++)
         {
           guint w = g_array_index (x->tokens, guint, t);
-          GArray *list = g_ptr_array_index (postings, w);
-          const guint *post = (const guint *) list->data;
-          double weight = g_array_index (ctx->idf, double, w);
           const char *word = g_ptr_array_index (ctx->words, w);
-          gboolean key = IS_KEY (word);
+          gboolean key = ctx->is_key[w];
+          double idf = g_array_index (ctx->idf, double, w);
+          double weight = key ? 0 : idf * idf;
           /* what a shared name or unit may add to the score, roughly */
           float bonus = !key ? 0 : word[0] == '#' ? 0.25 : word[0] == '%' ? FRAME_BONUS : 0.05;
 
-          weight = key ? 0 : weight * weight;
           /* postings are in item order: start after i */
-          for (guint p = list->len; p > 0; p--)
+          for (guint p = start[w + 1]; p > start[w]; p--)
             {
               guint j = post[p - 1];
 
               if (j <= i)
                 break;
-              if (article_of[j] == x->article)
+              if (article_of[j] == article)
                 continue;
               if (!seen[j])
                 {
@@ -2037,8 +2054,7 @@ find_candidates (Ctx *ctx)
       for (guint t = 0; t < n_touched; t++)
         {
           guint j = touched[t];
-          Item *y = g_ptr_array_index (ctx->items, j);
-          double cos = x->norm > 0 && y->norm > 0 ? acc[j] / (x->norm * y->norm) : 0;
+          double cos = norm > 0 && norm_of[j] > 0 ? acc[j] / (norm * norm_of[j]) : 0;
           double bonus = keyed[j];
 
           acc[j] = 0;
