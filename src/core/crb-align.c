@@ -130,12 +130,13 @@ typedef struct
   double      norm;
   GArray     *qtys;       /* Qty */
   GArray     *dates;      /* Date */
-  GPtrArray  *names;      /* normalised entity names, then countries named in words */
+  GPtrArray  *names;      /* normalised entity names, then countries named in words
+                          * (borrowed from the context's names, or static) */
   guint       n_entities; /* names that are entities: the others only tell actors */
   GArray     *name_ids;   /* their "@name" word ids */
   GArray     *name_single; /* gboolean: the name is one word */
   GPtrArray  *shown;      /* the same, as written */
-  GPtrArray  *places;     /* normalised place names */
+  GPtrArray  *places;     /* normalised place names (borrowed, as names) */
   GPtrArray  *venues;     /* venue word keys */
   gboolean    negative;
   GArray     *scope;      /* word ids a negation bears on */
@@ -164,6 +165,7 @@ typedef struct
   GPtrArray  *items;       /* Item * */
   GHashTable *item_of_id;  /* claim id → Item * */
   GHashTable *word_ids;    /* key → id + 1 */
+  GHashTable *key_ids;     /* a key the word cache owns, by address → id + 1 */
   GPtrArray  *words;       /* id → key (borrowed from word_ids) */
   GArray     *df;          /* id → guint */
   GArray     *idf;         /* id → double */
@@ -178,6 +180,7 @@ typedef struct
   GHashTable *manual;      /* "a\nb" keys */
   guint8     *is_key;      /* id → IS_KEY (word) */
   GHashTable *word_cache;  /* lower-cased word → CrbAlignWord */
+  GHashTable *name_of;     /* entity text → normalised name */
   GPtrArray  *article_org; /* per article: the organisation named last, so far */
   GPtrArray  *why;         /* the reasons of the link being made, until it takes them */
   GPtrArray  *listed;      /* scratch: what a reason lists */
@@ -356,6 +359,54 @@ intern_word (Ctx        *ctx,
   g_hash_table_insert (ctx->word_ids, copy, GUINT_TO_POINTER (id + 1));
   g_ptr_array_add (ctx->words, copy);
   return id;
+}
+
+/* intern_word () of @prefix and @s: "@" and a name, "#" and a unit. */
+static guint
+intern_prefixed (Ctx        *ctx,
+                 char        prefix,
+                 const char *s)
+{
+  gsize len = strlen (s);
+  char buf[128];
+  g_autofree char *heap = len + 2 > sizeof buf ? g_malloc (len + 2) : NULL;
+  char *key = heap != NULL ? heap : buf;
+
+  key[0] = prefix;
+  memcpy (key + 1, s, len + 1);
+  return intern_word (ctx, key);
+}
+
+/* intern_word () of the key of a word of the cache: found by its
+ * address, without hashing the string (the cache keeps its keys for the
+ * whole alignment; two words may share a key, at two addresses). */
+static guint
+intern_key (Ctx                *ctx,
+            const CrbAlignWord *w)
+{
+  guint id = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->key_ids, w->key));
+
+  if (id == 0)
+    {
+      id = intern_word (ctx, w->key) + 1;
+      g_hash_table_insert (ctx->key_ids, w->key, GUINT_TO_POINTER (id));
+    }
+  return id - 1;
+}
+
+/* _crb_align_normalize_name (), once per text in a story. */
+static const char *
+normalize_name (Ctx        *ctx,
+                const char *text)
+{
+  char *name = g_hash_table_lookup (ctx->name_of, text);
+
+  if (name == NULL)
+    {
+      name = _crb_align_normalize_name (text);
+      g_hash_table_insert (ctx->name_of, g_strdup (text), name);
+    }
+  return name;
 }
 
 static int
@@ -805,11 +856,11 @@ make_item (Ctx      *ctx,
   g_array_set_clear_func (item->qtys, qty_clear);
   item->dates = g_array_new (FALSE, FALSE, sizeof (Date));
   g_array_set_clear_func (item->dates, date_clear);
-  item->names = g_ptr_array_new_with_free_func (g_free);
+  item->names = g_ptr_array_new ();
   item->name_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   item->name_single = g_array_new (FALSE, FALSE, sizeof (gboolean));
   item->shown = g_ptr_array_new_with_free_func (g_free);
-  item->places = g_ptr_array_new_with_free_func (g_free);
+  item->places = g_ptr_array_new ();
   item->venues = g_ptr_array_new_with_free_func (g_free);
 
   if (v != NULL)
@@ -822,26 +873,24 @@ make_item (Ctx      *ctx,
         {
           const char *text = crb_json_get_string (doc, e, "text", NULL);
           const char *type = crb_json_get_string (doc, e, "type", "");
-          g_autofree char *name = NULL;
-          g_autofree char *key = NULL;
+          const char *name;
           gboolean single, org;
           guint id;
 
           if (text == NULL || g_utf8_strlen (text, -1) < 2)
             continue;
-          name = _crb_align_normalize_name (text);
+          name = normalize_name (ctx, text);
           if (str_in (item->names, name))
             continue;
-          key = g_strconcat ("@", name, NULL);
-          id = intern_word (ctx, key);
+          id = intern_prefixed (ctx, '@', name);
           g_array_append_val (item->tokens, id);
           g_array_append_val (item->name_ids, id);
           single = strchr (name, ' ') == NULL;
           g_array_append_val (item->name_single, single);
           if (strcmp (type, "place") == 0)
-            g_ptr_array_add (item->places, g_strdup (name));
+            g_ptr_array_add (item->places, (gpointer) name);
           g_ptr_array_add (item->shown, g_strdup (text));
-          g_ptr_array_add (item->names, g_steal_pointer (&name));
+          g_ptr_array_add (item->names, (gpointer) name);
           g_ptr_array_add (actor_of, NULL);
           org = strcmp (type, "organization") == 0;
           g_array_append_val (actors->org, org);
@@ -860,7 +909,6 @@ make_item (Ctx      *ctx,
         {
           const CrbJsonValue *value = crb_json_member_get (doc, q, "value");
           Qty qty = { 0 };
-          g_autofree char *key = NULL;
           guint id;
 
           if (!crb_json_is_number (value))
@@ -876,8 +924,7 @@ make_item (Ctx      *ctx,
           /* a percentage or an amount says less about what is counted */
           qty.bonus = qty.casualty ? 0.4 :
                       g_str_has_prefix (qty.category, "percent") || g_str_has_prefix (qty.category, "money:") ? 0.15 : 0.25;
-          key = g_strconcat ("#", qty.category, NULL);
-          id = intern_word (ctx, key);
+          id = intern_prefixed (ctx, '#', qty.category);
           qty.unit = id;
           g_array_append_val (item->tokens, id);
           g_array_append_val (item->qtys, qty);
@@ -914,20 +961,18 @@ make_item (Ctx      *ctx,
   for (guint k = 0; k < cwords->len; k++)
     {
       CrbAlignWord *w = &g_array_index (cwords, CrbAlignWord, k);
-      g_autofree char *key = NULL;
       gboolean single, org = FALSE;
       guint id;
 
       if (w->country == NULL || str_in (item->names, w->country))
         continue;
-      key = g_strconcat ("@", w->country, NULL);
-      id = intern_word (ctx, key);
+      id = intern_prefixed (ctx, '@', w->country);
       g_array_append_val (item->tokens, id);
       g_array_append_val (item->name_ids, id);
       single = strchr (w->country, ' ') == NULL;
       g_array_append_val (item->name_single, single);
       g_ptr_array_add (item->shown, title_case (w->country));
-      g_ptr_array_add (item->names, g_strdup (w->country));
+      g_ptr_array_add (item->names, (gpointer) w->country);
       g_ptr_array_add (actor_of, (gpointer) g_ptr_array_index (item->names, item->names->len - 1));
       g_array_append_val (actors->org, org);
     }
@@ -941,7 +986,6 @@ make_item (Ctx      *ctx,
       for (guint m = 0; m < words->len; m++)
         {
           CrbAlignWord *w = &g_array_index (words, CrbAlignWord, m);
-          g_autofree char *key = NULL;
           guint id;
 
           if (w->cls & CRB_ALIGN_WORD_STOP)
@@ -952,8 +996,7 @@ make_item (Ctx      *ctx,
               g_array_append_val (actor_name, k);
             }
           g_ptr_array_add (name_words, w->key);
-          key = g_strconcat ("@", w->key, NULL);
-          id = intern_word (ctx, key);
+          id = intern_prefixed (ctx, '@', w->key);
           g_array_append_val (item->tokens, id);
         }
       /* a name of stop words only ("IS") is found by them */
@@ -982,15 +1025,13 @@ make_item (Ctx      *ctx,
       else if (in_scope > 0 && !(w->cls & CRB_ALIGN_WORD_STOP))
         {
           /* the words a negation bears on: "denied any involvement" */
-          guint sid = intern_word (ctx, w->key);
+          guint sid = intern_key (ctx, w);
 
           in_scope--;
           g_array_append_val (item->scope, sid);
           if (name_words->len > 0 && str_in (name_words, w->key))
             {
-              g_autofree char *nkey = g_strconcat ("@", w->key, NULL);
-
-              sid = intern_word (ctx, nkey);
+              sid = intern_prefixed (ctx, '@', w->key);
               g_array_append_val (item->scope, sid);
             }
         }
@@ -1001,7 +1042,7 @@ make_item (Ctx      *ctx,
       if ((w->cls & CRB_ALIGN_WORD_STOP) ||
           (name_words->len > 0 && str_in (name_words, w->key)))
         continue;
-      id = intern_word (ctx, w->key);
+      id = intern_key (ctx, w);
       g_array_append_val (item->tokens, id);
     }
   /* "did not rule out" asserts */
@@ -1857,6 +1898,8 @@ ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->item_of_id, g_hash_table_unref);
   g_clear_pointer (&ctx->words, g_ptr_array_unref);
   g_clear_pointer (&ctx->word_ids, g_hash_table_unref);
+  g_clear_pointer (&ctx->key_ids, g_hash_table_unref);
+  g_clear_pointer (&ctx->name_of, g_hash_table_unref);
   g_clear_pointer (&ctx->df, g_array_unref);
   g_clear_pointer (&ctx->idf, g_array_unref);
   g_clear_pointer (&ctx->article_ids, g_ptr_array_unref);
@@ -1910,6 +1953,8 @@ load_story (Ctx      *ctx,
   ctx->items = g_ptr_array_new_with_free_func (item_free);
   ctx->item_of_id = g_hash_table_new (g_str_hash, g_str_equal);
   ctx->word_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx->key_ids = g_hash_table_new (g_direct_hash, g_direct_equal);
+  ctx->name_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ctx->words = g_ptr_array_new ();
   for (guint k = 0; k < n_claims; k++)
     {
