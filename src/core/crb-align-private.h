@@ -20,6 +20,7 @@ typedef enum
   CRB_ALIGN_WORD_ACCUSE   = 1 << 6,  /* blamed, accused, linked: the one accused follows */
   CRB_ALIGN_WORD_FRAME    = 1 << 7,  /* involved, blamed, behind, responsibility, ... */
   CRB_ALIGN_WORD_RELATIVE = 1 << 8,  /* which, who, whose */
+  CRB_ALIGN_WORD_GROUP    = 1 << 9,  /* group, militant(s): "the group" names the organisation before */
 } CrbAlignWordClass;
 
 /* One normalised word: @key is the synonym class or the light stem,

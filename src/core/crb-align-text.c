@@ -413,6 +413,9 @@ lookup_word (GHashTable *cache,
     word->cls |= CRB_ALIGN_WORD_FRAME;
   if (strcmp (raw, "which") == 0 || strcmp (raw, "who") == 0 || strcmp (raw, "whose") == 0)
     word->cls |= CRB_ALIGN_WORD_RELATIVE;
+  /* see make_item () in crb-align.c */
+  if (strcmp (word->key, "group") == 0 || strcmp (word->key, "militant") == 0)
+    word->cls |= CRB_ALIGN_WORD_GROUP;
   word->country = g_hash_table_lookup (country_table, raw);
   if (word->country == NULL && g_str_has_suffix (raw, "s"))
     {
@@ -441,6 +444,19 @@ _crb_align_word_cache_new (void)
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_word);
 }
 
+/* Keeps @raw, of @len bytes, as the word before the next one: cut to
+ * @size like g_strlcpy () would, without measuring it again. */
+static void
+keep_word (char       *prev,
+           gsize       size,
+           const char *raw,
+           gsize       len)
+{
+  len = MIN (len, size - 1);
+  memcpy (prev, raw, len);
+  prev[len] = '\0';
+}
+
 void
 _crb_align_words (const char *text,
                   GArray     *out,
@@ -457,6 +473,7 @@ _crb_align_words (const char *text,
       char buf[64];
       g_autofree char *heap = NULL;
       const char *raw;
+      gsize raw_len;
       gboolean digit, ascii = TRUE;
       const CrbAlignWord *word;
       gsize len;
@@ -484,13 +501,18 @@ _crb_align_words (const char *text,
 
       if (ascii && len < sizeof buf)
         {
+          /* g_ascii_tolower (), without a call per letter */
           for (gsize k = 0; k < len; k++)
-            buf[k] = g_ascii_tolower (start[k]);
+            buf[k] = start[k] >= 'A' && start[k] <= 'Z' ? start[k] - 'A' + 'a' : start[k];
           buf[len] = '\0';
           raw = buf;
+          raw_len = len;
         }
       else
-        raw = heap = g_utf8_strdown (start, len);
+        {
+          raw = heap = g_utf8_strdown (start, len);
+          raw_len = strlen (raw);
+        }
 
       /* "didn't", "wasn’t": the apostrophe splits off a "t" */
       if (strcmp (raw, "t") == 0 && g_str_has_suffix (prev_raw, "n") &&
@@ -505,7 +527,7 @@ _crb_align_words (const char *text,
            strcmp (prev_raw, "rules") == 0 || strcmp (prev_raw, "ruling") == 0))
         {
           g_array_append_val (out, negation);
-          g_strlcpy (prev_raw, raw, sizeof prev_raw);
+          keep_word (prev_raw, sizeof prev_raw, raw, raw_len);
           continue;
         }
       /* "was not concerned in the plot": involved (and "concerned on",
@@ -519,7 +541,7 @@ _crb_align_words (const char *text,
           *last = *lookup_word (cache, "involved");
           last->cls |= clause_cls;
         }
-      g_strlcpy (prev_raw, raw, sizeof prev_raw);
+      keep_word (prev_raw, sizeof prev_raw, raw, raw_len);
 
       if (digit || (ascii ? len < 2 : g_utf8_strlen (raw, -1) < 2))
         continue;

@@ -1052,9 +1052,7 @@ make_item (Ctx      *ctx,
   actors->group = NULL;
   for (guint k = 1; k < cwords->len && actors->group == NULL; k++)
     {
-      const char *key = g_array_index (cwords, CrbAlignWord, k).key;
-
-      if ((strcmp (key, "group") == 0 || strcmp (key, "militant") == 0) &&
+      if ((g_array_index (cwords, CrbAlignWord, k).cls & CRB_ALIGN_WORD_GROUP) &&
           strcmp (g_array_index (cwords, CrbAlignWord, k - 1).key, "the") == 0)
         actors->group = g_ptr_array_index (ctx->article_org, article);
     }
