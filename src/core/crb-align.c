@@ -182,6 +182,8 @@ typedef struct
   GHashTable *word_cache;  /* lower-cased word → CrbAlignWord */
   GHashTable *name_of;     /* entity text → normalised name */
   GPtrArray  *article_org; /* per article: the organisation named last, so far */
+  GArray     *ends;        /* per link, until sort_links (): the positions of its
+                            * ends, a then b (guint[2]) */
   GPtrArray  *why;         /* the reasons of the link being made, until it takes them */
   GPtrArray  *listed;      /* scratch: what a reason lists */
 } Ctx;
@@ -1909,6 +1911,7 @@ ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->is_key, g_free);
   g_clear_pointer (&ctx->word_cache, g_hash_table_unref);
   g_clear_pointer (&ctx->article_org, g_ptr_array_unref);
+  g_clear_pointer (&ctx->ends, g_array_unref);
   g_clear_pointer (&ctx->why, g_ptr_array_unref);
   g_clear_pointer (&ctx->listed, g_ptr_array_unref);
 }
@@ -2128,6 +2131,40 @@ find_root (guint *parent,
   return k;
 }
 
+/* Adds @link, from the item at @a to the one at @b, to @links. */
+static void
+push_link (Ctx       *ctx,
+           GPtrArray *links,
+           CrbLink   *link,
+           guint      a,
+           guint      b)
+{
+  guint ends[2] = { a, b };
+
+  g_ptr_array_add (links, link);
+  g_array_append_val (ctx->ends, ends);
+}
+
+/* The position of end @e (0 for a, 1 for b) of link @l. */
+static guint
+link_end (Ctx   *ctx,
+          guint  l,
+          guint  e)
+{
+  return g_array_index (ctx->ends, guint, 2 * l + e);
+}
+
+/* Marks the ends of the conflicting links in @contested. */
+static void
+mark_contested (Ctx       *ctx,
+                GPtrArray *links,
+                guint8    *contested)
+{
+  for (guint l = 0; l < links->len; l++)
+    if (((CrbLink *) g_ptr_array_index (links, l))->relation == CRB_RELATION_CONFLICTS)
+      contested[link_end (ctx, l, 0)] = contested[link_end (ctx, l, 1)] = 1;
+}
+
 typedef struct
 {
   CrbLink *link;   /* NULL for a support */
@@ -2153,13 +2190,6 @@ compare_join (gconstpointer p,
   if (x->a != y->a)
     return x->a < y->a ? -1 : 1;
   return x->b < y->b ? -1 : x->b > y->b;
-}
-
-static void
-free_array (gpointer data)
-{
-  if (data != NULL)
-    g_array_unref (data);
 }
 
 static gboolean
@@ -2201,7 +2231,13 @@ join_facts (Ctx       *ctx,
   g_autofree guint8 *joining = g_new0 (guint8, MAX (supports->len, 1));
   g_autofree guint8 *contested = g_new0 (guint8, MAX (n, 1));
   guint kept = 0;
-  g_autoptr (GPtrArray) adjacent = g_ptr_array_new_with_free_func (free_array);
+  /* the links and supports of each claim, in the order of the joins, in
+   * one array: those of the claim at k are entries first[k] to
+   * first[k + 1] - 1, each two numbers: the other end, and the support
+   * index + 1 (0 for a link) */
+  g_autofree guint *first = g_new0 (guint, n + 1);
+  g_autofree guint *fill = NULL;
+  g_autofree guint *adjacent = NULL;
   guint n_joins = 0;
 
   for (guint k = 0; k < n; k++)
@@ -2209,12 +2245,10 @@ join_facts (Ctx       *ctx,
       parent[k] = k;
       size[k] = 1;
       next[k] = k;
-      g_ptr_array_add (adjacent, NULL);
     }
   for (guint l = 0; l < n_edges; l++)
     {
       Join *j = &joins[n_joins];
-      guint ends[2];
 
       if (l < links->len)
         {
@@ -2224,8 +2258,8 @@ join_facts (Ctx       *ctx,
             continue;
           j->link = link;
           j->pair = 0;
-          j->a = ((Item *) g_hash_table_lookup (ctx->item_of_id, link->a))->pos;
-          j->b = ((Item *) g_hash_table_lookup (ctx->item_of_id, link->b))->pos;
+          j->a = link_end (ctx, l, 0);
+          j->b = link_end (ctx, l, 1);
           j->score = link->score;
           j->manual = link->manual;
         }
@@ -2242,17 +2276,23 @@ join_facts (Ctx       *ctx,
           j->manual = FALSE;
         }
       n_joins++;
-      ends[0] = j->a;
-      ends[1] = j->b;
+      first[j->a + 1]++;
+      first[j->b + 1]++;
+    }
+  for (guint k = 0; k < n; k++)
+    first[k + 1] += first[k];
+  adjacent = g_new (guint, 2 * MAX (first[n], 1));
+  fill = g_memdup2 (first, (n + 1) * sizeof (guint));
+  for (guint j = 0; j < n_joins; j++)
+    {
+      guint ends[2] = { joins[j].a, joins[j].b };
+
       for (guint e = 0; e < 2; e++)
         {
-          GArray *list = g_ptr_array_index (adjacent, ends[e]);
-          /* the other end, and the support index + 1 (0 for a link) */
-          guint entry[2] = { ends[1 - e], j->link != NULL ? 0 : j->pair + 1 };
+          guint *entry = &adjacent[2 * fill[ends[e]]++];
 
-          if (list == NULL)
-            adjacent->pdata[ends[e]] = list = g_array_new (FALSE, FALSE, sizeof entry);
-          g_array_append_val (list, entry);
+          entry[0] = ends[1 - e];
+          entry[1] = joins[j].link != NULL ? 0 : joins[j].pair + 1;
         }
     }
   qsort (joins, n_joins, sizeof (Join), compare_join);
@@ -2273,11 +2313,9 @@ join_facts (Ctx       *ctx,
           /* links and supports between the two groups */
           do
             {
-              GArray *list = g_ptr_array_index (adjacent, u);
-
-              for (guint k = 0; list != NULL && k < list->len; k++)
+              for (guint k = first[u]; k < first[u + 1]; k++)
                 {
-                  const guint *entry = &g_array_index (list, guint, 2 * k);
+                  const guint *entry = &adjacent[2 * k];
 
                   if (find_root (parent, entry[0]) != other)
                     continue;
@@ -2348,16 +2386,7 @@ join_facts (Ctx       *ctx,
    * two of them (quadratic in the size of the fact).  Links that join
    * stay, and the strongest come first.
    */
-  for (guint l = 0; l < links->len; l++)
-    {
-      CrbLink *link = g_ptr_array_index (links, l);
-
-      if (link->relation == CRB_RELATION_CONFLICTS)
-        {
-          contested[((Item *) g_hash_table_lookup (ctx->item_of_id, link->a))->pos] = 1;
-          contested[((Item *) g_hash_table_lookup (ctx->item_of_id, link->b))->pos] = 1;
-        }
-    }
+  mark_contested (ctx, links, contested);
   for (guint k = 0; k < accepted->len; k++)
     {
       guint s = g_array_index (accepted, guint, k);
@@ -2395,16 +2424,7 @@ flag_inherited_denials (Ctx       *ctx,
   g_autoptr (GArray) framed = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean any = FALSE, changed = TRUE;
 
-  for (guint l = 0; l < links->len; l++)
-    {
-      CrbLink *link = g_ptr_array_index (links, l);
-
-      if (link->relation == CRB_RELATION_CONFLICTS)
-        {
-          contested[((Item *) g_hash_table_lookup (ctx->item_of_id, link->a))->pos] = 1;
-          contested[((Item *) g_hash_table_lookup (ctx->item_of_id, link->b))->pos] = 1;
-        }
-    }
+  mark_contested (ctx, links, contested);
   /* along agreeing links, from claim to claim: "did not discard the
    * Ukrainian angle" agrees with "the terrorists received instructions to
    * move toward the Ukrainian border", which agrees with "did not rule out
@@ -2415,8 +2435,8 @@ flag_inherited_denials (Ctx       *ctx,
       for (guint l = 0; l < links->len; l++)
         {
           CrbLink *link = g_ptr_array_index (links, l);
-          Item *x = g_hash_table_lookup (ctx->item_of_id, link->a);
-          Item *y = g_hash_table_lookup (ctx->item_of_id, link->b);
+          Item *x = g_ptr_array_index (ctx->items, link_end (ctx, l, 0));
+          Item *y = g_ptr_array_index (ctx->items, link_end (ctx, l, 1));
           Item *fx, *fy;
 
           if (link->relation != CRB_RELATION_AGREES)
@@ -2457,9 +2477,7 @@ flag_inherited_denials (Ctx       *ctx,
 
   for (guint l = 0; l < links->len; l++)
     {
-      CrbLink *link = g_ptr_array_index (links, l);
-      guint a = ((Item *) g_hash_table_lookup (ctx->item_of_id, link->a))->pos;
-      guint b = ((Item *) g_hash_table_lookup (ctx->item_of_id, link->b))->pos;
+      guint a = link_end (ctx, l, 0), b = link_end (ctx, l, 1);
       gint64 key = (gint64) MIN (a, b) * n + MAX (a, b);
 
       g_array_append_val (keys, key);
@@ -2509,7 +2527,7 @@ flag_inherited_denials (Ctx       *ctx,
           link->why[1] = g_strdup_printf ("says what the claim of %s says",
                                           (char *) g_ptr_array_index (ctx->outlets, x->article));
           link->why[2] = g_strdup ("one report denies what the other asserts — conflict");
-          g_ptr_array_add (links, link);
+          push_link (ctx, links, link, MIN (k, m), MAX (k, m));
           contested[k] = contested[m] = 1;
         }
     }
@@ -2543,8 +2561,8 @@ sort_links (Ctx       *ctx,
     {
       CrbLink *link = g_ptr_array_index (links, l);
 
-      order[l].a = ((Item *) g_hash_table_lookup (ctx->item_of_id, link->a))->index;
-      order[l].b = ((Item *) g_hash_table_lookup (ctx->item_of_id, link->b))->index;
+      order[l].a = ((Item *) g_ptr_array_index (ctx->items, link_end (ctx, l, 0)))->index;
+      order[l].b = ((Item *) g_ptr_array_index (ctx->items, link_end (ctx, l, 1)))->index;
       order[l].link = link;
     }
   qsort (order, links->len, sizeof (LinkOrder), compare_link_order);
@@ -2582,20 +2600,22 @@ add_manual_links (Ctx       *ctx,
       if (a->index > b->index)
         {
           char *t = link->a;
+          Item *u = a;
 
           link->a = link->b;
           link->b = t;
+          a = b;
+          b = u;
         }
-      g_ptr_array_add (links, link);
+      push_link (ctx, links, link, a->pos, b->pos);
     }
 }
 
 /* A link from a scored pair, with its reasons and @also after them. */
-static void
-add_link (Ctx        *ctx,
-          Pair       *pair,
-          GPtrArray  *links,
-          const char *also)
+static CrbLink *
+make_link (Ctx        *ctx,
+           Pair       *pair,
+           const char *also)
 {
   Item *x = g_ptr_array_index (ctx->items, pair->i), *y = g_ptr_array_index (ctx->items, pair->j);
   GPtrArray *why = ctx->why;
@@ -2614,7 +2634,16 @@ add_link (Ctx        *ctx,
   link->score = pair->score;
   /* the link takes the reasons over */
   link->why = g_memdup2 (why->pdata, why->len * sizeof (char *));
-  g_ptr_array_add (links, link);
+  return link;
+}
+
+static void
+add_link (Ctx        *ctx,
+          Pair       *pair,
+          GPtrArray  *links,
+          const char *also)
+{
+  push_link (ctx, links, make_link (ctx, pair, also), pair->i, pair->j);
   pair->link = links->len;
 }
 
@@ -2636,8 +2665,6 @@ flag_loose_conflicts (Ctx       *ctx,
   for (guint p = 0; p < pairs->len; p++)
     {
       Pair *pair = &g_array_index (pairs, Pair, p);
-      CrbLink *held;
-      guint held_index;
 
       if (pair->relation != CRB_RELATION_RELATED || !pair->contradicts ||
           find_root (parent, pair->i) != find_root (parent, pair->j))
@@ -2645,34 +2672,24 @@ flag_loose_conflicts (Ctx       *ctx,
       if (contested == NULL)
         {
           contested = g_new0 (guint8, MAX (n, 1));
-          for (guint l = 0; l < links->len; l++)
-            {
-              CrbLink *link = g_ptr_array_index (links, l);
-
-              if (link->relation == CRB_RELATION_CONFLICTS)
-                {
-                  contested[((Item *) g_hash_table_lookup (ctx->item_of_id, link->a))->pos] = 1;
-                  contested[((Item *) g_hash_table_lookup (ctx->item_of_id, link->b))->pos] = 1;
-                }
-            }
+          mark_contested (ctx, links, contested);
         }
       if (contested[pair->i] && contested[pair->j])
         continue;
-      held_index = pair->link;
-      held = held_index > 0 ? g_ptr_array_index (links, held_index - 1) : NULL;
       pair->in_fact = TRUE;
-      add_link (ctx, pair, links, NULL);
+      if (pair->link > 0)
+        {
+          /* the new link takes the related one's place, between the
+           * same ends */
+          CrbLink *link = make_link (ctx, pair, NULL);
+
+          crb_link_free (links->pdata[pair->link - 1]);
+          links->pdata[pair->link - 1] = link;
+        }
+      else
+        add_link (ctx, pair, links, NULL);
       g_assert (pair->relation == CRB_RELATION_CONFLICTS);
       contested[pair->i] = contested[pair->j] = 1;
-      if (held != NULL)
-        {
-          /* the new link takes the related one's place */
-          CrbLink *link = g_ptr_array_steal_index (links, links->len - 1);
-
-          pair->link = held_index;
-          links->pdata[held_index - 1] = link;
-          crb_link_free (held);
-        }
     }
 }
 
@@ -2695,6 +2712,7 @@ crb_align_story (CrbStory  *story,
   ctx.story = story;
   ctx.removed = make_pair_set (removed);
   ctx.manual = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.ends = g_array_new (FALSE, FALSE, 2 * sizeof (guint));
   ctx.why = g_ptr_array_new ();
   ctx.listed = g_ptr_array_new ();
   load_story (&ctx, story);
