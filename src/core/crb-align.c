@@ -119,6 +119,15 @@ typedef struct
   char *value;
 } Date;
 
+/* A name a claim gives. */
+typedef struct
+{
+  const char *name;       /* normalised (borrowed from the context's names, or static) */
+  char       *shown;      /* as written */
+  guint       id;         /* its "@name" word id */
+  gboolean    single;     /* one word */
+} Name;
+
 typedef struct
 {
   CrbClaim   *claim;
@@ -130,12 +139,8 @@ typedef struct
   double      norm;
   GArray     *qtys;       /* Qty */
   GArray     *dates;      /* Date */
-  GPtrArray  *names;      /* normalised entity names, then countries named in words
-                          * (borrowed from the context's names, or static) */
+  GArray     *names;      /* Name: its entities, then countries named in its words */
   guint       n_entities; /* names that are entities: the others only tell actors */
-  GArray     *name_ids;   /* their "@name" word ids */
-  GArray     *name_single; /* gboolean: the name is one word */
-  GPtrArray  *shown;      /* the same, as written */
   GPtrArray  *places;     /* normalised place names (borrowed, as names) */
   GPtrArray  *venues;     /* venue word keys */
   gboolean    negative;
@@ -320,6 +325,12 @@ qty_clear (gpointer data)
 }
 
 static void
+name_clear (gpointer data)
+{
+  g_free (((Name *) data)->shown);
+}
+
+static void
 date_clear (gpointer data)
 {
   g_free (((Date *) data)->value);
@@ -334,10 +345,7 @@ item_free (gpointer data)
   g_array_unref (item->scope);
   g_array_unref (item->qtys);
   g_array_unref (item->dates);
-  g_ptr_array_unref (item->names);
-  g_array_unref (item->name_ids);
-  g_array_unref (item->name_single);
-  g_ptr_array_unref (item->shown);
+  g_array_unref (item->names);
   g_ptr_array_unref (item->places);
   g_ptr_array_unref (item->venues);
   g_free (item->background_why);
@@ -442,6 +450,16 @@ sort_unique (GArray *ids)
     if (n == 0 || g_array_index (ids, guint, k) != g_array_index (ids, guint, n - 1))
       g_array_index (ids, guint, n++) = g_array_index (ids, guint, k);
   g_array_set_size (ids, n);
+}
+
+static gboolean
+has_name (Item       *item,
+          const char *name)
+{
+  for (guint k = 0; k < item->names->len; k++)
+    if (strcmp (g_array_index (item->names, Name, k).name, name) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -820,6 +838,20 @@ find_frame (Item         *item,
   item->frame_negative = negations % 2 == 1;
 }
 
+/* Adds @name, shown as @shown (taken), to @item, and its word to the
+ * item's tokens. */
+static void
+add_name (Ctx        *ctx,
+          Item       *item,
+          const char *name,
+          char       *shown)
+{
+  Name n = { name, shown, intern_prefixed (ctx, '@', name), strchr (name, ' ') == NULL };
+
+  g_array_append_val (item->tokens, n.id);
+  g_array_append_val (item->names, n);
+}
+
 static Item *
 make_item (Ctx      *ctx,
            CrbClaim *claim,
@@ -858,10 +890,8 @@ make_item (Ctx      *ctx,
   g_array_set_clear_func (item->qtys, qty_clear);
   item->dates = g_array_new (FALSE, FALSE, sizeof (Date));
   g_array_set_clear_func (item->dates, date_clear);
-  item->names = g_ptr_array_new ();
-  item->name_ids = g_array_new (FALSE, FALSE, sizeof (guint));
-  item->name_single = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  item->shown = g_ptr_array_new_with_free_func (g_free);
+  item->names = g_array_new (FALSE, FALSE, sizeof (Name));
+  g_array_set_clear_func (item->names, name_clear);
   item->places = g_ptr_array_new ();
   item->venues = g_ptr_array_new_with_free_func (g_free);
 
@@ -876,32 +906,24 @@ make_item (Ctx      *ctx,
           const char *text = crb_json_get_string (doc, e, "text", NULL);
           const char *type = crb_json_get_string (doc, e, "type", "");
           const char *name;
-          gboolean single, org;
-          guint id;
+          gboolean org;
 
           if (text == NULL || g_utf8_strlen (text, -1) < 2)
             continue;
           name = normalize_name (ctx, text);
-          if (str_in (item->names, name))
+          if (has_name (item, name))
             continue;
-          id = intern_prefixed (ctx, '@', name);
-          g_array_append_val (item->tokens, id);
-          g_array_append_val (item->name_ids, id);
-          single = strchr (name, ' ') == NULL;
-          g_array_append_val (item->name_single, single);
+          add_name (ctx, item, name, g_strdup (text));
           if (strcmp (type, "place") == 0)
             g_ptr_array_add (item->places, (gpointer) name);
-          g_ptr_array_add (item->shown, g_strdup (text));
-          g_ptr_array_add (item->names, (gpointer) name);
           g_ptr_array_add (actor_of, NULL);
           org = strcmp (type, "organization") == 0;
           g_array_append_val (actors->org, org);
           if (strcmp (type, "person") != 0)
             {
-              const char *n = g_ptr_array_index (item->names, item->names->len - 1);
-              const char *seat = _crb_align_seat_country (n);
+              const char *seat = _crb_align_seat_country (name);
 
-              actor_of->pdata[actor_of->len - 1] = (gpointer) (seat != NULL ? seat : n);
+              actor_of->pdata[actor_of->len - 1] = (gpointer) (seat != NULL ? seat : name);
             }
         }
 
@@ -963,28 +985,21 @@ make_item (Ctx      *ctx,
   for (guint k = 0; k < cwords->len; k++)
     {
       CrbAlignWord *w = &g_array_index (cwords, CrbAlignWord, k);
-      gboolean single, org = FALSE;
-      guint id;
+      gboolean org = FALSE;
 
-      if (w->country == NULL || str_in (item->names, w->country))
+      if (w->country == NULL || has_name (item, w->country))
         continue;
-      id = intern_prefixed (ctx, '@', w->country);
-      g_array_append_val (item->tokens, id);
-      g_array_append_val (item->name_ids, id);
-      single = strchr (w->country, ' ') == NULL;
-      g_array_append_val (item->name_single, single);
-      g_ptr_array_add (item->shown, title_case (w->country));
-      g_ptr_array_add (item->names, (gpointer) w->country);
-      g_ptr_array_add (actor_of, (gpointer) g_ptr_array_index (item->names, item->names->len - 1));
+      add_name (ctx, item, w->country, title_case (w->country));
+      g_ptr_array_add (actor_of, (gpointer) w->country);
       g_array_append_val (actors->org, org);
     }
 
   /* words of names count through the names, not as content */
-  for (guint k = 0; k < item->shown->len; k++)
+  for (guint k = 0; k < item->names->len; k++)
     {
       guint n_keys = actor_keys->len, n_name_words = name_words->len;
 
-      _crb_align_words (g_ptr_array_index (item->shown, k), words, ctx->word_cache);
+      _crb_align_words (g_array_index (item->names, Name, k).shown, words, ctx->word_cache);
       for (guint m = 0; m < words->len; m++)
         {
           CrbAlignWord *w = &g_array_index (words, CrbAlignWord, m);
@@ -1509,22 +1524,20 @@ name_within (const char *part,
 
 /* Same name, or a partial name of the other ("Putin", "Vladimir Putin"). */
 static gboolean
-name_ids_match (Item  *x,
-                guint  k,
-                Item  *y,
-                guint  l)
+names_match (Item  *x,
+             guint  k,
+             Item  *y,
+             guint  l)
 {
-  guint a = g_array_index (x->name_ids, guint, k), b = g_array_index (y->name_ids, guint, l);
-  const char *na, *nb;
+  const Name *a = &g_array_index (x->names, Name, k), *b = &g_array_index (y->names, Name, l);
 
-  if (a == b)
+  if (a->id == b->id)
     return TRUE;
   /* two different one-word names never hold each other */
-  if (g_array_index (x->name_single, gboolean, k) && g_array_index (y->name_single, gboolean, l))
+  if (a->single && b->single)
     return FALSE;
-  na = g_ptr_array_index (x->names, k);
-  nb = g_ptr_array_index (y->names, l);
-  return strlen (na) < strlen (nb) ? name_within (na, nb) : name_within (nb, na);
+  return strlen (a->name) < strlen (b->name) ? name_within (a->name, b->name)
+                                             : name_within (b->name, a->name);
 }
 
 /* "shared words: kill, attack": @prefix, then @items joined by commas. */
@@ -1668,11 +1681,11 @@ compare_pair (Ctx       *ctx,
     g_ptr_array_set_size (listed, 0);
   for (guint k = 0; k < x->n_entities; k++)
     for (guint l = 0; l < y->n_entities; l++)
-      if (name_ids_match (x, k, y, l))
+      if (names_match (x, k, y, l))
         {
           n_names++;
           if (listed != NULL)
-            g_ptr_array_add (listed, g_ptr_array_index (x->shown, k));
+            g_ptr_array_add (listed, g_array_index (x->names, Name, k).shown);
           break;
         }
   if (n_names > 0 && why != NULL)
