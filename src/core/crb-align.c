@@ -1172,8 +1172,10 @@ find_anchor (Ctx *ctx)
 static void
 find_story_places (Ctx *ctx)
 {
-  g_autoptr (GHashTable) articles_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* the items' places are borrowed for the whole alignment */
+  g_autoptr (GHashTable) articles_of = g_hash_table_new (g_str_hash, g_str_equal);
+  /* per article: the places counted */
+  g_autofree GHashTable **seen = g_new0 (GHashTable *, MAX (ctx->n_articles, 1));
 
   for (guint k = 0; k < ctx->items->len; k++)
     {
@@ -1182,17 +1184,20 @@ find_story_places (Ctx *ctx)
       for (guint p = 0; p < item->places->len; p++)
         {
           const char *place = g_ptr_array_index (item->places, p);
-          char *once = g_strdup_printf ("%u %s", item->article, place);
           guint n;
 
-          if (!g_hash_table_add (seen, once))
+          if (seen[item->article] == NULL)
+            seen[item->article] = g_hash_table_new (g_str_hash, g_str_equal);
+          if (!g_hash_table_add (seen[item->article], (gpointer) place))
             continue;
           n = GPOINTER_TO_UINT (g_hash_table_lookup (articles_of, place)) + 1;
-          g_hash_table_insert (articles_of, g_strdup (place), GUINT_TO_POINTER (n));
+          g_hash_table_insert (articles_of, (gpointer) place, GUINT_TO_POINTER (n));
           if (n == 2)
             g_hash_table_add (ctx->story_places, g_strdup (place));
         }
     }
+  for (guint a = 0; a < ctx->n_articles; a++)
+    g_clear_pointer (&seen[a], g_hash_table_unref);
 }
 
 static guint
