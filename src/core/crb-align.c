@@ -97,6 +97,7 @@ typedef enum
 typedef struct
 {
   char       *category;  /* "killed", "money:USD", "=attacker", ... */
+  const char *label;     /* as reasons name it: in @category, or static */
   guint       unit;      /* the word id of "#" + category: compared instead of it */
   double      value;
   const char *qualifier; /* interned */
@@ -496,6 +497,19 @@ is_generic_unit (const char *unit)
     if (strcmp (unit, generic[k]) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* How reasons name a unit: "deaths", "amount", "attacker". */
+static const char *
+unit_label (const char *category)
+{
+  if (category[0] == '=')
+    return category + 1;
+  if (g_str_has_prefix (category, "money:"))
+    return "amount";
+  if (g_str_has_prefix (category, "percent:"))
+    return "percentage";
+  return _crb_align_unit_label (category);
 }
 
 static char *
@@ -940,6 +954,7 @@ make_item (Ctx      *ctx,
           qty.category = quantity_category (doc, q, words, ctx->word_cache);
           if (qty.category == NULL)
             continue;
+          qty.label = unit_label (qty.category);
           qty.value = crb_json_double (value);
           qty.qualifier = g_intern_string (crb_json_get_string (doc, q, "qualifier", "exact"));
           qty.bound = bound_of (qty.qualifier, &qty.strict);
@@ -1392,18 +1407,6 @@ format_qty (Qty *q)
   return q->shown;
 }
 
-static const char *
-unit_label (const char *category)
-{
-  if (category[0] == '=')
-    return category + 1;
-  if (g_str_has_prefix (category, "money:"))
-    return "amount";
-  if (g_str_has_prefix (category, "percent:"))
-    return "percentage";
-  return _crb_align_unit_label (category);
-}
-
 typedef enum
 {
   QTY_AGREE,
@@ -1419,7 +1422,6 @@ compare_category (Ctx        *ctx,
                   const Qty  *unit,
                   GPtrArray  *why)
 {
-  const char *category = unit->category;
   Qty *best_x = NULL, *best_y = NULL;
   const char *tx = NULL, *ty = NULL;
   double max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
@@ -1451,7 +1453,7 @@ compare_category (Ctx        *ctx,
                     {
                       tx = format_qty (qx);
                       ty = format_qty (qy);
-                      g_ptr_array_add (why, g_strconcat (unit_label (category), ": ", tx, " vs ", ty,
+                      g_ptr_array_add (why, g_strconcat (unit->label, ": ", tx, " vs ", ty,
                                                          " — compatible", NULL));
                     }
                   return QTY_AGREE;
@@ -1480,7 +1482,7 @@ compare_category (Ctx        *ctx,
             {
               g_autofree char *later = g_strndup (order < 0 ? date_y : date_x, 10);
 
-              g_ptr_array_add (why, g_strconcat (unit_label (category), ": ", tx, " vs ", ty, NULL));
+              g_ptr_array_add (why, g_strconcat (unit->label, ": ", tx, " vs ", ty, NULL));
               g_ptr_array_add (why, g_strconcat ("later report (", later,
                                                  ") raises the toll: update, not conflict", NULL));
             }
@@ -1489,7 +1491,7 @@ compare_category (Ctx        *ctx,
     }
 
   if (why != NULL)
-    g_ptr_array_add (why, g_strconcat (unit_label (category), ": ", tx, " vs ", ty, " — conflict", NULL));
+    g_ptr_array_add (why, g_strconcat (unit->label, ": ", tx, " vs ", ty, " — conflict", NULL));
   return QTY_CONFLICT;
 }
 
@@ -1550,19 +1552,28 @@ static char *
 list_reason (const char *prefix,
              GPtrArray  *items)
 {
-  gsize len = strlen (prefix) + 1;
+  gsize n = strlen (prefix), len = n;
   char *reason, *p;
 
   for (guint k = 0; k < items->len; k++)
     len += (k > 0 ? 2 : 0) + strlen (g_ptr_array_index (items, k));
-  p = reason = g_malloc (len);
-  p = g_stpcpy (p, prefix);
+  p = reason = g_malloc (len + 1);
+  memcpy (p, prefix, n);
+  p += n;
   for (guint k = 0; k < items->len; k++)
     {
+      const char *item = g_ptr_array_index (items, k);
+
       if (k > 0)
-        p = g_stpcpy (p, ", ");
-      p = g_stpcpy (p, g_ptr_array_index (items, k));
+        {
+          *p++ = ',';
+          *p++ = ' ';
+        }
+      n = strlen (item);
+      memcpy (p, item, n);
+      p += n;
     }
+  *p = '\0';
   return reason;
 }
 
