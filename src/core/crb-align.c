@@ -899,7 +899,8 @@ make_item (Ctx      *ctx,
   item->id = crb_claim_get_id (claim);
   item->index = index;
   item->article = article;
-  item->tokens = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* a claim has a few dozen words */
+  item->tokens = g_array_sized_new (FALSE, FALSE, sizeof (guint), 32);
   item->qtys = g_array_new (FALSE, FALSE, sizeof (Qty));
   g_array_set_clear_func (item->qtys, qty_clear);
   item->dates = g_array_new (FALSE, FALSE, sizeof (Date));
@@ -2734,6 +2735,7 @@ crb_align_story (CrbStory  *story,
   g_autoptr (GArray) supports = NULL;
   g_autoptr (GArray) accepted = NULL;
   CrbAlignment *alignment;
+  gboolean decided;
   guint n;
 
   g_return_val_if_fail (CRB_IS_STORY (story), NULL);
@@ -2754,14 +2756,15 @@ crb_align_story (CrbStory  *story,
 
   add_manual_links (&ctx, manual_links, alignment->links);
 
-  /* score the candidates */
+  /* score the candidates, but the pairs the reviewer decided on */
   pairs = find_candidates (&ctx);
+  decided = g_hash_table_size (ctx.removed) + g_hash_table_size (ctx.manual) > 0;
   for (guint p = 0; p < pairs->len; p++)
     {
       Pair *pair = &g_array_index (pairs, Pair, p);
       Item *x = g_ptr_array_index (ctx.items, pair->i), *y = g_ptr_array_index (ctx.items, pair->j);
 
-      if (g_hash_table_size (ctx.removed) + g_hash_table_size (ctx.manual) > 0)
+      if (decided)
         {
           g_autofree char *key = pair_key (x->id, y->id);
 
