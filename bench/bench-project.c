@@ -242,51 +242,60 @@ cpu_seconds (void)
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
-/* Every format, every claim (pending included), into files in @dir. */
+/* One format, every claim (pending included), into a file in @dir. */
+static void
+bench_export (CrbProject      *project,
+              const char      *dir,
+              CrbExportFormat  format)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("export-%s.%s", crb_export_format_to_string (format),
+                                           crb_export_format_extension (format));
+  g_autofree char *out_path = g_build_filename (dir, name, NULL);
+  g_autoptr (GFile) out_file = g_file_new_for_path (out_path);
+  g_autoptr (GFile) sentences_file = crb_export_sentences_file_for (out_file);
+  g_autoptr (GFileOutputStream) out = g_file_replace (out_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  g_autoptr (GFileOutputStream) sentences = NULL;
+  CrbExportOptions options = { TRUE, TRUE, NULL };
+  guint n_records = 0;
+  double t0, t1, c0, c1;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  if (format == CRB_EXPORT_FEVER)
+    {
+      sentences = g_file_replace (sentences_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  t0 = crb_bench_now ();
+  c0 = cpu_seconds ();
+  crb_export (project, format, G_OUTPUT_STREAM (out), sentences ? G_OUTPUT_STREAM (sentences) : NULL,
+              &options, &n_records, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error);
+  g_assert_no_error (error);
+  if (sentences != NULL)
+    g_output_stream_close (G_OUTPUT_STREAM (sentences), NULL, &error);
+  g_assert_no_error (error);
+  t1 = crb_bench_now ();
+  c1 = cpu_seconds ();
+  g_stat (out_path, &st);
+  printf ("export %s: %u records in %.2f s (%.0f records/s, CPU %.2f s), %.1f MB, peak memory %.1f MB\n",
+          crb_export_format_to_string (format), n_records, t1 - t0, n_records / (t1 - t0), c1 - c0,
+          st.st_size / 1e6, crb_bench_peak_rss_kb () / 1024.0);
+  fflush (stdout);
+}
+
+/* Every format, or only the one named @only. */
 static void
 bench_exports (CrbProject *project,
-               const char *dir)
+               const char *dir,
+               const char *only)
 {
   for (CrbExportFormat format = 0; format < CRB_N_EXPORT_FORMATS; format++)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autofree char *name = g_strdup_printf ("export-%s.%s", crb_export_format_to_string (format),
-                                               crb_export_format_extension (format));
-      g_autofree char *out_path = g_build_filename (dir, name, NULL);
-      g_autoptr (GFile) out_file = g_file_new_for_path (out_path);
-      g_autoptr (GFile) sentences_file = crb_export_sentences_file_for (out_file);
-      g_autoptr (GFileOutputStream) out = g_file_replace (out_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
-      g_autoptr (GFileOutputStream) sentences = NULL;
-      CrbExportOptions options = { TRUE, TRUE, NULL };
-      guint n_records = 0;
-      double t0, t1, c0, c1;
-      GStatBuf st;
-
-      g_assert_no_error (error);
-      if (format == CRB_EXPORT_FEVER)
-        {
-          sentences = g_file_replace (sentences_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
-          g_assert_no_error (error);
-        }
-
-      t0 = crb_bench_now ();
-      c0 = cpu_seconds ();
-      crb_export (project, format, G_OUTPUT_STREAM (out), sentences ? G_OUTPUT_STREAM (sentences) : NULL,
-                  &options, &n_records, NULL, &error);
-      g_assert_no_error (error);
-      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error);
-      g_assert_no_error (error);
-      if (sentences != NULL)
-        g_output_stream_close (G_OUTPUT_STREAM (sentences), NULL, &error);
-      g_assert_no_error (error);
-      t1 = crb_bench_now ();
-      c1 = cpu_seconds ();
-      g_stat (out_path, &st);
-      printf ("export %s: %u records in %.2f s (%.0f records/s, CPU %.2f s), %.1f MB, peak memory %.1f MB\n",
-              crb_export_format_to_string (format), n_records, t1 - t0, n_records / (t1 - t0), c1 - c0,
-              st.st_size / 1e6, crb_bench_peak_rss_kb () / 1024.0);
-      fflush (stdout);
-    }
+    if (only == NULL || g_strcmp0 (only, crb_export_format_to_string (format)) == 0)
+      bench_export (project, dir, format);
 }
 
 int
@@ -307,6 +316,7 @@ main (int   argc,
   g_autofree char *open_path = NULL;
   g_autofree char *export_path = NULL;
   g_autofree char *samples_dir = NULL;
+  g_autofree char *only_format = NULL;
   GOptionEntry entries[] = {
     { "articles", 0, 0, G_OPTION_ARG_INT, &n_articles, "Number of articles", "N" },
     { "stories", 0, 0, G_OPTION_ARG_INT, &n_stories, "Number of stories", "N" },
@@ -314,6 +324,7 @@ main (int   argc,
     { "dir", 0, 0, G_OPTION_ARG_FILENAME, &keep_dir, "Work in DIR (kept)", "DIR" },
     { "open", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &open_path, NULL, NULL },
     { "export-only", 0, 0, G_OPTION_ARG_FILENAME, &export_path, "Only export PROJECT (made by an earlier run with --dir) in every format", "PROJECT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &only_format, "Export in FORMAT only (jsonl, csv, claimreview, fever)", "FORMAT" },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("- measure the project store");
@@ -344,7 +355,7 @@ main (int   argc,
           g_printerr ("%s\n", error->message);
           return 1;
         }
-      bench_exports (project, export_dir);
+      bench_exports (project, export_dir, only_format);
       return 0;
     }
 
@@ -441,7 +452,7 @@ main (int   argc,
   /* Export every claim, pending included. */
   project = crb_project_load (file, NULL, &error);
   g_assert_no_error (error);
-  bench_exports (project, dir);
+  bench_exports (project, dir, only_format);
   g_clear_object (&project);
 
   if (keep_dir == NULL)
