@@ -16,6 +16,7 @@
 struct _CrbJsonValue
 {
   guint8 type;
+  guint8 canonical;  /* a string whose source is what crb_json_append_string() writes */
   guint  key;        /* offset of the member name in strings; G_MAXUINT if none */
   guint  next;       /* index of the next sibling, or NONE */
   guint  first;      /* index of the first child, or NONE */
@@ -165,16 +166,22 @@ read_hex4 (Parser   *parser,
   return TRUE;
 }
 
-/* Reads a string at parser->p (on the opening quote) into the strings block. */
+/* Reads a string at parser->p (on the opening quote) into the strings block;
+ * @canonical tells whether its escapes are those crb_json_append_string()
+ * writes, so that the source can be copied instead of written anew.
+ */
 static gboolean
-parse_string (Parser *parser,
-              guint  *offset,
-              guint  *length)
+parse_string (Parser   *parser,
+              guint    *offset,
+              guint    *length,
+              gboolean *canonical)
 {
   GString *strings = parser->doc->strings;
   const char *p = parser->p + 1;
   const char *end = parser->end;
   gsize start = strings->len;
+
+  *canonical = TRUE;
 
   for (;;)
     {
@@ -200,9 +207,9 @@ parse_string (Parser *parser,
         {
         case '"': append_byte (strings, '"'); break;
         case '\\': append_byte (strings, '\\'); break;
-        case '/': append_byte (strings, '/'); break;
-        case 'b': append_byte (strings, '\b'); break;
-        case 'f': append_byte (strings, '\f'); break;
+        case '/': append_byte (strings, '/'); *canonical = FALSE; break;
+        case 'b': append_byte (strings, '\b'); *canonical = FALSE; break;
+        case 'f': append_byte (strings, '\f'); *canonical = FALSE; break;
         case 'n': append_byte (strings, '\n'); break;
         case 'r': append_byte (strings, '\r'); break;
         case 't': append_byte (strings, '\t'); break;
@@ -230,6 +237,10 @@ parse_string (Parser *parser,
               return error_at (parser, parser->p - 6, N_("unpaired surrogate in a \\u escape"));
             else if (c == 0)
               return error_at (parser, parser->p - 6, N_("\\u0000 is not allowed in text"));
+            /* The writer spells other control characters \u00xx. */
+            if (c >= 0x20 || c == '\n' || c == '\r' || c == '\t' ||
+                g_ascii_isupper (parser->p[-1]) || g_ascii_isupper (parser->p[-2]))
+              *canonical = FALSE;
             g_string_append_unichar (strings, c);
             p = parser->p;
           }
@@ -371,11 +382,12 @@ parse_container (Parser *parser,
 
       if (object)
         {
+          gboolean key_canonical;
           guint key_len;
 
           if (parser->p >= parser->end || *parser->p != '"')
             return error_at (parser, parser->p, N_("expected a member name in quotes"));
-          if (!parse_string (parser, &key, &key_len))
+          if (!parse_string (parser, &key, &key_len, &key_canonical))
             return FALSE;
           skip_space (parser);
           if (parser->p >= parser->end || *parser->p != ':')
@@ -446,11 +458,13 @@ parse_value (Parser *parser,
 
     case '"':
       {
+        gboolean canonical;
         guint off, len;
 
-        ok = parse_string (parser, &off, &len);
+        ok = parse_string (parser, &off, &len, &canonical);
         v = value_at (parser, index);
         v->type = CRB_JSON_STRING;
+        v->canonical = canonical;
         v->u.s.off = off;
         v->u.s.len = len;
       }
@@ -786,6 +800,91 @@ crb_json_raw (const CrbJsonDoc   *doc,
 {
   *length = value->src_end - value->src_start;
   return doc->data + value->src_start;
+}
+
+/**
+ * crb_json_is_canonical:
+ * @value: (nullable): a value
+ *
+ * Returns: whether @value is a string whose source text (crb_json_raw())
+ *   is exactly what crb_json_append_string() writes for it
+ */
+gboolean
+crb_json_is_canonical (const CrbJsonValue *value)
+{
+  return value != NULL && value->type == CRB_JSON_STRING && value->canonical;
+}
+
+static inline void
+append_source (GString            *out,
+               const CrbJsonDoc   *doc,
+               const CrbJsonValue *value)
+{
+  gsize len = value->src_end - value->src_start;
+
+  if (G_LIKELY (out->len + len < out->allocated_len))
+    {
+      memcpy (out->str + out->len, doc->data + value->src_start, len);
+      out->len += len;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, doc->data + value->src_start, len);
+}
+
+/**
+ * crb_json_append_string_value:
+ * @value: (nullable): a string of @doc; anything else writes null
+ *
+ * Appends @value as crb_json_append_string() writes its text, copying its
+ * source when that is already the same bytes (most strings).
+ */
+void
+crb_json_append_string_value (GString            *out,
+                              const CrbJsonDoc   *doc,
+                              const CrbJsonValue *value)
+{
+  if (crb_json_is_canonical (value))
+    append_source (out, doc, value);
+  else
+    crb_json_append_string (out, crb_json_string (doc, value));
+}
+
+/**
+ * crb_json_append_strv_value:
+ * @value: (nullable): an array of strings of @doc; %NULL writes []
+ *
+ * Appends @value as crb_json_append_strv() writes its strings, copying its
+ * source when that is already the same bytes.
+ */
+void
+crb_json_append_strv_value (GString            *out,
+                            const CrbJsonDoc   *doc,
+                            const CrbJsonValue *value)
+{
+  gboolean copy = value != NULL && value->type == CRB_JSON_ARRAY;
+  gsize compact = value != NULL && value->count > 0 ? 1 + value->count : 2;  /* brackets, commas */
+
+  /* Copied when it holds canonical strings only, without spaces. */
+  for (const CrbJsonValue *e = crb_json_first (doc, value); copy && e; e = crb_json_next (doc, e))
+    {
+      copy = crb_json_is_canonical (e);
+      compact += e->src_end - e->src_start;
+    }
+  if (copy && compact == value->src_end - value->src_start)
+    {
+      append_source (out, doc, value);
+      return;
+    }
+
+  g_string_append_c (out, '[');
+  for (const CrbJsonValue *e = crb_json_first (doc, value); e; e = crb_json_next (doc, e))
+    {
+      if (e != crb_json_first (doc, value))
+        g_string_append_c (out, ',');
+      crb_json_append_string_value (out, doc, e);
+    }
+  g_string_append_c (out, ']');
 }
 
 const char *

@@ -66,6 +66,17 @@ const char         *crb_json_raw            (const CrbJsonDoc   *doc,
                                              const CrbJsonValue *value,
                                              gsize              *length);
 
+/* Writing what was read, as crb_json_append_string() and crb_json_append_strv()
+ * write it: the source is copied when it is already in that form.
+ */
+gboolean            crb_json_is_canonical   (const CrbJsonValue *value);
+void                crb_json_append_string_value (GString            *out,
+                                                  const CrbJsonDoc   *doc,
+                                                  const CrbJsonValue *value);
+void                crb_json_append_strv_value   (GString            *out,
+                                                  const CrbJsonDoc   *doc,
+                                                  const CrbJsonValue *value);
+
 /* Convenience for objects: the member if it has @type, else NULL. */
 const char         *crb_json_get_string     (const CrbJsonDoc   *doc,
                                              const CrbJsonValue *object,
