@@ -11,6 +11,7 @@
 #include "crb-project.h"
 #include "crb-project-io.h"
 #include "crb-story-private.h"
+#include "crb-utils.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -841,150 +842,457 @@ _crb_story_serialize (CrbStory *story)
   return g_string_free_to_bytes (out);
 }
 
+/* Reading a story's line is done in two steps: the line is checked and
+ * indexed into a CrbStoryLine, from which _crb_story_parse() makes the
+ * objects and exports write their records.
+ */
+
+static const char * const article_fields[CRB_N_ARTICLE_FIELDS] = {
+  [CRB_ARTICLE_ID] = "id",
+  [CRB_ARTICLE_TITLE] = "title",
+  [CRB_ARTICLE_OUTLET] = "outlet",
+  [CRB_ARTICLE_URL] = "url",
+  [CRB_ARTICLE_DATE] = "date",
+  [CRB_ARTICLE_SOURCE] = "source",
+  [CRB_ARTICLE_SHA256] = "sha256",
+  [CRB_ARTICLE_TEXT] = "text",
+};
+
 static gboolean
-parse_article (const Ctx           *ctx,
-               const CrbJsonValue  *object,
-               CrbArticle         **out,
-               GError             **error)
+read_article (const Ctx           *ctx,
+              const CrbJsonValue  *object,
+              CrbLineArticle      *out,
+              GError             **error)
 {
-  const char *id, *text, *title, *outlet, *url, *date, *source, *sha256;
+  const CrbJsonValue **fields = out->fields;
+  const char *sha256;
 
   if (crb_json_type (object) != CRB_JSON_OBJECT)
     return fail (ctx, error, _("must be an object"));
 
-  if (!get_string (ctx, object, "id", TRUE, &id, error) ||
-      !get_string (ctx, object, "text", TRUE, &text, error) ||
-      !get_string (ctx, object, "title", FALSE, &title, error) ||
-      !get_string (ctx, object, "outlet", FALSE, &outlet, error) ||
-      !get_string (ctx, object, "url", FALSE, &url, error) ||
-      !get_string (ctx, object, "date", FALSE, &date, error) ||
-      !get_string (ctx, object, "source", FALSE, &source, error) ||
-      !get_string (ctx, object, "sha256", FALSE, &sha256, error))
+  if (!get_field (ctx, object, "id", CRB_JSON_STRING, TRUE, &fields[CRB_ARTICLE_ID], error) ||
+      !get_field (ctx, object, "text", CRB_JSON_STRING, TRUE, &fields[CRB_ARTICLE_TEXT], error))
     return FALSE;
+  for (guint i = CRB_ARTICLE_TITLE; i <= CRB_ARTICLE_SHA256; i++)
+    {
+      if (!get_field (ctx, object, article_fields[i], CRB_JSON_STRING, FALSE, &fields[i], error))
+        return FALSE;
+      /* An article keeps no empty title, outlet, url, date or source. */
+      if (crb_json_string_length (fields[i]) == 0)
+        fields[i] = NULL;
+    }
 
-  *out = g_object_new (CRB_TYPE_ARTICLE,
-                       "id", id, "text", text, "title", title, "outlet", outlet,
-                       "url", url, "date", date, "source", source, NULL);
-  /* Ours when the file was written; crb_project_validate() checks it. */
-  if (sha256 != NULL && strlen (sha256) == 64 && strspn (sha256, "0123456789abcdef") == 64)
-    _crb_article_set_recorded_sha256 (*out, sha256);
+  /* Ours when the file was written (crb_project_validate() checks it);
+   * anything else is made again from the text.
+   */
+  sha256 = crb_json_string (ctx->doc, fields[CRB_ARTICLE_SHA256]);
+  if (sha256 != NULL && !(strlen (sha256) == 64 && strspn (sha256, "0123456789abcdef") == 64))
+    fields[CRB_ARTICLE_SHA256] = NULL;
+
+  out->length = crb_utf8_bytes_to_chars (crb_json_string (ctx->doc, fields[CRB_ARTICLE_TEXT]),
+                                         crb_json_string_length (fields[CRB_ARTICLE_TEXT]));
   return TRUE;
 }
 
-static gboolean
-parse_claim (const Ctx           *ctx,
-             const CrbJsonValue  *object,
-             CrbStory            *story,
-             CrbClaim           **out,
-             GError             **error)
+/* The index of the first article of @line with @id, or -1. */
+static int
+find_article (const CrbStoryLine *line,
+              const char         *id)
 {
-  g_autoptr (CrbClaim) claim = NULL;
-  g_autoptr (GPtrArray) reasons = g_ptr_array_new ();
-  const char *id, *article_id, *text, *kind;
-  CrbArticle *article;
-  const CrbJsonValue *reason_array;
+  for (guint i = 0; i < line->articles->len; i++)
+    {
+      const CrbLineArticle *a = &g_array_index (line->articles, CrbLineArticle, i);
+
+      if (strcmp (crb_json_string (line->doc, a->fields[CRB_ARTICLE_ID]), id) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+/* Checks an array of strings (NULL is not one). */
+static gboolean
+check_string_array (const Ctx           *ctx,
+                    const CrbJsonValue  *array,
+                    const char          *what,
+                    GError             **error)
+{
+  guint i = 0;
+
+  if (array == NULL || crb_json_type (array) != CRB_JSON_ARRAY)
+    return fail (ctx, error, _("%s must be an array of strings"), what);
+
+  FOR_EACH_ELEMENT (ctx->doc, array, i, element)
+    if (crb_json_type (element) != CRB_JSON_STRING)
+      return fail (ctx, error, _("%s[%u] must be a string"), what, i);
+
+  return TRUE;
+}
+
+/* The strings of a checked array, or NULL for none. */
+static GStrv
+dup_string_array (const CrbJsonDoc   *doc,
+                  const CrbJsonValue *array)
+{
+  GStrv strv;
+  guint i = 0;
+
+  if (array == NULL)
+    return NULL;
+
+  strv = g_new (char *, crb_json_length (array) + 1);
+  FOR_EACH_ELEMENT (doc, array, i, element)
+    strv[i] = g_strdup (crb_json_string (doc, element));
+  strv[i] = NULL;
+  return strv;
+}
+
+/* @ids maps the claim ids read so far to their index + 1. */
+static gboolean
+read_claim (const Ctx           *ctx,
+            const CrbJsonValue  *object,
+            const CrbStoryLine  *line,
+            GHashTable          *ids,
+            CrbLineClaim        *out,
+            GError             **error)
+{
   const CrbJsonValue *score, *values, *decision;
+  const char *id, *article_id;
+  const CrbLineArticle *article;
   guint64 start, end;
+  int article_index;
   guint i = 0;
 
   if (crb_json_type (object) != CRB_JSON_OBJECT)
     return fail (ctx, error, _("must be an object"));
 
-  if (!get_string (ctx, object, "id", TRUE, &id, error) ||
-      !get_string (ctx, object, "article", TRUE, &article_id, error) ||
+  if (!get_field (ctx, object, "id", CRB_JSON_STRING, TRUE, &out->id, error) ||
+      !get_field (ctx, object, "article", CRB_JSON_STRING, TRUE, &out->article_id, error) ||
       !get_uint (ctx, object, "start", TRUE, 0, &start, error) ||
       !get_uint (ctx, object, "end", TRUE, 0, &end, error) ||
-      !get_string (ctx, object, "text", TRUE, &text, error) ||
-      !get_string (ctx, object, "kind", FALSE, &kind, error) ||
-      !get_array (ctx, object, "reasons", &reason_array, error))
+      !get_field (ctx, object, "text", CRB_JSON_STRING, TRUE, &out->text, error) ||
+      !get_field (ctx, object, "kind", CRB_JSON_STRING, FALSE, &out->kind, error) ||
+      !get_array (ctx, object, "reasons", &out->reasons, error))
     return FALSE;
 
-  article = crb_story_lookup_article (story, article_id);
-  if (article == NULL)
+  id = crb_json_string (ctx->doc, out->id);
+  article_id = crb_json_string (ctx->doc, out->article_id);
+  article_index = find_article (line, article_id);
+  if (article_index < 0)
     return fail (ctx, error, _("the article “%s” is not in this story"), article_id);
+  article = &g_array_index (line->articles, CrbLineArticle, article_index);
 
-  if (start > end || end > crb_article_get_length (article))
+  if (start > end || end > article->length)
     return fail (ctx, error, _("the span %llu–%llu is outside the article's %zu characters"),
-                 (unsigned long long) start, (unsigned long long) end, crb_article_get_length (article));
+                 (unsigned long long) start, (unsigned long long) end, article->length);
 
-  if (crb_story_lookup_claim (story, id) != NULL)
+  if (g_hash_table_contains (ids, id))
     return fail (ctx, error, _("the claim id “%s” is used twice"), id);
 
-  claim = crb_claim_new (id, article_id, start, end, text);
-  if (kind != NULL)
-    crb_claim_set_kind (claim, kind);
-
   score = crb_json_member_get (ctx->doc, object, "score");
-  if (score != NULL)
-    {
-      if (!crb_json_is_number (score) || crb_json_double (score) < 0 || crb_json_double (score) > 1)
-        return fail (ctx, error, _("the field “score” must be a number from 0 to 1"));
-      crb_claim_set_score (claim, crb_json_double (score));
-    }
+  if (score != NULL &&
+      (!crb_json_is_number (score) || crb_json_double (score) < 0 || crb_json_double (score) > 1))
+    return fail (ctx, error, _("the field “score” must be a number from 0 to 1"));
 
-  FOR_EACH_ELEMENT (ctx->doc, reason_array, i, r)
-    {
-      if (crb_json_type (r) != CRB_JSON_STRING)
-        return fail (ctx, error, _("reasons[%u] must be a string"), i);
-      g_ptr_array_add (reasons, (gpointer) crb_json_string (ctx->doc, r));
-    }
-  g_ptr_array_add (reasons, NULL);
-  crb_claim_set_reasons (claim, (const char * const *) reasons->pdata);
+  FOR_EACH_ELEMENT (ctx->doc, out->reasons, i, r)
+    if (crb_json_type (r) != CRB_JSON_STRING)
+      return fail (ctx, error, _("reasons[%u] must be a string"), i);
 
   values = crb_json_member_get (ctx->doc, object, "values");
-  if (values != NULL && crb_json_type (values) != CRB_JSON_NULL)
-    {
-      const char *raw;
-      gsize raw_len;
-
-      if (crb_json_type (values) != CRB_JSON_OBJECT)
-        return fail (ctx, error, _("the field “values” must be an object"));
-      /* Kept as text: most claims never need their values parsed. */
-      raw = crb_json_raw (ctx->doc, values, &raw_len);
-      crb_claim_set_values_json (claim, raw, raw_len);
-    }
+  if (values != NULL && crb_json_type (values) == CRB_JSON_NULL)
+    values = NULL;
+  if (values != NULL && crb_json_type (values) != CRB_JSON_OBJECT)
+    return fail (ctx, error, _("the field “values” must be an object"));
 
   decision = crb_json_member_get (ctx->doc, object, "decision");
   if (decision != NULL && crb_json_type (decision) != CRB_JSON_NULL)
     {
       g_autoptr (GError) local_error = NULL;
-      g_autoptr (CrbDecision) d = crb_decision_from_value (ctx->doc, decision, &local_error);
 
-      if (d == NULL)
+      out->decision = crb_decision_from_value (ctx->doc, decision, &local_error);
+      if (out->decision == NULL)
         return fail (ctx, error, _("decision: %s"), local_error->message);
-      crb_claim_set_decision (claim, d);
     }
+  else
+    out->decision = NULL;
 
-  *out = g_steal_pointer (&claim);
+  out->values = values;
+  out->article = (guint) article_index;
+  out->start = (guint) start;
+  out->end = (guint) end;
+  out->score = score != NULL ? CLAMP (crb_json_double (score), 0.0, 1.0) : 0.0;
+  out->fact = -1;
   return TRUE;
 }
 
-static GStrv
-read_string_array (const Ctx           *ctx,
-                   const CrbJsonValue  *array,
-                   const char          *what,
-                   GError             **error)
+/* The index of the claim @id names, or -1. */
+static int
+find_claim (GHashTable *ids,
+            const char *id)
 {
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  return GPOINTER_TO_INT (g_hash_table_lookup (ids, id)) - 1;
+}
+
+/* The stored links and facts, and the pairs reviewers unlinked. */
+static gboolean
+read_alignment (const Ctx           *ctx,
+                const CrbJsonValue  *object,
+                CrbStoryLine        *line,
+                GHashTable          *ids,
+                GError             **error)
+{
+  const CrbJsonDoc *doc = ctx->doc;
+  const CrbJsonValue *links, *facts, *removed;
   guint i = 0;
 
-  if (array == NULL || crb_json_type (array) != CRB_JSON_ARRAY)
+  if (!get_array (ctx, object, "links", &links, error) ||
+      !get_array (ctx, object, "facts", &facts, error) ||
+      !get_array (ctx, object, "removed", &removed, error))
+    return FALSE;
+
+  FOR_EACH_ELEMENT (doc, removed, i, element)
     {
-      fail (ctx, error, _("%s must be an array of strings"), what);
-      return NULL;
+      if (!check_string_array (ctx, element, "removed[]", error))
+        return FALSE;
+      if (crb_json_length (element) != 2)
+        return fail (ctx, error, _("removed[%u] must be a pair of claim ids"), i);
+      g_ptr_array_add (line->removed, (gpointer) element);
     }
 
-  FOR_EACH_ELEMENT (ctx->doc, array, i, element)
+  if (links == NULL)
+    return TRUE;
+
+  line->links = g_array_sized_new (FALSE, FALSE, sizeof (CrbLineLink), crb_json_length (links));
+  line->facts = g_array_sized_new (FALSE, FALSE, sizeof (CrbLineFact), crb_json_length (facts));
+
+  i = 0;
+  FOR_EACH_ELEMENT (doc, links, i, link)
     {
-      if (crb_json_type (element) != CRB_JSON_STRING)
+      const char *a, *b, *relation_name;
+      CrbLineLink l;
+      int ia, ib;
+
+      if (crb_json_type (link) != CRB_JSON_OBJECT)
+        return fail (ctx, error, _("links[%u] must be an object"), i);
+      if (!get_string (ctx, link, "a", TRUE, &a, error) ||
+          !get_string (ctx, link, "b", TRUE, &b, error) ||
+          !get_string (ctx, link, "relation", TRUE, &relation_name, error))
+        return FALSE;
+      if (!crb_relation_from_string (relation_name, &l.relation))
+        return fail (ctx, error, _("links[%u]: unknown relation “%s”"), i, relation_name);
+      ia = find_claim (ids, a);
+      ib = find_claim (ids, b);
+      if (ia < 0 || ib < 0)
+        return fail (ctx, error, _("links[%u]: no claim “%s” or “%s” in this story"), i, a, b);
+      l.why = crb_json_member_get (doc, link, "why");
+      if (l.why != NULL && !check_string_array (ctx, l.why, "why", error))
+        return FALSE;
+
+      l.a = (guint) ia;
+      l.b = (guint) ib;
+      l.score = crb_json_double (crb_json_member_get (doc, link, "score"));
+      l.manual = crb_json_boolean (crb_json_member_get (doc, link, "manual"));
+      g_array_append_val (line->links, l);
+    }
+
+  i = 0;
+  FOR_EACH_ELEMENT (doc, facts, i, fact_object)
+    {
+      const CrbJsonValue *count;
+      CrbLineFact f;
+      guint k = 0;
+
+      if (crb_json_type (fact_object) != CRB_JSON_OBJECT)
+        return fail (ctx, error, _("facts[%u] must be an object"), i);
+      if (!get_field (ctx, fact_object, "id", CRB_JSON_STRING, TRUE, &f.id, error))
+        return FALSE;
+      f.claims = crb_json_member_get (doc, fact_object, "claims");
+      if (!check_string_array (ctx, f.claims, "claims", error))
+        return FALSE;
+      count = crb_json_member_get (doc, fact_object, "articles");
+      f.n_articles = count ? crb_json_int (count) : 1;
+      count = crb_json_member_get (doc, fact_object, "outlets");
+      f.n_outlets = count ? crb_json_int (count) : 1;
+      f.n_conflicts = crb_json_int (crb_json_member_get (doc, fact_object, "conflicts"));
+
+      /* A claim listed in two facts is in the last. */
+      FOR_EACH_ELEMENT (doc, f.claims, k, element)
         {
-          fail (ctx, error, _("%s[%u] must be a string"), what, i);
-          return NULL;
+          int c = find_claim (ids, crb_json_string (doc, element));
+
+          if (c < 0)
+            return fail (ctx, error, _("facts[%u]: no claim “%s” in this story"), i,
+                         crb_json_string (doc, element));
+          g_array_index (line->claims, CrbLineClaim, c).fact = (int) line->facts->len;
         }
-      g_strv_builder_add (builder, crb_json_string (ctx->doc, element));
+      g_array_append_val (line->facts, f);
     }
 
-  return g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static void
+line_claim_clear (gpointer data)
+{
+  CrbLineClaim *claim = data;
+
+  g_clear_pointer (&claim->decision, crb_decision_free);
+}
+
+void
+_crb_story_line_clear (CrbStoryLine *line)
+{
+  g_clear_pointer (&line->articles, g_array_unref);
+  g_clear_pointer (&line->claims, g_array_unref);
+  g_clear_pointer (&line->history, g_ptr_array_unref);
+  g_clear_pointer (&line->removed, g_ptr_array_unref);
+  g_clear_pointer (&line->links, g_array_unref);
+  g_clear_pointer (&line->facts, g_array_unref);
+  g_clear_pointer (&line->doc, crb_json_doc_free);
+}
+
+/**
+ * _crb_story_line_read:
+ * @line: (out caller-allocates): zero-filled; cleared with
+ *   _crb_story_line_clear() whether or not the line could be read
+ * @data: the story's line, which must stay valid as long as @line
+ * @display_name: the file, for messages
+ * @lineno: the line's number in the file, for messages
+ *
+ * Checks the line of story @story_id and indexes it.
+ *
+ * Returns: %FALSE with @error set when the line is malformed
+ */
+gboolean
+_crb_story_line_read (CrbStoryLine  *line,
+                      const char    *story_id,
+                      const char    *data,
+                      gsize          length,
+                      const char    *display_name,
+                      guint          lineno,
+                      GError       **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *where = NULL;
+  Ctx ctx = { display_name, lineno, NULL, NULL };
+  const CrbJsonValue *articles, *claims, *history;
+  const CrbJsonValue *object;
+  const char *found_id;
+  guint i;
+
+  line->doc = crb_json_doc_parse (data, length, &local_error);
+  if (line->doc == NULL)
+    {
+      set_parse_error (error, display_name, lineno, local_error);
+      return FALSE;
+    }
+
+  ctx.doc = line->doc;
+  object = crb_json_doc_root (line->doc);
+  if (crb_json_type (object) != CRB_JSON_OBJECT)
+    return fail (&ctx, error, _("a story line must be a JSON object"));
+
+  if (!get_string (&ctx, object, "story", TRUE, &found_id, error))
+    return FALSE;
+
+  if (g_strcmp0 (found_id, story_id) != 0)
+    return fail (&ctx, error, _("expected story “%s”, found “%s”"), story_id, found_id);
+
+  if (!get_array (&ctx, object, "articles", &articles, error) ||
+      !get_array (&ctx, object, "claims", &claims, error) ||
+      !get_array (&ctx, object, "history", &history, error))
+    return FALSE;
+
+  line->articles = g_array_sized_new (FALSE, TRUE, sizeof (CrbLineArticle), crb_json_length (articles));
+  line->claims = g_array_sized_new (FALSE, TRUE, sizeof (CrbLineClaim), crb_json_length (claims));
+  g_array_set_clear_func (line->claims, line_claim_clear);
+  line->history = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_history_entry_free);
+  line->removed = g_ptr_array_new ();
+
+  i = 0;
+  FOR_EACH_ELEMENT (line->doc, articles, i, element)
+    {
+      CrbLineArticle article = { { NULL, }, 0 };
+
+      g_free (where);
+      ctx.where = where = g_strdup_printf ("story “%s”, articles[%u]", story_id, i);
+      if (!read_article (&ctx, element, &article, error))
+        return FALSE;
+      g_array_append_val (line->articles, article);
+    }
+
+  i = 0;
+  FOR_EACH_ELEMENT (line->doc, claims, i, element)
+    {
+      CrbLineClaim claim;
+
+      /* The place is named only when something is wrong. */
+      ctx.where = NULL;
+      if (!read_claim (&ctx, element, line, ids, &claim, NULL))
+        {
+          g_free (where);
+          ctx.where = where = g_strdup_printf ("story “%s”, claims[%u]", story_id, i);
+          return read_claim (&ctx, element, line, ids, &claim, error);
+        }
+      g_array_append_val (line->claims, claim);
+      g_hash_table_insert (ids, (char *) crb_json_string (line->doc, claim.id), GUINT_TO_POINTER (line->claims->len));
+    }
+
+  i = 0;
+  FOR_EACH_ELEMENT (line->doc, history, i, element)
+    {
+      g_autoptr (GError) entry_error = NULL;
+      CrbHistoryEntry *entry;
+
+      g_free (where);
+      ctx.where = where = g_strdup_printf ("story “%s”, history[%u]", story_id, i);
+      entry = crb_history_entry_from_value (line->doc, element, &entry_error);
+      if (entry == NULL)
+        return fail (&ctx, error, _("%s"), entry_error->message);
+      g_ptr_array_add (line->history, entry);
+      if (find_claim (ids, entry->claim_id) < 0)
+        return fail (&ctx, error, _("the claim “%s” is not in this story"), entry->claim_id);
+    }
+
+  ctx.where = NULL;
+  return read_alignment (&ctx, object, line, ids, error);
+}
+
+/**
+ * _crb_line_article_write:
+ * @with_text: include the article's text
+ *
+ * Appends an article of @line as _crb_article_write() appends the article
+ * made from it.
+ */
+void
+_crb_line_article_write (GString            *out,
+                         const CrbStoryLine *line,
+                         guint               article,
+                         gboolean            with_text)
+{
+  const CrbLineArticle *a = &g_array_index (line->articles, CrbLineArticle, article);
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < CRB_N_ARTICLE_FIELDS; i++)
+    {
+      if (i == CRB_ARTICLE_TEXT && !with_text)
+        continue;
+      if (a->fields[i] != NULL)
+        {
+          crb_json_member (out, &first, article_fields[i]);
+          crb_json_append_string_value (out, line->doc, a->fields[i]);
+        }
+      else if (i == CRB_ARTICLE_SHA256)
+        {
+          g_autofree char *sha256 = crb_sha256_string (crb_json_string (line->doc, a->fields[CRB_ARTICLE_TEXT]));
+
+          crb_json_member (out, &first, article_fields[i]);
+          crb_json_append_string (out, sha256);
+        }
+    }
+  g_string_append_c (out, '}');
 }
 
 static int
@@ -1000,105 +1308,61 @@ compare_facts (gconstpointer a,
   return (px > py) - (px < py);
 }
 
-/* The stored links and facts; a story without them is aligned on demand. */
-static gboolean
-parse_alignment (const Ctx           *ctx,
-                 const CrbJsonValue  *object,
-                 CrbStory            *story,
-                 GError             **error)
+/* The story's alignment from @line; a story without one is aligned on demand. */
+static void
+make_alignment (CrbStory           *story,
+                const CrbStoryLine *line)
 {
-  const CrbJsonDoc *doc = ctx->doc;
+  const CrbJsonDoc *doc = line->doc;
   CrbAlignment *alignment;
-  const CrbJsonValue *links, *facts, *removed;
   GListModel *claims;
-  guint i = 0;
 
-  if (!get_array (ctx, object, "links", &links, error) ||
-      !get_array (ctx, object, "facts", &facts, error) ||
-      !get_array (ctx, object, "removed", &removed, error))
-    return FALSE;
-
-  FOR_EACH_ELEMENT (doc, removed, i, element)
+  for (guint i = 0; i < line->removed->len; i++)
     {
-      g_auto (GStrv) pair = read_string_array (ctx, element, "removed[]", error);
+      const CrbJsonValue *pair = g_ptr_array_index (line->removed, i);
+      const CrbJsonValue *a = crb_json_first (doc, pair);
 
-      if (pair == NULL)
-        return FALSE;
-      if (g_strv_length (pair) != 2)
-        return fail (ctx, error, _("removed[%u] must be a pair of claim ids"), i);
       g_ptr_array_add (crb_story_get_removed_links (story),
-                       crb_link_new (pair[0], pair[1], CRB_RELATION_RELATED, 0.0, NULL, FALSE));
+                       crb_link_new (crb_json_string (doc, a), crb_json_string (doc, crb_json_next (doc, a)),
+                                     CRB_RELATION_RELATED, 0.0, NULL, FALSE));
     }
 
-  if (links == NULL)
-    return TRUE;
+  if (line->links == NULL)
+    return;
 
   alignment = g_new0 (CrbAlignment, 1);
-  alignment->links = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_link_free);
+  alignment->links = g_ptr_array_new_full (line->links->len, (GDestroyNotify) crb_link_free);
   alignment->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_fact_free);
   alignment->fact_of_claim = g_hash_table_new (g_str_hash, g_str_equal);
-  /* Owned by the story from here, so every return below is clean. */
   _crb_story_set_alignment (story, alignment);
 
-  i = 0;
-  FOR_EACH_ELEMENT (doc, links, i, link)
+  for (guint i = 0; i < line->links->len; i++)
     {
-      const char *a, *b, *relation_name;
-      const CrbJsonValue *why_value;
-      g_auto (GStrv) why = NULL;
-      CrbRelation relation;
-      CrbLink *l;
+      const CrbLineLink *l = &g_array_index (line->links, CrbLineLink, i);
+      g_auto (GStrv) why = dup_string_array (doc, l->why);
+      CrbLink *link;
 
-      if (crb_json_type (link) != CRB_JSON_OBJECT)
-        return fail (ctx, error, _("links[%u] must be an object"), i);
-      if (!get_string (ctx, link, "a", TRUE, &a, error) ||
-          !get_string (ctx, link, "b", TRUE, &b, error) ||
-          !get_string (ctx, link, "relation", TRUE, &relation_name, error))
-        return FALSE;
-      if (!crb_relation_from_string (relation_name, &relation))
-        return fail (ctx, error, _("links[%u]: unknown relation “%s”"), i, relation_name);
-      if (crb_story_lookup_claim (story, a) == NULL || crb_story_lookup_claim (story, b) == NULL)
-        return fail (ctx, error, _("links[%u]: no claim “%s” or “%s” in this story"), i, a, b);
-      if ((why_value = crb_json_member_get (doc, link, "why")) != NULL &&
-          !(why = read_string_array (ctx, why_value, "why", error)))
-        return FALSE;
-
-      l = crb_link_new (a, b, relation, crb_json_double (crb_json_member_get (doc, link, "score")),
-                        (const char * const *) why,
-                        crb_json_boolean (crb_json_member_get (doc, link, "manual")));
-      g_ptr_array_add (alignment->links, l);
-      if (l->manual)
-        g_ptr_array_add (crb_story_get_manual_links (story), crb_link_copy (l));
+      link = crb_link_new (crb_json_string (doc, g_array_index (line->claims, CrbLineClaim, l->a).id),
+                           crb_json_string (doc, g_array_index (line->claims, CrbLineClaim, l->b).id),
+                           l->relation, l->score, (const char * const *) why, l->manual);
+      g_ptr_array_add (alignment->links, link);
+      if (link->manual)
+        g_ptr_array_add (crb_story_get_manual_links (story), crb_link_copy (link));
     }
 
-  i = 0;
-  FOR_EACH_ELEMENT (doc, facts, i, fact_object)
+  for (guint i = 0; i < line->facts->len; i++)
     {
-      const CrbJsonValue *count;
-      CrbFact *fact;
-      const char *id;
+      const CrbLineFact *f = &g_array_index (line->facts, CrbLineFact, i);
+      CrbFact *fact = g_new0 (CrbFact, 1);
 
-      if (crb_json_type (fact_object) != CRB_JSON_OBJECT)
-        return fail (ctx, error, _("facts[%u] must be an object"), i);
-      if (!get_string (ctx, fact_object, "id", TRUE, &id, error))
-        return FALSE;
-
-      fact = g_new0 (CrbFact, 1);
-      fact->id = g_strdup (id);
+      fact->id = g_strdup (crb_json_string (doc, f->id));
+      fact->claims = dup_string_array (doc, f->claims);
+      fact->n_articles = f->n_articles;
+      fact->n_outlets = f->n_outlets;
+      fact->n_conflicts = f->n_conflicts;
       g_ptr_array_add (alignment->facts, fact);
-      if (!(fact->claims = read_string_array (ctx, crb_json_member_get (doc, fact_object, "claims"), "claims", error)))
-        return FALSE;
-      count = crb_json_member_get (doc, fact_object, "articles");
-      fact->n_articles = count ? crb_json_int (count) : 1;
-      count = crb_json_member_get (doc, fact_object, "outlets");
-      fact->n_outlets = count ? crb_json_int (count) : 1;
-      fact->n_conflicts = crb_json_int (crb_json_member_get (doc, fact_object, "conflicts"));
       for (guint k = 0; fact->claims[k]; k++)
-        {
-          if (crb_story_lookup_claim (story, fact->claims[k]) == NULL)
-            return fail (ctx, error, _("facts[%u]: no claim “%s” in this story"), i, fact->claims[k]);
-          g_hash_table_insert (alignment->fact_of_claim, fact->claims[k], fact);
-        }
+        g_hash_table_insert (alignment->fact_of_claim, fact->claims[k], fact);
     }
 
   /* Every other claim is a fact of its own, reported by one outlet. */
@@ -1132,8 +1396,6 @@ parse_alignment (const Ctx           *ctx,
       }
     g_ptr_array_sort_with_data (alignment->facts, compare_facts, position);
   }
-
-  return TRUE;
 }
 
 gboolean
@@ -1141,93 +1403,79 @@ _crb_story_parse (CrbStory    *story,
                   const char  *data,
                   gsize        length,
                   const char  *display_name,
-                  guint        line,
+                  guint        lineno,
                   GError     **error)
 {
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (CrbJsonDoc) doc = NULL;
-  g_autofree char *where = NULL;
-  Ctx ctx = { display_name, line, NULL, NULL };
-  const CrbJsonValue *articles, *claims, *history;
-  const CrbJsonValue *object;
-  const char *story_id;
-  guint i;
+  g_auto (CrbStoryLine) line = { NULL, };
+  g_autoptr (GPtrArray) reasons = g_ptr_array_new ();
+  const CrbJsonDoc *doc;
+  CrbHistoryEntry **history;
+  gsize n_history;
 
-  doc = crb_json_doc_parse (data, length, &local_error);
-  if (doc == NULL)
-    {
-      set_parse_error (error, display_name, line, local_error);
-      return FALSE;
-    }
-
-  ctx.doc = doc;
-  object = crb_json_doc_root (doc);
-  if (crb_json_type (object) != CRB_JSON_OBJECT)
-    return fail (&ctx, error, _("a story line must be a JSON object"));
-
-  if (!get_string (&ctx, object, "story", TRUE, &story_id, error))
+  if (!_crb_story_line_read (&line, crb_story_get_id (story), data, length, display_name, lineno, error))
     return FALSE;
+  doc = line.doc;
 
-  if (g_strcmp0 (story_id, crb_story_get_id (story)) != 0)
-    return fail (&ctx, error, _("expected story “%s”, found “%s”"), crb_story_get_id (story), story_id);
+#define STRING(value) crb_json_string (doc, (value))
 
-  if (!get_array (&ctx, object, "articles", &articles, error) ||
-      !get_array (&ctx, object, "claims", &claims, error) ||
-      !get_array (&ctx, object, "history", &history, error))
-    return FALSE;
-
-  i = 0;
-  FOR_EACH_ELEMENT (doc, articles, i, element)
+  for (guint i = 0; i < line.articles->len; i++)
     {
+      const CrbLineArticle *a = &g_array_index (line.articles, CrbLineArticle, i);
       g_autoptr (CrbArticle) article = NULL;
 
-      g_free (where);
-      ctx.where = where = g_strdup_printf ("story “%s”, articles[%u]", story_id, i);
-      if (!parse_article (&ctx, element, &article, error))
-        return FALSE;
+      article = g_object_new (CRB_TYPE_ARTICLE,
+                              "id", STRING (a->fields[CRB_ARTICLE_ID]),
+                              "text", STRING (a->fields[CRB_ARTICLE_TEXT]),
+                              "title", STRING (a->fields[CRB_ARTICLE_TITLE]),
+                              "outlet", STRING (a->fields[CRB_ARTICLE_OUTLET]),
+                              "url", STRING (a->fields[CRB_ARTICLE_URL]),
+                              "date", STRING (a->fields[CRB_ARTICLE_DATE]),
+                              "source", STRING (a->fields[CRB_ARTICLE_SOURCE]),
+                              NULL);
+      if (a->fields[CRB_ARTICLE_SHA256] != NULL)
+        _crb_article_set_recorded_sha256 (article, STRING (a->fields[CRB_ARTICLE_SHA256]));
       crb_story_add_article (story, article);
     }
 
-  i = 0;
-  FOR_EACH_ELEMENT (doc, claims, i, element)
+  for (guint i = 0; i < line.claims->len; i++)
     {
+      const CrbLineClaim *c = &g_array_index (line.claims, CrbLineClaim, i);
       g_autoptr (CrbClaim) claim = NULL;
+      guint k = 0;
 
-      /* The place is named only when something is wrong. */
-      ctx.where = NULL;
-      if (!parse_claim (&ctx, element, story, &claim, NULL))
+      claim = crb_claim_new (STRING (c->id), STRING (c->article_id), c->start, c->end, STRING (c->text));
+      if (c->kind != NULL)
+        crb_claim_set_kind (claim, STRING (c->kind));
+      crb_claim_set_score (claim, c->score);
+
+      g_ptr_array_set_size (reasons, 0);
+      FOR_EACH_ELEMENT (doc, c->reasons, k, r)
+        g_ptr_array_add (reasons, (gpointer) STRING (r));
+      g_ptr_array_add (reasons, NULL);
+      crb_claim_set_reasons (claim, (const char * const *) reasons->pdata);
+
+      /* Kept as text: most claims never need their values parsed. */
+      if (c->values != NULL)
         {
-          g_free (where);
-          ctx.where = where = g_strdup_printf ("story “%s”, claims[%u]", story_id, i);
-          return parse_claim (&ctx, element, story, &claim, error);
+          gsize raw_len;
+          const char *raw = crb_json_raw (doc, c->values, &raw_len);
+
+          crb_claim_set_values_json (claim, raw, raw_len);
         }
+      if (c->decision != NULL)
+        crb_claim_set_decision (claim, c->decision);
       crb_story_add_claim (story, claim);
     }
 
-  i = 0;
-  FOR_EACH_ELEMENT (doc, history, i, element)
-    {
-      g_autoptr (GError) entry_error = NULL;
-      CrbHistoryEntry *entry;
+#undef STRING
 
-      g_free (where);
-      ctx.where = where = g_strdup_printf ("story “%s”, history[%u]", story_id, i);
-      entry = crb_history_entry_from_value (doc, element, &entry_error);
-      if (entry == NULL)
-        return fail (&ctx, error, _("%s"), entry_error->message);
-      if (crb_story_lookup_claim (story, entry->claim_id) == NULL)
-        {
-          fail (&ctx, error, _("the claim “%s” is not in this story"), entry->claim_id);
-          crb_history_entry_free (entry);
-          return FALSE;
-        }
-      _crb_story_add_history (story, entry);
-    }
+  history = (CrbHistoryEntry **) g_ptr_array_steal (line.history, &n_history);
+  for (guint i = 0; i < n_history; i++)
+    _crb_story_add_history (story, history[i]);
+  g_free (history);
 
-  g_free (where);
-  where = NULL;
-  ctx.where = NULL;
-  return parse_alignment (&ctx, object, story, error);
+  make_alignment (story, &line);
+  return TRUE;
 }
 
 static gboolean

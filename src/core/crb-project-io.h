@@ -4,6 +4,9 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "crb-align.h"
+#include "crb-decision.h"
+#include "crb-json-reader.h"
 #include "crb-story.h"
 
 G_BEGIN_DECLS
@@ -45,6 +48,92 @@ gboolean  _crb_write_chunks_atomically (GFile        *file,
                                      GCancellable    *cancellable,
                                      GError         **error);
 
+/* An article's members, in the order the project file and the exports
+ * write them.
+ */
+typedef enum
+{
+  CRB_ARTICLE_ID,
+  CRB_ARTICLE_TITLE,
+  CRB_ARTICLE_OUTLET,
+  CRB_ARTICLE_URL,
+  CRB_ARTICLE_DATE,
+  CRB_ARTICLE_SOURCE,
+  CRB_ARTICLE_SHA256,
+  CRB_ARTICLE_TEXT,
+  CRB_N_ARTICLE_FIELDS
+} CrbArticleField;
+
+/* A story's line, checked and indexed but not made into objects: what
+ * _crb_story_parse() makes the story's objects from, and what exports
+ * write records from.  The values are the line's, in @doc; each field is
+ * what the object made from it holds (see _crb_story_parse()).
+ */
+typedef struct
+{
+  const CrbJsonValue *fields[CRB_N_ARTICLE_FIELDS];  /* NULL: none (as empty optional ones, and a sha256 that is not one) */
+  gsize               length;                        /* of the text, in code points */
+} CrbLineArticle;
+
+typedef struct
+{
+  const CrbJsonValue *id;
+  const CrbJsonValue *article_id;
+  const CrbJsonValue *text;
+  const CrbJsonValue *kind;        /* NULL: "statement" */
+  const CrbJsonValue *reasons;     /* NULL: none */
+  const CrbJsonValue *values;      /* NULL: none */
+  guint               article;     /* the index of its article (the first with its id) */
+  guint               start;
+  guint               end;
+  double              score;
+  CrbDecision        *decision;    /* NULL while pending */
+  int                 fact;        /* the index of its fact, -1 for a fact of its own */
+} CrbLineClaim;
+
+typedef struct
+{
+  guint               a;           /* claim indexes */
+  guint               b;
+  CrbRelation         relation;
+  double              score;
+  const CrbJsonValue *why;         /* NULL: none */
+  gboolean            manual;
+} CrbLineLink;
+
+typedef struct
+{
+  const CrbJsonValue *id;
+  const CrbJsonValue *claims;      /* an array of claim ids */
+  guint               n_articles;
+  guint               n_outlets;
+  guint               n_conflicts;
+} CrbLineFact;
+
+typedef struct
+{
+  CrbJsonDoc *doc;
+  GArray     *articles;  /* CrbLineArticle */
+  GArray     *claims;    /* CrbLineClaim */
+  GPtrArray  *history;   /* CrbHistoryEntry */
+  GPtrArray  *removed;   /* const CrbJsonValue *: pairs of claim ids */
+  GArray     *links;     /* CrbLineLink; NULL when the line has none (the story is aligned on demand) */
+  GArray     *facts;     /* CrbLineFact */
+} CrbStoryLine;
+
+gboolean  _crb_story_line_read      (CrbStoryLine    *line,
+                                     const char      *story_id,
+                                     const char      *data,
+                                     gsize            length,
+                                     const char      *display_name,
+                                     guint            lineno,
+                                     GError         **error);
+void      _crb_story_line_clear     (CrbStoryLine    *line);
+void      _crb_line_article_write   (GString         *out,
+                                     const CrbStoryLine *line,
+                                     guint            article,
+                                     gboolean         with_text);
+
 gboolean  _crb_story_parse          (CrbStory        *story,
                                      const char      *data,
                                      gsize            length,
@@ -65,5 +154,6 @@ void      _crb_article_set_recorded_sha256 (CrbArticle *self,
                                             const char *sha256);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrbProjectData, _crb_project_data_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrbStoryLine, _crb_story_line_clear)
 
 G_END_DECLS
