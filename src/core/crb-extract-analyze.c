@@ -472,24 +472,7 @@ static const guint8 json_escape[256] = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* '\\' */
 };
 
-/* g_string_append_len() without the call when the buffer has room: the
- * values of a segment are written in many small pieces */
-static inline void
-put (GString    *out,
-     const char *p,
-     gsize       n)
-{
-  if (G_LIKELY (out->len + n < out->allocated_len))
-    {
-      memcpy (out->str + out->len, p, n);
-      out->len += n;
-      out->str[out->len] = '\0';
-    }
-  else
-    g_string_append_len (out, p, n);
-}
-
-#define PUT_LITERAL(out, literal) put ((out), "" literal, sizeof (literal) - 1)
+#define PUT_LITERAL(out, literal) _crb_string_append_len ((out), "" literal, sizeof (literal) - 1)
 
 /* the name of a member that is not the first of its object */
 #define JSON_MEMBER(out, name) PUT_LITERAL ((out), ",\"" name "\":")
@@ -512,7 +495,7 @@ json_string_len (GString    *out,
       while (p < end && !json_escape[*p])
         p++;
       if (p > run)
-        put (out, (const char *) run, p - run);
+        _crb_string_append_len (out, (const char *) run, p - run);
       if (p == end || *p == '\0')
         break;
       switch (*p)
@@ -535,7 +518,7 @@ json_string_len (GString    *out,
         default:
           {
             char u[6] = { '\\', 'u', '0', '0', "0123456789abcdef"[*p >> 4], "0123456789abcdef"[*p & 0xF] };
-            put (out, u, sizeof u);
+            _crb_string_append_len (out, u, sizeof u);
           }
           break;
         }
@@ -562,7 +545,7 @@ json_word (GString    *out,
            const char *s)
 {
   PUT_LITERAL (out, "\"");
-  put (out, s, strlen (s));
+  _crb_string_append_len (out, s, strlen (s));
   PUT_LITERAL (out, "\"");
 }
 
@@ -582,7 +565,7 @@ json_int (GString *out,
   while (u > 0);
   if (v < 0)
     *--p = '-';
-  put (out, p, buf + sizeof buf - p);
+  _crb_string_append_len (out, p, buf + sizeof buf - p);
 }
 
 /* the name of a member of the values object (@v holds its opening brace) */
@@ -743,7 +726,7 @@ add_date (CrbAnalyzer *a,
     {
       /* "weekday" or "relative": nothing to escape */
       PUT_LITERAL (o, ",\"");
-      put (o, extra_key, strlen (extra_key));
+      _crb_string_append_len (o, extra_key, strlen (extra_key));
       PUT_LITERAL (o, "\":");
       json_string (o, extra_value);
     }
@@ -2306,7 +2289,7 @@ crb_analyzer_run (CrbAnalyzer         *a,
       { \
         VALUES_MEMBER (v, name); \
         PUT_LITERAL (v, "["); \
-        put (v, (list)->buf->str, (list)->buf->len); \
+        _crb_string_append_len (v, (list)->buf->str, (list)->buf->len); \
         PUT_LITERAL (v, "]"); \
       }
     VALUES_ARRAY ("quantities", &a->quantities);

@@ -106,23 +106,6 @@ new_value (Parser *parser)
   return doc->n_values++;
 }
 
-/* g_string_append_len() without its checks: GLib 2.74 has no inline one,
- * and a story line holds thousands of strings.
- */
-static inline void
-append_len (GString    *out,
-            const char *data,
-            gsize       len)
-{
-  if (G_LIKELY (out->len + len < out->allocated_len))
-    {
-      memcpy (out->str + out->len, data, len);
-      out->len += len;
-    }
-  else
-    g_string_append_len (out, data, len);
-}
-
 static inline void
 append_byte (GString *out,
              char     c)
@@ -191,7 +174,7 @@ parse_string (Parser   *parser,
         p += 8;
       while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
         p++;
-      append_len (strings, run, p - run);
+      _crb_string_append_len (strings, run, p - run);
 
       if (p >= end)
         return error_at (parser, p, N_("unterminated string"));
@@ -820,16 +803,7 @@ append_source (GString            *out,
                const CrbJsonDoc   *doc,
                const CrbJsonValue *value)
 {
-  gsize len = value->src_end - value->src_start;
-
-  if (G_LIKELY (out->len + len < out->allocated_len))
-    {
-      memcpy (out->str + out->len, doc->data + value->src_start, len);
-      out->len += len;
-      out->str[out->len] = '\0';
-    }
-  else
-    g_string_append_len (out, doc->data + value->src_start, len);
+  _crb_string_append_len (out, doc->data + value->src_start, value->src_end - value->src_start);
 }
 
 /**

@@ -17,24 +17,6 @@
  * requires.  Files stay readable and byte-identical from run to run.
  */
 
-/* g_string_append_len() without its checks, for the many short pieces of
- * a record: GLib 2.74 has no inline version.
- */
-static inline void
-append_len (GString    *out,
-            const char *data,
-            gsize       len)
-{
-  if (G_LIKELY (out->len + len < out->allocated_len))
-    {
-      memcpy (out->str + out->len, data, len);
-      out->len += len;
-      out->str[out->len] = '\0';
-    }
-  else
-    g_string_append_len (out, data, len);
-}
-
 /**
  * crb_json_append_string:
  * @s: (nullable): UTF-8 text; %NULL writes null
@@ -68,7 +50,7 @@ crb_json_append_string (GString    *out,
       while (p < end && *p >= 0x20 && *p != '"' && *p != '\\')
         p++;
       if (p > run)
-        append_len (out, (const char *) run, p - run);
+        _crb_string_append_len (out, (const char *) run, p - run);
       if (p == end)
         break;
 
@@ -148,7 +130,7 @@ crb_json_append_double (GString *out,
           while (whole > 0);
           if (d < 0)
             *--p = '-';
-          append_len (out, p, digits + sizeof digits - p);
+          _crb_string_append_len (out, p, digits + sizeof digits - p);
           return;
         }
     }
@@ -164,6 +146,22 @@ crb_json_append_double (GString *out,
     }
 
   g_string_append (out, buf);
+}
+
+void
+crb_json_append_uint (GString *out,
+                      guint64  n)
+{
+  char digits[24];
+  char *p = digits + sizeof digits;
+
+  do
+    {
+      *--p = (char) ('0' + n % 10);
+      n /= 10;
+    }
+  while (n > 0);
+  _crb_string_append_len (out, p, digits + sizeof digits - p);
 }
 
 static void
@@ -314,8 +312,8 @@ crb_json_member (GString    *out,
         return;
       }
   g_string_append_c (out, '"');
-  append_len (out, name, n);
-  append_len (out, "\":", 2);
+  _crb_string_append_len (out, name, n);
+  _crb_string_append_len (out, "\":", 2);
 }
 
 /**

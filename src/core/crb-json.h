@@ -25,12 +25,32 @@ _crb_json_word_needs_escape (const guchar *p)
            ((backslash - ones) & ~backslash)) & highs) != 0;
 }
 
+/* g_string_append_len() without its checks, for the many short pieces of a
+ * record: GLib 2.74 has no inline version.
+ */
+static inline void
+_crb_string_append_len (GString    *out,
+                        const char *data,
+                        gsize       len)
+{
+  if (G_LIKELY (out->len + len < out->allocated_len))
+    {
+      memcpy (out->str + out->len, data, len);
+      out->len += len;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, data, len);
+}
+
 void     crb_json_append    (GString  *out,
                              JsonNode *node);
 void     crb_json_append_string (GString    *out,
                                  const char *s);
 void     crb_json_append_double (GString    *out,
                                  double      d);
+void     crb_json_append_uint   (GString    *out,
+                                 guint64     n);
 void     crb_json_append_strv   (GString            *out,
                                  const char * const *strings);
 void     crb_json_member        (GString    *out,
