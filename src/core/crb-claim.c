@@ -463,7 +463,7 @@ CrbDecisionStatus
 crb_claim_get_status (CrbClaim *self)
 {
   g_return_val_if_fail (CRB_IS_CLAIM (self), CRB_DECISION_STATUS_PENDING);
-  return self->decision ? self->decision->status : CRB_DECISION_STATUS_PENDING;
+  return crb_decision_get_status (self->decision);
 }
 
 /**
@@ -474,12 +474,10 @@ crb_claim_get_status (CrbClaim *self)
 const char *
 crb_claim_get_final_text (CrbClaim *self)
 {
+  const char *correction;
+
   g_return_val_if_fail (CRB_IS_CLAIM (self), NULL);
 
-  if (self->decision != NULL &&
-      self->decision->status == CRB_DECISION_STATUS_CORRECTED &&
-      self->decision->corrected_text != NULL)
-    return self->decision->corrected_text;
-
-  return self->text;
+  correction = crb_decision_get_correction (self->decision);
+  return correction ? correction : self->text;
 }

@@ -64,6 +64,33 @@ crb_decision_equal (const CrbDecision *a,
          g_strcmp0 (a->time, b->time) == 0;
 }
 
+/**
+ * crb_decision_get_status:
+ * @decision: (nullable): a claim's decision
+ *
+ * Returns: its status; pending for %NULL (no decision)
+ */
+CrbDecisionStatus
+crb_decision_get_status (const CrbDecision *decision)
+{
+  return decision != NULL ? decision->status : CRB_DECISION_STATUS_PENDING;
+}
+
+/**
+ * crb_decision_get_correction:
+ * @decision: (nullable): a claim's decision
+ *
+ * Returns: (nullable): the corrected text when @decision corrects the
+ *   claim, else %NULL (the claim's final text is its own)
+ */
+const char *
+crb_decision_get_correction (const CrbDecision *decision)
+{
+  if (decision != NULL && decision->status == CRB_DECISION_STATUS_CORRECTED)
+    return decision->corrected_text;
+  return NULL;
+}
+
 static void
 add_optional_string (JsonBuilder *builder,
                      const char  *name,

@@ -56,6 +56,8 @@ CrbDecision     *crb_decision_copy           (const CrbDecision *decision);
 void             crb_decision_free           (CrbDecision       *decision);
 gboolean         crb_decision_equal          (const CrbDecision *a,
                                               const CrbDecision *b);
+CrbDecisionStatus crb_decision_get_status   (const CrbDecision *decision);
+const char      *crb_decision_get_correction (const CrbDecision *decision);
 JsonNode        *crb_decision_to_json        (const CrbDecision *decision);
 CrbDecision     *crb_decision_from_json      (JsonNode          *node,
                                               GError           **error);

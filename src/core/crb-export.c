@@ -12,6 +12,7 @@
 #include "crb-json.h"
 #include "crb-error.h"
 #include "crb-project-io.h"
+#include "crb-story-private.h"
 #include "crb-utils.h"
 
 #include <string.h>
@@ -20,7 +21,14 @@
  * Exports write one record at a time to a buffered stream, story by story, so
  * memory does not grow with the number of records; stories and claims come
  * in project order, so the same project exports the same bytes every time.
+ *
+ * Records are written from each story's line as the project file holds it
+ * (CrbStoryLine), without making the story's objects: most strings are
+ * copied as they are in the file.  A loaded story is written from the line
+ * a save would write, so there is one way to write each record.
  */
+
+#define append_literal(out, literal) _crb_string_append_len ((out), "" literal, sizeof (literal) - 1)
 
 static void
 member_string (GString    *out,
@@ -32,15 +40,18 @@ member_string (GString    *out,
   crb_json_append_string (out, value);
 }
 
-/* What a record writer needs of its story, built once per story. */
+/* What a record writer needs of its story, made once per story. */
 typedef struct
 {
-  CrbStory     *story;
-  CrbAlignment *alignment;
-  GHashTable   *links_of;    /* claim id → GPtrArray of CrbLink (borrowed) */
-  GHashTable   *sentences;   /* article id → GArray of Sentence, made on request */
-  GHashTable   *written;     /* article → its JSON object without the text, once a record carried the text */
-  guint         next_id;     /* FEVER: the id of the next record, file-wide */
+  CrbStory           *story;
+  const CrbStoryLine *line;
+  const CrbJsonDoc   *doc;
+  guint              *link_start;  /* claim i's links: link_index[link_start[i]] up to link_index[link_start[i + 1]] */
+  guint              *link_index;
+  GArray            **sentences;   /* per article: GArray of Sentence, made on request */
+  char              **written;     /* per article: its JSON object without the text, once a record carried the text */
+  GString            *story_object; /* {"id": …, "title": …} */
+  guint               next_id;     /* FEVER: the id of the next record, file-wide */
 } StoryCtx;
 
 /* One sentence of an article, in code points and bytes. */
@@ -52,72 +63,113 @@ typedef struct
   gsize byte_end;
 } Sentence;
 
-static void
-story_ctx_begin (StoryCtx *ctx,
-                 CrbStory *story)
+static inline const CrbLineClaim *
+claim_at (StoryCtx *ctx,
+          guint     index)
 {
+  return &g_array_index (ctx->line->claims, CrbLineClaim, index);
+}
+
+static inline const CrbLineLink *
+link_at (StoryCtx *ctx,
+         guint     index)
+{
+  return &g_array_index (ctx->line->links, CrbLineLink, index);
+}
+
+/* A field of an article as the article object holds it (NULL: none). */
+static inline const char *
+article_field (StoryCtx        *ctx,
+               guint            article,
+               CrbArticleField  field)
+{
+  return crb_json_string (ctx->doc, g_array_index (ctx->line->articles, CrbLineArticle, article).fields[field]);
+}
+
+static inline const char *
+claim_string (StoryCtx           *ctx,
+              const CrbJsonValue *value)
+{
+  return crb_json_string (ctx->doc, value);
+}
+
+static void
+story_ctx_begin (StoryCtx           *ctx,
+                 CrbStory           *story,
+                 const CrbStoryLine *line)
+{
+  guint n_claims = line->claims->len;
+  guint n_articles = line->articles->len;
+  gboolean first = TRUE;
+
   ctx->story = story;
-  ctx->alignment = crb_story_get_alignment (story);
-  ctx->links_of = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                         (GDestroyNotify) g_ptr_array_unref);
-  ctx->sentences = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                          (GDestroyNotify) g_array_unref);
-  ctx->written = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  ctx->line = line;
+  ctx->doc = line->doc;
+  ctx->sentences = g_new0 (GArray *, n_articles);
+  ctx->written = g_new0 (char *, n_articles);
+  ctx->story_object = g_string_new ("{");
+  member_string (ctx->story_object, &first, "id", crb_story_get_id (story));
+  member_string (ctx->story_object, &first, "title", crb_story_get_title (story));
+  g_string_append_c (ctx->story_object, '}');
 
-  /* Each claim's links in the alignment's order. */
-  for (guint i = 0; i < ctx->alignment->links->len; i++)
+  /* Each claim's links in the alignment's order (a link to itself twice). */
+  ctx->link_start = g_new0 (guint, n_claims + 1);
+  ctx->link_index = g_new (guint, 2 * line->links->len + 1);
+  for (guint i = 0; i < line->links->len; i++)
     {
-      CrbLink *link = g_ptr_array_index (ctx->alignment->links, i);
-      const char *ends[2] = { link->a, link->b };
-
-      for (guint e = 0; e < 2; e++)
-        {
-          GPtrArray *list = g_hash_table_lookup (ctx->links_of, ends[e]);
-
-          if (list == NULL)
-            g_hash_table_insert (ctx->links_of, (char *) ends[e], list = g_ptr_array_new ());
-          g_ptr_array_add (list, link);
-        }
+      ctx->link_start[link_at (ctx, i)->a + 1]++;
+      ctx->link_start[link_at (ctx, i)->b + 1]++;
     }
+  for (guint c = 0; c < n_claims; c++)
+    ctx->link_start[c + 1] += ctx->link_start[c];
+  {
+    g_autofree guint *next = g_memdup2 (ctx->link_start, n_claims * sizeof (guint));
+
+    for (guint i = 0; i < line->links->len; i++)
+      {
+        ctx->link_index[next[link_at (ctx, i)->a]++] = i;
+        ctx->link_index[next[link_at (ctx, i)->b]++] = i;
+      }
+  }
 }
 
 static void
 story_ctx_end (StoryCtx *ctx)
 {
-  g_clear_pointer (&ctx->links_of, g_hash_table_unref);
-  g_clear_pointer (&ctx->sentences, g_hash_table_unref);
-  g_clear_pointer (&ctx->written, g_hash_table_unref);
+  for (guint i = 0; i < ctx->line->articles->len; i++)
+    {
+      g_clear_pointer (&ctx->sentences[i], g_array_unref);
+      g_free (ctx->written[i]);
+    }
+  g_clear_pointer (&ctx->sentences, g_free);
+  g_clear_pointer (&ctx->written, g_free);
+  g_string_free (g_steal_pointer (&ctx->story_object), TRUE);
+  g_clear_pointer (&ctx->link_start, g_free);
+  g_clear_pointer (&ctx->link_index, g_free);
   ctx->story = NULL;
-  ctx->alignment = NULL;
+  ctx->line = NULL;
+  ctx->doc = NULL;
 }
 
-static GPtrArray *
-links_of (StoryCtx *ctx,
-          CrbClaim *claim)
+/* The claim at the other end of @link from claim @index. */
+static inline guint
+other_end (const CrbLineLink *link,
+           guint              index)
 {
-  static GPtrArray *none = NULL;
-
-  if (g_once_init_enter (&none))
-    g_once_init_leave (&none, g_ptr_array_new ());
-
-  {
-    GPtrArray *list = g_hash_table_lookup (ctx->links_of, crb_claim_get_id (claim));
-
-    return list ? list : none;
-  }
+  return link->a == index ? link->b : link->a;
 }
 
 /* The article's sentences, as the extraction engine segments them. */
 static GArray *
-sentences_of (StoryCtx   *ctx,
-              CrbArticle *article)
+sentences_of (StoryCtx *ctx,
+              guint     article)
 {
-  GArray *sentences = g_hash_table_lookup (ctx->sentences, crb_article_get_id (article));
+  GArray *sentences = ctx->sentences[article];
 
   if (sentences == NULL)
     {
       g_autoptr (GArray) raw = g_array_new (FALSE, FALSE, sizeof (CrbRawSegment));
-      const char *text = crb_article_get_text (article);
+      const char *text = article_field (ctx, article, CRB_ARTICLE_TEXT);
       gsize byte_pos = 0;
       guint char_pos = 0;
 
@@ -137,7 +189,7 @@ sentences_of (StoryCtx   *ctx,
           byte_pos = seg->end;
           g_array_append_val (sentences, s);
         }
-      g_hash_table_insert (ctx->sentences, (char *) crb_article_get_id (article), sentences);
+      ctx->sentences[article] = sentences;
     }
 
   return sentences;
@@ -145,12 +197,10 @@ sentences_of (StoryCtx   *ctx,
 
 /* The index of the sentence that holds the start of @claim. */
 static guint
-sentence_of (StoryCtx   *ctx,
-             CrbArticle *article,
-             CrbClaim   *claim)
+sentence_of (StoryCtx           *ctx,
+             const CrbLineClaim *claim)
 {
-  GArray *sentences = sentences_of (ctx, article);
-  guint start = crb_claim_get_start (claim);
+  GArray *sentences = sentences_of (ctx, claim->article);
   guint lo = 0, hi = sentences->len;
 
   /* The last sentence that starts at or before the claim. */
@@ -158,7 +208,7 @@ sentence_of (StoryCtx   *ctx,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (g_array_index (sentences, Sentence, mid).start <= start)
+      if (g_array_index (sentences, Sentence, mid).start <= claim->start)
         lo = mid + 1;
       else
         hi = mid;
@@ -166,127 +216,169 @@ sentence_of (StoryCtx   *ctx,
   return lo > 0 ? lo - 1 : 0;
 }
 
+/* A claim's final text: the correction of a corrected claim, else its text. */
+static void
+append_final_text (GString            *out,
+                   StoryCtx           *ctx,
+                   const CrbLineClaim *claim)
+{
+  const char *correction = crb_decision_get_correction (claim->decision);
+
+  if (correction != NULL)
+    crb_json_append_string (out, correction);
+  else
+    crb_json_append_string_value (out, ctx->doc, claim->text);
+}
+
+static const char *
+final_text (StoryCtx           *ctx,
+            const CrbLineClaim *claim)
+{
+  const char *correction = crb_decision_get_correction (claim->decision);
+
+  return correction ? correction : claim_string (ctx, claim->text);
+}
+
+static inline const char *
+status_name (const CrbLineClaim *claim)
+{
+  return crb_decision_status_to_string (crb_decision_get_status (claim->decision));
+}
+
+/* {"start": …, "end": …} */
+static void
+append_span (GString            *out,
+             const CrbLineClaim *claim)
+{
+  append_literal (out, "{\"start\":");
+  crb_json_append_uint (out, claim->start);
+  append_literal (out, ",\"end\":");
+  crb_json_append_uint (out, claim->end);
+  g_string_append_c (out, '}');
+}
+
 /* One record of the native dataset; every member is always present. */
 static guint
-write_native_record (GString    *out,
-                     StoryCtx   *ctx,
-                     CrbArticle *article,
-                     CrbClaim   *claim)
+write_native_record (GString  *out,
+                     StoryCtx *ctx,
+                     guint     index)
 {
-  CrbStory *story = ctx->story;
-  const CrbDecision *decision = crb_claim_get_decision (claim);
-  const char *values = crb_claim_get_values_json (claim);
-  const char * const *reasons = crb_claim_get_reasons (claim);
-  gboolean first = TRUE;
-  gboolean sub;
+  const CrbLineClaim *claim = claim_at (ctx, index);
+  const CrbDecision *decision = claim->decision;
 
-  g_string_append_c (out, '{');
-  member_string (out, &first, "id", crb_claim_get_id (claim));
-  member_string (out, &first, "claim", crb_claim_get_final_text (claim));
-  member_string (out, &first, "original", crb_claim_get_text (claim));
-  member_string (out, &first, "status", crb_decision_status_to_string (crb_claim_get_status (claim)));
-  member_string (out, &first, "reason", decision ? crb_reject_reason_to_string (decision->reason) : NULL);
-  member_string (out, &first, "note", decision ? decision->note : NULL);
-  member_string (out, &first, "annotator", decision ? decision->annotator : NULL);
-  member_string (out, &first, "time", decision ? decision->time : NULL);
-  member_string (out, &first, "kind", crb_claim_get_kind (claim));
-  crb_json_member (out, &first, "values");
-  g_string_append (out, values ? values : "null");
+  append_literal (out, "{\"id\":");
+  crb_json_append_string_value (out, ctx->doc, claim->id);
+  append_literal (out, ",\"claim\":");
+  append_final_text (out, ctx, claim);
+  append_literal (out, ",\"original\":");
+  crb_json_append_string_value (out, ctx->doc, claim->text);
+  append_literal (out, ",\"status\":");
+  crb_json_append_string (out, status_name (claim));
+  append_literal (out, ",\"reason\":");
+  crb_json_append_string (out, decision ? crb_reject_reason_to_string (decision->reason) : NULL);
+  append_literal (out, ",\"note\":");
+  crb_json_append_string (out, decision ? decision->note : NULL);
+  append_literal (out, ",\"annotator\":");
+  crb_json_append_string (out, decision ? decision->annotator : NULL);
+  append_literal (out, ",\"time\":");
+  crb_json_append_string (out, decision ? decision->time : NULL);
+  append_literal (out, ",\"kind\":");
+  if (claim->kind != NULL)
+    crb_json_append_string_value (out, ctx->doc, claim->kind);
+  else
+    append_literal (out, "\"statement\"");
+  append_literal (out, ",\"values\":");
+  if (claim->values != NULL)
+    {
+      gsize len;
+      const char *raw = crb_json_raw (ctx->doc, claim->values, &len);
+
+      _crb_string_append_len (out, raw, len);
+    }
+  else
+    append_literal (out, "null");
 
   /* The first record of an article carries its text, so that the dataset
-   * can rebuild the project (`corroborate-cli new --from-export`).
+   * can rebuild the project (`corroborate-cli new --from-export`); the
+   * others share one object.
    */
-  crb_json_member (out, &first, "article");
-  {
-    const char *written = g_hash_table_lookup (ctx->written, article);
+  append_literal (out, ",\"article\":");
+  if (ctx->written[claim->article] != NULL)
+    g_string_append (out, ctx->written[claim->article]);
+  else
+    {
+      GString *object = g_string_new (NULL);
 
-    if (written != NULL)
-      g_string_append (out, written);
-    else
-      {
-        GString *object = g_string_new (NULL);
+      _crb_line_article_write (out, ctx->line, claim->article, TRUE);
+      _crb_line_article_write (object, ctx->line, claim->article, FALSE);
+      ctx->written[claim->article] = g_string_free (object, FALSE);
+    }
 
-        /* The first record carries the text; the others share one object. */
-        _crb_article_write (out, article, TRUE);
-        _crb_article_write (object, article, FALSE);
-        g_hash_table_insert (ctx->written, article, g_string_free (object, FALSE));
-      }
-  }
-
-  crb_json_member (out, &first, "span");
-  g_string_append_printf (out, "{\"start\":%u,\"end\":%u}",
-                          crb_claim_get_start (claim), crb_claim_get_end (claim));
-  member_string (out, &first, "quote", crb_claim_get_text (claim));
-
-  crb_json_member (out, &first, "story");
-  sub = TRUE;
-  g_string_append_c (out, '{');
-  member_string (out, &sub, "id", crb_story_get_id (story));
-  member_string (out, &sub, "title", crb_story_get_title (story));
-  g_string_append_c (out, '}');
+  append_literal (out, ",\"span\":");
+  append_span (out, claim);
+  append_literal (out, ",\"quote\":");
+  crb_json_append_string_value (out, ctx->doc, claim->text);
+  append_literal (out, ",\"story\":");
+  _crb_string_append_len (out, ctx->story_object->str, ctx->story_object->len);
 
   /* The fact and its evidence: the linked claims of the other articles. */
-  {
-    const CrbFact *fact = crb_alignment_get_fact (ctx->alignment, crb_claim_get_id (claim));
-    GPtrArray *links = links_of (ctx, claim);
-    gboolean first_evidence = TRUE;
+  append_literal (out, ",\"fact\":");
+  if (claim->fact >= 0)
+    crb_json_append_string_value (out, ctx->doc, g_array_index (ctx->line->facts, CrbLineFact, claim->fact).id);
+  else
+    {
+      g_autofree char *fact = g_strconcat ("fact:", claim_string (ctx, claim->id), NULL);
 
-    member_string (out, &first, "fact", fact ? fact->id : NULL);
-    crb_json_member (out, &first, "evidence");
-    g_string_append_c (out, '[');
-    for (guint i = 0; i < links->len; i++)
-      {
-        CrbLink *link = g_ptr_array_index (links, i);
-        const char *other_id = crb_link_other_end (link, crb_claim_get_id (claim));
-        CrbClaim *other = other_id ? crb_story_lookup_claim (story, other_id) : NULL;
-        gboolean f = TRUE;
+      crb_json_append_string (out, fact);
+    }
+  append_literal (out, ",\"evidence\":[");
+  for (guint k = ctx->link_start[index]; k < ctx->link_start[index + 1]; k++)
+    {
+      const CrbLineLink *link = link_at (ctx, ctx->link_index[k]);
+      const CrbLineClaim *other = claim_at (ctx, other_end (link, index));
 
-        if (other == NULL)
-          continue;
-        if (!first_evidence)
-          g_string_append_c (out, ',');
-        first_evidence = FALSE;
-        g_string_append_c (out, '{');
-        member_string (out, &f, "claim", other_id);
-        member_string (out, &f, "article", crb_claim_get_article_id (other));
-        member_string (out, &f, "relation", crb_relation_to_string (link->relation));
-        g_string_append_printf (out, ",\"span\":{\"start\":%u,\"end\":%u}",
-                                crb_claim_get_start (other), crb_claim_get_end (other));
-        member_string (out, &f, "quote", crb_claim_get_text (other));
-        member_string (out, &f, "status", crb_decision_status_to_string (crb_claim_get_status (other)));
-        crb_json_member (out, &f, "why");
-        crb_json_append_strv (out, (const char * const *) link->why);
-        crb_json_member (out, &f, "manual");
-        g_string_append (out, link->manual ? "true" : "false");
-        g_string_append_c (out, '}');
-      }
-    g_string_append_c (out, ']');
-    crb_json_member (out, &first, "outlets");
-    g_string_append_printf (out, "%u", fact ? fact->n_outlets : 1);
-  }
+      if (k > ctx->link_start[index])
+        g_string_append_c (out, ',');
+      append_literal (out, "{\"claim\":");
+      crb_json_append_string_value (out, ctx->doc, other->id);
+      append_literal (out, ",\"article\":");
+      crb_json_append_string_value (out, ctx->doc, other->article_id);
+      append_literal (out, ",\"relation\":");
+      crb_json_append_string (out, crb_relation_to_string (link->relation));
+      append_literal (out, ",\"span\":");
+      append_span (out, other);
+      append_literal (out, ",\"quote\":");
+      crb_json_append_string_value (out, ctx->doc, other->text);
+      append_literal (out, ",\"status\":");
+      crb_json_append_string (out, status_name (other));
+      append_literal (out, ",\"why\":");
+      crb_json_append_strv_value (out, ctx->doc, link->why);
+      if (link->manual)
+        append_literal (out, ",\"manual\":true}");
+      else
+        append_literal (out, ",\"manual\":false}");
+    }
+  append_literal (out, "],\"outlets\":");
+  crb_json_append_uint (out, claim->fact >= 0 ? g_array_index (ctx->line->facts, CrbLineFact, claim->fact).n_outlets : 1);
 
-  crb_json_member (out, &first, "extractor");
-  sub = TRUE;
-  g_string_append_c (out, '{');
-  member_string (out, &sub, "name", CRB_EXTRACTOR_NAME);
-  member_string (out, &sub, "version", CRB_EXTRACTOR_VERSION);
-  crb_json_member (out, &sub, "score");
-  crb_json_append_double (out, _crb_round_score (crb_claim_get_score (claim)));
-  crb_json_member (out, &sub, "reasons");
-  crb_json_append_strv (out, reasons);
-  g_string_append_c (out, '}');
-
-  g_string_append (out, "}\n");
+  append_literal (out, ",\"extractor\":{\"name\":");
+  crb_json_append_string (out, CRB_EXTRACTOR_NAME);
+  append_literal (out, ",\"version\":");
+  crb_json_append_string (out, CRB_EXTRACTOR_VERSION);
+  append_literal (out, ",\"score\":");
+  crb_json_append_double (out, _crb_round_score (claim->score));
+  append_literal (out, ",\"reasons\":");
+  crb_json_append_strv_value (out, ctx->doc, claim->reasons);
+  append_literal (out, "}}\n");
   return 1;
 }
 
-/* Appends the records of @claim (none when the format leaves it out) and
- * returns how many it wrote.
+/* Appends the records of claim @index (none when the format leaves it out)
+ * and returns how many it wrote.
  */
-typedef guint (*WriteRecord) (GString    *out,
-                              StoryCtx   *ctx,
-                              CrbArticle *article,
-                              CrbClaim   *claim);
+typedef guint (*WriteRecord) (GString  *out,
+                              StoryCtx *ctx,
+                              guint     index);
 
 /* RFC 4180: quoted when needed, quotes doubled. */
 static void
@@ -320,33 +412,33 @@ static const char * const csv_columns[] = {
 };
 
 static guint
-write_csv_record (GString    *out,
-                  StoryCtx   *ctx,
-                  CrbArticle *article,
-                  CrbClaim   *claim)
+write_csv_record (GString  *out,
+                  StoryCtx *ctx,
+                  guint     index)
 {
-  const CrbDecision *d = crb_claim_get_decision (claim);
+  const CrbLineClaim *claim = claim_at (ctx, index);
+  const CrbDecision *d = claim->decision;
   char score[G_ASCII_DTOSTR_BUF_SIZE];
   char start[16], end[16];
 
-  g_snprintf (start, sizeof start, "%u", crb_claim_get_start (claim));
-  g_snprintf (end, sizeof end, "%u", crb_claim_get_end (claim));
-  g_ascii_formatd (score, sizeof score, "%.3f", crb_claim_get_score (claim));
-  csv_field (out, crb_claim_get_id (claim), FALSE);
-  csv_field (out, crb_claim_get_final_text (claim), FALSE);
-  csv_field (out, crb_claim_get_text (claim), FALSE);
-  csv_field (out, crb_decision_status_to_string (crb_claim_get_status (claim)), FALSE);
+  g_snprintf (start, sizeof start, "%u", claim->start);
+  g_snprintf (end, sizeof end, "%u", claim->end);
+  g_ascii_formatd (score, sizeof score, "%.3f", claim->score);
+  csv_field (out, claim_string (ctx, claim->id), FALSE);
+  csv_field (out, final_text (ctx, claim), FALSE);
+  csv_field (out, claim_string (ctx, claim->text), FALSE);
+  csv_field (out, status_name (claim), FALSE);
   csv_field (out, d ? crb_reject_reason_to_string (d->reason) : NULL, FALSE);
   csv_field (out, d ? d->note : NULL, FALSE);
   csv_field (out, d ? d->annotator : NULL, FALSE);
   csv_field (out, d ? d->time : NULL, FALSE);
-  csv_field (out, crb_claim_get_kind (claim), FALSE);
+  csv_field (out, claim->kind ? claim_string (ctx, claim->kind) : "statement", FALSE);
   csv_field (out, score, FALSE);
-  csv_field (out, crb_article_get_id (article), FALSE);
-  csv_field (out, crb_article_get_title (article), FALSE);
-  csv_field (out, crb_article_get_outlet (article), FALSE);
-  csv_field (out, crb_article_get_url (article), FALSE);
-  csv_field (out, crb_article_get_date (article), FALSE);
+  csv_field (out, article_field (ctx, claim->article, CRB_ARTICLE_ID), FALSE);
+  csv_field (out, article_field (ctx, claim->article, CRB_ARTICLE_TITLE), FALSE);
+  csv_field (out, article_field (ctx, claim->article, CRB_ARTICLE_OUTLET), FALSE);
+  csv_field (out, article_field (ctx, claim->article, CRB_ARTICLE_URL), FALSE);
+  csv_field (out, article_field (ctx, claim->article, CRB_ARTICLE_DATE), FALSE);
   csv_field (out, start, FALSE);
   csv_field (out, end, FALSE);
   csv_field (out, crb_story_get_id (ctx->story), FALSE);
@@ -354,43 +446,41 @@ write_csv_record (GString    *out,
   return 1;
 }
 
-/* The claims linked to @claim by @relation, in link order. */
-static GPtrArray *
+/* The indexes of the claims linked to claim @index by @relation, in link order. */
+static GArray *
 linked_claims (StoryCtx    *ctx,
-               CrbClaim    *claim,
+               guint        index,
                CrbRelation  relation)
 {
-  GPtrArray *links = links_of (ctx, claim);
-  GPtrArray *result = g_ptr_array_new ();
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  for (guint i = 0; i < links->len; i++)
+  for (guint k = ctx->link_start[index]; k < ctx->link_start[index + 1]; k++)
     {
-      CrbLink *link = g_ptr_array_index (links, i);
-      const char *other_id = crb_link_other_end (link, crb_claim_get_id (claim));
-      CrbClaim *other = other_id && link->relation == relation
-                        ? crb_story_lookup_claim (ctx->story, other_id) : NULL;
+      const CrbLineLink *link = link_at (ctx, ctx->link_index[k]);
+      guint other = other_end (link, index);
 
-      if (other != NULL)
-        g_ptr_array_add (result, other);
+      if (link->relation == relation)
+        g_array_append_val (result, other);
     }
   return result;
 }
 
 static void
-write_appearance (GString    *out,
-                  CrbArticle *article)
+write_appearance (GString  *out,
+                  StoryCtx *ctx,
+                  guint     article)
 {
+  const char *outlet = article_field (ctx, article, CRB_ARTICLE_OUTLET);
   gboolean f = TRUE;
 
   g_string_append_c (out, '{');
   member_string (out, &f, "@type", "CreativeWork");
-  member_string (out, &f, "url", crb_article_get_url (article));
-  member_string (out, &f, "headline", crb_article_get_title (article));
-  member_string (out, &f, "datePublished", crb_article_get_date (article));
+  member_string (out, &f, "url", article_field (ctx, article, CRB_ARTICLE_URL));
+  member_string (out, &f, "headline", article_field (ctx, article, CRB_ARTICLE_TITLE));
+  member_string (out, &f, "datePublished", article_field (ctx, article, CRB_ARTICLE_DATE));
   crb_json_member (out, &f, "publisher");
   g_string_append (out, "{\"@type\":\"Organization\",\"name\":");
-  crb_json_append_string (out, crb_article_get_outlet (article) ? crb_article_get_outlet (article)
-                                                                : crb_article_get_id (article));
+  crb_json_append_string (out, outlet ? outlet : article_field (ctx, article, CRB_ARTICLE_ID));
   g_string_append (out, "}}");
 }
 
@@ -401,7 +491,7 @@ static const char *
 claimreview_label (const CrbDecision *d,
                    int               *rating)
 {
-  switch (d ? d->status : CRB_DECISION_STATUS_PENDING)
+  switch (crb_decision_get_status (d))
     {
     case CRB_DECISION_STATUS_CONFIRMED:
       *rating = 5;
@@ -422,7 +512,7 @@ static guint
 fever_labels (const CrbDecision  *d,
               const char        **labels)
 {
-  switch (d ? d->status : CRB_DECISION_STATUS_PENDING)
+  switch (crb_decision_get_status (d))
     {
     case CRB_DECISION_STATUS_CONFIRMED:
       labels[0] = "SUPPORTS";
@@ -454,15 +544,17 @@ fever_labels (const CrbDecision  *d,
  * ones False; other claims are left out.
  */
 static guint
-write_claimreview_record (GString    *out,
-                          StoryCtx   *ctx,
-                          CrbArticle *article,
-                          CrbClaim   *claim)
+write_claimreview_record (GString  *out,
+                          StoryCtx *ctx,
+                          guint     index)
 {
-  const CrbDecision *d = crb_claim_get_decision (claim);
-  g_autoptr (GPtrArray) appearances = g_ptr_array_new ();
-  g_autoptr (GPtrArray) agreeing = NULL;
-  CrbArticle *first_article;
+  const CrbLineClaim *claim = claim_at (ctx, index);
+  const CrbDecision *d = claim->decision;
+  const char *id = claim_string (ctx, claim->id);
+  const char *url_base = article_field (ctx, claim->article, CRB_ARTICLE_URL);
+  g_autoptr (GArray) appearances = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) agreeing = NULL;
+  guint first_article;
   const char *rating_name;
   g_autofree char *url = NULL;
   g_autofree char *day = NULL;
@@ -474,39 +566,40 @@ write_claimreview_record (GString    *out,
     return 0;
 
   /* Where the claim appears: its article and the agreeing ones. */
-  g_ptr_array_add (appearances, article);
-  agreeing = linked_claims (ctx, claim, CRB_RELATION_AGREES);
+  g_array_append_val (appearances, claim->article);
+  agreeing = linked_claims (ctx, index, CRB_RELATION_AGREES);
   for (guint i = 0; i < agreeing->len; i++)
     {
-      CrbClaim *other = g_ptr_array_index (agreeing, i);
-      CrbArticle *other_article = crb_story_lookup_article (ctx->story, crb_claim_get_article_id (other));
+      guint article = claim_at (ctx, g_array_index (agreeing, guint, i))->article;
+      gboolean seen = FALSE;
 
-      if (other_article != NULL && !g_ptr_array_find (appearances, other_article, NULL))
-        g_ptr_array_add (appearances, other_article);
+      for (guint k = 0; k < appearances->len && !seen; k++)
+        seen = g_array_index (appearances, guint, k) == article;
+      if (!seen)
+        g_array_append_val (appearances, article);
     }
 
-  first_article = article;
+  first_article = claim->article;
   for (guint i = 0; i < appearances->len; i++)
     {
-      CrbArticle *a = g_ptr_array_index (appearances, i);
+      guint a = g_array_index (appearances, guint, i);
+      const char *date = article_field (ctx, a, CRB_ARTICLE_DATE);
+      const char *first_date = article_field (ctx, first_article, CRB_ARTICLE_DATE);
 
-      if (crb_article_get_date (a) != NULL &&
-          (crb_article_get_date (first_article) == NULL ||
-           g_strcmp0 (crb_article_get_date (a), crb_article_get_date (first_article)) < 0))
+      if (date != NULL && (first_date == NULL || strcmp (date, first_date) < 0))
         first_article = a;
     }
 
   /* Google requires a url: the article's, pointing at the claim. */
-  url = crb_article_get_url (article)
-        ? g_strdup_printf ("%s#claim-%s", crb_article_get_url (article), crb_claim_get_id (claim))
-        : g_strdup_printf ("urn:corroborate:claim:%s", crb_claim_get_id (claim));
+  url = url_base ? g_strdup_printf ("%s#claim-%s", url_base, id)
+                 : g_strdup_printf ("urn:corroborate:claim:%s", id);
   day = d->time ? g_strndup (d->time, 10) : NULL;
 
   g_string_append_c (out, '{');
   member_string (out, &first, "@context", "https://schema.org");
   member_string (out, &first, "@type", "ClaimReview");
   member_string (out, &first, "url", url);
-  member_string (out, &first, "claimReviewed", crb_claim_get_text (claim));
+  member_string (out, &first, "claimReviewed", claim_string (ctx, claim->text));
   if (d->status == CRB_DECISION_STATUS_CORRECTED)
     member_string (out, &first, "reviewBody", d->corrected_text);
   else if (d->note != NULL)
@@ -522,30 +615,30 @@ write_claimreview_record (GString    *out,
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      write_appearance (out, g_ptr_array_index (appearances, i));
+      write_appearance (out, ctx, g_array_index (appearances, guint, i));
     }
   g_string_append (out, "],\"firstAppearance\":");
-  write_appearance (out, first_article);
+  write_appearance (out, ctx, first_article);
   g_string_append_c (out, '}');
   crb_json_member (out, &first, "author");
   g_string_append (out, "{\"@type\":\"Person\",\"name\":");
   crb_json_append_string (out, d->annotator);
   g_string_append_c (out, '}');
   member_string (out, &first, "datePublished", day);
-  member_string (out, &first, "identifier", crb_claim_get_id (claim));
+  member_string (out, &first, "identifier", id);
   g_string_append (out, "}\n");
   return 1;
 }
 
-/* One FEVER record; @evidence holds claims whose sentences are each, on
- * their own, an evidence set.
+/* One FEVER record; @evidence holds the indexes of claims whose sentences
+ * are each, on their own, an evidence set.
  */
 static void
 write_fever_line (GString    *out,
                   StoryCtx   *ctx,
                   const char *label,
                   const char *text,
-                  GPtrArray  *evidence)
+                  GArray     *evidence)
 {
   guint id = ctx->next_id++;
   gboolean first = TRUE;
@@ -566,10 +659,10 @@ write_fever_line (GString    *out,
       g_string_append_c (out, '[');
       for (guint i = 0; i < evidence->len; i++)
         {
-          CrbClaim *c = g_ptr_array_index (evidence, i);
-          CrbArticle *a = crb_story_lookup_article (ctx->story, crb_claim_get_article_id (c));
-          guint sentence = sentence_of (ctx, a, c);
-          char *key = g_strdup_printf ("%u\t%s", sentence, crb_article_get_id (a));
+          const CrbLineClaim *c = claim_at (ctx, g_array_index (evidence, guint, i));
+          const char *article_id = article_field (ctx, c->article, CRB_ARTICLE_ID);
+          guint sentence = sentence_of (ctx, c);
+          char *key = g_strdup_printf ("%u\t%s", sentence, article_id);
 
           /* Two claims in one sentence are one piece of evidence. */
           if (!g_hash_table_add (seen, key))
@@ -577,7 +670,7 @@ write_fever_line (GString    *out,
           if (n > 0)
             g_string_append_c (out, ',');
           g_string_append_printf (out, "[[%u,%u,", id, n);
-          crb_json_append_string (out, crb_article_get_id (a));
+          crb_json_append_string (out, article_id);
           g_string_append_printf (out, ",%u]]", sentence);
           n++;
         }
@@ -593,46 +686,46 @@ write_fever_line (GString    *out,
  * rejected as unverifiable NOT ENOUGH INFO.  Other claims are left out.
  */
 static guint
-write_fever_record (GString    *out,
-                    StoryCtx   *ctx,
-                    CrbArticle *article,
-                    CrbClaim   *claim)
+write_fever_record (GString  *out,
+                    StoryCtx *ctx,
+                    guint     index)
 {
-  const CrbDecision *d = crb_claim_get_decision (claim);
+  const CrbLineClaim *claim = claim_at (ctx, index);
   const char *labels[2];
-  guint n = fever_labels (d, labels);
-  g_autoptr (GPtrArray) evidence = g_ptr_array_new ();
-  g_autoptr (GPtrArray) linked = NULL;
+  guint n = fever_labels (claim->decision, labels);
+  g_autoptr (GArray) evidence = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) linked = NULL;
 
   if (n == 0)
     return 0;
 
-  g_ptr_array_add (evidence, claim);
+  g_array_append_val (evidence, index);
   if (g_str_equal (labels[0], "NOT ENOUGH INFO"))
     {
-      write_fever_line (out, ctx, labels[0], crb_claim_get_text (claim), NULL);
+      write_fever_line (out, ctx, labels[0], claim_string (ctx, claim->text), NULL);
       return 1;
     }
 
   if (g_str_equal (labels[0], "REFUTES"))
     {
-      linked = linked_claims (ctx, claim, CRB_RELATION_CONFLICTS);
-      g_ptr_array_extend (evidence, linked, NULL, NULL);
-      write_fever_line (out, ctx, labels[0], crb_claim_get_text (claim), evidence);
+      linked = linked_claims (ctx, index, CRB_RELATION_CONFLICTS);
+      g_array_append_vals (evidence, linked->data, linked->len);
+      write_fever_line (out, ctx, labels[0], claim_string (ctx, claim->text), evidence);
       return 1;
     }
 
   /* Agreeing appearances, unless a reviewer rejected them. */
-  linked = linked_claims (ctx, claim, CRB_RELATION_AGREES);
+  linked = linked_claims (ctx, index, CRB_RELATION_AGREES);
   for (guint i = 0; i < linked->len; i++)
-    if (crb_claim_get_status (g_ptr_array_index (linked, i)) != CRB_DECISION_STATUS_REJECTED)
-      g_ptr_array_add (evidence, g_ptr_array_index (linked, i));
-  write_fever_line (out, ctx, labels[0], crb_claim_get_final_text (claim), evidence);
+    if (crb_decision_get_status (claim_at (ctx, g_array_index (linked, guint, i))->decision) !=
+        CRB_DECISION_STATUS_REJECTED)
+      g_array_append_val (evidence, g_array_index (linked, guint, i));
+  write_fever_line (out, ctx, labels[0], final_text (ctx, claim), evidence);
 
   if (n == 2)
     {
-      g_ptr_array_set_size (evidence, 1);
-      write_fever_line (out, ctx, labels[1], crb_claim_get_text (claim), evidence);
+      g_array_set_size (evidence, 1);
+      write_fever_line (out, ctx, labels[1], claim_string (ctx, claim->text), evidence);
     }
   return n;
 }
@@ -642,13 +735,10 @@ static void
 write_sentences (GString  *out,
                  StoryCtx *ctx)
 {
-  GListModel *articles = crb_story_get_articles (ctx->story);
-
-  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+  for (guint i = 0; i < ctx->line->articles->len; i++)
     {
-      g_autoptr (CrbArticle) article = g_list_model_get_item (articles, i);
-      GArray *sentences = sentences_of (ctx, article);
-      const char *text = crb_article_get_text (article);
+      GArray *sentences = sentences_of (ctx, i);
+      const char *text = article_field (ctx, i, CRB_ARTICLE_TEXT);
 
       for (guint k = 0; k < sentences->len; k++)
         {
@@ -657,7 +747,7 @@ write_sentences (GString  *out,
           gboolean first = TRUE;
 
           g_string_append_c (out, '{');
-          member_string (out, &first, "page", crb_article_get_id (article));
+          member_string (out, &first, "page", article_field (ctx, i, CRB_ARTICLE_ID));
           crb_json_member (out, &first, "sentence_id");
           g_string_append_printf (out, "%u", k);
           member_string (out, &first, "text", sentence_text);
@@ -731,10 +821,10 @@ crb_export_sentences_file_for (GFile *file)
 }
 
 static gboolean
-claim_included (CrbClaim               *claim,
+claim_included (const CrbLineClaim     *claim,
                 const CrbExportOptions *options)
 {
-  CrbDecisionStatus status = crb_claim_get_status (claim);
+  CrbDecisionStatus status = crb_decision_get_status (claim->decision);
 
   return !((status == CRB_DECISION_STATUS_PENDING && !options->include_pending) ||
            (status == CRB_DECISION_STATUS_REJECTED && !options->include_rejected));
@@ -798,31 +888,18 @@ run_job (gpointer data,
 {
   Job *job = data;
   Shared *shared = user_data;
-  gboolean was_loaded = crb_story_is_loaded (job->story);
+  g_auto (CrbStoryLine) line = { NULL, };
 
-  if (!g_atomic_int_get (&shared->cancelled) && crb_story_ensure_loaded (job->story, &job->error))
+  if (!g_atomic_int_get (&shared->cancelled) && _crb_story_read_line (job->story, &line, &job->error))
     {
-      GListModel *claims = crb_story_get_claims (job->story);
-      CrbArticle *article = NULL;
       StoryCtx ctx = { 0, };
 
-      story_ctx_begin (&ctx, job->story);
+      story_ctx_begin (&ctx, job->story, &line);
       ctx.next_id = shared->next_id;
       job->records = g_string_sized_new (64 * 1024);
-      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
-        {
-          CrbClaim *claim = g_list_model_get_item (claims, j);
-
-          g_object_unref (claim);  /* the story keeps it */
-          if (!claim_included (claim, shared->options))
-            continue;
-
-          if (article == NULL ||
-              g_strcmp0 (crb_article_get_id (article), crb_claim_get_article_id (claim)) != 0)
-            article = crb_story_lookup_article (job->story, crb_claim_get_article_id (claim));
-
-          job->count += formats[shared->format].write_record (job->records, &ctx, article, claim);
-        }
+      for (guint j = 0; j < line.claims->len; j++)
+        if (claim_included (claim_at (&ctx, j), shared->options))
+          job->count += formats[shared->format].write_record (job->records, &ctx, j);
       shared->next_id = ctx.next_id;
 
       if (shared->with_sentences)
@@ -831,10 +908,6 @@ run_job (gpointer data,
           write_sentences (job->sentences, &ctx);
         }
       story_ctx_end (&ctx);
-
-      /* Memory does not grow with the number of records. */
-      if (!was_loaded)
-        crb_story_unload (job->story);
     }
 
   g_mutex_lock (&shared->lock);
@@ -1029,8 +1102,7 @@ crb_export_count (CrbProject             *project,
   for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
     {
       g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
-      gboolean was_loaded = crb_story_is_loaded (story);
-      GListModel *claims;
+      g_auto (CrbStoryLine) line = { NULL, };
 
       if (options->stories != NULL && !g_hash_table_contains (options->stories, crb_story_get_id (story)))
         continue;
@@ -1038,7 +1110,7 @@ crb_export_count (CrbProject             *project,
         return FALSE;
 
       /* Without reasons to look at, the header's counts are enough. */
-      if ((format == CRB_EXPORT_JSONL || format == CRB_EXPORT_CSV) && !was_loaded)
+      if ((format == CRB_EXPORT_JSONL || format == CRB_EXPORT_CSV) && !crb_story_is_loaded (story))
         {
           for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
             if ((s != CRB_DECISION_STATUS_PENDING || options->include_pending) &&
@@ -1047,14 +1119,13 @@ crb_export_count (CrbProject             *project,
           continue;
         }
 
-      if (!crb_story_ensure_loaded (story, error))
+      if (!_crb_story_read_line (story, &line, error))
         return FALSE;
 
-      claims = crb_story_get_claims (story);
-      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
+      for (guint j = 0; j < line.claims->len; j++)
         {
-          g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, j);
-          const CrbDecision *d = crb_claim_get_decision (claim);
+          const CrbLineClaim *claim = &g_array_index (line.claims, CrbLineClaim, j);
+          const CrbDecision *d = claim->decision;
           const char *found[2] = { NULL, NULL };
           int rating;
 
@@ -1073,7 +1144,7 @@ crb_export_count (CrbProject             *project,
             case CRB_EXPORT_CSV:
             case CRB_N_EXPORT_FORMATS:
             default:
-              found[0] = crb_decision_status_to_string (crb_claim_get_status (claim));
+              found[0] = crb_decision_status_to_string (crb_decision_get_status (d));
               break;
             }
 
@@ -1082,9 +1153,6 @@ crb_export_count (CrbProject             *project,
               if (g_str_equal (labels[k], found[f]))
                 counts[k]++;
         }
-
-      if (!was_loaded)
-        crb_story_unload (story);
     }
 
   return TRUE;

@@ -1148,13 +1148,14 @@ _crb_story_line_clear (CrbStoryLine *line)
   g_clear_pointer (&line->links, g_array_unref);
   g_clear_pointer (&line->facts, g_array_unref);
   g_clear_pointer (&line->doc, crb_json_doc_free);
+  g_clear_pointer (&line->bytes, g_bytes_unref);
 }
 
 /**
  * _crb_story_line_read:
  * @line: (out caller-allocates): zero-filled; cleared with
  *   _crb_story_line_clear() whether or not the line could be read
- * @data: the story's line, which must stay valid as long as @line
+ * @bytes: the story's line (@line keeps a reference)
  * @display_name: the file, for messages
  * @lineno: the line's number in the file, for messages
  *
@@ -1165,8 +1166,7 @@ _crb_story_line_clear (CrbStoryLine *line)
 gboolean
 _crb_story_line_read (CrbStoryLine  *line,
                       const char    *story_id,
-                      const char    *data,
-                      gsize          length,
+                      GBytes        *bytes,
                       const char    *display_name,
                       guint          lineno,
                       GError       **error)
@@ -1177,9 +1177,12 @@ _crb_story_line_read (CrbStoryLine  *line,
   Ctx ctx = { display_name, lineno, NULL, NULL };
   const CrbJsonValue *articles, *claims, *history;
   const CrbJsonValue *object;
-  const char *found_id;
+  const char *found_id, *data;
+  gsize length;
   guint i;
 
+  line->bytes = g_bytes_ref (bytes);
+  data = g_bytes_get_data (bytes, &length);
   line->doc = crb_json_doc_parse (data, length, &local_error);
   if (line->doc == NULL)
     {
@@ -1400,8 +1403,7 @@ make_alignment (CrbStory           *story,
 
 gboolean
 _crb_story_parse (CrbStory    *story,
-                  const char  *data,
-                  gsize        length,
+                  GBytes      *bytes,
                   const char  *display_name,
                   guint        lineno,
                   GError     **error)
@@ -1412,7 +1414,7 @@ _crb_story_parse (CrbStory    *story,
   CrbHistoryEntry **history;
   gsize n_history;
 
-  if (!_crb_story_line_read (&line, crb_story_get_id (story), data, length, display_name, lineno, error))
+  if (!_crb_story_line_read (&line, crb_story_get_id (story), bytes, display_name, lineno, error))
     return FALSE;
   doc = line.doc;
 

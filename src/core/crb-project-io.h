@@ -112,6 +112,7 @@ typedef struct
 
 typedef struct
 {
+  GBytes     *bytes;     /* the line */
   CrbJsonDoc *doc;
   GArray     *articles;  /* CrbLineArticle */
   GArray     *claims;    /* CrbLineClaim */
@@ -123,8 +124,7 @@ typedef struct
 
 gboolean  _crb_story_line_read      (CrbStoryLine    *line,
                                      const char      *story_id,
-                                     const char      *data,
-                                     gsize            length,
+                                     GBytes          *bytes,
                                      const char      *display_name,
                                      guint            lineno,
                                      GError         **error);
@@ -135,8 +135,7 @@ void      _crb_line_article_write   (GString         *out,
                                      gboolean         with_text);
 
 gboolean  _crb_story_parse          (CrbStory        *story,
-                                     const char      *data,
-                                     gsize            length,
+                                     GBytes          *bytes,
                                      const char      *display_name,
                                      guint            line,
                                      GError         **error);

@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "crb-project-io.h"
 #include "crb-story.h"
 
 G_BEGIN_DECLS
@@ -35,5 +36,8 @@ CrbHistoryEntry *_crb_story_lookup_history  (CrbStory              *self,
 JsonNode        *_crb_story_summary_to_json (CrbStory              *self);
 void             _crb_story_set_alignment   (CrbStory              *self,
                                              CrbAlignment          *alignment);
+gboolean         _crb_story_read_line       (CrbStory              *self,
+                                             CrbStoryLine          *line,
+                                             GError               **error);
 
 G_END_DECLS

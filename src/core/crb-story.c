@@ -226,6 +226,13 @@ crb_story_is_loaded (CrbStory *self)
   return self->loaded;
 }
 
+/* The project file, as messages name it. */
+static char *
+dup_file_name (CrbStory *self)
+{
+  return self->file ? g_file_get_parse_name (self->file) : g_strdup ("project");
+}
+
 /**
  * crb_story_ensure_loaded:
  *
@@ -240,8 +247,6 @@ crb_story_ensure_loaded (CrbStory  *self,
                          GError   **error)
 {
   g_autofree char *name = NULL;
-  gconstpointer data;
-  gsize len;
 
   g_return_val_if_fail (CRB_IS_STORY (self), FALSE);
 
@@ -250,11 +255,9 @@ crb_story_ensure_loaded (CrbStory  *self,
 
   g_assert (self->raw != NULL);
 
-  name = self->file ? g_file_get_parse_name (self->file) : g_strdup ("project");
-  data = g_bytes_get_data (self->raw, &len);
-
+  name = dup_file_name (self);
   self->loaded = TRUE;
-  if (!_crb_story_parse (self, data, len, name, self->line, error))
+  if (!_crb_story_parse (self, self->raw, name, self->line, error))
     {
       /* Leave nothing half-parsed behind. */
       clear_loaded (self);
@@ -303,6 +306,46 @@ crb_story_unload (CrbStory *self)
   self->loaded = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
   return TRUE;
+}
+
+/**
+ * _crb_story_read_line:
+ * @line: (out caller-allocates): zero-filled; cleared with
+ *   _crb_story_line_clear() whether or not it could be read
+ *
+ * Reads the story's line without making its objects: its line in the
+ * project file while the story is not loaded, else the line a save would
+ * write.  A story whose line has no links is aligned now, as
+ * crb_story_get_alignment() does.
+ *
+ * Returns: %FALSE with @error set when the line is malformed
+ */
+gboolean
+_crb_story_read_line (CrbStory      *self,
+                      CrbStoryLine  *line,
+                      GError       **error)
+{
+  g_autofree char *name = dup_file_name (self);
+  g_autoptr (GBytes) serialized = NULL;
+  gboolean was_loaded = self->loaded;
+
+  if (!was_loaded)
+    {
+      if (!_crb_story_line_read (line, self->id, self->raw, name, self->line, error))
+        return FALSE;
+      if (line->links != NULL)
+        return TRUE;
+
+      /* Aligning takes the objects. */
+      _crb_story_line_clear (line);
+      if (!crb_story_ensure_loaded (self, error))
+        return FALSE;
+    }
+
+  serialized = _crb_story_serialize (self);
+  if (!was_loaded)
+    crb_story_unload (self);
+  return _crb_story_line_read (line, self->id, serialized, name, self->line, error);
 }
 
 /**
