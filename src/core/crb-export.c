@@ -830,17 +830,61 @@ claim_included (const CrbLineClaim     *claim,
            (status == CRB_DECISION_STATUS_REJECTED && !options->include_rejected));
 }
 
-static gboolean
-write_line (GOutputStream  *out,
-            GString        *line,
-            GCancellable   *cancellable,
-            GError        **error)
+/* Where records go: a stream written in large pieces.  A story's records
+ * are written as they are when they fill a piece; smaller ones are
+ * gathered first.  (A buffered stream would copy every byte once more.)
+ */
+typedef struct
 {
-  gboolean ok = g_output_stream_write_all (out, line->str, line->len, NULL, cancellable, error);
+  GOutputStream *stream;
+  GString       *pending;
+} Sink;
 
-  g_string_truncate (line, 0);
+#define SINK_PIECE (256 * 1024)
+
+static gboolean
+sink_flush (Sink          *sink,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  gboolean ok = sink->pending->len == 0 ||
+                g_output_stream_write_all (sink->stream, sink->pending->str, sink->pending->len,
+                                           NULL, cancellable, error);
+
+  g_string_truncate (sink->pending, 0);
   return ok;
 }
+
+static gboolean
+sink_write (Sink          *sink,
+            GString       *data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  if (sink->pending->len + data->len < SINK_PIECE)
+    {
+      _crb_string_append_len (sink->pending, data->str, data->len);
+      return TRUE;
+    }
+
+  if (!sink_flush (sink, cancellable, error))
+    return FALSE;
+  if (data->len < SINK_PIECE)
+    {
+      _crb_string_append_len (sink->pending, data->str, data->len);
+      return TRUE;
+    }
+  return g_output_stream_write_all (sink->stream, data->str, data->len, NULL, cancellable, error);
+}
+
+static void
+sink_clear (Sink *sink)
+{
+  if (sink->pending != NULL)
+    g_string_free (g_steal_pointer (&sink->pending), TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Sink, sink_clear)
 
 /* Exports run story by story.  Parsing a story and formatting its records
  * are done by worker threads, several stories at a time; the calling thread
@@ -940,8 +984,9 @@ crb_export (CrbProject             *project,
             GCancellable           *cancellable,
             GError                **error)
 {
-  g_autoptr (GOutputStream) out = NULL;
-  g_autoptr (GOutputStream) sentences_out = NULL;
+  g_auto (Sink) out = { output, g_string_sized_new (SINK_PIECE) };
+  g_auto (Sink) sentences_out = { sentences, NULL };
+  gboolean with_sentences = sentences != NULL && format == CRB_EXPORT_FEVER;
   g_autoptr (GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
   g_autoptr (GString) header = g_string_new (NULL);
   CrbExportOptions defaults = CRB_EXPORT_OPTIONS_DEFAULT;
@@ -961,19 +1006,14 @@ crb_export (CrbProject             *project,
   if (options == NULL)
     options = &defaults;
 
-  out = g_buffered_output_stream_new_sized (output, 256 * 1024);
-  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (out), FALSE);
-  if (sentences != NULL && format == CRB_EXPORT_FEVER)
-    {
-      sentences_out = g_buffered_output_stream_new_sized (sentences, 256 * 1024);
-      g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (sentences_out), FALSE);
-    }
+  if (with_sentences)
+    sentences_out.pending = g_string_sized_new (SINK_PIECE);
 
   if (format == CRB_EXPORT_CSV)
     {
       for (guint i = 0; csv_columns[i]; i++)
         csv_field (header, csv_columns[i], csv_columns[i + 1] == NULL);
-      if (!write_line (out, header, cancellable, error))
+      if (!sink_write (&out, header, cancellable, error))
         return FALSE;
     }
 
@@ -993,7 +1033,7 @@ crb_export (CrbProject             *project,
   g_cond_init (&shared.cond);
   shared.format = format;
   shared.options = options;
-  shared.with_sentences = sentences_out != NULL;
+  shared.with_sentences = with_sentences;
   shared.next_id = 1;
   n_threads = format == CRB_EXPORT_FEVER ? 1 : CLAMP (g_get_num_processors (), 1, 4);
   window = 2 * n_threads + 1;  /* stories in memory at once */
@@ -1017,8 +1057,9 @@ crb_export (CrbProject             *project,
           ok = FALSE;
         }
       else
-        ok = write_line (out, job->records, cancellable, error) &&
-             (sentences_out == NULL || write_line (sentences_out, job->sentences, cancellable, error));
+        ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+             sink_write (&out, job->records, cancellable, error) &&
+             (!with_sentences || sink_write (&sentences_out, job->sentences, cancellable, error));
       count += job->count;
 
       /* Written: free its text now. */
@@ -1033,8 +1074,8 @@ crb_export (CrbProject             *project,
   g_cond_clear (&shared.cond);
 
   if (!ok ||
-      !g_output_stream_flush (out, cancellable, error) ||
-      (sentences_out != NULL && !g_output_stream_flush (sentences_out, cancellable, error)))
+      !sink_flush (&out, cancellable, error) ||
+      (with_sentences && !sink_flush (&sentences_out, cancellable, error)))
     return FALSE;
 
   if (n_records != NULL)
