@@ -441,6 +441,109 @@ test_writer_doubles (void)
     }
 }
 
+/* Numbers read as g_ascii_strtod() reads them, bit for bit, whichever way
+ * the reader gets there (short decimals take a path of their own).
+ */
+static void
+test_reader_doubles (void)
+{
+  static const char * const fixed[] = {
+    "0.668", "-0.0", "0.1", "1.5e3", "2E-5", "9007199254740993.0", "123456789012345.6",
+    "0.000000000000000000000001", "1e22", "1e23", "4.9e-324", "1.7976931348623157e308", "12345.678e-20",
+    "0.30000000000000004", "-1.0E+2", "100000000000000000000000.0",
+  };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+
+  for (guint round = 0; round < 100000 + G_N_ELEMENTS (fixed); round++)
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+      g_autoptr (CrbJsonDoc) doc = NULL;
+      double ours, reference;
+
+      if (round < G_N_ELEMENTS (fixed))
+        g_string_append (text, fixed[round]);
+      else
+        {
+          guint n_int = g_rand_int_range (rand, 1, 10), n_frac = g_rand_int_range (rand, 0, 12);
+
+          if (g_rand_boolean (rand))
+            g_string_append_c (text, '-');
+          g_string_append_c (text, (char) g_rand_int_range (rand, n_int > 1 ? '1' : '0', '9' + 1));
+          for (guint i = 1; i < n_int; i++)
+            g_string_append_c (text, (char) g_rand_int_range (rand, '0', '9' + 1));
+          if (n_frac > 0 || g_rand_boolean (rand))
+            g_string_append_c (text, '.');
+          for (guint i = 0; i < MAX (n_frac, 1) && strchr (text->str, '.'); i++)
+            g_string_append_c (text, (char) g_rand_int_range (rand, '0', '9' + 1));
+          if (g_rand_int_range (rand, 0, 3) == 0)
+            g_string_append_printf (text, "%s%d", (const char *[]) { "e", "E", "e+", "e-" }[g_rand_int_range (rand, 0, 4)],
+                                    g_rand_int_range (rand, 0, 30));
+        }
+
+      doc = crb_json_doc_parse (text->str, text->len, NULL);
+      g_assert_nonnull (doc);
+      if (crb_json_type (crb_json_doc_root (doc)) != CRB_JSON_DOUBLE)
+        continue;
+      ours = crb_json_double (crb_json_doc_root (doc));
+      reference = g_ascii_strtod (text->str, NULL);
+      if (memcmp (&ours, &reference, sizeof ours) != 0)
+        g_error ("%s: read %.17g, strtod %.17g", text->str, ours, reference);
+    }
+}
+
+/* Strings and arrays of strings written from what was read are what the
+ * writer gives their text, whether the source is copied or not.
+ */
+static void
+test_copied_strings (void)
+{
+  static const char * const pieces[] = {
+    "a", "é", "\\n", "\\\"", "\\\\", "\\/", "\\t", "\\r", "\\b", "\\f", "\\u0001", "\\u001F",
+    "\\u001f", "\\u00e9", "\\u00E9", "\\u0041", "\\ud83d\\ude00", "😀",
+  };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr (GString) text = g_string_new ("[");
+      g_autoptr (GString) copied = g_string_new (NULL);
+      g_autoptr (GString) written = g_string_new (NULL);
+      g_autoptr (GPtrArray) strings = g_ptr_array_new ();
+      g_autoptr (CrbJsonDoc) doc = NULL;
+      guint n = g_rand_int_range (rand, 0, 4);
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint length = g_rand_int_range (rand, 0, 20);
+
+          if (i > 0)
+            g_string_append (text, g_rand_int_range (rand, 0, 4) == 0 ? ", " : ",");
+          g_string_append_c (text, '"');
+          for (guint k = 0; k < length; k++)
+            g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+          g_string_append_c (text, '"');
+        }
+      g_string_append (text, g_rand_int_range (rand, 0, 8) == 0 ? " ]" : "]");
+
+      doc = crb_json_doc_parse (text->str, text->len, NULL);
+      g_assert_nonnull (doc);
+      for (const CrbJsonValue *e = crb_json_first (doc, crb_json_doc_root (doc)); e; e = crb_json_next (doc, e))
+        {
+          g_autoptr (GString) one = g_string_new (NULL);
+          g_autoptr (GString) reference = g_string_new (NULL);
+
+          crb_json_append_string_value (one, doc, e);
+          crb_json_append_string (reference, crb_json_string (doc, e));
+          g_assert_cmpstr (one->str, ==, reference->str);
+          g_ptr_array_add (strings, (gpointer) crb_json_string (doc, e));
+        }
+      g_ptr_array_add (strings, NULL);
+      crb_json_append_strv_value (copied, doc, crb_json_doc_root (doc));
+      crb_json_append_strv (written, (const char * const *) strings->pdata);
+      g_assert_cmpstr (copied->str, ==, written->str);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +558,8 @@ main (int   argc,
   g_test_add_func ("/corroborate/json/writer-escapes", test_writer_escapes);
   g_test_add_func ("/corroborate/json/utf8", test_utf8);
   g_test_add_func ("/corroborate/json/writer-doubles", test_writer_doubles);
+  g_test_add_func ("/corroborate/json/reader-doubles", test_reader_doubles);
+  g_test_add_func ("/corroborate/json/copied-strings", test_copied_strings);
 
   return g_test_run ();
 }

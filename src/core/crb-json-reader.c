@@ -18,6 +18,7 @@ struct _CrbJsonValue
   guint8 type;
   guint8 canonical;  /* a string whose source is what crb_json_append_string() writes */
   guint  key;        /* offset of the member name in strings; G_MAXUINT if none */
+  guint  key_len;
   guint  next;       /* index of the next sibling, or NONE */
   guint  first;      /* index of the first child, or NONE */
   guint  count;      /* number of children */
@@ -170,10 +171,7 @@ parse_string (Parser   *parser,
     {
       const char *run = p;
 
-      while (end - p >= 8 && !_crb_json_word_needs_escape ((const guchar *) p))
-        p += 8;
-      while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
-        p++;
+      p = _crb_json_find_special (p, end);
       _crb_string_append_len (strings, run, p - run);
 
       if (p >= end)
@@ -240,6 +238,59 @@ parse_string (Parser   *parser,
   return TRUE;
 }
 
+/* A checked JSON number of at most 15 digits and a power of ten up to 22:
+ * its digits and the power are exact doubles, so one multiplication or
+ * division rounds it as strtod() does (Clinger's fast path).  FALSE for
+ * other numbers.
+ */
+static gboolean
+read_short_decimal (const char *p,
+                    const char *end,
+                    double     *out)
+{
+  static const double powers[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  };
+  gboolean negative = *p == '-';
+  guint64 digits = 0;
+  int n_digits = 0, power = 0;
+
+  if (negative)
+    p++;
+  for (; p < end && *p != 'e' && *p != 'E'; p++)
+    {
+      if (*p == '.')
+        {
+          power = 1;  /* counts the digits after the point, plus one */
+          continue;
+        }
+      digits = digits * 10 + (guint64) (*p - '0');
+      n_digits += digits != 0;
+      power += power != 0;
+      if (n_digits > 15)
+        return FALSE;
+    }
+  power = power > 0 ? -(power - 1) : 0;
+  if (p < end)
+    {
+      gboolean down = p[1] == '-';
+      int e = 0;
+
+      for (p += 1 + (p[1] == '-' || p[1] == '+'); p < end; p++)
+        if ((e = e * 10 + (*p - '0')) > 400)
+          return FALSE;
+      power += down ? -e : e;
+    }
+  if (power < -22 || power > 22)
+    return FALSE;
+
+  *out = power >= 0 ? (double) digits * powers[power] : (double) digits / powers[-power];
+  if (negative)
+    *out = -*out;
+  return TRUE;
+}
+
 static gboolean
 parse_number (Parser       *parser,
               CrbJsonValue *v)
@@ -293,6 +344,12 @@ parse_number (Parser       *parser,
         n = n * 10 + (*q - '0');
       v->type = CRB_JSON_INT;
       v->u.i = negative ? -n : n;
+      return TRUE;
+    }
+
+  if (!integral && read_short_decimal (start, p, &v->u.d))
+    {
+      v->type = CRB_JSON_DOUBLE;
       return TRUE;
     }
 
@@ -361,12 +418,12 @@ parse_container (Parser *parser,
   for (;;)
     {
       guint key = G_MAXUINT;
+      guint key_len = 0;
       guint child;
 
       if (object)
         {
           gboolean key_canonical;
-          guint key_len;
 
           if (parser->p >= parser->end || *parser->p != '"')
             return error_at (parser, parser->p, N_("expected a member name in quotes"));
@@ -381,6 +438,7 @@ parse_container (Parser *parser,
 
       child = new_value (parser);
       value_at (parser, child)->key = key;
+      value_at (parser, child)->key_len = key_len;
       if (last == NONE)
         value_at (parser, index)->first = child;
       else
@@ -680,22 +738,41 @@ crb_json_length (const CrbJsonValue *value)
          ? value->count : 0;
 }
 
+/* The functions of the API are not inlined in the library (they could be
+ * interposed): these are, for the loops here.
+ */
+static inline const CrbJsonValue *
+first_child (const CrbJsonDoc   *doc,
+             const CrbJsonValue *value)
+{
+  return value == NULL || value->first == NONE ? NULL : &doc->values[value->first];
+}
+
+static inline const CrbJsonValue *
+next_sibling (const CrbJsonDoc   *doc,
+              const CrbJsonValue *child)
+{
+  return child == NULL || child->next == NONE ? NULL : &doc->values[child->next];
+}
+
+static inline gboolean
+is_canonical (const CrbJsonValue *value)
+{
+  return value != NULL && value->type == CRB_JSON_STRING && value->canonical;
+}
+
 const CrbJsonValue *
 crb_json_first (const CrbJsonDoc   *doc,
                 const CrbJsonValue *value)
 {
-  if (value == NULL || value->first == NONE)
-    return NULL;
-  return &doc->values[value->first];
+  return first_child (doc, value);
 }
 
 const CrbJsonValue *
 crb_json_next (const CrbJsonDoc   *doc,
                const CrbJsonValue *child)
 {
-  if (child == NULL || child->next == NONE)
-    return NULL;
-  return &doc->values[child->next];
+  return next_sibling (doc, child);
 }
 
 const char *
@@ -717,15 +794,17 @@ crb_json_member_get (const CrbJsonDoc   *doc,
                      const char         *name)
 {
   const CrbJsonValue *found = NULL;
+  gsize len;
 
   if (object == NULL || object->type != CRB_JSON_OBJECT)
     return NULL;
 
-  for (const CrbJsonValue *m = crb_json_first (doc, object); m; m = crb_json_next (doc, m))
+  len = strlen (name);
+  for (const CrbJsonValue *m = first_child (doc, object); m; m = next_sibling (doc, m))
     {
       const char *key = doc->strings->str + m->key;
 
-      if (key[0] == name[0] && strcmp (key, name) == 0)
+      if (m->key_len == len && key[0] == name[0] && memcmp (key, name, len) == 0)
         found = m;
     }
   return found;
@@ -795,7 +874,7 @@ crb_json_raw (const CrbJsonDoc   *doc,
 gboolean
 crb_json_is_canonical (const CrbJsonValue *value)
 {
-  return value != NULL && value->type == CRB_JSON_STRING && value->canonical;
+  return is_canonical (value);
 }
 
 static inline void
@@ -818,10 +897,11 @@ crb_json_append_string_value (GString            *out,
                               const CrbJsonDoc   *doc,
                               const CrbJsonValue *value)
 {
-  if (crb_json_is_canonical (value))
+  if (is_canonical (value))
     append_source (out, doc, value);
   else
-    crb_json_append_string (out, crb_json_string (doc, value));
+    crb_json_append_string (out, value != NULL && value->type == CRB_JSON_STRING
+                                 ? doc->strings->str + value->u.s.off : NULL);
 }
 
 /**
@@ -840,9 +920,9 @@ crb_json_append_strv_value (GString            *out,
   gsize compact = value != NULL && value->count > 0 ? 1 + value->count : 2;  /* brackets, commas */
 
   /* Copied when it holds canonical strings only, without spaces. */
-  for (const CrbJsonValue *e = crb_json_first (doc, value); copy && e; e = crb_json_next (doc, e))
+  for (const CrbJsonValue *e = first_child (doc, value); copy && e; e = next_sibling (doc, e))
     {
-      copy = crb_json_is_canonical (e);
+      copy = is_canonical (e);
       compact += e->src_end - e->src_start;
     }
   if (copy && compact == value->src_end - value->src_start)
@@ -852,9 +932,9 @@ crb_json_append_strv_value (GString            *out,
     }
 
   g_string_append_c (out, '[');
-  for (const CrbJsonValue *e = crb_json_first (doc, value); e; e = crb_json_next (doc, e))
+  for (const CrbJsonValue *e = first_child (doc, value); e; e = next_sibling (doc, e))
     {
-      if (e != crb_json_first (doc, value))
+      if (e != first_child (doc, value))
         g_string_append_c (out, ',');
       crb_json_append_string_value (out, doc, e);
     }

@@ -28,7 +28,7 @@ crb_json_append_string (GString    *out,
                         const char *s)
 {
   static const char hex[] = "0123456789abcdef";
-  const guchar *end;
+  const char *end;
 
   if (s == NULL)
     {
@@ -37,20 +37,15 @@ crb_json_append_string (GString    *out,
     }
 
   g_string_append_c (out, '"');
-  end = (const guchar *) s + strlen (s);
-  for (const guchar *p = (const guchar *) s; p < end;)
+  end = s + strlen (s);
+  for (const char *p = s; p < end;)
     {
-      const guchar *run = p;
+      const char *run = p;
 
-      /* Most text needs no escape: skip it eight bytes at a time, then
-       * copy it in one go.
-       */
-      while (end - p >= 8 && !_crb_json_word_needs_escape (p))
-        p += 8;
-      while (p < end && *p >= 0x20 && *p != '"' && *p != '\\')
-        p++;
+      /* Most text needs no escape: copied in one go. */
+      p = _crb_json_find_special (p, end);
       if (p > run)
-        _crb_string_append_len (out, (const char *) run, p - run);
+        _crb_string_append_len (out, run, p - run);
       if (p == end)
         break;
 
@@ -73,8 +68,8 @@ crb_json_append_string (GString    *out,
           break;
         default:
           g_string_append (out, "\\u00");
-          g_string_append_c (out, hex[*p >> 4]);
-          g_string_append_c (out, hex[*p & 0xF]);
+          g_string_append_c (out, hex[(guchar) *p >> 4]);
+          g_string_append_c (out, hex[(guchar) *p & 0xF]);
           break;
         }
       p++;

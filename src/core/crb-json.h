@@ -6,23 +6,44 @@
 
 G_BEGIN_DECLS
 
-/* Whether any of the eight bytes at @p is a control character, '"' or '\\':
- * what a JSON string cannot hold as it is.  Reads eight bytes.
+/* The first byte from @p up to @end that a JSON string cannot hold as it is
+ * (a control character, '"' or '\\'), or @end.  Most text has none: it is
+ * skipped eight bytes at a time.
  */
-static inline gboolean
-_crb_json_word_needs_escape (const guchar *p)
+static inline const char *
+_crb_json_find_special (const char *p,
+                        const char *end)
 {
   const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
   const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
-  guint64 w, quote, backslash;
 
-  memcpy (&w, p, 8);
-  quote = w ^ (ones * '"');
-  backslash = w ^ (ones * '\\');
-  /* A byte below 0x20, or a zero byte after the xor. */
-  return ((((w - ones * 0x20) & ~w) |
-           ((quote - ones) & ~quote) |
-           ((backslash - ones) & ~backslash)) & highs) != 0;
+  while (end - p >= 8)
+    {
+      guint64 w, quote, backslash, found;
+
+      memcpy (&w, p, 8);
+      quote = w ^ (ones * '"');
+      backslash = w ^ (ones * '\\');
+      /* A byte below 0x20, or a zero byte after the xor; exact for the
+       * first such byte (the borrows only go up).
+       */
+      found = (((w - ones * 0x20) & ~w) |
+               ((quote - ones) & ~quote) |
+               ((backslash - ones) & ~backslash)) & highs;
+      if (found != 0)
+        {
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined (__GNUC__)
+          return p + __builtin_ctzll (found) / 8;
+#else
+          break;
+#endif
+        }
+      p += 8;
+    }
+
+  while (p < end && (guchar) *p >= 0x20 && *p != '"' && *p != '\\')
+    p++;
+  return p;
 }
 
 /* g_string_append_len() without its checks, for the many short pieces of a
