@@ -245,6 +245,16 @@ status_name (const CrbLineClaim *claim)
   return crb_decision_status_to_string (crb_decision_get_status (claim->decision));
 }
 
+/* A name of our own vocabulary (a status, a relation): nothing to escape. */
+static inline void
+append_name (GString    *out,
+             const char *name)
+{
+  g_string_append_c (out, '"');
+  _crb_string_append_len (out, name, strlen (name));
+  g_string_append_c (out, '"');
+}
+
 /* {"start": …, "end": …} */
 static void
 append_span (GString            *out,
@@ -273,7 +283,7 @@ write_native_record (GString  *out,
   append_literal (out, ",\"original\":");
   crb_json_append_string_value (out, ctx->doc, claim->text);
   append_literal (out, ",\"status\":");
-  crb_json_append_string (out, status_name (claim));
+  append_name (out, status_name (claim));
   append_literal (out, ",\"reason\":");
   crb_json_append_string (out, decision ? crb_reject_reason_to_string (decision->reason) : NULL);
   append_literal (out, ",\"note\":");
@@ -344,13 +354,13 @@ write_native_record (GString  *out,
       append_literal (out, ",\"article\":");
       crb_json_append_string_value (out, ctx->doc, other->article_id);
       append_literal (out, ",\"relation\":");
-      crb_json_append_string (out, crb_relation_to_string (link->relation));
+      append_name (out, crb_relation_to_string (link->relation));
       append_literal (out, ",\"span\":");
       append_span (out, other);
       append_literal (out, ",\"quote\":");
       crb_json_append_string_value (out, ctx->doc, other->text);
       append_literal (out, ",\"status\":");
-      crb_json_append_string (out, status_name (other));
+      append_name (out, status_name (other));
       append_literal (out, ",\"why\":");
       crb_json_append_strv_value (out, ctx->doc, link->why);
       if (link->manual)
@@ -909,8 +919,42 @@ typedef struct
   const CrbExportOptions *options;
   gboolean                with_sentences;
   guint                   next_id;    /* FEVER, whose ids run across stories: one worker */
+  GPtrArray              *spare;      /* buffers written already, for the next stories (under lock) */
   gint                    cancelled;  /* atomic */
 } Shared;
+
+static void
+buffer_free (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+/* A buffer for a story's records: one written already when there is one,
+ * whose memory is in use (fresh memory costs page faults).
+ */
+static GString *
+take_buffer (Shared *shared)
+{
+  GString *buffer = NULL;
+
+  g_mutex_lock (&shared->lock);
+  if (shared->spare->len > 0)
+    buffer = g_ptr_array_steal_index_fast (shared->spare, shared->spare->len - 1);
+  g_mutex_unlock (&shared->lock);
+  return buffer ? buffer : g_string_sized_new (64 * 1024);
+}
+
+static void
+give_back_buffer (Shared  *shared,
+                  GString *buffer)
+{
+  if (buffer == NULL)
+    return;
+  g_string_truncate (buffer, 0);
+  g_mutex_lock (&shared->lock);
+  g_ptr_array_add (shared->spare, buffer);
+  g_mutex_unlock (&shared->lock);
+}
 
 static void
 job_free (Job *job)
@@ -940,7 +984,7 @@ run_job (gpointer data,
 
       story_ctx_begin (&ctx, job->story, &line);
       ctx.next_id = shared->next_id;
-      job->records = g_string_sized_new (64 * 1024);
+      job->records = take_buffer (shared);
       for (guint j = 0; j < line.claims->len; j++)
         if (claim_included (claim_at (&ctx, j), shared->options))
           job->count += formats[shared->format].write_record (job->records, &ctx, j);
@@ -948,7 +992,7 @@ run_job (gpointer data,
 
       if (shared->with_sentences)
         {
-          job->sentences = g_string_sized_new (64 * 1024);
+          job->sentences = take_buffer (shared);
           write_sentences (job->sentences, &ctx);
         }
       story_ctx_end (&ctx);
@@ -1035,6 +1079,7 @@ crb_export (CrbProject             *project,
   shared.options = options;
   shared.with_sentences = with_sentences;
   shared.next_id = 1;
+  shared.spare = g_ptr_array_new_with_free_func (buffer_free);
   n_threads = format == CRB_EXPORT_FEVER ? 1 : CLAMP (g_get_num_processors (), 1, 4);
   window = 2 * n_threads + 1;  /* stories in memory at once */
   pool = g_thread_pool_new (run_job, &shared, (int) n_threads, FALSE, NULL);
@@ -1062,7 +1107,9 @@ crb_export (CrbProject             *project,
              (!with_sentences || sink_write (&sentences_out, job->sentences, cancellable, error));
       count += job->count;
 
-      /* Written: free its text now. */
+      /* Written: its buffers go to the next stories. */
+      give_back_buffer (&shared, g_steal_pointer (&job->records));
+      give_back_buffer (&shared, g_steal_pointer (&job->sentences));
       g_ptr_array_index (jobs, i) = NULL;
       job_free (job);
     }
@@ -1072,6 +1119,7 @@ crb_export (CrbProject             *project,
   g_thread_pool_free (pool, TRUE, TRUE);
   g_mutex_clear (&shared.lock);
   g_cond_clear (&shared.cond);
+  g_ptr_array_unref (shared.spare);
 
   if (!ok ||
       !sink_flush (&out, cancellable, error) ||

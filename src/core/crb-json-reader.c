@@ -78,7 +78,8 @@ skip_space (Parser *parser)
 {
   const char *p = parser->p;
 
-  while (p < parser->end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
+  /* Our own files have no space between tokens. */
+  while (p < parser->end && (guchar) *p <= ' ' && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
     p++;
   parser->p = p;
 }

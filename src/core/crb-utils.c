@@ -18,13 +18,23 @@ gsize
 crb_utf8_bytes_to_chars (const char *text,
                          gsize       byte_offset)
 {
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
   gsize n = 0;
+  gsize i = 0;
 
-  /* Counting bytes that are not continuation bytes is the same as
-   * g_utf8_pointer_to_offset() for valid UTF-8, without its per-character
-   * branching.
+  /* Counting bytes that are not continuation bytes (10xxxxxx) is the same
+   * as g_utf8_pointer_to_offset() for valid UTF-8, without its
+   * per-character branching; eight bytes at a time.
    */
-  for (gsize i = 0; i < byte_offset; i++)
+  for (; i + 8 <= byte_offset; i += 8)
+    {
+      guint64 w, continuation;
+
+      memcpy (&w, text + i, 8);
+      continuation = (w >> 7) & ~(w >> 6) & ones;  /* 1 in each continuation byte */
+      n += 8 - (gsize) ((continuation * ones) >> 56);
+    }
+  for (; i < byte_offset; i++)
     if (((guchar) text[i] & 0xC0) != 0x80)
       n++;
 
