@@ -51,8 +51,19 @@ typedef struct
   GArray            **sentences;   /* per article: GArray of Sentence, made on request */
   char              **written;     /* per article: its JSON object without the text, once a record carried the text */
   GString            *story_object; /* {"id": …, "title": …} */
-  guint               next_id;     /* FEVER: the id of the next record, file-wide */
+  guint               next_id;     /* FEVER: the next record's id in the story, from 0 */
+  GArray             *ids;         /* FEVER: IdMark, where the records' ids go */
 } StoryCtx;
+
+/* FEVER numbers its records across the file: a story's records are written
+ * without their ids, which go in where these say once the records of the
+ * stories before are counted (number_records()).
+ */
+typedef struct
+{
+  gsize offset;  /* in the story's records */
+  guint id;      /* from 0 in the story */
+} IdMark;
 
 /* One sentence of an article, in code points and bytes. */
 typedef struct
@@ -107,6 +118,7 @@ story_ctx_begin (StoryCtx           *ctx,
   ctx->doc = line->doc;
   ctx->sentences = g_new0 (GArray *, n_articles);
   ctx->written = g_new0 (char *, n_articles);
+  ctx->ids = g_array_new (FALSE, FALSE, sizeof (IdMark));
   ctx->story_object = g_string_new ("{");
   member_string (ctx->story_object, &first, "id", crb_story_get_id (story));
   member_string (ctx->story_object, &first, "title", crb_story_get_title (story));
@@ -144,6 +156,7 @@ story_ctx_end (StoryCtx *ctx)
   g_clear_pointer (&ctx->sentences, g_free);
   g_clear_pointer (&ctx->written, g_free);
   g_string_free (g_steal_pointer (&ctx->story_object), TRUE);
+  g_clear_pointer (&ctx->ids, g_array_unref);
   g_clear_pointer (&ctx->link_start, g_free);
   g_clear_pointer (&ctx->link_index, g_free);
   ctx->story = NULL;
@@ -640,6 +653,39 @@ write_claimreview_record (GString  *out,
   return 1;
 }
 
+/* Where the id of the story's record @id goes. */
+static void
+mark_id (GString  *out,
+         StoryCtx *ctx,
+         guint     id)
+{
+  IdMark mark = { out->len, id };
+
+  g_array_append_val (ctx->ids, mark);
+}
+
+/* Puts the ids in a story's records, the first being @first_id. */
+static void
+number_records (GString *records,
+                GArray  *ids,
+                guint    first_id)
+{
+  g_autoptr (GString) numbered = g_string_sized_new (records->len + 8 * ids->len);
+  gsize done = 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const IdMark *mark = &g_array_index (ids, IdMark, i);
+
+      g_string_append_len (numbered, records->str + done, mark->offset - done);
+      crb_json_append_uint (numbered, first_id + mark->id);
+      done = mark->offset;
+    }
+  g_string_append_len (numbered, records->str + done, records->len - done);
+  g_string_truncate (records, 0);
+  g_string_append_len (records, numbered->str, numbered->len);
+}
+
 /* One FEVER record; @evidence holds the indexes of claims whose sentences
  * are each, on their own, an evidence set.
  */
@@ -657,13 +703,17 @@ write_fever_line (GString    *out,
 
   g_string_append_c (out, '{');
   crb_json_member (out, &first, "id");
-  g_string_append_printf (out, "%u", id);
+  mark_id (out, ctx, id);
   member_string (out, &first, "verifiable", evidence ? "VERIFIABLE" : "NOT VERIFIABLE");
   member_string (out, &first, "label", label);
   member_string (out, &first, "claim", text);
   crb_json_member (out, &first, "evidence");
   if (evidence == NULL)
-    g_string_append_printf (out, "[[[%u,null,null,null]]]", id);
+    {
+      g_string_append (out, "[[[");
+      mark_id (out, ctx, id);
+      g_string_append (out, ",null,null,null]]]");
+    }
   else
     {
       g_string_append_c (out, '[');
@@ -679,7 +729,9 @@ write_fever_line (GString    *out,
             continue;
           if (n > 0)
             g_string_append_c (out, ',');
-          g_string_append_printf (out, "[[%u,%u,", id, n);
+          g_string_append (out, "[[");
+          mark_id (out, ctx, id);
+          g_string_append_printf (out, ",%u,", n);
           crb_json_append_string (out, article_id);
           g_string_append_printf (out, ",%u]]", sentence);
           n++;
@@ -906,6 +958,7 @@ typedef struct
   CrbStory *story;
   GString  *records;
   GString  *sentences;
+  GArray   *ids;        /* FEVER: IdMark */
   guint     count;
   GError   *error;
   gboolean  done;
@@ -918,7 +971,6 @@ typedef struct
   CrbExportFormat         format;
   const CrbExportOptions *options;
   gboolean                with_sentences;
-  guint                   next_id;    /* FEVER, whose ids run across stories: one worker */
   GPtrArray              *spare;      /* buffers written already, for the next stories (under lock) */
   gint                    cancelled;  /* atomic */
 } Shared;
@@ -966,6 +1018,7 @@ job_free (Job *job)
     g_string_free (job->records, TRUE);
   if (job->sentences)
     g_string_free (job->sentences, TRUE);
+  g_clear_pointer (&job->ids, g_array_unref);
   g_clear_error (&job->error);
   g_free (job);
 }
@@ -983,12 +1036,11 @@ run_job (gpointer data,
       StoryCtx ctx = { 0, };
 
       story_ctx_begin (&ctx, job->story, &line);
-      ctx.next_id = shared->next_id;
       job->records = take_buffer (shared);
       for (guint j = 0; j < line.claims->len; j++)
         if (claim_included (claim_at (&ctx, j), shared->options))
           job->count += formats[shared->format].write_record (job->records, &ctx, j);
-      shared->next_id = ctx.next_id;
+      job->ids = g_steal_pointer (&ctx.ids);
 
       if (shared->with_sentences)
         {
@@ -1078,9 +1130,8 @@ crb_export (CrbProject             *project,
   shared.format = format;
   shared.options = options;
   shared.with_sentences = with_sentences;
-  shared.next_id = 1;
   shared.spare = g_ptr_array_new_with_free_func (buffer_free);
-  n_threads = format == CRB_EXPORT_FEVER ? 1 : CLAMP (g_get_num_processors (), 1, 4);
+  n_threads = CLAMP (g_get_num_processors (), 1, 4);
   window = 2 * n_threads + 1;  /* stories in memory at once */
   pool = g_thread_pool_new (run_job, &shared, (int) n_threads, FALSE, NULL);
 
@@ -1102,9 +1153,14 @@ crb_export (CrbProject             *project,
           ok = FALSE;
         }
       else
-        ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-             sink_write (&out, job->records, cancellable, error) &&
-             (!with_sentences || sink_write (&sentences_out, job->sentences, cancellable, error));
+        {
+          /* FEVER's ids follow the records written before. */
+          if (job->ids->len > 0)
+            number_records (job->records, job->ids, count + 1);
+          ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+               sink_write (&out, job->records, cancellable, error) &&
+               (!with_sentences || sink_write (&sentences_out, job->sentences, cancellable, error));
+        }
       count += job->count;
 
       /* Written: its buffers go to the next stories. */
