@@ -541,6 +541,170 @@ test_export_threads (Fixture       *f,
     }
 }
 
+/* Every format's records (and FEVER's sentence table) from @project. */
+static GPtrArray *
+export_all (CrbProject *project)
+{
+  GPtrArray *outputs = g_ptr_array_new_with_free_func (g_free);
+
+  for (CrbExportFormat format = 0; format < CRB_N_EXPORT_FORMATS; format++)
+    {
+      g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+      g_autoptr (GOutputStream) sentences = g_memory_output_stream_new_resizable ();
+      g_autoptr (GError) error = NULL;
+      CrbExportOptions options = { TRUE, TRUE, NULL };
+      GString *text = g_string_new (NULL);
+
+      g_assert_true (crb_export (project, format, out, sentences, &options, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_output_stream_close (out, NULL, NULL);
+      g_output_stream_close (sentences, NULL, NULL);
+      g_string_append_len (text, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                           g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)));
+      g_string_append_len (text, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (sentences)),
+                           g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (sentences)));
+      g_ptr_array_add (outputs, g_string_free (text, FALSE));
+    }
+  return outputs;
+}
+
+static void
+assert_same_exports (GPtrArray *a,
+                     GPtrArray *b,
+                     gboolean   with_values)
+{
+  for (CrbExportFormat format = 0; format < CRB_N_EXPORT_FORMATS; format++)
+    if (with_values || format != CRB_EXPORT_JSONL)
+      g_assert_cmpstr (g_ptr_array_index (a, format), ==, g_ptr_array_index (b, format));
+}
+
+static void
+decide (CrbProject        *project,
+        const char        *claim_id,
+        CrbDecisionStatus  status,
+        CrbRejectReason    reason,
+        const char        *corrected,
+        const char        *note)
+{
+  g_autoptr (CrbDecision) decision = crb_decision_new (status);
+  g_autoptr (GError) error = NULL;
+
+  decision->reason = reason;
+  decision->corrected_text = g_strdup (corrected);
+  decision->note = g_strdup (note);
+  g_assert_true (crb_project_decide (project, claim_id, decision, &error));
+  g_assert_no_error (error);
+}
+
+/* Exports write records from each story's line: its line in the project
+ * file while the story is not loaded, the line a save would write once it
+ * is.  Both give the same bytes in every format, for text with quotes, line
+ * breaks, control characters and any script, decided and corrected claims,
+ * and links made and removed by hand; and so does a file another program
+ * wrote (spaces, escapes we do not write, members missing or in another
+ * order, a checksum that is not one).
+ */
+static void
+test_export_from_lines (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char ctrl_text[] = "Bell\x07 \"quoted\" \\ back\tslash\r\nnext line: 😀 Zürich/Москва.";
+  CrbStory *quake = crb_project_lookup_story (f->project, "earthquake");
+  CrbArticle *first = crb_story_lookup_article (quake, "first");
+  g_autoptr (CrbArticle) ctrl = crb_article_new ("ctrl", ctrl_text);
+  g_autoptr (CrbClaim) claim = crb_claim_new ("ctrl:1", "ctrl", 0, 16, "Bell\x07 \"quoted\"");
+  static const char * const reasons[] = { "a \"quoted\" reason", "line\nbreak", NULL };
+  g_autoptr (GPtrArray) second_claims = crb_story_dup_article_claims (quake, "second");
+  const char *second_id = crb_claim_get_id (g_ptr_array_index (second_claims, 0));
+  g_autofree char *council_id = g_strdup (crb_claim_get_id (first_claim (f->project, "council-vote")));
+  g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, ctrl_text, -1);
+  g_autofree char *edited_path = g_build_filename (f->dir, "edited.crb", NULL);
+  g_autoptr (GPtrArray) in_memory = NULL, from_file = NULL, loaded = NULL, edited = NULL, edited_loaded = NULL;
+  g_autoptr (CrbProject) reloaded = NULL;
+  g_autoptr (CrbProject) other = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GString) rewritten = g_string_new (NULL);
+
+  /* Texts that need escapes, and a claim made by hand. */
+  crb_article_set_title (first, "“Quake” \"toll\"\trises — Türkiye");
+  crb_article_set_outlet (first, "Agence \\ Presse");
+  crb_article_set_url (first, "https://example.org/quake?id=1&x=\"y\"");
+  crb_article_set_date (first, "2023-02-06");
+  crb_project_add_article (f->project, quake, ctrl);
+  crb_claim_set_kind (claim, "quantity");
+  crb_claim_set_score (claim, 0.6667);
+  crb_claim_set_reasons (claim, reasons);
+  crb_claim_set_values_json (claim, "{\"quote\":\"a \\\"b\\\"\\n\"}", -1);
+  crb_story_add_claim (quake, claim);
+
+  decide (f->project, "first:1", CRB_DECISION_STATUS_CONFIRMED, CRB_REJECT_REASON_NONE, NULL,
+          "a “note”\nwith a line break and \"quotes\"");
+  decide (f->project, second_id, CRB_DECISION_STATUS_CORRECTED, CRB_REJECT_REASON_NONE,
+          "“Zwölf” died,\nnot 133 \\ \"sic\"", NULL);
+  decide (f->project, council_id, CRB_DECISION_STATUS_REJECTED, CRB_REJECT_REASON_FALSE, NULL, "wrong");
+  decide (f->project, "ctrl:1", CRB_DECISION_STATUS_REJECTED, CRB_REJECT_REASON_UNVERIFIABLE, NULL, NULL);
+  g_assert_true (crb_project_link (f->project, "ctrl:1", "first:1", CRB_RELATION_AGREES, &error));
+  g_assert_true (crb_project_link (f->project, "ctrl:1", second_id, CRB_RELATION_CONFLICTS, &error));
+  g_assert_true (crb_project_link (f->project, "ctrl:1", "first:2", CRB_RELATION_RELATED, &error));
+  g_assert_true (crb_project_unlink (f->project, "ctrl:1", "first:2", &error));
+  g_assert_no_error (error);
+
+  /* Loaded stories, saved, read from the file, and loaded from it. */
+  in_memory = export_all (f->project);
+  crb_project_save (f->project, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reloaded = reload (f->path);
+  from_file = export_all (reloaded);
+  g_assert_false (crb_story_is_loaded (crb_project_lookup_story (reloaded, "earthquake")));
+  crb_project_ensure_all_loaded (reloaded, &error);
+  g_assert_no_error (error);
+  loaded = export_all (reloaded);
+  assert_same_exports (in_memory, from_file, TRUE);
+  assert_same_exports (from_file, loaded, TRUE);
+  g_assert_nonnull (strstr (g_ptr_array_index (from_file, CRB_EXPORT_JSONL), "\"manual\":true"));
+  g_assert_nonnull (strstr (g_ptr_array_index (from_file, CRB_EXPORT_JSONL), "\\u0007"));
+  g_assert_nonnull (strstr (g_ptr_array_index (from_file, CRB_EXPORT_FEVER), "\"NOT ENOUGH INFO\""));
+
+  /* The story lines as another program may write them. */
+  contents = crb_test_read_file (f->path);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autoptr (GString) line = g_string_new (lines[i]);
+
+      if (i > 0)
+        {
+          g_string_replace (line, "/", "\\/", 0);
+          g_string_replace (line, "ü", "\\u00fc", 0);
+          g_string_replace (line, "“", "\\u201C", 0);
+          g_string_replace (line, "\\n", "\\u000a", 0);
+          g_string_replace (line, "\"why\":[\"", "\"why\": [ \"", 0);
+          g_string_replace (line, "\"reasons\":[\"", "\"reasons\": [\"", 0);
+          g_string_replace (line, ",\"kind\":\"statement\"", "", 0);
+          g_string_replace (line, "{\"id\":\"ctrl\",", "{\"url\":\"\",\"id\":\"ctrl\",", 0);
+          g_string_replace (line, sha256, "not a checksum", 0);
+        }
+      g_string_append (rewritten, line->str);
+      if (lines[i + 1] != NULL)
+        g_string_append_c (rewritten, '\n');
+    }
+  for (guint i = 0; i < 6; i++)
+    g_assert_nonnull (strstr (rewritten->str, (const char *[]) { "\\/", "\\u00fc", "\\u201C", "\\u000a",
+                                                                 "\"why\": [ \"", "not a checksum" }[i]));
+  g_assert_true (g_file_set_contents (edited_path, rewritten->str, rewritten->len, &error));
+  g_assert_no_error (error);
+  other = reload (edited_path);
+  edited = export_all (other);
+  crb_project_ensure_all_loaded (other, &error);
+  g_assert_no_error (error);
+  edited_loaded = export_all (other);
+  assert_same_exports (edited, edited_loaded, TRUE);
+  /* The same data: the same records, but for "values", kept as written. */
+  assert_same_exports (edited, from_file, FALSE);
+}
+
 static void
 test_save_unwritable (Fixture       *f,
                       gconstpointer  data)
@@ -728,6 +892,7 @@ main (int   argc,
   ADD ("save/keeps-mode", test_save_keeps_mode);
   ADD ("save/unwritable", test_save_unwritable);
   ADD ("export/threads", test_export_threads);
+  ADD ("export/from-lines", test_export_from_lines);
   ADD ("save/removes-stale-temp-files", test_save_removes_stale_temp_files);
   ADD ("save/unchanged-stories-copied", test_unchanged_stories_copied);
   ADD ("async", test_async);
