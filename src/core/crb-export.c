@@ -258,25 +258,15 @@ status_name (const CrbLineClaim *claim)
   return crb_decision_status_to_string (crb_decision_get_status (claim->decision));
 }
 
-/* A name of our own vocabulary (a status, a relation): nothing to escape. */
-static inline void
-append_name (GString    *out,
-             const char *name)
-{
-  g_string_append_c (out, '"');
-  _crb_string_append_len (out, name, strlen (name));
-  g_string_append_c (out, '"');
-}
-
 /* {"start": …, "end": …} */
 static void
 append_span (GString            *out,
              const CrbLineClaim *claim)
 {
   append_literal (out, "{\"start\":");
-  crb_json_append_uint (out, claim->start);
+  crb_json_append_int (out, claim->start);
   append_literal (out, ",\"end\":");
-  crb_json_append_uint (out, claim->end);
+  crb_json_append_int (out, claim->end);
   g_string_append_c (out, '}');
 }
 
@@ -296,7 +286,7 @@ write_native_record (GString  *out,
   append_literal (out, ",\"original\":");
   crb_json_append_string_value (out, ctx->doc, claim->text);
   append_literal (out, ",\"status\":");
-  append_name (out, status_name (claim));
+  crb_json_append_word (out, status_name (claim));
   append_literal (out, ",\"reason\":");
   crb_json_append_string (out, decision ? crb_reject_reason_to_string (decision->reason) : NULL);
   append_literal (out, ",\"note\":");
@@ -367,13 +357,13 @@ write_native_record (GString  *out,
       append_literal (out, ",\"article\":");
       crb_json_append_string_value (out, ctx->doc, other->article_id);
       append_literal (out, ",\"relation\":");
-      append_name (out, crb_relation_to_string (link->relation));
+      crb_json_append_word (out, crb_relation_to_string (link->relation));
       append_literal (out, ",\"span\":");
       append_span (out, other);
       append_literal (out, ",\"quote\":");
       crb_json_append_string_value (out, ctx->doc, other->text);
       append_literal (out, ",\"status\":");
-      append_name (out, status_name (other));
+      crb_json_append_word (out, status_name (other));
       append_literal (out, ",\"why\":");
       crb_json_append_strv_value (out, ctx->doc, link->why);
       if (link->manual)
@@ -382,7 +372,7 @@ write_native_record (GString  *out,
         append_literal (out, ",\"manual\":false}");
     }
   append_literal (out, "],\"outlets\":");
-  crb_json_append_uint (out, claim->fact >= 0 ? g_array_index (ctx->line->facts, CrbLineFact, claim->fact).n_outlets : 1);
+  crb_json_append_int (out, claim->fact >= 0 ? g_array_index (ctx->line->facts, CrbLineFact, claim->fact).n_outlets : 1);
 
   append_literal (out, ",\"extractor\":{\"name\":");
   crb_json_append_string (out, CRB_EXTRACTOR_NAME);
@@ -678,7 +668,7 @@ number_records (GString *records,
       const IdMark *mark = &g_array_index (ids, IdMark, i);
 
       g_string_append_len (numbered, records->str + done, mark->offset - done);
-      crb_json_append_uint (numbered, first_id + mark->id);
+      crb_json_append_int (numbered, first_id + mark->id);
       done = mark->offset;
     }
   g_string_append_len (numbered, records->str + done, records->len - done);

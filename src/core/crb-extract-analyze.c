@@ -538,36 +538,6 @@ json_string (GString    *out,
     json_string_len (out, s, strlen (s));
 }
 
-/* @s is one of the engine's own words (a qualifier, a unit, a type, ...):
- * nothing to escape */
-static void
-json_word (GString    *out,
-           const char *s)
-{
-  PUT_LITERAL (out, "\"");
-  _crb_string_append_len (out, s, strlen (s));
-  PUT_LITERAL (out, "\"");
-}
-
-static void
-json_int (GString *out,
-          gint64   v)
-{
-  char buf[24];
-  char *p = buf + sizeof buf;
-  guint64 u = v < 0 ? -(guint64) v : (guint64) v;
-
-  do
-    {
-      *--p = '0' + u % 10;
-      u /= 10;
-    }
-  while (u > 0);
-  if (v < 0)
-    *--p = '-';
-  _crb_string_append_len (out, p, buf + sizeof buf - p);
-}
-
 /* the name of a member of the values object (@v holds its opening brace) */
 #define VALUES_MEMBER(v, name) \
   G_STMT_START { \
@@ -1205,7 +1175,7 @@ find_quantities (CrbAnalyzer  *a,
               json_string_len (o, a->text + s, e - s);
               PUT_LITERAL (o, ",\"value\":0,\"qualifier\":\"exact\"");
               JSON_MEMBER (o, "unit");
-              json_word (o, cas);
+              crb_json_append_word (o, cas);
               PUT_LITERAL (o, "}");
             }
           i = last;
@@ -1484,19 +1454,19 @@ find_quantities (CrbAnalyzer  *a,
           if (fraction)
             crb_json_append_double (o, (gint64) (value * 10000 + 0.5) / 10000.0);
           else if (value >= 0 && value < 9e15 && value == (double) (gint64) value)
-            json_int (o, (gint64) value);
+            crb_json_append_int (o, (gint64) value);
           else
             crb_json_append_double (o, value);
           JSON_MEMBER (o, "qualifier");
-          json_word (o, qualifier);
+          crb_json_append_word (o, qualifier);
           JSON_MEMBER (o, "unit");
           if (currency != NULL)
             {
               PUT_LITERAL (o, "\"money\",\"currency\":");
-              json_word (o, currency);
+              crb_json_append_word (o, currency);
             }
           else if (unit != NULL)
-            json_word (o, unit);
+            crb_json_append_word (o, unit);
           else if (suffix_unit != NULL)
             json_string (o, suffix_unit);
           else
@@ -2170,7 +2140,7 @@ crb_analyzer_run (CrbAnalyzer         *a,
           GString *o = json_list_open (&a->entity_list);
           json_string_len (o, text + e->start, e->end - e->start);
           JSON_MEMBER (o, "type");
-          json_word (o, e->type);
+          crb_json_append_word (o, e->type);
           PUT_LITERAL (o, "}");
         }
       n_entities++;
@@ -2308,7 +2278,7 @@ crb_analyzer_run (CrbAnalyzer         *a,
         if (sp.source != NULL)
           {
             VALUES_MEMBER (v, "source");
-            json_word (v, sp.source);
+            crb_json_append_word (v, sp.source);
           }
       }
     PUT_LITERAL (v, "}");

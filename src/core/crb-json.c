@@ -144,19 +144,38 @@ crb_json_append_double (GString *out,
 }
 
 void
-crb_json_append_uint (GString *out,
-                      guint64  n)
+crb_json_append_int (GString *out,
+                     gint64   n)
 {
   char digits[24];
   char *p = digits + sizeof digits;
+  guint64 u = n < 0 ? -(guint64) n : (guint64) n;
 
   do
     {
-      *--p = (char) ('0' + n % 10);
-      n /= 10;
+      *--p = (char) ('0' + u % 10);
+      u /= 10;
     }
-  while (n > 0);
+  while (u > 0);
+  if (n < 0)
+    *--p = '-';
   _crb_string_append_len (out, p, digits + sizeof digits - p);
+}
+
+/**
+ * crb_json_append_word:
+ * @word: a word of our own vocabulary (a status, a relation, a unit…),
+ *   which needs no escape
+ *
+ * Appends @word as a JSON string, without looking for what to escape.
+ */
+void
+crb_json_append_word (GString    *out,
+                      const char *word)
+{
+  g_string_append_c (out, '"');
+  _crb_string_append_len (out, word, strlen (word));
+  g_string_append_c (out, '"');
 }
 
 static void

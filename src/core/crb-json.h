@@ -70,8 +70,10 @@ void     crb_json_append_string (GString    *out,
                                  const char *s);
 void     crb_json_append_double (GString    *out,
                                  double      d);
-void     crb_json_append_uint   (GString    *out,
-                                 guint64     n);
+void     crb_json_append_int    (GString    *out,
+                                 gint64      n);
+void     crb_json_append_word   (GString    *out,
+                                 const char *word);
 void     crb_json_append_strv   (GString            *out,
                                  const char * const *strings);
 void     crb_json_member        (GString    *out,
