@@ -795,16 +795,18 @@ write_sentences (GString  *out,
       for (guint k = 0; k < sentences->len; k++)
         {
           const Sentence *s = &g_array_index (sentences, Sentence, k);
-          g_autofree char *sentence_text = g_strndup (text + s->byte_start, s->byte_end - s->byte_start);
-          gboolean first = TRUE;
 
-          g_string_append_c (out, '{');
-          member_string (out, &first, "page", article_field (ctx, i, CRB_ARTICLE_ID));
-          crb_json_member (out, &first, "sentence_id");
-          g_string_append_printf (out, "%u", k);
-          member_string (out, &first, "text", sentence_text);
-          crb_json_member (out, &first, "span");
-          g_string_append_printf (out, "{\"start\":%u,\"end\":%u}}\n", s->start, s->end);
+          append_literal (out, "{\"page\":");
+          crb_json_append_string (out, article_field (ctx, i, CRB_ARTICLE_ID));
+          append_literal (out, ",\"sentence_id\":");
+          crb_json_append_int (out, k);
+          append_literal (out, ",\"text\":");
+          crb_json_append_string_len (out, text + s->byte_start, s->byte_end - s->byte_start);
+          append_literal (out, ",\"span\":{\"start\":");
+          crb_json_append_int (out, s->start);
+          append_literal (out, ",\"end\":");
+          crb_json_append_int (out, s->end);
+          append_literal (out, "}}\n");
         }
     }
 }

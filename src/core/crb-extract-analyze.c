@@ -462,81 +462,10 @@ tokenize (CrbAnalyzer *a,
 
 /* ------------------------------------------------------------ JSON text */
 
-/* bytes that a JSON string cannot hold as they are */
-static const guint8 json_escape[256] = {
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* '"' */
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* '\\' */
-};
-
 #define PUT_LITERAL(out, literal) _crb_string_append_len ((out), "" literal, sizeof (literal) - 1)
 
 /* the name of a member that is not the first of its object */
 #define JSON_MEMBER(out, name) PUT_LITERAL ((out), ",\"" name "\":")
-
-/* Appends @s[0, @len) as a JSON string.  Like crb_json_append_string(),
- * which the text must match byte for byte, it stops at a NUL byte. */
-static void
-json_string_len (GString    *out,
-                 const char *s,
-                 gsize       len)
-{
-  const guchar *p = (const guchar *) s;
-  const guchar *end = p + len;
-
-  PUT_LITERAL (out, "\"");
-  while (p < end)
-    {
-      const guchar *run = p;
-
-      while (p < end && !json_escape[*p])
-        p++;
-      if (p > run)
-        _crb_string_append_len (out, (const char *) run, p - run);
-      if (p == end || *p == '\0')
-        break;
-      switch (*p)
-        {
-        case '"':
-          PUT_LITERAL (out, "\\\"");
-          break;
-        case '\\':
-          PUT_LITERAL (out, "\\\\");
-          break;
-        case '\n':
-          PUT_LITERAL (out, "\\n");
-          break;
-        case '\r':
-          PUT_LITERAL (out, "\\r");
-          break;
-        case '\t':
-          PUT_LITERAL (out, "\\t");
-          break;
-        default:
-          {
-            char u[6] = { '\\', 'u', '0', '0', "0123456789abcdef"[*p >> 4], "0123456789abcdef"[*p & 0xF] };
-            _crb_string_append_len (out, u, sizeof u);
-          }
-          break;
-        }
-      p++;
-    }
-  PUT_LITERAL (out, "\"");
-}
-
-/* @s may be %NULL: null */
-static void
-json_string (GString    *out,
-             const char *s)
-{
-  if (s == NULL)
-    PUT_LITERAL (out, "null");
-  else
-    json_string_len (out, s, strlen (s));
-}
 
 /* the name of a member of the values object (@v holds its opening brace) */
 #define VALUES_MEMBER(v, name) \
@@ -689,16 +618,16 @@ add_date (CrbAnalyzer *a,
   if (a->no_values || a->dates.count >= MAX_ITEMS)
     return;
   o = json_list_open (&a->dates);
-  json_string_len (o, a->text + s, e - s);
+  crb_json_append_string_len (o, a->text + s, e - s);
   JSON_MEMBER (o, "value");
-  json_string (o, value);
+  crb_json_append_string (o, value);
   if (extra_key != NULL)
     {
       /* "weekday" or "relative": nothing to escape */
       PUT_LITERAL (o, ",\"");
       _crb_string_append_len (o, extra_key, strlen (extra_key));
       PUT_LITERAL (o, "\":");
-      json_string (o, extra_value);
+      crb_json_append_string (o, extra_value);
     }
   PUT_LITERAL (o, "}");
 }
@@ -1172,7 +1101,7 @@ find_quantities (CrbAnalyzer  *a,
             {
               gsize s = TOK (i)->start, e = TOK (last)->end;
               o = json_list_open (&a->quantities);
-              json_string_len (o, a->text + s, e - s);
+              crb_json_append_string_len (o, a->text + s, e - s);
               PUT_LITERAL (o, ",\"value\":0,\"qualifier\":\"exact\"");
               JSON_MEMBER (o, "unit");
               crb_json_append_word (o, cas);
@@ -1449,7 +1378,7 @@ find_quantities (CrbAnalyzer  *a,
         {
           gsize s = TOK (qstart)->start, e = TOK (last)->end;
           o = json_list_open (&a->quantities);
-          json_string_len (o, a->text + s, e - s);
+          crb_json_append_string_len (o, a->text + s, e - s);
           JSON_MEMBER (o, "value");
           if (fraction)
             crb_json_append_double (o, (gint64) (value * 10000 + 0.5) / 10000.0);
@@ -1468,14 +1397,14 @@ find_quantities (CrbAnalyzer  *a,
           else if (unit != NULL)
             crb_json_append_word (o, unit);
           else if (suffix_unit != NULL)
-            json_string (o, suffix_unit);
+            crb_json_append_string (o, suffix_unit);
           else
-            json_string (o, noun);
+            crb_json_append_string (o, noun);
           if (noun != NULL && (unit == NULL || strcmp (unit, noun) != 0) &&
               (currency != NULL || unit != NULL || suffix_unit != NULL))
             {
               JSON_MEMBER (o, "noun");
-              json_string (o, noun);
+              crb_json_append_string (o, noun);
             }
           PUT_LITERAL (o, "}");
         }
@@ -2138,7 +2067,7 @@ crb_analyzer_run (CrbAnalyzer         *a,
       if (want_values && n_entities < MAX_ITEMS)
         {
           GString *o = json_list_open (&a->entity_list);
-          json_string_len (o, text + e->start, e->end - e->start);
+          crb_json_append_string_len (o, text + e->start, e->end - e->start);
           JSON_MEMBER (o, "type");
           crb_json_append_word (o, e->type);
           PUT_LITERAL (o, "}");
@@ -2269,12 +2198,12 @@ crb_analyzer_run (CrbAnalyzer         *a,
     if (has_speaker && sp.end > sp.start)
       {
         VALUES_MEMBER (v, "speaker");
-        json_string_len (v, text + sp.start, sp.end - sp.start);
+        crb_json_append_string_len (v, text + sp.start, sp.end - sp.start);
       }
     if (has_speaker)
       {
         VALUES_MEMBER (v, "verb");
-        json_string (v, sp.verb);
+        crb_json_append_string (v, sp.verb);
         if (sp.source != NULL)
           {
             VALUES_MEMBER (v, "source");

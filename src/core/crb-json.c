@@ -27,17 +27,29 @@ void
 crb_json_append_string (GString    *out,
                         const char *s)
 {
-  static const char hex[] = "0123456789abcdef";
-  const char *end;
-
   if (s == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
+    g_string_append (out, "null");
+  else
+    crb_json_append_string_len (out, s, strlen (s));
+}
+
+/**
+ * crb_json_append_string_len:
+ * @s: UTF-8 text
+ * @length: its length in bytes
+ *
+ * Appends the first @length bytes of @s as a JSON string, stopping at a NUL
+ * byte as crb_json_append_string() does.
+ */
+void
+crb_json_append_string_len (GString    *out,
+                            const char *s,
+                            gsize       length)
+{
+  static const char hex[] = "0123456789abcdef";
+  const char *end = s + length;
 
   g_string_append_c (out, '"');
-  end = s + strlen (s);
   for (const char *p = s; p < end;)
     {
       const char *run = p;
@@ -46,7 +58,7 @@ crb_json_append_string (GString    *out,
       p = _crb_json_find_special (p, end);
       if (p > run)
         _crb_string_append_len (out, run, p - run);
-      if (p == end)
+      if (p == end || *p == '\0')
         break;
 
       switch (*p)

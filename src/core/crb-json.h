@@ -68,6 +68,9 @@ void     crb_json_append    (GString  *out,
                              JsonNode *node);
 void     crb_json_append_string (GString    *out,
                                  const char *s);
+void     crb_json_append_string_len (GString    *out,
+                                     const char *s,
+                                     gsize       length);
 void     crb_json_append_double (GString    *out,
                                  double      d);
 void     crb_json_append_int    (GString    *out,
