@@ -51,6 +51,8 @@ typedef struct
   GArray            **sentences;   /* per article: GArray of Sentence, made on request */
   char              **written;     /* per article: its JSON object without the text, once a record carried the text */
   GString            *story_object; /* {"id": …, "title": …} */
+  GString            *evidence;    /* JSON Lines: pieces of evidence entries (append_evidence_piece()) */
+  gsize              *evidence_at; /* per claim: where its pieces start and end in @evidence */
   guint               next_id;     /* FEVER: the next record's id in the story, from 0 */
   GArray             *ids;         /* FEVER: IdMark, where the records' ids go */
 } StoryCtx;
@@ -119,6 +121,8 @@ story_ctx_begin (StoryCtx           *ctx,
   ctx->sentences = g_new0 (GArray *, n_articles);
   ctx->written = g_new0 (char *, n_articles);
   ctx->ids = g_array_new (FALSE, FALSE, sizeof (IdMark));
+  ctx->evidence = g_string_new (NULL);
+  ctx->evidence_at = g_new0 (gsize, 3 * n_claims);
   ctx->story_object = g_string_new ("{");
   member_string (ctx->story_object, &first, "id", crb_story_get_id (story));
   member_string (ctx->story_object, &first, "title", crb_story_get_title (story));
@@ -157,6 +161,8 @@ story_ctx_end (StoryCtx *ctx)
   g_clear_pointer (&ctx->written, g_free);
   g_string_free (g_steal_pointer (&ctx->story_object), TRUE);
   g_clear_pointer (&ctx->ids, g_array_unref);
+  g_string_free (g_steal_pointer (&ctx->evidence), TRUE);
+  g_clear_pointer (&ctx->evidence_at, g_free);
   g_clear_pointer (&ctx->link_start, g_free);
   g_clear_pointer (&ctx->link_index, g_free);
   ctx->story = NULL;
@@ -270,6 +276,43 @@ append_span (GString            *out,
   g_string_append_c (out, '}');
 }
 
+/* What an evidence entry of the native dataset takes from its claim, in two
+ * pieces around the link's relation: {"claim": …, "article": …, "relation":
+ * and ,"span": …, "quote": …, "status": …, "why":.  Made once per story
+ * (a claim is the evidence of each claim it is linked to).
+ */
+static void
+append_evidence_piece (GString  *out,
+                       StoryCtx *ctx,
+                       guint     index,
+                       guint     piece)
+{
+  gsize *at = &ctx->evidence_at[3 * index];
+
+  if (at[2] == 0)
+    {
+      const CrbLineClaim *claim = claim_at (ctx, index);
+      GString *pieces = ctx->evidence;
+
+      at[0] = pieces->len;
+      append_literal (pieces, "{\"claim\":");
+      crb_json_append_string_value (pieces, ctx->doc, claim->id);
+      append_literal (pieces, ",\"article\":");
+      crb_json_append_string_value (pieces, ctx->doc, claim->article_id);
+      append_literal (pieces, ",\"relation\":");
+      at[1] = pieces->len;
+      append_literal (pieces, ",\"span\":");
+      append_span (pieces, claim);
+      append_literal (pieces, ",\"quote\":");
+      crb_json_append_string_value (pieces, ctx->doc, claim->text);
+      append_literal (pieces, ",\"status\":");
+      crb_json_append_word (pieces, status_name (claim));
+      append_literal (pieces, ",\"why\":");
+      at[2] = pieces->len;
+    }
+  _crb_string_append_len (out, ctx->evidence->str + at[piece], at[piece + 1] - at[piece]);
+}
+
 /* One record of the native dataset; every member is always present. */
 static guint
 write_native_record (GString  *out,
@@ -348,23 +391,12 @@ write_native_record (GString  *out,
   for (guint k = ctx->link_start[index]; k < ctx->link_start[index + 1]; k++)
     {
       const CrbLineLink *link = link_at (ctx, ctx->link_index[k]);
-      const CrbLineClaim *other = claim_at (ctx, other_end (link, index));
 
       if (k > ctx->link_start[index])
         g_string_append_c (out, ',');
-      append_literal (out, "{\"claim\":");
-      crb_json_append_string_value (out, ctx->doc, other->id);
-      append_literal (out, ",\"article\":");
-      crb_json_append_string_value (out, ctx->doc, other->article_id);
-      append_literal (out, ",\"relation\":");
+      append_evidence_piece (out, ctx, other_end (link, index), 0);
       crb_json_append_word (out, crb_relation_to_string (link->relation));
-      append_literal (out, ",\"span\":");
-      append_span (out, other);
-      append_literal (out, ",\"quote\":");
-      crb_json_append_string_value (out, ctx->doc, other->text);
-      append_literal (out, ",\"status\":");
-      crb_json_append_word (out, status_name (other));
-      append_literal (out, ",\"why\":");
+      append_evidence_piece (out, ctx, other_end (link, index), 1);
       crb_json_append_strv_value (out, ctx->doc, link->why);
       if (link->manual)
         append_literal (out, ",\"manual\":true}");
