@@ -811,6 +811,52 @@ crb_json_member_get (const CrbJsonDoc   *doc,
   return found;
 }
 
+/**
+ * crb_json_get_members:
+ * @names: (array length=n): member names
+ * @values: (out caller-allocates) (array length=n): for each name, the
+ *   member of @object called so (the last one if the name appears twice),
+ *   or %NULL
+ *
+ * Looks up @n members of @object in one pass over its members, as
+ * crb_json_member_get() looks up one.  Fastest when the names come in the
+ * order the object usually has its members in.
+ */
+void
+crb_json_get_members (const CrbJsonDoc    *doc,
+                      const CrbJsonValue  *object,
+                      guint                n,
+                      const char * const  *names,
+                      const CrbJsonValue **values)
+{
+  gsize lengths[32];
+  guint next = 0;
+
+  g_return_if_fail (n <= G_N_ELEMENTS (lengths));
+
+  for (guint i = 0; i < n; i++)
+    {
+      values[i] = NULL;
+      lengths[i] = strlen (names[i]);
+    }
+  if (object == NULL || object->type != CRB_JSON_OBJECT || n == 0)
+    return;
+
+  for (const CrbJsonValue *m = first_child (doc, object); m; m = next_sibling (doc, m))
+    {
+      const char *key = doc->strings->str + m->key;
+
+      /* From the name after the last one found. */
+      for (guint k = 0, i = next; k < n; k++, i = i + 1 < n ? i + 1 : 0)
+        if (m->key_len == lengths[i] && key[0] == names[i][0] && memcmp (key, names[i], lengths[i]) == 0)
+          {
+            values[i] = m;
+            next = i + 1 < n ? i + 1 : 0;
+            break;
+          }
+    }
+}
+
 const char *
 crb_json_string (const CrbJsonDoc   *doc,
                  const CrbJsonValue *value)
@@ -980,7 +1026,26 @@ crb_json_get_field (const CrbJsonDoc    *doc,
                     const CrbJsonValue **out,
                     GError             **error)
 {
-  const CrbJsonValue *value = crb_json_member_get (doc, object, member);
+  return crb_json_check_field (crb_json_member_get (doc, object, member), parent, member,
+                               type, required, out, error);
+}
+
+/**
+ * crb_json_check_field:
+ * @value: (nullable): the member called @member, as crb_json_member_get()
+ *   or crb_json_get_members() found it
+ *
+ * Checks a member found already, as crb_json_get_field() does.
+ */
+gboolean
+crb_json_check_field (const CrbJsonValue  *value,
+                      const char          *parent,
+                      const char          *member,
+                      CrbJsonType          type,
+                      gboolean             required,
+                      const CrbJsonValue **out,
+                      GError             **error)
+{
   g_autofree char *name = NULL;
 
   *out = NULL;

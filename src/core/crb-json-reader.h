@@ -83,6 +83,18 @@ const char         *crb_json_get_string     (const CrbJsonDoc   *doc,
                                              const char         *name,
                                              const char         *default_value);
 
+void                crb_json_get_members    (const CrbJsonDoc    *doc,
+                                             const CrbJsonValue  *object,
+                                             guint                n,
+                                             const char * const  *names,
+                                             const CrbJsonValue **values);
+gboolean            crb_json_check_field    (const CrbJsonValue  *value,
+                                             const char          *parent,
+                                             const char          *member,
+                                             CrbJsonType          type,
+                                             gboolean             required,
+                                             const CrbJsonValue **out,
+                                             GError             **error);
 gboolean            crb_json_get_field      (const CrbJsonDoc    *doc,
                                              const CrbJsonValue  *object,
                                              const char          *parent,

@@ -125,7 +125,42 @@ fail (const Ctx   *ctx,
   return FALSE;
 }
 
-/* Member checks through crb_json_get_field(), placed in the file. */
+/* Member checks through crb_json_check_field(), placed in the file;
+ * @value is the member called @member.
+ */
+static gboolean
+check_field (const Ctx            *ctx,
+             const CrbJsonValue   *value,
+             const char           *member,
+             CrbJsonType           type,
+             gboolean              required,
+             const CrbJsonValue  **out,
+             GError              **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (crb_json_check_field (value, NULL, member, type, required, out, &local_error))
+    return TRUE;
+  return fail (ctx, error, "%s", local_error->message);
+}
+
+static gboolean
+check_uint (const Ctx           *ctx,
+            const CrbJsonValue  *value,
+            const char          *member,
+            gboolean             required,
+            guint64              default_value,
+            guint64             *out,
+            GError             **error)
+{
+  const CrbJsonValue *checked;
+
+  if (!check_field (ctx, value, member, CRB_JSON_INT, required, &checked, error))
+    return FALSE;
+  *out = checked ? (guint64) crb_json_int (checked) : default_value;
+  return TRUE;
+}
+
 static gboolean
 get_field (const Ctx            *ctx,
            const CrbJsonValue   *object,
@@ -135,11 +170,7 @@ get_field (const Ctx            *ctx,
            const CrbJsonValue  **out,
            GError              **error)
 {
-  g_autoptr (GError) local_error = NULL;
-
-  if (crb_json_get_field (ctx->doc, object, NULL, member, type, required, out, &local_error))
-    return TRUE;
-  return fail (ctx, error, "%s", local_error->message);
+  return check_field (ctx, crb_json_member_get (ctx->doc, object, member), member, type, required, out, error);
 }
 
 static gboolean
@@ -167,12 +198,8 @@ get_uint (const Ctx           *ctx,
           guint64             *out,
           GError             **error)
 {
-  const CrbJsonValue *value;
-
-  if (!get_field (ctx, object, member, CRB_JSON_INT, required, &value, error))
-    return FALSE;
-  *out = value ? (guint64) crb_json_int (value) : default_value;
-  return TRUE;
+  return check_uint (ctx, crb_json_member_get (ctx->doc, object, member), member, required,
+                     default_value, out, error);
 }
 
 static gboolean
@@ -865,17 +892,19 @@ read_article (const Ctx           *ctx,
               GError             **error)
 {
   const CrbJsonValue **fields = out->fields;
+  const CrbJsonValue *members[CRB_N_ARTICLE_FIELDS];
   const char *sha256;
 
   if (crb_json_type (object) != CRB_JSON_OBJECT)
     return fail (ctx, error, _("must be an object"));
 
-  if (!get_field (ctx, object, "id", CRB_JSON_STRING, TRUE, &fields[CRB_ARTICLE_ID], error) ||
-      !get_field (ctx, object, "text", CRB_JSON_STRING, TRUE, &fields[CRB_ARTICLE_TEXT], error))
+  crb_json_get_members (ctx->doc, object, CRB_N_ARTICLE_FIELDS, article_fields, members);
+  if (!check_field (ctx, members[CRB_ARTICLE_ID], "id", CRB_JSON_STRING, TRUE, &fields[CRB_ARTICLE_ID], error) ||
+      !check_field (ctx, members[CRB_ARTICLE_TEXT], "text", CRB_JSON_STRING, TRUE, &fields[CRB_ARTICLE_TEXT], error))
     return FALSE;
   for (guint i = CRB_ARTICLE_TITLE; i <= CRB_ARTICLE_SHA256; i++)
     {
-      if (!get_field (ctx, object, article_fields[i], CRB_JSON_STRING, FALSE, &fields[i], error))
+      if (!check_field (ctx, members[i], article_fields[i], CRB_JSON_STRING, FALSE, &fields[i], error))
         return FALSE;
       /* An article keeps no empty title, outlet, url, date or source. */
       if (crb_json_string_length (fields[i]) == 0)
@@ -955,6 +984,12 @@ read_claim (const Ctx           *ctx,
             CrbLineClaim        *out,
             GError             **error)
 {
+  /* In the order the file has them. */
+  enum { ID, ARTICLE, START, END, TEXT, KIND, SCORE, REASONS, VALUES, DECISION, N_MEMBERS };
+  static const char * const names[N_MEMBERS] = {
+    "id", "article", "start", "end", "text", "kind", "score", "reasons", "values", "decision",
+  };
+  const CrbJsonValue *m[N_MEMBERS];
   const CrbJsonValue *score, *values, *decision;
   const char *id, *article_id;
   const CrbLineArticle *article;
@@ -965,13 +1000,14 @@ read_claim (const Ctx           *ctx,
   if (crb_json_type (object) != CRB_JSON_OBJECT)
     return fail (ctx, error, _("must be an object"));
 
-  if (!get_field (ctx, object, "id", CRB_JSON_STRING, TRUE, &out->id, error) ||
-      !get_field (ctx, object, "article", CRB_JSON_STRING, TRUE, &out->article_id, error) ||
-      !get_uint (ctx, object, "start", TRUE, 0, &start, error) ||
-      !get_uint (ctx, object, "end", TRUE, 0, &end, error) ||
-      !get_field (ctx, object, "text", CRB_JSON_STRING, TRUE, &out->text, error) ||
-      !get_field (ctx, object, "kind", CRB_JSON_STRING, FALSE, &out->kind, error) ||
-      !get_array (ctx, object, "reasons", &out->reasons, error))
+  crb_json_get_members (ctx->doc, object, N_MEMBERS, names, m);
+  if (!check_field (ctx, m[ID], "id", CRB_JSON_STRING, TRUE, &out->id, error) ||
+      !check_field (ctx, m[ARTICLE], "article", CRB_JSON_STRING, TRUE, &out->article_id, error) ||
+      !check_uint (ctx, m[START], "start", TRUE, 0, &start, error) ||
+      !check_uint (ctx, m[END], "end", TRUE, 0, &end, error) ||
+      !check_field (ctx, m[TEXT], "text", CRB_JSON_STRING, TRUE, &out->text, error) ||
+      !check_field (ctx, m[KIND], "kind", CRB_JSON_STRING, FALSE, &out->kind, error) ||
+      !check_field (ctx, m[REASONS], "reasons", CRB_JSON_ARRAY, FALSE, &out->reasons, error))
     return FALSE;
 
   id = crb_json_string (ctx->doc, out->id);
@@ -988,7 +1024,7 @@ read_claim (const Ctx           *ctx,
   if (g_hash_table_contains (ids, id))
     return fail (ctx, error, _("the claim id “%s” is used twice"), id);
 
-  score = crb_json_member_get (ctx->doc, object, "score");
+  score = m[SCORE];
   if (score != NULL &&
       (!crb_json_is_number (score) || crb_json_double (score) < 0 || crb_json_double (score) > 1))
     return fail (ctx, error, _("the field “score” must be a number from 0 to 1"));
@@ -997,13 +1033,13 @@ read_claim (const Ctx           *ctx,
     if (crb_json_type (r) != CRB_JSON_STRING)
       return fail (ctx, error, _("reasons[%u] must be a string"), i);
 
-  values = crb_json_member_get (ctx->doc, object, "values");
+  values = m[VALUES];
   if (values != NULL && crb_json_type (values) == CRB_JSON_NULL)
     values = NULL;
   if (values != NULL && crb_json_type (values) != CRB_JSON_OBJECT)
     return fail (ctx, error, _("the field “values” must be an object"));
 
-  decision = crb_json_member_get (ctx->doc, object, "decision");
+  decision = m[DECISION];
   if (decision != NULL && crb_json_type (decision) != CRB_JSON_NULL)
     {
       g_autoptr (GError) local_error = NULL;
@@ -1067,30 +1103,36 @@ read_alignment (const Ctx           *ctx,
   i = 0;
   FOR_EACH_ELEMENT (doc, links, i, link)
     {
-      const char *a, *b, *relation_name;
+      /* In the order the file has them. */
+      enum { A, B, RELATION, SCORE, WHY, MANUAL, N_MEMBERS };
+      static const char * const names[N_MEMBERS] = { "a", "b", "relation", "score", "why", "manual" };
+      const CrbJsonValue *m[N_MEMBERS];
+      const CrbJsonValue *a, *b, *relation_name;
       CrbLineLink l;
       int ia, ib;
 
       if (crb_json_type (link) != CRB_JSON_OBJECT)
         return fail (ctx, error, _("links[%u] must be an object"), i);
-      if (!get_string (ctx, link, "a", TRUE, &a, error) ||
-          !get_string (ctx, link, "b", TRUE, &b, error) ||
-          !get_string (ctx, link, "relation", TRUE, &relation_name, error))
+      crb_json_get_members (doc, link, N_MEMBERS, names, m);
+      if (!check_field (ctx, m[A], "a", CRB_JSON_STRING, TRUE, &a, error) ||
+          !check_field (ctx, m[B], "b", CRB_JSON_STRING, TRUE, &b, error) ||
+          !check_field (ctx, m[RELATION], "relation", CRB_JSON_STRING, TRUE, &relation_name, error))
         return FALSE;
-      if (!crb_relation_from_string (relation_name, &l.relation))
-        return fail (ctx, error, _("links[%u]: unknown relation “%s”"), i, relation_name);
-      ia = find_claim (ids, a);
-      ib = find_claim (ids, b);
+      if (!crb_relation_from_string (crb_json_string (doc, relation_name), &l.relation))
+        return fail (ctx, error, _("links[%u]: unknown relation “%s”"), i, crb_json_string (doc, relation_name));
+      ia = find_claim (ids, crb_json_string (doc, a));
+      ib = find_claim (ids, crb_json_string (doc, b));
       if (ia < 0 || ib < 0)
-        return fail (ctx, error, _("links[%u]: no claim “%s” or “%s” in this story"), i, a, b);
-      l.why = crb_json_member_get (doc, link, "why");
+        return fail (ctx, error, _("links[%u]: no claim “%s” or “%s” in this story"), i,
+                     crb_json_string (doc, a), crb_json_string (doc, b));
+      l.why = m[WHY];
       if (l.why != NULL && !check_string_array (ctx, l.why, "why", error))
         return FALSE;
 
       l.a = (guint) ia;
       l.b = (guint) ib;
-      l.score = crb_json_double (crb_json_member_get (doc, link, "score"));
-      l.manual = crb_json_boolean (crb_json_member_get (doc, link, "manual"));
+      l.score = crb_json_double (m[SCORE]);
+      l.manual = crb_json_boolean (m[MANUAL]);
       g_array_append_val (line->links, l);
     }
 
