@@ -18,9 +18,9 @@
 #include <string.h>
 
 /*
- * Exports write one record at a time to a buffered stream, story by story, so
- * memory does not grow with the number of records; stories and claims come
- * in project order, so the same project exports the same bytes every time.
+ * Exports write their records story by story, so memory does not grow with
+ * the number of records; stories and claims come in project order, so the
+ * same project exports the same bytes every time.
  *
  * Records are written from each story's line as the project file holds it
  * (CrbStoryLine), without making the story's objects: most strings are
@@ -99,9 +99,10 @@ article_field (StoryCtx        *ctx,
   return crb_json_string (ctx->doc, g_array_index (ctx->line->articles, CrbLineArticle, article).fields[field]);
 }
 
+/* A string of the story's line. */
 static inline const char *
-claim_string (StoryCtx           *ctx,
-              const CrbJsonValue *value)
+string_of (StoryCtx           *ctx,
+           const CrbJsonValue *value)
 {
   return crb_json_string (ctx->doc, value);
 }
@@ -255,7 +256,7 @@ final_text (StoryCtx           *ctx,
 {
   const char *correction = crb_decision_get_correction (claim->decision);
 
-  return correction ? correction : claim_string (ctx, claim->text);
+  return correction ? correction : string_of (ctx, claim->text);
 }
 
 static inline const char *
@@ -383,7 +384,7 @@ write_native_record (GString  *out,
     crb_json_append_string_value (out, ctx->doc, g_array_index (ctx->line->facts, CrbLineFact, claim->fact).id);
   else
     {
-      g_autofree char *fact = g_strconcat ("fact:", claim_string (ctx, claim->id), NULL);
+      g_autofree char *fact = g_strconcat ("fact:", string_of (ctx, claim->id), NULL);
 
       crb_json_append_string (out, fact);
     }
@@ -469,15 +470,15 @@ write_csv_record (GString  *out,
   g_snprintf (start, sizeof start, "%u", claim->start);
   g_snprintf (end, sizeof end, "%u", claim->end);
   g_ascii_formatd (score, sizeof score, "%.3f", claim->score);
-  csv_field (out, claim_string (ctx, claim->id), FALSE);
+  csv_field (out, string_of (ctx, claim->id), FALSE);
   csv_field (out, final_text (ctx, claim), FALSE);
-  csv_field (out, claim_string (ctx, claim->text), FALSE);
+  csv_field (out, string_of (ctx, claim->text), FALSE);
   csv_field (out, status_name (claim), FALSE);
   csv_field (out, d ? crb_reject_reason_to_string (d->reason) : NULL, FALSE);
   csv_field (out, d ? d->note : NULL, FALSE);
   csv_field (out, d ? d->annotator : NULL, FALSE);
   csv_field (out, d ? d->time : NULL, FALSE);
-  csv_field (out, claim->kind ? claim_string (ctx, claim->kind) : "statement", FALSE);
+  csv_field (out, claim->kind ? string_of (ctx, claim->kind) : "statement", FALSE);
   csv_field (out, score, FALSE);
   csv_field (out, article_field (ctx, claim->article, CRB_ARTICLE_ID), FALSE);
   csv_field (out, article_field (ctx, claim->article, CRB_ARTICLE_TITLE), FALSE);
@@ -595,7 +596,7 @@ write_claimreview_record (GString  *out,
 {
   const CrbLineClaim *claim = claim_at (ctx, index);
   const CrbDecision *d = claim->decision;
-  const char *id = claim_string (ctx, claim->id);
+  const char *id = string_of (ctx, claim->id);
   const char *url_base = article_field (ctx, claim->article, CRB_ARTICLE_URL);
   g_autoptr (GArray) appearances = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GArray) agreeing = NULL;
@@ -644,7 +645,7 @@ write_claimreview_record (GString  *out,
   member_string (out, &first, "@context", "https://schema.org");
   member_string (out, &first, "@type", "ClaimReview");
   member_string (out, &first, "url", url);
-  member_string (out, &first, "claimReviewed", claim_string (ctx, claim->text));
+  member_string (out, &first, "claimReviewed", string_of (ctx, claim->text));
   if (d->status == CRB_DECISION_STATUS_CORRECTED)
     member_string (out, &first, "reviewBody", d->corrected_text);
   else if (d->note != NULL)
@@ -786,7 +787,7 @@ write_fever_record (GString  *out,
   g_array_append_val (evidence, index);
   if (g_str_equal (labels[0], "NOT ENOUGH INFO"))
     {
-      write_fever_line (out, ctx, labels[0], claim_string (ctx, claim->text), NULL);
+      write_fever_line (out, ctx, labels[0], string_of (ctx, claim->text), NULL);
       return 1;
     }
 
@@ -794,7 +795,7 @@ write_fever_record (GString  *out,
     {
       linked = linked_claims (ctx, index, CRB_RELATION_CONFLICTS);
       g_array_append_vals (evidence, linked->data, linked->len);
-      write_fever_line (out, ctx, labels[0], claim_string (ctx, claim->text), evidence);
+      write_fever_line (out, ctx, labels[0], string_of (ctx, claim->text), evidence);
       return 1;
     }
 
@@ -809,7 +810,7 @@ write_fever_record (GString  *out,
   if (n == 2)
     {
       g_array_set_size (evidence, 1);
-      write_fever_line (out, ctx, labels[1], claim_string (ctx, claim->text), evidence);
+      write_fever_line (out, ctx, labels[1], string_of (ctx, claim->text), evidence);
     }
   return n;
 }
