@@ -542,7 +542,7 @@ parse_value (Parser *parser,
   return ok;
 }
 
-/* g_utf8_validate_len(), with ASCII skipped eight bytes at a time. */
+/* g_utf8_validate_len(), with ASCII skipped 16 or eight bytes at a time. */
 static gboolean
 validate_utf8 (const char  *data,
                gsize        length,
@@ -556,6 +556,10 @@ validate_utf8 (const char  *data,
     {
       gunichar c;
 
+#if defined (__SSE2__)
+      while (end - p >= 16 && _mm_movemask_epi8 (_mm_loadu_si128 ((const __m128i *) p)) == 0)
+        p += 16;
+#endif
       while (end - p >= 8)
         {
           guint64 w;

@@ -3,12 +3,16 @@
 
 #include <json-glib/json-glib.h>
 #include <string.h>
+#if defined (__SSE2__)
+#include <emmintrin.h>
+#endif
 
 G_BEGIN_DECLS
 
 /* The first byte from @p up to @end that a JSON string cannot hold as it is
  * (a control character, '"' or '\\'), or @end.  Most text has none: it is
- * skipped eight bytes at a time.
+ * skipped sixteen bytes at a time where there is SSE2 (every x86-64), else
+ * eight.
  */
 static inline const char *
 _crb_json_find_special (const char *p,
@@ -16,6 +20,26 @@ _crb_json_find_special (const char *p,
 {
   const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
   const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+
+#if defined (__SSE2__) && defined (__GNUC__)
+  {
+    const __m128i quote = _mm_set1_epi8 ('"');
+    const __m128i backslash = _mm_set1_epi8 ('\\');
+    const __m128i control = _mm_set1_epi8 (0x1f);
+
+    while (end - p >= 16)
+      {
+        __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+        __m128i found = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (v, quote), _mm_cmpeq_epi8 (v, backslash)),
+                                      _mm_cmpeq_epi8 (_mm_max_epu8 (v, control), control));
+        int mask = _mm_movemask_epi8 (found);
+
+        if (mask != 0)
+          return p + __builtin_ctz ((unsigned) mask);
+        p += 16;
+      }
+  }
+#endif
 
   while (end - p >= 8)
     {
