@@ -10,6 +10,7 @@
 
 #include "crb-error.h"
 #include "crb-journal.h"
+#include "crb-json.h"
 #include "crb-project.h"
 #include "crb-export.h"
 #include "crb-test-utils.h"
@@ -703,6 +704,40 @@ test_export_from_lines (Fixture       *f,
   assert_same_exports (edited, edited_loaded, TRUE);
   /* The same data: the same records, but for "values", kept as written. */
   assert_same_exports (edited, from_file, FALSE);
+
+  /* Lines without links and facts: the stories are aligned when exported. */
+  g_string_truncate (rewritten, 0);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+
+      if (i > 0 && *lines[i] != '\0')
+        {
+          g_autofree char *line = NULL;
+
+          g_assert_true (json_parser_load_from_data (parser, lines[i], -1, &error));
+          json_object_remove_member (json_node_get_object (json_parser_get_root (parser)), "links");
+          json_object_remove_member (json_node_get_object (json_parser_get_root (parser)), "facts");
+          line = crb_json_to_string (json_parser_get_root (parser), NULL);
+          g_string_append (rewritten, line);
+        }
+      else
+        g_string_append (rewritten, lines[i]);
+      if (lines[i + 1] != NULL)
+        g_string_append_c (rewritten, '\n');
+    }
+  g_assert_true (g_file_set_contents (edited_path, rewritten->str, rewritten->len, &error));
+  g_clear_object (&other);
+  g_clear_pointer (&edited, g_ptr_array_unref);
+  g_clear_pointer (&edited_loaded, g_ptr_array_unref);
+  other = reload (edited_path);
+  edited = export_all (other);
+  g_assert_false (crb_story_is_loaded (crb_project_lookup_story (other, "earthquake")));
+  crb_project_ensure_all_loaded (other, &error);
+  g_assert_no_error (error);
+  edited_loaded = export_all (other);
+  assert_same_exports (edited, edited_loaded, TRUE);
+  g_assert_nonnull (strstr (g_ptr_array_index (edited, CRB_EXPORT_JSONL), "\"evidence\":[{"));
 }
 
 static void
