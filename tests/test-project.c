@@ -406,6 +406,42 @@ test_bad_files (void)
   crb_test_remove_tree (dir);
 }
 
+/* A stored fact must name a claim: the facts are sorted by their first
+ * claim when the story loads, and an empty list crashed it.
+ */
+static void
+test_fact_without_claims (void)
+{
+  g_autofree char *dir = crb_test_make_dir ();
+  g_autofree char *path = crb_test_write_file (dir, "fact.crb",
+    "{\"format\":\"corroborate-project\",\"version\":1,\"id\":\"x\","
+    "\"stories\":[{\"id\":\"s\",\"articles\":[\"a\"],\"claims\":1}]}\n"
+    "{\"story\":\"s\",\"articles\":[{\"id\":\"a\",\"text\":\"Two people died.\"}],"
+    "\"claims\":[{\"id\":\"a:1\",\"article\":\"a\",\"start\":0,\"end\":16,\"text\":\"Two people died.\"}],"
+    "\"history\":[],\"links\":[],\"facts\":[{\"id\":\"f\",\"claims\":[]}]}\n", -1);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbProject) project = crb_project_load (file, NULL, &error);
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  CrbExportOptions options = CRB_EXPORT_OPTIONS_DEFAULT;
+  CrbStory *story;
+
+  g_assert_no_error (error);
+  story = crb_project_lookup_story (project, "s");
+  g_assert_false (crb_story_ensure_loaded (story, &error));
+  g_assert_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT);
+  g_assert_nonnull (strstr (error->message, ":2: the field “facts[0].claims[0]” is missing"));
+  g_clear_error (&error);
+
+  /* Exports read the same line, and say the same. */
+  options.include_pending = TRUE;
+  g_assert_false (crb_export (project, CRB_EXPORT_JSONL, out, NULL, &options, NULL, NULL, &error));
+  g_assert_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT);
+  g_assert_nonnull (strstr (error->message, "the field “facts[0].claims[0]” is missing"));
+
+  crb_test_remove_tree (dir);
+}
+
 static void
 test_bad_story_line (Fixture       *f,
                      gconstpointer  data)
@@ -934,6 +970,7 @@ main (int   argc,
   ADD ("unload", test_unload);
   ADD ("lifetime", test_lifetime);
   g_test_add_func ("/corroborate/project/load/bad-files", test_bad_files);
+  g_test_add_func ("/corroborate/project/load/fact-without-claims", test_fact_without_claims);
 
   return g_test_run ();
 }

@@ -1150,6 +1150,13 @@ read_alignment (const Ctx           *ctx,
       f.claims = crb_json_member_get (doc, fact_object, "claims");
       if (!check_string_array (ctx, f.claims, "claims", error))
         return FALSE;
+      /* Facts are ordered by their first claim (make_alignment ()). */
+      if (crb_json_length (f.claims) == 0)
+        {
+          g_autofree char *first_claim = g_strdup_printf ("facts[%u].claims[0]", i);
+
+          return fail (ctx, error, _("the field “%s” is missing"), first_claim);
+        }
       count = crb_json_member_get (doc, fact_object, "articles");
       f.n_articles = count ? crb_json_int (count) : 1;
       count = crb_json_member_get (doc, fact_object, "outlets");
