@@ -374,12 +374,13 @@ _crb_project_read (GFile           *file,
     return FALSE;
 
   contents = g_bytes_get_data (bytes, &len);
-  end = contents + len;
   if (len == 0)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, _("%s: the file is empty"), name);
       return FALSE;
     }
+  /* Not before: an empty file is mapped at NULL, and NULL + 0 is undefined. */
+  end = contents + len;
 
   nl = memchr (contents, '\n', len);
   doc = crb_json_doc_parse (contents, (nl ? nl : end) - contents, &local_error);
