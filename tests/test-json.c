@@ -491,6 +491,28 @@ test_reader_doubles (void)
     }
 }
 
+/* Integers of doubles out of range saturate: the conversion would be
+ * undefined (UBSan's float-cast-overflow; x86-64 gives G_MININT64 for both).
+ */
+static void
+test_int_of_huge_double (void)
+{
+  static const struct { const char *text; gint64 expected; } cases[] = {
+    { "1e300", G_MAXINT64 }, { "-1e300", G_MININT64 }, { "1e400", G_MAXINT64 }, { "-1e400", G_MININT64 },
+    { "9.3e18", G_MAXINT64 }, { "-9.3e18", G_MININT64 }, { "9.2e18", G_GINT64_CONSTANT (9200000000000000000) },
+    { "-2.5", -2 }, { "2.5", 2 }, { "0.0", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (CrbJsonDoc) doc = crb_json_doc_parse (cases[i].text, strlen (cases[i].text), NULL);
+
+      g_assert_nonnull (doc);
+      g_assert_cmpint (crb_json_type (crb_json_doc_root (doc)), ==, CRB_JSON_DOUBLE);
+      g_assert_cmpint (crb_json_int (crb_json_doc_root (doc)), ==, cases[i].expected);
+    }
+}
+
 /* Strings and arrays of strings written from what was read are what the
  * writer gives their text, whether the source is copied or not.
  */
@@ -560,6 +582,7 @@ main (int   argc,
   g_test_add_func ("/corroborate/json/writer-doubles", test_writer_doubles);
   g_test_add_func ("/corroborate/json/reader-doubles", test_reader_doubles);
   g_test_add_func ("/corroborate/json/copied-strings", test_copied_strings);
+  g_test_add_func ("/corroborate/json/int-of-huge-double", test_int_of_huge_double);
 
   return g_test_run ();
 }

@@ -884,7 +884,14 @@ crb_json_int (const CrbJsonValue *value)
   if (value->type == CRB_JSON_INT)
     return value->u.i;
   if (value->type == CRB_JSON_DOUBLE)
-    return (gint64) value->u.d;
+    {
+      /* Saturated: converting a double out of range is undefined (1e300). */
+      if (value->u.d >= 0x1p63)
+        return G_MAXINT64;
+      if (!(value->u.d >= -0x1p63))
+        return value->u.d < 0 ? G_MININT64 : 0;
+      return (gint64) value->u.d;
+    }
   return 0;
 }
 
