@@ -442,6 +442,46 @@ test_fact_without_claims (void)
   crb_test_remove_tree (dir);
 }
 
+/* Numbers out of every range in a hand-edited file are read and written
+ * back without undefined conversions to integers: a link's score of 1e300
+ * (rounded to three decimals on save) and a fact's count of 1e300
+ * (crb_json_int() of a double).
+ */
+static void
+test_huge_numbers (void)
+{
+  g_autofree char *dir = crb_test_make_dir ();
+  g_autofree char *path = crb_test_write_file (dir, "huge.crb",
+    "{\"format\":\"corroborate-project\",\"version\":1,\"id\":\"x\","
+    "\"stories\":[{\"id\":\"s\",\"articles\":[\"a\",\"b\"],\"claims\":2}]}\n"
+    "{\"story\":\"s\",\"articles\":[{\"id\":\"a\",\"text\":\"Two people died.\"},"
+    "{\"id\":\"b\",\"text\":\"Three people died.\"}],"
+    "\"claims\":[{\"id\":\"a:1\",\"article\":\"a\",\"start\":0,\"end\":16,\"text\":\"Two people died.\"},"
+    "{\"id\":\"b:1\",\"article\":\"b\",\"start\":0,\"end\":18,\"text\":\"Three people died.\"}],"
+    "\"history\":[],\"links\":[{\"a\":\"a:1\",\"b\":\"b:1\",\"relation\":\"conflicts\",\"score\":1e300,\"why\":[]}],"
+    "\"facts\":[{\"id\":\"fact:a:1\",\"claims\":[\"a:1\",\"b:1\"],\"articles\":1e300,\"outlets\":-1e300,\"conflicts\":1}]}\n", -1);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbProject) project = crb_project_load (file, NULL, &error);
+  g_autoptr (CrbDecision) confirm = crb_decision_new (CRB_DECISION_STATUS_CONFIRMED);
+  g_autofree char *saved = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (crb_project_decide (project, "a:1", confirm, &error));
+  g_assert_no_error (error);
+  crb_project_save (project, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  saved = crb_test_read_file (path);
+  g_assert_nonnull (strstr (saved, "\"relation\":\"conflicts\",\"score\":1e+300,"));
+  /* Saturated (to G_MAXINT64, a guint's G_MAXUINT here), not whatever the
+   * processor makes of an undefined conversion (0 on x86-64).
+   */
+  g_assert_nonnull (strstr (saved, "\"articles\":4294967295,"));
+
+  crb_test_remove_tree (dir);
+}
+
 static void
 test_bad_story_line (Fixture       *f,
                      gconstpointer  data)
@@ -971,6 +1011,7 @@ main (int   argc,
   ADD ("lifetime", test_lifetime);
   g_test_add_func ("/corroborate/project/load/bad-files", test_bad_files);
   g_test_add_func ("/corroborate/project/load/fact-without-claims", test_fact_without_claims);
+  g_test_add_func ("/corroborate/project/load/huge-numbers", test_huge_numbers);
 
   return g_test_run ();
 }

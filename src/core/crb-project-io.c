@@ -665,6 +665,11 @@ _crb_article_write (GString    *out,
 double
 _crb_round_score (double score)
 {
+  /* A score far out of range (a hand-edited link's) is kept as it is:
+   * converting it to an integer would be undefined.
+   */
+  if (!(score > -1e12 && score < 1e12))
+    return score;
   return ((gint64) (score * 1000 + 0.5)) / 1000.0;
 }
 
