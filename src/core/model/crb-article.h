@@ -33,5 +33,6 @@ void        crb_article_set_source   (CrbArticle *self,
 char       *crb_article_dup_slice    (CrbArticle *self,
                                       guint       start,
                                       guint       end);
+char       *crb_article_id_from_name (const char *wanted);
 
 G_END_DECLS

@@ -1,9 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * export/ — writes the verified fact dataset from a list of stories:
+ * native JSON Lines, CSV, ClaimReview and FEVER, and dataset splits.
+ * See docs/export-formats.md.
+ *
+ * May include: extract/, align/, store/, model/, base/.
+ */
 #pragma once
 
 #include <gio/gio.h>
 
-#include "crb-project.h"
+#include "crb-story.h"
 
 G_BEGIN_DECLS
 
@@ -39,10 +46,10 @@ typedef struct
 void       crb_split_free       (CrbSplit               *split);
 GPtrArray *crb_export_parse_splits (const char          *spec,
                                     GError             **error);
-void       crb_export_assign_splits (CrbProject         *project,
-                                     const CrbExportOptions *options,
-                                     GPtrArray          *splits,
-                                     guint               seed);
+void       crb_export_assign_splits_stories (GListModel             *stories,
+                                             const CrbExportOptions *options,
+                                             GPtrArray              *splits,
+                                             guint                   seed);
 
 /**
  * CrbExportFormat:
@@ -70,20 +77,20 @@ GFile      *crb_export_sentences_file_for (GFile           *file);
 void        crb_export_format_labels      (CrbExportFormat  format,
                                            const char     **labels);
 
-gboolean crb_export       (CrbProject             *project,
-                           CrbExportFormat         format,
-                           GOutputStream          *output,
-                           GOutputStream          *sentences,
-                           const CrbExportOptions *options,
-                           guint                  *n_records,
-                           GCancellable           *cancellable,
-                           GError                **error);
-gboolean crb_export_count (CrbProject             *project,
-                           CrbExportFormat         format,
-                           const CrbExportOptions *options,
-                           const char            **labels,
-                           guint                  *counts,
-                           GCancellable           *cancellable,
-                           GError                **error);
+gboolean    crb_export_stories            (GListModel             *stories,
+                                           CrbExportFormat         format,
+                                           GOutputStream          *output,
+                                           GOutputStream          *sentences,
+                                           const CrbExportOptions *options,
+                                           guint                  *n_records,
+                                           GCancellable           *cancellable,
+                                           GError                **error);
+gboolean    crb_export_count_stories      (GListModel             *stories,
+                                           CrbExportFormat         format,
+                                           const CrbExportOptions *options,
+                                           const char            **labels,
+                                           guint                  *counts,
+                                           GCancellable           *cancellable,
+                                           GError                **error);
 
 G_END_DECLS

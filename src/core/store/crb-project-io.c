@@ -5,11 +5,12 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "crb-align.h"
+#include "crb-project-io.h"
+
+#include "crb-article-private.h"
 #include "crb-error.h"
 #include "crb-json.h"
-#include "crb-project.h"
-#include "crb-project-io.h"
+#include "crb-store.h"
 #include "crb-story-private.h"
 #include "crb-utils.h"
 
@@ -1709,4 +1710,46 @@ fail:
     close (fd);
   g_unlink (tmp);
   return FALSE;
+}
+
+/**
+ * _crb_story_read_line:
+ * @line: (out caller-allocates): zero-filled; cleared with
+ *   _crb_story_line_clear() whether or not it could be read
+ *
+ * Reads the story's line without making its objects: its line in the
+ * project file while the story is not loaded, else the line a save would
+ * write.  A story whose line has no links is aligned now, as
+ * crb_story_get_alignment() does.
+ *
+ * Returns: %FALSE with @error set when the line is malformed
+ */
+gboolean
+_crb_story_read_line (CrbStory      *self,
+                      CrbStoryLine  *line,
+                      GError       **error)
+{
+  g_autofree char *name = _crb_story_dup_file_name (self);
+  g_autoptr (GBytes) serialized = NULL;
+  gboolean was_loaded = crb_story_is_loaded (self);
+
+  if (!was_loaded)
+    {
+      if (!_crb_story_line_read (line, crb_story_get_id (self), _crb_story_get_raw (self), name,
+                                 _crb_story_get_line (self), error))
+        return FALSE;
+      if (line->links != NULL)
+        return TRUE;
+
+      /* Aligning takes the objects. */
+      _crb_story_line_clear (line);
+      if (!crb_story_ensure_loaded (self, error))
+        return FALSE;
+    }
+
+  serialized = _crb_story_serialize (self);
+  if (!was_loaded)
+    crb_story_unload (self);
+  return _crb_story_line_read (line, crb_story_get_id (self), serialized, name,
+                               _crb_story_get_line (self), error);
 }

@@ -1,11 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * import/ — turns what users bring into articles: text and HTML files
+ * (decoding, visible text, metadata), folders, JSON Lines corpora, and
+ * native exports to rebuild a project from.  Reads and extracts; adding
+ * the result to a project is the project's job (crb_project_import()).
+ *
+ * May include: extract/, align/, store/, model/, base/.
+ */
 #pragma once
 
 #include <gio/gio.h>
 
 #include "crb-article.h"
 #include "crb-claim.h"
-#include "crb-project.h"
 
 G_BEGIN_DECLS
 
@@ -74,12 +81,8 @@ GPtrArray  *crb_import_prepare_full     (const char * const  *paths,
 char       *crb_import_default_story    (const char * const  *paths);
 GPtrArray  *crb_extract_article_claims  (CrbArticle          *article,
                                          double               threshold);
-gboolean    crb_project_import          (CrbProject          *project,
-                                         GPtrArray           *items,
-                                         const char          *story_title,
-                                         double               threshold,
-                                         GCancellable        *cancellable,
-                                         GError             **error);
+GPtrArray  *crb_import_reid_claims      (GPtrArray           *claims,
+                                         const char          *article_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbImportItem, crb_import_item_free)
 

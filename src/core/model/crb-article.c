@@ -3,8 +3,7 @@
 
 #include "config.h"
 
-#include "crb-article.h"
-#include "crb-project-io.h"
+#include "crb-article-private.h"
 #include "crb-utils.h"
 
 #include <string.h>
@@ -311,4 +310,21 @@ crb_article_dup_slice (CrbArticle *self,
   from = crb_utf8_chars_to_bytes (self->text, len, start);
   to = from + crb_utf8_chars_to_bytes (self->text + from, len - from, end - start);
   return g_strndup (self->text + from, to - from);
+}
+
+/**
+ * crb_article_id_from_name:
+ * @wanted: (nullable): the name an article id is wanted from (a file name)
+ *
+ * Returns: an article id made from @wanted: without surrounding space,
+ *   and with ":" (which separates an article id from a claim's number) and
+ *   line breaks and tabs replaced by "_"; "article" for no name
+ */
+char *
+crb_article_id_from_name (const char *wanted)
+{
+  char *base = g_strstrip (g_strdup (wanted && *wanted ? wanted : "article"));
+
+  g_strdelimit (base, ":\n\r\t", '_');
+  return base;
 }

@@ -5,13 +5,11 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "crb-error.h"
-#include "crb-journal.h"
-#include "crb-json.h"
 #include "crb-project.h"
+
+#include "crb-align.h"
 #include "crb-project-io.h"
 #include "crb-story-private.h"
-#include "crb-utils.h"
 
 #include <string.h>
 
@@ -63,11 +61,19 @@ typedef enum {
   OP_UNLINK,
 } Op;
 
+/* How the project's stories are parsed from the file and aligned. */
+static const CrbStoryDriver story_driver = {
+  .load = _crb_story_parse,
+  .align = crb_align_story,
+};
+
 static void
 index_story (CrbProject *self,
              CrbStory   *story)
 {
   const char * const *ids = crb_story_get_article_ids (story);
+
+  _crb_story_set_driver (story, &story_driver);
 
   g_hash_table_insert (self->story_index, (char *) crb_story_get_id (story), story);
   for (guint i = 0; ids[i]; i++)
@@ -1174,9 +1180,7 @@ crb_project_make_article_id (CrbProject *self,
 
   g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
 
-  base = g_strstrip (g_strdup (wanted && *wanted ? wanted : "article"));
-  /* ":" separates an article id from a claim's number. */
-  g_strdelimit (base, ":\n\r\t", '_');
+  base = crb_article_id_from_name (wanted);
   id = g_strdup (base);
   for (guint i = 2; g_hash_table_contains (self->article_index, id); i++)
     {

@@ -5,7 +5,11 @@
 
 #include "crb-utils.h"
 
+#include "crb-error.h"
+
 #include <string.h>
+
+G_DEFINE_QUARK (crb-error-quark, crb_error)
 
 /**
  * crb_utf8_bytes_to_chars:

@@ -1,26 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * project/ — CrbProject, the object the CLI and the app work with: it
+ * holds the stories, loads and saves them through store/, aligns them
+ * through align/ (it installs each story's CrbStoryDriver), takes in
+ * imports and writes exports, and keeps decisions, links, undo and redo.
+ *
+ * May include: every other folder of core.
+ */
 #pragma once
 
 #include <gio/gio.h>
 
-#include "crb-decision.h"
-#include "crb-story.h"
-#include "crb-types.h"
+#include "crb-export.h"
+#include "crb-import.h"
+#include "crb-model.h"
+#include "crb-store.h"
 
 G_BEGIN_DECLS
-
-/**
- * CRB_PROJECT_FORMAT:
- *
- * The format marker at the top of every project file.
- */
-#define CRB_PROJECT_FORMAT          "corroborate-project"
-/**
- * CRB_PROJECT_FORMAT_VERSION:
- *
- * The newest project format version this build reads and the one it writes.
- */
-#define CRB_PROJECT_FORMAT_VERSION  1
 
 #define CRB_TYPE_PROJECT (crb_project_get_type ())
 
@@ -110,6 +106,39 @@ char        *crb_project_redo                (CrbProject          *self,
 gboolean     crb_project_sync_journal        (CrbProject          *self,
                                               GError             **error);
 const char  *crb_project_get_journal_path    (CrbProject          *self);
+
+/* crb-project-import.c */
+gboolean     crb_project_import              (CrbProject          *self,
+                                              GPtrArray           *items,
+                                              const char          *story_title,
+                                              double               threshold,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+gboolean     crb_project_import_export       (CrbProject          *self,
+                                              GFile               *file,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+
+/* crb-project-export.c */
+gboolean     crb_export                      (CrbProject             *project,
+                                              CrbExportFormat         format,
+                                              GOutputStream          *output,
+                                              GOutputStream          *sentences,
+                                              const CrbExportOptions *options,
+                                              guint                  *n_records,
+                                              GCancellable           *cancellable,
+                                              GError                **error);
+gboolean     crb_export_count                (CrbProject             *project,
+                                              CrbExportFormat         format,
+                                              const CrbExportOptions *options,
+                                              const char            **labels,
+                                              guint                  *counts,
+                                              GCancellable           *cancellable,
+                                              GError                **error);
+void         crb_export_assign_splits        (CrbProject             *project,
+                                              const CrbExportOptions *options,
+                                              GPtrArray              *splits,
+                                              guint                   seed);
 
 G_END_DECLS
 

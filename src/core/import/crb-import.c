@@ -697,9 +697,17 @@ crb_extract_article_claims (CrbArticle *article,
   return claims;
 }
 
-static GPtrArray *
-reid_claims (GPtrArray  *claims,
-             const char *article_id)
+/**
+ * crb_import_reid_claims:
+ * @claims: (element-type CrbClaim): claims extracted ahead
+ * @article_id: the id their article was given
+ *
+ * Returns: (transfer container) (element-type CrbClaim): copies of @claims
+ *   with ids "ARTICLE:1", "ARTICLE:2"… of @article_id
+ */
+GPtrArray *
+crb_import_reid_claims (GPtrArray  *claims,
+                        const char *article_id)
 {
   GPtrArray *renamed = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -718,90 +726,4 @@ reid_claims (GPtrArray  *claims,
     }
 
   return renamed;
-}
-
-/**
- * crb_project_import:
- * @items: (element-type CrbImportItem): from crb_import_paths()
- * @story_title: the story for items that name none
- * @threshold: the extraction threshold
- *
- * Adds the articles to the project, in their stories (made as needed),
- * giving them unique ids, and extracts their claims.
- */
-gboolean
-crb_project_import (CrbProject    *project,
-                    GPtrArray     *items,
-                    const char    *story_title,
-                    double         threshold,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  g_autoptr (GHashTable) touched = NULL;
-
-  g_return_val_if_fail (CRB_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (items != NULL, FALSE);
-  g_return_val_if_fail (story_title != NULL, FALSE);
-
-  touched = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < items->len; i++)
-    {
-      CrbImportItem *item = g_ptr_array_index (items, i);
-      const char *title = item->story ? item->story : story_title;
-      g_autofree char *id = NULL;
-      g_autoptr (CrbArticle) article = NULL;
-      g_autoptr (GPtrArray) claims = NULL;
-      CrbStory *story;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-
-      story = crb_project_find_story_by_title (project, title);
-      if (story == NULL)
-        story = crb_project_add_story (project, title);
-      if (!crb_story_ensure_loaded (story, error))
-        return FALSE;
-
-      id = crb_project_make_article_id (project, crb_article_get_id (item->article));
-      if (g_strcmp0 (id, crb_article_get_id (item->article)) == 0)
-        {
-          article = g_object_ref (item->article);
-          if (item->claims != NULL)
-            claims = g_ptr_array_ref (item->claims);
-        }
-      else
-        {
-          article = crb_article_new (id, crb_article_get_text (item->article));
-          g_object_set (article,
-                        "title", crb_article_get_title (item->article),
-                        "outlet", crb_article_get_outlet (item->article),
-                        "url", crb_article_get_url (item->article),
-                        "date", crb_article_get_date (item->article),
-                        "source", crb_article_get_source (item->article),
-                        NULL);
-        }
-
-      /* Claims extracted ahead carry the wanted id: give them the new one. */
-      if (claims == NULL && item->claims != NULL)
-        claims = reid_claims (item->claims, id);
-      if (claims == NULL)
-        claims = crb_extract_article_claims (article, threshold);
-
-      crb_project_add_article (project, story, article);
-      for (guint j = 0; j < claims->len; j++)
-        crb_story_add_claim (story, g_ptr_array_index (claims, j));
-      g_hash_table_add (touched, story);
-    }
-
-  /* New articles: link their claims with the others of their stories. */
-  {
-    GHashTableIter iter;
-    gpointer story;
-
-    g_hash_table_iter_init (&iter, touched);
-    while (g_hash_table_iter_next (&iter, &story, NULL))
-      crb_story_realign (story);
-  }
-
-  return TRUE;
 }

@@ -1,4 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * extract/ — the claim extraction engine: splits an article's text into
+ * sentences, scores how check-worthy each one is, and says why (figures,
+ * dates, attribution, named sources), with the values it states, and
+ * tells web boilerplate apart.  Also runs an external extractor command.
+ *
+ * May include: model/, base/.
+ */
 #pragma once
 
 #include <glib.h>

@@ -3,12 +3,9 @@
 
 #include "config.h"
 
-#include "crb-error.h"
 #include "crb-types.h"
 
 #include <string.h>
-
-G_DEFINE_QUARK (crb-error-quark, crb_error)
 
 static const char * const status_names[CRB_N_DECISION_STATUSES] = {
   "pending", "confirmed", "corrected", "rejected",

@@ -78,7 +78,6 @@ struct _StoryInfo
 
 typedef struct
 {
-  CrbProject       *project;
   char             *name;       /* the file, for messages */
   guint             line;       /* the line being read */
   const CrbJsonDoc *doc;
@@ -266,7 +265,7 @@ read_article (Reader              *r,
   info = g_hash_table_lookup (r->articles, id);
   if (info == NULL)
     {
-      g_autofree char *usable = crb_project_make_article_id (r->project, id);
+      g_autofree char *usable = crb_article_id_from_name (id);
 
       if (g_strcmp0 (usable, id) != 0)
         {
@@ -733,41 +732,38 @@ add_hand_links (CrbStory  *story,
 }
 
 /**
- * crb_project_import_export:
- * @project: a new project, without stories
+ * crb_import_read_export:
  * @file: a native JSON Lines export (`corroborate-cli export --format jsonl`)
  *
- * Rebuilds the stories, articles, claims and decisions of an export in
- * @project: the same ids, spans, texts, kinds, scores, reasons and values,
- * and the claims' current decisions.  The article texts come from the
- * records that carry them and must match the articles' sha256.  Links
- * made by hand come back; the alignment is computed again.
+ * Reads the stories, articles, claims and decisions of an export: the
+ * same ids, spans, texts, kinds, scores, reasons and values, and the
+ * claims' current decisions.  The article texts come from the records
+ * that carry them and must match the articles' sha256.  Links made by
+ * hand come back as the stories' manual links; nothing is aligned.
  *
- * Every record is checked before @project changes: on error it is left
- * as it was, and the message names the file and the line at fault.
+ * Every record is checked: on error the message names the file and the
+ * line at fault, and nothing is returned.
  *
- * Returns: %TRUE when the project holds the export
+ * Returns: (transfer container) (element-type CrbStory): the stories, in
+ *   the order of the export, each holding its articles and claims
  */
-gboolean
-crb_project_import_export (CrbProject    *project,
-                           GFile         *file,
-                           GCancellable  *cancellable,
-                           GError       **error)
+GPtrArray *
+crb_import_read_export (GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
 {
   g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) story_info_free);
   g_autoptr (GHashTable) story_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) articles =
     g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) article_info_free);
   g_autoptr (GHashTable) claim_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) result = NULL;
   g_autofree char *name = NULL;
   Reader r = { 0, };
 
-  g_return_val_if_fail (CRB_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (g_list_model_get_n_items (crb_project_get_stories (project)) == 0, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
-  r.project = project;
   r.name = name;
   r.stories = stories;
   r.story_index = story_index;
@@ -775,21 +771,21 @@ crb_project_import_export (CrbProject    *project,
   r.claim_ids = claim_ids;
 
   if (!read_file (&r, file, cancellable, error) || !check_claims (&r, error))
-    return FALSE;
+    return NULL;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
+    return NULL;
 
-  /* Everything is read and checked: nothing below can fail. */
+  result = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < stories->len; i++)
     {
       StoryInfo *info = g_ptr_array_index (stories, i);
-      CrbStory *story = crb_project_add_story_with_id (project, info->id, info->title);
+      CrbStory *story = crb_story_new (info->id, info->title);
 
       for (guint j = 0; j < info->articles->len; j++)
         {
           ArticleInfo *a = g_ptr_array_index (info->articles, j);
-          crb_project_add_article (project, story, a->article);
+          crb_story_add_article (story, a->article);
         }
       for (guint j = 0; j < info->claims->len; j++)
         {
@@ -797,8 +793,8 @@ crb_project_import_export (CrbProject    *project,
           crb_story_add_claim (story, c->claim);
         }
       add_hand_links (story, info);
-      crb_story_realign (story);
+      g_ptr_array_add (result, story);
     }
 
-  return TRUE;
+  return g_steal_pointer (&result);
 }

@@ -85,18 +85,13 @@ const char   *crb_link_other_end           (const CrbLink *link,
 void          crb_link_free                (CrbLink       *link);
 void          crb_fact_free                (CrbFact       *fact);
 
-CrbAlignment *crb_align_story              (CrbStory      *story,
-                                            GPtrArray     *manual_links,
-                                            GPtrArray     *removed);
 void          crb_alignment_free           (CrbAlignment  *alignment);
 const CrbLink *crb_alignment_find_link     (CrbAlignment  *alignment,
                                             const char    *a,
                                             const char    *b);
 const CrbFact *crb_alignment_get_fact      (CrbAlignment  *alignment,
                                             const char    *claim_id);
-double        crb_alignment_contest_score  (CrbAlignment  *alignment,
-                                            CrbStory      *story,
-                                            const char    *claim_id);
+
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbLink, crb_link_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbFact, crb_fact_free)

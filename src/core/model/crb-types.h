@@ -7,8 +7,6 @@ G_BEGIN_DECLS
 
 typedef struct _CrbArticle  CrbArticle;
 typedef struct _CrbClaim    CrbClaim;
-typedef struct _CrbJournal  CrbJournal;
-typedef struct _CrbProject  CrbProject;
 typedef struct _CrbStory    CrbStory;
 
 /**

@@ -4,7 +4,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "crb-align.h"
+#include "crb-links.h"
 #include "crb-decision.h"
 #include "crb-json-reader.h"
 #include "crb-story.h"
@@ -140,6 +140,9 @@ gboolean  _crb_story_parse          (CrbStory        *story,
                                      guint            line,
                                      GError         **error);
 GBytes   *_crb_story_serialize      (CrbStory        *story);
+gboolean  _crb_story_read_line      (CrbStory        *story,
+                                     CrbStoryLine    *line,
+                                     GError         **error);
 
 void      _crb_claim_write          (GString         *out,
                                      CrbClaim        *claim,
@@ -149,8 +152,6 @@ void      _crb_article_write        (GString         *out,
                                      CrbArticle      *article,
                                      gboolean         with_text);
 double    _crb_round_score          (double           score);
-void      _crb_article_set_recorded_sha256 (CrbArticle *self,
-                                            const char *sha256);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrbProjectData, _crb_project_data_clear)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrbStoryLine, _crb_story_line_clear)

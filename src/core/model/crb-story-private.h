@@ -3,10 +3,30 @@
 
 #include <json-glib/json-glib.h>
 
-#include "crb-project-io.h"
 #include "crb-story.h"
 
 G_BEGIN_DECLS
+
+/* What a story needs from the layers above it, installed by the project
+ * that holds it: the story never knows the file format or the alignment.
+ *
+ * @load parses the story's line of the project file into its objects;
+ * @align computes its links and facts, keeping the links reviewers made
+ * and the pairs they unlinked.  A story without a driver (one made on its
+ * own, as the tests do) cannot be unloaded, and has no links until some
+ * are set with _crb_story_set_alignment().
+ */
+typedef struct
+{
+  gboolean      (*load)  (CrbStory    *story,
+                          GBytes      *raw,
+                          const char  *display_name,
+                          guint        line,
+                          GError     **error);
+  CrbAlignment *(*align) (CrbStory    *story,
+                          GPtrArray   *manual_links,
+                          GPtrArray   *removed);
+} CrbStoryDriver;
 
 /* The summary a project header keeps of each story, so that a project can
  * be opened without parsing its stories.
@@ -36,8 +56,10 @@ CrbHistoryEntry *_crb_story_lookup_history  (CrbStory              *self,
 JsonNode        *_crb_story_summary_to_json (CrbStory              *self);
 void             _crb_story_set_alignment   (CrbStory              *self,
                                              CrbAlignment          *alignment);
-gboolean         _crb_story_read_line       (CrbStory              *self,
-                                             CrbStoryLine          *line,
-                                             GError               **error);
+void             _crb_story_set_driver      (CrbStory              *self,
+                                             const CrbStoryDriver  *driver);
+GFile           *_crb_story_get_file        (CrbStory              *self);
+guint            _crb_story_get_line        (CrbStory              *self);
+char            *_crb_story_dup_file_name   (CrbStory              *self);
 
 G_END_DECLS

@@ -3,8 +3,9 @@
 
 #include "config.h"
 
-#include "crb-project-io.h"
 #include "crb-story-private.h"
+
+#include "crb-claim.h"
 
 #include <string.h>
 
@@ -34,6 +35,9 @@ struct _CrbStory
   guint            line;
 
   gboolean         dirty;
+
+  /* installed by the project that holds the story */
+  const CrbStoryDriver *driver;
 };
 
 G_DEFINE_FINAL_TYPE (CrbStory, crb_story, G_TYPE_OBJECT)
@@ -227,10 +231,47 @@ crb_story_is_loaded (CrbStory *self)
 }
 
 /* The project file, as messages name it. */
-static char *
-dup_file_name (CrbStory *self)
+char *
+_crb_story_dup_file_name (CrbStory *self)
 {
   return self->file ? g_file_get_parse_name (self->file) : g_strdup ("project");
+}
+
+GFile *
+_crb_story_get_file (CrbStory *self)
+{
+  return self->file;
+}
+
+guint
+_crb_story_get_line (CrbStory *self)
+{
+  return self->line;
+}
+
+void
+_crb_story_set_driver (CrbStory             *self,
+                       const CrbStoryDriver *driver)
+{
+  g_assert (CRB_IS_STORY (self));
+
+  self->driver = driver;
+}
+
+/* The story's links as computed by the driver, or none without one. */
+static CrbAlignment *
+compute_alignment (CrbStory *self)
+{
+  CrbAlignment *alignment;
+
+  if (self->driver != NULL && self->driver->align != NULL)
+    return self->driver->align (self, self->manual_links, self->removed);
+
+  alignment = g_new0 (CrbAlignment, 1);
+  alignment->links = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_link_free);
+  alignment->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_fact_free);
+  alignment->fact_of_claim = g_hash_table_new (g_str_hash, g_str_equal);
+  return alignment;
 }
 
 /**
@@ -255,9 +296,11 @@ crb_story_ensure_loaded (CrbStory  *self,
 
   g_assert (self->raw != NULL);
 
-  name = dup_file_name (self);
+  g_assert (self->driver != NULL && self->driver->load != NULL);
+
+  name = _crb_story_dup_file_name (self);
   self->loaded = TRUE;
-  if (!_crb_story_parse (self, self->raw, name, self->line, error))
+  if (!self->driver->load (self, self->raw, name, self->line, error))
     {
       /* Leave nothing half-parsed behind. */
       clear_loaded (self);
@@ -286,7 +329,7 @@ crb_story_unload (CrbStory *self)
 
   g_return_val_if_fail (CRB_IS_STORY (self), FALSE);
 
-  if (!self->loaded || self->dirty || self->raw == NULL)
+  if (!self->loaded || self->dirty || self->raw == NULL || self->driver == NULL)
     return FALSE;
 
   summary.article_ids = g_strdupv ((char **) crb_story_get_article_ids (self));
@@ -306,46 +349,6 @@ crb_story_unload (CrbStory *self)
   self->loaded = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
   return TRUE;
-}
-
-/**
- * _crb_story_read_line:
- * @line: (out caller-allocates): zero-filled; cleared with
- *   _crb_story_line_clear() whether or not it could be read
- *
- * Reads the story's line without making its objects: its line in the
- * project file while the story is not loaded, else the line a save would
- * write.  A story whose line has no links is aligned now, as
- * crb_story_get_alignment() does.
- *
- * Returns: %FALSE with @error set when the line is malformed
- */
-gboolean
-_crb_story_read_line (CrbStory      *self,
-                      CrbStoryLine  *line,
-                      GError       **error)
-{
-  g_autofree char *name = dup_file_name (self);
-  g_autoptr (GBytes) serialized = NULL;
-  gboolean was_loaded = self->loaded;
-
-  if (!was_loaded)
-    {
-      if (!_crb_story_line_read (line, self->id, self->raw, name, self->line, error))
-        return FALSE;
-      if (line->links != NULL)
-        return TRUE;
-
-      /* Aligning takes the objects. */
-      _crb_story_line_clear (line);
-      if (!crb_story_ensure_loaded (self, error))
-        return FALSE;
-    }
-
-  serialized = _crb_story_serialize (self);
-  if (!was_loaded)
-    crb_story_unload (self);
-  return _crb_story_line_read (line, self->id, serialized, name, self->line, error);
 }
 
 /**
@@ -681,7 +684,7 @@ crb_story_get_alignment (CrbStory *self)
   g_return_val_if_fail (self->loaded, NULL);
 
   if (self->alignment == NULL)
-    self->alignment = crb_align_story (self, self->manual_links, self->removed);
+    self->alignment = compute_alignment (self);
 
   return self->alignment;
 }
@@ -699,7 +702,7 @@ crb_story_realign (CrbStory *self)
   g_return_if_fail (self->loaded);
 
   g_clear_pointer (&self->alignment, crb_alignment_free);
-  self->alignment = crb_align_story (self, self->manual_links, self->removed);
+  self->alignment = compute_alignment (self);
   self->dirty = TRUE;
 }
 
@@ -734,4 +737,53 @@ _crb_story_set_alignment (CrbStory     *self,
 {
   g_clear_pointer (&self->alignment, crb_alignment_free);
   self->alignment = alignment;
+}
+
+/**
+ * crb_alignment_contest_score:
+ *
+ * How much the sources disagree about a claim, weighted by how
+ * check-worthy the claims are: the sum over its conflicting links of the
+ * link's score times the mean check-worthiness of the two claims, plus a
+ * quarter of that for conflicts elsewhere in its fact.  0 when nothing
+ * contests it.  Sort by it, highest first, for "contested first".
+ */
+double
+crb_alignment_contest_score (CrbAlignment *alignment,
+                             CrbStory     *story,
+                             const char   *claim_id)
+{
+  const CrbFact *fact;
+  CrbClaim *claim;
+  double direct = 0, indirect = 0;
+
+  g_return_val_if_fail (alignment != NULL, 0);
+  g_return_val_if_fail (CRB_IS_STORY (story), 0);
+  g_return_val_if_fail (claim_id != NULL, 0);
+
+  fact = g_hash_table_lookup (alignment->fact_of_claim, claim_id);
+  claim = crb_story_lookup_claim (story, claim_id);
+  if (fact == NULL || claim == NULL || fact->n_conflicts == 0)
+    return 0;
+
+  for (guint l = 0; l < alignment->links->len; l++)
+    {
+      const CrbLink *link = g_ptr_array_index (alignment->links, l);
+      gboolean mine = strcmp (link->a, claim_id) == 0 || strcmp (link->b, claim_id) == 0;
+      CrbClaim *a, *b;
+      double worth;
+
+      if (link->relation != CRB_RELATION_CONFLICTS ||
+          g_hash_table_lookup (alignment->fact_of_claim, link->a) != fact)
+        continue;
+      a = crb_story_lookup_claim (story, link->a);
+      b = crb_story_lookup_claim (story, link->b);
+      worth = ((a ? crb_claim_get_score (a) : 0.5) + (b ? crb_claim_get_score (b) : 0.5)) / 2;
+      if (mine)
+        direct += link->score * worth;
+      else
+        indirect += link->score * worth;
+    }
+
+  return direct + 0.25 * indirect * crb_claim_get_score (claim);
 }

@@ -1082,7 +1082,8 @@ run_job (gpointer data,
 }
 
 /**
- * crb_export:
+ * crb_export_stories:
+ * @stories: (element-type CrbStory): the stories of a project, in order
  * @sentences: (nullable): for %CRB_EXPORT_FEVER, where the sentence table
  *   goes (one JSON line per sentence of each exported story's articles)
  * @n_records: (out) (optional): how many records were written
@@ -1096,14 +1097,14 @@ run_job (gpointer data,
  * is showing (the app exports a copy it loads for the purpose).
  */
 gboolean
-crb_export (CrbProject             *project,
-            CrbExportFormat         format,
-            GOutputStream          *output,
-            GOutputStream          *sentences,
-            const CrbExportOptions *options,
-            guint                  *n_records,
-            GCancellable           *cancellable,
-            GError                **error)
+crb_export_stories (GListModel             *stories,
+                    CrbExportFormat         format,
+                    GOutputStream          *output,
+                    GOutputStream          *sentences,
+                    const CrbExportOptions *options,
+                    guint                  *n_records,
+                    GCancellable           *cancellable,
+                    GError                **error)
 {
   g_auto (Sink) out = { output, g_string_sized_new (SINK_PIECE) };
   g_auto (Sink) sentences_out = { sentences, NULL };
@@ -1113,13 +1114,12 @@ crb_export (CrbProject             *project,
   CrbExportOptions defaults = CRB_EXPORT_OPTIONS_DEFAULT;
   Shared shared = { 0, };
   GThreadPool *pool;
-  GListModel *stories;
   guint n_threads, window;
   guint queued = 0;
   guint count = 0;
   gboolean ok = TRUE;
 
-  g_return_val_if_fail (CRB_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (stories), FALSE);
   g_return_val_if_fail (format < CRB_N_EXPORT_FORMATS, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), FALSE);
   g_return_val_if_fail (sentences == NULL || G_IS_OUTPUT_STREAM (sentences), FALSE);
@@ -1138,7 +1138,6 @@ crb_export (CrbProject             *project,
         return FALSE;
     }
 
-  stories = crb_project_get_stories (project);
   for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
     {
       Job *job = g_new0 (Job, 1);
@@ -1237,7 +1236,7 @@ crb_export_format_labels (CrbExportFormat  format,
 }
 
 /**
- * crb_export_count:
+ * crb_export_count_stories:
  * @counts: (out caller-allocates) (array fixed-size=CRB_EXPORT_MAX_LABELS):
  *   the number of records per label
  * @labels: (out caller-allocates) (array fixed-size=CRB_EXPORT_MAX_LABELS):
@@ -1249,18 +1248,17 @@ crb_export_format_labels (CrbExportFormat  format,
  * projects.
  */
 gboolean
-crb_export_count (CrbProject             *project,
-                  CrbExportFormat         format,
-                  const CrbExportOptions *options,
-                  const char            **labels,
-                  guint                  *counts,
-                  GCancellable           *cancellable,
-                  GError                **error)
+crb_export_count_stories (GListModel             *stories,
+                          CrbExportFormat         format,
+                          const CrbExportOptions *options,
+                          const char            **labels,
+                          guint                  *counts,
+                          GCancellable           *cancellable,
+                          GError                **error)
 {
   CrbExportOptions defaults = CRB_EXPORT_OPTIONS_DEFAULT;
-  GListModel *stories;
 
-  g_return_val_if_fail (CRB_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (stories), FALSE);
   g_return_val_if_fail (format < CRB_N_EXPORT_FORMATS, FALSE);
 
   if (options == NULL)
@@ -1268,7 +1266,6 @@ crb_export_count (CrbProject             *project,
   crb_export_format_labels (format, labels);
   memset (counts, 0, CRB_EXPORT_MAX_LABELS * sizeof *counts);
 
-  stories = crb_project_get_stories (project);
   for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
     {
       g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
@@ -1421,7 +1418,7 @@ compare_shuffled (gconstpointer a,
 }
 
 /**
- * crb_export_assign_splits:
+ * crb_export_assign_splits_stories:
  * @seed: the same seed gives the same splits
  *
  * Puts every story in one split, so that no event appears in two, filling
@@ -1429,12 +1426,11 @@ compare_shuffled (gconstpointer a,
  * by @seed.  Counts come from the project header: no story is parsed.
  */
 void
-crb_export_assign_splits (CrbProject             *project,
-                          const CrbExportOptions *options,
-                          GPtrArray              *splits,
-                          guint                   seed)
+crb_export_assign_splits_stories (GListModel             *stories,
+                                  const CrbExportOptions *options,
+                                  GPtrArray              *splits,
+                                  guint                   seed)
 {
-  GListModel *stories = crb_project_get_stories (project);
   g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (Shuffled));
   guint total = 0, done = 0, current = 0;
   double wanted;

@@ -3,10 +3,10 @@
 
 #include <gio/gio.h>
 
-#include "crb-align.h"
 #include "crb-article.h"
 #include "crb-claim.h"
 #include "crb-decision.h"
+#include "crb-links.h"
 #include "crb-types.h"
 
 G_BEGIN_DECLS
@@ -49,5 +49,8 @@ CrbAlignment *crb_story_get_alignment   (CrbStory    *self);
 void        crb_story_realign           (CrbStory    *self);
 GPtrArray  *crb_story_get_manual_links  (CrbStory    *self);
 GPtrArray  *crb_story_get_removed_links (CrbStory    *self);
+double      crb_alignment_contest_score (CrbAlignment *alignment,
+                                         CrbStory    *story,
+                                         const char  *claim_id);
 
 G_END_DECLS
