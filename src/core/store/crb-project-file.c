@@ -1,0 +1,761 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* crb-project-file.c: the project file as a whole: its header line, read and
+ * written, and the atomic write of every line */
+#define G_LOG_DOMAIN "crb-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "crb-project-io.h"
+#include "crb-store-private.h"
+
+#include "crb-article-private.h"
+#include "crb-error.h"
+#include "crb-json.h"
+#include "crb-store.h"
+#include "crb-story-private.h"
+#include "crb-utils.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+
+/*
+ * The project file is JSON Lines: a header line (format marker, version,
+ * project metadata, a summary of each story, the undo and redo stacks), then
+ * one line per story holding its articles (with their text), claims and
+ * decision history.  Opening a project parses the header only; a story's line
+ * is parsed when the story is first needed, and saving copies the lines of
+ * unchanged stories as they are.  docs/project-format.md describes it.
+ */
+
+static void
+step_clear (gpointer data)
+{
+  CrbStep *step = data;
+
+  g_free (step->story_id);
+}
+
+GArray *
+_crb_steps_new (void)
+{
+  GArray *steps = g_array_new (FALSE, FALSE, sizeof (CrbStep));
+
+  g_array_set_clear_func (steps, step_clear);
+  return steps;
+}
+
+void
+_crb_project_data_init (CrbProjectData *data)
+{
+  memset (data, 0, sizeof *data);
+  data->version = CRB_PROJECT_FORMAT_VERSION;
+  data->next_seq = 1;
+  data->stories = g_ptr_array_new_with_free_func (g_object_unref);
+  data->undo = _crb_steps_new ();
+  data->redo = _crb_steps_new ();
+}
+
+void
+_crb_project_data_clear (CrbProjectData *data)
+{
+  g_clear_pointer (&data->id, g_free);
+  g_clear_pointer (&data->title, g_free);
+  g_clear_pointer (&data->created, g_free);
+  g_clear_pointer (&data->modified, g_free);
+  g_clear_pointer (&data->stories, g_ptr_array_unref);
+  g_clear_pointer (&data->undo, g_array_unref);
+  g_clear_pointer (&data->redo, g_array_unref);
+}
+
+/* json-glib says "<data>:LINE:COLUMN: Parse error: ..."; name the file and
+ * count lines in the file, not in the line we gave the parser.
+ */
+void
+_crb_store_set_parse_error (GError     **error,
+                 const char  *name,
+                 guint        first_line,
+                 const GError *json_error)
+{
+  const char *msg = json_error->message;
+  guint line, column;
+  int consumed = 0;
+
+  if (g_str_has_prefix (msg, "<data>:"))
+    msg += strlen ("<data>:");
+
+  if (sscanf (msg, "%u:%u:%n", &line, &column, &consumed) == 2 && consumed > 0)
+    g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("%s:%u:%u:%s"),
+                 name, first_line + line - 1, column, msg + consumed);
+  else
+    g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("%s:%u: %s"),
+                 name, first_line, msg);
+}
+
+/* Field access that names the field at fault. */
+
+
+gboolean
+_crb_store_fail (const Ctx   *ctx,
+      GError     **error,
+      const char  *format,
+      ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (ctx->where)
+    g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("%s:%u: %s: %s"),
+                 ctx->name, ctx->line, ctx->where, msg);
+  else
+    g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("%s:%u: %s"),
+                 ctx->name, ctx->line, msg);
+  return FALSE;
+}
+
+/* Member checks through crb_json_check_field(), placed in the file;
+ * @value is the member called @member.
+ */
+gboolean
+_crb_store_check_field (const Ctx            *ctx,
+             const CrbJsonValue   *value,
+             const char           *member,
+             CrbJsonType           type,
+             gboolean              required,
+             const CrbJsonValue  **out,
+             GError              **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (crb_json_check_field (value, NULL, member, type, required, out, &local_error))
+    return TRUE;
+  return _crb_store_fail (ctx, error, "%s", local_error->message);
+}
+
+gboolean
+_crb_store_check_uint (const Ctx           *ctx,
+            const CrbJsonValue  *value,
+            const char          *member,
+            gboolean             required,
+            guint64              default_value,
+            guint64             *out,
+            GError             **error)
+{
+  const CrbJsonValue *checked;
+
+  if (!_crb_store_check_field (ctx, value, member, CRB_JSON_INT, required, &checked, error))
+    return FALSE;
+  *out = checked ? (guint64) crb_json_int (checked) : default_value;
+  return TRUE;
+}
+
+gboolean
+_crb_store_get_field (const Ctx            *ctx,
+           const CrbJsonValue   *object,
+           const char           *member,
+           CrbJsonType           type,
+           gboolean              required,
+           const CrbJsonValue  **out,
+           GError              **error)
+{
+  return _crb_store_check_field (ctx, crb_json_member_get (ctx->doc, object, member), member, type, required, out, error);
+}
+
+gboolean
+_crb_store_get_string (const Ctx            *ctx,
+            const CrbJsonValue   *object,
+            const char           *member,
+            gboolean              required,
+            const char          **out,
+            GError              **error)
+{
+  const CrbJsonValue *value;
+
+  if (!_crb_store_get_field (ctx, object, member, CRB_JSON_STRING, required, &value, error))
+    return FALSE;
+  *out = crb_json_string (ctx->doc, value);
+  return TRUE;
+}
+
+gboolean
+_crb_store_get_uint (const Ctx           *ctx,
+          const CrbJsonValue  *object,
+          const char          *member,
+          gboolean             required,
+          guint64              default_value,
+          guint64             *out,
+          GError             **error)
+{
+  return _crb_store_check_uint (ctx, crb_json_member_get (ctx->doc, object, member), member, required,
+                     default_value, out, error);
+}
+
+gboolean
+_crb_store_get_array (const Ctx            *ctx,
+           const CrbJsonValue   *object,
+           const char           *member,
+           const CrbJsonValue  **out,
+           GError              **error)
+{
+  return _crb_store_get_field (ctx, object, member, CRB_JSON_ARRAY, FALSE, out, error);
+}
+
+
+static gboolean
+read_steps (const Ctx           *ctx,
+            const CrbJsonValue  *header,
+            const char          *member,
+            GArray              *steps,
+            GError             **error)
+{
+  const CrbJsonValue *array;
+  guint i = 0;
+
+  if (!_crb_store_get_array (ctx, header, member, &array, error))
+    return FALSE;
+
+  FOR_EACH_ELEMENT (ctx->doc, array, i, pair)
+    {
+      guint n = crb_json_type (pair) == CRB_JSON_ARRAY ? crb_json_length (pair) : 0;
+      const CrbJsonValue *seq = crb_json_first (ctx->doc, pair);
+      const CrbJsonValue *story = crb_json_next (ctx->doc, seq);
+      const CrbJsonValue *group = crb_json_next (ctx->doc, story);
+      CrbStep step;
+
+      if (n < 2 || n > 3 ||
+          crb_json_type (seq) != CRB_JSON_INT ||
+          crb_json_type (story) != CRB_JSON_STRING ||
+          (n == 3 && crb_json_type (group) != CRB_JSON_INT))
+        return _crb_store_fail (ctx, error, _("%s[%u] must be [sequence number, story id] or "
+                     "[sequence number, story id, group]"), member, i);
+
+      step.seq = (guint64) crb_json_int (seq);
+      step.story_id = g_strdup (crb_json_string (ctx->doc, story));
+      step.group = n == 3 ? (guint64) crb_json_int (group) : 0;
+      g_array_append_val (steps, step);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_story_summary (const Ctx           *ctx,
+                    const CrbJsonValue  *object,
+                    guint                index,
+                    CrbStorySummary     *summary,
+                    const char         **id,
+                    const char         **title,
+                    GError             **error)
+{
+  Ctx sub = *ctx;
+  g_autofree char *where = g_strdup_printf ("stories[%u]", index);
+  const CrbJsonValue *status;
+  const CrbJsonValue *articles;
+  guint64 n_claims;
+  gboolean ret;
+  guint i = 0;
+
+  sub.where = where;
+  if (crb_json_type (object) != CRB_JSON_OBJECT)
+    return _crb_store_fail (&sub, error, _("must be an object"));
+
+  ret = _crb_store_get_string (&sub, object, "id", TRUE, id, error) &&
+        _crb_store_get_string (&sub, object, "title", FALSE, title, error) &&
+        _crb_store_get_array (&sub, object, "articles", &articles, error) &&
+        _crb_store_get_uint (&sub, object, "claims", FALSE, 0, &n_claims, error);
+  if (!ret)
+    return FALSE;
+
+  summary->n_claims = (guint) n_claims;
+  summary->article_ids = g_new0 (char *, crb_json_length (articles) + 1);
+  FOR_EACH_ELEMENT (ctx->doc, articles, i, a)
+    {
+      if (crb_json_type (a) != CRB_JSON_STRING)
+        return _crb_store_fail (&sub, error, _("articles[%u] must be a string"), i);
+      summary->article_ids[i] = g_strdup (crb_json_string (ctx->doc, a));
+    }
+
+  status = crb_json_member_get (ctx->doc, object, "status");
+  for (guint s = 0; status && s < CRB_N_DECISION_STATUSES; s++)
+    summary->status_counts[s] =
+      crb_json_int (crb_json_member_get (ctx->doc, status, crb_decision_status_to_string (s)));
+
+  return TRUE;
+}
+
+static GBytes *
+load_file_bytes (GFile         *file,
+                 const char    *name,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GError) local_error = NULL;
+  GBytes *bytes;
+
+  if (path != NULL)
+    {
+      g_autoptr (GMappedFile) mapped = NULL;
+
+      /* Mapped, so unchanged stories are copied on save without being read
+       * into memory, and only the pages of parsed stories are touched.
+       */
+      mapped = g_mapped_file_new (path, FALSE, &local_error);
+      if (mapped == NULL)
+        {
+          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: %s"), name,
+                       g_str_has_prefix (local_error->message, "Failed to open file")
+                         ? g_strerror (ENOENT) : local_error->message);
+          if (!g_file_test (path, G_FILE_TEST_EXISTS))
+            {
+              g_clear_error (error);
+              g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND,
+                           _("%s: no such file"), name);
+            }
+          else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+            {
+              g_clear_error (error);
+              g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                           _("%s: is a folder, not a project file"), name);
+            }
+          return NULL;
+        }
+
+      return g_mapped_file_get_bytes (mapped);
+    }
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: %s"), name, local_error->message);
+
+  return bytes;
+}
+
+gboolean
+_crb_project_read (GFile           *file,
+                   CrbProjectData  *data,
+                   GCancellable    *cancellable,
+                   GError         **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (CrbJsonDoc) doc = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  Ctx ctx = { name, 1, NULL, NULL };
+  const char *contents, *end, *nl, *p;
+  const char *id = NULL, *title = NULL, *created = NULL, *modified = NULL;
+  const CrbJsonValue *header;
+  const CrbJsonValue *stories;
+  const CrbJsonValue *version;
+  gsize len;
+  guint lineno;
+  guint n_lines;
+  guint i = 0;
+
+  bytes = load_file_bytes (file, name, cancellable, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  contents = g_bytes_get_data (bytes, &len);
+  if (len == 0)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, _("%s: the file is empty"), name);
+      return FALSE;
+    }
+  /* Not before: an empty file is mapped at NULL, and NULL + 0 is undefined. */
+  end = contents + len;
+
+  nl = memchr (contents, '\n', len);
+  doc = crb_json_doc_parse (contents, (nl ? nl : end) - contents, &local_error);
+  if (doc == NULL)
+    {
+      _crb_store_set_parse_error (error, name, 1, local_error);
+      return FALSE;
+    }
+
+  ctx.doc = doc;
+  header = crb_json_doc_root (doc);
+  if (g_strcmp0 (crb_json_get_string (doc, header, "format", NULL), CRB_PROJECT_FORMAT) != 0)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                   _("%s: not a Corroborate project: the first line has no "
+                   "\"format\": \"%s\" marker"), name, CRB_PROJECT_FORMAT);
+      return FALSE;
+    }
+
+  version = crb_json_member_get (doc, header, "version");
+  if (version == NULL || crb_json_type (version) != CRB_JSON_INT || crb_json_int (version) < 1)
+    return _crb_store_fail (&ctx, error, _("the field “version” must be a positive integer"));
+
+  data->version = crb_json_int (version);
+  if (data->version > CRB_PROJECT_FORMAT_VERSION)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_UNSUPPORTED_VERSION,
+                   _("%s: written in project format version %lld by a newer Corroborate; this build "
+                     "reads version %d and older, so it will not open or change it"),
+                   name, (long long) data->version, CRB_PROJECT_FORMAT_VERSION);
+      return FALSE;
+    }
+
+  if (!_crb_store_get_string (&ctx, header, "id", TRUE, &id, error) ||
+      !_crb_store_get_string (&ctx, header, "title", FALSE, &title, error) ||
+      !_crb_store_get_string (&ctx, header, "created", FALSE, &created, error) ||
+      !_crb_store_get_string (&ctx, header, "modified", FALSE, &modified, error) ||
+      !_crb_store_get_uint (&ctx, header, "revision", FALSE, 0, &data->revision, error) ||
+      !_crb_store_get_uint (&ctx, header, "next_seq", FALSE, 1, &data->next_seq, error) ||
+      !_crb_store_get_array (&ctx, header, "stories", &stories, error) ||
+      !read_steps (&ctx, header, "undo", data->undo, error) ||
+      !read_steps (&ctx, header, "redo", data->redo, error))
+    return FALSE;
+
+  if (*id == '\0' || strchr (id, '/') != NULL)
+    return _crb_store_fail (&ctx, error, _("the field “id” must be a non-empty name without “/”"));
+
+  data->id = g_strdup (id);
+  data->title = g_strdup (title);
+  data->created = g_strdup (created);
+  data->modified = g_strdup (modified);
+  data->next_seq = MAX (data->next_seq, 1);
+
+  FOR_EACH_ELEMENT (doc, stories, i, element)
+    {
+      CrbStorySummary summary = { 0 };
+      const char *story_id = NULL, *story_title = NULL;
+      CrbStory *story;
+
+      if (!read_story_summary (&ctx, element, i, &summary, &story_id, &story_title, error))
+        {
+          g_strfreev (summary.article_ids);
+          return FALSE;
+        }
+
+      if (g_hash_table_contains (ids, story_id))
+        {
+          g_strfreev (summary.article_ids);
+          return _crb_store_fail (&ctx, error, _("stories[%u]: the story id “%s” is used twice"), i, story_id);
+        }
+
+      story = crb_story_new (story_id, story_title);
+      g_ptr_array_add (data->stories, story);
+      g_hash_table_add (ids, (char *) crb_story_get_id (story));
+
+      /* The line is attached below; keep the summary until then. */
+      g_object_set_data_full (G_OBJECT (story), "crb-summary",
+                              g_memdup2 (&summary, sizeof summary), g_free);
+    }
+
+  lineno = 1;
+  n_lines = 0;
+  for (p = nl ? nl + 1 : end; p < end; p = nl ? nl + 1 : end)
+    {
+      g_autofree char *prefix = NULL;
+      CrbStorySummary *summary;
+      g_autoptr (GBytes) raw = NULL;
+      CrbStory *story;
+      gsize line_len;
+
+      lineno++;
+      nl = memchr (p, '\n', end - p);
+      line_len = (nl ? nl : end) - p;
+      if (line_len == 0)
+        continue;
+
+      ctx.line = lineno;
+      if (n_lines >= data->stories->len)
+        return _crb_store_fail (&ctx, error, _("more story lines than the %u stories the header lists"),
+                     data->stories->len);
+
+      story = g_ptr_array_index (data->stories, n_lines);
+      prefix = g_strdup_printf ("{\"story\":\"%s\"", crb_story_get_id (story));
+      if (line_len < strlen (prefix) || memcmp (p, prefix, strlen (prefix)) != 0)
+        {
+          /* Not as we write it; a hand-edited file may still be right. */
+          g_autoptr (CrbJsonDoc) line_doc = crb_json_doc_parse (p, line_len, &local_error);
+          const char *found = NULL;
+
+          if (line_doc == NULL)
+            {
+              _crb_store_set_parse_error (error, name, lineno, local_error);
+              return FALSE;
+            }
+          if (crb_json_type (crb_json_doc_root (line_doc)) != CRB_JSON_OBJECT)
+            return _crb_store_fail (&ctx, error, _("a story line must be a JSON object"));
+          found = crb_json_get_string (line_doc, crb_json_doc_root (line_doc), "story", NULL);
+          if (g_strcmp0 (found, crb_story_get_id (story)) != 0)
+            return _crb_store_fail (&ctx, error, _("expected the line of story “%s” (the header's order), "
+                         "found “%s”"), crb_story_get_id (story), found ? found : "no story id");
+        }
+
+      summary = g_object_get_data (G_OBJECT (story), "crb-summary");
+      raw = g_bytes_new_from_bytes (bytes, p - contents, line_len);
+      _crb_story_set_unloaded (story, summary, raw, file, lineno);
+      g_strfreev (summary->article_ids);
+      summary->article_ids = NULL;
+      g_object_set_data (G_OBJECT (story), "crb-summary", NULL);
+      n_lines++;
+    }
+
+  if (n_lines < data->stories->len)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                   _("%s: the header lists %u stories but the file holds %u: "
+                   "the file is incomplete"), name, data->stories->len, n_lines);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+add_steps (JsonBuilder *builder,
+           const char  *member,
+           GArray      *steps)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      CrbStep *step = &g_array_index (steps, CrbStep, i);
+
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, (gint64) step->seq);
+      json_builder_add_string_value (builder, step->story_id);
+      if (step->group != 0)
+        json_builder_add_int_value (builder, (gint64) step->group);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+GBytes *
+_crb_project_header_serialize (const CrbProjectData *data)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "format", CRB_PROJECT_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, CRB_PROJECT_FORMAT_VERSION);
+  add_string (builder, "generator", "corroborate " PACKAGE_VERSION);
+  add_string (builder, "id", data->id);
+  add_string (builder, "title", data->title);
+  add_string (builder, "created", data->created);
+  add_string (builder, "modified", data->modified);
+  json_builder_set_member_name (builder, "revision");
+  json_builder_add_int_value (builder, (gint64) data->revision);
+  json_builder_set_member_name (builder, "next_seq");
+  json_builder_add_int_value (builder, (gint64) data->next_seq);
+  json_builder_set_member_name (builder, "stories");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < data->stories->len; i++)
+    json_builder_add_value (builder, _crb_story_summary_to_json (g_ptr_array_index (data->stories, i)));
+  json_builder_end_array (builder);
+  add_steps (builder, "undo", data->undo);
+  add_steps (builder, "redo", data->redo);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return crb_json_to_bytes (root);
+}
+
+
+static gboolean
+write_all (int           fd,
+           const char   *data,
+           gsize         len,
+           const char   *name,
+           GError      **error)
+{
+  while (len > 0)
+    {
+      gssize n = write (fd, data, len);
+
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == EINTR)
+            continue;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("%s: cannot write: %s"), name, g_strerror (saved_errno));
+          return FALSE;
+        }
+
+      data += n;
+      len -= n;
+    }
+
+  return TRUE;
+}
+
+/* Temporary files of saves cut short by a crash or a kill: ".NAME.XXXXXX"
+ * beside the project, untouched for an hour (a save in progress elsewhere
+ * writes to its file all the time).
+ */
+static void
+remove_stale_temp_files (const char *dir,
+                         const char *base)
+{
+  g_autoptr (GDir) folder = g_dir_open (dir, 0, NULL);
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *entry;
+
+  while (folder != NULL && (entry = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *stale = NULL;
+      struct stat st;
+
+      if (!g_str_has_prefix (entry, prefix) || strlen (entry) != strlen (prefix) + 6)
+        continue;
+      stale = g_build_filename (dir, entry, NULL);
+      if (lstat (stale, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > 3600)
+        {
+          g_debug ("removing %s, left by a save that did not finish", stale);
+          g_unlink (stale);
+        }
+    }
+}
+
+/**
+ * _crb_write_chunks_atomically:
+ * @chunks: (element-type GBytes): the lines, each written followed by "\n"
+ *
+ * Writes a temporary file beside @file, syncs it, and renames it over @file,
+ * then syncs the folder: a crash at any moment leaves the old or the new
+ * complete file.  An existing file's permissions are kept.
+ */
+gboolean
+_crb_write_chunks_atomically (GFile         *file,
+                              GPtrArray     *chunks,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  struct stat st;
+  mode_t mode = 0644;
+  int fd;
+  int dir_fd;
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("%s: only local files can be saved"), name);
+      return FALSE;
+    }
+
+  if (stat (path, &st) == 0)
+    {
+      if (S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                       _("%s: is a folder"), name);
+          return FALSE;
+        }
+      mode = st.st_mode & 07777;
+    }
+  else
+    {
+      /* New files get the usual 0666 & ~umask. */
+      mode_t mask = umask (0);
+      umask (mask);
+      mode = 0666 & ~mask;
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  remove_stale_temp_files (dir, base);
+  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("%s: cannot write in %s: %s"), name, dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      gsize len;
+      const char *data = g_bytes_get_data (g_ptr_array_index (chunks, i), &len);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !write_all (fd, data, len, name, error) ||
+          !write_all (fd, "\n", 1, name, error))
+        goto fail;
+    }
+
+  if (fchmod (fd, mode) != 0 || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("%s: cannot write: %s"), name, g_strerror (saved_errno));
+      goto fail;
+    }
+
+  if (close (fd) != 0)
+    {
+      int saved_errno = errno;
+      fd = -1;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("%s: cannot write: %s"), name, g_strerror (saved_errno));
+      goto fail;
+    }
+  fd = -1;
+
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("%s: cannot replace the file: %s"), name, g_strerror (saved_errno));
+      goto fail;
+    }
+
+  /* Make the rename itself durable. */
+  dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir_fd >= 0)
+    {
+      fsync (dir_fd);
+      close (dir_fd);
+    }
+
+  return TRUE;
+
+fail:
+  if (fd >= 0)
+    close (fd);
+  g_unlink (tmp);
+  return FALSE;
+}
+
