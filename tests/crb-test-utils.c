@@ -117,3 +117,35 @@ crb_test_remove_tree (const char *dir)
 
   g_rmdir (dir);
 }
+
+/* The changes a journal holds, as JSON objects (JsonNode), without its
+ * first line (which names the file it belongs to) and marks of compaction.
+ */
+GPtrArray *
+crb_test_read_journal (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_auto (GStrv) lines = NULL;
+  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return changes;
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      JsonNode *node;
+
+      if (*lines[i] == '\0')
+        continue;
+      node = json_from_string (lines[i], NULL);
+      g_assert_nonnull (node);
+      if (json_object_has_member (json_node_get_object (node), "journal") ||
+          json_object_has_member (json_node_get_object (node), "folded_into"))
+        {
+          json_node_unref (node);
+          continue;
+        }
+      g_ptr_array_add (changes, node);
+    }
+  return changes;
+}

@@ -17,5 +17,6 @@ CrbProject *crb_test_make_project      (const char *dir,
                                         char      **path);
 void        crb_test_remove_tree       (const char *dir);
 char       *crb_test_read_file         (const char *path);
+GPtrArray  *crb_test_read_journal      (const char *path);
 
 G_END_DECLS

@@ -8,31 +8,105 @@
 #include "crb-journal.h"
 #include "crb-test-utils.h"
 
+/* A journal on a project file of its own, as the project opens it. */
+static CrbJournal *
+open_journal (const char *dir,
+              const char *project_id,
+              const char *save_id,
+              char      **file_path)
+{
+  g_autofree char *path = g_build_filename (dir, "p.crb", NULL);
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  CrbJournal *journal;
+  GStatBuf st;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    g_assert_true (g_file_set_contents (path, "{}\n", -1, NULL));
+  file = g_file_new_for_path (path);
+  journal = crb_journal_open (project_id, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_true (crb_journal_lock (journal, &error));
+  crb_journal_attach (journal, save_id, st.st_dev, st.st_ino, NULL);
+  crb_journal_unlock (journal);
+  if (file_path)
+    *file_path = g_steal_pointer (&path);
+  return journal;
+}
+
+static void
+append (CrbJournal *journal,
+        guint64     revision,
+        const char *line)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (crb_journal_lock (journal, &error));
+  g_assert_true (crb_journal_append (journal, revision, line, &error));
+  g_assert_no_error (error);
+  crb_journal_unlock (journal);
+}
+
+static GPtrArray *
+read_new (CrbJournal *journal,
+          GPtrArray  *problems)
+{
+  GPtrArray *lines;
+
+  g_assert_true (crb_journal_lock (journal, NULL));
+  lines = crb_journal_read_new (journal, problems);
+  crb_journal_unlock (journal);
+  return lines;
+}
+
+static gint64
+rev_of (GPtrArray *lines,
+        guint      i)
+{
+  return json_object_get_int_member (((CrbJournalLine *) g_ptr_array_index (lines, i))->object, "rev");
+}
+
 static void
 test_append_flush_read (void)
 {
   g_autofree char *dir = crb_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "sub", "j.jsonl", NULL);
-  g_autoptr (CrbJournal) journal = crb_journal_new (path);
+  g_autoptr (CrbJournal) journal = open_journal (dir, "p1", "s1", NULL);
+  g_autoptr (CrbJournal) other = open_journal (dir, "p1", "s1", NULL);
   g_autoptr (GPtrArray) lines = NULL;
   g_autoptr (GError) error = NULL;
 
   for (guint i = 1; i <= 100; i++)
     {
       g_autofree char *line = g_strdup_printf ("{\"rev\":%u,\"text\":\"Москва %u\"}", i, i);
-      crb_journal_append (journal, i, line);
+      append (journal, i, line);
     }
 
   g_assert_true (crb_journal_flush (journal, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (crb_journal_get_durable_revision (journal), ==, 100);
+  g_assert_true (g_str_has_prefix (crb_journal_get_path (journal), g_get_user_data_dir ()));
 
-  lines = crb_journal_read (path, &error);
-  g_assert_no_error (error);
+  /* Another reader of the same file's journal sees every line, in order;
+   * the writer itself has read up to its own last line.
+   */
+  g_assert_true (crb_journal_has_new (other));
+  lines = read_new (other, NULL);
   g_assert_cmpuint (lines->len, ==, 100);
   for (guint i = 0; i < lines->len; i++)
-    g_assert_cmpint (json_object_get_int_member (json_node_get_object (g_ptr_array_index (lines, i)), "rev"),
-                     ==, i + 1);
+    g_assert_cmpint (rev_of (lines, i), ==, i + 1);
+  g_assert_false (crb_journal_has_new (other));
+  g_clear_pointer (&lines, g_ptr_array_unref);
+  lines = read_new (journal, NULL);
+  g_assert_cmpuint (lines->len, ==, 0);
+
+  /* The other appends; the first reads only that. */
+  append (other, 101, "{\"rev\":101}");
+  g_assert_true (crb_journal_has_new (journal));
+  g_clear_pointer (&lines, g_ptr_array_unref);
+  lines = read_new (journal, NULL);
+  g_assert_cmpuint (lines->len, ==, 1);
+  g_assert_cmpint (rev_of (lines, 0), ==, 101);
 
   crb_test_remove_tree (dir);
 }
@@ -41,131 +115,185 @@ static void
 test_torn_last_line (void)
 {
   g_autofree char *dir = crb_test_make_dir ();
-  g_autofree char *path = crb_test_write_file (dir, "j.jsonl",
-                                               "{\"rev\":1}\n{\"rev\":2}\n{\"rev\":3,\"op\":\"dec", -1);
+  g_autoptr (CrbJournal) journal = open_journal (dir, "p2", "s1", NULL);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) lines = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
 
-  /* A crash in the middle of a write leaves a partial last line: dropped. */
-  lines = crb_journal_read (path, &error);
-  g_assert_no_error (error);
+  append (journal, 1, "{\"rev\":1}");
+  append (journal, 2, "{\"rev\":2}");
+  crb_journal_flush (journal, NULL);
+  path = g_strdup (crb_journal_get_path (journal));
+  g_clear_object (&journal);
+
+  /* A crash in the middle of a write leaves a partial last line: it was
+   * never reported durable, so it is dropped without a word, and the next
+   * append goes after the last complete line.
+   */
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *torn = NULL;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    torn = g_strconcat (contents, "{\"rev\":3,\"op\":\"dec", NULL);
+    g_assert_true (g_file_set_contents (path, torn, -1, NULL));
+  }
+
+  journal = open_journal (dir, "p2", "s1", NULL);
+  lines = read_new (journal, problems);
   g_assert_cmpuint (lines->len, ==, 2);
+  g_assert_cmpuint (problems->len, ==, 0);
 
-  crb_test_remove_tree (dir);
-}
-
-static void
-test_append_after_torn_tail (void)
-{
-  g_autofree char *dir = crb_test_make_dir ();
-  g_autofree char *path = crb_test_write_file (dir, "j.jsonl", "{\"rev\":1}\n{\"rev\":2,\"op\":\"dec", -1);
-  g_autoptr (CrbJournal) journal = crb_journal_new (path);
-  g_autoptr (GPtrArray) lines = NULL;
-  g_autoptr (GError) error = NULL;
-
-  /* A writer died mid-line; the next one must not glue its line to it. */
-  crb_journal_append (journal, 2, "{\"rev\":2}");
-  crb_journal_append (journal, 3, "{\"rev\":3}");
-  g_assert_true (crb_journal_flush (journal, &error));
-
-  lines = crb_journal_read (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (lines->len, ==, 3);
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (g_ptr_array_index (lines, 1)), "rev"), ==, 2);
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (g_ptr_array_index (lines, 2)), "rev"), ==, 3);
-
-  crb_test_remove_tree (dir);
-}
-
-static void
-test_corrupt_middle (void)
-{
-  g_autofree char *dir = crb_test_make_dir ();
-  g_autofree char *path = crb_test_write_file (dir, "j.jsonl", "{\"rev\":1}\nnot json\n{\"rev\":3}\n", -1);
-  g_autoptr (GPtrArray) lines = NULL;
-  g_autoptr (GError) error = NULL;
-
-  lines = crb_journal_read (path, &error);
-  g_assert_null (lines);
-  g_assert_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT);
-  g_assert_nonnull (strstr (error->message, ":2:"));
-
-  crb_test_remove_tree (dir);
-}
-
-static void
-test_missing_is_empty (void)
-{
-  g_autoptr (GPtrArray) lines = NULL;
-  g_autoptr (GError) error = NULL;
-
-  lines = crb_journal_read ("/nonexistent/journal.jsonl", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (lines->len, ==, 0);
-}
-
-static void
-test_compact (void)
-{
-  g_autofree char *dir = crb_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "j.jsonl", NULL);
-  g_autoptr (CrbJournal) journal = crb_journal_new (path);
-  g_autoptr (GPtrArray) lines = NULL;
-  g_autoptr (GError) error = NULL;
-
-  crb_journal_append (journal, 1, "{\"rev\":1}");
-  crb_journal_append (journal, 2, "{\"rev\":2}");
-  crb_journal_compact (journal, 1);
-  /* Appended after the compaction was queued: kept. */
-  crb_journal_append (journal, 3, "{\"rev\":3}");
-  g_assert_true (crb_journal_flush (journal, &error));
-
-  lines = crb_journal_read (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (lines->len, ==, 2);
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (g_ptr_array_index (lines, 0)), "rev"), ==, 2);
-
-  /* Everything saved: the journal file goes away. */
-  crb_journal_compact (journal, 3);
-  g_assert_true (crb_journal_flush (journal, &error));
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-
-  /* And appending starts a new one. */
-  crb_journal_append (journal, 4, "{\"rev\":4}");
-  g_assert_true (crb_journal_flush (journal, &error));
+  append (journal, 3, "{\"rev\":3}");
+  g_clear_object (&journal);
+  journal = open_journal (dir, "p2", "s1", NULL);
   g_clear_pointer (&lines, g_ptr_array_unref);
-  lines = crb_journal_read (path, &error);
-  g_assert_cmpuint (lines->len, ==, 1);
+  lines = read_new (journal, problems);
+  g_assert_cmpuint (lines->len, ==, 3);
+  g_assert_cmpint (rev_of (lines, 2), ==, 3);
+
+  crb_test_remove_tree (dir);
+}
+
+/* One damaged line never costs the others: it is reported with the
+ * journal's path and line, kept in set-aside.jsonl, and skipped.
+ */
+static void
+test_damaged_middle (void)
+{
+  g_autofree char *dir = crb_test_make_dir ();
+  g_autoptr (CrbJournal) journal = open_journal (dir, "p3", "s1", NULL);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) lines = NULL;
+  g_autofree char *set_aside = NULL;
+  g_autofree char *path = NULL;
+
+  append (journal, 1, "{\"rev\":1}");
+  append (journal, 2, "{\"rev\":2}");
+  crb_journal_flush (journal, NULL);
+  path = g_strdup (crb_journal_get_path (journal));
+  g_clear_object (&journal);
+
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *damaged = NULL;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    damaged = g_strconcat (contents, "garbage \xff\xfe not json\n{\"rev\":3}\n[1,2]\n{\"rev\":4}\n", NULL);
+    g_assert_true (g_file_set_contents (path, damaged, -1, NULL));
+  }
+
+  journal = open_journal (dir, "p3", "s1", NULL);
+  lines = read_new (journal, problems);
+  g_assert_cmpuint (lines->len, ==, 4);
+  g_assert_cmpint (rev_of (lines, 2), ==, 3);
+  g_assert_cmpint (rev_of (lines, 3), ==, 4);
+
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_true (strstr (problems->pdata[0], path) != NULL);
+  g_assert_true (strstr (problems->pdata[0], ":4:") != NULL);
+  g_assert_true (strstr (problems->pdata[0], "set-aside.jsonl") != NULL);
+  g_assert_true (strstr (problems->pdata[1], ":6:") != NULL);
+
+  g_assert_true (g_file_get_contents (crb_journal_get_set_aside_path (journal), &set_aside, NULL, NULL));
+  g_assert_true (strstr (set_aside, "garbage") != NULL);
+  g_assert_true (strstr (set_aside, "[1,2]") != NULL);
+
+  /* Read again (another program, the next start): kept once only. */
+  g_clear_object (&journal);
+  g_ptr_array_set_size (problems, 0);
+  journal = open_journal (dir, "p3", "s1", NULL);
+  g_clear_pointer (&lines, g_ptr_array_unref);
+  lines = read_new (journal, problems);
+  g_assert_cmpuint (lines->len, ==, 4);
+  {
+    g_autofree char *again = NULL;
+
+    g_assert_true (g_file_get_contents (crb_journal_get_set_aside_path (journal), &again, NULL, NULL));
+    g_assert_cmpstr (again, ==, set_aside);
+  }
+
+  crb_test_remove_tree (dir);
+}
+
+/* A journal belongs to one state of one file: a copy of the file (same
+ * save id, another inode) does not see it.
+ */
+static void
+test_journal_of_a_copy (void)
+{
+  g_autofree char *dir = crb_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr (CrbJournal) journal = open_journal (dir, "p4", "s1", &path);
+  g_autofree char *copy_dir = g_build_filename (dir, "copy", NULL);
+  g_autoptr (CrbJournal) copy = NULL;
+  g_autoptr (GPtrArray) lines = NULL;
+
+  append (journal, 1, "{\"rev\":1}");
+  g_assert_cmpint (g_mkdir (copy_dir, 0700), ==, 0);
+  copy = open_journal (copy_dir, "p4", "s1", NULL);
+  g_assert_cmpstr (crb_journal_get_path (copy), !=, crb_journal_get_path (journal));
+  lines = read_new (copy, NULL);
+  g_assert_cmpuint (lines->len, ==, 0);
+
+  crb_test_remove_tree (dir);
+}
+
+/* The lease: rewriting the file needs it alone. */
+static void
+test_exclusive_lease (void)
+{
+  g_autofree char *dir = crb_test_make_dir ();
+  g_autoptr (CrbJournal) journal = open_journal (dir, "p5", "s1", NULL);
+  CrbJournal *other = open_journal (dir, "p5", "s1", NULL);
+
+  g_assert_false (crb_journal_try_exclusive (journal));
+  g_object_unref (other);
+  g_assert_true (crb_journal_try_exclusive (journal));
+
+  /* While it is exclusive, nobody else opens the file... */
+  crb_journal_end_exclusive (journal);
+  other = open_journal (dir, "p5", "s1", NULL);
+  g_assert_false (crb_journal_try_exclusive (other));
+  g_object_unref (other);
 
   crb_test_remove_tree (dir);
 }
 
 static void
-test_unwritable (void)
+test_write_failure_is_reported (void)
 {
   g_autofree char *dir = crb_test_make_dir ();
-  g_autofree char *blocker = crb_test_write_file (dir, "file", "x", -1);
-  g_autofree char *path = g_build_filename (blocker, "j.jsonl", NULL);
-  g_autoptr (CrbJournal) journal = crb_journal_new (path);
+  g_autoptr (CrbJournal) journal = open_journal (dir, "p6", "s1", NULL);
   g_autoptr (GError) error = NULL;
 
-  crb_journal_append (journal, 1, "{\"rev\":1}");
-  g_test_expect_message ("crb-journal", G_LOG_LEVEL_WARNING, "*");
-  g_assert_false (crb_journal_flush (journal, &error));
-  g_test_assert_expected_messages ();
+  /* The journal's folder becomes a file: the append cannot be written. */
+  {
+    g_autofree char *jdir = g_path_get_dirname (crb_journal_get_path (journal));
+
+    crb_test_remove_tree (jdir);
+    g_assert_true (g_file_set_contents (jdir, "", 0, NULL));
+  }
+
+  g_assert_true (crb_journal_lock (journal, &error));
+  g_assert_false (crb_journal_append (journal, 1, "{\"rev\":1}", &error));
   g_assert_nonnull (error);
+  crb_journal_unlock (journal);
   g_assert_cmpuint (crb_journal_get_durable_revision (journal), ==, 0);
 
   crb_test_remove_tree (dir);
 }
 
 static void
-test_path_for_project (void)
+test_dir_for_project (void)
 {
-  g_autofree char *path = crb_journal_path_for_project ("abc");
+  g_autofree char *dir = crb_journal_dir_for_project ("abc-123");
+  g_autofree char *odd = crb_journal_dir_for_project ("../../etc");
 
-  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
-  g_assert_true (g_str_has_suffix (path, "corroborate/journal/abc.jsonl"));
+  g_assert_true (g_str_has_suffix (dir, "corroborate/journal/abc-123"));
+  /* An id from a hand-made file never leaves the journal folder. */
+  g_assert_null (strstr (odd, ".."));
+  g_assert_true (g_str_has_prefix (odd, g_get_user_data_dir ()));
 }
 
 int
@@ -176,12 +304,11 @@ main (int   argc,
 
   g_test_add_func ("/corroborate/journal/append-flush-read", test_append_flush_read);
   g_test_add_func ("/corroborate/journal/torn-last-line", test_torn_last_line);
-  g_test_add_func ("/corroborate/journal/append-after-torn-tail", test_append_after_torn_tail);
-  g_test_add_func ("/corroborate/journal/corrupt-middle", test_corrupt_middle);
-  g_test_add_func ("/corroborate/journal/missing-is-empty", test_missing_is_empty);
-  g_test_add_func ("/corroborate/journal/compact", test_compact);
-  g_test_add_func ("/corroborate/journal/unwritable", test_unwritable);
-  g_test_add_func ("/corroborate/journal/path", test_path_for_project);
+  g_test_add_func ("/corroborate/journal/damaged-middle", test_damaged_middle);
+  g_test_add_func ("/corroborate/journal/copy", test_journal_of_a_copy);
+  g_test_add_func ("/corroborate/journal/exclusive-lease", test_exclusive_lease);
+  g_test_add_func ("/corroborate/journal/write-failure", test_write_failure_is_reported);
+  g_test_add_func ("/corroborate/journal/dir-for-project", test_dir_for_project);
 
   return g_test_run ();
 }

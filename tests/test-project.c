@@ -175,6 +175,7 @@ test_decide_undo_redo_survive_restart (Fixture       *f,
   g_assert_no_error (error);
 
   /* Undo goes across stories and restarts: the newest decision first. */
+  g_clear_object (&f->project);
   second = reload (f->path);
   g_assert_true (crb_project_can_undo (second));
   undone = crb_project_undo (second, &error);
@@ -186,6 +187,7 @@ test_decide_undo_redo_survive_restart (Fixture       *f,
   crb_project_save (second, NULL, NULL, &error);
   g_assert_no_error (error);
 
+  g_clear_object (&second);
   third = reload (f->path);
   claim = crb_project_find_claim (third, b_id, NULL, &error);
   g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_PENDING);
@@ -242,6 +244,7 @@ test_journal_replay (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 
   /* ...and the next load restores the decision from the journal. */
+  g_clear_object (&f->project);
   recovered = reload (f->path);
   g_assert_cmpuint (crb_project_get_n_recovered (recovered), ==, 1);
   claim = crb_project_find_claim (recovered, a_id, NULL, &error);
@@ -286,7 +289,7 @@ test_durable_signal (Fixture       *f,
 
   g_assert_cmpuint (notifies, >=, 1);
   {
-    g_autoptr (GPtrArray) lines = crb_journal_read (crb_project_get_journal_path (f->project), &error);
+    g_autoptr (GPtrArray) lines = crb_test_read_journal (crb_project_get_journal_path (f->project));
     JsonObject *last;
 
     g_assert_no_error (error);
@@ -850,11 +853,15 @@ static void
 test_unchanged_stories_copied (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autoptr (CrbProject) loaded = reload (f->path);
+  g_autoptr (CrbProject) loaded = NULL;
   g_autofree char *before = crb_test_read_file (f->path);
   g_autofree char *after = NULL;
   g_autoptr (GError) error = NULL;
   char *before_stories, *after_stories;
+
+  /* The only program with the file open: it may rewrite it. */
+  g_clear_object (&f->project);
+  loaded = reload (f->path);
 
   /* Saving without touching stories keeps their lines byte for byte. */
   crb_project_set_title (loaded, "Another title");
@@ -909,6 +916,8 @@ test_async (Fixture       *f,
 
   g_main_context_push_thread_default (context);
 
+  /* The only program with the file open: it may rewrite it. */
+  g_clear_object (&f->project);
   crb_project_load_async (file, NULL, store_result, &result);
   while (result == NULL)
     g_main_context_iteration (context, TRUE);
@@ -937,12 +946,17 @@ static void
 test_unload (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr (CrbProject) loaded = reload (f->path);
+  g_autoptr (CrbProject) loaded = NULL;
   g_autoptr (CrbDecision) confirm = crb_decision_new (CRB_DECISION_STATUS_CONFIRMED);
   g_autoptr (GError) error = NULL;
-  CrbStory *quake = crb_project_lookup_story (loaded, "earthquake");
+  CrbStory *quake;
   CrbClaim *claim;
   guint n_claims;
+
+  /* The only program with the file open: it may rewrite it. */
+  g_clear_object (&f->project);
+  loaded = reload (f->path);
+  quake = crb_project_lookup_story (loaded, "earthquake");
 
   crb_story_ensure_loaded (quake, &error);
   g_assert_no_error (error);

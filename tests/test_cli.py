@@ -964,27 +964,34 @@ class Journal(Base):
         claim = json_lines(run("claims", project, check=0).stdout)[0]["id"]
         with open(project, encoding="utf-8") as f:
             before = f.read()
-        run("annotate", project, claim, "--confirm", check=0)
-        # Put the old file back, as if the save had never happened.
         header = json.loads(before.splitlines()[0])
-        journal = os.path.join(self.env["XDG_DATA_HOME"], "corroborate", "journal", header["id"] + ".jsonl")
-        self.assertFalse(os.path.exists(journal), "the journal is dropped once the file holds everything")
-        entry = {"project": header["id"], "rev": header["revision"] + 1, "op": "decide",
-                 "story": header["stories"][0]["id"],
+        st = os.stat(project)
+        # The journal of this state of this file (docs/project-format.md).
+        folder = os.path.join(self.env["XDG_DATA_HOME"], "corroborate", "journal", header["id"])
+        journal = os.path.join(folder, "%s-%d-%d.jsonl" % (header["save_id"], st.st_dev, st.st_ino))
+        self.assertFalse(os.path.exists(journal), "nothing unsaved yet")
+        owner = {"journal": 2, "project": header["id"], "file": os.path.realpath(project),
+                 "save_id": header["save_id"], "dev": st.st_dev, "ino": st.st_ino}
+        entry = {"op": "decide", "story": header["stories"][0]["id"], "writer": "app",
                  "entry": {"seq": 1, "claim": claim, "before": None,
                            "after": {"status": "rejected", "reason": "false", "annotator": "x",
                                      "time": "2026-01-01T00:00:00Z"}}}
-        with open(project, "w", encoding="utf-8") as f:
-            f.write(before)
-        os.makedirs(os.path.dirname(journal), exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
         with open(journal, "w", encoding="utf-8") as f:
-            f.write(json.dumps(entry) + "\n")
+            f.write(json.dumps(owner) + "\n" + json.dumps(entry) + "\n")
         p = run("claims", project, check=0)
         self.assertIn("restored 1 change", p.stderr)
         self.assertEqual(json_lines(p.stdout)[0]["status"], "rejected")
         # Reading did not write: the file is as it was until a change is saved.
         with open(project, encoding="utf-8") as f:
             self.assertEqual(f.read(), before)
+        # The next change folds the journal into the file.
+        run("annotate", project, json_lines(p.stdout)[1]["id"], "--confirm", check=0)
+        p = run("claims", project, check=0)
+        self.assertNotIn("restored", p.stderr)
+        self.assertEqual(json_lines(p.stdout)[0]["status"], "rejected")
+        self.assertEqual(json_lines(p.stdout)[1]["status"], "confirmed")
+        self.assertFalse(os.path.exists(journal))
 
 
 if __name__ == "__main__":

@@ -76,6 +76,7 @@ struct _CrbWindow
   guint                 save_source;
   guint                 progress_source;
   guint                 monitor_source;
+  guint                 refresh_source;
   gboolean              saving;
   gboolean              save_again;
   gboolean              closing;
@@ -891,6 +892,8 @@ remember_disk_state (CrbWindow *self)
   self->disk_stamp = file_stamp (crb_project_get_file (self->project));
 }
 
+static gboolean save_timeout_cb (gpointer user_data);
+
 static void
 save_finished_cb (GObject      *source,
                   GAsyncResult *result,
@@ -906,6 +909,21 @@ save_finished_cb (GObject      *source,
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
+
+      /* Another program has the project open: every decision is in the
+       * journal, and the file is rewritten once this window is alone.
+       */
+      if (g_error_matches (error, CRB_ERROR, CRB_ERROR_BUSY))
+        {
+          if (self->closing)
+            gtk_window_destroy (GTK_WINDOW (self));
+          else
+            {
+              g_clear_handle_id (&self->save_source, g_source_remove);
+              self->save_source = g_timeout_add_seconds (5, save_timeout_cb, self);
+            }
+          return;
+        }
 
       body = g_strdup_printf (_("%s\n\nEvery decision is kept in the journal and will be restored when the project is opened again."),
                               error->message);
@@ -1059,6 +1077,21 @@ on_monitor_changed_cb (CrbWindow         *self,
   self->monitor_source = g_timeout_add (400, check_disk_cb, self);
 }
 
+/* ---------- other programs ---------- */
+
+/* Decisions other programs (the CLI, another window) make on the project
+ * reach this window through the journal, within half a second.
+ */
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  CrbWindow *self = user_data;
+
+  if (self->project != NULL && !self->busy)
+    crb_project_refresh (self->project);
+  return G_SOURCE_CONTINUE;
+}
+
 /* ---------- setting a project ---------- */
 
 static void
@@ -1076,6 +1109,7 @@ set_project (CrbWindow  *self,
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_set_object (&self->project, project);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
 
   if (project == NULL)
     {
@@ -1083,6 +1117,10 @@ set_project (CrbWindow  *self,
       update_title (self);
       return;
     }
+
+  /* Undo and redo take back this window's steps, not the CLI's. */
+  crb_project_set_writer (project, "app");
+  self->refresh_source = g_timeout_add (500, refresh_cb, self);
 
   g_signal_connect_object (project, "notify::revision", G_CALLBACK (on_project_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "notify::durable-revision", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
@@ -2285,6 +2323,7 @@ crb_window_dispose (GObject *object)
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_handle_id (&self->monitor_source, g_source_remove);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
 
   clear_story (self);
   if (self->claim_list != NULL)

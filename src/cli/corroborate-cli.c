@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <gio/gunixinputstream.h>
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -159,6 +160,13 @@ finish_output (void)
   return 0;
 }
 
+static void
+print_warnings (GPtrArray *warnings)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    warn (g_ptr_array_index (warnings, i));
+}
+
 static CrbProject *
 open_project (const char  *path,
               GError     **error)
@@ -166,7 +174,14 @@ open_project (const char  *path,
   g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
   CrbProject *project = crb_project_load (file, NULL, error);
 
-  if (project != NULL && crb_project_get_n_recovered (project) > 0)
+  if (project == NULL)
+    return NULL;
+
+  /* Undo and redo take back the CLI's own steps, not the app's. */
+  crb_project_set_writer (project, "cli");
+  print_warnings (crb_project_get_problems (project));
+
+  if (crb_project_get_n_recovered (project) > 0)
     {
       guint n = crb_project_get_n_recovered (project);
       g_autofree char *msg =
@@ -181,7 +196,10 @@ open_project (const char  *path,
   return project;
 }
 
-/* Makes the project's changes durable, then writes the file. */
+/* Makes the project's changes durable; the file catches up when that is
+ * cheap (a small project, a journal grown large) and no other program has
+ * it open: see crb_project_compact_if_due().
+ */
 static int
 save_project (CrbProject *project,
               const char *path)
@@ -191,12 +209,10 @@ save_project (CrbProject *project,
   if (!crb_project_sync_journal (project, &error))
     return fail (_("%s: cannot record the change: %s"), path, error->message);
 
-  if (!crb_project_save (project, NULL, NULL, &error))
+  if (!crb_project_compact_if_due (project, &error))
     return fail (_("%s: cannot save: %s (the change is kept in the journal and will be restored on the next open)"),
                  path, error->message);
 
-  /* Wait for the journal to drop what the file now holds. */
-  crb_project_sync_journal (project, NULL);
   return 0;
 }
 
@@ -206,12 +222,6 @@ parse_threshold (double value)
   return value >= 0.0 && value <= 1.0;
 }
 
-static void
-print_warnings (GPtrArray *warnings)
-{
-  for (guint i = 0; i < warnings->len; i++)
-    warn (g_ptr_array_index (warnings, i));
-}
 
 /* The options every command that extracts shares. */
 static char *extractor_command;
@@ -761,6 +771,160 @@ print_claim (CrbProject *project,
   fwrite (line->str, 1, line->len, stdout);
 }
 
+/* One decision of annotate --from: {"claim": ID, "status": "confirmed" |
+ * "corrected" | "rejected" | "pending", "corrected": TEXT, "reason": REASON,
+ * "note": TEXT, "annotator": NAME}; "status" may be left out with a note.
+ */
+static CrbDecision *
+read_batch_decision (CrbProject  *project,
+                     JsonObject  *object,
+                     const char  *annotator,
+                     char       **claim_id,
+                     GError     **error)
+{
+  g_autoptr (CrbDecision) decision = NULL;
+  const char *id = json_object_get_string_member_with_default (object, "claim", NULL);
+  const char *status = json_object_get_string_member_with_default (object, "status", NULL);
+  const char *reason = json_object_get_string_member_with_default (object, "reason", NULL);
+  const char *corrected = json_object_get_string_member_with_default (object, "corrected", NULL);
+  const char *note = json_object_get_string_member_with_default (object, "note", NULL);
+  const char *who = json_object_get_string_member_with_default (object, "annotator", annotator);
+  CrbClaim *claim;
+
+  if (id == NULL)
+    {
+      g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("the field “claim” is missing"));
+      return NULL;
+    }
+  claim = crb_project_find_claim (project, id, NULL, error);
+  if (claim == NULL)
+    return NULL;
+
+  if (status == NULL)
+    {
+      /* A note alone keeps the current decision. */
+      if (note == NULL)
+        {
+          g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                               _("the field “status” is missing (or give a “note”)"));
+          return NULL;
+        }
+      decision = crb_claim_get_decision (claim) ? crb_decision_copy (crb_claim_get_decision (claim))
+                                                : crb_decision_new (CRB_DECISION_STATUS_PENDING);
+      g_clear_pointer (&decision->annotator, g_free);
+      g_clear_pointer (&decision->time, g_free);
+    }
+  else
+    {
+      CrbDecisionStatus s;
+
+      if (!crb_decision_status_from_string (status, &s))
+        {
+          g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                       _("the field “status” must be pending, confirmed, corrected or rejected, not “%s”"), status);
+          return NULL;
+        }
+      decision = crb_decision_new (s);
+      if (s == CRB_DECISION_STATUS_REJECTED &&
+          (reason == NULL || !crb_reject_reason_from_string (reason, &decision->reason)))
+        {
+          g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                               _("the field “reason” must be false, unverifiable, opinion, not-a-claim, duplicate or wrong-span"));
+          return NULL;
+        }
+      decision->corrected_text = g_strdup (corrected);
+    }
+
+  if (note != NULL)
+    {
+      g_free (decision->note);
+      decision->note = *note ? g_strdup (note) : NULL;
+    }
+  decision->annotator = g_strdup (who);
+  *claim_id = g_strdup (id);
+  return g_steal_pointer (&decision);
+}
+
+/* annotate --from: every line is read and checked before anything is
+ * decided; then all are decided as one step, durable with one sync.
+ */
+static int
+annotate_batch (const char *path,
+                const char *from,
+                const char *annotator)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_decision_free);
+  g_autoptr (GInputStream) in = NULL;
+  g_autoptr (GDataInputStream) data = NULL;
+  g_autofree char *name = g_strcmp0 (from, "-") == 0 ? g_strdup (_("standard input")) : g_strdup (from);
+  guint lineno = 0;
+  int status;
+
+  project = open_project (path, &error);
+  if (project == NULL)
+    return fail_error (error);
+
+  if (g_strcmp0 (from, "-") == 0)
+    in = g_unix_input_stream_new (0, FALSE);
+  else
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (from);
+
+      in = G_INPUT_STREAM (g_file_read (file, NULL, &error));
+      if (in == NULL)
+        return fail (_("%s: %s"), from, error->message);
+    }
+  data = g_data_input_stream_new (in);
+
+  for (;;)
+    {
+      g_autofree char *line = NULL;
+      g_autoptr (JsonNode) node = NULL;
+      g_autoptr (GError) line_error = NULL;
+      CrbDecision *decision;
+      char *claim_id = NULL;
+      gsize len;
+
+      line = g_data_input_stream_read_line_utf8 (data, &len, NULL, &error);
+      if (error != NULL)
+        return fail (_("%s: %s"), name, error->message);
+      if (line == NULL)
+        break;
+      lineno++;
+      if (*g_strstrip (line) == '\0')
+        continue;
+
+      node = json_from_string (line, &line_error);
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        return fail (_("%s:%u: not a JSON object"), name, lineno);
+      decision = read_batch_decision (project, json_node_get_object (node), annotator, &claim_id, &line_error);
+      if (decision == NULL)
+        return fail (_("%s:%u: %s"), name, lineno, line_error->message);
+      g_ptr_array_add (ids, claim_id);
+      g_ptr_array_add (decisions, decision);
+    }
+
+  if (ids->len == 0)
+    return fail (_("%s: no decisions"), name);
+
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (decisions, NULL);
+  if (!crb_project_decide_batch (project, (const char * const *) ids->pdata,
+                                 (const CrbDecision * const *) decisions->pdata, &error))
+    return fail (_("%s: %s"), path, error->message);
+
+  if ((status = save_project (project, path)) != 0)
+    return status;
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: recorded %u decision\n", "%s: recorded %u decisions\n",
+                        ids->len - 1),
+           path, ids->len - 1);
+  return finish_output ();
+}
+
 static int
 cmd_annotate (int    argc,
               char **argv)
@@ -772,6 +936,7 @@ cmd_annotate (int    argc,
   g_autofree char *reject = NULL;
   g_autofree char *note = NULL;
   g_autofree char *annotator = NULL;
+  g_autofree char *from = NULL;
   gboolean confirm = FALSE;
   gboolean pending = FALSE;
   GOptionEntry entries[] = {
@@ -780,7 +945,8 @@ cmd_annotate (int    argc,
     { "reject", 'r', 0, G_OPTION_ARG_STRING, &reject, N_("Reject the claim: false, unverifiable, opinion, not-a-claim, duplicate or wrong-span"), N_("REASON") },
     { "pending", 0, 0, G_OPTION_ARG_NONE, &pending, N_("Set the claim back to pending"), NULL },
     { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_("Attach a note"), N_("TEXT") },
-    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator, N_("Who decides (default: $CORROBORATE_ANNOTATOR or the user name)"), N_("NAME") },
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator, N_("Who decides (default: $CORROBORATE_ANNOTATOR, else “anonymous”)"), N_("NAME") },
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("Take many decisions as JSON Lines from FILE (“-” for standard input), as one step"), N_("FILE") },
     { NULL }
   };
   CrbClaim *claim;
@@ -789,6 +955,14 @@ cmd_annotate (int    argc,
 
   if ((status = parse_options (entries, _("Record a decision on a claim."), &argc, &argv)) >= 0)
     return status;
+  if (annotator == NULL && g_getenv ("CORROBORATE_ANNOTATOR"))
+    annotator = g_strdup (g_getenv ("CORROBORATE_ANNOTATOR"));
+  if (from != NULL)
+    {
+      if (argc != 2 || confirm || correct || reject || pending || note)
+        return usage_error (_("annotate --from FILE needs a project file and no claim id or decision"));
+      return annotate_batch (argv[1], from, annotator);
+    }
   if (argc != 3)
     return usage_error (_("annotate needs a project file and a claim id"));
 
@@ -841,8 +1015,6 @@ cmd_annotate (int    argc,
       decision->note = *note ? g_strdup (note) : NULL;
     }
 
-  if (annotator == NULL && g_getenv ("CORROBORATE_ANNOTATOR"))
-    annotator = g_strdup (g_getenv ("CORROBORATE_ANNOTATOR"));
   decision->annotator = g_strdup (annotator);
 
   if (!crb_project_decide (project, argv[2], decision, &error))
@@ -1443,6 +1615,47 @@ cmd_facts (int    argc,
   return finish_output ();
 }
 
+/* save: the file catches up with the journal now, whatever its size. */
+static int
+cmd_save (int    argc,
+          char **argv)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  if ((status = parse_options (NULL, _("Fold the journal into the project file now: a large project's "
+                                       "changes are kept in the journal until it has grown."),
+                               &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error (_("save needs exactly one project file"));
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail_error (error);
+
+  if (!crb_project_get_modified (project))
+    {
+      g_print (_("%s: the file holds every change already\n"), argv[1]);
+      return finish_output ();
+    }
+
+  if (!crb_project_save (project, NULL, NULL, &error))
+    {
+      /* Another program has it open: it will fold the journal itself. */
+      if (g_error_matches (error, CRB_ERROR, CRB_ERROR_BUSY))
+        {
+          warn (error->message);
+          return 0;
+        }
+      return fail_error (error);
+    }
+
+  g_print (_("%s: saved\n"), argv[1]);
+  return finish_output ();
+}
+
 static const Command commands[] = {
   { "new", N_("PROJECT INPUT…"), N_("create a project from files, folders or .jsonl corpora, or from an export"), cmd_new },
   { "add", N_("PROJECT INPUT…"), N_("add articles to a project"), cmd_add },
@@ -1457,6 +1670,7 @@ static const Command commands[] = {
   { "export", N_("PROJECT"), N_("export the decided claims as a dataset"), cmd_export },
   { "validate", N_("PROJECT"), N_("check a project file"), cmd_validate },
   { "stats", N_("PROJECT"), N_("count claims and decisions"), cmd_stats },
+  { "save", N_("PROJECT"), N_("fold the journal into the project file now"), cmd_save },
 };
 
 static void

@@ -18,6 +18,13 @@ G_BEGIN_DECLS
  * @CRB_ERROR_EXISTS: the target exists and may not be replaced
  * @CRB_ERROR_INVALID_ARGUMENT: a value given by the user is not acceptable
  * @CRB_ERROR_NOTHING_TO_DO: nothing to undo or redo, nothing to import
+ * @CRB_ERROR_READ_ONLY: the project must not be written (its file is
+ *   read-only, say)
+ * @CRB_ERROR_CONFLICT: another change came in between (undoing a decision
+ *   someone made again since)
+ * @CRB_ERROR_BUSY: another program has the project open, and the change
+ *   needs it alone (rewriting the file)
+ * @CRB_ERROR_TOO_LARGE: the input is larger than Corroborate takes
  *
  * Errors of the core library.  Messages name the file at fault first:
  * "FILE: what is wrong".
@@ -33,6 +40,10 @@ typedef enum
   CRB_ERROR_EXISTS,
   CRB_ERROR_INVALID_ARGUMENT,
   CRB_ERROR_NOTHING_TO_DO,
+  CRB_ERROR_READ_ONLY,
+  CRB_ERROR_CONFLICT,
+  CRB_ERROR_BUSY,
+  CRB_ERROR_TOO_LARGE,
 } CrbError;
 
 GQuark crb_error_quark (void);

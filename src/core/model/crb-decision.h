@@ -11,6 +11,14 @@ G_BEGIN_DECLS
 #define CRB_TYPE_DECISION (crb_decision_get_type ())
 
 /**
+ * CRB_ANONYMOUS_ANNOTATOR:
+ *
+ * Who made a decision when no name was set: never the login name, which
+ * a published dataset would carry.
+ */
+#define CRB_ANONYMOUS_ANNOTATOR "anonymous"
+
+/**
  * CrbDecision:
  * @status: the review status
  * @reason: why a rejected claim was rejected, else %CRB_REJECT_REASON_NONE

@@ -18,6 +18,15 @@
 
 G_BEGIN_DECLS
 
+/**
+ * CRB_PROJECT_COMPACT_SIZE:
+ *
+ * Up to this size (16 MiB) a project file is rewritten after every change
+ * the CLI makes; above it, once its journal has grown (see
+ * crb_project_compact_if_due()).
+ */
+#define CRB_PROJECT_COMPACT_SIZE (16 * 1024 * 1024)
+
 #define CRB_TYPE_PROJECT (crb_project_get_type ())
 
 G_DECLARE_FINAL_TYPE (CrbProject, crb_project, CRB, PROJECT, GObject)
@@ -106,6 +115,17 @@ char        *crb_project_redo                (CrbProject          *self,
 gboolean     crb_project_sync_journal        (CrbProject          *self,
                                               GError             **error);
 const char  *crb_project_get_journal_path    (CrbProject          *self);
+GPtrArray   *crb_project_get_problems        (CrbProject          *self);
+guint        crb_project_refresh             (CrbProject          *self);
+void         crb_project_set_writer          (CrbProject          *self,
+                                              const char          *writer);
+const char  *crb_project_get_read_only       (CrbProject          *self);
+gboolean     crb_project_compact_if_due      (CrbProject          *self,
+                                              GError             **error);
+gboolean     crb_project_decide_batch        (CrbProject                *self,
+                                              const char * const        *claim_ids,
+                                              const CrbDecision * const *decisions,
+                                              GError                   **error);
 
 /* crb-project-import.c */
 gboolean     crb_project_import              (CrbProject          *self,

@@ -5,64 +5,90 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "crb-error.h"
 #include "crb-journal.h"
+
+#include "crb-error.h"
+#include "crb-json.h"
+#include "crb-utils.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /*
- * The journal makes each decision durable the moment it is made, before the
- * project file is rewritten.  Lines are appended by a writer thread, so the
- * caller (the app's main loop) never waits for the disk: it queues a line and
- * goes on; the thread writes every queued line and fdatasync()s once per
- * batch, then reports the durable revision with the ::durable signal on the
- * main context that created the journal.  Compaction (dropping lines the
- * project file now holds) runs on the same thread, so it is ordered with the
- * appends.
+ * The journal makes each change durable the moment it is made, before the
+ * project file is rewritten, and lets several programs change one project
+ * at once.  docs/project-format.md, "Several writers", is the contract;
+ * in short:
+ *
+ * - Each project id has a folder, $XDG_DATA_HOME/corroborate/journal/ID/.
+ *   Under Flatpak the app may only reach the file the user picked, so
+ *   nothing lives beside the project.
+ * - A journal belongs to one state of one file: its name is the file's
+ *   save id (new at every write of the file), device and inode.  A copy
+ *   of the file has another inode, so it never takes the original's
+ *   changes; a file moved to another file system (its old path gone)
+ *   adopts its journal.  The first line of a journal names its owner.
+ * - `lock` serialises the changes of every program: a change is made with
+ *   the lock held, after reading what the others appended since (the
+ *   tail), so the journal's order is the order the changes were made.
+ * - Each program with the project open holds a shared lease on its file;
+ *   rewriting the file (compaction) takes the lease exclusively, so it
+ *   happens only while one program has the file open, and never behind
+ *   another program's back.
+ * - A line that cannot be read or applied is reported with the journal's
+ *   path and line, and copied to `set-aside.jsonl` in the folder; every
+ *   other line is applied.
+ *
+ * Appending writes the line at once, under the lock; a thread then makes
+ * it durable (fdatasync) and reports it with ::durable on the main context
+ * that opened the journal, so the app's main loop never waits for a disk.
  */
 
 typedef enum {
-  JOB_APPEND,
-  JOB_COMPACT,
+  JOB_SYNC,
   JOB_QUIT,
 } JobKind;
-
-typedef struct
-{
-  JobKind  kind;
-  guint64  revision;
-  char    *line;
-} Job;
-
-typedef struct
-{
-  guint64  revision;
-  char    *line;
-} Kept;
 
 struct _CrbJournal
 {
   GObject       parent_instance;
 
-  char         *path;
+  char         *project_id;
+  char         *dir;
+  char         *path;          /* the journal of the file's current state */
+  char         *set_aside_path;
+  char         *file_path;     /* the project file, for messages and leases */
   GMainContext *context;
   GThread      *thread;
 
-  GMutex        mutex;
+  /* Between threads of this process; the flock between processes. */
+  GRecMutex     lock_mutex;
+  guint         lock_depth;
+  int           lock_fd;
+  int           lease_fd;
+  gboolean      exclusive;
+
+  GMutex        mutex;         /* guards what follows */
   GCond         cond;
   GQueue        jobs;
-  guint64       queued_revision;
+  int           fd;            /* the journal, O_APPEND; -1 until the first append */
+  gsize         offset;        /* read and applied up to here */
+  guint         lineno;        /* lines read so far */
+  guint64       written_revision;
   guint64       durable_revision;
   guint         busy;
   GError       *error;
 
-  /* writer thread only */
-  int           fd;
-  GArray       *kept;   /* Kept: lines written since the last compaction */
+  /* between crb_journal_switch() and crb_journal_finish_switch () */
+  char         *next_path;
+  gsize         next_offset;
+  guint         next_lineno;
 };
 
 G_DEFINE_FINAL_TYPE (CrbJournal, crb_journal, G_TYPE_OBJECT)
@@ -74,25 +100,31 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-job_free (Job *job)
+void
+crb_journal_line_free (CrbJournalLine *line)
 {
-  g_free (job->line);
-  g_free (job);
+  if (line == NULL)
+    return;
+  g_free (line->text);
+  g_clear_pointer (&line->object, json_object_unref);
+  g_free (line);
 }
 
-static void
-kept_clear (gpointer data)
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *path)
 {
-  Kept *kept = data;
-
-  g_free (kept->line);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "%s: %s", path, g_strerror (saved_errno));
+  return FALSE;
 }
 
 static gboolean
 write_all (int          fd,
            const char  *data,
            gsize        len,
+           const char  *path,
            GError     **error)
 {
   while (len > 0)
@@ -101,154 +133,241 @@ write_all (int          fd,
 
       if (n < 0)
         {
-          int saved_errno = errno;
-
-          if (saved_errno == EINTR)
+          if (errno == EINTR)
             continue;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("cannot write: %s"), g_strerror (saved_errno));
-          return FALSE;
+          return set_errno_error (error, errno, path);
         }
-
       data += n;
       len -= n;
     }
-
   return TRUE;
 }
 
-/* A writer killed in the middle of a line leaves it without its newline.
- * That line was never reported durable; appending after it would glue the
- * next line to it and corrupt both, so it goes.
- */
+/* Writes @contents to @path through a temporary file, synced, renamed. */
 static gboolean
-drop_torn_tail (CrbJournal  *self,
-                GError     **error)
+replace_file (const char  *path,
+              const char  *contents,
+              gsize        len,
+              GError     **error)
 {
-  char buf[4096];
-  off_t end = lseek (self->fd, 0, SEEK_END);
-  off_t keep = 0;
-
-  if (end <= 0)
-    return TRUE;
-
-  if (pread (self->fd, buf, 1, end - 1) == 1 && buf[0] == '\n')
-    return TRUE;
-
-  for (off_t pos = end; pos > 0 && keep == 0;)
-    {
-      off_t from = MAX (0, pos - (off_t) sizeof buf);
-      ssize_t n = pread (self->fd, buf, pos - from, from);
-
-      if (n <= 0)
-        break;
-      for (ssize_t i = n - 1; i >= 0; i--)
-        if (buf[i] == '\n')
-          {
-            keep = from + i + 1;
-            break;
-          }
-      pos = from;
-    }
-
-  g_debug ("%s: dropping %" G_GINT64_FORMAT " bytes of a line cut short", self->path, (gint64) (end - keep));
-  if (ftruncate (self->fd, keep) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: %s"), self->path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-open_for_append (CrbJournal  *self,
-                 GError     **error)
-{
-  g_autofree char *dir = NULL;
-
-  if (self->fd >= 0)
-    return TRUE;
-
-  dir = g_path_get_dirname (self->path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: cannot create the folder: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  self->fd = g_open (self->path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-  if (self->fd < 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: %s"), self->path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return drop_torn_tail (self, error);
-}
-
-static gboolean
-compact (CrbJournal  *self,
-         guint64      saved_revision,
-         GError     **error)
-{
-  g_autoptr (GString) rest = g_string_new (NULL);
-  g_autoptr (GArray) kept = g_array_new (FALSE, FALSE, sizeof (Kept));
-
-  g_array_set_clear_func (kept, kept_clear);
-
-  for (guint i = 0; i < self->kept->len; i++)
-    {
-      Kept *k = &g_array_index (self->kept, Kept, i);
-
-      if (k->revision > saved_revision)
-        {
-          g_string_append (rest, k->line);
-          g_string_append_c (rest, '\n');
-          g_array_append_val (kept, *k);
-          k->line = NULL;
-        }
-    }
-
-  if (self->fd >= 0)
-    {
-      close (self->fd);
-      self->fd = -1;
-    }
-
-  g_array_unref (self->kept);
-  self->kept = g_steal_pointer (&kept);
-
-  if (rest->len == 0)
-    {
-      if (g_unlink (self->path) != 0 && errno != ENOENT)
-        {
-          int saved_errno = errno;
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("%s: %s"), self->path, g_strerror (saved_errno));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  /* g_file_set_contents() writes a temporary file, fsyncs and renames. */
-  return g_file_set_contents_full (self->path, rest->str, rest->len,
+  return g_file_set_contents_full (path, contents, len,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                    0600, error);
 }
 
 static void
-weak_ref_free (GWeakRef *ref)
+sync_dir (const char *dir)
 {
-  g_weak_ref_clear (ref);
-  g_free (ref);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+char *
+crb_journal_dir_for_project (const char *project_id)
+{
+  g_autofree char *safe = g_strdup (project_id);
+
+  /* Ids are UUIDs; keep anything else inside the journal folder. */
+  g_strcanon (safe, "0123456789abcdefABCDEF-_", '_');
+
+  return g_build_filename (g_get_user_data_dir (), "corroborate", "journal", safe, NULL);
+}
+
+static char *
+journal_name (const char *save_id,
+              guint64     dev,
+              guint64     ino)
+{
+  return g_strdup_printf ("%s-%" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT ".jsonl", save_id, dev, ino);
+}
+
+static char *
+owner_line (const char *project_id,
+            const char *file_path,
+            const char *save_id,
+            guint64     dev,
+            guint64     ino)
+{
+  GString *out = g_string_new ("{");
+  gboolean first = TRUE;
+
+  crb_json_member (out, &first, "journal");
+  crb_json_append_int (out, CRB_JOURNAL_VERSION);
+  crb_json_member (out, &first, "project");
+  crb_json_append_string (out, project_id);
+  crb_json_member (out, &first, "file");
+  crb_json_append_string (out, file_path);
+  crb_json_member (out, &first, "save_id");
+  crb_json_append_string (out, save_id);
+  crb_json_member (out, &first, "dev");
+  crb_json_append_int (out, (gint64) dev);
+  crb_json_member (out, &first, "ino");
+  crb_json_append_int (out, (gint64) ino);
+  g_string_append (out, "}\n");
+  return g_string_free (out, FALSE);
+}
+
+/* The owner a journal's first line names, or FALSE when it names none. */
+static gboolean
+read_owner (const char  *path,
+            char       **file_path,
+            guint64     *dev,
+            guint64     *ino,
+            char       **folded_into)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  gsize len;
+  char *nl;
+  JsonObject *object;
+
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return FALSE;
+  nl = memchr (contents, '\n', len);
+  if (nl == NULL || !json_parser_load_from_data (parser, contents, nl - contents, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return FALSE;
+
+  object = json_node_get_object (json_parser_get_root (parser));
+  if (!json_object_has_member (object, "journal"))
+    return FALSE;
+  *file_path = g_strdup (json_object_get_string_member_with_default (object, "file", ""));
+  *dev = json_object_get_int_member_with_default (object, "dev", 0);
+  *ino = json_object_get_int_member_with_default (object, "ino", 0);
+
+  /* A compaction marks the journal it folded into the file. */
+  *folded_into = NULL;
+  {
+    const char *last = g_strrstr_len (contents, len, "{\"folded_into\":");
+    if (last != NULL && (last == contents || last[-1] == '\n'))
+      {
+        g_autoptr (JsonParser) p = json_parser_new_immutable ();
+        const char *end = memchr (last, '\n', contents + len - last);
+
+        if (end != NULL && json_parser_load_from_data (p, last, end - last, NULL) &&
+            JSON_NODE_HOLDS_OBJECT (json_parser_get_root (p)))
+          *folded_into = g_strdup (json_object_get_string_member_with_default (
+            json_node_get_object (json_parser_get_root (p)), "folded_into", NULL));
+      }
+  }
+  return TRUE;
+}
+
+/* The save id the project file at @path holds, read from its header. */
+static char *
+read_save_id (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFileInputStream) in = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  char buf[4096];
+  gssize n;
+  const char *key;
+
+  in = g_file_read (file, NULL, &error);
+  if (in == NULL)
+    return NULL;
+  n = g_input_stream_read (G_INPUT_STREAM (in), buf, sizeof buf - 1, NULL, NULL);
+  if (n <= 0)
+    return NULL;
+  buf[n] = '\0';
+  key = strstr (buf, "\"save_id\":\"");
+  if (key == NULL)
+    return NULL;
+  key += strlen ("\"save_id\":\"");
+  return g_strndup (key, strcspn (key, "\"\n"));
+}
+
+/*
+ * The journal of a file: its own by save id, device and inode; else one
+ * with its save id whose owner is gone from its path (the file moved to
+ * another file system), which it adopts.  A journal whose owner is still
+ * there belongs to that file (this one is a copy).  Journals a compaction
+ * marked as folded into a file that now holds them are removed.
+ */
+static char *
+find_journal (const char *dir,
+              const char *project_id,
+              const char *file_path,
+              const char *save_id,
+              guint64     dev,
+              guint64     ino,
+              GPtrArray  *problems)
+{
+  g_autofree char *name = journal_name (save_id, dev, ino);
+  g_autofree char *own = g_build_filename (dir, name, NULL);
+  g_autoptr (GDir) d = NULL;
+  g_autofree char *prefix = g_strconcat (save_id, "-", NULL);
+  const char *entry;
+
+  if (g_file_test (own, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&own);
+
+  d = g_dir_open (dir, 0, NULL);
+  while (d != NULL && (entry = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *owner = NULL;
+      g_autofree char *folded = NULL;
+      guint64 odev, oino;
+      GStatBuf st;
+
+      if (!g_str_has_suffix (entry, ".jsonl") || g_str_equal (entry, "set-aside.jsonl"))
+        continue;
+      path = g_build_filename (dir, entry, NULL);
+      if (!read_owner (path, &owner, &odev, &oino, &folded))
+        continue;
+
+      if (folded != NULL)
+        {
+          g_autofree char *now = read_save_id (owner);
+
+          /* The file holds what the journal did: nothing left in it. */
+          if (now != NULL && g_str_equal (now, folded))
+            g_unlink (path);
+          continue;
+        }
+
+      if (!g_str_has_prefix (entry, prefix))
+        continue;
+
+      if (g_stat (owner, &st) == 0 && (guint64) st.st_dev == odev && (guint64) st.st_ino == oino)
+        continue;   /* its owner is there: this file is a copy of it */
+
+      /* Its owner is gone: the file moved here.  Take its journal. */
+      if (g_rename (path, own) == 0)
+        {
+          g_autofree char *head = owner_line (project_id, file_path, save_id, dev, ino);
+
+          if (problems != NULL)
+            g_ptr_array_add (problems,
+                             g_strdup_printf (_("%s: took the journal of %s, which is no longer there"),
+                                              file_path, owner));
+          /* Rewrite its first line to name the new owner. */
+          {
+            g_autofree char *contents = NULL;
+            gsize len;
+
+            if (g_file_get_contents (own, &contents, &len, NULL))
+              {
+                char *nl = memchr (contents, '\n', len);
+                g_autoptr (GString) out = g_string_new (head);
+
+                if (nl != NULL)
+                  g_string_append_len (out, nl + 1, contents + len - nl - 1);
+                replace_file (own, out->str, out->len, NULL);
+              }
+          }
+          return g_steal_pointer (&own);
+        }
+    }
+
+  return g_steal_pointer (&own);
 }
 
 static gboolean
@@ -268,10 +387,15 @@ emit_durable_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Reports to the journal's main context.  Not g_main_context_invoke(): it
- * runs the callback right here, in the writer thread, when nobody iterates
- * that context.  A weak reference, so a journal is never kept alive (nor
- * finalized on this thread) by a report nobody dispatches.
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+/* Reports to the journal's main context (not g_main_context_invoke(),
+ * which would run the callback here when nobody iterates that context).
  */
 static void
 report_durable (CrbJournal *self)
@@ -288,90 +412,48 @@ report_durable (CrbJournal *self)
 }
 
 static gpointer
-writer_thread (gpointer data)
+sync_thread (gpointer data)
 {
   CrbJournal *self = data;
 
   for (;;)
     {
-      g_autoptr (GString) batch = g_string_new (NULL);
-      g_autoptr (GError) error = NULL;
-      GQueue jobs = G_QUEUE_INIT;
-      guint64 batch_revision = 0;
-      guint64 compact_revision = 0;
-      gboolean do_compact = FALSE;
       gboolean quit = FALSE;
+      guint64 revision;
+      int fd;
+      int saved_errno = 0;
 
       g_mutex_lock (&self->mutex);
       while (g_queue_is_empty (&self->jobs))
         g_cond_wait (&self->cond, &self->mutex);
-      jobs = self->jobs;
-      g_queue_init (&self->jobs);
+      while (!g_queue_is_empty (&self->jobs))
+        quit |= GPOINTER_TO_INT (g_queue_pop_head (&self->jobs)) == JOB_QUIT;
       self->busy++;
+      revision = self->written_revision;
+      fd = self->fd >= 0 ? dup (self->fd) : -1;
       g_mutex_unlock (&self->mutex);
 
-      for (GList *l = jobs.head; l; l = l->next)
+      if (fd >= 0)
         {
-          Job *job = l->data;
-
-          switch (job->kind)
-            {
-            case JOB_APPEND:
-              {
-                Kept k = { job->revision, g_strdup (job->line) };
-
-                g_string_append (batch, job->line);
-                g_string_append_c (batch, '\n');
-                g_array_append_val (self->kept, k);
-                batch_revision = MAX (batch_revision, job->revision);
-              }
-              break;
-            case JOB_COMPACT:
-              /* Compaction goes by revision, so the appends of this batch,
-               * written first, are kept whatever their order in the queue.
-               */
-              do_compact = TRUE;
-              compact_revision = MAX (compact_revision, job->revision);
-              break;
-            case JOB_QUIT:
-              quit = TRUE;
-              break;
-            default:
-              g_assert_not_reached ();
-            }
+          if (fdatasync (fd) != 0)
+            saved_errno = errno;
+          close (fd);
         }
-
-      if (batch->len > 0)
-        {
-          if (open_for_append (self, &error) &&
-              write_all (self->fd, batch->str, batch->len, &error) &&
-              fdatasync (self->fd) != 0)
-            {
-              int saved_errno = errno;
-              g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                           _("%s: %s"), self->path, g_strerror (saved_errno));
-            }
-        }
-
-      if (error == NULL && do_compact)
-        compact (self, compact_revision, &error);
-
-      g_queue_clear_full (&jobs, (GDestroyNotify) job_free);
 
       g_mutex_lock (&self->mutex);
-      if (error != NULL)
+      if (saved_errno != 0)
         {
-          g_warning ("Journal: %s", error->message);
+          g_warning ("Journal: %s: %s", self->path, g_strerror (saved_errno));
           if (self->error == NULL)
-            self->error = g_steal_pointer (&error);
+            set_errno_error (&self->error, saved_errno, self->path);
         }
-      else if (batch_revision > self->durable_revision)
-        self->durable_revision = batch_revision;
+      else if (revision > self->durable_revision)
+        self->durable_revision = revision;
       self->busy--;
       g_cond_broadcast (&self->cond);
       g_mutex_unlock (&self->mutex);
 
-      if (batch_revision > 0)
+      if (saved_errno == 0)
         report_durable (self);
 
       if (quit)
@@ -383,10 +465,10 @@ writer_thread (gpointer data)
 
 static void
 push_job (CrbJournal *self,
-          Job        *job)
+          JobKind     kind)
 {
   g_mutex_lock (&self->mutex);
-  g_queue_push_tail (&self->jobs, job);
+  g_queue_push_tail (&self->jobs, GINT_TO_POINTER (kind));
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->mutex);
 }
@@ -396,15 +478,12 @@ crb_journal_dispose (GObject *object)
 {
   CrbJournal *self = (CrbJournal *) object;
 
-  /* Stop the writer here, not in finalize: the thread may still take a
-   * reference to report a last batch durable.
+  /* Stop the thread here, not in finalize: it may still take a reference
+   * to report a last line durable.
    */
   if (self->thread != NULL)
     {
-      Job *job = g_new0 (Job, 1);
-
-      job->kind = JOB_QUIT;
-      push_job (self, job);
+      push_job (self, JOB_QUIT);
       g_thread_join (g_steal_pointer (&self->thread));
     }
 
@@ -418,14 +497,23 @@ crb_journal_finalize (GObject *object)
 
   if (self->fd >= 0)
     close (self->fd);
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
+  if (self->lease_fd >= 0)
+    close (self->lease_fd);
 
-  g_queue_clear_full (&self->jobs, (GDestroyNotify) job_free);
-  g_clear_pointer (&self->kept, g_array_unref);
+  g_queue_clear (&self->jobs);
   g_clear_error (&self->error);
   g_main_context_unref (self->context);
+  g_rec_mutex_clear (&self->lock_mutex);
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
+  g_free (self->project_id);
+  g_free (self->dir);
   g_free (self->path);
+  g_free (self->set_aside_path);
+  g_free (self->file_path);
+  g_free (self->next_path);
 
   G_OBJECT_CLASS (crb_journal_parent_class)->finalize (object);
 }
@@ -440,10 +528,9 @@ crb_journal_class_init (CrbJournalClass *klass)
 
   /**
    * CrbJournal::durable:
-   * @revision: every line up to this revision is on disk
+   * @revision: every line appended up to this revision is on disk
    *
-   * Emitted on the main context that created the journal after a batch of
-   * lines was written and synced.
+   * Emitted on the main context that opened the journal.
    */
   signals[DURABLE] = g_signal_new ("durable", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
@@ -452,34 +539,150 @@ crb_journal_class_init (CrbJournalClass *klass)
 static void
 crb_journal_init (CrbJournal *self)
 {
+  g_rec_mutex_init (&self->lock_mutex);
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
   g_queue_init (&self->jobs);
   self->fd = -1;
-  self->kept = g_array_new (FALSE, FALSE, sizeof (Kept));
-  g_array_set_clear_func (self->kept, kept_clear);
+  self->lock_fd = -1;
+  self->lease_fd = -1;
   self->context = g_main_context_ref_thread_default ();
 }
 
+static int
+open_lock_file (const char  *path,
+                GError     **error)
+{
+  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    set_errno_error (error, errno, path);
+  return fd;
+}
+
+static gboolean
+flock_retry (int fd,
+             int op)
+{
+  while (flock (fd, op) != 0)
+    {
+      if (errno != EINTR)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
- * crb_journal_new:
- * @path: the journal file; created with its folder on the first append
+ * crb_journal_open:
+ * @project_id: the project's id
+ * @file: the project file
  *
- * Returns: (transfer full): a journal.  The writer thread the journal owns
- *   stops when it is disposed, after writing every queued line.
+ * Opens the journal folder of a project and takes a shared lease on the
+ * file, held until the journal is disposed.  Then, with the lock held,
+ * crb_journal_attach() finds the journal of the file's state.
+ *
+ * Returns: (transfer full): the journal, or %NULL with @error set when its
+ *   folder cannot be made or its lock files opened
  */
 CrbJournal *
-crb_journal_new (const char *path)
+crb_journal_open (const char  *project_id,
+                  GFile       *file,
+                  GError     **error)
 {
-  CrbJournal *self;
+  g_autoptr (CrbJournal) self = NULL;
+  g_autofree char *lock_path = NULL;
+  g_autofree char *lease_path = NULL;
+  g_autofree char *path_hash = NULL;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (project_id != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   self = g_object_new (CRB_TYPE_JOURNAL, NULL);
-  self->path = g_strdup (path);
-  /* The thread holds no reference: dispose joins it. */
-  self->thread = g_thread_new ("crb-journal", writer_thread, self);
-  return self;
+  self->project_id = g_strdup (project_id);
+  self->dir = crb_journal_dir_for_project (project_id);
+  self->set_aside_path = g_build_filename (self->dir, "set-aside.jsonl", NULL);
+  self->file_path = g_file_get_path (file);
+  if (self->file_path == NULL)
+    self->file_path = g_file_get_parse_name (file);
+  else
+    {
+      char *real = realpath (self->file_path, NULL);
+
+      if (real != NULL)
+        {
+          g_free (self->file_path);
+          self->file_path = g_strdup (real);
+          free (real);
+        }
+    }
+
+  if (g_mkdir_with_parents (self->dir, 0700) != 0)
+    {
+      set_errno_error (error, errno, self->dir);
+      return NULL;
+    }
+
+  lock_path = g_build_filename (self->dir, "lock", NULL);
+  path_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, self->file_path, -1);
+  path_hash[16] = '\0';
+  lease_path = g_strdup_printf ("%s/lease-%s", self->dir, path_hash);
+  self->lock_fd = open_lock_file (lock_path, error);
+  if (self->lock_fd < 0)
+    return NULL;
+  self->lease_fd = open_lock_file (lease_path, error);
+  if (self->lease_fd < 0)
+    return NULL;
+
+  /* Shared: any number of programs have the file open; a compaction
+   * waits until the others are gone.
+   */
+  if (!flock_retry (self->lease_fd, LOCK_SH))
+    {
+      set_errno_error (error, errno, lease_path);
+      return NULL;
+    }
+
+  self->thread = g_thread_new ("crb-journal", sync_thread, self);
+  return g_steal_pointer (&self);
+}
+
+/**
+ * crb_journal_attach:
+ * @save_id: the save id of the file's header: the state the journal
+ *   continues
+ * @dev: the device of the file as read
+ * @ino: its inode
+ * @problems: (element-type utf8): where messages for the user go
+ *
+ * Finds the journal of the file's state, with the lock held.  It is
+ * created by the first append.
+ */
+void
+crb_journal_attach (CrbJournal *self,
+                    const char *save_id,
+                    guint64     dev,
+                    guint64     ino,
+                    GPtrArray  *problems)
+{
+  g_return_if_fail (CRB_IS_JOURNAL (self));
+  g_return_if_fail (save_id != NULL);
+  g_return_if_fail (self->lock_depth > 0);
+
+  g_mutex_lock (&self->mutex);
+  if (self->fd >= 0)
+    {
+      close (self->fd);
+      self->fd = -1;
+    }
+  g_free (self->path);
+  self->path = find_journal (self->dir, self->project_id, self->file_path, save_id, dev, ino, problems);
+  self->offset = 0;
+  self->lineno = 0;
+  g_mutex_unlock (&self->mutex);
+
+  /* Written before the first change, so that the journal names its owner. */
+  g_object_set_data_full (G_OBJECT (self), "owner-line",
+                          owner_line (self->project_id, self->file_path, save_id, dev, ino), g_free);
 }
 
 const char *
@@ -489,62 +692,373 @@ crb_journal_get_path (CrbJournal *self)
   return self->path;
 }
 
+const char *
+crb_journal_get_set_aside_path (CrbJournal *self)
+{
+  g_return_val_if_fail (CRB_IS_JOURNAL (self), NULL);
+  return self->set_aside_path;
+}
+
+/**
+ * crb_journal_lock:
+ *
+ * Takes the project's lock: held, no other program (nor thread) reads the
+ * tail or appends.  Locks nest within a thread.
+ */
+gboolean
+crb_journal_lock (CrbJournal  *self,
+                  GError     **error)
+{
+  g_return_val_if_fail (CRB_IS_JOURNAL (self), FALSE);
+
+  g_rec_mutex_lock (&self->lock_mutex);
+  if (self->lock_depth++ > 0)
+    return TRUE;
+
+  if (!flock_retry (self->lock_fd, LOCK_EX))
+    {
+      set_errno_error (error, errno, self->dir);
+      self->lock_depth--;
+      g_rec_mutex_unlock (&self->lock_mutex);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+crb_journal_unlock (CrbJournal *self)
+{
+  g_return_if_fail (CRB_IS_JOURNAL (self));
+  g_return_if_fail (self->lock_depth > 0);
+
+  if (--self->lock_depth == 0)
+    flock_retry (self->lock_fd, LOCK_UN);
+  g_rec_mutex_unlock (&self->lock_mutex);
+}
+
+static CrbJournalLine *
+parse_line (const char *text,
+            gsize       len,
+            guint       lineno,
+            GError    **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GError) local_error = NULL;
+  CrbJournalLine *line;
+  JsonNode *root;
+
+  if (!g_utf8_validate_len (text, len, NULL))
+    {
+      g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("not UTF-8 text"));
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, text, len, &local_error) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("not a JSON object%s%s"),
+                   local_error ? ": " : "", local_error ? local_error->message : "");
+      return NULL;
+    }
+
+  line = g_new0 (CrbJournalLine, 1);
+  line->lineno = lineno;
+  line->text = g_strndup (text, len);
+  line->object = json_object_ref (json_node_get_object (root));
+  return line;
+}
+
+/* Reads the complete lines of @contents from @offset; a last line without
+ * its newline was cut short by a crash and never reported durable.  A line
+ * that is not a JSON object comes back with @object %NULL and the reason
+ * in @reasons.
+ */
+static GPtrArray *
+split_lines (const char *contents,
+             gsize       len,
+             gsize      *offset,
+             guint      *lineno,
+             GPtrArray  *reasons)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_journal_line_free);
+  gsize pos = *offset;
+
+  while (pos < len)
+    {
+      const char *nl = memchr (contents + pos, '\n', len - pos);
+      g_autoptr (GError) error = NULL;
+      CrbJournalLine *line;
+      gsize line_len;
+
+      if (nl == NULL)
+        break;
+      line_len = nl - (contents + pos);
+      (*lineno)++;
+
+      if (line_len > 0)
+        {
+          line = parse_line (contents + pos, line_len, *lineno, &error);
+          if (line == NULL)
+            {
+              line = g_new0 (CrbJournalLine, 1);
+              line->lineno = *lineno;
+              line->text = g_utf8_make_valid (contents + pos, line_len);
+              g_ptr_array_add (reasons, g_strdup (error->message));
+            }
+          else
+            g_ptr_array_add (reasons, NULL);
+          g_ptr_array_add (lines, line);
+        }
+      pos = nl + 1 - contents;
+    }
+
+  *offset = pos;
+  return lines;
+}
+
+/**
+ * crb_journal_read_new:
+ * @problems: (element-type utf8): where messages about damaged lines go
+ *
+ * Reads the lines appended since the last call (the whole journal the
+ * first time), with the lock held.  A line that is not a JSON object is
+ * reported, set aside and skipped; so is the journal's own first line and
+ * the mark of a compaction.
+ *
+ * Returns: (transfer container) (element-type CrbJournalLine): the lines,
+ *   in the order they were appended
+ */
+GPtrArray *
+crb_journal_read_new (CrbJournal *self,
+                      GPtrArray  *problems)
+{
+  g_autoptr (GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) lines = NULL;
+  g_autofree char *contents = NULL;
+  GPtrArray *changes;
+  gsize len = 0;
+
+  g_return_val_if_fail (CRB_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (self->lock_depth > 0, NULL);
+
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_journal_line_free);
+  if (!g_file_get_contents (self->path, &contents, &len, NULL) || len <= self->offset)
+    return changes;
+
+  g_mutex_lock (&self->mutex);
+  lines = split_lines (contents, len, &self->offset, &self->lineno, reasons);
+  g_mutex_unlock (&self->mutex);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      CrbJournalLine *line = lines->pdata[i];
+
+      if (line->object == NULL)
+        {
+          crb_journal_set_aside (self, line, reasons->pdata[i], problems);
+          continue;
+        }
+      if (json_object_has_member (line->object, "journal") ||
+          json_object_has_member (line->object, "folded_into"))
+        continue;
+      g_ptr_array_add (changes, g_steal_pointer (&lines->pdata[i]));
+    }
+
+  return changes;
+}
+
+/**
+ * crb_journal_has_new:
+ *
+ * Whether another program appended since the tail was last read: a cheap
+ * check (one stat) the app makes often, without the lock.
+ */
+gboolean
+crb_journal_has_new (CrbJournal *self)
+{
+  GStatBuf st;
+  gboolean has;
+
+  g_return_val_if_fail (CRB_IS_JOURNAL (self), FALSE);
+
+  if (g_stat (self->path, &st) != 0)
+    return FALSE;
+  g_mutex_lock (&self->mutex);
+  has = (gsize) st.st_size > self->offset;
+  g_mutex_unlock (&self->mutex);
+  return has;
+}
+
+/* A writer killed in the middle of a line leaves it without its newline;
+ * it was never reported durable, and appending after it would glue the
+ * next line to it, so it goes.  With the lock held.
+ */
+static gboolean
+drop_torn_tail (CrbJournal  *self,
+                GError     **error)
+{
+  char buf[4096];
+  off_t end = lseek (self->fd, 0, SEEK_END);
+  off_t keep = 0;
+
+  if (end <= 0)
+    return TRUE;
+  if (pread (self->fd, buf, 1, end - 1) == 1 && buf[0] == '\n')
+    return TRUE;
+
+  for (off_t pos = end; pos > 0 && keep == 0;)
+    {
+      off_t from = MAX (0, pos - (off_t) sizeof buf);
+      ssize_t n = pread (self->fd, buf, pos - from, from);
+
+      if (n <= 0)
+        break;
+      for (ssize_t i = n - 1; i >= 0; i--)
+        if (buf[i] == '\n')
+          {
+            keep = from + i + 1;
+            break;
+          }
+      pos = from;
+    }
+
+  g_debug ("%s: dropping %" G_GINT64_FORMAT " bytes of a line cut short",
+           self->path, (gint64) (end - keep));
+  if (ftruncate (self->fd, keep) != 0)
+    return set_errno_error (error, errno, self->path);
+  return TRUE;
+}
+
+static gboolean
+open_for_append (CrbJournal  *self,
+                 GError     **error)
+{
+  const char *head;
+
+  if (self->fd >= 0)
+    return TRUE;
+
+  self->fd = g_open (self->path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (self->fd < 0)
+    return set_errno_error (error, errno, self->path);
+
+  if (!drop_torn_tail (self, error))
+    return FALSE;
+
+  /* A new journal starts by naming its owner. */
+  head = g_object_get_data (G_OBJECT (self), "owner-line");
+  if (head != NULL && lseek (self->fd, 0, SEEK_END) == 0)
+    {
+      if (!write_all (self->fd, head, strlen (head), self->path, error))
+        return FALSE;
+      sync_dir (self->dir);
+    }
+  return TRUE;
+}
+
 /**
  * crb_journal_append:
  * @revision: the project revision the line brings the project to
  * @line: one line of JSON, without a newline
  *
- * Queues @line; it is on disk when ::durable reports @revision or a later
- * one, or when crb_journal_flush() returns %TRUE.  Never blocks on I/O.
+ * Appends @line, with the lock held and the tail read: it is written at
+ * once, and durable when ::durable reports @revision or a later one, or
+ * when crb_journal_flush() returns %TRUE.  Never waits for the disk.
  */
-void
-crb_journal_append (CrbJournal *self,
-                    guint64     revision,
-                    const char *line)
+gboolean
+crb_journal_append (CrbJournal  *self,
+                    guint64      revision,
+                    const char  *line,
+                    GError     **error)
 {
-  Job *job;
+  g_autofree char *text = NULL;
+  gboolean ok;
 
-  g_return_if_fail (CRB_IS_JOURNAL (self));
-  g_return_if_fail (line != NULL && strchr (line, '\n') == NULL);
+  g_return_val_if_fail (CRB_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (line != NULL && strchr (line, '\n') == NULL, FALSE);
+  g_return_val_if_fail (self->lock_depth > 0, FALSE);
 
-  job = g_new0 (Job, 1);
-  job->kind = JOB_APPEND;
-  job->revision = revision;
-  job->line = g_strdup (line);
-
+  text = g_strconcat (line, "\n", NULL);
   g_mutex_lock (&self->mutex);
-  self->queued_revision = MAX (self->queued_revision, revision);
+  ok = open_for_append (self, error) &&
+       write_all (self->fd, text, strlen (text), self->path, error);
+  if (ok)
+    {
+      off_t end = lseek (self->fd, 0, SEEK_END);
+
+      /* Our own line: the tail is read up to its end. */
+      if (end > 0)
+        self->offset = end;
+      self->lineno++;
+      self->written_revision = MAX (self->written_revision, revision);
+    }
   g_mutex_unlock (&self->mutex);
 
-  push_job (self, job);
+  if (ok)
+    push_job (self, JOB_SYNC);
+  return ok;
 }
 
 /**
- * crb_journal_compact:
- * @saved_revision: the revision the project file now holds
+ * crb_journal_set_aside:
+ * @line: a line that could not be read or applied
+ * @reason: why
+ * @problems: (element-type utf8): where the message goes
  *
- * Queues the removal of the lines that the project file holds.
+ * Copies @line to `set-aside.jsonl` in the journal's folder (once, however
+ * often the journal is read), so that nothing is lost when the journal is
+ * dropped, and reports it.
  */
 void
-crb_journal_compact (CrbJournal *self,
-                     guint64     saved_revision)
+crb_journal_set_aside (CrbJournal           *self,
+                       const CrbJournalLine *line,
+                       const char           *reason,
+                       GPtrArray            *problems)
 {
-  Job *job;
+  g_autoptr (GString) record = g_string_new ("{");
+  g_autofree char *existing = NULL;
+  g_autofree char *key = NULL;
+  gboolean first = TRUE;
+  int fd;
 
   g_return_if_fail (CRB_IS_JOURNAL (self));
 
-  job = g_new0 (Job, 1);
-  job->kind = JOB_COMPACT;
-  job->revision = saved_revision;
-  push_job (self, job);
+  if (problems != NULL)
+    g_ptr_array_add (problems,
+                     g_strdup_printf (_("%s:%u: %s; the line is skipped and kept in %s"),
+                                      self->path, line->lineno, reason, self->set_aside_path));
+
+  crb_json_member (record, &first, "journal");
+  crb_json_append_string (record, self->path);
+  crb_json_member (record, &first, "line");
+  crb_json_append_int (record, line->lineno);
+  key = g_strdup (record->str);
+  crb_json_member (record, &first, "reason");
+  crb_json_append_string (record, reason);
+  crb_json_member (record, &first, "text");
+  crb_json_append_string (record, line->text);
+  g_string_append (record, "}\n");
+
+  if (g_file_get_contents (self->set_aside_path, &existing, NULL, NULL) &&
+      strstr (existing, key) != NULL)
+    return;
+
+  fd = g_open (self->set_aside_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      g_warning ("%s: %s", self->set_aside_path, g_strerror (errno));
+      return;
+    }
+  if (write_all (fd, record->str, record->len, self->set_aside_path, NULL))
+    fdatasync (fd);
+  close (fd);
 }
 
 /**
  * crb_journal_flush:
  *
- * Waits until every queued job is done.
+ * Waits until every appended line is on disk.
  *
- * Returns: %TRUE when every appended line is on disk
+ * Returns: %TRUE when every appended line is durable
  */
 gboolean
 crb_journal_flush (CrbJournal  *self,
@@ -557,7 +1071,6 @@ crb_journal_flush (CrbJournal  *self,
   g_mutex_lock (&self->mutex);
   while (!g_queue_is_empty (&self->jobs) || self->busy > 0)
     g_cond_wait (&self->cond, &self->mutex);
-
   ret = self->error == NULL;
   if (!ret)
     g_propagate_error (error, g_error_copy (self->error));
@@ -576,92 +1089,243 @@ crb_journal_get_durable_revision (CrbJournal *self)
   g_mutex_lock (&self->mutex);
   revision = self->durable_revision;
   g_mutex_unlock (&self->mutex);
-
   return revision;
 }
 
-/**
- * crb_journal_read:
- * @path: a journal file
- *
- * Reads the lines of a journal.  A last line cut short by a crash is
- * dropped: it was never reported durable.
- *
- * Returns: (transfer container) (element-type JsonNode): the parsed lines,
- *   an empty array when there is no journal; %NULL on a read error
- */
-GPtrArray *
-crb_journal_read (const char  *path,
-                  GError     **error)
+/* The journal's size: what compaction would fold into the file. */
+gsize
+crb_journal_get_size (CrbJournal *self)
 {
-  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
-  g_autofree char *contents = NULL;
-  gsize len = 0;
-  char *p, *end;
-  guint lineno = 0;
+  GStatBuf st;
 
-  if (!g_file_get_contents (path, &contents, &len, &local_error))
-    {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return g_steal_pointer (&lines);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  g_return_val_if_fail (CRB_IS_JOURNAL (self), 0);
+  return g_stat (self->path, &st) == 0 ? (gsize) st.st_size : 0;
+}
 
-  end = contents + len;
-  for (p = contents; p < end;)
-    {
-      char *nl = memchr (p, '\n', end - p);
-      gsize line_len = (nl ? nl : end) - p;
-      JsonNode *root;
+/* Where the tail was read up to: the state a snapshot of the project holds. */
+gsize
+crb_journal_get_offset (CrbJournal *self)
+{
+  gsize offset;
 
-      lineno++;
-      if (nl == NULL)
-        {
-          /* Cut short: written, never synced as a whole. */
-          g_debug ("%s:%u: dropping an incomplete last line", path, lineno);
-          break;
-        }
+  g_return_val_if_fail (CRB_IS_JOURNAL (self), 0);
 
-      if (line_len > 0)
-        {
-          if (!json_parser_load_from_data (parser, p, line_len, &local_error) ||
-              (root = json_parser_get_root (parser)) == NULL ||
-              !JSON_NODE_HOLDS_OBJECT (root))
-            {
-              g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                           _("%s:%u: the journal line is not a JSON object%s%s"),
-                           path, lineno,
-                           local_error ? ": " : "",
-                           local_error ? local_error->message : "");
-              return NULL;
-            }
-          g_ptr_array_add (lines, json_node_ref (root));
-        }
-
-      p = nl + 1;
-    }
-
-  return g_steal_pointer (&lines);
+  g_mutex_lock (&self->mutex);
+  offset = self->offset;
+  g_mutex_unlock (&self->mutex);
+  return offset;
 }
 
 /**
- * crb_journal_path_for_project:
- * @project_id: a project's id
+ * crb_journal_try_exclusive:
  *
- * The journal lives in the user's data folder, not beside the project:
- * under Flatpak the app may only reach the project file the user picked.
- *
- * Returns: (transfer full): the journal path for the project
+ * Takes the file's lease exclusively, without waiting: it succeeds only
+ * when no other program has the file open.  Needed to rewrite the file.
  */
-char *
-crb_journal_path_for_project (const char *project_id)
+gboolean
+crb_journal_try_exclusive (CrbJournal *self)
+{
+  g_return_val_if_fail (CRB_IS_JOURNAL (self), FALSE);
+
+  if (self->exclusive)
+    return TRUE;
+  if (flock (self->lease_fd, LOCK_EX | LOCK_NB) == 0)
+    {
+      self->exclusive = TRUE;
+      return TRUE;
+    }
+
+  /* A refused conversion may have dropped the shared lease: take it again. */
+  flock_retry (self->lease_fd, LOCK_SH);
+  return FALSE;
+}
+
+void
+crb_journal_end_exclusive (CrbJournal *self)
+{
+  g_return_if_fail (CRB_IS_JOURNAL (self));
+
+  if (!self->exclusive)
+    return;
+  flock_retry (self->lease_fd, LOCK_SH);
+  self->exclusive = FALSE;
+}
+
+/**
+ * crb_journal_switch:
+ * @file: the project file, about to be replaced
+ * @save_id: the save id of the file about to replace it
+ * @dev: the device of the file about to replace it
+ * @ino: its inode
+ * @keep_from: the offset in the journal that the new file holds the
+ *   changes up to (crb_journal_get_offset() when it was serialised)
+ *
+ * First half of a compaction, with the lock held and the lease exclusive:
+ * writes the journal of the new file, holding the lines appended after
+ * @keep_from, and marks the current journal as folded.  Rename the new
+ * file into place, then call crb_journal_finish_switch().  A crash in
+ * between leaves the old file and its complete journal, or the new file
+ * and its own.
+ */
+gboolean
+crb_journal_switch (CrbJournal  *self,
+                    GFile       *file,
+                    const char  *save_id,
+                    guint64      dev,
+                    guint64      ino,
+                    gsize        keep_from,
+                    GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *project_id = NULL;
+  g_autofree char *file_path = NULL;
+  g_autoptr (GString) next = NULL;
+  gsize len = 0;
+  guint lineno = 1;
+
+  g_return_val_if_fail (CRB_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (self->lock_depth > 0, FALSE);
+  g_return_val_if_fail (self->next_path == NULL, FALSE);
+
+  if (!g_file_get_contents (self->path, &contents, &len, NULL))
+    len = 0;
+
+  project_id = g_strdup (self->project_id);
+  file_path = g_file_get_path (file);
+  if (file_path == NULL)
+    file_path = g_strdup (self->file_path);
+  head = owner_line (project_id, file_path, save_id, dev, ino);
+  next = g_string_new (head);
+  if (keep_from < len)
+    {
+      for (const char *p = contents + keep_from; (p = memchr (p, '\n', contents + len - p)); p++)
+        lineno++;
+      g_string_append_len (next, contents + keep_from, len - keep_from);
+    }
+
+  name = journal_name (save_id, dev, ino);
+  self->next_path = g_build_filename (self->dir, name, NULL);
+  self->next_offset = next->len;
+  self->next_lineno = lineno;
+
+  /* Only lines made after the snapshot: nothing to keep when there are none. */
+  if (lineno > 1 && !replace_file (self->next_path, next->str, next->len, error))
+    {
+      g_clear_pointer (&self->next_path, g_free);
+      return FALSE;
+    }
+  g_object_set_data_full (G_OBJECT (self), "next-owner-line", g_steal_pointer (&head), g_free);
+
+  /* Mark the old journal: never adopted by another file once folded. */
+  if (len > 0)
+    {
+      g_autofree char *mark = g_strdup_printf ("{\"folded_into\":\"%s\"}\n", save_id);
+      int fd = g_open (self->path, O_WRONLY | O_APPEND | O_CLOEXEC, 0);
+
+      if (fd >= 0)
+        {
+          if (write_all (fd, mark, strlen (mark), self->path, NULL))
+            fdatasync (fd);
+          close (fd);
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * crb_journal_finish_switch:
+ *
+ * Second half of a compaction, once the new file is in place: drops the
+ * old journal and continues in the new one.  Call it with %FALSE when the
+ * new file could not be put in place: the old journal stays, and the new
+ * one goes.
+ */
+gboolean
+crb_journal_finish_switch (CrbJournal  *self,
+                           GError     **error)
+{
+  g_return_val_if_fail (CRB_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (self->next_path != NULL, FALSE);
+
+  if (error != NULL && *error != NULL)
+    {
+      /* The new file is not in place: keep the old journal. */
+      g_unlink (self->next_path);
+      g_clear_pointer (&self->next_path, g_free);
+      return FALSE;
+    }
+
+  g_mutex_lock (&self->mutex);
+  if (self->fd >= 0)
+    {
+      close (self->fd);
+      self->fd = -1;
+    }
+  g_unlink (self->path);
+  g_free (self->path);
+  self->path = g_steal_pointer (&self->next_path);
+  self->offset = g_file_test (self->path, G_FILE_TEST_EXISTS) ? self->next_offset : 0;
+  self->lineno = self->offset > 0 ? self->next_lineno : 0;
+  g_mutex_unlock (&self->mutex);
+
+  g_object_set_data_full (G_OBJECT (self), "owner-line",
+                          g_strdup (g_object_get_data (G_OBJECT (self), "next-owner-line")), g_free);
+  sync_dir (self->dir);
+  return TRUE;
+}
+
+/**
+ * crb_journal_read_v1:
+ * @project_id: a project's id
+ * @problems: (element-type utf8): where messages about damaged lines go
+ *
+ * Reads the journal an older version kept for the project, one file per
+ * project id (`journal/ID.jsonl`), line by line: a damaged line is
+ * reported and skipped.
+ *
+ * Returns: (transfer container) (element-type CrbJournalLine): its lines
+ */
+GPtrArray *
+crb_journal_read_v1 (const char *project_id,
+                     GPtrArray  *problems)
 {
   g_autofree char *name = g_strconcat (project_id, ".jsonl", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "corroborate", "journal", name, NULL);
+  g_autoptr (GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *contents = NULL;
+  GPtrArray *lines;
+  gsize len = 0, offset = 0;
+  guint lineno = 0;
 
-  g_return_val_if_fail (project_id != NULL, NULL);
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) crb_journal_line_free);
 
-  return g_build_filename (g_get_user_data_dir (), "corroborate", "journal", name, NULL);
+  lines = split_lines (contents, len, &offset, &lineno, reasons);
+  for (guint i = lines->len; i-- > 0;)
+    {
+      CrbJournalLine *line = lines->pdata[i];
+
+      if (line->object == NULL)
+        {
+          if (problems != NULL)
+            g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: %s; the line is skipped"),
+                                                        path, line->lineno,
+                                                        (char *) reasons->pdata[i]));
+          g_ptr_array_remove_index (lines, i);
+        }
+    }
+  return lines;
+}
+
+/* Drops the older version's journal, once the file holds what it held. */
+void
+crb_journal_remove_v1 (const char *project_id)
+{
+  g_autofree char *name = g_strconcat (project_id, ".jsonl", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "corroborate", "journal", name, NULL);
+
+  g_unlink (path);
 }

@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -40,6 +41,7 @@ step_clear (gpointer data)
   CrbStep *step = data;
 
   g_free (step->story_id);
+  g_free (step->writer);
 }
 
 GArray *
@@ -69,6 +71,7 @@ _crb_project_data_clear (CrbProjectData *data)
   g_clear_pointer (&data->title, g_free);
   g_clear_pointer (&data->created, g_free);
   g_clear_pointer (&data->modified, g_free);
+  g_clear_pointer (&data->save_id, g_free);
   g_clear_pointer (&data->stories, g_ptr_array_unref);
   g_clear_pointer (&data->undo, g_array_unref);
   g_clear_pointer (&data->redo, g_array_unref);
@@ -230,18 +233,22 @@ read_steps (const Ctx           *ctx,
       const CrbJsonValue *seq = crb_json_first (ctx->doc, pair);
       const CrbJsonValue *story = crb_json_next (ctx->doc, seq);
       const CrbJsonValue *group = crb_json_next (ctx->doc, story);
+      const CrbJsonValue *writer = crb_json_next (ctx->doc, group);
       CrbStep step;
 
-      if (n < 2 || n > 3 ||
-          crb_json_type (seq) != CRB_JSON_INT ||
+      if (n < 2 || n > 4 ||
+          crb_json_type (seq) != CRB_JSON_INT || crb_json_int (seq) <= 0 ||
           crb_json_type (story) != CRB_JSON_STRING ||
-          (n == 3 && crb_json_type (group) != CRB_JSON_INT))
-        return _crb_store_fail (ctx, error, _("%s[%u] must be [sequence number, story id] or "
-                     "[sequence number, story id, group]"), member, i);
+          (n >= 3 && crb_json_type (group) != CRB_JSON_INT) ||
+          (n == 4 && crb_json_type (writer) != CRB_JSON_STRING))
+        return _crb_store_fail (ctx, error, _("%s[%u] must be [sequence number, story id], "
+                     "[sequence number, story id, group] or "
+                     "[sequence number, story id, group, writer]"), member, i);
 
       step.seq = (guint64) crb_json_int (seq);
       step.story_id = g_strdup (crb_json_string (ctx->doc, story));
-      step.group = n == 3 ? (guint64) crb_json_int (group) : 0;
+      step.group = n >= 3 ? (guint64) crb_json_int (group) : 0;
+      step.writer = n == 4 ? g_strdup (crb_json_string (ctx->doc, writer)) : NULL;
       g_array_append_val (steps, step);
     }
 
@@ -296,6 +303,8 @@ read_story_summary (const Ctx           *ctx,
 static GBytes *
 load_file_bytes (GFile         *file,
                  const char    *name,
+                 guint64       *dev,
+                 guint64       *ino,
                  GCancellable  *cancellable,
                  GError       **error)
 {
@@ -306,28 +315,41 @@ load_file_bytes (GFile         *file,
   if (path != NULL)
     {
       g_autoptr (GMappedFile) mapped = NULL;
+      struct stat st;
+      int fd;
+
+      fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+      if (fd < 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == ENOENT)
+            g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: no such file"), name);
+          else
+            g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: %s"), name,
+                         g_strerror (saved_errno));
+          return NULL;
+        }
+      if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
+        {
+          close (fd);
+          g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                       _("%s: is a folder, not a project file"), name);
+          return NULL;
+        }
+      *dev = st.st_dev;
+      *ino = st.st_ino;
 
       /* Mapped, so unchanged stories are copied on save without being read
-       * into memory, and only the pages of parsed stories are touched.
+       * into memory, and only the pages of parsed stories are touched.  The
+       * mapping is of the file as opened: a file renamed over it later does
+       * not change what this project reads.
        */
-      mapped = g_mapped_file_new (path, FALSE, &local_error);
+      mapped = g_mapped_file_new_from_fd (fd, FALSE, &local_error);
+      close (fd);
       if (mapped == NULL)
         {
-          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: %s"), name,
-                       g_str_has_prefix (local_error->message, "Failed to open file")
-                         ? g_strerror (ENOENT) : local_error->message);
-          if (!g_file_test (path, G_FILE_TEST_EXISTS))
-            {
-              g_clear_error (error);
-              g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND,
-                           _("%s: no such file"), name);
-            }
-          else if (g_file_test (path, G_FILE_TEST_IS_DIR))
-            {
-              g_clear_error (error);
-              g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                           _("%s: is a folder, not a project file"), name);
-            }
+          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: %s"), name, local_error->message);
           return NULL;
         }
 
@@ -354,7 +376,7 @@ _crb_project_read (GFile           *file,
   g_autofree char *name = g_file_get_parse_name (file);
   Ctx ctx = { name, 1, NULL, NULL };
   const char *contents, *end, *nl, *p;
-  const char *id = NULL, *title = NULL, *created = NULL, *modified = NULL;
+  const char *id = NULL, *title = NULL, *created = NULL, *modified = NULL, *save_id = NULL;
   const CrbJsonValue *header;
   const CrbJsonValue *stories;
   const CrbJsonValue *version;
@@ -363,7 +385,7 @@ _crb_project_read (GFile           *file,
   guint n_lines;
   guint i = 0;
 
-  bytes = load_file_bytes (file, name, cancellable, error);
+  bytes = load_file_bytes (file, name, &data->dev, &data->ino, cancellable, error);
   if (bytes == NULL)
     return FALSE;
 
@@ -412,6 +434,7 @@ _crb_project_read (GFile           *file,
       !_crb_store_get_string (&ctx, header, "title", FALSE, &title, error) ||
       !_crb_store_get_string (&ctx, header, "created", FALSE, &created, error) ||
       !_crb_store_get_string (&ctx, header, "modified", FALSE, &modified, error) ||
+      !_crb_store_get_string (&ctx, header, "save_id", FALSE, &save_id, error) ||
       !_crb_store_get_uint (&ctx, header, "revision", FALSE, 0, &data->revision, error) ||
       !_crb_store_get_uint (&ctx, header, "next_seq", FALSE, 1, &data->next_seq, error) ||
       !_crb_store_get_array (&ctx, header, "stories", &stories, error) ||
@@ -426,6 +449,7 @@ _crb_project_read (GFile           *file,
   data->title = g_strdup (title);
   data->created = g_strdup (created);
   data->modified = g_strdup (modified);
+  data->save_id = g_strdup (save_id);
   data->next_seq = MAX (data->next_seq, 1);
 
   FOR_EACH_ELEMENT (doc, stories, i, element)
@@ -531,8 +555,10 @@ add_steps (JsonBuilder *builder,
       json_builder_begin_array (builder);
       json_builder_add_int_value (builder, (gint64) step->seq);
       json_builder_add_string_value (builder, step->story_id);
-      if (step->group != 0)
+      if (step->group != 0 || step->writer != NULL)
         json_builder_add_int_value (builder, (gint64) step->group);
+      if (step->writer != NULL)
+        json_builder_add_string_value (builder, step->writer);
       json_builder_end_array (builder);
     }
   json_builder_end_array (builder);
@@ -565,6 +591,7 @@ _crb_project_header_serialize (const CrbProjectData *data)
   add_string (builder, "title", data->title);
   add_string (builder, "created", data->created);
   add_string (builder, "modified", data->modified);
+  add_string (builder, "save_id", data->save_id);
   json_builder_set_member_name (builder, "revision");
   json_builder_add_int_value (builder, (gint64) data->revision);
   json_builder_set_member_name (builder, "next_seq");
@@ -613,28 +640,75 @@ write_all (int           fd,
   return TRUE;
 }
 
-/* Temporary files of saves cut short by a crash or a kill: ".NAME.XXXXXX"
- * beside the project, untouched for an hour (a save in progress elsewhere
- * writes to its file all the time).
+/* Temporary files: ".NAME.HOST-PID.XXXXXX" beside the project, so that
+ * the file of a save cut short by a crash or a kill can be told from the
+ * file of a save in progress: the process that made it is gone.
  */
-static void
-remove_stale_temp_files (const char *dir,
-                         const char *base)
+static char *
+temp_prefix (const char *base)
 {
-  g_autoptr (GDir) folder = g_dir_open (dir, 0, NULL);
-  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  return g_strdup_printf (".%s.%s-", base, g_get_host_name ());
+}
+
+static gboolean
+process_is_gone (const char *pid_text)
+{
+  guint64 pid;
+
+  if (!g_ascii_string_to_unsigned (pid_text, 10, 1, G_MAXINT, &pid, NULL))
+    return FALSE;
+  return kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
+}
+
+/**
+ * _crb_remove_stale_temp_files:
+ *
+ * Removes the temporary files that saves of @file cut short left beside it:
+ * those of this machine whose process is gone, and those of older
+ * versions (".NAME.XXXXXX") untouched for an hour.
+ */
+void
+_crb_remove_stale_temp_files (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *old = NULL;
+  g_autoptr (GDir) folder = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   const char *entry;
 
+  if (path == NULL)
+    return;
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  ours = temp_prefix (base);
+  old = g_strdup_printf (".%s.", base);
+  folder = g_dir_open (dir, 0, NULL);
+
   while (folder != NULL && (entry = g_dir_read_name (folder)) != NULL)
     {
-      g_autofree char *stale = NULL;
+      g_autofree char *stale = g_build_filename (dir, entry, NULL);
+      gboolean remove = FALSE;
       struct stat st;
 
-      if (!g_str_has_prefix (entry, prefix) || strlen (entry) != strlen (prefix) + 6)
+      if (lstat (stale, &st) != 0 || !S_ISREG (st.st_mode))
         continue;
-      stale = g_build_filename (dir, entry, NULL);
-      if (lstat (stale, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > 3600)
+
+      if (g_str_has_prefix (entry, ours))
+        {
+          g_autofree char *pid = g_strdup (entry + strlen (ours));
+          char *dot = strchr (pid, '.');
+
+          if (dot != NULL)
+            *dot = '\0';
+          remove = process_is_gone (pid);
+        }
+      else if (g_str_has_prefix (entry, old) && strlen (entry) == strlen (old) + 6)
+        remove = now - st.st_mtime > 3600;
+
+      if (remove)
         {
           g_debug ("removing %s, left by a save that did not finish", stale);
           g_unlink (stale);
@@ -643,28 +717,99 @@ remove_stale_temp_files (const char *dir,
 }
 
 /**
- * _crb_write_chunks_atomically:
- * @chunks: (element-type GBytes): the lines, each written followed by "\n"
+ * _crb_file_is_read_only:
+ * @why: (out) (optional): why, for a message
  *
- * Writes a temporary file beside @file, syncs it, and renames it over @file,
- * then syncs the folder: a crash at any moment leaves the old or the new
- * complete file.  An existing file's permissions are kept.
+ * Whether the project file must not be written: it cannot be written or
+ * replaced by this user, or it has no write permission for anyone (a file
+ * made read-only on purpose, which even root leaves alone).
  */
 gboolean
-_crb_write_chunks_atomically (GFile         *file,
-                              GPtrArray     *chunks,
-                              GCancellable  *cancellable,
-                              GError       **error)
+_crb_file_is_read_only (GFile  *file,
+                        char  **why)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *dir = NULL;
+  struct stat st;
+
+  if (path == NULL)
+    {
+      if (why)
+        *why = g_strdup (_("it is not a local file"));
+      return TRUE;
+    }
+  if (stat (path, &st) != 0)
+    return FALSE;   /* a new file */
+
+  if ((st.st_mode & 0222) == 0 || access (path, W_OK) != 0)
+    {
+      if (why)
+        *why = g_strdup (_("the file is read-only"));
+      return TRUE;
+    }
+
+  dir = g_path_get_dirname (path);
+  if (access (dir, W_OK | X_OK) != 0)
+    {
+      if (why)
+        *why = g_strdup_printf (_("its folder %s cannot be written"), dir);
+      return TRUE;
+    }
+
+  if (st.st_uid != geteuid () && geteuid () != 0)
+    {
+      if (why)
+        *why = g_strdup (_("the file belongs to another user, and saving it would change its owner"));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+char *
+_crb_new_save_id (void)
+{
+  g_autofree char *uuid = crb_uuid_new ();
+
+  /* Hex only: it names journal files. */
+  g_strdelimit (uuid, "-", 'x');
+  return g_steal_pointer (&uuid);
+}
+
+void
+_crb_pending_write_clear (CrbPendingWrite *pending)
+{
+  if (pending->tmp != NULL)
+    g_unlink (pending->tmp);
+  g_clear_pointer (&pending->tmp, g_free);
+  g_clear_pointer (&pending->path, g_free);
+}
+
+/**
+ * _crb_write_temp:
+ * @chunks: (element-type GBytes): the lines, each written followed by "\n"
+ * @pending: (out caller-allocates): zero-filled; cleared with
+ *   _crb_pending_write_clear(), which removes the file unless committed
+ *
+ * Writes a temporary file beside @file and syncs it: first half of an
+ * atomic save.  An existing file's permissions and owner are kept.
+ */
+gboolean
+_crb_write_temp (GFile            *file,
+                 GPtrArray        *chunks,
+                 CrbPendingWrite  *pending,
+                 GCancellable     *cancellable,
+                 GError          **error)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_parse_name (file);
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
+  g_autofree char *prefix = NULL;
+  gboolean exists = FALSE;
   struct stat st;
   mode_t mode = 0644;
   int fd;
-  int dir_fd;
 
   if (path == NULL)
     {
@@ -682,6 +827,7 @@ _crb_write_chunks_atomically (GFile         *file,
           return FALSE;
         }
       mode = st.st_mode & 07777;
+      exists = TRUE;
     }
   else
     {
@@ -693,15 +839,18 @@ _crb_write_chunks_atomically (GFile         *file,
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  remove_stale_temp_files (dir, base);
-  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  _crb_remove_stale_temp_files (file);
+  prefix = temp_prefix (base);
+  pending->path = g_strdup (path);
+  pending->tmp = g_strdup_printf ("%s/%s%d.XXXXXX", dir, prefix, (int) getpid ());
 
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
+  fd = g_mkstemp_full (pending->tmp, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved_errno = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    _("%s: cannot write in %s: %s"), name, dir, g_strerror (saved_errno));
+      g_clear_pointer (&pending->tmp, g_free);
       return FALSE;
     }
 
@@ -716,6 +865,16 @@ _crb_write_chunks_atomically (GFile         *file,
         goto fail;
     }
 
+  /* The owner first: changing it may clear set-id bits of the mode. */
+  if (exists && (st.st_uid != geteuid () || st.st_gid != getegid ()) &&
+      fchown (fd, st.st_uid, st.st_gid) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("%s: cannot keep the file's owner: %s"), name, g_strerror (saved_errno));
+      goto fail;
+    }
+
   if (fchmod (fd, mode) != 0 || fsync (fd) != 0)
     {
       int saved_errno = errno;
@@ -723,6 +882,16 @@ _crb_write_chunks_atomically (GFile         *file,
                    _("%s: cannot write: %s"), name, g_strerror (saved_errno));
       goto fail;
     }
+
+  {
+    struct stat written;
+
+    if (fstat (fd, &written) == 0)
+      {
+        pending->dev = written.st_dev;
+        pending->ino = written.st_ino;
+      }
+  }
 
   if (close (fd) != 0)
     {
@@ -732,30 +901,65 @@ _crb_write_chunks_atomically (GFile         *file,
                    _("%s: cannot write: %s"), name, g_strerror (saved_errno));
       goto fail;
     }
-  fd = -1;
-
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: cannot replace the file: %s"), name, g_strerror (saved_errno));
-      goto fail;
-    }
-
-  /* Make the rename itself durable. */
-  dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  if (dir_fd >= 0)
-    {
-      fsync (dir_fd);
-      close (dir_fd);
-    }
 
   return TRUE;
 
 fail:
   if (fd >= 0)
     close (fd);
-  g_unlink (tmp);
+  _crb_pending_write_clear (pending);
   return FALSE;
 }
 
+/**
+ * _crb_commit_temp:
+ *
+ * Renames the file _crb_write_temp() wrote over its target, then syncs the
+ * folder: a crash at any moment leaves the old or the new complete file.
+ */
+gboolean
+_crb_commit_temp (CrbPendingWrite  *pending,
+                  GError          **error)
+{
+  g_autofree char *dir = NULL;
+  int dir_fd;
+
+  g_return_val_if_fail (pending->tmp != NULL, FALSE);
+
+  if (g_rename (pending->tmp, pending->path) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("%s: cannot replace the file: %s"), pending->path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_clear_pointer (&pending->tmp, g_free);
+
+  /* Make the rename itself durable. */
+  dir = g_path_get_dirname (pending->path);
+  dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir_fd >= 0)
+    {
+      fsync (dir_fd);
+      close (dir_fd);
+    }
+  return TRUE;
+}
+
+/**
+ * _crb_write_chunks_atomically:
+ * @chunks: (element-type GBytes): the lines, each written followed by "\n"
+ *
+ * _crb_write_temp() and _crb_commit_temp() in one.
+ */
+gboolean
+_crb_write_chunks_atomically (GFile         *file,
+                              GPtrArray     *chunks,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_auto (CrbPendingWrite) pending = { NULL, };
+
+  return _crb_write_temp (file, chunks, &pending, cancellable, error) &&
+         _crb_commit_temp (&pending, error);
+}

@@ -17,6 +17,7 @@ typedef struct
   guint64  seq;
   char    *story_id;
   guint64  group;     /* steps undone together share it; 0 for none */
+  char    *writer;    /* the program that made it ("app", "cli"); NULL: any (older files) */
 } CrbStep;
 
 /* What the project file holds, as read or to be written. */
@@ -27,6 +28,9 @@ typedef struct
   char       *title;
   char       *created;
   char       *modified;
+  char       *save_id;   /* new at every write: names the journal of this state */
+  guint64     dev;       /* the device and inode of the file as read */
+  guint64     ino;
   guint64     revision;
   guint64     next_seq;
   GPtrArray  *stories;   /* CrbStory */
@@ -47,6 +51,28 @@ gboolean  _crb_write_chunks_atomically (GFile        *file,
                                      GPtrArray       *chunks,
                                      GCancellable    *cancellable,
                                      GError         **error);
+
+/* A file written beside its target, synced, not yet renamed into place. */
+typedef struct
+{
+  char    *path;      /* the target */
+  char    *tmp;       /* the written file; NULL once renamed */
+  guint64  dev;       /* the written file's device and inode: the target's once renamed */
+  guint64  ino;
+} CrbPendingWrite;
+
+gboolean  _crb_write_temp           (GFile           *file,
+                                     GPtrArray       *chunks,
+                                     CrbPendingWrite *pending,
+                                     GCancellable    *cancellable,
+                                     GError         **error);
+gboolean  _crb_commit_temp          (CrbPendingWrite *pending,
+                                     GError         **error);
+void      _crb_pending_write_clear  (CrbPendingWrite *pending);
+void      _crb_remove_stale_temp_files (GFile        *file);
+gboolean  _crb_file_is_read_only    (GFile           *file,
+                                     char           **why);
+char     *_crb_new_save_id          (void);
 
 /* An article's members, in the order the project file and the exports
  * write them.
@@ -154,6 +180,7 @@ void      _crb_article_write        (GString         *out,
 double    _crb_round_score          (double           score);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrbProjectData, _crb_project_data_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrbPendingWrite, _crb_pending_write_clear)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrbStoryLine, _crb_story_line_clear)
 
 G_END_DECLS

@@ -1,0 +1,1004 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* crb-project-changes.c: the changes reviewers make to a project —
+ * decisions, links, undo and redo — and how they reach the journal and
+ * come back from it, from this program or any other that has the project
+ * open (docs/project-format.md, "Several writers"). */
+#define G_LOG_DOMAIN "crb-project"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "crb-project-private.h"
+
+#include "crb-story-private.h"
+
+#include <string.h>
+
+typedef enum {
+  OP_DECIDE,
+  OP_UNDO,
+  OP_REDO,
+  OP_LINK,
+  OP_UNLINK,
+} Op;
+
+static const char * const op_names[] = { "decide", "undo", "redo", "link", "unlink" };
+
+#define HAND_LINK_WHY "linked by hand"
+
+void
+_crb_project_on_durable (CrbProject *self,
+                         guint64     revision,
+                         CrbJournal *journal)
+{
+  if (revision <= self->durable_revision)
+    return;
+
+  self->durable_revision = revision;
+  g_object_notify_by_pspec (G_OBJECT (self), _crb_project_properties[PROP_DURABLE_REVISION]);
+}
+
+static gboolean
+same_writer (const char *step_writer,
+             const char *writer)
+{
+  /* Steps of older files name no writer: anyone's. */
+  return step_writer == NULL || g_strcmp0 (step_writer, writer) == 0;
+}
+
+/* ------------------------------------------------------------ journal */
+
+static void
+record (CrbProject      *self,
+        Op               op,
+        CrbStory        *story,
+        CrbHistoryEntry *entry,
+        guint64          group,
+        const CrbLink   *link)
+{
+  g_autoptr (JsonBuilder) builder = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  if (self->journal == NULL)
+    return;
+
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "op");
+  json_builder_add_string_value (builder, op_names[op]);
+  json_builder_set_member_name (builder, "story");
+  json_builder_add_string_value (builder, crb_story_get_id (story));
+  json_builder_set_member_name (builder, "rev");
+  json_builder_add_int_value (builder, (gint64) self->data.revision);
+  if (self->writer != NULL)
+    {
+      json_builder_set_member_name (builder, "writer");
+      json_builder_add_string_value (builder, self->writer);
+    }
+  if (op == OP_DECIDE)
+    {
+      json_builder_set_member_name (builder, "entry");
+      json_builder_add_value (builder, crb_history_entry_to_json (entry));
+      if (group != 0)
+        {
+          json_builder_set_member_name (builder, "group");
+          json_builder_add_int_value (builder, (gint64) group);
+        }
+    }
+  else if (op == OP_LINK || op == OP_UNLINK)
+    {
+      json_builder_set_member_name (builder, "a");
+      json_builder_add_string_value (builder, link->a);
+      json_builder_set_member_name (builder, "b");
+      json_builder_add_string_value (builder, link->b);
+      json_builder_set_member_name (builder, "relation");
+      json_builder_add_string_value (builder, crb_relation_to_string (link->relation));
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "seq");
+      json_builder_add_int_value (builder, (gint64) entry->seq);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  line = crb_json_to_string (root, NULL);
+  if (!crb_journal_append (self->journal, self->data.revision, line, &error))
+    {
+      g_warning ("%s", error->message);
+      if (self->journal_error == NULL)
+        self->journal_error = g_steal_pointer (&error);
+    }
+}
+
+/* ------------------------------------------------------------ applying */
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+push_step (GArray     *steps,
+           guint64     seq,
+           const char *story_id,
+           guint64     group,
+           const char *writer)
+{
+  CrbStep step = { seq, g_strdup (story_id), group, g_strdup (writer) };
+
+  g_array_append_val (steps, step);
+}
+
+/* A new step of @writer: what it could redo is gone; the others' stays. */
+static void
+clear_redo (CrbProject *self,
+            const char *writer)
+{
+  for (guint i = self->data.redo->len; i-- > 0;)
+    if (same_writer (g_array_index (self->data.redo, CrbStep, i).writer, writer))
+      g_array_remove_index (self->data.redo, i);
+}
+
+/* Applies a decision entry: the one place a reviewer's decision happens,
+ * this program's or another's read from the journal.
+ */
+static void
+apply_decide (CrbProject      *self,
+              CrbStory        *story,
+              CrbClaim        *claim,
+              CrbHistoryEntry *entry,
+              guint64          group,
+              const char      *writer,
+              gboolean         journal)
+{
+  crb_claim_set_decision (claim, entry->after);
+  _crb_story_add_history (story, entry);
+  clear_redo (self, writer);
+  push_step (self->data.undo, entry->seq, crb_story_get_id (story), group, writer);
+  self->data.next_seq = MAX (self->data.next_seq, entry->seq + 1);
+  self->data.revision++;
+  self->header_dirty = TRUE;
+
+  if (journal)
+    record (self, OP_DECIDE, story, entry, group, NULL);
+
+  g_signal_emit (self, _crb_project_signals[CLAIM_DECIDED], 0, claim);
+  _crb_project_notify_state (self, TRUE);
+}
+
+/* The index in @steps of the step to undo or redo: the one with @seq when
+ * replaying another program's, else the newest of @writer; -1 for none.
+ */
+static int
+find_step (GArray     *steps,
+           guint64     seq,
+           const char *writer)
+{
+  for (guint i = steps->len; i-- > 0;)
+    {
+      CrbStep *step = &g_array_index (steps, CrbStep, i);
+
+      if (seq != 0 ? step->seq == seq : same_writer (step->writer, writer))
+        return i;
+    }
+  return -1;
+}
+
+/* Whether a later decision on the entry's claim, not undone, would be
+ * overwritten by undoing or redoing @entry: someone decided it since.
+ */
+static const CrbHistoryEntry *
+later_decision (CrbStory              *story,
+                const CrbHistoryEntry *entry)
+{
+  GPtrArray *history = crb_story_get_history (story);
+
+  for (guint i = history->len; i-- > 0;)
+    {
+      const CrbHistoryEntry *e = g_ptr_array_index (history, i);
+
+      if (e->seq <= entry->seq)
+        break;
+      if (!e->undone && g_strcmp0 (e->claim_id, entry->claim_id) == 0)
+        return e;
+    }
+  return NULL;
+}
+
+static gboolean
+apply_step (CrbProject  *self,
+            Op           op,
+            guint64      seq,
+            const char  *writer,
+            gboolean     journal,
+            char       **claim_id,
+            guint64     *group,
+            GError     **error)
+{
+  GArray *from = op == OP_UNDO ? self->data.undo : self->data.redo;
+  GArray *to = op == OP_UNDO ? self->data.redo : self->data.undo;
+  const CrbHistoryEntry *later;
+  CrbHistoryEntry *entry;
+  CrbStory *story;
+  CrbClaim *claim;
+  CrbStep step;
+  int index;
+
+  index = find_step (from, seq, writer);
+  if (index < 0)
+    {
+      if (seq != 0)
+        g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                     op == OP_UNDO ? _("decision %llu is not on the undo stack")
+                                   : _("decision %llu is not on the redo stack"),
+                     (unsigned long long) seq);
+      else
+        g_set_error_literal (error, CRB_ERROR, CRB_ERROR_NOTHING_TO_DO,
+                             op == OP_UNDO ? _("nothing to undo") : _("nothing to redo"));
+      return FALSE;
+    }
+
+  step = g_array_index (from, CrbStep, index);
+  story = crb_project_lookup_story (self, step.story_id);
+  if (story == NULL)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                   _("the history names the unknown story “%s”"), step.story_id);
+      return FALSE;
+    }
+
+  if (!crb_story_ensure_loaded (story, error))
+    return FALSE;
+
+  entry = _crb_story_lookup_history (story, step.seq);
+  claim = entry ? crb_story_lookup_claim (story, entry->claim_id) : NULL;
+  if (claim == NULL)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                   _("decision %llu is missing from story “%s”"),
+                   (unsigned long long) step.seq, step.story_id);
+      return FALSE;
+    }
+
+  /* Only this program's own steps are checked: another's was valid when
+   * it was made, and the journal keeps the order they were made in.
+   */
+  later = seq == 0 ? later_decision (story, entry) : NULL;
+  if (later != NULL)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_CONFLICT,
+                   op == OP_UNDO
+                     ? _("cannot undo the decision on “%s”: it was decided again since (by %s)")
+                     : _("cannot redo the decision on “%s”: it was decided again since (by %s)"),
+                   entry->claim_id,
+                   later->after && later->after->annotator ? later->after->annotator : _("someone"));
+      /* Out of the way, so that the next undo goes on. */
+      g_array_remove_index (from, index);
+      _crb_project_notify_state (self, TRUE);
+      return FALSE;
+    }
+
+  entry->undone = op == OP_UNDO;
+  crb_claim_set_decision (claim, op == OP_UNDO ? entry->before : entry->after);
+  _crb_story_set_dirty (story, TRUE);
+
+  step.story_id = g_strdup (step.story_id);
+  step.writer = g_strdup (step.writer);
+  g_array_remove_index (from, index);
+  g_array_append_val (to, step);
+  if (group != NULL)
+    *group = step.group;
+  self->data.revision++;
+  self->header_dirty = TRUE;
+
+  if (journal)
+    record (self, op, story, entry, 0, NULL);
+
+  if (claim_id != NULL)
+    {
+      g_free (*claim_id);
+      *claim_id = g_strdup (crb_claim_get_id (claim));
+    }
+
+  g_signal_emit (self, _crb_project_signals[CLAIM_DECIDED], 0, claim);
+  _crb_project_notify_state (self, TRUE);
+  return TRUE;
+}
+
+static int
+claim_order (CrbStory   *story,
+             const char *claim_id)
+{
+  GListModel *claims = crb_story_get_claims (story);
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, i);
+
+      if (g_strcmp0 (crb_claim_get_id (claim), claim_id) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+static gboolean
+remove_pair (GPtrArray  *links,
+             const char *a,
+             const char *b)
+{
+  for (guint i = 0; i < links->len; i++)
+    {
+      CrbLink *link = g_ptr_array_index (links, i);
+
+      if ((g_strcmp0 (link->a, a) == 0 && g_strcmp0 (link->b, b) == 0) ||
+          (g_strcmp0 (link->a, b) == 0 && g_strcmp0 (link->b, a) == 0))
+        {
+          g_ptr_array_remove_index (links, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Makes (or removes) a link by hand; the story is aligned again around it. */
+static gboolean
+apply_link (CrbProject   *self,
+            gboolean      link,
+            const char   *a,
+            const char   *b,
+            CrbRelation   relation,
+            gboolean      journal,
+            GError      **error)
+{
+  static const char * const why[] = { HAND_LINK_WHY, NULL };
+  g_autoptr (CrbLink) made = NULL;
+  CrbStory *story_a = NULL, *story_b = NULL;
+  CrbClaim *claim_a, *claim_b;
+
+  claim_a = crb_project_find_claim (self, a, &story_a, error);
+  if (claim_a == NULL)
+    return FALSE;
+  claim_b = crb_project_find_claim (self, b, &story_b, error);
+  if (claim_b == NULL)
+    return FALSE;
+
+  if (story_a != story_b)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
+                   _("“%s” and “%s” belong to different stories; only claims of one story are linked"), a, b);
+      return FALSE;
+    }
+
+  if (g_strcmp0 (crb_claim_get_article_id (claim_a), crb_claim_get_article_id (claim_b)) == 0)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
+                   _("“%s” and “%s” are in the same article; links join claims of different articles"), a, b);
+      return FALSE;
+    }
+
+  /* Story order: a first. */
+  if (claim_order (story_a, a) > claim_order (story_a, b))
+    {
+      const char *t = a;
+      a = b;
+      b = t;
+    }
+
+  made = crb_link_new (a, b, relation, 1.0, why, TRUE);
+  remove_pair (crb_story_get_manual_links (story_a), a, b);
+  remove_pair (crb_story_get_removed_links (story_a), a, b);
+  if (link)
+    g_ptr_array_add (crb_story_get_manual_links (story_a), crb_link_copy (made));
+  else
+    g_ptr_array_add (crb_story_get_removed_links (story_a), crb_link_copy (made));
+
+  crb_story_realign (story_a);
+  self->data.revision++;
+  self->header_dirty = TRUE;
+
+  if (journal)
+    record (self, link ? OP_LINK : OP_UNLINK, story_a, NULL, 0, made);
+
+  g_signal_emit (self, _crb_project_signals[ALIGNMENT_CHANGED], 0, story_a);
+  _crb_project_notify_state (self, FALSE);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------ catching up */
+
+static gboolean
+replay_line (CrbProject  *self,
+             JsonObject  *line,
+             GError     **error)
+{
+  const char *op = json_object_get_string_member_with_default (line, "op", "");
+  const char *writer = json_object_get_string_member_with_default (line, "writer", NULL);
+
+  if (g_strcmp0 (op, "decide") == 0)
+    {
+      g_autoptr (CrbHistoryEntry) entry = NULL;
+      CrbStory *story;
+      CrbClaim *claim;
+
+      if (!json_object_has_member (line, "entry"))
+        {
+          g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                               _("a decision without its “entry”"));
+          return FALSE;
+        }
+      entry = crb_history_entry_from_json (json_object_get_member (line, "entry"), error);
+      if (entry == NULL)
+        return FALSE;
+
+      claim = crb_project_find_claim (self, entry->claim_id, &story, error);
+      if (claim == NULL)
+        return FALSE;
+      if (_crb_story_lookup_history (story, entry->seq) != NULL)
+        {
+          g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                       _("decision %llu is in the project already"), (unsigned long long) entry->seq);
+          return FALSE;
+        }
+
+      apply_decide (self, story, claim, g_steal_pointer (&entry),
+                    json_object_get_int_member_with_default (line, "group", 0), writer, FALSE);
+      return TRUE;
+    }
+  else if (g_strcmp0 (op, "link") == 0 || g_strcmp0 (op, "unlink") == 0)
+    {
+      const char *a = json_object_get_string_member_with_default (line, "a", "");
+      const char *b = json_object_get_string_member_with_default (line, "b", "");
+      CrbRelation relation = CRB_RELATION_AGREES;
+
+      if (op[0] == 'l' &&
+          !crb_relation_from_string (json_object_get_string_member_with_default (line, "relation", ""),
+                                     &relation))
+        {
+          g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                               _("the field “relation” must be agrees, conflicts or related"));
+          return FALSE;
+        }
+      return apply_link (self, op[0] == 'l', a, b, relation, FALSE, error);
+    }
+  else if (g_strcmp0 (op, "undo") == 0 || g_strcmp0 (op, "redo") == 0)
+    {
+      gint64 seq = json_object_get_int_member_with_default (line, "seq", 0);
+
+      if (seq <= 0)
+        {
+          g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                               _("the field “seq” must be a positive integer"));
+          return FALSE;
+        }
+      return apply_step (self, op[0] == 'u' ? OP_UNDO : OP_REDO, seq, writer, FALSE, NULL, NULL, error);
+    }
+
+  g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("unknown operation “%s”"), op);
+  return FALSE;
+}
+
+/* Applies what other programs appended since the last look, with the lock
+ * held.  A line that cannot be applied is set aside, never in the way.
+ */
+static guint
+catch_up (CrbProject *self)
+{
+  g_autoptr (GPtrArray) lines = NULL;
+  guint n = 0;
+
+  lines = crb_journal_read_new (self->journal, self->problems);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      CrbJournalLine *line = g_ptr_array_index (lines, i);
+      g_autoptr (GError) error = NULL;
+
+      if (replay_line (self, line->object, &error))
+        n++;
+      else
+        crb_journal_set_aside (self->journal, line, error->message, self->problems);
+    }
+
+  return n;
+}
+
+/* The changes of an older version's journal (one per project id, lines
+ * numbered by revision) that the file does not hold.
+ */
+static guint
+replay_legacy (CrbProject *self)
+{
+  g_autoptr (GPtrArray) lines = crb_journal_read_v1 (self->data.id, self->problems);
+  guint n = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      CrbJournalLine *line = g_ptr_array_index (lines, i);
+      gint64 rev = json_object_get_int_member_with_default (line->object, "rev", 0);
+      const char *project = json_object_get_string_member_with_default (line->object, "project", "");
+      g_autoptr (GError) error = NULL;
+
+      if (g_strcmp0 (project, self->data.id) != 0 || rev <= (gint64) self->data.revision)
+        continue;
+      if (!replay_line (self, line->object, &error))
+        {
+          g_ptr_array_add (self->problems,
+                           g_strdup_printf (_("the journal of an older version, line %u: %s; "
+                                              "the line is skipped"), line->lineno, error->message));
+          continue;
+        }
+      n++;
+    }
+
+  return n;
+}
+
+/**
+ * _crb_project_attach_journal:
+ *
+ * Opens the journal of the project's file and replays what it holds
+ * beyond the file: changes made by this or another program that the file
+ * has not caught up with.  A damaged line is reported and set aside; a
+ * journal that cannot be opened at all makes the project read-only.
+ */
+gboolean
+_crb_project_attach_journal (CrbProject  *self,
+                             GError     **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (CrbJournal) journal = NULL;
+  g_autofree char *name = g_file_get_parse_name (self->file);
+  g_autofree char *save_id = NULL;
+
+  journal = crb_journal_open (self->data.id, self->file, &local_error);
+  if (journal == NULL)
+    {
+      g_ptr_array_add (self->problems,
+                       g_strdup_printf (_("%s: cannot open the journal, so nothing can be changed: %s"),
+                                        name, local_error->message));
+      if (self->read_only == NULL)
+        self->read_only = g_strdup (_("its journal cannot be opened"));
+      return TRUE;
+    }
+
+  g_set_object (&self->journal, journal);
+  g_signal_connect_object (journal, "durable", G_CALLBACK (_crb_project_on_durable),
+                           self, G_CONNECT_SWAPPED);
+
+  /* A file of an older version has no save id: name its state by its
+   * revision, and read the older journal too.
+   */
+  self->legacy_journal = self->data.save_id == NULL;
+  save_id = self->data.save_id
+              ? g_strdup (self->data.save_id)
+              : g_strdup_printf ("r%" G_GUINT64_FORMAT, self->data.revision);
+
+  if (!crb_journal_lock (journal, error))
+    return FALSE;
+  crb_journal_attach (journal, save_id, self->data.dev, self->data.ino, self->problems);
+  if (self->legacy_journal)
+    self->n_recovered += replay_legacy (self);
+  self->n_recovered += catch_up (self);
+  crb_journal_unlock (journal);
+
+  return TRUE;
+}
+
+/* Before a change: the file may be written, and what the others did is
+ * applied first, so that the change follows theirs.  Holds the lock until
+ * end_change().
+ */
+static gboolean
+begin_change (CrbProject  *self,
+              GError     **error)
+{
+  if (self->read_only != NULL)
+    {
+      g_autofree char *name = self->file ? g_file_get_parse_name (self->file) : g_strdup ("project");
+      g_set_error (error, CRB_ERROR, CRB_ERROR_READ_ONLY,
+                   _("%s: the project is read-only (%s); nothing was changed"), name, self->read_only);
+      return FALSE;
+    }
+
+  if (self->journal == NULL)
+    return TRUE;
+  if (!crb_journal_lock (self->journal, error))
+    return FALSE;
+  catch_up (self);
+  return TRUE;
+}
+
+static void
+end_change (CrbProject *self)
+{
+  if (self->journal != NULL)
+    crb_journal_unlock (self->journal);
+}
+
+/**
+ * crb_project_refresh:
+ *
+ * Applies the changes other programs made to the project since it was
+ * opened or last refreshed: their decisions, undos and links, with the
+ * usual signals.  Cheap when there are none; the app calls it often.
+ *
+ * Returns: how many changes were applied
+ */
+guint
+crb_project_refresh (CrbProject *self)
+{
+  guint n;
+
+  g_return_val_if_fail (CRB_IS_PROJECT (self), 0);
+
+  if (self->journal == NULL || !crb_journal_has_new (self->journal))
+    return 0;
+  if (!crb_journal_lock (self->journal, NULL))
+    return 0;
+  n = catch_up (self);
+  crb_journal_unlock (self->journal);
+  return n;
+}
+
+/* ------------------------------------------------------------ public */
+
+static gboolean
+check_decision (const CrbDecision  *decision,
+                GError            **error)
+{
+  if (decision->status == CRB_DECISION_STATUS_REJECTED &&
+      decision->reason == CRB_REJECT_REASON_NONE)
+    {
+      g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
+                           _("a rejection needs a reason"));
+      return FALSE;
+    }
+
+  if (decision->status == CRB_DECISION_STATUS_CORRECTED && is_blank (decision->corrected_text))
+    {
+      g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
+                           _("a correction needs the corrected text"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+decide_one (CrbProject         *self,
+            const char         *claim_id,
+            const CrbDecision  *decision,
+            GError            **error)
+{
+  g_autoptr (CrbDecision) after = NULL;
+  CrbHistoryEntry *entry;
+  CrbStory *story;
+  CrbClaim *claim;
+
+  claim = crb_project_find_claim (self, claim_id, &story, error);
+  if (claim == NULL)
+    return FALSE;
+
+  after = crb_decision_copy (decision);
+  if (after->status != CRB_DECISION_STATUS_REJECTED)
+    after->reason = CRB_REJECT_REASON_NONE;
+  if (after->status != CRB_DECISION_STATUS_CORRECTED)
+    g_clear_pointer (&after->corrected_text, g_free);
+  /* Never the login name: it would be published with the dataset. */
+  if (after->annotator == NULL || *after->annotator == '\0')
+    {
+      g_free (after->annotator);
+      after->annotator = g_strdup (CRB_ANONYMOUS_ANNOTATOR);
+    }
+  if (after->time == NULL)
+    after->time = crb_now_iso8601 ();
+
+  entry = crb_history_entry_new (self->data.next_seq, claim_id,
+                                 crb_claim_get_decision (claim), after);
+  apply_decide (self, story, claim, entry, self->group, self->writer, TRUE);
+  return TRUE;
+}
+
+/**
+ * crb_project_decide:
+ * @claim_id: the claim decided
+ * @decision: the decision; a missing annotator (`anonymous`) or time is
+ *   filled in
+ *
+ * Records a reviewer's decision: sets it on the claim, adds it to the
+ * history (clearing what this writer could redo) and appends it to the
+ * journal, after the changes other programs made; a thread makes it
+ * durable (crb_project_sync_journal() waits for that).
+ */
+gboolean
+crb_project_decide (CrbProject         *self,
+                    const char         *claim_id,
+                    const CrbDecision  *decision,
+                    GError            **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (decision != NULL, FALSE);
+
+  if (!check_decision (decision, error) || !begin_change (self, error))
+    return FALSE;
+  ok = decide_one (self, claim_id, decision, error);
+  end_change (self);
+  return ok;
+}
+
+/**
+ * crb_project_decide_many:
+ * @claim_ids: (array zero-terminated=1): the claims
+ * @decision: the decision for each
+ *
+ * Records the same decision on several claims (a claim and its agreeing
+ * appearances in other articles, say) as one step: one undo undoes them all.
+ * Every claim is checked first; on error nothing changes.
+ */
+gboolean
+crb_project_decide_many (CrbProject         *self,
+                         const char * const *claim_ids,
+                         const CrbDecision  *decision,
+                         GError            **error)
+{
+  g_autoptr (GPtrArray) decisions = g_ptr_array_new ();
+
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (claim_ids != NULL, FALSE);
+
+  for (guint i = 0; claim_ids[i]; i++)
+    g_ptr_array_add (decisions, (gpointer) decision);
+  g_ptr_array_add (decisions, NULL);
+  return crb_project_decide_batch (self, claim_ids, (const CrbDecision * const *) decisions->pdata, error);
+}
+
+/**
+ * crb_project_decide_batch:
+ * @claim_ids: (array zero-terminated=1): the claims
+ * @decisions: (array zero-terminated=1): a decision for each claim
+ *
+ * Records many decisions as one step, in one hold of the lock: one undo
+ * undoes them all.  Every claim and decision is checked first; on error
+ * nothing changes.
+ */
+gboolean
+crb_project_decide_batch (CrbProject                *self,
+                          const char * const        *claim_ids,
+                          const CrbDecision * const *decisions,
+                          GError                   **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (claim_ids != NULL && decisions != NULL, FALSE);
+
+  for (guint i = 0; claim_ids[i]; i++)
+    {
+      g_return_val_if_fail (decisions[i] != NULL, FALSE);
+      if (!check_decision (decisions[i], error) ||
+          crb_project_find_claim (self, claim_ids[i], NULL, error) == NULL)
+        return FALSE;
+    }
+
+  if (!begin_change (self, error))
+    return FALSE;
+
+  self->group = claim_ids[0] && claim_ids[1] ? self->data.next_seq : 0;
+  for (guint i = 0; ok && claim_ids[i]; i++)
+    ok = decide_one (self, claim_ids[i], decisions[i], error);
+  self->group = 0;
+
+  end_change (self);
+  return ok;
+}
+
+/**
+ * crb_project_link:
+ * @relation: how the claims relate
+ *
+ * Links two claims of different articles of one story by hand.  Links made
+ * by hand survive recomputation; the change is journaled like a decision.
+ */
+gboolean
+crb_project_link (CrbProject   *self,
+                  const char   *a,
+                  const char   *b,
+                  CrbRelation   relation,
+                  GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+
+  if (!begin_change (self, error))
+    return FALSE;
+  ok = apply_link (self, TRUE, a, b, relation, TRUE, error);
+  end_change (self);
+  return ok;
+}
+
+/**
+ * crb_project_unlink:
+ *
+ * Removes the link between two claims; they are never linked again
+ * automatically.
+ */
+gboolean
+crb_project_unlink (CrbProject  *self,
+                    const char  *a,
+                    const char  *b,
+                    GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+
+  if (!begin_change (self, error))
+    return FALSE;
+  ok = apply_link (self, FALSE, a, b, CRB_RELATION_RELATED, TRUE, error);
+  end_change (self);
+  return ok;
+}
+
+/* This writer's newest step, and the steps of its group with it. */
+static char *
+undo_redo_group (CrbProject  *self,
+                 Op           op,
+                 GError     **error)
+{
+  GArray *from = op == OP_UNDO ? self->data.undo : self->data.redo;
+  char *claim_id = NULL;
+  guint64 group = 0;
+
+  if (!begin_change (self, error))
+    return NULL;
+
+  if (!apply_step (self, op, 0, self->writer, TRUE, &claim_id, &group, error))
+    {
+      end_change (self);
+      return NULL;
+    }
+
+  while (group != 0)
+    {
+      int next = find_step (from, 0, self->writer);
+
+      if (next < 0 || g_array_index (from, CrbStep, next).group != group ||
+          !apply_step (self, op, 0, self->writer, TRUE, &claim_id, NULL, NULL))
+        break;
+    }
+
+  end_change (self);
+  return claim_id;
+}
+
+gboolean
+crb_project_can_undo (CrbProject *self)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+  return find_step (self->data.undo, 0, self->writer) >= 0;
+}
+
+gboolean
+crb_project_can_redo (CrbProject *self)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+  return find_step (self->data.redo, 0, self->writer) >= 0;
+}
+
+/**
+ * crb_project_undo:
+ *
+ * Undoes this writer's latest step that is not undone, in any story (see
+ * crb_project_set_writer()): another program's steps are its own to undo.
+ * A step whose claim someone decided again since is not undone: it is
+ * dropped from the stack with %CRB_ERROR_CONFLICT.
+ *
+ * Returns: (transfer full) (nullable): the id of the claim whose decision
+ *   was undone, or %NULL with %CRB_ERROR_NOTHING_TO_DO
+ */
+char *
+crb_project_undo (CrbProject  *self,
+                  GError     **error)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
+  return undo_redo_group (self, OP_UNDO, error);
+}
+
+/**
+ * crb_project_redo:
+ *
+ * Returns: (transfer full) (nullable): the id of the claim whose decision
+ *   was redone, or %NULL with %CRB_ERROR_NOTHING_TO_DO
+ */
+char *
+crb_project_redo (CrbProject  *self,
+                  GError     **error)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
+  return undo_redo_group (self, OP_REDO, error);
+}
+
+/**
+ * crb_project_set_writer:
+ * @writer: (nullable): who makes the changes: "app", "cli"; %NULL for
+ *   anyone
+ *
+ * Names this program's changes, so that its undo and redo take back its
+ * own steps, not those another program made on the same project.
+ */
+void
+crb_project_set_writer (CrbProject *self,
+                        const char *writer)
+{
+  g_return_if_fail (CRB_IS_PROJECT (self));
+
+  g_free (self->writer);
+  self->writer = g_strdup (writer);
+  _crb_project_notify_state (self, TRUE);
+}
+
+/**
+ * crb_project_sync_journal:
+ *
+ * Blocks until every change is durable in the journal.  The app never
+ * calls this on its main loop; it listens to the journal instead.
+ */
+gboolean
+crb_project_sync_journal (CrbProject  *self,
+                          GError     **error)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+
+  if (self->journal_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->journal_error));
+      return FALSE;
+    }
+  if (self->journal == NULL)
+    return TRUE;
+  if (!crb_journal_flush (self->journal, error))
+    return FALSE;
+
+  _crb_project_on_durable (self, crb_journal_get_durable_revision (self->journal), self->journal);
+  return TRUE;
+}
+
+/**
+ * crb_project_get_journal_path:
+ *
+ * Returns: (nullable): where the journal of the project's file lives;
+ *   %NULL while the project has no file
+ */
+const char *
+crb_project_get_journal_path (CrbProject *self)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
+  return self->journal ? crb_journal_get_path (self->journal) : NULL;
+}
+
+/**
+ * crb_project_get_problems:
+ *
+ * Returns: (transfer none) (element-type utf8): messages for the user about
+ *   the journal: lines that were damaged or could not be applied, and
+ *   where they were kept
+ */
+GPtrArray *
+crb_project_get_problems (CrbProject *self)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
+  return self->problems;
+}
