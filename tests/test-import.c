@@ -440,6 +440,67 @@ test_export_round_trip_refuses (Fixture       *f,
   g_assert_cmpuint (crb_project_get_revision (rebuilt), ==, revision);
 }
 
+/* Issue 13: a no-break space in <head>, in windows-1252, made the HTML
+ * reader write half a character; crb_article_new() then returned NULL
+ * without an error and the import crashed.  Any input gives an article
+ * or an error naming the file.
+ */
+static void
+test_html_nbsp_in_head (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *bare = crb_test_write_file (f->dir, "x.html", "<head>\xa0", -1);
+  g_autofree char *with_text = crb_test_write_file (f->dir, "y.html", "<head>\xa0<p>Caf\xe9 open</p>", -1);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+
+  items = import_one (f, bare, &error);
+  g_assert_null (items);
+  g_assert_error (error, CRB_ERROR, CRB_ERROR_EMPTY);
+  g_assert_true (g_str_has_suffix (bare, "x.html"));
+  g_assert_true (g_str_has_prefix (error->message, bare));
+  g_clear_error (&error);
+
+  items = import_one (f, with_text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (crb_article_get_text (article_at (items, 0)), ==, "Café open");
+}
+
+/* Issue 13: a 1-byte file made the metadata reader compare 3 bytes. */
+static void
+test_one_byte_files (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const struct { const char *name, *contents, *text; } cases[] = {
+    { "a.txt", "a", "a" },
+    { "b.md", "-", "-" },
+    { "c.html", "c", "c" },
+    { "d.txt", "\xe9", "é" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = crb_test_write_file (f->dir, cases[i].name, cases[i].contents, -1);
+      g_autoptr (GPtrArray) items = NULL;
+      g_autoptr (GError) error = NULL;
+
+      items = import_one (f, path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (crb_article_get_text (article_at (items, 0)), ==, cases[i].text);
+    }
+
+  {
+    g_autofree char *path = crb_test_write_file (f->dir, "e.jsonl", "{", -1);
+    g_autoptr (GPtrArray) items = NULL;
+    g_autoptr (GError) error = NULL;
+
+    items = import_one (f, path, &error);
+    g_assert_null (items);
+    g_assert_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT);
+    g_assert_true (g_str_has_prefix (error->message, path));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +522,8 @@ main (int   argc,
   ADD ("extract-offsets", test_extract_claims_offsets);
   ADD ("export-round-trip", test_export_round_trip);
   ADD ("export-round-trip-refuses", test_export_round_trip_refuses);
+  ADD ("html-nbsp-in-head", test_html_nbsp_in_head);
+  ADD ("one-byte-files", test_one_byte_files);
 
   return g_test_run ();
 }

@@ -612,6 +612,47 @@ class BadInputs(Base):
         self.assertFails(["export", project, "-o", self.path("no", "such", "dir.jsonl")], 1, "dir.jsonl")
 
 
+class ImportCrashes(Base):
+    """Issue 13: inputs that crashed the import.  Each ends in success or
+    in exit status 1 with "corroborate-cli: FILE: message", never a crash."""
+
+    def assertNoCrash(self, p):
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+        self.assertNotIn("CRITICAL", p.stderr)
+
+    def test_html_nbsp_in_head(self):
+        bad = self.write("in/x.html", b"<head>\xa0")
+        project = self.path("p.crb")
+        p = self.assertFails(["new", project, bad], 1, "x.html: ")
+        self.assertNoCrash(p)
+        self.assertIn("corroborate-cli: " + bad + ": ", p.stderr)
+        self.assertFalse(os.path.exists(project))
+        run("new", project, self.write("in/good.txt", "A good article with 12 facts.\n"), check=0)
+        p = self.assertFails(["add", project, bad], 1, "x.html: ")
+        self.assertNoCrash(p)
+        self.assertIn("corroborate-cli: " + bad + ": ", p.stderr)
+        # With text after it, the page is an article.
+        ok = self.write("in/y.html", b"<head>\xa0<p>Caf\xe9 open</p>")
+        run("add", project, ok, check=0)
+        _, stories = validate_project(project)
+        self.assertIn("Café open", [a["text"] for a in stories[0]["articles"]])
+
+    def test_short_files(self):
+        project = self.path("p.crb")
+        for name, data in [("a.txt", b"a"), ("b.md", b"-"), ("c.html", b"<"), ("d.txt", b"\xe2"),
+                           ("e.txt", b"\xef\xbb\xbf"), ("f.txt", b"\xff\xfe")]:
+            path = self.write("in/" + name, data)
+            p = run("new", "--force", project, path)
+            self.assertNoCrash(p)
+            if p.returncode == 1:
+                self.assertTrue(p.stderr.startswith("corroborate-cli: " + path + ": "), p.stderr)
+        run("new", "--force", project, self.path("in", "a.txt"), check=0)
+        _, stories = validate_project(project)
+        self.assertEqual(stories[0]["articles"][0]["text"], "a")
+        p = self.assertFails(["new", "--force", project, self.write("in/g.jsonl", b"{")], 1, "g.jsonl:1: ")
+        self.assertNoCrash(p)
+
+
 def fever_strict_score(predictions, gold):
     """FEVER's strict score and label accuracy, written from the published
     definition (sheffieldnlp/fever-scorer README): a prediction is strictly

@@ -172,6 +172,16 @@ make_article (const char  *id,
       g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, _("%s: the article has no text"), name);
       return NULL;
     }
+  /* What the readers make must be UTF-8 whatever the input; should one
+   * fail, the file is refused by name rather than crb_article_new()
+   * returning NULL without an error.
+   */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_ENCODING,
+                   _("%s: the text read from it is not valid UTF-8"), name);
+      return NULL;
+    }
 
   /* What a corpus line says wins over what the text says of itself. */
 #define PICK(field) (given && given->field ? given->field : meta.field)

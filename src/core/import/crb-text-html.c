@@ -192,7 +192,18 @@ html_add_text (HtmlParser *p,
       if (c == '\0')
         continue;
 
-      if (p->in_head && !space && !nbsp)
+      /* U+00A0 is one character in two bytes: both are consumed here,
+       * whatever becomes of it, or its second byte alone would be read
+       * as text (and written out as invalid UTF-8).
+       */
+      if (nbsp)
+        {
+          i++;
+          c = ' ';
+          space = TRUE;
+        }
+
+      if (p->in_head && !space)
         p->in_head = FALSE;   /* text closes an unclosed <head> */
       if (html_hidden (p))
         continue;
@@ -207,13 +218,6 @@ html_add_text (HtmlParser *p,
               i++;   /* CR LF */
               continue;
             }
-        }
-
-      if (nbsp)
-        {
-          i++;
-          c = ' ';
-          space = TRUE;
         }
 
       if (p->h1 != NULL)

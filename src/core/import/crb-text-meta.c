@@ -554,7 +554,8 @@ crb_text_take_metadata (const char  *text,
   g_return_val_if_fail (text != NULL, NULL);
 
   p = text;
-  if (memcmp (p, "\xef\xbb\xbf", 3) == 0)
+  /* Not memcmp(): text may be shorter than a byte order mark. */
+  if (g_str_has_prefix (p, "\xef\xbb\xbf"))
     p += 3;
   p = take_front_matter (p, meta);
   p = take_leading_fields (p, meta);
