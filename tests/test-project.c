@@ -517,15 +517,15 @@ test_newer_version_never_written (Fixture       *f,
   g_autoptr (CrbProject) project = NULL;
   g_autofree char *after = NULL;
 
-  g_string_replace (newer, "\"version\":1,", "\"version\":2,", 1);
+  g_string_replace (newer, "\"version\":2,", "\"version\":3,", 1);
   g_file_set_contents (f->path, newer->str, -1, &error);
   g_assert_no_error (error);
 
   project = crb_project_load (file, NULL, &error);
   g_assert_null (project);
   g_assert_error (error, CRB_ERROR, CRB_ERROR_UNSUPPORTED_VERSION);
-  g_assert_nonnull (strstr (error->message, "version 2"));
-  g_assert_nonnull (strstr (error->message, "reads version 1"));
+  g_assert_nonnull (strstr (error->message, "version 3"));
+  g_assert_nonnull (strstr (error->message, "reads version 2"));
 
   after = crb_test_read_file (f->path);
   g_assert_cmpstr (after, ==, newer->str);

@@ -113,7 +113,7 @@ class RealArticles(Base):
         self.assertIn("5 articles", p.stdout)
         header, stories = validate_project(project)
         self.assertEqual(header["format"], "corroborate-project")
-        self.assertEqual(header["version"], 1)
+        self.assertEqual(header["version"], 2)
         self.assertEqual(len(stories), 1)
         self.assertEqual(stories[0]["title"], "crocus-city-hall")
 

@@ -657,6 +657,9 @@ _crb_article_write (GString    *out,
   write_string (out, &first, "date", crb_article_get_date (article));
   write_string (out, &first, "source", crb_article_get_source (article));
   write_string (out, &first, "sha256", crb_article_get_sha256 (article));
+  write_string (out, &first, "source_sha256", crb_article_get_source_sha256 (article));
+  if (crb_article_get_body_start (article) > 0)
+    write_int (out, &first, "body_start", crb_article_get_body_start (article));
   if (with_text)
     write_string (out, &first, "text", crb_article_get_text (article));
   g_string_append_c (out, '}');
@@ -889,6 +892,8 @@ static const char * const article_fields[CRB_N_ARTICLE_FIELDS] = {
   [CRB_ARTICLE_DATE] = "date",
   [CRB_ARTICLE_SOURCE] = "source",
   [CRB_ARTICLE_SHA256] = "sha256",
+  [CRB_ARTICLE_SOURCE_SHA256] = "source_sha256",
+  [CRB_ARTICLE_BODY_START] = "body_start",
   [CRB_ARTICLE_TEXT] = "text",
 };
 
@@ -909,7 +914,7 @@ read_article (const Ctx           *ctx,
   if (!check_field (ctx, members[CRB_ARTICLE_ID], "id", CRB_JSON_STRING, TRUE, &fields[CRB_ARTICLE_ID], error) ||
       !check_field (ctx, members[CRB_ARTICLE_TEXT], "text", CRB_JSON_STRING, TRUE, &fields[CRB_ARTICLE_TEXT], error))
     return FALSE;
-  for (guint i = CRB_ARTICLE_TITLE; i <= CRB_ARTICLE_SHA256; i++)
+  for (guint i = CRB_ARTICLE_TITLE; i <= CRB_ARTICLE_SOURCE_SHA256; i++)
     {
       if (!check_field (ctx, members[i], article_fields[i], CRB_JSON_STRING, FALSE, &fields[i], error))
         return FALSE;
@@ -927,6 +932,20 @@ read_article (const Ctx           *ctx,
 
   out->length = crb_utf8_bytes_to_chars (crb_json_string (ctx->doc, fields[CRB_ARTICLE_TEXT]),
                                          crb_json_string_length (fields[CRB_ARTICLE_TEXT]));
+
+  /* Version 2: where the body starts, after the metadata kept in the text. */
+  if (!check_field (ctx, members[CRB_ARTICLE_BODY_START], "body_start", CRB_JSON_INT, FALSE,
+                    &fields[CRB_ARTICLE_BODY_START], error))
+    return FALSE;
+  if (fields[CRB_ARTICLE_BODY_START] != NULL)
+    {
+      gint64 body_start = crb_json_int (fields[CRB_ARTICLE_BODY_START]);
+
+      if (body_start < 0 || (guint64) body_start > out->length)
+        return fail (ctx, error, _("“body_start” must be from 0 to the length of the text"));
+      if (body_start == 0)
+        fields[CRB_ARTICLE_BODY_START] = NULL;
+    }
   return TRUE;
 }
 
@@ -1338,7 +1357,15 @@ _crb_line_article_write (GString            *out,
     {
       if (i == CRB_ARTICLE_TEXT && !with_text)
         continue;
-      if (a->fields[i] != NULL)
+      if (i == CRB_ARTICLE_BODY_START)
+        {
+          if (a->fields[i] != NULL)
+            {
+              crb_json_member (out, &first, article_fields[i]);
+              crb_json_append_int (out, crb_json_int (a->fields[i]));
+            }
+        }
+      else if (a->fields[i] != NULL)
         {
           crb_json_member (out, &first, article_fields[i]);
           crb_json_append_string_value (out, line->doc, a->fields[i]);
@@ -1489,6 +1516,10 @@ _crb_story_parse (CrbStory    *story,
                               "url", STRING (a->fields[CRB_ARTICLE_URL]),
                               "date", STRING (a->fields[CRB_ARTICLE_DATE]),
                               "source", STRING (a->fields[CRB_ARTICLE_SOURCE]),
+                              "source-sha256", STRING (a->fields[CRB_ARTICLE_SOURCE_SHA256]),
+                              "body-start", (guint) (a->fields[CRB_ARTICLE_BODY_START] != NULL
+                                                     ? crb_json_int (a->fields[CRB_ARTICLE_BODY_START])
+                                                     : 0),
                               NULL);
       if (a->fields[CRB_ARTICLE_SHA256] != NULL)
         _crb_article_set_recorded_sha256 (article, STRING (a->fields[CRB_ARTICLE_SHA256]));
