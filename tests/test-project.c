@@ -99,7 +99,7 @@ test_roundtrip (Fixture       *f,
   g_assert_nonnull (article);
   g_assert_cmpstr (crb_article_get_text (article), ==,
                    "The earthquake killed 133 people in Türkiye on Friday, officials said.\n\n"
-                   "Rescuers pulled 42 survivors from the rubble, the ministry said.");
+                   "Rescuers pulled 42 survivors from the rubble, the ministry said.\n");
   g_assert_cmpstr (crb_article_get_sha256 (article), ==,
                    g_compute_checksum_for_string (G_CHECKSUM_SHA256, crb_article_get_text (article), -1));
 

@@ -545,20 +545,33 @@ take_leading_fields (const char  *text,
   return p;
 }
 
-char *
-crb_text_take_metadata (const char  *text,
+/**
+ * crb_text_read_metadata:
+ * @text: an article's text, valid UTF-8
+ * @meta: (nullable): where to store what the metadata says (fields
+ *   already set are kept)
+ *
+ * Reads the metadata at the head of @text: YAML-like front matter between
+ * "---" lines, then "key: value" lines (title, outlet, url, date, author
+ * and their synonyms) and a "date 2024-05-24" prefix, with the blank
+ * lines after them.  @text is not changed: the metadata stays in the
+ * article, and the caller marks where its body starts.
+ *
+ * Returns: the byte offset in @text where the body starts; 0 when there
+ *   is no metadata
+ */
+gsize
+crb_text_read_metadata (const char  *text,
                         CrbTextMeta *meta)
 {
-  const char *p;
+  const char *p, *body;
 
-  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (text != NULL, 0);
 
   p = text;
   /* Not memcmp(): text may be shorter than a byte order mark. */
   if (g_str_has_prefix (p, "\xef\xbb\xbf"))
     p += 3;
-  p = take_front_matter (p, meta);
-  p = take_leading_fields (p, meta);
-  return g_strdup (p);
+  body = take_leading_fields (take_front_matter (p, meta), meta);
+  return body == p ? 0 : (gsize) (body - text);
 }
-
