@@ -5,6 +5,7 @@
 
 #include "crb-error.h"
 #include "crb-export.h"
+#include "crb-extract.h"
 #include "crb-import.h"
 #include "crb-import-export.h"
 #include "crb-test-utils.h"
@@ -66,11 +67,18 @@ test_text_file (Fixture       *f,
   article = article_at (items, 0);
   /* The id is the file name without its extension. */
   g_assert_cmpstr (crb_article_get_id (article), ==, "001_76ee82237eabb591");
-  /* Line ends normalised; a headline-like first line becomes the title. */
+  /* The text is the file's, line ends and all; a headline-like first
+   * line becomes the title. */
   g_assert_cmpstr (crb_article_get_text (article), ==,
-                   "Bridge closed after crash\n\nThe bridge was closed on Monday, police said.");
+                   "Bridge closed after crash\r\n\r\nThe bridge was closed on Monday, police said.\r\n");
   g_assert_cmpstr (crb_article_get_title (article), ==, "Bridge closed after crash");
-  g_assert_cmpstr (crb_article_get_source (article), ==, path);
+  g_assert_cmpuint (crb_article_get_body_start (article), ==, 0);
+  /* Its sha256 is the file's, so the file is not recorded again. */
+  g_assert_cmpstr (crb_article_get_sha256 (article), ==,
+                   "397a8e7e93ecefc5b44a0b29349a0f0aac2ada8e5b0c074570fd22e9f87382a9");
+  g_assert_null (crb_article_get_source_sha256 (article));
+  /* The source is the file's name, never its absolute path. */
+  g_assert_cmpstr (crb_article_get_source (article), ==, "001_76ee82237eabb591.txt");
   g_assert_cmpuint (f->warnings->len, ==, 0);
 }
 
@@ -89,7 +97,9 @@ test_date_prefix (Fixture       *f,
   g_assert_no_error (error);
   article = article_at (items, 0);
   g_assert_cmpstr (crb_article_get_date (article), ==, "2024-05-24");
-  g_assert_true (g_str_has_prefix (crb_article_get_text (article), "On Friday, Russia said"));
+  /* The date stays in the text, before the body. */
+  g_assert_true (g_str_has_prefix (crb_article_get_text (article), " date 2024-05-24 On Friday, Russia said"));
+  g_assert_cmpuint (crb_article_get_body_start (article), ==, 17);
 }
 
 static void
@@ -111,7 +121,16 @@ test_markdown_front_matter (Fixture       *f,
   g_assert_cmpstr (crb_article_get_outlet (article), ==, "Valley Times");
   g_assert_cmpstr (crb_article_get_url (article), ==, "https://valley.example/floods");
   g_assert_cmpstr (crb_article_get_date (article), ==, "2025-01-02");
-  g_assert_cmpstr (crb_article_get_text (article), ==, "Floods cut off 12 villages on Thursday.");
+  g_assert_cmpstr (crb_article_get_text (article), ==,
+                   "---\ntitle: Floods in the valley\noutlet: Valley Times\n"
+                   "url: https://valley.example/floods\ndate: 2025-01-02\n---\n"
+                   "Floods cut off 12 villages on Thursday.\n");
+  {
+    g_autofree char *body = crb_article_dup_slice (article, crb_article_get_body_start (article),
+                                                   crb_article_get_length (article));
+
+    g_assert_cmpstr (body, ==, "Floods cut off 12 villages on Thursday.\n");
+  }
 }
 
 static void
@@ -302,7 +321,7 @@ test_legacy_encoding (Fixture       *f,
   g_autofree char *path = crb_test_write_file (f->dir, "legacy.txt", latin, -1);
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *expected = g_strstrip (g_strdup (utf8));
+  g_autofree char *expected = g_strdup (utf8);
 
   items = import_one (f, path, &error);
   g_assert_no_error (error);
@@ -311,6 +330,12 @@ test_legacy_encoding (Fixture       *f,
   g_assert_cmpuint (f->warnings->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (f->warnings, 0), "legacy.txt"));
   g_assert_nonnull (strstr (g_ptr_array_index (f->warnings, 0), "1252"));
+  /* The text is not the file's bytes: the file's sha256 is recorded. */
+  {
+    g_autofree char *file_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, latin, -1);
+
+    g_assert_cmpstr (crb_article_get_source_sha256 (article_at (items, 0)), ==, file_sha256);
+  }
 }
 
 static void
@@ -440,6 +465,257 @@ test_export_round_trip_refuses (Fixture       *f,
   g_assert_cmpuint (crb_project_get_revision (rebuilt), ==, revision);
 }
 
+/* Issue 13: a no-break space in <head>, in windows-1252, made the HTML
+ * reader write half a character; crb_article_new() then returned NULL
+ * without an error and the import crashed.  Any input gives an article
+ * or an error naming the file.
+ */
+static void
+test_html_nbsp_in_head (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *bare = crb_test_write_file (f->dir, "x.html", "<head>\xa0", -1);
+  g_autofree char *with_text = crb_test_write_file (f->dir, "y.html", "<head>\xa0<p>Caf\xe9 open</p>", -1);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+
+  items = import_one (f, bare, &error);
+  g_assert_null (items);
+  g_assert_error (error, CRB_ERROR, CRB_ERROR_EMPTY);
+  g_assert_true (g_str_has_suffix (bare, "x.html"));
+  g_assert_true (g_str_has_prefix (error->message, bare));
+  g_clear_error (&error);
+
+  items = import_one (f, with_text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (crb_article_get_text (article_at (items, 0)), ==, "Café open");
+}
+
+/* Issue 13: a 1-byte file made the metadata reader compare 3 bytes. */
+static void
+test_one_byte_files (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const struct { const char *name, *contents, *text; } cases[] = {
+    { "a.txt", "a", "a" },
+    { "b.md", "-", "-" },
+    { "c.html", "c", "c" },
+    { "d.txt", "\xe9", "é" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = crb_test_write_file (f->dir, cases[i].name, cases[i].contents, -1);
+      g_autoptr (GPtrArray) items = NULL;
+      g_autoptr (GError) error = NULL;
+
+      items = import_one (f, path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (crb_article_get_text (article_at (items, 0)), ==, cases[i].text);
+    }
+
+  {
+    g_autofree char *path = crb_test_write_file (f->dir, "e.jsonl", "{", -1);
+    g_autoptr (GPtrArray) items = NULL;
+    g_autoptr (GError) error = NULL;
+
+    items = import_one (f, path, &error);
+    g_assert_null (items);
+    g_assert_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT);
+    g_assert_true (g_str_has_prefix (error->message, path));
+  }
+}
+
+/* Issue 18: the text is the source's exactly (trailing spaces, CRLF,
+ * blank-line runs, the metadata at its head); the metadata is marked by
+ * the body start and never proposed as claims.
+ */
+static void
+test_verbatim_text (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char source[] =
+    "---\r\ntitle: 133 people died in the attack, officials said on 22 March 2024\r\n---\r\n\r\n"
+    "date 2024-03-23\r\n"
+    "Officials said 133 people died in the attack on Friday.  \r\n\r\n\r\n\r\n"
+    "Rescuers pulled 42 survivors from the rubble in Türkiye, the ministry said.\t\r\n";
+  g_autofree char *path = crb_test_write_file (f->dir, "verbatim.md", source, -1);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) claims = NULL;
+  g_autoptr (GPtrArray) sentences = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, source, -1);
+  g_autofree char *metadata = NULL;
+  CrbArticle *article;
+  const char *body;
+  gsize body_bytes;
+
+  items = import_one (f, path, &error);
+  g_assert_no_error (error);
+  article = article_at (items, 0);
+  g_assert_cmpstr (crb_article_get_text (article), ==, source);
+  g_assert_cmpstr (crb_article_get_sha256 (article), ==, sha256);
+  g_assert_null (crb_article_get_source_sha256 (article));
+  g_assert_cmpstr (crb_article_get_date (article), ==, "2024-03-23");
+  g_assert_cmpstr (crb_article_get_title (article), ==,
+                   "133 people died in the attack, officials said on 22 March 2024");
+
+  body = strstr (source, "Officials said");
+  body_bytes = (gsize) (body - source);
+  g_assert_cmpuint (crb_article_get_body_start (article), ==, g_utf8_strlen (source, (gssize) body_bytes));
+  metadata = crb_article_dup_slice (article, 0, crb_article_get_body_start (article));
+  g_assert_true (g_str_has_suffix (metadata, "date 2024-03-23\r\n"));
+
+  /* Claims from the body only, slicing the source. */
+  claims = crb_extract_article_claims (article, 0.0);
+  g_assert_cmpuint (claims->len, ==, 2);
+  for (guint i = 0; i < claims->len; i++)
+    {
+      CrbClaim *claim = g_ptr_array_index (claims, i);
+      g_autofree char *slice = crb_article_dup_slice (article, crb_claim_get_start (claim),
+                                                      crb_claim_get_end (claim));
+
+      g_assert_cmpuint (crb_claim_get_start (claim), >=, crb_article_get_body_start (article));
+      g_assert_cmpstr (slice, ==, crb_claim_get_text (claim));
+    }
+  g_assert_cmpstr (crb_claim_get_text (g_ptr_array_index (claims, 0)), ==,
+                   "Officials said 133 people died in the attack on Friday.");
+
+  /* The sentences the CLI lists: body only, byte offsets into the text. */
+  sentences = crb_extract_article_sentences (article);
+  g_assert_cmpuint (sentences->len, >, 0);
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      CrbSentence *sentence = g_ptr_array_index (sentences, i);
+
+      g_assert_cmpuint (sentence->start, >=, body_bytes);
+      g_assert_cmpuint (sentence->end, <=, strlen (source));
+    }
+}
+
+/* Where the text is not the file's bytes, the file's sha256 is kept as
+ * source_sha256; a byte order mark is removed by decoding.
+ */
+static void
+test_source_sha256 (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char page[] = "<html><head><title>Port fire</title></head>"
+                             "<body><p>A fire burned for 6 hours, firefighters said.</p></body></html>";
+  static const char bom[] = "\xef\xbb\xbf" "The council voted 31 to 7 on Monday.\n";
+  g_autofree char *html_path = crb_test_write_file (f->dir, "page.html", page, -1);
+  g_autofree char *bom_path = crb_test_write_file (f->dir, "bom.txt", bom, -1);
+  g_autofree char *page_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, page, -1);
+  g_autofree char *bom_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, bom, -1);
+  g_autofree char *text_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, bom + 3, -1);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+  CrbArticle *article;
+
+  items = import_one (f, html_path, &error);
+  g_assert_no_error (error);
+  article = article_at (items, 0);
+  g_assert_cmpstr (crb_article_get_text (article), ==, "A fire burned for 6 hours, firefighters said.");
+  g_assert_cmpstr (crb_article_get_source_sha256 (article), ==, page_sha256);
+  g_assert_cmpstr (crb_article_get_source (article), ==, "page.html");
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  items = import_one (f, bom_path, &error);
+  g_assert_no_error (error);
+  article = article_at (items, 0);
+  g_assert_cmpstr (crb_article_get_text (article), ==, bom + 3);
+  g_assert_cmpstr (crb_article_get_sha256 (article), ==, text_sha256);
+  g_assert_cmpstr (crb_article_get_source_sha256 (article), ==, bom_sha256);
+}
+
+/* Issue 13, item 8: sources are file names, or paths relative to the
+ * folder imported, never absolute paths; corpus lines add ":LINE".
+ */
+static void
+test_relative_sources (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *a = crb_test_write_file (f->dir, "in/top.txt", "Top level article.\n", -1);
+  g_autofree char *b = crb_test_write_file (f->dir, "in/quake/day 1/b.txt", "Second article.\n", -1);
+  g_autofree char *c = crb_test_write_file (f->dir, "in/quake/news.jsonl",
+                                            "{\"text\": \"One.\"}\n\n{\"text\": \"Two.\"}\n", -1);
+  g_autofree char *folder = g_build_filename (f->dir, "in", NULL);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) alone = NULL;
+  g_autoptr (GError) error = NULL;
+
+  items = import_one (f, folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 4);
+  g_assert_cmpstr (crb_article_get_source (article_at (items, 0)), ==, "quake/day 1/b.txt");
+  g_assert_cmpstr (crb_article_get_source (article_at (items, 1)), ==, "quake/news.jsonl:1");
+  g_assert_cmpstr (crb_article_get_source (article_at (items, 2)), ==, "quake/news.jsonl:3");
+  g_assert_cmpstr (crb_article_get_source (article_at (items, 3)), ==, "top.txt");
+
+  alone = import_one (f, c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (crb_article_get_source (article_at (alone, 0)), ==, "news.jsonl:1");
+}
+
+/* The body start and the source's sha256 are kept by the project file,
+ * and by a native export read back.
+ */
+static void
+test_body_start_round_trip (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *a = crb_test_write_file (f->dir, "in/a.txt",
+                                            "date 2024-05-24\nThe mayor said 133 people died on Friday.\n", -1);
+  g_autofree char *b = crb_test_write_file (f->dir, "in/b.html",
+                                            "<p>Officials said 144 people died on Friday.</p>", -1);
+  g_autofree char *folder = g_build_filename (f->dir, "in", NULL);
+  g_autofree char *project_path = g_build_filename (f->dir, "p.crb", NULL);
+  g_autofree char *export_path = g_build_filename (f->dir, "all.jsonl", NULL);
+  g_autoptr (GFile) project_file = g_file_new_for_path (project_path);
+  g_autoptr (GFile) export_file = g_file_new_for_path (export_path);
+  g_autoptr (CrbProject) project = crb_project_new ("p");
+  g_autoptr (CrbProject) loaded = NULL;
+  g_autoptr (CrbProject) rebuilt = crb_project_new ("rebuilt");
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GBytes) exported = NULL;
+  g_autoptr (GError) error = NULL;
+  CrbProject *projects[2];
+
+  items = import_one (f, folder, &error);
+  g_assert_no_error (error);
+  crb_project_import (project, items, "Story", 0.5, NULL, &error);
+  g_assert_no_error (error);
+  crb_project_save (project, project_file, NULL, &error);
+  g_assert_no_error (error);
+  loaded = crb_project_load (project_file, NULL, &error);
+  g_assert_no_error (error);
+
+  exported = export_all (loaded);
+  g_file_replace_contents (export_file, g_bytes_get_data (exported, NULL), g_bytes_get_size (exported),
+                           NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  crb_project_import_export (rebuilt, export_file, NULL, &error);
+  g_assert_no_error (error);
+
+  projects[0] = loaded;
+  projects[1] = rebuilt;
+  for (guint i = 0; i < G_N_ELEMENTS (projects); i++)
+    {
+      g_autoptr (CrbStory) story = g_list_model_get_item (crb_project_get_stories (projects[i]), 0);
+      CrbArticle *text, *page;
+
+      crb_story_ensure_loaded (story, &error);
+      g_assert_no_error (error);
+      text = crb_story_lookup_article (story, "a");
+      page = crb_story_lookup_article (story, "b");
+      g_assert_cmpuint (crb_article_get_body_start (text), ==, 16);
+      g_assert_null (crb_article_get_source_sha256 (text));
+      g_assert_cmpuint (crb_article_get_body_start (page), ==, 0);
+      g_assert_cmpuint (strlen (crb_article_get_source_sha256 (page)), ==, 64);
+      g_assert_cmpstr (crb_article_get_source (text), ==, "a.txt");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +737,12 @@ main (int   argc,
   ADD ("extract-offsets", test_extract_claims_offsets);
   ADD ("export-round-trip", test_export_round_trip);
   ADD ("export-round-trip-refuses", test_export_round_trip_refuses);
+  ADD ("html-nbsp-in-head", test_html_nbsp_in_head);
+  ADD ("one-byte-files", test_one_byte_files);
+  ADD ("verbatim-text", test_verbatim_text);
+  ADD ("source-sha256", test_source_sha256);
+  ADD ("relative-sources", test_relative_sources);
+  ADD ("body-start-round-trip", test_body_start_round_trip);
 
   return g_test_run ();
 }

@@ -99,7 +99,7 @@ test_roundtrip (Fixture       *f,
   g_assert_nonnull (article);
   g_assert_cmpstr (crb_article_get_text (article), ==,
                    "The earthquake killed 133 people in Türkiye on Friday, officials said.\n\n"
-                   "Rescuers pulled 42 survivors from the rubble, the ministry said.");
+                   "Rescuers pulled 42 survivors from the rubble, the ministry said.\n");
   g_assert_cmpstr (crb_article_get_sha256 (article), ==,
                    g_compute_checksum_for_string (G_CHECKSUM_SHA256, crb_article_get_text (article), -1));
 
@@ -520,15 +520,15 @@ test_newer_version_never_written (Fixture       *f,
   g_autoptr (CrbProject) project = NULL;
   g_autofree char *after = NULL;
 
-  g_string_replace (newer, "\"version\":1,", "\"version\":2,", 1);
+  g_string_replace (newer, "\"version\":2,", "\"version\":3,", 1);
   g_file_set_contents (f->path, newer->str, -1, &error);
   g_assert_no_error (error);
 
   project = crb_project_load (file, NULL, &error);
   g_assert_null (project);
   g_assert_error (error, CRB_ERROR, CRB_ERROR_UNSUPPORTED_VERSION);
-  g_assert_nonnull (strstr (error->message, "version 2"));
-  g_assert_nonnull (strstr (error->message, "reads version 1"));
+  g_assert_nonnull (strstr (error->message, "version 3"));
+  g_assert_nonnull (strstr (error->message, "reads version 2"));
 
   after = crb_test_read_file (f->path);
   g_assert_cmpstr (after, ==, newer->str);

@@ -7,6 +7,7 @@ the bundled sample and inputs written here, and checks output, exit status
 and messages.  Project files are checked against data/project.schema.json.
 """
 
+import hashlib
 import json
 import os
 import shutil
@@ -113,7 +114,7 @@ class RealArticles(Base):
         self.assertIn("5 articles", p.stdout)
         header, stories = validate_project(project)
         self.assertEqual(header["format"], "corroborate-project")
-        self.assertEqual(header["version"], 1)
+        self.assertEqual(header["version"], 2)
         self.assertEqual(len(stories), 1)
         self.assertEqual(stories[0]["title"], "crocus-city-hall")
 
@@ -121,7 +122,10 @@ class RealArticles(Base):
         articles = {a["id"]: a for a in stories[0]["articles"]}
         self.assertEqual(sorted(articles), sorted(n[:-4] for n in os.listdir(SAMPLES) if n.endswith(".txt")))
         self.assertEqual(articles["002_ac573e2a3b29c701"]["date"], "2024-05-24")
-        self.assertTrue(articles["002_ac573e2a3b29c701"]["text"].startswith("On Friday"))
+        # It stays in the text, which is the file's; the body starts after it.
+        dated = articles["002_ac573e2a3b29c701"]
+        self.assertTrue(dated["text"].startswith(" date 2024-05-24 "))
+        self.assertTrue(dated["text"][dated["body_start"]:].startswith("On Friday"))
 
         claims = json_lines(run("claims", project, check=0).stdout)
         self.assertGreater(len(claims), 20)
@@ -441,7 +445,7 @@ class BadInputs(Base):
         self.assertIn("cp1251.txt", p.stderr)
         self.assertIn("1251", p.stderr)
         _, stories = validate_project(project)
-        self.assertEqual(stories[0]["articles"][0]["text"], text.strip())
+        self.assertEqual(stories[0]["articles"][0]["text"], text)
 
     def test_refuses_to_overwrite(self):
         project = self.path("p.crb")
@@ -610,6 +614,204 @@ class BadInputs(Base):
         project = self.path("p.crb")
         run("new", project, BUNDLED, check=0)
         self.assertFails(["export", project, "-o", self.path("no", "such", "dir.jsonl")], 1, "dir.jsonl")
+
+
+class ImportCrashes(Base):
+    """Issue 13: inputs that crashed the import.  Each ends in success or
+    in exit status 1 with "corroborate-cli: FILE: message", never a crash."""
+
+    def assertNoCrash(self, p):
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+        self.assertNotIn("CRITICAL", p.stderr)
+
+    def test_html_nbsp_in_head(self):
+        bad = self.write("in/x.html", b"<head>\xa0")
+        project = self.path("p.crb")
+        p = self.assertFails(["new", project, bad], 1, "x.html: ")
+        self.assertNoCrash(p)
+        self.assertIn("corroborate-cli: " + bad + ": ", p.stderr)
+        self.assertFalse(os.path.exists(project))
+        run("new", project, self.write("in/good.txt", "A good article with 12 facts.\n"), check=0)
+        p = self.assertFails(["add", project, bad], 1, "x.html: ")
+        self.assertNoCrash(p)
+        self.assertIn("corroborate-cli: " + bad + ": ", p.stderr)
+        # With text after it, the page is an article.
+        ok = self.write("in/y.html", b"<head>\xa0<p>Caf\xe9 open</p>")
+        run("add", project, ok, check=0)
+        _, stories = validate_project(project)
+        self.assertIn("Café open", [a["text"] for a in stories[0]["articles"]])
+
+    def test_short_files(self):
+        project = self.path("p.crb")
+        for name, data in [("a.txt", b"a"), ("b.md", b"-"), ("c.html", b"<"), ("d.txt", b"\xe2"),
+                           ("e.txt", b"\xef\xbb\xbf"), ("f.txt", b"\xff\xfe")]:
+            path = self.write("in/" + name, data)
+            p = run("new", "--force", project, path)
+            self.assertNoCrash(p)
+            if p.returncode == 1:
+                self.assertTrue(p.stderr.startswith("corroborate-cli: " + path + ": "), p.stderr)
+        run("new", "--force", project, self.path("in", "a.txt"), check=0)
+        _, stories = validate_project(project)
+        self.assertEqual(stories[0]["articles"][0]["text"], "a")
+        p = self.assertFails(["new", "--force", project, self.write("in/g.jsonl", b"{")], 1, "g.jsonl:1: ")
+        self.assertNoCrash(p)
+
+
+def sha256_file(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def read_as_python(path):
+    """A text file as Python reads it: UTF-8, newlines untouched, and the
+    byte order mark removed (Corroborate's decoding removes it too)."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return f.read()
+
+
+class Verbatim(Base):
+    """Issue 18, item 1: the stored text is the source's exactly, so every
+    span slices the file or corpus text as Python reads it and every
+    article's sha256 is its file's; metadata stays in the text, before
+    body_start, and is never a claim.  Issue 13, item 8: sources are file
+    names or relative paths, never absolute ones."""
+
+    def check_project(self, project, texts):
+        """texts: article id → the text it must have."""
+        _, stories = validate_project(project)
+        articles = {a["id"]: a for s in stories for a in s["articles"]}
+        self.assertEqual(sorted(articles), sorted(texts))
+        for aid, article in articles.items():
+            self.assertEqual(article["text"], texts[aid], aid)
+            self.assertEqual(article["sha256"], hashlib.sha256(texts[aid].encode("utf-8")).hexdigest())
+            self.assertFalse(os.path.isabs(article["source"]), article["source"])
+            self.assertNotIn(self.tmp, article["source"])
+        claims = json_lines(run("claims", project, check=0).stdout)
+        self.assertTrue(claims)
+        for c in claims:
+            article = articles[c["article"]]
+            self.assertEqual(texts[c["article"]][c["start"]:c["end"]], c["text"], c["id"])
+            self.assertGreaterEqual(c["start"], article.get("body_start", 0), c["id"])
+        export = json_lines(run("export", project, "--format", "jsonl", "--include-pending", check=0).stdout)
+        validate_export(export)
+        for r in export:
+            self.assertEqual(r["article"]["source"], articles[r["article"]["id"]]["source"])
+            self.assertEqual(r["article"]["sha256"], articles[r["article"]["id"]]["sha256"])
+            self.assertEqual(texts[r["article"]["id"]][r["span"]["start"]:r["span"]["end"]], r["original"])
+        return articles, claims
+
+    def test_shared_samples(self):
+        project = self.path("crocus.crb")
+        run("new", project, SAMPLES, check=0)
+        files = sorted(n for n in os.listdir(SAMPLES) if n.endswith(".txt"))
+        texts = {n[:-4]: read_as_python(os.path.join(SAMPLES, n)) for n in files}
+        articles, claims = self.check_project(project, texts)
+        for name in files:
+            article = articles[name[:-4]]
+            self.assertEqual(article["source"], name)
+            self.assertEqual(article["sha256"], sha256_file(os.path.join(SAMPLES, name)))
+            self.assertNotIn("source_sha256", article)
+        self.assertEqual(len(claims), 83)
+        # A leading "date" line is metadata: kept, before the body.
+        dated = articles["002_ac573e2a3b29c701"]
+        self.assertEqual(dated["text"][:dated["body_start"]].split(), ["date", "2024-05-24"])
+
+    def test_corpus(self):
+        corpus = os.path.join(SOURCE, "tests", "data", "verbatim-corpus.jsonl")
+        shutil.copy(corpus, self.path("verbatim-corpus.jsonl"))
+        project = self.path("corpus.crb")
+        run("new", project, self.path("verbatim-corpus.jsonl"), check=0)
+        with open(corpus, encoding="utf-8", newline="") as f:
+            rows = [json.loads(line) for line in f if line.strip()]
+        texts = {r["id"]: r["text"] for r in rows}
+        articles, claims = self.check_project(project, texts)
+        for n, r in enumerate(rows, 1):
+            self.assertEqual(articles[r["id"]]["source"], f"verbatim-corpus.jsonl:{n}")
+        self.assertIn("\r\n", articles["wire-crlf"]["text"])
+        self.assertEqual(articles["dated"]["date"], "2024-05-24")
+        self.assertEqual(articles["dated"]["body_start"], len("date 2024-05-24\n"))
+        self.assertEqual(articles["front-matter"]["title"], "144 dead, officials said on 23 March 2024")
+        self.assertEqual(articles["front-matter"]["outlet"], "Valley Times")
+        self.assertGreater(articles["front-matter"]["body_start"], 0)
+        self.assertEqual({c["article"] for c in claims}, set(texts))
+
+    def test_files(self):
+        # Trailing spaces, CRLF, blank-line runs, metadata, a byte order
+        # mark, a legacy encoding, sub-folders.
+        raw = {
+            "in/crlf.txt": "Bridge closes  \r\n\r\n\r\nThe bridge was closed on Monday, police said. \r\n".encode(),
+            "in/sub/meta.md": ("---\ntitle: Floods\n---\ndate 2025-01-02\n\n"
+                               "Floods cut off 12 villages in Zürich on Thursday.\t\n").encode(),
+            "in/bom.txt": b"\xef\xbb\xbf" + "The council voted 31 to 7 on Monday, officials said.\n".encode(),
+            "in/legacy.txt": "The café served 40 guests on Sunday, the owner said.\n".encode("cp1252"),
+        }
+        for name, data in raw.items():
+            self.write(name, data)
+        project = self.path("files.crb")
+        run("new", project, self.path("in"), check=0)
+        texts = {"crlf": read_as_python(self.path("in/crlf.txt")),
+                 "meta": read_as_python(self.path("in/sub/meta.md")),
+                 "bom": read_as_python(self.path("in/bom.txt")),
+                 "legacy": raw["in/legacy.txt"].decode("cp1252")}
+        articles, _ = self.check_project(project, texts)
+        self.assertEqual(articles["meta"]["source"], "sub/meta.md")
+        self.assertEqual(articles["crlf"]["source"], "crlf.txt")
+        for aid in ("crlf", "meta"):
+            self.assertEqual(articles[aid]["sha256"], sha256_file(self.path("in", articles[aid]["source"])))
+            self.assertNotIn("source_sha256", articles[aid])
+        # The text is not the file's bytes: the file's sha256 is recorded too.
+        for aid in ("bom", "legacy"):
+            self.assertEqual(articles[aid]["source_sha256"], sha256_file(self.path("in", aid + ".txt")))
+        self.assertEqual(articles["meta"]["date"], "2025-01-02")
+        self.assertTrue(articles["meta"]["text"][articles["meta"]["body_start"]:].startswith("Floods cut"))
+
+    def test_html_source_sha256(self):
+        page = self.write("in/page.html", "<html><head><title>Port fire</title></head><body>"
+                          "<p>A fire burned for 6 hours at the port, firefighters said.</p></body></html>")
+        project = self.path("p.crb")
+        run("new", project, page, check=0)
+        _, stories = validate_project(project)
+        article = stories[0]["articles"][0]
+        self.assertEqual(article["text"], "A fire burned for 6 hours at the port, firefighters said.")
+        self.assertEqual(article["source"], "page.html")
+        self.assertEqual(article["source_sha256"], sha256_file(page))
+        export = json_lines(run("export", project, "--format", "jsonl", "--include-pending", check=0).stdout)
+        self.assertTrue(export)
+        validate_export(export)
+        self.assertEqual(export[0]["article"]["source_sha256"], sha256_file(page))
+
+    def test_external_extractor_skips_metadata(self):
+        # A user's extractor sees the whole text; what it proposes in the
+        # metadata is dropped, and the claims are numbered without gaps.
+        article = self.write("in/a.md", "---\ntitle: 5 people were hurt.\n---\nPolice counted 3 cars. 2 more burned.\n")
+        fake = f"/usr/bin/python3 {os.path.join(SOURCE, 'tests', 'fake-extractor.py')} good"
+        claims = json_lines(run("extract", "--extractor-command", fake, article, check=0).stdout)
+        self.assertEqual([c["text"] for c in claims], ["Police counted 3 cars.", "2 more burned."])
+        project = self.path("p.crb")
+        run("new", project, "--extractor-command", fake, article, check=0)
+        stored = json_lines(run("claims", project, check=0).stdout)
+        self.assertEqual([(c["id"], c["text"]) for c in stored], [("a:1", "Police counted 3 cars."), ("a:2", "2 more burned.")])
+
+    def test_version_1_project_opens(self):
+        # Written by the previous format: texts as they were stored (the
+        # date line cut, spaces stripped), sha256 as recorded.
+        old = os.path.join(SOURCE, "tests", "data", "project-v1.crb")
+        project = self.path("old.crb")
+        shutil.copy(old, project)
+        with open(old, encoding="utf-8") as f:
+            before = [json.loads(line) for line in f]
+        self.assertEqual(before[0]["version"], 1)
+        run("validate", project, check=0)
+        claims = json_lines(run("claims", project, check=0).stdout)
+        texts = {a["id"]: a["text"] for a in before[1]["articles"]}
+        for c in claims:
+            self.assertEqual(texts[c["article"]][c["start"]:c["end"]], c["text"])
+        run("annotate", project, claims[0]["id"], "--confirm", check=0)
+        header, stories = validate_project(project)
+        self.assertEqual(header["version"], 2)
+        for a, b in zip(before[1]["articles"], stories[0]["articles"]):
+            self.assertEqual((a["text"], a["sha256"]), (b["text"], b["sha256"]))
+            self.assertNotIn("body_start", b)
 
 
 def fever_strict_score(predictions, gold):

@@ -540,7 +540,7 @@ cmd_extract (int    argc,
     {
       CrbImportItem *item = g_ptr_array_index (items, i);
       const char *text = crb_article_get_text (item->article);
-      g_autoptr (GPtrArray) sentences = crb_extract_sentences (text, -1, crb_article_get_date (item->article));
+      g_autoptr (GPtrArray) sentences = crb_extract_article_sentences (item->article);
       g_autoptr (GString) line = g_string_new (NULL);
       gsize byte_pos = 0, char_pos = 0;
 

@@ -324,7 +324,8 @@ crb_extract_with_command (const char    *command,
           return NULL;
         }
 
-      if (score >= threshold)
+      /* The metadata at the head of the text is never a claim. */
+      if (score >= threshold && crb_claim_get_start (claim) >= crb_article_get_body_start (article))
         g_ptr_array_add (claims, claim);
       else
         g_object_unref (claim);

@@ -41,6 +41,8 @@ typedef struct
   char       *url;
   char       *date;
   char       *source;
+  char       *source_sha256;
+  gint64      body_start;
   CrbArticle *article;     /* once a record has carried the text */
   guint       line;        /* its first record */
 
@@ -97,6 +99,7 @@ article_info_free (ArticleInfo *info)
   g_free (info->url);
   g_free (info->date);
   g_free (info->source);
+  g_free (info->source_sha256);
   g_clear_object (&info->article);
   g_free (info);
 }
@@ -249,7 +252,8 @@ read_article (Reader              *r,
               StoryInfo           *story,
               GError             **error)
 {
-  const char *id, *sha256, *title, *outlet, *url, *date, *source, *text;
+  const char *id, *sha256, *title, *outlet, *url, *date, *source, *source_sha256, *text;
+  const CrbJsonValue *body_start;
   ArticleInfo *info;
 
   if (!get_string (r, object, "article", "id", TRUE, &id, error) ||
@@ -259,6 +263,8 @@ read_article (Reader              *r,
       !get_string (r, object, "article", "url", FALSE, &url, error) ||
       !get_string (r, object, "article", "date", FALSE, &date, error) ||
       !get_string (r, object, "article", "source", FALSE, &source, error) ||
+      !get_string (r, object, "article", "source_sha256", FALSE, &source_sha256, error) ||
+      !get_field (r, object, "article", "body_start", CRB_JSON_INT, FALSE, &body_start, error) ||
       !get_string (r, object, "article", "text", FALSE, &text, error))
     return NULL;
 
@@ -282,6 +288,8 @@ read_article (Reader              *r,
       info->url = g_strdup (url);
       info->date = g_strdup (date);
       info->source = g_strdup (source);
+      info->source_sha256 = g_strdup (source_sha256);
+      info->body_start = body_start != NULL ? crb_json_int (body_start) : 0;
       info->line = r->line;
       g_hash_table_insert (r->articles, info->id, info);
       g_ptr_array_add (story->articles, info);
@@ -316,6 +324,13 @@ read_article (Reader              *r,
       crb_article_set_url (article, info->url);
       crb_article_set_date (article, info->date);
       crb_article_set_source (article, info->source);
+      crb_article_set_source_sha256 (article, info->source_sha256);
+      if (info->body_start < 0 || (guint64) info->body_start > crb_article_get_length (article))
+        {
+          fail (r, error, _("the field “article.body_start” must be from 0 to the length of the text"));
+          return NULL;
+        }
+      crb_article_set_body_start (article, (guint) info->body_start);
       info->article = g_steal_pointer (&article);
       info->text_len = strlen (text);
     }

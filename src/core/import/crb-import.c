@@ -95,11 +95,14 @@ looks_like_html (const char *text)
 static char *
 guess_title (const char *text)
 {
-  const char *nl = strchr (text, '\n');
+  const char *nl;
   g_autofree char *line = NULL;
   gsize len;
   char last;
 
+  while (g_ascii_isspace (*text))
+    text++;
+  nl = strchr (text, '\n');
   if (nl == NULL)
     return NULL;
 
@@ -134,21 +137,37 @@ outlet_from_url (const char *url)
   return g_strdup (host);
 }
 
+/* Nothing but white space and control characters. */
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p > ' ')
+      return FALSE;
+  return TRUE;
+}
+
+/* The article of a text: a file's or a corpus line's text exactly (an
+ * HTML page's visible text), the metadata at its head read and marked as
+ * such, never removed.  @source_sha256 is the file's, when the text is
+ * not its bytes.
+ */
 static CrbArticle *
 make_article (const char  *id,
               const char  *raw_text,
               Kind         kind,
               const char  *source,
+              const char  *source_sha256,
               CrbTextMeta *given,
               const char  *name,
               GError     **error)
 {
   g_auto (CrbTextMeta) meta = { 0 };
-  g_autofree char *body = NULL;
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   g_autofree char *outlet = NULL;
   CrbArticle *article;
+  gsize body;
 
   /* JSON strings may hold anything, lone surrogates included. */
   if (!g_utf8_validate (raw_text, -1, NULL))
@@ -158,18 +177,24 @@ make_article (const char  *id,
     }
 
   if (kind == KIND_HTML || (kind == KIND_UNKNOWN && looks_like_html (raw_text)))
-    body = crb_text_from_html (raw_text, strlen (raw_text), &meta);
+    text = crb_text_from_html (raw_text, strlen (raw_text), &meta);
   else
-    body = g_strdup (raw_text);
+    text = g_strdup (raw_text);
+  body = crb_text_read_metadata (text, &meta);
 
-  {
-    g_autofree char *stripped = crb_text_take_metadata (body, &meta);
-    text = crb_text_normalize (stripped);
-  }
-
-  if (text == NULL || *text == '\0')
+  if (is_blank (text + body))
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, _("%s: the article has no text"), name);
+      return NULL;
+    }
+  /* What the readers make must be UTF-8 whatever the input; should one
+   * fail, the file is refused by name rather than crb_article_new()
+   * returning NULL without an error.
+   */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_ENCODING,
+                   _("%s: the text read from it is not valid UTF-8"), name);
       return NULL;
     }
 
@@ -177,7 +202,7 @@ make_article (const char  *id,
 #define PICK(field) (given && given->field ? given->field : meta.field)
   title = g_strdup (PICK (title));
   if (title == NULL)
-    title = guess_title (text);
+    title = guess_title (text + body);
   outlet = g_strdup (PICK (outlet));
   if (outlet == NULL)
     outlet = outlet_from_url (PICK (url));
@@ -206,17 +231,21 @@ make_article (const char  *id,
                 "url", PICK (url),
                 "date", PICK (date),
                 "source", source,
+                "source-sha256", source_sha256,
+                "body-start", (guint) g_utf8_strlen (text, (gssize) body),
                 NULL);
 #undef PICK
 
   return article;
 }
 
+/* Reads and decodes a file; *out_bytes (if asked for) are the file's bytes. */
 static gboolean
 read_text_file (GFile         *file,
                 const char    *name,
                 GPtrArray     *warnings,
                 char         **out,
+                GBytes       **out_bytes,
                 GCancellable  *cancellable,
                 GError       **error)
 {
@@ -239,6 +268,8 @@ read_text_file (GFile         *file,
 
   if (warning != NULL)
     g_ptr_array_add (warnings, g_steal_pointer (&warning));
+  if (out_bytes != NULL)
+    *out_bytes = g_steal_pointer (&bytes);
 
   return TRUE;
 }
@@ -246,6 +277,7 @@ read_text_file (GFile         *file,
 static gboolean
 import_corpus (GFile         *file,
                const char    *name,
+               const char    *source,
                GPtrArray     *items,
                CrbImportFlags flags,
                GPtrArray     *warnings,
@@ -259,13 +291,14 @@ import_corpus (GFile         *file,
   guint lineno = 0;
   guint n_items = items->len;
 
-  if (!read_text_file (file, name, warnings, &contents, cancellable, error))
+  if (!read_text_file (file, name, warnings, &contents, NULL, cancellable, error))
     return FALSE;
 
   for (line = contents; line && *line; line = next)
     {
       g_autoptr (GError) local_error = NULL;
       g_autofree char *where = NULL;
+      g_autofree char *line_source = NULL;
       g_autofree char *id = NULL;
       CrbTextMeta given = { 0 };
       CrbImportItem *item;
@@ -284,6 +317,7 @@ import_corpus (GFile         *file,
         continue;
 
       where = g_strdup_printf ("%s:%u", name, lineno);
+      line_source = g_strdup_printf ("%s:%u", source, lineno);
       if (!json_parser_load_from_data (parser, line, -1, &local_error))
         {
           const char *msg = local_error->message;
@@ -320,7 +354,7 @@ import_corpus (GFile         *file,
       if (id == NULL)
         id = g_strdup_printf ("%s-%u", default_id, lineno);
 
-      article = make_article (id, text, KIND_UNKNOWN, where, &given, where, &local_error);
+      article = make_article (id, text, KIND_UNKNOWN, line_source, NULL, &given, where, &local_error);
       if (article == NULL)
         {
           if (flags & CRB_IMPORT_SKIP_INVALID)
@@ -348,8 +382,13 @@ import_corpus (GFile         *file,
   return TRUE;
 }
 
+/* @source: what the article records as its source: the file's name, or
+ * its path relative to the folder imported (never an absolute path, which
+ * would publish the user's folders with every dataset).
+ */
 static gboolean
 import_file (GFile         *file,
+             const char    *source,
              const char    *story,
              Kind           kind,
              GPtrArray     *items,
@@ -361,16 +400,29 @@ import_file (GFile         *file,
   g_autofree char *name = g_file_get_parse_name (file);
   g_autofree char *text = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *source_sha256 = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local_error = NULL;
   CrbArticle *article = NULL;
   CrbImportItem *item;
 
   if (kind == KIND_CORPUS)
-    return import_corpus (file, name, items, flags, warnings, cancellable, error);
+    return import_corpus (file, name, source, items, flags, warnings, cancellable, error);
 
   id = id_from_name (name);
-  if (read_text_file (file, name, warnings, &text, cancellable, &local_error))
-    article = make_article (id, text, kind, name, NULL, name, &local_error);
+  if (read_text_file (file, name, warnings, &text, &bytes, cancellable, &local_error))
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (bytes, &size);
+
+      /* The article's sha256 is its text's; when the text is not the
+       * file's bytes (HTML, another encoding, a byte order mark), the
+       * file's is recorded as well.
+       */
+      if (kind == KIND_HTML || size != strlen (text) || memcmp (data, text, size) != 0)
+        source_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      article = make_article (id, text, kind, source, source_sha256, NULL, name, &local_error);
+    }
 
   if (article == NULL)
     {
@@ -397,8 +449,12 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* @prefix: the folder's path relative to the folder imported; %NULL for
+ * that folder itself.
+ */
 static gboolean
 import_folder (GFile         *folder,
+               const char    *prefix,
                const char    *story,
                GPtrArray     *items,
                CrbImportFlags flags,
@@ -453,6 +509,8 @@ import_folder (GFile         *folder,
       g_autoptr (GFile) child = g_file_get_child (folder, child_name);
       GFileType type = g_file_query_file_type (child, G_FILE_QUERY_INFO_NONE, cancellable);
       Kind kind = kind_for_name (child_name);
+      g_autofree char *display = g_filename_display_name (child_name);
+      g_autofree char *source = prefix ? g_strconcat (prefix, "/", display, NULL) : g_strdup (display);
 
       if (type == G_FILE_TYPE_DIRECTORY)
         {
@@ -460,7 +518,7 @@ import_folder (GFile         *folder,
             ? g_strdup_printf ("%s/%s", story, child_name)
             : g_strdup (child_name);
 
-          if (!import_folder (child, sub_story, items, flags, warnings, depth + 1,
+          if (!import_folder (child, source, sub_story, items, flags, warnings, depth + 1,
                               cancellable, error))
             return FALSE;
         }
@@ -471,7 +529,7 @@ import_folder (GFile         *folder,
                            g_strdup_printf (_("%s: not an article file (.txt, .md, .html, .jsonl); skipped"),
                                             child_path));
         }
-      else if (!import_file (child, story, kind, items, flags, warnings, cancellable, error))
+      else if (!import_file (child, source, story, kind, items, flags, warnings, cancellable, error))
         return FALSE;
     }
 
@@ -508,7 +566,7 @@ crb_import_paths (const char * const  *paths,
 
       if (type == G_FILE_TYPE_DIRECTORY)
         {
-          if (!import_folder (file, NULL, items, flags, warnings, 0, cancellable, error))
+          if (!import_folder (file, NULL, NULL, items, flags, warnings, 0, cancellable, error))
             return NULL;
         }
       else if (type == G_FILE_TYPE_UNKNOWN)
@@ -516,9 +574,15 @@ crb_import_paths (const char * const  *paths,
           g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: no such file or folder"), paths[i]);
           return NULL;
         }
-      else if (!import_file (file, NULL, kind_for_name (paths[i]), items, flags, warnings,
-                             cancellable, error))
-        return NULL;
+      else
+        {
+          g_autofree char *parse_name = g_file_get_parse_name (file);
+          g_autofree char *source = g_path_get_basename (parse_name);
+
+          if (!import_file (file, source, NULL, kind_for_name (paths[i]), items, flags, warnings,
+                            cancellable, error))
+            return NULL;
+        }
     }
 
   if (items->len == 0)
@@ -643,10 +707,46 @@ crb_import_default_story (const char * const *paths)
 }
 
 /**
+ * crb_extract_article_sentences:
+ *
+ * Runs the extraction engine on the body of @article: the metadata at the
+ * head of its text (before crb_article_get_body_start()) is left out, so
+ * that it is never proposed as a claim.
+ *
+ * Returns: (transfer container) (element-type CrbSentence): the sentences
+ *   of the body, their offsets in bytes into the whole text
+ */
+GPtrArray *
+crb_extract_article_sentences (CrbArticle *article)
+{
+  GPtrArray *sentences;
+  const char *text;
+  gsize length, body;
+
+  g_return_val_if_fail (CRB_IS_ARTICLE (article), NULL);
+
+  text = crb_article_get_text (article);
+  length = strlen (text);
+  body = crb_utf8_chars_to_bytes (text, length, crb_article_get_body_start (article));
+  sentences = crb_extract_sentences (text + body, (gssize) (length - body),
+                                     crb_article_get_date (article));
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      CrbSentence *s = g_ptr_array_index (sentences, i);
+
+      s->start += body;
+      s->end += body;
+    }
+
+  return sentences;
+}
+
+/**
  * crb_extract_article_claims:
  * @threshold: the lowest check-worthiness score proposed
  *
- * Runs the extraction engine on @article.
+ * Runs the extraction engine on @article (its body: see
+ * crb_extract_article_sentences()).
  *
  * Returns: (transfer container) (element-type CrbClaim): claims with ids
  *   "ARTICLE:1", "ARTICLE:2"… in document order
@@ -665,8 +765,7 @@ crb_extract_article_claims (CrbArticle *article,
   g_return_val_if_fail (CRB_IS_ARTICLE (article), claims);
 
   text = crb_article_get_text (article);
-  sentences = crb_extract_sentences (text, -1, crb_article_get_date (article));
-
+  sentences = crb_extract_article_sentences (article);
   for (guint i = 0; i < sentences->len; i++)
     {
       CrbSentence *s = g_ptr_array_index (sentences, i);

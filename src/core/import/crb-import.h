@@ -53,36 +53,37 @@ typedef enum
   CRB_IMPORT_SKIP_INVALID = 1 << 0,
 } CrbImportFlags;
 
-void        crb_import_item_free        (CrbImportItem       *item);
+void        crb_import_item_free          (CrbImportItem       *item);
 
-GPtrArray  *crb_import_paths            (const char * const  *paths,
-                                         CrbImportFlags       flags,
-                                         GPtrArray           *warnings,
-                                         GCancellable        *cancellable,
-                                         GError             **error);
-GPtrArray  *crb_import_prepare          (const char * const  *paths,
-                                         CrbImportFlags       flags,
-                                         double               threshold,
-                                         GPtrArray           *warnings,
-                                         CrbImportProgress    progress,
-                                         gpointer             user_data,
-                                         GCancellable        *cancellable,
-                                         GError             **error);
-GPtrArray  *crb_import_prepare_full     (const char * const  *paths,
-                                         CrbImportFlags       flags,
-                                         double               threshold,
-                                         const char          *extractor_command,
-                                         guint                extractor_timeout,
-                                         GPtrArray           *warnings,
-                                         CrbImportProgress    progress,
-                                         gpointer             user_data,
-                                         GCancellable        *cancellable,
-                                         GError             **error);
-char       *crb_import_default_story    (const char * const  *paths);
-GPtrArray  *crb_extract_article_claims  (CrbArticle          *article,
-                                         double               threshold);
-GPtrArray  *crb_import_reid_claims      (GPtrArray           *claims,
-                                         const char          *article_id);
+GPtrArray  *crb_import_paths              (const char * const  *paths,
+                                           CrbImportFlags       flags,
+                                           GPtrArray           *warnings,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+GPtrArray  *crb_import_prepare            (const char * const  *paths,
+                                           CrbImportFlags       flags,
+                                           double               threshold,
+                                           GPtrArray           *warnings,
+                                           CrbImportProgress    progress,
+                                           gpointer             user_data,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+GPtrArray  *crb_import_prepare_full       (const char * const  *paths,
+                                           CrbImportFlags       flags,
+                                           double               threshold,
+                                           const char          *extractor_command,
+                                           guint                extractor_timeout,
+                                           GPtrArray           *warnings,
+                                           CrbImportProgress    progress,
+                                           gpointer             user_data,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+char       *crb_import_default_story      (const char * const  *paths);
+GPtrArray  *crb_extract_article_sentences (CrbArticle          *article);
+GPtrArray  *crb_extract_article_claims    (CrbArticle          *article,
+                                           double               threshold);
+GPtrArray  *crb_import_reid_claims        (GPtrArray           *claims,
+                                           const char          *article_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbImportItem, crb_import_item_free)
 

@@ -29,7 +29,7 @@ char  *crb_text_decode           (GBytes       *bytes,
 char  *crb_text_from_html        (const char   *html,
                                   gsize         length,
                                   CrbTextMeta  *meta);
-char  *crb_text_take_metadata    (const char   *text,
+gsize  crb_text_read_metadata    (const char   *text,
                                   CrbTextMeta  *meta);
 char  *crb_text_normalize        (const char   *text);
 

@@ -21,6 +21,8 @@ struct _CrbArticle
   char    *url;
   char    *date;
   char    *source;   /* the file or corpus it was imported from */
+  char    *source_sha256;
+  guint    body_start;   /* code points of metadata at the head of the text */
 };
 
 G_DEFINE_FINAL_TYPE (CrbArticle, crb_article, G_TYPE_OBJECT)
@@ -35,6 +37,8 @@ enum {
   PROP_URL,
   PROP_DATE,
   PROP_SOURCE,
+  PROP_SOURCE_SHA256,
+  PROP_BODY_START,
   N_PROPS
 };
 
@@ -67,6 +71,7 @@ crb_article_finalize (GObject *object)
   g_free (self->url);
   g_free (self->date);
   g_free (self->source);
+  g_free (self->source_sha256);
 
   G_OBJECT_CLASS (crb_article_parent_class)->finalize (object);
 }
@@ -104,6 +109,12 @@ crb_article_get_property (GObject    *object,
       break;
     case PROP_SOURCE:
       g_value_set_string (value, self->source);
+      break;
+    case PROP_SOURCE_SHA256:
+      g_value_set_string (value, self->source_sha256);
+      break;
+    case PROP_BODY_START:
+      g_value_set_uint (value, self->body_start);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -145,6 +156,12 @@ crb_article_set_property (GObject      *object,
     case PROP_SOURCE:
       crb_article_set_source (self, g_value_get_string (value));
       break;
+    case PROP_SOURCE_SHA256:
+      crb_article_set_source_sha256 (self, g_value_get_string (value));
+      break;
+    case PROP_BODY_START:
+      crb_article_set_body_start (self, g_value_get_uint (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -170,7 +187,8 @@ crb_article_class_init (CrbArticleClass *klass)
   /**
    * CrbArticle:text:
    *
-   * The article's text as imported (UTF-8, LF line ends).  Claim spans index it.
+   * The article's text as imported: the source's text exactly, decoded
+   * to UTF-8 (an HTML page's visible text).  Claim spans index it.
    */
   properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, construct);
   properties[PROP_SHA256] = g_param_spec_string ("sha256", NULL, NULL, NULL,
@@ -180,6 +198,22 @@ crb_article_class_init (CrbArticleClass *klass)
   properties[PROP_URL] = g_param_spec_string ("url", NULL, NULL, NULL, rw);
   properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, rw);
   properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, rw);
+  /**
+   * CrbArticle:source-sha256:
+   *
+   * The SHA-256 of the file the article was read from, when the text is
+   * not that file's bytes (an HTML page, a file in another encoding or
+   * with a byte order mark); %NULL otherwise.
+   */
+  properties[PROP_SOURCE_SHA256] = g_param_spec_string ("source-sha256", NULL, NULL, NULL, rw);
+  /**
+   * CrbArticle:body-start:
+   *
+   * Where the article's body starts, in code points: the text before it
+   * is metadata (front matter, a leading "date 2024-05-24" line), kept
+   * in the text but never proposed as claims, and shown dimmed.
+   */
+  properties[PROP_BODY_START] = g_param_spec_uint ("body-start", NULL, NULL, 0, G_MAXUINT, 0, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -287,6 +321,41 @@ DEFINE_STRING_ACCESSORS (outlet, PROP_OUTLET)
 DEFINE_STRING_ACCESSORS (url, PROP_URL)
 DEFINE_STRING_ACCESSORS (date, PROP_DATE)
 DEFINE_STRING_ACCESSORS (source, PROP_SOURCE)
+DEFINE_STRING_ACCESSORS (source_sha256, PROP_SOURCE_SHA256)
+
+/**
+ * crb_article_get_body_start:
+ *
+ * The text in [0, body start) is metadata the import found at the head of
+ * the source (front matter, "key: value" lines, a leading "date
+ * 2024-05-24"): it stays in the text, so that spans index the source,
+ * but it is never proposed as a claim.  0 when there is none.
+ *
+ * Returns: the offset of the body in code points, at most the length
+ */
+guint
+crb_article_get_body_start (CrbArticle *self)
+{
+  g_return_val_if_fail (CRB_IS_ARTICLE (self), 0);
+  return self->body_start;
+}
+
+/**
+ * crb_article_set_body_start:
+ * @body_start: the offset of the body in code points; clamped to the length
+ */
+void
+crb_article_set_body_start (CrbArticle *self,
+                            guint       body_start)
+{
+  g_return_if_fail (CRB_IS_ARTICLE (self));
+
+  body_start = (guint) MIN ((gsize) body_start, self->length);
+  if (self->body_start == body_start)
+    return;
+  self->body_start = body_start;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY_START]);
+}
 
 /**
  * crb_article_dup_slice:

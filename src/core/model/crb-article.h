@@ -9,30 +9,36 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CrbArticle, crb_article, CRB, ARTICLE, GObject)
 
-CrbArticle *crb_article_new          (const char *id,
-                                      const char *text);
-const char *crb_article_get_id       (CrbArticle *self);
-const char *crb_article_get_text     (CrbArticle *self);
-gsize       crb_article_get_length   (CrbArticle *self);
-const char *crb_article_get_sha256   (CrbArticle *self);
-const char *crb_article_get_title    (CrbArticle *self);
-void        crb_article_set_title    (CrbArticle *self,
-                                      const char *title);
-const char *crb_article_get_outlet   (CrbArticle *self);
-void        crb_article_set_outlet   (CrbArticle *self,
-                                      const char *outlet);
-const char *crb_article_get_url      (CrbArticle *self);
-void        crb_article_set_url      (CrbArticle *self,
-                                      const char *url);
-const char *crb_article_get_date     (CrbArticle *self);
-void        crb_article_set_date     (CrbArticle *self,
-                                      const char *date);
-const char *crb_article_get_source   (CrbArticle *self);
-void        crb_article_set_source   (CrbArticle *self,
-                                      const char *source);
-char       *crb_article_dup_slice    (CrbArticle *self,
-                                      guint       start,
-                                      guint       end);
-char       *crb_article_id_from_name (const char *wanted);
+CrbArticle *crb_article_new               (const char *id,
+                                           const char *text);
+const char *crb_article_get_id            (CrbArticle *self);
+const char *crb_article_get_text          (CrbArticle *self);
+gsize       crb_article_get_length        (CrbArticle *self);
+const char *crb_article_get_sha256        (CrbArticle *self);
+const char *crb_article_get_title         (CrbArticle *self);
+void        crb_article_set_title         (CrbArticle *self,
+                                           const char *title);
+const char *crb_article_get_outlet        (CrbArticle *self);
+void        crb_article_set_outlet        (CrbArticle *self,
+                                           const char *outlet);
+const char *crb_article_get_url           (CrbArticle *self);
+void        crb_article_set_url           (CrbArticle *self,
+                                           const char *url);
+const char *crb_article_get_date          (CrbArticle *self);
+void        crb_article_set_date          (CrbArticle *self,
+                                           const char *date);
+const char *crb_article_get_source        (CrbArticle *self);
+void        crb_article_set_source        (CrbArticle *self,
+                                           const char *source);
+const char *crb_article_get_source_sha256 (CrbArticle *self);
+void        crb_article_set_source_sha256 (CrbArticle *self,
+                                           const char *source_sha256);
+guint       crb_article_get_body_start    (CrbArticle *self);
+void        crb_article_set_body_start    (CrbArticle *self,
+                                           guint       body_start);
+char       *crb_article_dup_slice         (CrbArticle *self,
+                                           guint       start,
+                                           guint       end);
+char       *crb_article_id_from_name      (const char *wanted);
 
 G_END_DECLS

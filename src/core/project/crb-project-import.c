@@ -68,6 +68,8 @@ crb_project_import (CrbProject    *project,
                         "url", crb_article_get_url (item->article),
                         "date", crb_article_get_date (item->article),
                         "source", crb_article_get_source (item->article),
+                        "source-sha256", crb_article_get_source_sha256 (item->article),
+                        "body-start", crb_article_get_body_start (item->article),
                         NULL);
         }
 

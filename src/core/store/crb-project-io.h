@@ -86,6 +86,8 @@ typedef enum
   CRB_ARTICLE_DATE,
   CRB_ARTICLE_SOURCE,
   CRB_ARTICLE_SHA256,
+  CRB_ARTICLE_SOURCE_SHA256,
+  CRB_ARTICLE_BODY_START,   /* an integer, the others are strings */
   CRB_ARTICLE_TEXT,
   CRB_N_ARTICLE_FIELDS
 } CrbArticleField;

@@ -24,7 +24,11 @@ G_BEGIN_DECLS
  * CRB_PROJECT_FORMAT_VERSION:
  *
  * The newest project format version this build reads and the one it writes.
+ * Version 2: an article's text is its source's text exactly, metadata
+ * included (up to "body_start"), and "source_sha256" is the source
+ * file's checksum; version 1 files are read as they are (see
+ * docs/project-format.md).
  */
-#define CRB_PROJECT_FORMAT_VERSION  1
+#define CRB_PROJECT_FORMAT_VERSION  2
 
 G_END_DECLS

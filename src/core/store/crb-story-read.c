@@ -39,6 +39,8 @@ static const char * const article_fields[CRB_N_ARTICLE_FIELDS] = {
   [CRB_ARTICLE_DATE] = "date",
   [CRB_ARTICLE_SOURCE] = "source",
   [CRB_ARTICLE_SHA256] = "sha256",
+  [CRB_ARTICLE_SOURCE_SHA256] = "source_sha256",
+  [CRB_ARTICLE_BODY_START] = "body_start",
   [CRB_ARTICLE_TEXT] = "text",
 };
 
@@ -59,7 +61,7 @@ read_article (const Ctx           *ctx,
   if (!_crb_store_check_field (ctx, members[CRB_ARTICLE_ID], "id", CRB_JSON_STRING, TRUE, &fields[CRB_ARTICLE_ID], error) ||
       !_crb_store_check_field (ctx, members[CRB_ARTICLE_TEXT], "text", CRB_JSON_STRING, TRUE, &fields[CRB_ARTICLE_TEXT], error))
     return FALSE;
-  for (guint i = CRB_ARTICLE_TITLE; i <= CRB_ARTICLE_SHA256; i++)
+  for (guint i = CRB_ARTICLE_TITLE; i <= CRB_ARTICLE_SOURCE_SHA256; i++)
     {
       if (!_crb_store_check_field (ctx, members[i], article_fields[i], CRB_JSON_STRING, FALSE, &fields[i], error))
         return FALSE;
@@ -77,6 +79,20 @@ read_article (const Ctx           *ctx,
 
   out->length = crb_utf8_bytes_to_chars (crb_json_string (ctx->doc, fields[CRB_ARTICLE_TEXT]),
                                          crb_json_string_length (fields[CRB_ARTICLE_TEXT]));
+
+  /* Version 2: where the body starts, after the metadata kept in the text. */
+  if (!_crb_store_check_field (ctx, members[CRB_ARTICLE_BODY_START], "body_start", CRB_JSON_INT, FALSE,
+                               &fields[CRB_ARTICLE_BODY_START], error))
+    return FALSE;
+  if (fields[CRB_ARTICLE_BODY_START] != NULL)
+    {
+      gint64 body_start = crb_json_int (fields[CRB_ARTICLE_BODY_START]);
+
+      if (body_start < 0 || (guint64) body_start > out->length)
+        return _crb_store_fail (ctx, error, _("“body_start” must be from 0 to the length of the text"));
+      if (body_start == 0)
+        fields[CRB_ARTICLE_BODY_START] = NULL;
+    }
   return TRUE;
 }
 
@@ -488,7 +504,15 @@ _crb_line_article_write (GString            *out,
     {
       if (i == CRB_ARTICLE_TEXT && !with_text)
         continue;
-      if (a->fields[i] != NULL)
+      if (i == CRB_ARTICLE_BODY_START)
+        {
+          if (a->fields[i] != NULL)
+            {
+              crb_json_member (out, &first, article_fields[i]);
+              crb_json_append_int (out, crb_json_int (a->fields[i]));
+            }
+        }
+      else if (a->fields[i] != NULL)
         {
           crb_json_member (out, &first, article_fields[i]);
           crb_json_append_string_value (out, line->doc, a->fields[i]);
@@ -639,6 +663,10 @@ _crb_story_parse (CrbStory    *story,
                               "url", STRING (a->fields[CRB_ARTICLE_URL]),
                               "date", STRING (a->fields[CRB_ARTICLE_DATE]),
                               "source", STRING (a->fields[CRB_ARTICLE_SOURCE]),
+                              "source-sha256", STRING (a->fields[CRB_ARTICLE_SOURCE_SHA256]),
+                              "body-start", (guint) (a->fields[CRB_ARTICLE_BODY_START] != NULL
+                                                     ? crb_json_int (a->fields[CRB_ARTICLE_BODY_START])
+                                                     : 0),
                               NULL);
       if (a->fields[CRB_ARTICLE_SHA256] != NULL)
         _crb_article_set_recorded_sha256 (article, STRING (a->fields[CRB_ARTICLE_SHA256]));

@@ -92,6 +92,9 @@ _crb_article_write (GString    *out,
   write_string (out, &first, "date", crb_article_get_date (article));
   write_string (out, &first, "source", crb_article_get_source (article));
   write_string (out, &first, "sha256", crb_article_get_sha256 (article));
+  write_string (out, &first, "source_sha256", crb_article_get_source_sha256 (article));
+  if (crb_article_get_body_start (article) > 0)
+    write_int (out, &first, "body_start", crb_article_get_body_start (article));
   if (with_text)
     write_string (out, &first, "text", crb_article_get_text (article));
   g_string_append_c (out, '}');
