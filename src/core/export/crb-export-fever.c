@@ -76,40 +76,6 @@ sentence_of (StoryCtx           *ctx,
   return lo > 0 ? lo - 1 : 0;
 }
 
-/* The labels FEVER gives a decided claim (none when it is left out): a
- * corrected claim gives two records.
- */
-guint
-_crb_export_fever_labels (const CrbDecision  *d,
-                          const char        **labels)
-{
-  switch (crb_decision_get_status (d))
-    {
-    case CRB_DECISION_STATUS_CONFIRMED:
-      labels[0] = "SUPPORTS";
-      return 1;
-    case CRB_DECISION_STATUS_CORRECTED:
-      labels[0] = "SUPPORTS";  /* the corrected text */
-      labels[1] = "REFUTES";   /* the original text */
-      return 2;
-    case CRB_DECISION_STATUS_REJECTED:
-      if (d->reason == CRB_REJECT_REASON_FALSE)
-        {
-          labels[0] = "REFUTES";
-          return 1;
-        }
-      if (d->reason == CRB_REJECT_REASON_UNVERIFIABLE)
-        {
-          labels[0] = "NOT ENOUGH INFO";
-          return 1;
-        }
-      return 0;
-    case CRB_DECISION_STATUS_PENDING:
-    default:
-      return 0;
-    }
-}
-
 /* Where the id of the story's record @id goes. */
 static void
 mark_id (GString  *out,
@@ -198,53 +164,265 @@ write_fever_line (GString    *out,
   g_string_append (out, "}\n");
 }
 
-/* FEVER: confirmed claims and the corrected text SUPPORTS, with the claim's
- * sentence and its agreeing appearances as evidence; the original text of
- * a corrected claim and claims rejected as false REFUTES, with the claim's
- * sentence and (for false claims) the conflicting appearances; claims
- * rejected as unverifiable NOT ENOUGH INFO.  Other claims are left out.
+/* A record planned: its label, text and evidence (claim indexes, each
+ * claim's sentence an evidence set; NULL for NOT ENOUGH INFO).
  */
+typedef struct
+{
+  const char *label;
+  const char *text;
+  GArray     *evidence;
+} FeverRecord;
+
+static guint
+add_record (FeverRecord *records,
+            guint        n,
+            const char  *label,
+            const char  *text,
+            GArray      *evidence)
+{
+  records[n].label = label;
+  records[n].text = text;
+  records[n].evidence = evidence;
+  return n + 1;
+}
+
+/* The appearances of claim @index in other articles linked by @relation
+ * that no reviewer rejected.
+ */
+static GArray *
+appearances (StoryCtx    *ctx,
+             guint        index,
+             CrbRelation  relation)
+{
+  GArray *linked = _crb_export_linked_claims (ctx, index, relation);
+  guint article = claim_at (ctx, index)->article;
+  guint kept = 0;
+
+  for (guint i = 0; i < linked->len; i++)
+    {
+      const CrbLineClaim *other = claim_at (ctx, g_array_index (linked, guint, i));
+
+      if (other->article != article &&
+          crb_decision_get_status (other->decision) != CRB_DECISION_STATUS_REJECTED)
+        g_array_index (linked, guint, kept++) = g_array_index (linked, guint, i);
+    }
+  g_array_set_size (linked, kept);
+  return linked;
+}
+
+/* Case and runs of white space aside, the same text. */
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  g_autofree char *x = g_utf8_casefold (a, -1);
+  g_autofree char *y = g_utf8_casefold (b, -1);
+  g_auto (GStrv) xs = g_strsplit_set (g_strstrip (x), " \t\r\n", -1);
+  g_auto (GStrv) ys = g_strsplit_set (g_strstrip (y), " \t\r\n", -1);
+  guint i = 0, j = 0;
+
+  for (;;)
+    {
+      while (xs[i] != NULL && *xs[i] == '\0')
+        i++;
+      while (ys[j] != NULL && *ys[j] == '\0')
+        j++;
+      if (xs[i] == NULL || ys[j] == NULL)
+        return xs[i] == NULL && ys[j] == NULL;
+      if (strcmp (xs[i++], ys[j++]) != 0)
+        return FALSE;
+    }
+}
+
+/* The appearances that agree with the correction of claim @index: claims
+ * of other articles linked to it, not rejected, that a reviewer corrected
+ * to the same text (or that say it already), or that contradict the
+ * original and a reviewer confirmed.
+ */
+static GArray *
+agreeing_with_correction (StoryCtx *ctx,
+                          guint     index)
+{
+  const CrbLineClaim *claim = claim_at (ctx, index);
+  const char *correction = claim->decision->corrected_text;
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint k = ctx->link_start[index]; k < ctx->link_start[index + 1]; k++)
+    {
+      const CrbLineLink *link = link_at (ctx, ctx->link_index[k]);
+      guint o = other_end (link, index);
+      const CrbLineClaim *other = claim_at (ctx, o);
+      CrbDecisionStatus status = crb_decision_get_status (other->decision);
+
+      if (other->article == claim->article || link->relation == CRB_RELATION_RELATED ||
+          status == CRB_DECISION_STATUS_REJECTED)
+        continue;
+      if (same_text (final_text (ctx, other), correction) ||
+          (link->relation == CRB_RELATION_CONFLICTS && status == CRB_DECISION_STATUS_CONFIRMED))
+        g_array_append_val (result, o);
+    }
+  return result;
+}
+
+/* A decided claim without evidence from another article: NOT ENOUGH INFO,
+ * or nothing with require_evidence.
+ */
+static guint
+add_supported (FeverRecord *records,
+               guint        n,
+               StoryCtx    *ctx,
+               const char  *label,
+               const char  *text,
+               GArray      *evidence)
+{
+  if (evidence->len > 0)
+    return add_record (records, n, label, text, evidence);
+  g_array_unref (evidence);
+  if (ctx->options->require_evidence)
+    return n;
+  return add_record (records, n, "NOT ENOUGH INFO", text, NULL);
+}
+
+/* The records of 0.1 and before (--self-evidence): the claim's own
+ * sentence is evidence too.
+ */
+static guint
+plan_self_evidence (StoryCtx    *ctx,
+                    guint        index,
+                    FeverRecord *records)
+{
+  const CrbLineClaim *claim = claim_at (ctx, index);
+  const CrbDecision *d = claim->decision;
+  GArray *evidence = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) linked = NULL;
+  guint n;
+
+  g_array_append_val (evidence, index);
+  switch (crb_decision_get_status (d))
+    {
+    case CRB_DECISION_STATUS_CONFIRMED:
+    case CRB_DECISION_STATUS_CORRECTED:
+      linked = _crb_export_linked_claims (ctx, index, CRB_RELATION_AGREES);
+      for (guint i = 0; i < linked->len; i++)
+        if (crb_decision_get_status (claim_at (ctx, g_array_index (linked, guint, i))->decision) !=
+            CRB_DECISION_STATUS_REJECTED)
+          g_array_append_val (evidence, g_array_index (linked, guint, i));
+      n = add_record (records, 0, "SUPPORTS", final_text (ctx, claim), evidence);
+      if (d->status == CRB_DECISION_STATUS_CORRECTED)
+        {
+          GArray *own = g_array_new (FALSE, FALSE, sizeof (guint));
+
+          g_array_append_val (own, index);
+          n = add_record (records, n, "REFUTES", string_of (ctx, claim->text), own);
+        }
+      return n;
+    case CRB_DECISION_STATUS_REJECTED:
+      if (d->reason == CRB_REJECT_REASON_FALSE)
+        {
+          linked = _crb_export_linked_claims (ctx, index, CRB_RELATION_CONFLICTS);
+          g_array_append_vals (evidence, linked->data, linked->len);
+          return add_record (records, 0, "REFUTES", string_of (ctx, claim->text), evidence);
+        }
+      g_array_unref (evidence);
+      if (d->reason == CRB_REJECT_REASON_UNVERIFIABLE)
+        return add_record (records, 0, "NOT ENOUGH INFO", string_of (ctx, claim->text), NULL);
+      return 0;
+    case CRB_DECISION_STATUS_PENDING:
+    default:
+      g_array_unref (evidence);
+      return 0;
+    }
+}
+
+/* FEVER's records of claim @index (at most two), evidence from other
+ * articles only: a confirmed claim SUPPORTS, with its agreeing
+ * appearances; a claim rejected as false REFUTES, with its conflicting
+ * appearances; a corrected claim gives its corrected text SUPPORTS, with
+ * the appearances that agree with the correction, and its original text
+ * REFUTES, with those and the conflicting appearances (when there are
+ * any); a claim rejected as unverifiable is NOT ENOUGH INFO.  A claim
+ * without evidence is NOT ENOUGH INFO (left out with require_evidence).
+ * Other claims are left out.
+ */
+static guint
+plan_records (StoryCtx    *ctx,
+              guint        index,
+              FeverRecord *records)
+{
+  const CrbLineClaim *claim = claim_at (ctx, index);
+  const CrbDecision *d = claim->decision;
+  GArray *correction, *refuting;
+  guint n;
+
+  if (ctx->options->self_evidence)
+    return plan_self_evidence (ctx, index, records);
+
+  switch (crb_decision_get_status (d))
+    {
+    case CRB_DECISION_STATUS_CONFIRMED:
+      return add_supported (records, 0, ctx, "SUPPORTS", string_of (ctx, claim->text),
+                            appearances (ctx, index, CRB_RELATION_AGREES));
+    case CRB_DECISION_STATUS_CORRECTED:
+      correction = agreeing_with_correction (ctx, index);
+      refuting = appearances (ctx, index, CRB_RELATION_CONFLICTS);
+      for (guint i = 0; i < correction->len; i++)
+        {
+          guint c = g_array_index (correction, guint, i);
+          gboolean seen = FALSE;
+
+          for (guint k = 0; k < refuting->len && !seen; k++)
+            seen = g_array_index (refuting, guint, k) == c;
+          if (!seen)
+            g_array_append_val (refuting, c);
+        }
+      n = add_supported (records, 0, ctx, "SUPPORTS", d->corrected_text, correction);
+      if (refuting->len > 0)
+        return add_record (records, n, "REFUTES", string_of (ctx, claim->text), refuting);
+      g_array_unref (refuting);
+      return n;
+    case CRB_DECISION_STATUS_REJECTED:
+      if (d->reason == CRB_REJECT_REASON_FALSE)
+        return add_supported (records, 0, ctx, "REFUTES", string_of (ctx, claim->text),
+                              appearances (ctx, index, CRB_RELATION_CONFLICTS));
+      if (d->reason == CRB_REJECT_REASON_UNVERIFIABLE)
+        return add_record (records, 0, "NOT ENOUGH INFO", string_of (ctx, claim->text), NULL);
+      return 0;
+    case CRB_DECISION_STATUS_PENDING:
+    default:
+      return 0;
+    }
+}
+
+/* The labels of claim @index's records, for counting. */
+guint
+_crb_export_fever_labels (StoryCtx    *ctx,
+                          guint        index,
+                          const char **labels)
+{
+  FeverRecord records[2];
+  guint n = plan_records (ctx, index, records);
+
+  for (guint i = 0; i < n; i++)
+    {
+      labels[i] = records[i].label;
+      g_clear_pointer (&records[i].evidence, g_array_unref);
+    }
+  return n;
+}
+
 guint
 _crb_export_write_fever_record (GString  *out,
                                 StoryCtx *ctx,
                                 guint     index)
 {
-  const CrbLineClaim *claim = claim_at (ctx, index);
-  const char *labels[2];
-  guint n = _crb_export_fever_labels (claim->decision, labels);
-  g_autoptr (GArray) evidence = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GArray) linked = NULL;
+  FeverRecord records[2];
+  guint n = plan_records (ctx, index, records);
 
-  if (n == 0)
-    return 0;
-
-  g_array_append_val (evidence, index);
-  if (g_str_equal (labels[0], "NOT ENOUGH INFO"))
+  for (guint i = 0; i < n; i++)
     {
-      write_fever_line (out, ctx, labels[0], string_of (ctx, claim->text), NULL);
-      return 1;
-    }
-
-  if (g_str_equal (labels[0], "REFUTES"))
-    {
-      linked = _crb_export_linked_claims (ctx, index, CRB_RELATION_CONFLICTS);
-      g_array_append_vals (evidence, linked->data, linked->len);
-      write_fever_line (out, ctx, labels[0], string_of (ctx, claim->text), evidence);
-      return 1;
-    }
-
-  /* Agreeing appearances, unless a reviewer rejected them. */
-  linked = _crb_export_linked_claims (ctx, index, CRB_RELATION_AGREES);
-  for (guint i = 0; i < linked->len; i++)
-    if (crb_decision_get_status (claim_at (ctx, g_array_index (linked, guint, i))->decision) !=
-        CRB_DECISION_STATUS_REJECTED)
-      g_array_append_val (evidence, g_array_index (linked, guint, i));
-  write_fever_line (out, ctx, labels[0], final_text (ctx, claim), evidence);
-
-  if (n == 2)
-    {
-      g_array_set_size (evidence, 1);
-      write_fever_line (out, ctx, labels[1], string_of (ctx, claim->text), evidence);
+      write_fever_line (out, ctx, records[i].label, records[i].text, records[i].evidence);
+      g_clear_pointer (&records[i].evidence, g_array_unref);
     }
   return n;
 }

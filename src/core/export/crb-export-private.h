@@ -41,6 +41,9 @@ typedef struct
   gsize              *evidence_at; /* per claim: where its pieces start and end in @evidence */
   guint               next_id;     /* FEVER: the next record's id in the story, from 0 */
   GArray             *ids;         /* FEVER: IdMark, where the records' ids go */
+  const CrbExportOptions *options;
+  GHashTable         *pseudonyms;  /* annotator → pseudonym; NULL: names as they are */
+  GPtrArray          *annotators;  /* when tallied: the annotator of each record written (owned copies) */
 } StoryCtx;
 
 /* FEVER numbers its records across the file: a story's records are written
@@ -119,6 +122,34 @@ append_span (GString            *out,
   g_string_append_c (out, '}');
 }
 
+/* How the other outlets see a claim: those with an appearance of it that
+ * agrees, those with one that conflicts (appearances a reviewer rejected
+ * left out), and whether a reviewer confirmed it all the same.
+ */
+typedef struct
+{
+  guint    agree;
+  guint    conflict;
+  gboolean against_conflict;
+} CrbCorroboration;
+
+/* What an export tallies for a dataset card: the records written by
+ * status, and the annotators of their decisions in order of first
+ * appearance (as written: pseudonyms when asked for).
+ */
+typedef struct
+{
+  guint       by_status[CRB_N_DECISION_STATUSES];
+  GPtrArray  *annotators;  /* char *, in order of first appearance */
+  GHashTable *counts;      /* annotator → GUINT_TO_POINTER (records) */
+} CrbExportTally;
+
+void        _crb_export_tally_init               (CrbExportTally     *tally);
+void        _crb_export_tally_clear              (CrbExportTally     *tally);
+void        _crb_export_tally_add                (CrbExportTally     *tally,
+                                                  const char         *name,
+                                                  guint               n);
+
 /* Appends the records of claim @index (none when the format leaves it out)
  * and returns how many it wrote.
  */
@@ -129,6 +160,23 @@ typedef guint (*CrbExportWriteRecord) (GString  *out,
 GArray     *_crb_export_linked_claims            (StoryCtx           *ctx,
                                                   guint               index,
                                                   CrbRelation         relation);
+const char *_crb_export_annotator                (StoryCtx           *ctx,
+                                                  const CrbDecision  *d);
+void        _crb_export_corroboration            (StoryCtx           *ctx,
+                                                  guint               index,
+                                                  CrbCorroboration   *out);
+GHashTable *_crb_export_pseudonyms               (GListModel         *stories,
+                                                  GError            **error);
+gboolean    _crb_export_run                      (GListModel             *stories,
+                                                  CrbExportFormat         format,
+                                                  GOutputStream          *output,
+                                                  GOutputStream          *sentences,
+                                                  const CrbExportOptions *options,
+                                                  GHashTable             *pseudonyms,
+                                                  CrbExportTally         *tally,
+                                                  guint                  *n_records,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
 
 guint       _crb_export_write_native_record      (GString            *out,
                                                   StoryCtx           *ctx,
@@ -144,7 +192,8 @@ guint       _crb_export_write_claimreview_record (GString            *out,
                                                   StoryCtx           *ctx,
                                                   guint               index);
 
-guint       _crb_export_fever_labels             (const CrbDecision  *d,
+guint       _crb_export_fever_labels             (StoryCtx           *ctx,
+                                                  guint               index,
                                                   const char        **labels);
 guint       _crb_export_write_fever_record       (GString            *out,
                                                   StoryCtx           *ctx,

@@ -69,6 +69,7 @@ _crb_export_write_native_record (GString  *out,
 {
   const CrbLineClaim *claim = claim_at (ctx, index);
   const CrbDecision *decision = claim->decision;
+  CrbCorroboration corroboration;
 
   append_literal (out, "{\"id\":");
   crb_json_append_string_value (out, ctx->doc, claim->id);
@@ -83,7 +84,7 @@ _crb_export_write_native_record (GString  *out,
   append_literal (out, ",\"note\":");
   crb_json_append_string (out, decision ? decision->note : NULL);
   append_literal (out, ",\"annotator\":");
-  crb_json_append_string (out, decision ? decision->annotator : NULL);
+  crb_json_append_string (out, _crb_export_annotator (ctx, decision));
   append_literal (out, ",\"time\":");
   crb_json_append_string (out, decision ? decision->time : NULL);
   append_literal (out, ",\"kind\":");
@@ -154,6 +155,17 @@ _crb_export_write_native_record (GString  *out,
   append_literal (out, "],\"outlets\":");
   crb_json_append_int (out, claim->fact >= 0 ? g_array_index (ctx->line->facts, CrbLineFact, claim->fact).n_outlets : 1);
 
+  /* The other outlets, and whether the reviewer decided against them. */
+  _crb_export_corroboration (ctx, index, &corroboration);
+  append_literal (out, ",\"corroboration\":{\"agree\":");
+  crb_json_append_int (out, corroboration.agree);
+  append_literal (out, ",\"conflict\":");
+  crb_json_append_int (out, corroboration.conflict);
+  if (corroboration.against_conflict)
+    append_literal (out, ",\"decided_against_conflict\":true}");
+  else
+    append_literal (out, ",\"decided_against_conflict\":false}");
+
   append_literal (out, ",\"extractor\":{\"name\":");
   crb_json_append_string (out, CRB_EXTRACTOR_NAME);
   append_literal (out, ",\"version\":");
@@ -216,7 +228,7 @@ _crb_export_write_csv_record (GString  *out,
   csv_field (out, status_name (claim), FALSE);
   csv_field (out, d ? crb_reject_reason_to_string (d->reason) : NULL, FALSE);
   csv_field (out, d ? d->note : NULL, FALSE);
-  csv_field (out, d ? d->annotator : NULL, FALSE);
+  csv_field (out, _crb_export_annotator (ctx, d), FALSE);
   csv_field (out, d ? d->time : NULL, FALSE);
   csv_field (out, claim->kind ? string_of (ctx, claim->kind) : "statement", FALSE);
   csv_field (out, score, FALSE);

@@ -4,8 +4,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "crb-export-private.h"
 
+#include "crb-error.h"
 #include "crb-story-private.h"
 
 #include <string.h>
@@ -23,9 +26,11 @@
 
 /* What the record writers need of a story, made once per story. */
 static void
-story_ctx_begin (StoryCtx           *ctx,
-                 CrbStory           *story,
-                 const CrbStoryLine *line)
+story_ctx_begin (StoryCtx               *ctx,
+                 CrbStory               *story,
+                 const CrbStoryLine     *line,
+                 const CrbExportOptions *options,
+                 GHashTable             *pseudonyms)
 {
   guint n_claims = line->claims->len;
   guint n_articles = line->articles->len;
@@ -34,6 +39,8 @@ story_ctx_begin (StoryCtx           *ctx,
   ctx->story = story;
   ctx->line = line;
   ctx->doc = line->doc;
+  ctx->options = options;
+  ctx->pseudonyms = pseudonyms;
   ctx->sentences = g_new0 (GArray *, n_articles);
   ctx->written = g_new0 (char *, n_articles);
   ctx->ids = g_array_new (FALSE, FALSE, sizeof (IdMark));
@@ -81,6 +88,7 @@ story_ctx_end (StoryCtx *ctx)
   g_clear_pointer (&ctx->evidence_at, g_free);
   g_clear_pointer (&ctx->link_start, g_free);
   g_clear_pointer (&ctx->link_index, g_free);
+  g_clear_pointer (&ctx->annotators, g_ptr_array_unref);
   ctx->story = NULL;
   ctx->line = NULL;
   ctx->doc = NULL;
@@ -103,6 +111,150 @@ _crb_export_linked_claims (StoryCtx    *ctx,
         g_array_append_val (result, other);
     }
   return result;
+}
+
+/* The annotator a record names: a decision without a name is
+ * "anonymous", never the login name of whoever exports.
+ */
+const char *
+_crb_export_annotator (StoryCtx          *ctx,
+                       const CrbDecision *d)
+{
+  const char *name;
+
+  if (d == NULL)
+    return NULL;
+  if (d->annotator == NULL || *d->annotator == '\0')
+    return "anonymous";
+  if (ctx->pseudonyms != NULL && (name = g_hash_table_lookup (ctx->pseudonyms, d->annotator)) != NULL)
+    return name;
+  return d->annotator;
+}
+
+/* An outlet as the counts see it: its name, else its article's id. */
+static const char *
+outlet_of (StoryCtx *ctx,
+           guint     article)
+{
+  const char *outlet = article_field (ctx, article, CRB_ARTICLE_OUTLET);
+
+  return outlet ? outlet : article_field (ctx, article, CRB_ARTICLE_ID);
+}
+
+static gboolean
+add_outlet (GPtrArray  *seen,
+            const char *outlet)
+{
+  for (guint i = 0; i < seen->len; i++)
+    if (g_str_equal (g_ptr_array_index (seen, i), outlet))
+      return FALSE;
+  g_ptr_array_add (seen, (gpointer) outlet);
+  return TRUE;
+}
+
+void
+_crb_export_corroboration (StoryCtx         *ctx,
+                           guint             index,
+                           CrbCorroboration *out)
+{
+  const CrbLineClaim *claim = claim_at (ctx, index);
+  const char *own;
+  g_autoptr (GPtrArray) agree = NULL;
+  g_autoptr (GPtrArray) conflict = NULL;
+
+  memset (out, 0, sizeof *out);
+  if (ctx->link_start[index] == ctx->link_start[index + 1])
+    return;
+
+  own = outlet_of (ctx, claim->article);
+  agree = g_ptr_array_new ();
+  conflict = g_ptr_array_new ();
+  for (guint k = ctx->link_start[index]; k < ctx->link_start[index + 1]; k++)
+    {
+      const CrbLineLink *link = link_at (ctx, ctx->link_index[k]);
+      const CrbLineClaim *other = claim_at (ctx, other_end (link, index));
+      const char *outlet = outlet_of (ctx, other->article);
+
+      if (g_str_equal (outlet, own) ||
+          crb_decision_get_status (other->decision) == CRB_DECISION_STATUS_REJECTED)
+        continue;
+      if (link->relation == CRB_RELATION_AGREES)
+        add_outlet (agree, outlet);
+      else if (link->relation == CRB_RELATION_CONFLICTS)
+        add_outlet (conflict, outlet);
+    }
+
+  out->agree = agree->len;
+  out->conflict = conflict->len;
+  out->against_conflict = conflict->len > 0 &&
+                          crb_decision_get_status (claim->decision) == CRB_DECISION_STATUS_CONFIRMED;
+}
+
+/* Pseudonyms for --anonymize-annotators: annotator-1, annotator-2, … in the
+ * order the annotators first decide a claim in the project (every story,
+ * every decision), so that each reviewer keeps one pseudonym in every
+ * file made from the project, whatever is left out of each.
+ */
+GHashTable *
+_crb_export_pseudonyms (GListModel  *stories,
+                        GError     **error)
+{
+  g_autoptr (GHashTable) pseudonyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
+      g_auto (CrbStoryLine) line = { NULL, };
+
+      if (!_crb_story_read_line (story, &line, error))
+        return NULL;
+      for (guint j = 0; j < line.claims->len; j++)
+        {
+          const CrbDecision *d = g_array_index (line.claims, CrbLineClaim, j).decision;
+
+          if (d == NULL || d->status == CRB_DECISION_STATUS_PENDING ||
+              d->annotator == NULL || *d->annotator == '\0' || g_str_equal (d->annotator, "anonymous") ||
+              g_hash_table_contains (pseudonyms, d->annotator))
+            continue;
+          g_hash_table_insert (pseudonyms, g_strdup (d->annotator),
+                               g_strdup_printf ("annotator-%u", g_hash_table_size (pseudonyms) + 1));
+        }
+    }
+  return g_steal_pointer (&pseudonyms);
+}
+
+void
+_crb_export_tally_init (CrbExportTally *tally)
+{
+  memset (tally, 0, sizeof *tally);
+  tally->annotators = g_ptr_array_new_with_free_func (g_free);
+  tally->counts = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+void
+_crb_export_tally_clear (CrbExportTally *tally)
+{
+  g_clear_pointer (&tally->counts, g_hash_table_unref);
+  g_clear_pointer (&tally->annotators, g_ptr_array_unref);
+}
+
+/* Counts @n more records decided by @name. */
+void
+_crb_export_tally_add (CrbExportTally *tally,
+                       const char     *name,
+                       guint           n)
+{
+  gpointer count = g_hash_table_lookup (tally->counts, name);
+
+  if (count == NULL)
+    {
+      char *copy = g_strdup (name);
+
+      g_ptr_array_add (tally->annotators, copy);
+      g_hash_table_insert (tally->counts, copy, GUINT_TO_POINTER (n));
+    }
+  else
+    g_hash_table_insert (tally->counts, (gpointer) name, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + n));
 }
 
 static const struct
@@ -241,13 +393,15 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Sink, sink_clear)
  */
 typedef struct
 {
-  CrbStory *story;
-  GString  *records;
-  GString  *sentences;
-  GArray   *ids;        /* FEVER: IdMark */
-  guint     count;
-  GError   *error;
-  gboolean  done;
+  CrbStory  *story;
+  GString   *records;
+  GString   *sentences;
+  GArray    *ids;         /* FEVER: IdMark */
+  GPtrArray *annotators;  /* when tallied: the annotator of each decided record */
+  guint      by_status[CRB_N_DECISION_STATUSES];
+  guint      count;
+  GError    *error;
+  gboolean   done;
 } Job;
 
 typedef struct
@@ -256,7 +410,9 @@ typedef struct
   GCond                   cond;
   CrbExportFormat         format;
   const CrbExportOptions *options;
+  GHashTable             *pseudonyms;
   gboolean                with_sentences;
+  gboolean                tallied;
   GPtrArray              *spare;      /* buffers written already, for the next stories (under lock) */
   gint                    cancelled;  /* atomic */
 } Shared;
@@ -305,6 +461,7 @@ job_free (Job *job)
   if (job->sentences)
     g_string_free (job->sentences, TRUE);
   g_clear_pointer (&job->ids, g_array_unref);
+  g_clear_pointer (&job->annotators, g_ptr_array_unref);
   g_clear_error (&job->error);
   g_free (job);
 }
@@ -321,12 +478,26 @@ run_job (gpointer data,
     {
       StoryCtx ctx = { 0, };
 
-      story_ctx_begin (&ctx, job->story, &line);
+      story_ctx_begin (&ctx, job->story, &line, shared->options, shared->pseudonyms);
+      if (shared->tallied)
+        ctx.annotators = g_ptr_array_new_with_free_func (g_free);
       job->records = take_buffer (shared);
       for (guint j = 0; j < line.claims->len; j++)
-        if (claim_included (claim_at (&ctx, j), shared->options))
-          job->count += formats[shared->format].write_record (job->records, &ctx, j);
+        {
+          const CrbLineClaim *claim = claim_at (&ctx, j);
+          guint n;
+
+          if (!claim_included (claim, shared->options))
+            continue;
+          n = formats[shared->format].write_record (job->records, &ctx, j);
+          job->count += n;
+          if (n > 0)
+            job->by_status[crb_decision_get_status (claim->decision)]++;
+          if (n > 0 && ctx.annotators != NULL && claim->decision != NULL)
+            g_ptr_array_add (ctx.annotators, g_strdup (_crb_export_annotator (&ctx, claim->decision)));
+        }
       job->ids = g_steal_pointer (&ctx.ids);
+      job->annotators = g_steal_pointer (&ctx.annotators);
 
       if (shared->with_sentences)
         {
@@ -342,51 +513,33 @@ run_job (gpointer data,
   g_mutex_unlock (&shared->lock);
 }
 
-/**
- * crb_export_stories:
- * @stories: (element-type CrbStory): the stories of a project, in order
- * @sentences: (nullable): for %CRB_EXPORT_FEVER, where the sentence table
- *   goes (one JSON line per sentence of each exported story's articles)
- * @n_records: (out) (optional): how many records were written
- *
- * Writes the dataset in @format, story by story, so memory does not grow
- * with the number of records.  Stories and claims come in project order,
- * so the same project exports the same bytes every time.
- * docs/export-formats.md describes the formats.
- *
- * Stories are parsed in worker threads: export a project that no window
- * is showing (the app exports a copy it loads for the purpose).
+/* crb_export_stories() with the pseudonyms made already (so that several
+ * files share them) and, when @tally is given, what a dataset card says.
+ * The sentence table is written to @sentences whatever the format.
  */
 gboolean
-crb_export_stories (GListModel             *stories,
-                    CrbExportFormat         format,
-                    GOutputStream          *output,
-                    GOutputStream          *sentences,
-                    const CrbExportOptions *options,
-                    guint                  *n_records,
-                    GCancellable           *cancellable,
-                    GError                **error)
+_crb_export_run (GListModel             *stories,
+                 CrbExportFormat         format,
+                 GOutputStream          *output,
+                 GOutputStream          *sentences,
+                 const CrbExportOptions *options,
+                 GHashTable             *pseudonyms,
+                 CrbExportTally         *tally,
+                 guint                  *n_records,
+                 GCancellable           *cancellable,
+                 GError                **error)
 {
   g_auto (Sink) out = { output, g_string_sized_new (SINK_PIECE) };
   g_auto (Sink) sentences_out = { sentences, NULL };
-  gboolean with_sentences = sentences != NULL && format == CRB_EXPORT_FEVER;
+  gboolean with_sentences = sentences != NULL;
   g_autoptr (GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
   g_autoptr (GString) header = g_string_new (NULL);
-  CrbExportOptions defaults = CRB_EXPORT_OPTIONS_DEFAULT;
   Shared shared = { 0, };
   GThreadPool *pool;
   guint n_threads, window;
   guint queued = 0;
   guint count = 0;
   gboolean ok = TRUE;
-
-  g_return_val_if_fail (G_IS_LIST_MODEL (stories), FALSE);
-  g_return_val_if_fail (format < CRB_N_EXPORT_FORMATS, FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), FALSE);
-  g_return_val_if_fail (sentences == NULL || G_IS_OUTPUT_STREAM (sentences), FALSE);
-
-  if (options == NULL)
-    options = &defaults;
 
   if (with_sentences)
     sentences_out.pending = g_string_sized_new (SINK_PIECE);
@@ -413,7 +566,9 @@ crb_export_stories (GListModel             *stories,
   g_cond_init (&shared.cond);
   shared.format = format;
   shared.options = options;
+  shared.pseudonyms = pseudonyms;
   shared.with_sentences = with_sentences;
+  shared.tallied = tally != NULL;
   shared.spare = g_ptr_array_new_with_free_func (buffer_free);
   n_threads = CLAMP (g_get_num_processors (), 1, 4);
   window = 2 * n_threads + 1;  /* stories in memory at once */
@@ -446,6 +601,13 @@ crb_export_stories (GListModel             *stories,
                (!with_sentences || sink_write (&sentences_out, job->sentences, cancellable, error));
         }
       count += job->count;
+      if (ok && tally != NULL)
+        {
+          for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
+            tally->by_status[s] += job->by_status[s];
+          for (guint k = 0; k < job->annotators->len; k++)
+            _crb_export_tally_add (tally, g_ptr_array_index (job->annotators, k), 1);
+        }
 
       /* Written: its buffers go to the next stories. */
       give_back_buffer (&shared, g_steal_pointer (&job->records));
@@ -469,6 +631,51 @@ crb_export_stories (GListModel             *stories,
   if (n_records != NULL)
     *n_records = count;
   return TRUE;
+}
+
+/**
+ * crb_export_stories:
+ * @stories: (element-type CrbStory): the stories of a project, in order
+ * @sentences: (nullable): for %CRB_EXPORT_FEVER, where the sentence table
+ *   goes (one JSON line per sentence of each exported story's articles)
+ * @n_records: (out) (optional): how many records were written
+ *
+ * Writes the dataset in @format, story by story, so memory does not grow
+ * with the number of records.  Stories and claims come in project order,
+ * so the same project exports the same bytes every time.
+ * docs/export-formats.md describes the formats.
+ *
+ * Stories are parsed in worker threads: export a project that no window
+ * is showing (the app exports a copy it loads for the purpose).
+ */
+gboolean
+crb_export_stories (GListModel             *stories,
+                    CrbExportFormat         format,
+                    GOutputStream          *output,
+                    GOutputStream          *sentences,
+                    const CrbExportOptions *options,
+                    guint                  *n_records,
+                    GCancellable           *cancellable,
+                    GError                **error)
+{
+  CrbExportOptions defaults = CRB_EXPORT_OPTIONS_DEFAULT;
+  g_autoptr (GHashTable) pseudonyms = NULL;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (stories), FALSE);
+  g_return_val_if_fail (format < CRB_N_EXPORT_FORMATS, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), FALSE);
+  g_return_val_if_fail (sentences == NULL || G_IS_OUTPUT_STREAM (sentences), FALSE);
+
+  if (options == NULL)
+    options = &defaults;
+  if (format == CRB_EXPORT_CLAIMREVIEW && options->review_url != NULL &&
+      !crb_export_check_review_url (options->review_url, error))
+    return FALSE;
+  if (options->anonymize_annotators && (pseudonyms = _crb_export_pseudonyms (stories, error)) == NULL)
+    return FALSE;
+
+  return _crb_export_run (stories, format, output, format == CRB_EXPORT_FEVER ? sentences : NULL,
+                          options, pseudonyms, NULL, n_records, cancellable, error);
 }
 
 /**
@@ -517,6 +724,7 @@ crb_export_count_stories (GListModel             *stories,
                           GError                **error)
 {
   CrbExportOptions defaults = CRB_EXPORT_OPTIONS_DEFAULT;
+  StoryCtx ctx = { 0, };
 
   g_return_val_if_fail (G_IS_LIST_MODEL (stories), FALSE);
   g_return_val_if_fail (format < CRB_N_EXPORT_FORMATS, FALSE);
@@ -549,6 +757,8 @@ crb_export_count_stories (GListModel             *stories,
       if (!_crb_story_read_line (story, &line, error))
         return FALSE;
 
+      /* FEVER's labels depend on the evidence, which the links give. */
+      story_ctx_begin (&ctx, story, &line, options, NULL);
       for (guint j = 0; j < line.claims->len; j++)
         {
           const CrbLineClaim *claim = &g_array_index (line.claims, CrbLineClaim, j);
@@ -565,7 +775,7 @@ crb_export_count_stories (GListModel             *stories,
               found[0] = _crb_export_claimreview_label (d, &rating);
               break;
             case CRB_EXPORT_FEVER:
-              _crb_export_fever_labels (d, found);
+              _crb_export_fever_labels (&ctx, j, found);
               break;
             case CRB_EXPORT_JSONL:
             case CRB_EXPORT_CSV:
@@ -580,7 +790,37 @@ crb_export_count_stories (GListModel             *stories,
               if (g_str_equal (labels[k], found[f]))
                 counts[k]++;
         }
+      story_ctx_end (&ctx);
     }
 
+  return TRUE;
+}
+
+/**
+ * crb_export_check_review_url:
+ * @base: where a publisher's reviews are published: an http or https URL,
+ *   to which each review's claim id is added (after a slash unless it ends
+ *   with `/`, `#` or `=`), or in which `{id}` marks where the claim id goes
+ *
+ * Returns: %TRUE when @base makes review URLs, else %FALSE with @error
+ */
+gboolean
+crb_export_check_review_url (const char  *base,
+                             GError     **error)
+{
+  g_autoptr (GUri) uri = NULL;
+  const char *scheme;
+
+  g_return_val_if_fail (base != NULL, FALSE);
+
+  uri = g_uri_parse (base, G_URI_FLAGS_NONE, NULL);
+  scheme = uri ? g_uri_get_scheme (uri) : NULL;
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
+      (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0))
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a web address (https://…) where reviews can be published"), base);
+      return FALSE;
+    }
   return TRUE;
 }
