@@ -9,7 +9,6 @@
 
 #include "crb-export-private.h"
 
-#include "crb-export-resources.h"
 #include "crb-extract.h"
 
 #include <string.h>

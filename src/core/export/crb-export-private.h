@@ -144,6 +144,10 @@ typedef struct
   GHashTable *counts;      /* annotator → GUINT_TO_POINTER (records) */
 } CrbExportTally;
 
+/* The files a dataset folder carries (crb-export.gresource.xml, compiled
+ * by the build). */
+GResource  *_crb_export_get_resource             (void);
+
 void        _crb_export_tally_init               (CrbExportTally     *tally);
 void        _crb_export_tally_clear              (CrbExportTally     *tally);
 void        _crb_export_tally_add                (CrbExportTally     *tally,
