@@ -7,8 +7,8 @@ packages=(
   # build
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libgtk-4-dev libadwaita-1-dev
-  # tests: headless display, D-Bus, validators, JSON Schema, jq
-  xvfb xauth dbus python3 python3-jsonschema jq
+  # tests: headless display, D-Bus, validators, JSON Schema, YAML (dataset cards), jq
+  xvfb xauth dbus python3 python3-jsonschema python3-yaml jq
   desktop-file-utils appstream flatpak-builder shared-mime-info xdotool
 )
 

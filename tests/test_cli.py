@@ -549,30 +549,56 @@ class BadInputs(Base):
         run("annotate", project, others[0]["id"], "--correct", "Fixed text", check=0)
         run("annotate", project, others[1]["id"], "--reject", "false", check=0)
         run("annotate", project, others[2]["id"], "--reject", "opinion", check=0)
-        records = json_lines(run("export", project, "--format", "claimreview", check=0).stdout)
+        p = run("export", project, "--format", "claimreview", check=0)
+        self.assertIn("--review-url", p.stderr, "drafts say so")
+        records = json_lines(p.stdout)
         self.assertEqual(len(records), 3, "opinion rejections are left out")
         validate_export(records, "claimreview")
         by_claim = {r["identifier"]: r for r in records}
+        articles = {c["article"] for c in claims}
         for r in records:
-            # What Google requires, always present.
-            self.assertEqual(r["@context"], "https://schema.org")
-            self.assertEqual(r["@type"], "ClaimReview")
-            for key in ("claimReviewed", "url", "datePublished", "author"):
-                self.assertTrue(r[key], key)
-            self.assertTrue(r["reviewRating"]["alternateName"])
-            self.assertEqual((r["reviewRating"]["bestRating"], r["reviewRating"]["worstRating"]), (5, 1))
-            self.assertEqual(r["itemReviewed"]["@type"], "Claim")
-            self.assertTrue(r["itemReviewed"]["appearance"])
-            dates = [a.get("datePublished") for a in r["itemReviewed"]["appearance"] if a.get("datePublished")]
-            self.assertEqual(r["itemReviewed"]["firstAppearance"].get("datePublished"), min(dates))
+            check_google_claimreview(self, r)
+            # Without a base URL: drafts, marked so.
+            self.assertEqual(r["creativeWorkStatus"], "Draft")
+            self.assertEqual(r["url"], "urn:corroborate:claim:" + r["identifier"])
+            dates = [a["datePublished"] for a in r["itemReviewed"].get("appearance", []) if "datePublished" in a]
+            if dates:
+                self.assertEqual(r["itemReviewed"]["firstAppearance"]["datePublished"], min(dates))
+                self.assertEqual(r["itemReviewed"]["datePublished"], min(dates))
+            for a in r["itemReviewed"].get("appearance", []):
+                # Outlet names, never file ids.
+                self.assertNotIn(a.get("publisher", {}).get("name"), articles)
         confirmed = by_claim[linked["id"]]
         self.assertEqual(confirmed["reviewRating"]["alternateName"], "True")
-        self.assertEqual(confirmed["author"]["name"], "Ana")
-        # Its agreeing appearances in other outlets are listed.
-        self.assertGreaterEqual(len(confirmed["itemReviewed"]["appearance"]), 2)
+        self.assertEqual(confirmed["author"], {"@type": "Person", "name": "Ana"})
+        # Its agreeing appearances in other outlets are listed, with what is known of them.
+        appearances = confirmed["itemReviewed"]["appearance"]
+        self.assertGreaterEqual(len(appearances), 2)
+        almera = next(a for a in appearances if a.get("publisher", {}).get("name") == "The Almera Courier")
+        self.assertEqual(almera["url"], "https://almera-courier.example/news/2025/03/05/kessel-bridge-collapse")
+        self.assertEqual(almera["headline"], "Seven dead after Kessel Street bridge collapses in Port Almera")
+        self.assertEqual(almera["datePublished"], "2025-03-05")
         self.assertEqual(by_claim[others[0]["id"]]["reviewRating"]["alternateName"], "Partly true")
         self.assertEqual(by_claim[others[0]["id"]]["reviewBody"], "Fixed text")
         self.assertEqual(by_claim[others[1]["id"]]["reviewRating"]["alternateName"], "False")
+
+        # A publisher's reviews: urls under its base, the organization as author.
+        records = json_lines(run("export", project, "--format", "claimreview", "--review-url",
+                                 "https://checks.example.org/reviews/", "--author-org", "Example Checks",
+                                 check=0).stdout)
+        for r in records:
+            check_google_claimreview(self, r)
+            self.assertNotIn("creativeWorkStatus", r)
+            self.assertEqual(r["url"], "https://checks.example.org/reviews/" + r["identifier"])
+            self.assertEqual(r["author"], {"@type": "Organization", "name": "Example Checks"})
+        validate_export(records, "claimreview")
+        records = json_lines(run("export", project, "--format", "claimreview", "--review-url",
+                                 "https://checks.example.org/review?id={id}&v=1", check=0).stdout)
+        self.assertEqual({r["url"] for r in records},
+                         {f"https://checks.example.org/review?id={r['identifier']}&v=1" for r in records})
+        self.assertFails(["export", project, "--format", "claimreview", "--review-url", "checks/"], 2, "--review-url")
+        self.assertFails(["export", project, "--format", "jsonl", "--review-url", "https://x.org/"], 2, "claimreview")
+        self.assertFails(["export", project, "--format", "csv", "--author-org", "X"], 2, "claimreview")
 
     def test_splits_by_story(self):
         project = self.path("p.crb")
@@ -814,11 +840,12 @@ class Verbatim(Base):
             self.assertNotIn("body_start", b)
 
 
-def fever_strict_score(predictions, gold):
+def fever_strict_score(predictions, gold, max_evidence=5):
     """FEVER's strict score and label accuracy, written from the published
-    definition (sheffieldnlp/fever-scorer README): a prediction is strictly
-    correct when its label is right and, unless the label is NOT ENOUGH INFO,
-    one complete gold evidence group is a subset of its predicted evidence,
+    scorer (sheffieldnlp/fever-scorer, fever_score() and its helpers): a
+    prediction is strictly correct when its label is right and, unless the
+    label is NOT ENOUGH INFO, one complete gold evidence group is a subset of
+    its first max_evidence (5, the scorer's default) predicted sentences,
     given as [page, sentence] pairs with a string page and an integer line.
     The scorer itself cannot be installed here (no PyPI), so its checks are
     restated, including the format asserts it makes."""
@@ -832,9 +859,87 @@ def fever_strict_score(predictions, gold):
         correct += 1
         if ref["label"].upper() == "NOT ENOUGH INFO":
             strict += 1
-        elif any(all([e[2], e[3]] in pred["predicted_evidence"] for e in group) for group in ref["evidence"]):
+        elif any(all([e[2], e[3]] in pred["predicted_evidence"][:max_evidence] for e in group)
+                 for group in ref["evidence"]):
             strict += 1
     return strict / len(gold), correct / len(gold)
+
+
+def fever_predictions(records):
+    """Predictions equal to the records: their labels, their evidence sentences."""
+    return [{"predicted_label": r["label"],
+             "predicted_evidence": [[e[2], e[3]] for g in r["evidence"] for e in g if e[3] is not None]}
+            for r in records]
+
+
+# Google's fact check structured data, restated from its documentation
+# (developers.google.com/search/docs/appearance/structured-data/factcheck):
+# what it requires and recommends on each type.  Google lists author as
+# recommended; Corroborate always writes it, so it is checked as required.
+GOOGLE_CLAIMREVIEW = {
+    "ClaimReview": {"required": ["claimReviewed", "reviewRating", "url", "author"],
+                    "recommended": ["datePublished", "itemReviewed"]},
+    "Rating": {"required": ["alternateName"],
+               "recommended": ["bestRating", "name", "ratingValue", "worstRating"]},
+    "Claim": {"required": [],
+              "recommended": ["appearance", "author", "datePublished", "firstAppearance"]},
+    "Organization": {"required": ["name"], "recommended": []},
+    "Person": {"required": ["name"], "recommended": []},
+}
+
+
+def no_nulls(value, where="record"):
+    """Paths of the nulls in a JSON value."""
+    if value is None:
+        return [where]
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in no_nulls(v, f"{where}.{k}")]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in no_nulls(v, f"{where}[{i}]")]
+    return []
+
+
+def check_google_claimreview(test, r):
+    """One ClaimReview against Google's required and recommended properties:
+    the required always there, the recommended whenever the project knows
+    them (the review's day and claim always; the claim's author, date and
+    appearances when its articles have an outlet, a date, a url or a
+    title), and never a property without a value."""
+    test.assertEqual(no_nulls(r), [], "a property without a value is left out")
+    test.assertEqual(r["@context"], "https://schema.org")
+    test.assertEqual(r["@type"], "ClaimReview")
+
+    def check(obj, kind, recommended_known):
+        test.assertEqual(obj["@type"], kind)
+        for key in GOOGLE_CLAIMREVIEW[kind]["required"]:
+            test.assertTrue(obj.get(key), f"{kind}.{key} is required")
+        for key in GOOGLE_CLAIMREVIEW[kind]["recommended"]:
+            if key in recommended_known:
+                test.assertIn(key, obj, f"{kind}.{key} is recommended and known")
+        for key, value in obj.items():
+            test.assertNotEqual(value, "", f"{kind}.{key} is empty")
+
+    check(r, "ClaimReview", {"datePublished", "itemReviewed"})
+    check(r["reviewRating"], "Rating", {"bestRating", "name", "ratingValue", "worstRating"})
+    test.assertTrue(r["reviewRating"]["ratingExplanation"])
+    check(r["author"], r["author"]["@type"], set())
+    claim = r["itemReviewed"]
+    works = claim.get("appearance", [])
+    known = set()
+    if works:
+        known |= {"appearance", "firstAppearance"}
+    if any("datePublished" in w for w in works):
+        known.add("datePublished")
+    check(claim, "Claim", known)
+    for work in works + ([claim["firstAppearance"]] if "firstAppearance" in claim else []):
+        test.assertEqual(work["@type"], "CreativeWork")
+        test.assertGreater(len(work), 1, "an appearance says something of its article")
+        if "publisher" in work:
+            check(work["publisher"], "Organization", set())
+    if "author" in claim:
+        check(claim["author"], "Organization", set())
+    props = {p["propertyID"]: p["value"] for p in r["additionalProperty"]}
+    test.assertEqual(set(props), {"outletsAgreeing", "outletsConflicting", "decidedAgainstConflict"})
 
 
 class Fever(Base):
@@ -860,7 +965,7 @@ class Fever(Base):
 
         out = self.path("fever.jsonl")
         p = run("export", project, "--format", "fever", "-o", out, check=0)
-        self.assertIn("wrote 5 records", p.stderr)
+        self.assertIn("wrote 4 records", p.stderr)
         with open(out, encoding="utf-8") as f:
             records = json_lines(f.read())
         with open(self.path("fever.sentences.jsonl"), encoding="utf-8") as f:
@@ -876,7 +981,7 @@ class Fever(Base):
         for r in records:
             by_label.setdefault(r["label"], []).append(r)
         self.assertEqual(sorted((k, len(v)) for k, v in by_label.items()),
-                         [("NOT ENOUGH INFO", 1), ("REFUTES", 2), ("SUPPORTS", 2)])
+                         [("NOT ENOUGH INFO", 2), ("REFUTES", 1), ("SUPPORTS", 1)])
 
         def pages_and_text(record):
             found = []
@@ -892,27 +997,28 @@ class Fever(Base):
             c = claims[claim_id]
             return any(page == c["article"] and c["text"] in text for page, text in pages)
 
+        # Evidence comes from other articles only: never the claim's own.
         supports = {r["claim"]: r for r in by_label["SUPPORTS"]}
         confirmed = supports[claims[agreeing]["text"]]
         self.assertEqual(confirmed["verifiable"], "VERIFIABLE")
         ev = pages_and_text(confirmed)
-        self.assertTrue(quote_in(ev, agreeing), "its own sentence")
+        self.assertNotIn(claims[agreeing]["article"], [page for page, _ in ev], "not its own sentence")
         self.assertTrue(quote_in(ev, "nordnews-digest:1"), "an agreeing appearance")
         self.assertFalse(any(p == "nordnews-digest" and claims["nordnews-digest:3"]["text"] in t for p, t in ev),
                          "a rejected appearance is left out")
-        fixed = supports[corrected_text]
-        self.assertTrue(quote_in(pages_and_text(fixed), "almera-courier:4"))
-        refutes = {r["claim"]: r for r in by_label["REFUTES"]}
-        original = refutes[claims["almera-courier:4"]["text"]]
-        self.assertTrue(quote_in(pages_and_text(original), "almera-courier:4"), "the corrected appearance")
-        false = refutes[claims[conflicting]["text"]]
+        # The correction: no other article says it, so there is not enough info,
+        # and its original text is not refuted by its own sentence.
+        nei = {r["claim"]: r for r in by_label["NOT ENOUGH INFO"]}
+        self.assertEqual(nei[corrected_text]["evidence"], [[[nei[corrected_text]["id"], None, None, None]]])
+        self.assertNotIn(claims["almera-courier:4"]["text"], [r["claim"] for r in records])
+        false = by_label["REFUTES"][0]
+        self.assertEqual(false["claim"], claims[conflicting]["text"])
         ev = pages_and_text(false)
-        self.assertTrue(quote_in(ev, conflicting))
+        self.assertNotIn(claims[conflicting]["article"], [page for page, _ in ev])
         self.assertTrue(quote_in(ev, "almera-courier:1"), "a conflicting appearance")
-        nei = by_label["NOT ENOUGH INFO"][0]
-        self.assertEqual(nei["claim"], claims["almera-courier:5"]["text"])
-        self.assertEqual(nei["verifiable"], "NOT VERIFIABLE")
-        self.assertEqual(nei["evidence"], [[[nei["id"], None, None, None]]])
+        unverifiable = nei[claims["almera-courier:5"]["text"]]
+        self.assertEqual(unverifiable["verifiable"], "NOT VERIFIABLE")
+        self.assertEqual(unverifiable["evidence"], [[[unverifiable["id"], None, None, None]]])
 
         # Every article's sentences, in order, slice the article text at their spans.
         export = json_lines(run("export", project, "--include-pending", check=0).stdout)
@@ -925,9 +1031,7 @@ class Fever(Base):
             self.assertEqual(ids, list(range(len(ids))))
 
         # Predictions equal to the gold records score 1.0; a wrong one does not.
-        predictions = [{"predicted_label": r["label"],
-                        "predicted_evidence": [[e[2], e[3]] for g in r["evidence"] for e in g if e[3] is not None]}
-                       for r in records]
+        predictions = fever_predictions(records)
         self.assertEqual(fever_strict_score(predictions, records), (1.0, 1.0))
         predictions[0] = dict(predictions[0], predicted_evidence=[])
         self.assertLess(fever_strict_score(predictions, records)[0], 1.0)
@@ -941,9 +1045,291 @@ class Fever(Base):
         # On standard output, the sentence table needs a place.
         self.assertFails(["export", project, "--format", "fever"], 2, "--sentences")
         p = run("export", project, "--format", "fever", "--sentences", self.path("t.jsonl"), check=0)
-        self.assertEqual(len(json_lines(p.stdout)), 5)
+        self.assertEqual(len(json_lines(p.stdout)), 4)
         self.assertFails(["export", project, "--format", "fever", "-o", self.path("x.jsonl"),
                           "--sentences", self.path("no", "dir", "t.jsonl")], 1, "t.jsonl")
+
+
+    def test_evidence_from_other_articles(self):
+        """Corrections, --require-evidence and --self-evidence on six outlets reporting one fire."""
+        project = self.path("p.crb")
+        run("new", project, harlow_corpus(self), check=0)
+        claims = {c["id"]: c for c in json_lines(run("claims", project, check=0).stdout)}
+        links = {i: {l["claim"]: l["relation"] for l in c["links"]} for i, c in claims.items()}
+        self.assertEqual(links["f:1"], {"a:1": "agrees", "b:1": "conflicts", "c:1": "conflicts",
+                                        "d:1": "conflicts", "e:1": "conflicts"})
+        run("annotate", project, "f:1", "--confirm", check=0)                         # seven
+        run("annotate", project, "b:1", "--correct", claims["a:1"]["text"], check=0)  # nine → seven
+        run("annotate", project, "c:1", "--reject", "false", check=0)                 # nine
+        run("annotate", project, "d:1", "--confirm", check=0)                         # nine
+        run("annotate", project, "e:1", "--reject", "unverifiable", check=0)
+        run("annotate", project, "g:1", "--confirm", check=0)                         # reported once
+
+        out = self.path("fever.jsonl")
+        run("export", project, "--format", "fever", "-o", out, check=0)
+        with open(out, encoding="utf-8") as f:
+            records = json_lines(f.read())
+        validate_export(records, "fever")
+        with open(self.path("fever.sentences.jsonl"), encoding="utf-8") as f:
+            sentences = {(r["page"], r["sentence_id"]): r for r in json_lines(f.read())}
+
+        def evidence_pages(record):
+            return sorted(e[2] for g in record["evidence"] for e in g)
+
+        text = {i: c["text"] for i, c in claims.items()}
+        self.assertEqual([(r["label"], r["claim"], evidence_pages(r)) for r in records], [
+            # b's correction: a says it, and f, confirmed, contradicts b's original
+            ("SUPPORTS", text["a:1"], ["a", "f"]),
+            # b's original: its conflicting appearances and those agreeing with the correction
+            ("REFUTES", text["b:1"], ["a", "f"]),
+            # c, false: its conflicting appearances
+            ("REFUTES", text["c:1"], ["a", "f"]),
+            # d: its agreeing appearances, but for c and e, which reviewers rejected
+            ("SUPPORTS", text["d:1"], ["b"]),
+            ("NOT ENOUGH INFO", text["e:1"], [None]),
+            ("SUPPORTS", text["f:1"], ["a"]),
+            # g: no other article reports it
+            ("NOT ENOUGH INFO", text["g:1"], [None]),
+        ])
+        # No record's evidence is its own claim's sentence; every one is in the table.
+        for r, source in zip(records, ["b", "b", "c", "d", "e", "f", "g"], strict=True):
+            for g in r["evidence"]:
+                for e in g:
+                    if e[2] is not None:
+                        self.assertNotEqual(e[2], source, r)
+                        self.assertIn((e[2], e[3]), sentences)
+        self.assertEqual(fever_strict_score(fever_predictions(records), records), (1.0, 1.0))
+
+        # --require-evidence leaves out what no other article supports; the
+        # unverifiable rejection stays, as the reviewer decided it.
+        records = json_lines(run("export", project, "--format", "fever", "--require-evidence",
+                                 "--sentences", self.path("s.jsonl"), check=0).stdout)
+        self.assertEqual([(r["label"], r["claim"]) for r in records if r["label"] == "NOT ENOUGH INFO"],
+                         [("NOT ENOUGH INFO", text["e:1"])])
+        self.assertEqual(len(records), 6)
+        self.assertEqual(fever_strict_score(fever_predictions(records), records), (1.0, 1.0))
+        # --self-evidence: the claim's own sentence too, as before.
+        records = json_lines(run("export", project, "--format", "fever", "--self-evidence",
+                                 "--sentences", self.path("s.jsonl"), check=0).stdout)
+        g = next(r for r in records if r["claim"] == claims["g:1"]["text"])
+        self.assertEqual((g["label"], evidence_pages(g)), ("SUPPORTS", ["g"]))
+        self.assertEqual(fever_strict_score(fever_predictions(records), records), (1.0, 1.0))
+        self.assertFails(["export", project, "--format", "fever", "--self-evidence", "--require-evidence",
+                          "-o", out], 2, "--self-evidence")
+        self.assertFails(["export", project, "--format", "jsonl", "--require-evidence"], 2, "fever")
+
+
+def harlow_corpus(test):
+    """Six outlets on one fire: a and f say seven died, b to e nine; g says
+    something nobody else reports."""
+    texts = [
+        ("a", "Seven people were killed when a fire tore through the Harlow market on Monday, police said."),
+        ("b", "Nine people were killed when a fire tore through the Harlow market on Monday, police said."),
+        ("c", "Nine people died after a fire tore through the Harlow market on Monday, according to police."),
+        ("d", "A fire at the Harlow market on Monday killed nine people, police said."),
+        ("e", "Police said nine people were killed in a fire at the Harlow market on Monday."),
+        ("f", "Seven people were killed in the Harlow market fire on Monday, the fire service said."),
+        ("g", "The Harlow council said the market would reopen in March after repairs costing 2 million euros."),
+    ]
+    return test.write("harlow.jsonl", "".join(
+        json.dumps({"id": i, "story": "Harlow market fire", "outlet": f"Daily {i.upper()}",
+                    "title": f"Fire at Harlow market ({i})", "url": f"https://{i}.example/harlow-fire",
+                    "date": "2025-01-06", "text": text}) + "\n"
+        for i, text in texts))
+
+
+class Publishing(Base):
+    """What a published dataset carries: conflicts, reviewers' names, and a dataset folder."""
+
+    def test_conflicts_kept(self):
+        project = self.path("p.crb")
+        run("new", project, harlow_corpus(self), check=0)
+        run("annotate", project, "f:1", "--confirm", check=0)   # seven, where b to e say nine
+        run("annotate", project, "b:1", "--confirm", check=0)
+        run("annotate", project, "c:1", "--reject", "false", check=0)
+        native = {r["id"]: r for r in json_lines(run("export", project, "--include-pending", check=0).stdout)}
+        validate_export(native.values())
+        self.assertEqual(native["f:1"]["corroboration"],
+                         {"agree": 1, "conflict": 3, "decided_against_conflict": True},
+                         "c, rejected as false, no longer contradicts it")
+        self.assertEqual(native["b:1"]["corroboration"],
+                         {"agree": 2, "conflict": 2, "decided_against_conflict": True})
+        self.assertEqual(native["g:1"]["corroboration"],
+                         {"agree": 0, "conflict": 0, "decided_against_conflict": False})
+        self.assertEqual(native["a:1"]["corroboration"]["decided_against_conflict"], False, "pending")
+
+        run("annotate", project, "c:1", "--pending", check=0)
+        reviews = {r["identifier"]: r for r in
+                   json_lines(run("export", project, "--format", "claimreview", check=0).stdout)}
+        validate_export(reviews.values(), "claimreview")
+        f = reviews["f:1"]
+        check_google_claimreview(self, f)
+        self.assertEqual(f["reviewRating"]["alternateName"], "True")
+        self.assertEqual(f["reviewRating"]["ratingExplanation"],
+                         "Confirmed by the reviewer although 4 other outlets contradict it (1 agrees).")
+        self.assertEqual({p["propertyID"]: p["value"] for p in f["additionalProperty"]},
+                         {"outletsAgreeing": 1, "outletsConflicting": 4, "decidedAgainstConflict": True})
+        self.assertEqual(f["itemReviewed"]["author"], {"@type": "Organization", "name": "Daily F"})
+        self.assertEqual(f["itemReviewed"]["datePublished"], "2025-01-06")
+        self.assertEqual([a["url"] for a in f["itemReviewed"]["appearance"]],
+                         ["https://f.example/harlow-fire", "https://a.example/harlow-fire"])
+
+    def test_annotators(self):
+        project = self.path("p.crb")
+        run("new", project, BUNDLED, check=0)
+        run("annotate", project, "coastline-daily:1", "--confirm", "--annotator", "Bob Brown", check=0)
+        run("annotate", project, "almera-courier:2", "--confirm", "--annotator", "Ana Ñúñez", check=0)
+        run("annotate", project, "almera-courier:3", "--reject", "false", "--annotator", "Bob Brown", check=0)
+        run("annotate", project, "nordnews-digest:1", "--confirm", "--annotator", "Ana Ñúñez", check=0)
+
+        # Pseudonyms in project order (almera-courier comes first), the same in every format.
+        for fmt in ("jsonl", "csv", "claimreview"):
+            out = run("export", project, "--format", fmt, "--anonymize-annotators", check=0).stdout
+            self.assertNotIn("Ana", out, fmt)
+            self.assertNotIn("Bob", out, fmt)
+        native = {r["id"]: r["annotator"] for r in
+                  json_lines(run("export", project, "--anonymize-annotators", check=0).stdout)}
+        self.assertEqual(native, {"almera-courier:2": "annotator-1", "almera-courier:3": "annotator-2",
+                                  "coastline-daily:1": "annotator-2", "nordnews-digest:1": "annotator-1"})
+        reviews = json_lines(run("export", project, "--format", "claimreview", "--anonymize-annotators",
+                                 check=0).stdout)
+        self.assertEqual({r["identifier"]: r["author"]["name"] for r in reviews}, native)
+        # Each split file keeps the pseudonyms of the whole project.
+        out = self.path("splits")
+        run("export", project, "--split", "a=0.5,b=0.5", "--anonymize-annotators", "-o", out, check=0)
+        split_names = {}
+        for name in ("a", "b"):
+            with open(os.path.join(out, name + ".jsonl"), encoding="utf-8") as f:
+                split_names.update({r["id"]: r["annotator"] for r in json_lines(f.read())})
+        self.assertEqual(split_names, native)
+
+        # A decision without a name is "anonymous", in every format.
+        export = json_lines(run("export", project, "--include-pending", check=0).stdout)
+        for r in export:
+            if r["id"] == "almera-courier:2":
+                r["annotator"] = None
+        source = self.write("nameless.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in export))
+        nameless = self.path("nameless.crb")
+        run("new", nameless, "--from-export", source, check=0)
+        native = {r["id"]: r for r in json_lines(run("export", nameless, check=0).stdout)}
+        self.assertEqual(native["almera-courier:2"]["annotator"], "anonymous")
+        validate_export(native.values())
+        import csv
+        rows = {row["id"]: row for row in csv.DictReader(
+            run("export", nameless, "--format", "csv", check=0).stdout.splitlines())}
+        self.assertEqual(rows["almera-courier:2"]["annotator"], "anonymous")
+        reviews = {r["identifier"]: r for r in
+                   json_lines(run("export", nameless, "--format", "claimreview", check=0).stdout)}
+        self.assertEqual(reviews["almera-courier:2"]["author"], {"@type": "Person", "name": "anonymous"})
+        anonymized = {r["id"]: r["annotator"] for r in
+                      json_lines(run("export", nameless, "--anonymize-annotators", check=0).stdout)}
+        self.assertEqual(anonymized["almera-courier:2"], "anonymous")
+        self.assertEqual(anonymized["almera-courier:3"], "annotator-1")
+
+    def test_dataset(self):
+        import yaml
+        project = self.path("p.crb")
+        corpus = self.write("corpus.jsonl", "".join(
+            json.dumps({"id": f"a{i}", "story": f"Event {i // 2}", "outlet": f"Outlet {i % 2}",
+                        "text": f"Officials said {i + 3} people were hurt in town {i // 2} on Monday."}) + "\n"
+            for i in range(40)))
+        run("new", project, corpus, check=0)
+        claims = json_lines(run("claims", project, check=0).stdout)
+        for n, c in enumerate(claims):
+            if n % 3 == 0:
+                run("annotate", project, c["id"], "--confirm", "--annotator", "Ana", check=0)
+            elif n % 3 == 1:
+                run("annotate", project, c["id"], "--reject", "false", "--annotator", "Bob", check=0)
+        out = self.path("dataset")
+        p = run("export", project, "--format", "dataset", "-o", out, "--anonymize-annotators",
+                "--license", "cc-by-4.0", "--title", "Town injuries", check=0)
+        self.assertIn("wrote", p.stderr)
+        written = sorted(os.listdir(out))
+        self.assertEqual(written, ["README.md", "dev.jsonl", "export.schema.json", "sentences.jsonl",
+                                   "test.jsonl", "train.jsonl"])
+
+        # The card: YAML front matter in the Hub's form, naming every file.
+        with open(os.path.join(out, "README.md"), encoding="utf-8") as f:
+            card = f.read()
+        self.assertTrue(card.startswith("---\n"))
+        front, body = card[4:].split("\n---\n", 1)
+        meta = yaml.safe_load(front)
+        self.assertEqual(meta["pretty_name"], "Town injuries")
+        self.assertEqual(meta["license"], "cc-by-4.0")
+        self.assertEqual(meta["language"], ["en"])
+        self.assertEqual(meta["task_categories"], ["text-classification"])
+        self.assertIn("fact-checking", meta["task_ids"])
+        self.assertEqual(meta["size_categories"], ["n<1K"])
+        configs = {c["config_name"]: c for c in meta["configs"]}
+        self.assertEqual(set(configs), {"default", "sentences"})
+        self.assertTrue(configs["default"]["default"])
+        data_files = {d["path"]: d["split"] for c in meta["configs"] for d in c["data_files"]}
+        self.assertEqual(data_files, {"train.jsonl": "train", "dev.jsonl": "dev", "test.jsonl": "test",
+                                      "sentences.jsonl": "sentences"})
+        self.assertEqual(set(data_files), {n for n in written if n.endswith(".jsonl")})
+        for name in written:
+            self.assertIn(f"`{name}`", body, f"the card names {name}")
+
+        # The schema is the project's, and every record and sentence validates against it.
+        with open(os.path.join(out, "export.schema.json"), encoding="utf-8") as f:
+            self.assertEqual(json.load(f), EXPORT_SCHEMA)
+        records = {}
+        for name in ("train", "dev", "test"):
+            with open(os.path.join(out, name + ".jsonl"), encoding="utf-8") as f:
+                records[name] = json_lines(f.read())
+            validate_export(records[name])
+        with open(os.path.join(out, "sentences.jsonl"), encoding="utf-8") as f:
+            sentences = json_lines(f.read())
+        validate_export(sentences, "fever_sentence")
+        self.assertEqual(len({(s["page"], s["sentence_id"]) for s in sentences}), len(sentences))
+        self.assertEqual({s["page"] for s in sentences}, {c["article"] for c in claims})
+        total = sum(len(r) for r in records.values())
+        self.assertEqual(total, sum(1 for n in range(len(claims)) if n % 3 != 2))
+        stories = {name: {r["story"]["id"] for r in recs} for name, recs in records.items()}
+        self.assertFalse(stories["train"] & stories["dev"] or stories["train"] & stories["test"]
+                         or stories["dev"] & stories["test"])
+        self.assertTrue(records["dev"] and records["test"])
+
+        # The features are the schema's members, with their types, and the splits' sizes are right.
+        info = {c["config_name"]: c for c in meta["dataset_info"]}
+
+        def check_features(features, schema):
+            props = schema.get("properties")
+            if "$ref" in schema:
+                return check_features(features, EXPORT_SCHEMA["definitions"][schema["$ref"].split("/")[-1]])
+            self.assertEqual([f["name"] for f in features if f["name"] in props], [f["name"] for f in features])
+            self.assertEqual({f["name"] for f in features}, set(props))
+            for f in features:
+                sub = props[f["name"]]
+                if "struct" in f:
+                    check_features(f["struct"], sub)
+                elif "list" in f:
+                    check_features(f["list"], sub["items"])
+                else:
+                    self.assertTrue(f.get("dtype") or f.get("sequence"), f)
+
+        record_schema = EXPORT_SCHEMA["definitions"]["record"]
+        check_features([f for f in info["default"]["features"] if f["name"] != "values"],
+                       {"properties": {k: v for k, v in record_schema["properties"].items() if k != "values"}})
+        check_features(info["sentences"]["features"], EXPORT_SCHEMA["definitions"]["fever_sentence"])
+        self.assertEqual({s["name"]: s["num_examples"] for s in info["default"]["splits"]},
+                         {name: len(recs) for name, recs in records.items()})
+
+        # Reviewers: listed by pseudonym with their decisions; no names.
+        self.assertIn("| annotator-1 |", body)
+        self.assertIn("| annotator-2 |", body)
+        self.assertNotIn("Ana", card)
+        self.assertIn("Agreement", body)
+
+        # Again: the same bytes.
+        again = self.path("again")
+        run("export", project, "--format", "dataset", "-o", again, "--anonymize-annotators",
+            "--license", "cc-by-4.0", "--title", "Town injuries", check=0)
+        for name in written:
+            with open(os.path.join(out, name), "rb") as a, open(os.path.join(again, name), "rb") as b:
+                self.assertEqual(a.read(), b.read(), name)
+        self.assertFails(["export", project, "--format", "dataset"], 2, "-o")
+        self.assertFails(["export", project, "--format", "jsonl", "--license", "mit"], 2, "dataset")
 
 
 class RoundTrip(Base):

@@ -1172,6 +1172,37 @@ export_splits (CrbProject             *project,
   return 0;
 }
 
+/* --format dataset: a folder ready to publish (crb_export_dataset()). */
+static int
+export_dataset (CrbProject              *project,
+                const char              *dir,
+                const CrbExportOptions  *options,
+                const CrbDatasetOptions *dataset)
+{
+  g_autoptr (GFile) folder = g_file_new_for_commandline_arg (dir);
+  g_autoptr (GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  guint n_records = 0;
+
+  if (!crb_export_dataset (crb_project_get_stories (project), folder, options, dataset,
+                           written, &n_records, NULL, &error))
+    return fail ("%s: %s", dir, error->message);
+
+  for (guint i = 0; i < dataset->splits->len; i++)
+    {
+      CrbSplit *split = g_ptr_array_index (dataset->splits, i);
+
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "corroborate-cli: %s/%s.jsonl: %u story\n",
+                               "corroborate-cli: %s/%s.jsonl: %u stories\n",
+                               g_hash_table_size (split->stories)),
+                  dir, split->name, g_hash_table_size (split->stories));
+    }
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "corroborate-cli: %s: wrote %u record and %u files\n",
+                           "corroborate-cli: %s: wrote %u records and %u files\n", n_records),
+              dir, n_records, written->len);
+  return 0;
+}
+
 static int
 cmd_export (int    argc,
             char **argv)
@@ -1183,21 +1214,38 @@ cmd_export (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *out_path = NULL;
   g_autofree char *sentences_path = NULL;
+  g_autofree char *review_url = NULL;
+  g_autofree char *author_org = NULL;
+  g_autofree char *license = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *title = NULL;
   CrbExportFormat format = CRB_EXPORT_JSONL;
+  gboolean dataset = FALSE;
   gboolean include_pending = FALSE;
   gboolean exclude_rejected = FALSE;
+  gboolean require_evidence = FALSE;
+  gboolean self_evidence = FALSE;
+  gboolean anonymize = FALSE;
   g_autofree char *split_spec = NULL;
   g_autoptr (GPtrArray) splits = NULL;
   int seed = 1;
   CrbExportOptions options = CRB_EXPORT_OPTIONS_DEFAULT;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("Dataset format: jsonl, csv, claimreview or fever"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("Dataset format: jsonl, csv, claimreview, fever, or dataset (a folder ready to publish)"), N_("FORMAT") },
     { "sentences", 0, 0, G_OPTION_ARG_FILENAME, &sentences_path, N_("FEVER: write the sentence table to FILE (default: beside the output, as NAME.sentences.jsonl)"), N_("FILE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write to FILE instead of standard output"), N_("FILE") },
     { "include-pending", 0, 0, G_OPTION_ARG_NONE, &include_pending, N_("Also export claims not yet decided"), NULL },
     { "exclude-rejected", 0, 0, G_OPTION_ARG_NONE, &exclude_rejected, N_("Leave out rejected claims"), NULL },
     { "split", 0, 0, G_OPTION_ARG_STRING, &split_spec, N_("Write one file per split into the folder given with -o, by story, e.g. train=0.8,dev=0.1,test=0.1"), N_("SPLITS") },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed of the split (default 1): the same seed gives the same splits"), N_("N") },
+    { "anonymize-annotators", 0, 0, G_OPTION_ARG_NONE, &anonymize, N_("Name reviewers annotator-1, annotator-2, … instead of by their names"), NULL },
+    { "require-evidence", 0, 0, G_OPTION_ARG_NONE, &require_evidence, N_("FEVER: leave out decided claims no other article gives evidence for (default: NOT ENOUGH INFO)"), NULL },
+    { "self-evidence", 0, 0, G_OPTION_ARG_NONE, &self_evidence, N_("FEVER: count a claim's own sentence as evidence for it, as exports before 0.1 did"), NULL },
+    { "review-url", 0, 0, G_OPTION_ARG_STRING, &review_url, N_("ClaimReview: where the reviews are published; each review's url is BASE/CLAIM-ID, or BASE with {id} replaced (without it, the reviews are drafts)"), N_("BASE") },
+    { "author-org", 0, 0, G_OPTION_ARG_STRING, &author_org, N_("ClaimReview: the organization that publishes the reviews, as their author (default: each reviewer)"), N_("NAME") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Dataset: its name in the card"), N_("TEXT") },
+    { "license", 0, 0, G_OPTION_ARG_STRING, &license, N_("Dataset: its licence, as the Hugging Face Hub names it (default: unknown)"), N_("ID") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("Dataset: the language of the articles, an ISO 639-1 code (default: en)"), N_("CODE") },
     { NULL }
   };
   guint n_records = 0;
@@ -1209,17 +1257,38 @@ cmd_export (int    argc,
     return usage_error (_("export needs exactly one project file"));
   if (format_name == NULL)
     format_name = g_strdup ("jsonl");
-  if (!crb_export_format_from_string (format_name, &format))
-    return usage_error (_("unknown format “%s”; this build exports: jsonl, csv, claimreview, fever"), format_name);
+  dataset = g_strcmp0 (format_name, "dataset") == 0;
+  if (!dataset && !crb_export_format_from_string (format_name, &format))
+    return usage_error (_("unknown format “%s”; this build exports: jsonl, csv, claimreview, fever, dataset"), format_name);
+
+  /* Options of one format are a mistake with another. */
+  if ((require_evidence || self_evidence) && (dataset || format != CRB_EXPORT_FEVER))
+    return usage_error (_("--require-evidence and --self-evidence go with --format fever"));
+  if (require_evidence && self_evidence)
+    return usage_error (_("give only one of --require-evidence and --self-evidence"));
+  if ((review_url != NULL || author_org != NULL) && (dataset || format != CRB_EXPORT_CLAIMREVIEW))
+    return usage_error (_("--review-url and --author-org go with --format claimreview"));
+  if ((title != NULL || license != NULL || language != NULL) && !dataset)
+    return usage_error (_("--title, --license and --language go with --format dataset"));
+  if (review_url != NULL && !crb_export_check_review_url (review_url, &error))
+    return usage_error ("--review-url: %s", error->message);
+  if (author_org != NULL && *g_strstrip (author_org) == '\0')
+    return usage_error (_("--author-org needs a name"));
 
   options.include_pending = include_pending;
   options.include_rejected = !exclude_rejected;
+  options.require_evidence = require_evidence;
+  options.self_evidence = self_evidence;
+  options.review_url = review_url;
+  options.author_org = author_org;
+  options.anonymize_annotators = anonymize;
 
-  if (split_spec != NULL)
+  if (split_spec != NULL || dataset)
     {
       if (out_path == NULL || g_strcmp0 (out_path, "-") == 0)
-        return usage_error (_("--split needs -o FOLDER for its files"));
-      splits = crb_export_parse_splits (split_spec, &error);
+        return usage_error (dataset ? _("--format dataset needs -o FOLDER for its files")
+                                    : _("--split needs -o FOLDER for its files"));
+      splits = crb_export_parse_splits (split_spec ? split_spec : "train=0.8,dev=0.1,test=0.1", &error);
       if (splits == NULL)
         return usage_error ("--split: %s", error->message);
     }
@@ -1227,6 +1296,22 @@ cmd_export (int    argc,
   project = open_project (argv[1], &error);
   if (project == NULL)
     return fail_error (error);
+
+  if (format == CRB_EXPORT_CLAIMREVIEW && review_url == NULL)
+    warn (_("without --review-url the reviews are drafts (creativeWorkStatus Draft, url urn:corroborate:…), "
+            "which cannot be posted as they are"));
+
+  if (dataset)
+    {
+      CrbDatasetOptions dataset_options = CRB_DATASET_OPTIONS_DEFAULT;
+
+      dataset_options.title = title;
+      dataset_options.license = license;
+      dataset_options.language = language;
+      dataset_options.splits = splits;
+      dataset_options.seed = (guint) seed;
+      return export_dataset (project, out_path, &options, &dataset_options);
+    }
 
   if (splits != NULL)
     return export_splits (project, format, out_path, &options, splits, seed);

@@ -18,15 +18,35 @@ G_BEGIN_DECLS
  * CrbExportOptions:
  * @include_pending: also export claims nobody has decided yet
  * @include_rejected: export rejected claims (on by default)
+ * @stories: story ids to export; %NULL for every story
+ * @require_evidence: FEVER: leave out a decided claim that no other
+ *   article gives evidence for, instead of writing it as NOT ENOUGH INFO
+ * @self_evidence: FEVER: a claim's own sentence is evidence for it, as
+ *   exports before 0.1 had it (its other evidence comes from other articles)
+ * @review_url: ClaimReview: the base URL of the published reviews
+ *   (`https://example.org/checks/`, or with `{id}` where the claim id goes);
+ *   %NULL writes drafts (`creativeWorkStatus` Draft), which a fact-checker
+ *   cannot post.  See crb_export_check_review_url().
+ * @author_org: ClaimReview: the organization that publishes the reviews,
+ *   their author; %NULL: each review's reviewer
+ * @anonymize_annotators: write `annotator-1`, `annotator-2`, … (numbered in
+ *   project order) instead of the reviewers' names
+ *
+ * Without a name, a decision's annotator is written as `anonymous`.
  */
 typedef struct
 {
   gboolean    include_pending;
   gboolean    include_rejected;
-  GHashTable *stories;   /* story ids to export; %NULL for every story */
+  GHashTable *stories;
+  gboolean    require_evidence;
+  gboolean    self_evidence;
+  const char *review_url;
+  const char *author_org;
+  gboolean    anonymize_annotators;
 } CrbExportOptions;
 
-#define CRB_EXPORT_OPTIONS_DEFAULT { FALSE, TRUE, NULL }
+#define CRB_EXPORT_OPTIONS_DEFAULT { FALSE, TRUE, NULL, FALSE, FALSE, NULL, NULL, FALSE }
 
 /**
  * CrbSplit:
@@ -92,5 +112,38 @@ gboolean    crb_export_count_stories      (GListModel             *stories,
                                            guint                  *counts,
                                            GCancellable           *cancellable,
                                            GError                **error);
+
+gboolean    crb_export_check_review_url   (const char             *base,
+                                           GError                **error);
+
+/**
+ * CrbDatasetOptions:
+ * @title: the dataset's name in its card; %NULL: "Corroborate fact dataset"
+ * @license: the licence, as the Hugging Face Hub names it (`cc-by-4.0`);
+ *   %NULL: `unknown`
+ * @language: the articles' language, an ISO 639-1 code; %NULL: `en`
+ * @splits: (element-type CrbSplit) (nullable): the splits, as
+ *   crb_export_parse_splits() makes them; %NULL: train=0.8,dev=0.1,test=0.1
+ * @seed: the seed of the splits
+ */
+typedef struct
+{
+  const char *title;
+  const char *license;
+  const char *language;
+  GPtrArray  *splits;
+  guint       seed;
+} CrbDatasetOptions;
+
+#define CRB_DATASET_OPTIONS_DEFAULT { NULL, NULL, NULL, NULL, 1 }
+
+gboolean    crb_export_dataset            (GListModel              *stories,
+                                           GFile                   *folder,
+                                           const CrbExportOptions  *options,
+                                           const CrbDatasetOptions *dataset,
+                                           GPtrArray               *written,
+                                           guint                   *n_records,
+                                           GCancellable            *cancellable,
+                                           GError                 **error);
 
 G_END_DECLS
