@@ -23,7 +23,6 @@
  * is reported with its status and first line of errors.
  */
 
-static const char * const kinds[] = { "quantity", "date", "attribution", "event", "statement", NULL };
 
 typedef struct
 {
@@ -146,7 +145,7 @@ parse_claim_line (const char  *command,
     }
 
   kind = json_object_get_string_member_with_default (object, "kind", "statement");
-  if (!g_strv_contains (kinds, kind))
+  if (!g_strv_contains (crb_claim_get_kinds (), kind))
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
                    _("%s: output line %u: unknown kind “%s” (quantity, date, attribution, event or statement)"),

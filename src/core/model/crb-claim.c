@@ -481,3 +481,17 @@ crb_claim_get_final_text (CrbClaim *self)
   correction = crb_decision_get_correction (self->decision);
   return correction ? correction : self->text;
 }
+
+/**
+ * crb_claim_get_kinds:
+ *
+ * Returns: (array zero-terminated=1) (transfer none): every kind a claim
+ *   may have: "quantity", "date", "attribution", "event", "statement"
+ */
+const char * const *
+crb_claim_get_kinds (void)
+{
+  static const char * const kinds[] = { "quantity", "date", "attribution", "event", "statement", NULL };
+
+  return kinds;
+}

@@ -44,4 +44,6 @@ void               crb_claim_set_decision    (CrbClaim          *self,
 CrbDecisionStatus  crb_claim_get_status      (CrbClaim          *self);
 const char        *crb_claim_get_final_text  (CrbClaim          *self);
 
+const char * const *crb_claim_get_kinds (void);
+
 G_END_DECLS

@@ -683,12 +683,28 @@ crb_project_save_finish (CrbProject    *self,
   return TRUE;
 }
 
+/* CORROBORATE_COMPACT_SIZE (bytes) tunes it: 0 leaves every change in the
+ * journal until the journal has grown (the tests use it to keep changes
+ * unsaved in small projects).
+ */
+static guint64
+compact_size (void)
+{
+  const char *env = g_getenv ("CORROBORATE_COMPACT_SIZE");
+  guint64 size;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 0, G_MAXUINT64, &size, NULL))
+    return size;
+  return CRB_PROJECT_COMPACT_SIZE;
+}
+
 /**
  * crb_project_compact_if_due:
  *
  * Folds the journal into the project file when that costs little next to
- * what it saves: always for a file of up to 16 MB, else once the journal
- * has grown to 1/64 of the file.  Never while another program has the
+ * what it saves: always for a file of up to 16 MB (or the size in bytes
+ * that $CORROBORATE_COMPACT_SIZE gives), else once the journal has grown
+ * to 1/64 of the file, and to at least 1 MiB.  Never while another program has the
  * file open (the journal keeps every change safe meanwhile).  The CLI
  * calls it after each change, so that a change to a large project costs
  * what it changes.
@@ -712,7 +728,8 @@ crb_project_compact_if_due (CrbProject  *self,
   path = g_file_get_path (self->file);
   journal_size = self->journal ? crb_journal_get_size (self->journal) : 0;
   if (path != NULL && stat (path, &st) == 0 &&
-      st.st_size > CRB_PROJECT_COMPACT_SIZE && journal_size * 64 < (gsize) st.st_size &&
+      (guint64) st.st_size > compact_size () &&
+      journal_size < MAX ((gsize) st.st_size / 64, CRB_PROJECT_COMPACT_JOURNAL) &&
       !self->legacy_journal)
     return TRUE;
 

@@ -26,6 +26,7 @@ G_BEGIN_DECLS
  * crb_project_compact_if_due()).
  */
 #define CRB_PROJECT_COMPACT_SIZE (16 * 1024 * 1024)
+#define CRB_PROJECT_COMPACT_JOURNAL (1024 * 1024)
 
 #define CRB_TYPE_PROJECT (crb_project_get_type ())
 

@@ -479,6 +479,17 @@ _crb_project_read (GFile           *file,
                               g_memdup2 (&summary, sizeof summary), g_free);
     }
 
+  /* Undo and redo name stories of the file. */
+  for (guint k = 0; k < 2; k++)
+    {
+      GArray *steps = k == 0 ? data->undo : data->redo;
+
+      for (guint j = 0; j < steps->len; j++)
+        if (!g_hash_table_contains (ids, g_array_index (steps, CrbStep, j).story_id))
+          return _crb_store_fail (&ctx, error, _("%s[%u]: the story “%s” is not in the project"),
+                                  k == 0 ? "undo" : "redo", j, g_array_index (steps, CrbStep, j).story_id);
+    }
+
   lineno = 1;
   n_lines = 0;
   for (p = nl ? nl + 1 : end; p < end; p = nl ? nl + 1 : end)

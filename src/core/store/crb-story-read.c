@@ -158,10 +158,12 @@ read_claim (const Ctx           *ctx,
             GError             **error)
 {
   /* In the order the file has them. */
-  enum { ID, ARTICLE, START, END, TEXT, KIND, SCORE, REASONS, VALUES, DECISION, N_MEMBERS };
+  enum { ID, ARTICLE, START, END, TEXT, KIND, SCORE, REASONS, VALUES, STATUS, DECISION, N_MEMBERS };
   static const char * const names[N_MEMBERS] = {
-    "id", "article", "start", "end", "text", "kind", "score", "reasons", "values", "decision",
+    "id", "article", "start", "end", "text", "kind", "score", "reasons", "values", "status", "decision",
   };
+  const CrbJsonValue *status;
+  CrbDecisionStatus status_value = CRB_DECISION_STATUS_PENDING;
   const CrbJsonValue *m[N_MEMBERS];
   const CrbJsonValue *score, *values, *decision;
   const char *id, *article_id;
@@ -180,8 +182,18 @@ read_claim (const Ctx           *ctx,
       !_crb_store_check_uint (ctx, m[END], "end", TRUE, 0, &end, error) ||
       !_crb_store_check_field (ctx, m[TEXT], "text", CRB_JSON_STRING, TRUE, &out->text, error) ||
       !_crb_store_check_field (ctx, m[KIND], "kind", CRB_JSON_STRING, FALSE, &out->kind, error) ||
-      !_crb_store_check_field (ctx, m[REASONS], "reasons", CRB_JSON_ARRAY, FALSE, &out->reasons, error))
+      !_crb_store_check_field (ctx, m[REASONS], "reasons", CRB_JSON_ARRAY, FALSE, &out->reasons, error) ||
+      !_crb_store_check_field (ctx, m[STATUS], "status", CRB_JSON_STRING, FALSE, &status, error))
     return FALSE;
+
+  /* Vocabularies are closed: a word outside one is a damaged file. */
+  if (out->kind != NULL &&
+      !g_strv_contains (crb_claim_get_kinds (), crb_json_string (ctx->doc, out->kind)))
+    return _crb_store_fail (ctx, error, _("the field “kind” must be quantity, date, attribution, event or "
+                                          "statement, not “%s”"), crb_json_string (ctx->doc, out->kind));
+  if (status != NULL && !crb_decision_status_from_string (crb_json_string (ctx->doc, status), &status_value))
+    return _crb_store_fail (ctx, error, _("the field “status” must be pending, confirmed, corrected or "
+                                          "rejected, not “%s”"), crb_json_string (ctx->doc, status));
 
   id = crb_json_string (ctx->doc, out->id);
   article_id = crb_json_string (ctx->doc, out->article_id);
@@ -223,6 +235,11 @@ read_claim (const Ctx           *ctx,
     }
   else
     out->decision = NULL;
+
+  if (status != NULL &&
+      status_value != (out->decision ? out->decision->status : CRB_DECISION_STATUS_PENDING))
+    return _crb_store_fail (ctx, error, _("the field “status” says “%s” but its decision says otherwise"),
+                            crb_json_string (ctx->doc, status));
 
   out->values = values;
   out->article = (guint) article_index;
