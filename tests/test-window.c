@@ -870,6 +870,42 @@ test_open_path_and_changed_on_disk (void)
   assert_no_warnings ();
 }
 
+static gboolean
+two_windows_with_projects (gpointer data)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (CRB_IS_WINDOW (l->data) && page_is_project (l->data))
+      n++;
+  return n == 2;
+}
+
+/* A window keeps its project: the sample tried from it opens in another
+ * window, which the application makes (app.import), the window never calls
+ * the application.
+ */
+static void
+test_open_elsewhere (void)
+{
+  CrbWindow *window = open_sample ();
+  CrbProject *project = crb_window_get_project (window);
+  CrbWindow *other = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.try-sample", NULL);
+  g_assert_true (wait_for (two_windows_with_projects, NULL, 30000));
+  g_assert_true (crb_window_get_project (window) == project);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (CRB_IS_WINDOW (l->data) && l->data != (gpointer) window)
+      other = l->data;
+  g_assert_nonnull (other);
+  g_assert_true (crb_window_get_project (other) != project);
+
+  gtk_window_destroy (GTK_WINDOW (other));
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -899,6 +935,7 @@ main (int   argc,
   g_test_add_func ("/corroborate/window/links", test_links);
   g_test_add_func ("/corroborate/window/accessible-names", test_accessible_names);
   g_test_add_func ("/corroborate/window/open-path-and-changed-on-disk", test_open_path_and_changed_on_disk);
+  g_test_add_func ("/corroborate/window/open-elsewhere", test_open_elsewhere);
 
   ret = g_test_run ();
   g_clear_object (&app);

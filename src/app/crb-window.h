@@ -30,7 +30,5 @@ void        crb_window_select_story     (CrbWindow      *self,
 GtkWidget  *crb_window_get_article_view (CrbWindow      *self,
                                          const char     *article_id);
 const char *crb_window_get_page         (CrbWindow      *self);
-void        crb_window_add_toast        (CrbWindow      *self,
-                                         const char     *title);
 
 G_END_DECLS
