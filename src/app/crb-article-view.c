@@ -8,6 +8,8 @@
 
 #include "crb-article-view.h"
 
+#include <adwaita.h>
+
 /*
  * One article as a column: outlet, title and date, then the text exactly as
  * written (never interpreted as markup), with its claims highlighted by
@@ -80,6 +82,9 @@ apply_status (CrbArticleView *self,
 
 /* How far a claim brought into view stays from the top and bottom edges. */
 #define SCROLL_MARGIN 8
+
+/* The widest the text runs, margins included: about 80 characters. */
+#define MAX_LINE_WIDTH 760
 
 static void
 scroll_now (CrbArticleView *self)
@@ -306,7 +311,7 @@ set_label (GtkWidget  *label,
 static void
 build (CrbArticleView *self)
 {
-  GtkWidget *header, *scroller;
+  GtkWidget *header, *scroller, *clamp;
   GtkGesture *click;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -320,7 +325,14 @@ build (CrbArticleView *self)
   gtk_box_append (GTK_BOX (header), self->outlet_label);
   gtk_box_append (GTK_BOX (header), self->title_label);
   gtk_box_append (GTK_BOX (header), self->date_label);
-  gtk_box_append (GTK_BOX (self->box), header);
+  /* Lines of a readable length on a wide screen: the text and its header
+   * are clamped, the column's scrollbar stays at its edge.
+   */
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), MAX_LINE_WIDTH);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), MAX_LINE_WIDTH);
+  adw_clamp_set_child (ADW_CLAMP (clamp), header);
+  gtk_box_append (GTK_BOX (self->box), clamp);
   gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
   self->text_view = gtk_text_view_new ();
@@ -344,7 +356,11 @@ build (CrbArticleView *self)
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->text_view);
+  clamp = adw_clamp_scrollable_new ();
+  adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (clamp), MAX_LINE_WIDTH);
+  adw_clamp_scrollable_set_tightening_threshold (ADW_CLAMP_SCROLLABLE (clamp), MAX_LINE_WIDTH);
+  adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (clamp), self->text_view);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   gtk_box_append (GTK_BOX (self->box), scroller);
 }
 
@@ -404,7 +420,6 @@ static void
 crb_article_view_init (CrbArticleView *self)
 {
   self->marked = g_hash_table_new (NULL, NULL);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 400, -1);
   build (self);
 }
 

@@ -211,6 +211,7 @@ reject_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
+  _crb_window_reveal_claims (CRB_WINDOW (widget));
   crb_claim_panel_set_reject_mode (CRB_WINDOW (widget)->claim_panel, TRUE);
 }
 
@@ -230,6 +231,7 @@ correct_activated (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
+  _crb_window_reveal_claims (CRB_WINDOW (widget));
   crb_claim_panel_begin_correction (CRB_WINDOW (widget)->claim_panel);
 }
 
@@ -238,6 +240,7 @@ note_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
+  _crb_window_reveal_claims (CRB_WINDOW (widget));
   crb_claim_panel_begin_note (CRB_WINDOW (widget)->claim_panel);
 }
 
@@ -263,6 +266,14 @@ previous_activated (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   _crb_window_move (CRB_WINDOW (widget), -1);
+}
+
+static void
+show_all_claims_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  _crb_window_show_all_claims (CRB_WINDOW (widget));
 }
 
 /* ---- keys ---- */
@@ -395,6 +406,9 @@ _crb_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_activated);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-all-claims", NULL, show_all_claims_activated);
+  gtk_widget_class_install_property_action (widget_class, "win.claim-filter", "claim-filter");
+  gtk_widget_class_install_property_action (widget_class, "win.claim-order", "claim-order");
   gtk_widget_class_install_action (widget_class, "claim.confirm", NULL, confirm_activated);
   gtk_widget_class_install_action (widget_class, "claim.confirm-all", NULL, confirm_all_activated);
   gtk_widget_class_install_action (widget_class, "claim.confirm-agreeing", "s", confirm_agreeing_activated);

@@ -17,11 +17,36 @@
  * Nothing here is API: these functions are for the four files only.
  */
 
+#include "crb-article-columns.h"
 #include "crb-article-view.h"
 #include "crb-claim-panel.h"
+#include "crb-claims-pane.h"
 #include "crb-window.h"
 
 G_BEGIN_DECLS
+
+/* Which claims the list shows (win.claim-filter) and in what order
+ * (win.claim-order); the strings are the actions' targets.
+ */
+typedef enum
+{
+  CRB_CLAIM_FILTER_ALL,
+  CRB_CLAIM_FILTER_PENDING,
+  CRB_CLAIM_FILTER_CONFIRMED,
+  CRB_CLAIM_FILTER_CORRECTED,
+  CRB_CLAIM_FILTER_REJECTED,
+  CRB_CLAIM_FILTER_CONTESTED,
+} CrbClaimFilter;
+
+typedef enum
+{
+  CRB_CLAIM_ORDER_STORY,
+  CRB_CLAIM_ORDER_SCORE,
+  CRB_CLAIM_ORDER_CONTESTED,
+} CrbClaimOrder;
+
+/* The narrowest the claims pane may be made, and its default width. */
+#define CRB_CLAIMS_MIN_WIDTH 340
 
 struct _CrbWindow
 {
@@ -44,12 +69,18 @@ struct _CrbWindow
   GtkProgressBar       *progress_bar;
   AdwFlap              *flap;
   GtkListView          *story_list;
+  AdwFlap              *claims_flap;
+  GtkWidget            *claims_button;
+  AdwToastOverlay      *articles_toast_overlay;
   GtkWidget            *articles_scroller;
-  GtkWidget            *articles_box;
+  CrbArticleColumns    *articles_box;
+  GtkWidget            *claims_handle;
+  CrbClaimsPane        *claims_pane;
   CrbClaimPanel        *claim_panel;
   GtkSearchEntry       *search_entry;
-  GtkDropDown          *status_dropdown;
-  GtkDropDown          *sort_dropdown;
+  GtkWidget            *filter_button;
+  GtkStack             *claims_stack;
+  AdwStatusPage        *no_match_page;
   GtkGridView          *claim_list;
 
   /* owned */
@@ -83,17 +114,19 @@ struct _CrbWindow
   guint                 import_done;
   guint                 import_total;
   guint                 n_columns;
+  CrbClaimFilter        claim_filter_kind;
+  CrbClaimOrder         claim_order;
+  int                   drag_start_width;
 };
 
-/* An article column with its separator and its check in the "Shown
- * Articles" menu.  Columns are made when a story needs more than were made
- * before and are reused from story to story: building ten text views anew
- * was the largest part of switching stories.
+/* An article column with its check in the "Shown Articles" menu.  Columns
+ * are made when a story needs more than were made before and are reused
+ * from story to story: building ten text views anew was the largest part
+ * of switching stories.
  */
 typedef struct
 {
   CrbArticleView *view;
-  GtkWidget      *separator;
   GtkWidget      *check;
 } CrbColumn;
 
@@ -113,6 +146,7 @@ CrbArticleView *_crb_window_view_for_article    (CrbWindow         *self,
                                                  const char        *article_id);
 void            _crb_window_show_claim_in_columns (CrbWindow       *self,
                                                  CrbClaim          *claim);
+void            _crb_window_reveal_claims       (CrbWindow         *self);
 
 /* crb-window-actions.c */
 void            _crb_window_class_actions_init  (GtkWidgetClass    *widget_class);
@@ -131,6 +165,8 @@ void            _crb_window_select              (CrbWindow         *self,
 void            _crb_window_claim_selected      (CrbWindow         *self);
 void            _crb_window_update_badges       (CrbWindow         *self);
 void            _crb_window_refilter            (CrbWindow         *self);
+void            _crb_window_resort              (CrbWindow         *self);
+void            _crb_window_show_all_claims     (CrbWindow         *self);
 void            _crb_window_confirm             (CrbWindow         *self);
 void            _crb_window_confirm_all         (CrbWindow         *self);
 void            _crb_window_confirm_agreeing    (CrbWindow         *self,

@@ -104,8 +104,7 @@ _crb_window_select (CrbWindow *self,
   if (position == GTK_INVALID_LIST_POSITION)
     {
       /* Hidden by the filters: show everything rather than lose it. */
-      gtk_drop_down_set_selected (self->status_dropdown, 0);
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      _crb_window_show_all_claims (self);
       position = claim_position (self, claim);
     }
 
@@ -122,17 +121,18 @@ claim_filter_func (gpointer item,
 {
   CrbWindow *self = user_data;
   CrbClaim *claim = item;
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  CrbClaimFilter kind = self->claim_filter_kind;
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (status == 5)
+  if (kind == CRB_CLAIM_FILTER_CONTESTED)
     {
       if (self->story == NULL ||
           crb_alignment_contest_score (crb_story_get_alignment (self->story), self->story,
                                        crb_claim_get_id (claim)) <= 0.0)
         return FALSE;
     }
-  else if (status > 0 && crb_claim_get_status (claim) != status - 1)
+  else if (kind != CRB_CLAIM_FILTER_ALL &&
+           (int) crb_claim_get_status (claim) != (int) kind - CRB_CLAIM_FILTER_PENDING)
     return FALSE;
 
   if (search != NULL && *search != '\0')
@@ -156,13 +156,13 @@ claim_sort_func (gconstpointer a,
   double sa, sb;
 
   /* "In order" keeps the story's order: the sorter then says equal. */
-  switch (gtk_drop_down_get_selected (self->sort_dropdown))
+  switch (self->claim_order)
     {
-    case 1:
+    case CRB_CLAIM_ORDER_SCORE:
       sa = crb_claim_get_score ((CrbClaim *) a);
       sb = crb_claim_get_score ((CrbClaim *) b);
       break;
-    case 2:
+    case CRB_CLAIM_ORDER_CONTESTED:
       if (self->story == NULL)
         return 0;
       sa = crb_alignment_contest_score (crb_story_get_alignment (self->story), self->story,
@@ -170,11 +170,41 @@ claim_sort_func (gconstpointer a,
       sb = crb_alignment_contest_score (crb_story_get_alignment (self->story), self->story,
                                         crb_claim_get_id ((CrbClaim *) b));
       break;
+    case CRB_CLAIM_ORDER_STORY:
     default:
       return 0;
     }
 
   return (sa < sb) - (sa > sb);
+}
+
+/* An empty list says why, and offers the way back. */
+static void
+update_claims_stack (CrbWindow *self)
+{
+  static const char * const titles[] = {
+    NULL, N_("No pending claims"), N_("No confirmed claims"), N_("No corrected claims"),
+    N_("No rejected claims"), N_("No contested claims"),
+  };
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->claim_selection));
+  g_autofree char *title = NULL;
+
+  if (n > 0 || self->story == NULL || crb_story_get_n_claims (self->story) == 0)
+    {
+      gtk_stack_set_visible_child_name (self->claims_stack, "list");
+      return;
+    }
+
+  if (search != NULL && *search != '\0')
+    /* Translators: the claim list is empty; %s is what was typed in the filter */
+    title = g_strdup_printf (_("No claims match “%s”"), search);
+  else if (titles[self->claim_filter_kind] != NULL)
+    title = g_strdup (_(titles[self->claim_filter_kind]));
+  else
+    title = g_strdup (_("No claims"));
+  adw_status_page_set_title (self->no_match_page, title);
+  gtk_stack_set_visible_child_name (self->claims_stack, "no-match");
 }
 
 void
@@ -186,16 +216,25 @@ _crb_window_refilter (CrbWindow *self)
   gtk_filter_changed (GTK_FILTER (self->claim_filter), GTK_FILTER_CHANGE_DIFFERENT);
   if (keep != NULL && claim_position (self, keep) != GTK_INVALID_LIST_POSITION)
     _crb_window_select (self, keep);
+  else if (keep != NULL)
+    {
+      /* The selected claim is filtered out: the first claim shown takes its
+       * place, so that the panel, the article and the list always agree.
+       */
+      CrbClaim *first = _crb_window_next_pending (self, NULL, TRUE);
+
+      if (first == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->claim_selection)) > 0)
+        gtk_single_selection_set_selected (self->claim_selection, 0);
+      else if (first != NULL)
+        _crb_window_select (self, first);
+      else
+        _crb_window_claim_selected (self);
+    }
+  update_claims_stack (self);
 }
 
-static void
-on_filters_changed_cb (CrbWindow *self)
-{
-  _crb_window_refilter (self);
-}
-
-static void
-on_sort_changed_cb (CrbWindow *self)
+void
+_crb_window_resort (CrbWindow *self)
 {
   CrbClaim *claim = _crb_window_get_current_claim (self);
   g_autoptr (CrbClaim) keep = claim ? g_object_ref (claim) : NULL;
@@ -203,6 +242,23 @@ on_sort_changed_cb (CrbWindow *self)
   gtk_sorter_changed (GTK_SORTER (self->claim_sorter), GTK_SORTER_CHANGE_DIFFERENT);
   if (keep != NULL)
     _crb_window_select (self, keep);
+}
+
+/* Clears the filters: every claim of the story is listed. */
+void
+_crb_window_show_all_claims (CrbWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  if (self->claim_filter_kind != CRB_CLAIM_FILTER_ALL)
+    g_object_set (self, "claim-filter", "all", NULL);
+  else
+    _crb_window_refilter (self);
+}
+
+static void
+on_filters_changed_cb (CrbWindow *self)
+{
+  _crb_window_refilter (self);
 }
 
 void
@@ -765,8 +821,6 @@ _crb_window_review_init (CrbWindow *self)
   g_signal_connect_object (self->claim_selection, "notify::selected",
                            G_CALLBACK (_crb_window_claim_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_filters_changed_cb), self);
-  g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (on_filters_changed_cb), self);
-  g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (on_sort_changed_cb), self);
 
   factory = GTK_SIGNAL_LIST_ITEM_FACTORY (gtk_signal_list_item_factory_new ());
   g_signal_connect (factory, "setup", G_CALLBACK (claim_setup_cb), self);

@@ -17,6 +17,15 @@
 
 G_DEFINE_FINAL_TYPE (CrbWindow, crb_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_CLAIM_FILTER,
+  PROP_CLAIM_ORDER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void show_story (CrbWindow *self,
                         CrbStory  *story);
 
@@ -44,7 +53,76 @@ _crb_window_toast (CrbWindow  *self,
       adw_toast_set_action_name (t, action);
     }
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  /* Over the articles, not the claims pane: a toast never covers the
+   * selected claim's buttons or its row in the list.
+   */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "project") == 0)
+    adw_toast_overlay_add_toast (self->articles_toast_overlay, t);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+/* The button that shows the claims pane, when it is folded over the
+ * articles.
+ */
+static void
+update_claims_button (CrbWindow *self)
+{
+  gtk_widget_set_visible (self->claims_button,
+                          adw_flap_get_folded (self->claims_flap) &&
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "project") == 0);
+}
+
+/* Brings the claims pane into view when it is folded away: an editor or
+ * the reasons to reject were opened.
+ */
+void
+_crb_window_reveal_claims (CrbWindow *self)
+{
+  if (adw_flap_get_folded (self->claims_flap))
+    adw_flap_set_reveal_flap (self->claims_flap, TRUE);
+}
+
+/* ---- the width of the claims pane: dragged on its edge, remembered ---- */
+
+static int
+max_claims_width (CrbWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->claims_flap));
+  int min_articles = crb_article_columns_get_min_column_width (self->articles_box);
+
+  return MAX (CRB_CLAIMS_MIN_WIDTH, width - min_articles);
+}
+
+static void
+on_handle_drag_begin_cb (CrbWindow      *self,
+                         double          x,
+                         double          y,
+                         GtkGestureDrag *gesture)
+{
+  self->drag_start_width = gtk_widget_get_width (GTK_WIDGET (self->claims_pane));
+}
+
+static void
+on_handle_drag_update_cb (CrbWindow      *self,
+                          double          dx,
+                          double          dy,
+                          GtkGestureDrag *gesture)
+{
+  /* The pane is at the end: dragging its edge towards the start widens it. */
+  int delta = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? (int) dx : (int) -dx;
+  int width = CLAMP (self->drag_start_width + delta, CRB_CLAIMS_MIN_WIDTH, max_claims_width (self));
+
+  crb_claims_pane_set_pane_width (self->claims_pane, width);
+}
+
+static void
+on_handle_drag_end_cb (CrbWindow      *self,
+                       double          dx,
+                       double          dy,
+                       GtkGestureDrag *gesture)
+{
+  g_settings_set_int (self->settings, "claims-width", crb_claims_pane_get_pane_width (self->claims_pane));
 }
 
 void
@@ -59,6 +137,7 @@ _crb_window_set_page (CrbWindow  *self,
   gtk_widget_set_visible (self->export_button, project);
   gtk_widget_set_visible (self->undo_box, project);
   gtk_widget_set_visible (self->open_button, !project);
+  update_claims_button (self);
   _crb_window_update_actions (self);
 }
 
@@ -84,29 +163,6 @@ _crb_window_view_for_article (CrbWindow  *self,
   return NULL;
 }
 
-static void
-scroll_to_view (CrbWindow *self,
-                GtkWidget *view)
-{
-  GtkAdjustment *hadj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->articles_scroller));
-  graphene_point_t point;
-  double x, width, value, page;
-
-  if (!gtk_widget_get_visible (view) ||
-      !gtk_widget_compute_point (view, self->articles_box, &GRAPHENE_POINT_INIT (0, 0), &point))
-    return;
-
-  x = point.x;
-  width = gtk_widget_get_width (view);
-  value = gtk_adjustment_get_value (hadj);
-  page = gtk_adjustment_get_page_size (hadj);
-
-  if (x < value)
-    gtk_adjustment_set_value (hadj, x);
-  else if (x + width > value + page)
-    gtk_adjustment_set_value (hadj, MAX (0, x + width - page));
-}
-
 /* The columns follow the selected claim: its span highlighted, its links
  * marked, its article scrolled into view.
  */
@@ -124,7 +180,7 @@ _crb_window_show_claim_in_columns (CrbWindow *self,
     }
 
   if (claim != NULL && (view = _crb_window_view_for_article (self, crb_claim_get_article_id (claim))))
-    scroll_to_view (self, GTK_WIDGET (view));
+    crb_article_columns_scroll_to (self->articles_box, GTK_WIDGET (view));
 }
 
 static void
@@ -251,8 +307,6 @@ hide_columns (CrbWindow *self,
       crb_article_view_set_article (column->view, NULL, NULL);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (column->check), FALSE);
       gtk_widget_set_visible (column->check, FALSE);
-      if (column->separator != NULL)
-        gtk_widget_set_visible (column->separator, FALSE);
     }
 
   self->n_columns = MIN (self->n_columns, first);
@@ -273,12 +327,7 @@ get_column (CrbWindow *self,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (column->view, "link-requested", G_CALLBACK (on_link_requested_cb),
                            self, G_CONNECT_SWAPPED);
-  if (i > 0)
-    {
-      column->separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
-      gtk_box_append (GTK_BOX (self->articles_box), column->separator);
-    }
-  gtk_box_append (GTK_BOX (self->articles_box), GTK_WIDGET (column->view));
+  crb_article_columns_append (self->articles_box, GTK_WIDGET (column->view));
 
   column->check = gtk_check_button_new ();
   g_object_bind_property (column->check, "active", column->view, "visible",
@@ -343,11 +392,10 @@ show_story (CrbWindow *self,
       /* A new story shows all of its articles. */
       gtk_check_button_set_active (GTK_CHECK_BUTTON (column->check), TRUE);
       gtk_widget_set_visible (column->check, TRUE);
-      if (column->separator != NULL)
-        gtk_widget_set_visible (column->separator, TRUE);
     }
   self->n_columns = n_articles;
   gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->articles_scroller)), 0.0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->claim_list));
 
   _crb_window_update_badges (self);
   gtk_filter_list_model_set_model (self->claim_filter_model, crb_story_get_claims (story));
@@ -567,6 +615,76 @@ crb_window_finalize (GObject *object)
   G_OBJECT_CLASS (crb_window_parent_class)->finalize (object);
 }
 
+static const char * const filter_names[] = {
+  "all", "pending", "confirmed", "corrected", "rejected", "contested",
+};
+
+static const char * const order_names[] = { "story", "score", "contested" };
+
+static int
+name_index (const char * const *names,
+            guint               n_names,
+            const char         *name)
+{
+  for (guint i = 0; i < n_names; i++)
+    if (g_strcmp0 (names[i], name) == 0)
+      return (int) i;
+  return -1;
+}
+
+static void
+crb_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CrbWindow *self = CRB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLAIM_FILTER:
+      g_value_set_string (value, filter_names[self->claim_filter_kind]);
+      break;
+    case PROP_CLAIM_ORDER:
+      g_value_set_string (value, order_names[self->claim_order]);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crb_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CrbWindow *self = CRB_WINDOW (object);
+  int index;
+
+  switch (prop_id)
+    {
+    case PROP_CLAIM_FILTER:
+      index = name_index (filter_names, G_N_ELEMENTS (filter_names), g_value_get_string (value));
+      if (index < 0 || (CrbClaimFilter) index == self->claim_filter_kind)
+        return;
+      self->claim_filter_kind = index;
+      _crb_window_refilter (self);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_CLAIM_ORDER:
+      index = name_index (order_names, G_N_ELEMENTS (order_names), g_value_get_string (value));
+      if (index < 0 || (CrbClaimOrder) index == self->claim_order)
+        return;
+      self->claim_order = index;
+      _crb_window_resort (self);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 crb_window_class_init (CrbWindowClass *klass)
 {
@@ -576,9 +694,13 @@ crb_window_class_init (CrbWindowClass *klass)
 
   object_class->dispose = crb_window_dispose;
   object_class->finalize = crb_window_finalize;
+  object_class->get_property = crb_window_get_property;
+  object_class->set_property = crb_window_set_property;
   window_class->close_request = crb_window_close_request;
 
+  g_type_ensure (CRB_TYPE_ARTICLE_COLUMNS);
   g_type_ensure (CRB_TYPE_CLAIM_PANEL);
+  g_type_ensure (CRB_TYPE_CLAIMS_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/corroborate/Corroborate/ui/crb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, header_bar);
@@ -597,13 +719,39 @@ crb_window_class_init (CrbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, story_list);
+  gtk_widget_class_bind_template_child (widget_class, CrbWindow, claims_flap);
+  gtk_widget_class_bind_template_child (widget_class, CrbWindow, claims_button);
+  gtk_widget_class_bind_template_child (widget_class, CrbWindow, articles_toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, articles_scroller);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, articles_box);
+  gtk_widget_class_bind_template_child (widget_class, CrbWindow, claims_handle);
+  gtk_widget_class_bind_template_child (widget_class, CrbWindow, claims_pane);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, claim_panel);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, CrbWindow, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, CrbWindow, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrbWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, CrbWindow, claims_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrbWindow, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, claim_list);
+
+  /**
+   * CrbWindow:claim-filter:
+   *
+   * Which claims the list shows: "all", "pending", "confirmed",
+   * "corrected", "rejected" or "contested" (win.claim-filter).
+   */
+  properties[PROP_CLAIM_FILTER] =
+    g_param_spec_string ("claim-filter", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * CrbWindow:claim-order:
+   *
+   * The order of the list: "story", "score" or "contested"
+   * (win.claim-order).
+   */
+  properties[PROP_CLAIM_ORDER] =
+    g_param_spec_string ("claim-order", NULL, NULL, "story",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _crb_window_class_actions_init (widget_class);
 }
@@ -611,6 +759,8 @@ crb_window_class_init (CrbWindowClass *klass)
 static void
 crb_window_init (CrbWindow *self)
 {
+  GtkGesture *drag;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
@@ -627,6 +777,17 @@ crb_window_init (CrbWindow *self)
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
+
+  crb_claims_pane_set_pane_width (self->claims_pane,
+                                  MAX (CRB_CLAIMS_MIN_WIDTH, g_settings_get_int (self->settings, "claims-width")));
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (on_handle_drag_begin_cb), self);
+  g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (on_handle_drag_update_cb), self);
+  g_signal_connect_swapped (drag, "drag-end", G_CALLBACK (on_handle_drag_end_cb), self);
+  gtk_widget_add_controller (self->claims_handle, GTK_EVENT_CONTROLLER (drag));
+  gtk_widget_set_cursor_from_name (self->claims_handle, "col-resize");
+  g_signal_connect_object (self->claims_flap, "notify::folded", G_CALLBACK (update_claims_button),
+                           self, G_CONNECT_SWAPPED);
 
   _crb_window_review_init (self);
   _crb_window_actions_init (self);
