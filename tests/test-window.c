@@ -927,6 +927,149 @@ test_layout_pane_width (void)
   assert_no_warnings ();
 }
 
+/* ---- keys and selection ---- */
+
+/* Whether typing now would go into a text field. */
+static gboolean
+focus_is_editable (CrbWindow *window)
+{
+  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_EDITABLE (w) || (GTK_IS_TEXT_VIEW (w) && gtk_text_view_get_editable (GTK_TEXT_VIEW (w))))
+      return TRUE;
+  return FALSE;
+}
+
+/* The panel, the article columns and the list show the same claim. */
+static void
+assert_selection_consistent (CrbWindow  *window,
+                             const char *state)
+{
+  CrbClaim *claim = crb_window_get_claim (window);
+  GtkWidget *panel = find_one (GTK_WIDGET (window), CRB_TYPE_CLAIM_PANEL);
+  g_autoptr (GPtrArray) views = find_all (GTK_WIDGET (window), CRB_TYPE_ARTICLE_VIEW);
+
+  if (crb_claim_panel_get_claim (CRB_CLAIM_PANEL (panel)) != claim)
+    g_error ("%s: the panel shows another claim than the one selected", state);
+  for (guint i = 0; i < views->len; i++)
+    {
+      CrbArticleView *view = g_ptr_array_index (views, i);
+      CrbClaim *shown = crb_article_view_get_selected_claim (view);
+      gboolean here = claim != NULL &&
+                      g_strcmp0 (crb_article_get_id (crb_article_view_get_article (view)),
+                                 crb_claim_get_article_id (claim)) == 0;
+
+      if (shown != (here ? claim : NULL))
+        g_error ("%s: article %s highlights %s, the selection is %s", state,
+                 crb_article_get_id (crb_article_view_get_article (view)),
+                 shown ? crb_claim_get_id (shown) : "nothing", claim ? crb_claim_get_id (claim) : "nothing");
+    }
+}
+
+static GtkWidget *
+find_status_page (GtkWidget  *root,
+                  const char *title)
+{
+  g_autoptr (GPtrArray) pages = find_all (root, ADW_TYPE_STATUS_PAGE);
+
+  for (guint i = 0; i < pages->len; i++)
+    if (g_strcmp0 (adw_status_page_get_title (g_ptr_array_index (pages, i)), title) == 0)
+      return g_ptr_array_index (pages, i);
+  return NULL;
+}
+
+/* Ctrl+F, a filter, Escape, J, A, with real keys: Escape leaves the filter
+ * (cleared) and gives the keys back to the review; nothing is typed into a
+ * field the reviewer did not open; an empty result says so; while the
+ * filter shows nothing, nothing is selected anywhere.  Enter keeps the
+ * filter and reviews what it shows.
+ */
+static void
+test_filter_keys (void)
+{
+  CrbWindow *window = open_sample_sized (1280, 720);
+  CrbProject *project = crb_window_get_project (window);
+  GtkWidget *entry;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *folded = NULL;
+
+  if (g_find_program_in_path ("xdotool") == NULL)
+    {
+      g_test_fail_printf ("xdotool is not installed: key presses cannot be tested");
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (300);
+  entry = find_one (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_false (focus_is_editable (window));
+  first = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
+
+  xdotool ("key ctrl+f");
+  g_assert_true (focus_is_editable (window));
+  xdotool ("type --delay 20 Russ");
+  iterate (500);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Russ");
+  g_assert_nonnull (find_status_page (GTK_WIDGET (window), "No claims match “Russ”"));
+  g_assert_null (crb_window_get_claim (window));
+  assert_selection_consistent (window, "no match");
+  screenshot (GTK_WIDGET (window), "11-filter-no-match");
+
+  xdotool ("key Escape");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_false (focus_is_editable (window));
+  g_assert_cmpstr (crb_claim_get_id (crb_window_get_claim (window)), ==, first);
+  xdotool ("key j");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  second = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
+  g_assert_cmpstr (second, !=, first);
+  xdotool ("key a");
+  g_assert_cmpint (status_of (project, second), ==, CRB_DECISION_STATUS_CONFIRMED);
+  g_assert_false (focus_is_editable (window));
+  assert_selection_consistent (window, "after J and A");
+
+  /* Enter keeps the filter and goes to its claims. */
+  xdotool ("key ctrl+f");
+  xdotool ("type --delay 20 bridge");
+  iterate (500);
+  xdotool ("key Return");
+  g_assert_false (focus_is_editable (window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "bridge");
+  folded = g_utf8_casefold (crb_claim_get_final_text (crb_window_get_claim (window)), -1);
+  g_assert_nonnull (strstr (folded, "bridge"));
+  assert_selection_consistent (window, "filtered by text");
+  third = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
+  xdotool ("key a");
+  g_assert_cmpint (status_of (project, third), ==, CRB_DECISION_STATUS_CONFIRMED);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "bridge");
+
+  /* A status filter that hides the selected claim: the first claim shown
+   * takes its place everywhere.
+   */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-all-claims", NULL);
+  crb_window_select_claim (window, second);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.claim-filter", "s", "pending");
+  iterate (200);
+  g_assert_nonnull (crb_window_get_claim (window));
+  g_assert_cmpint (crb_claim_get_status (crb_window_get_claim (window)), ==, CRB_DECISION_STATUS_PENDING);
+  assert_selection_consistent (window, "pending only");
+
+  /* A filter that shows nothing selects nothing, and says so. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.claim-filter", "s", "rejected");
+  iterate (200);
+  g_assert_null (crb_window_get_claim (window));
+  g_assert_nonnull (find_status_page (GTK_WIDGET (window), "No rejected claims"));
+  assert_selection_consistent (window, "no rejected claims");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-all-claims", NULL);
+  iterate (200);
+  g_assert_nonnull (crb_window_get_claim (window));
+  assert_selection_consistent (window, "all again");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
 /* Whether @w is a control a person operates: these need a name. */
 static gboolean
 is_control (GtkWidget *w)
@@ -1281,6 +1424,7 @@ main (int   argc,
   g_test_add_func ("/corroborate/window/layout/sizes", test_layout_sizes);
   g_test_add_func ("/corroborate/window/layout/many-links", test_layout_many_links);
   g_test_add_func ("/corroborate/window/layout/pane-width", test_layout_pane_width);
+  g_test_add_func ("/corroborate/window/keys/filter", test_filter_keys);
 
   ret = g_test_run ();
   g_clear_object (&app);

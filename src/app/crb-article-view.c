@@ -618,6 +618,18 @@ crb_article_view_select_claim (CrbArticleView *self,
 }
 
 /**
+ * crb_article_view_get_selected_claim:
+ *
+ * Returns: (transfer none) (nullable): the claim shown as selected
+ */
+CrbClaim *
+crb_article_view_get_selected_claim (CrbArticleView *self)
+{
+  g_return_val_if_fail (CRB_IS_ARTICLE_VIEW (self), NULL);
+  return self->selected;
+}
+
+/**
  * crb_article_view_mark_links:
  * @alignment: (nullable): the story's links
  * @selected: (nullable): the selected claim, in any article

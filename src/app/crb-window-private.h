@@ -101,6 +101,7 @@ struct _CrbWindow
   GHashTable           *badges;       /* claim id → "3 outlets · conflicts with 1" */
   char                 *disk_stamp;
   char                 *link_mark;    /* claim marked with L, to link to another */
+  CrbClaim             *hidden_claim; /* selected when a filter left no claim */
 
   /* state */
   guint                 save_source;
@@ -167,6 +168,7 @@ void            _crb_window_update_badges       (CrbWindow         *self);
 void            _crb_window_refilter            (CrbWindow         *self);
 void            _crb_window_resort              (CrbWindow         *self);
 void            _crb_window_show_all_claims     (CrbWindow         *self);
+void            _crb_window_focus_review        (CrbWindow         *self);
 void            _crb_window_confirm             (CrbWindow         *self);
 void            _crb_window_confirm_all         (CrbWindow         *self);
 void            _crb_window_confirm_agreeing    (CrbWindow         *self,

@@ -211,7 +211,15 @@ void
 _crb_window_refilter (CrbWindow *self)
 {
   CrbClaim *claim = _crb_window_get_current_claim (self);
-  g_autoptr (CrbClaim) keep = claim ? g_object_ref (claim) : NULL;
+  g_autoptr (CrbClaim) keep = NULL;
+
+  /* A filter that left no claim remembers the one selected before it, to
+   * go on from there when the filter is left.
+   */
+  if (claim == NULL)
+    claim = self->hidden_claim;
+  keep = claim ? g_object_ref (claim) : NULL;
+  g_clear_object (&self->hidden_claim);
 
   gtk_filter_changed (GTK_FILTER (self->claim_filter), GTK_FILTER_CHANGE_DIFFERENT);
   if (keep != NULL && claim_position (self, keep) != GTK_INVALID_LIST_POSITION)
@@ -228,7 +236,10 @@ _crb_window_refilter (CrbWindow *self)
       else if (first != NULL)
         _crb_window_select (self, first);
       else
-        _crb_window_claim_selected (self);
+        {
+          self->hidden_claim = g_steal_pointer (&keep);
+          _crb_window_claim_selected (self);
+        }
     }
   update_claims_stack (self);
 }
@@ -269,6 +280,8 @@ _crb_window_claim_selected (CrbWindow *self)
   if (self->switching)
     return;
 
+  if (claim != NULL)
+    g_clear_object (&self->hidden_claim);
   crb_claim_panel_set_claim (self->claim_panel, claim, self->story);
   _crb_window_show_claim_in_columns (self, claim);
   _crb_window_update_actions (self);
@@ -712,7 +725,7 @@ on_correction_done_cb (CrbWindow  *self,
   CrbClaim *claim = _crb_window_get_current_claim (self);
   g_autoptr (CrbDecision) decision = NULL;
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->claim_list));
+  _crb_window_focus_review (self);
   if (claim == NULL || text == NULL || *text == '\0' || g_strcmp0 (text, crb_claim_get_text (claim)) == 0)
     return;
 
@@ -729,7 +742,7 @@ on_note_done_cb (CrbWindow  *self,
   const CrbDecision *current;
   g_autoptr (CrbDecision) decision = NULL;
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->claim_list));
+  _crb_window_focus_review (self);
   if (claim == NULL)
     return;
 
@@ -749,7 +762,7 @@ on_note_done_cb (CrbWindow  *self,
 static void
 on_editing_cancelled_cb (CrbWindow *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->claim_list));
+  _crb_window_focus_review (self);
 }
 
 void
@@ -805,6 +818,32 @@ _crb_window_undo_redo (CrbWindow *self,
   crb_window_select_claim (self, claim_id);
 }
 
+/* Escape leaves the filter: it is cleared, and the keys go back to the
+ * review (GNOME's search entries clear on Escape).
+ */
+static void
+on_search_stopped_cb (CrbWindow *self)
+{
+  _crb_window_show_all_claims (self);
+  _crb_window_focus_review (self);
+}
+
+/* Enter keeps the filter and goes to the claims it shows. */
+static void
+on_search_activated_cb (CrbWindow *self)
+{
+  _crb_window_focus_review (self);
+}
+
+/* The review keys work: the focus is on the claim list, never in a field
+ * the reviewer did not open.
+ */
+void
+_crb_window_focus_review (CrbWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->claim_list));
+}
+
 void
 _crb_window_review_init (CrbWindow *self)
 {
@@ -821,6 +860,8 @@ _crb_window_review_init (CrbWindow *self)
   g_signal_connect_object (self->claim_selection, "notify::selected",
                            G_CALLBACK (_crb_window_claim_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_filters_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_search_stopped_cb), self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activated_cb), self);
 
   factory = GTK_SIGNAL_LIST_ITEM_FACTORY (gtk_signal_list_item_factory_new ());
   g_signal_connect (factory, "setup", G_CALLBACK (claim_setup_cb), self);

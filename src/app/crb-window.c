@@ -345,6 +345,7 @@ clear_story (CrbWindow *self)
   if (self->claim_filter_model != NULL)
     gtk_filter_list_model_set_model (self->claim_filter_model, NULL);
   crb_claim_panel_set_claim (self->claim_panel, NULL, NULL);
+  g_clear_object (&self->hidden_claim);
   g_clear_object (&self->story);
   g_clear_pointer (&self->badges, g_hash_table_unref);
 }
@@ -374,6 +375,7 @@ show_story (CrbWindow *self,
   self->switching = TRUE;
   gtk_filter_list_model_set_model (self->claim_filter_model, NULL);
   g_clear_object (&self->story);
+  g_clear_object (&self->hidden_claim);
   g_clear_pointer (&self->badges, g_hash_table_unref);
   self->story = g_object_ref (story);
 
@@ -395,7 +397,7 @@ show_story (CrbWindow *self,
     }
   self->n_columns = n_articles;
   gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->articles_scroller)), 0.0);
-  gtk_widget_grab_focus (GTK_WIDGET (self->claim_list));
+  _crb_window_focus_review (self);
 
   _crb_window_update_badges (self);
   gtk_filter_list_model_set_model (self->claim_filter_model, crb_story_get_claims (story));
