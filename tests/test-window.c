@@ -1070,6 +1070,136 @@ test_filter_keys (void)
   assert_no_warnings ();
 }
 
+/* The mapped widgets under @root whose type is named @type_name (GTK's and
+ * libadwaita's private types).
+ */
+static GPtrArray *
+find_all_named (GtkWidget  *root,
+                const char *type_name)
+{
+  g_autoptr (GPtrArray) all = find_all (root, GTK_TYPE_WIDGET);
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (G_OBJECT_TYPE_NAME (g_ptr_array_index (all, i)), type_name) == 0)
+      g_ptr_array_add (found, g_ptr_array_index (all, i));
+  return found;
+}
+
+/* Where the selected claim's text is, in the window. */
+static gboolean
+selected_claim_area (CrbWindow       *window,
+                     graphene_rect_t *area)
+{
+  CrbClaim *claim = crb_window_get_claim (window);
+  GtkWidget *view = claim ? crb_window_get_article_view (window, crb_claim_get_article_id (claim)) : NULL;
+  GtkTextView *text;
+  GtkTextIter start, end;
+  GdkRectangle first, last;
+  int x0, y0, x1, y1;
+  graphene_point_t top, bottom;
+
+  if (view == NULL)
+    return FALSE;
+  text = crb_article_view_get_text_view (CRB_ARTICLE_VIEW (view));
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text), &start, crb_claim_get_start (claim));
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text), &end, crb_claim_get_end (claim));
+  gtk_text_view_get_iter_location (text, &start, &first);
+  gtk_text_view_get_iter_location (text, &end, &last);
+  gtk_text_view_buffer_to_window_coords (text, GTK_TEXT_WINDOW_WIDGET, first.x, first.y, &x0, &y0);
+  gtk_text_view_buffer_to_window_coords (text, GTK_TEXT_WINDOW_WIDGET, last.x, last.y + last.height, &x1, &y1);
+  /* The whole width of the column: the span wraps across it. */
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text), GTK_WIDGET (window), &GRAPHENE_POINT_INIT (0, y0), &top));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text), GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (GTK_WIDGET (text)), y1), &bottom));
+  graphene_rect_init (area, top.x, top.y, bottom.x - top.x, bottom.y - top.y);
+  return TRUE;
+}
+
+/* At the smallest screen, a decision after another: the toast never covers
+ * the selected claim, in its article or in the claims pane.
+ */
+static void
+test_toast_clear_of_selection (void)
+{
+  CrbWindow *window = open_sample_sized (1024, 600);
+  GtkWidget *pane;
+  guint checked = 0;
+
+  iterate (300);
+  pane = find_one (GTK_WIDGET (window), CRB_TYPE_CLAIMS_PANE);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr (GPtrArray) toasts = NULL;
+      graphene_rect_t claim_area, toast_area, pane_area, overlap;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "claim.confirm", NULL);
+      iterate (400);
+      toasts = find_all_named (GTK_WIDGET (window), "AdwToastWidget");
+      g_assert_cmpuint (toasts->len, >=, 1);
+      pane_area = bounds_in (pane, GTK_WIDGET (window));
+      if (!selected_claim_area (window, &claim_area))
+        continue;
+      for (guint t = 0; t < toasts->len; t++)
+        {
+          toast_area = bounds_in (g_ptr_array_index (toasts, t), GTK_WIDGET (window));
+          g_assert_false (graphene_rect_intersection (&toast_area, &pane_area, &overlap));
+          if (graphene_rect_intersection (&toast_area, &claim_area, &overlap))
+            {
+              screenshot (GTK_WIDGET (window), "toast-over-claim");
+              g_error ("the toast covers the selected claim %s", crb_claim_get_id (crb_window_get_claim (window)));
+            }
+        }
+      checked++;
+      if (i == 5)
+        screenshot (GTK_WIDGET (window), "13-toast-clear");
+    }
+  g_assert_cmpuint (checked, >=, 10);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
+/* Opened, then resized: the claim list shows its rows at once (it stayed
+ * blank until the first J).
+ */
+static void
+test_list_after_resize (void)
+{
+  CrbWindow *window = open_sample_sized (1366, 768);
+  GtkWidget *grid;
+  guint shown = 0;
+  graphene_rect_t view;
+
+  iterate (300);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  iterate (600);
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==, 1024);
+  grid = find_one (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW);
+  view = bounds_in (gtk_widget_get_parent (grid), gtk_widget_get_parent (grid));
+  {
+    g_autoptr (GPtrArray) inscriptions = find_all (grid, GTK_TYPE_INSCRIPTION);
+
+    for (guint i = 0; i < inscriptions->len; i++)
+      {
+        GtkWidget *w = g_ptr_array_index (inscriptions, i);
+        graphene_rect_t r = bounds_in (w, gtk_widget_get_parent (grid));
+        graphene_rect_t overlap;
+
+        if (r.size.height > 0 && r.size.width > 0 && graphene_rect_intersection (&r, &view, &overlap) &&
+            gtk_inscription_get_text (GTK_INSCRIPTION (w)) != NULL)
+          shown++;
+      }
+  }
+  screenshot (GTK_WIDGET (window), "14-list-after-resize");
+  /* Each row has its text and its caption: at least three rows. */
+  g_assert_cmpuint (shown, >=, 6);
+  check_layout (window, "after resizing");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
 /* Whether @w is a control a person operates: these need a name. */
 static gboolean
 is_control (GtkWidget *w)
@@ -1425,6 +1555,8 @@ main (int   argc,
   g_test_add_func ("/corroborate/window/layout/many-links", test_layout_many_links);
   g_test_add_func ("/corroborate/window/layout/pane-width", test_layout_pane_width);
   g_test_add_func ("/corroborate/window/keys/filter", test_filter_keys);
+  g_test_add_func ("/corroborate/window/selection/toast", test_toast_clear_of_selection);
+  g_test_add_func ("/corroborate/window/selection/list-after-resize", test_list_after_resize);
 
   ret = g_test_run ();
   g_clear_object (&app);

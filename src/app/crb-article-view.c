@@ -80,8 +80,12 @@ apply_status (CrbArticleView *self,
   gtk_text_buffer_apply_tag_by_name (self->buffer, status_tags[crb_claim_get_status (claim)], &start, &end);
 }
 
-/* How far a claim brought into view stays from the top and bottom edges. */
+/* How far a claim brought into view stays from the top edge, and from the
+ * bottom edge, where a toast may cover the text (its height, its margin and
+ * some air).
+ */
 #define SCROLL_MARGIN 8
+#define TOAST_CLEARANCE 84
 
 /* The widest the text runs, margins included: about 80 characters. */
 #define MAX_LINE_WIDTH 760
@@ -99,8 +103,10 @@ scroll_now (CrbArticleView *self)
   gtk_text_view_get_iter_location (view, &start, &first);
   gtk_text_view_get_iter_location (view, &end, &last);
 
-  /* Already in view, with a little room: leave it where the reader has it. */
-  if (first.y >= visible.y + SCROLL_MARGIN && last.y + last.height <= visible.y + visible.height - SCROLL_MARGIN)
+  /* Already in view, with a little room and clear of a toast: leave it
+   * where the reader has it.
+   */
+  if (first.y >= visible.y + SCROLL_MARGIN && last.y + last.height <= visible.y + visible.height - TOAST_CLEARANCE)
     return;
 
   /* The claim's first line near the top, a twentieth of the height below
@@ -344,7 +350,8 @@ build (CrbArticleView *self)
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->text_view), 18);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->text_view), 18);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->text_view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->text_view), 24);
+  /* Room after the end, so that the last claims scroll clear of a toast. */
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->text_view), TOAST_CLEARANCE + 24);
   gtk_widget_add_css_class (self->text_view, "crb-article-text");
 
   click = gtk_gesture_click_new ();

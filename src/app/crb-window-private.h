@@ -138,6 +138,8 @@ void            _crb_window_show_error          (CrbWindow         *self,
 void            _crb_window_toast               (CrbWindow         *self,
                                                  const char        *title,
                                                  const char        *action);
+void            _crb_window_add_toast           (CrbWindow         *self,
+                                                 AdwToast          *toast);
 void            _crb_window_set_page            (CrbWindow         *self,
                                                  const char        *name);
 void            _crb_window_update_title        (CrbWindow         *self);

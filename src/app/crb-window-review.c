@@ -581,7 +581,7 @@ _crb_window_confirm (CrbWindow *self)
       adw_toast_set_action_name (t, "claim.confirm-agreeing");
       adw_toast_set_action_target_value (t, g_variant_new_string (claim_id));
       adw_toast_set_timeout (t, 8);
-      adw_toast_overlay_add_toast (self->toast_overlay, t);
+      _crb_window_add_toast (self, t);
     }
 }
 

@@ -40,6 +40,19 @@ _crb_window_show_error (CrbWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Over the articles, not the claims pane: a toast never covers the
+ * selected claim's buttons or its row in the list.  Takes @toast.
+ */
+void
+_crb_window_add_toast (CrbWindow *self,
+                       AdwToast  *toast)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "project") == 0)
+    adw_toast_overlay_add_toast (self->articles_toast_overlay, toast);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 _crb_window_toast (CrbWindow  *self,
                    const char *title,
@@ -53,13 +66,7 @@ _crb_window_toast (CrbWindow  *self,
       adw_toast_set_action_name (t, action);
     }
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
-  /* Over the articles, not the claims pane: a toast never covers the
-   * selected claim's buttons or its row in the list.
-   */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "project") == 0)
-    adw_toast_overlay_add_toast (self->articles_toast_overlay, t);
-  else
-    adw_toast_overlay_add_toast (self->toast_overlay, t);
+  _crb_window_add_toast (self, t);
 }
 
 /* The button that shows the claims pane, when it is folded over the
