@@ -12,8 +12,10 @@
 #include <string.h>
 
 #include "crb-application.h"
+#include "crb-article-columns.h"
 #include "crb-article-view.h"
 #include "crb-claim-panel.h"
+#include "crb-claims-pane.h"
 #include "crb-export-dialog.h"
 #include "crb-preferences.h"
 #include "crb-stats-window.h"
@@ -146,7 +148,8 @@ project_saved (gpointer data)
 }
 
 static CrbWindow *
-new_window (void)
+new_window_sized (int width,
+                  int height)
 {
   CrbWindow *window = crb_window_new (app);
 
@@ -154,9 +157,26 @@ new_window (void)
    * catch the page that is going away.
    */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   iterate (200);
+  return window;
+}
+
+static CrbWindow *
+new_window (void)
+{
+  return new_window_sized (1280, 800);
+}
+
+static CrbWindow *
+open_sample_sized (int width,
+                   int height)
+{
+  CrbWindow *window = new_window_sized (width, height);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.try-sample", NULL);
+  g_assert_true (wait_for (page_is_project, window, 30000));
   return window;
 }
 
@@ -585,6 +605,601 @@ test_dark_mode (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+
+/* ---- layout ---- */
+
+/* The mapped widgets of @type under @root, in tree order. */
+static GPtrArray *
+find_all (GtkWidget *root,
+          GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  GQueue queue = G_QUEUE_INIT;
+  GtkWidget *w;
+
+  g_queue_push_tail (&queue, root);
+  while ((w = g_queue_pop_head (&queue)))
+    {
+      if (!gtk_widget_get_mapped (w))
+        continue;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        g_ptr_array_add (found, w);
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+
+  return found;
+}
+
+static GtkWidget *
+find_one (GtkWidget *root,
+          GType      type)
+{
+  g_autoptr (GPtrArray) all = find_all (root, type);
+
+  return all->len > 0 ? g_ptr_array_index (all, 0) : NULL;
+}
+
+/* The mapped actionable widget of @root that activates @action. */
+static GtkWidget *
+find_action_widget (GtkWidget  *root,
+                    const char *action)
+{
+  g_autoptr (GPtrArray) all = find_all (root, GTK_TYPE_WIDGET);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (all, i);
+
+      if (GTK_IS_ACTIONABLE (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), action) == 0)
+        return w;
+    }
+
+  return NULL;
+}
+
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *target)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, target, &bounds));
+  return bounds;
+}
+
+/* Whether @inner lies in @outer, to half a pixel. */
+static gboolean
+rect_inside (const graphene_rect_t *inner,
+             const graphene_rect_t *outer)
+{
+  return inner->origin.x >= outer->origin.x - 0.5 && inner->origin.y >= outer->origin.y - 0.5 &&
+         inner->origin.x + inner->size.width <= outer->origin.x + outer->size.width + 0.5 &&
+         inner->origin.y + inner->size.height <= outer->origin.y + outer->size.height + 0.5;
+}
+
+/* @widget is whole: inside the window, and inside @viewport (a widget that
+ * clips it and is not meant to scroll it away) when there is one.  Its own
+ * size is at least its minimum: nothing in it is cut.
+ */
+static void
+assert_not_clipped (GtkWidget  *window,
+                    GtkWidget  *widget,
+                    GtkWidget  *viewport,
+                    const char *what,
+                    const char *state)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  graphene_rect_t in_window = bounds_in (widget, window);
+  graphene_rect_t whole = GRAPHENE_RECT_INIT (0, 0, gdk_surface_get_width (surface), gdk_surface_get_height (surface));
+  double dx, dy;
+  int min_width, min_height;
+
+  /* On screen: in the window's surface. */
+  g_assert_nonnull (widget);
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &dx, &dy);
+  graphene_rect_offset (&in_window, dx, dy);
+  if (!rect_inside (&in_window, &whole))
+    g_error ("%s: %s at %.0f,%.0f %.0fx%.0f is cut off by the %.0fx%.0f window", state, what,
+             in_window.origin.x, in_window.origin.y, in_window.size.width, in_window.size.height,
+             whole.size.width, whole.size.height);
+  if (viewport != NULL)
+    {
+      graphene_rect_t in_viewport = bounds_in (widget, viewport);
+      graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (viewport),
+                                                 gtk_widget_get_height (viewport));
+
+      if (!rect_inside (&in_viewport, &view))
+        g_error ("%s: %s is cut off by %s", state, what, G_OBJECT_TYPE_NAME (viewport));
+    }
+
+  /* Its border box (what the bounds are) holds its minimum, margins aside. */
+  {
+    GtkBorder margin;
+    graphene_rect_t box = bounds_in (widget, widget);
+
+    gtk_style_context_get_margin (gtk_widget_get_style_context (widget), &margin);
+    gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+    gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, &min_height, NULL, NULL, NULL);
+    min_width -= margin.left + margin.right + gtk_widget_get_margin_start (widget) + gtk_widget_get_margin_end (widget);
+    min_height -= margin.top + margin.bottom + gtk_widget_get_margin_top (widget) + gtk_widget_get_margin_bottom (widget);
+    if (box.size.width + 0.5 < min_width || box.size.height + 0.5 < min_height)
+      g_error ("%s: %s is %.0fx%.0f, smaller than its minimum %dx%d", state, what,
+               box.size.width, box.size.height, min_width, min_height);
+  }
+}
+
+#define READABLE_WIDTH 280
+
+/* The main controls are whole, article columns readable, and a column is
+ * either in view or out of it, never cut at the edge (when the scrolling
+ * rests).  Returns the claims pane's left edge.
+ */
+static double
+check_layout (CrbWindow  *window,
+              const char *state)
+{
+  static const char * const actions[] = {
+    "claim.confirm", "claim.correct", "claim.reject", "claim.skip", "claim.note", "win.export", "win.undo",
+  };
+  GtkWidget *root = GTK_WIDGET (window);
+  GtkWidget *pane = find_one (root, CRB_TYPE_CLAIMS_PANE);
+  GtkWidget *columns = find_one (root, CRB_TYPE_ARTICLE_COLUMNS);
+  GtkWidget *scroller = gtk_widget_get_parent (columns);
+  g_autoptr (GPtrArray) views = find_all (columns, CRB_TYPE_ARTICLE_VIEW);
+  g_autoptr (GPtrArray) grids = find_all (pane, GTK_TYPE_GRID_VIEW);
+  graphene_rect_t view_rect = bounds_in (scroller, scroller);
+  guint readable = 0, in_view = 0;
+
+  g_assert_nonnull (pane);
+  assert_not_clipped (root, pane, NULL, "the claims pane", state);
+  assert_not_clipped (root, find_one (root, ADW_TYPE_HEADER_BAR), NULL, "the header bar", state);
+  assert_not_clipped (root, find_one (pane, CRB_TYPE_CLAIM_PANEL), pane, "the claim panel", state);
+  assert_not_clipped (root, find_one (pane, GTK_TYPE_SEARCH_ENTRY), pane, "the filter", state);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    assert_not_clipped (root, find_action_widget (root, actions[i]), NULL, actions[i], state);
+
+  /* The claim list: whole, and at least about three rows tall. */
+  g_assert_cmpuint (grids->len, ==, 1);
+  assert_not_clipped (root, gtk_widget_get_parent (g_ptr_array_index (grids, 0)), pane, "the claim list", state);
+  g_assert_cmpint (gtk_widget_get_height (g_ptr_array_index (grids, 0)), >=, 150);
+
+  for (guint i = 0; i < views->len; i++)
+    {
+      GtkWidget *view = g_ptr_array_index (views, i);
+      graphene_rect_t r = bounds_in (view, scroller);
+
+      if (r.origin.x + r.size.width <= 0.5 || r.origin.x >= view_rect.size.width - 0.5)
+        continue;   /* a scroll away */
+      in_view++;
+      if (!rect_inside (&r, &view_rect))
+        g_error ("%s: article column %u is cut at the edge of the articles", state, i);
+      if (r.size.width >= READABLE_WIDTH)
+        readable++;
+      else
+        g_error ("%s: article column %u is %.0f px wide, less than %d", state, i, r.size.width, READABLE_WIDTH);
+    }
+  g_assert_cmpuint (in_view, >=, 1);
+  g_assert_cmpuint (readable, >=, 1);
+  g_test_message ("%s: %u of %u columns in view; claims pane %d px", state, in_view, views->len,
+                  gtk_widget_get_width (pane));
+
+  return bounds_in (pane, root).origin.x;
+}
+
+typedef struct
+{
+  int         width;
+  int         height;
+  gboolean    dark;
+} Size;
+
+/* At each size people have, light and dark: screenshots, and no control
+ * clipped; the claims pane keeps its place from claim to claim, whatever
+ * their text or links.
+ */
+static void
+test_layout_sizes (void)
+{
+  static const Size sizes[] = {
+    { 1024, 600, FALSE }, { 1024, 700, FALSE }, { 1280, 720, FALSE }, { 1366, 768, FALSE },
+    { 1920, 1080, FALSE }, { 3840, 2160, FALSE },
+    { 1024, 700, TRUE }, { 1280, 720, TRUE }, { 1366, 768, TRUE }, { 1920, 1080, TRUE },
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *state = g_strdup_printf ("%dx%d-%s", sizes[s].width, sizes[s].height,
+                                                sizes[s].dark ? "dark" : "light");
+      g_autofree char *name = g_strdup_printf ("layout-%s", state);
+      CrbWindow *window;
+      double edge;
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          sizes[s].dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      window = open_sample_sized (sizes[s].width, sizes[s].height);
+      iterate (300);
+      /* The window is the size asked for (its surface: the widget is that
+       * less the resize borders GTK draws without a window manager).
+       */
+      g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==, sizes[s].width);
+      g_assert_cmpint (gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (window))), ==, sizes[s].height);
+      screenshot (GTK_WIDGET (window), name);
+      edge = check_layout (window, state);
+
+      /* The pane does not follow its content: its edge stays put. */
+      for (guint k = 0; k < 5; k++)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "claim.next", NULL);
+          iterate (100);
+          g_assert_cmpfloat (check_layout (window, state), ==, edge);
+        }
+
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  assert_no_warnings ();
+}
+
+/* A claim linked to many others: the pane keeps its width and place, the
+ * list keeps its rows, the buttons stay whole (at 1280×720 a claim with
+ * four links once filled the window).
+ */
+static void
+test_layout_many_links (void)
+{
+  CrbWindow *window = open_sample_sized (1280, 720);
+  CrbProject *project = crb_window_get_project (window);
+  CrbStory *story = crb_window_get_story (window);
+  GListModel *claims = crb_story_get_claims (story);
+  g_autoptr (CrbClaim) first = g_list_model_get_item (claims, 0);
+  const char *id = crb_claim_get_id (first);
+  guint linked = 0;
+  double edge;
+
+  iterate (300);
+  edge = check_layout (window, "before linking");
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims) && linked < 8; i++)
+    {
+      g_autoptr (CrbClaim) other = g_list_model_get_item (claims, i);
+      g_autoptr (GError) error = NULL;
+
+      if (g_strcmp0 (crb_claim_get_article_id (other), crb_claim_get_article_id (first)) == 0 ||
+          crb_alignment_find_link (crb_story_get_alignment (story), id, crb_claim_get_id (other)) != NULL)
+        continue;
+      g_assert_true (crb_project_link (project, id, crb_claim_get_id (other), CRB_RELATION_RELATED, &error));
+      g_assert_no_error (error);
+      linked++;
+    }
+  g_assert_cmpuint (linked, >=, 4);
+
+  crb_window_select_claim (window, id);
+  iterate (300);
+  screenshot (GTK_WIDGET (window), "layout-1280x720-many-links");
+  g_assert_cmpfloat (check_layout (window, "many links"), ==, edge);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
+/* The claims pane is as wide as remembered, and dragging its edge (a real
+ * pointer, by xdotool) changes the width and remembers it.
+ */
+static void
+test_layout_pane_width (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  CrbWindow *window;
+  GtkWidget *pane, *handle;
+  graphene_rect_t r;
+  double dx, dy;
+  int x, y, before;
+  g_autofree char *cmd = NULL;
+
+  g_settings_set_int (settings, "claims-width", 480);
+  window = open_sample_sized (1366, 768);
+  iterate (300);
+  pane = find_one (GTK_WIDGET (window), CRB_TYPE_CLAIMS_PANE);
+  g_assert_cmpint (gtk_widget_get_width (pane), ==, 480);
+  check_layout (window, "480 px pane");
+
+  /* Drag the edge 60 px towards the articles. */
+  handle = gtk_widget_get_prev_sibling (pane);
+  g_assert_true (GTK_IS_SEPARATOR (handle));
+  r = bounds_in (handle, GTK_WIDGET (window));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &dx, &dy);
+  x = (int) (r.origin.x + dx + r.size.width / 2);
+  y = (int) (r.origin.y + dy + r.size.height / 2);
+  before = gtk_widget_get_width (pane);
+  cmd = g_strdup_printf ("mousemove --sync %d %d mousedown 1 mousemove --sync %d %d mousemove --sync %d %d mouseup 1",
+                         x, y, x - 30, y, x - 60, y);
+  xdotool (cmd);
+  iterate (300);
+  g_assert_cmpint (gtk_widget_get_width (pane), ==, before + 60);
+  g_assert_cmpint (g_settings_get_int (settings, "claims-width"), ==, before + 60);
+  check_layout (window, "after dragging");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "claims-width");
+  assert_no_warnings ();
+}
+
+/* ---- keys and selection ---- */
+
+/* Whether typing now would go into a text field. */
+static gboolean
+focus_is_editable (CrbWindow *window)
+{
+  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_EDITABLE (w) || (GTK_IS_TEXT_VIEW (w) && gtk_text_view_get_editable (GTK_TEXT_VIEW (w))))
+      return TRUE;
+  return FALSE;
+}
+
+/* The panel, the article columns and the list show the same claim. */
+static void
+assert_selection_consistent (CrbWindow  *window,
+                             const char *state)
+{
+  CrbClaim *claim = crb_window_get_claim (window);
+  GtkWidget *panel = find_one (GTK_WIDGET (window), CRB_TYPE_CLAIM_PANEL);
+  g_autoptr (GPtrArray) views = find_all (GTK_WIDGET (window), CRB_TYPE_ARTICLE_VIEW);
+
+  if (crb_claim_panel_get_claim (CRB_CLAIM_PANEL (panel)) != claim)
+    g_error ("%s: the panel shows another claim than the one selected", state);
+  for (guint i = 0; i < views->len; i++)
+    {
+      CrbArticleView *view = g_ptr_array_index (views, i);
+      CrbClaim *shown = crb_article_view_get_selected_claim (view);
+      gboolean here = claim != NULL &&
+                      g_strcmp0 (crb_article_get_id (crb_article_view_get_article (view)),
+                                 crb_claim_get_article_id (claim)) == 0;
+
+      if (shown != (here ? claim : NULL))
+        g_error ("%s: article %s highlights %s, the selection is %s", state,
+                 crb_article_get_id (crb_article_view_get_article (view)),
+                 shown ? crb_claim_get_id (shown) : "nothing", claim ? crb_claim_get_id (claim) : "nothing");
+    }
+}
+
+static GtkWidget *
+find_status_page (GtkWidget  *root,
+                  const char *title)
+{
+  g_autoptr (GPtrArray) pages = find_all (root, ADW_TYPE_STATUS_PAGE);
+
+  for (guint i = 0; i < pages->len; i++)
+    if (g_strcmp0 (adw_status_page_get_title (g_ptr_array_index (pages, i)), title) == 0)
+      return g_ptr_array_index (pages, i);
+  return NULL;
+}
+
+/* Ctrl+F, a filter, Escape, J, A, with real keys: Escape leaves the filter
+ * (cleared) and gives the keys back to the review; nothing is typed into a
+ * field the reviewer did not open; an empty result says so; while the
+ * filter shows nothing, nothing is selected anywhere.  Enter keeps the
+ * filter and reviews what it shows.
+ */
+static void
+test_filter_keys (void)
+{
+  CrbWindow *window = open_sample_sized (1280, 720);
+  CrbProject *project = crb_window_get_project (window);
+  GtkWidget *entry;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *folded = NULL;
+
+  if (g_find_program_in_path ("xdotool") == NULL)
+    {
+      g_test_fail_printf ("xdotool is not installed: key presses cannot be tested");
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (300);
+  entry = find_one (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_false (focus_is_editable (window));
+  first = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
+
+  xdotool ("key ctrl+f");
+  g_assert_true (focus_is_editable (window));
+  xdotool ("type --delay 20 Russ");
+  iterate (500);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Russ");
+  g_assert_nonnull (find_status_page (GTK_WIDGET (window), "No claims match “Russ”"));
+  g_assert_null (crb_window_get_claim (window));
+  assert_selection_consistent (window, "no match");
+  screenshot (GTK_WIDGET (window), "11-filter-no-match");
+
+  xdotool ("key Escape");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_false (focus_is_editable (window));
+  g_assert_cmpstr (crb_claim_get_id (crb_window_get_claim (window)), ==, first);
+  xdotool ("key j");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  second = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
+  g_assert_cmpstr (second, !=, first);
+  xdotool ("key a");
+  g_assert_cmpint (status_of (project, second), ==, CRB_DECISION_STATUS_CONFIRMED);
+  g_assert_false (focus_is_editable (window));
+  assert_selection_consistent (window, "after J and A");
+
+  /* Enter keeps the filter and goes to its claims. */
+  xdotool ("key ctrl+f");
+  xdotool ("type --delay 20 bridge");
+  iterate (500);
+  xdotool ("key Return");
+  g_assert_false (focus_is_editable (window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "bridge");
+  folded = g_utf8_casefold (crb_claim_get_final_text (crb_window_get_claim (window)), -1);
+  g_assert_nonnull (strstr (folded, "bridge"));
+  assert_selection_consistent (window, "filtered by text");
+  third = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
+  xdotool ("key a");
+  g_assert_cmpint (status_of (project, third), ==, CRB_DECISION_STATUS_CONFIRMED);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "bridge");
+
+  /* A status filter that hides the selected claim: the first claim shown
+   * takes its place everywhere.
+   */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-all-claims", NULL);
+  crb_window_select_claim (window, second);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.claim-filter", "s", "pending");
+  iterate (200);
+  g_assert_nonnull (crb_window_get_claim (window));
+  g_assert_cmpint (crb_claim_get_status (crb_window_get_claim (window)), ==, CRB_DECISION_STATUS_PENDING);
+  assert_selection_consistent (window, "pending only");
+
+  /* A filter that shows nothing selects nothing, and says so. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.claim-filter", "s", "rejected");
+  iterate (200);
+  g_assert_null (crb_window_get_claim (window));
+  g_assert_nonnull (find_status_page (GTK_WIDGET (window), "No rejected claims"));
+  assert_selection_consistent (window, "no rejected claims");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-all-claims", NULL);
+  iterate (200);
+  g_assert_nonnull (crb_window_get_claim (window));
+  assert_selection_consistent (window, "all again");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
+/* The mapped widgets under @root whose type is named @type_name (GTK's and
+ * libadwaita's private types).
+ */
+static GPtrArray *
+find_all_named (GtkWidget  *root,
+                const char *type_name)
+{
+  g_autoptr (GPtrArray) all = find_all (root, GTK_TYPE_WIDGET);
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (G_OBJECT_TYPE_NAME (g_ptr_array_index (all, i)), type_name) == 0)
+      g_ptr_array_add (found, g_ptr_array_index (all, i));
+  return found;
+}
+
+/* Where the selected claim's text is, in the window. */
+static gboolean
+selected_claim_area (CrbWindow       *window,
+                     graphene_rect_t *area)
+{
+  CrbClaim *claim = crb_window_get_claim (window);
+  GtkWidget *view = claim ? crb_window_get_article_view (window, crb_claim_get_article_id (claim)) : NULL;
+  GtkTextView *text;
+  GtkTextIter start, end;
+  GdkRectangle first, last;
+  int x0, y0, x1, y1;
+  graphene_point_t top, bottom;
+
+  if (view == NULL)
+    return FALSE;
+  text = crb_article_view_get_text_view (CRB_ARTICLE_VIEW (view));
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text), &start, crb_claim_get_start (claim));
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text), &end, crb_claim_get_end (claim));
+  gtk_text_view_get_iter_location (text, &start, &first);
+  gtk_text_view_get_iter_location (text, &end, &last);
+  gtk_text_view_buffer_to_window_coords (text, GTK_TEXT_WINDOW_WIDGET, first.x, first.y, &x0, &y0);
+  gtk_text_view_buffer_to_window_coords (text, GTK_TEXT_WINDOW_WIDGET, last.x, last.y + last.height, &x1, &y1);
+  /* The whole width of the column: the span wraps across it. */
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text), GTK_WIDGET (window), &GRAPHENE_POINT_INIT (0, y0), &top));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text), GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (GTK_WIDGET (text)), y1), &bottom));
+  graphene_rect_init (area, top.x, top.y, bottom.x - top.x, bottom.y - top.y);
+  return TRUE;
+}
+
+/* At the smallest screen, a decision after another: the toast never covers
+ * the selected claim, in its article or in the claims pane.
+ */
+static void
+test_toast_clear_of_selection (void)
+{
+  CrbWindow *window = open_sample_sized (1024, 600);
+  GtkWidget *pane;
+  guint checked = 0;
+
+  iterate (300);
+  pane = find_one (GTK_WIDGET (window), CRB_TYPE_CLAIMS_PANE);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr (GPtrArray) toasts = NULL;
+      graphene_rect_t claim_area, toast_area, pane_area, overlap;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "claim.confirm", NULL);
+      iterate (400);
+      toasts = find_all_named (GTK_WIDGET (window), "AdwToastWidget");
+      g_assert_cmpuint (toasts->len, >=, 1);
+      pane_area = bounds_in (pane, GTK_WIDGET (window));
+      if (!selected_claim_area (window, &claim_area))
+        continue;
+      for (guint t = 0; t < toasts->len; t++)
+        {
+          toast_area = bounds_in (g_ptr_array_index (toasts, t), GTK_WIDGET (window));
+          g_assert_false (graphene_rect_intersection (&toast_area, &pane_area, &overlap));
+          if (graphene_rect_intersection (&toast_area, &claim_area, &overlap))
+            {
+              screenshot (GTK_WIDGET (window), "toast-over-claim");
+              g_error ("the toast covers the selected claim %s", crb_claim_get_id (crb_window_get_claim (window)));
+            }
+        }
+      checked++;
+      if (i == 5)
+        screenshot (GTK_WIDGET (window), "13-toast-clear");
+    }
+  g_assert_cmpuint (checked, >=, 10);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
+/* Opened, then resized: the claim list shows its rows at once (it stayed
+ * blank until the first J).
+ */
+static void
+test_list_after_resize (void)
+{
+  CrbWindow *window = open_sample_sized (1366, 768);
+  GtkWidget *grid;
+  guint shown = 0;
+  graphene_rect_t view;
+
+  iterate (300);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  iterate (600);
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==, 1024);
+  grid = find_one (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW);
+  view = bounds_in (gtk_widget_get_parent (grid), gtk_widget_get_parent (grid));
+  {
+    g_autoptr (GPtrArray) inscriptions = find_all (grid, GTK_TYPE_INSCRIPTION);
+
+    for (guint i = 0; i < inscriptions->len; i++)
+      {
+        GtkWidget *w = g_ptr_array_index (inscriptions, i);
+        graphene_rect_t r = bounds_in (w, gtk_widget_get_parent (grid));
+        graphene_rect_t overlap;
+
+        if (r.size.height > 0 && r.size.width > 0 && graphene_rect_intersection (&r, &view, &overlap) &&
+            gtk_inscription_get_text (GTK_INSCRIPTION (w)) != NULL)
+          shown++;
+      }
+  }
+  screenshot (GTK_WIDGET (window), "14-list-after-resize");
+  /* Each row has its text and its caption: at least three rows. */
+  g_assert_cmpuint (shown, >=, 6);
+  check_layout (window, "after resizing");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
 /* Whether @w is a control a person operates: these need a name. */
 static gboolean
 is_control (GtkWidget *w)
@@ -870,6 +1485,42 @@ test_open_path_and_changed_on_disk (void)
   assert_no_warnings ();
 }
 
+static gboolean
+two_windows_with_projects (gpointer data)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (CRB_IS_WINDOW (l->data) && page_is_project (l->data))
+      n++;
+  return n == 2;
+}
+
+/* A window keeps its project: the sample tried from it opens in another
+ * window, which the application makes (app.import), the window never calls
+ * the application.
+ */
+static void
+test_open_elsewhere (void)
+{
+  CrbWindow *window = open_sample ();
+  CrbProject *project = crb_window_get_project (window);
+  CrbWindow *other = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.try-sample", NULL);
+  g_assert_true (wait_for (two_windows_with_projects, NULL, 30000));
+  g_assert_true (crb_window_get_project (window) == project);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (CRB_IS_WINDOW (l->data) && l->data != (gpointer) window)
+      other = l->data;
+  g_assert_nonnull (other);
+  g_assert_true (crb_window_get_project (other) != project);
+
+  gtk_window_destroy (GTK_WINDOW (other));
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -899,6 +1550,13 @@ main (int   argc,
   g_test_add_func ("/corroborate/window/links", test_links);
   g_test_add_func ("/corroborate/window/accessible-names", test_accessible_names);
   g_test_add_func ("/corroborate/window/open-path-and-changed-on-disk", test_open_path_and_changed_on_disk);
+  g_test_add_func ("/corroborate/window/open-elsewhere", test_open_elsewhere);
+  g_test_add_func ("/corroborate/window/layout/sizes", test_layout_sizes);
+  g_test_add_func ("/corroborate/window/layout/many-links", test_layout_many_links);
+  g_test_add_func ("/corroborate/window/layout/pane-width", test_layout_pane_width);
+  g_test_add_func ("/corroborate/window/keys/filter", test_filter_keys);
+  g_test_add_func ("/corroborate/window/selection/toast", test_toast_clear_of_selection);
+  g_test_add_func ("/corroborate/window/selection/list-after-resize", test_list_after_resize);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -9,6 +9,13 @@
 #include "crb-preferences.h"
 #include "crb-window.h"
 
+/*
+ * The application owns the windows: it makes them, picks one for what is
+ * opened, and holds the app-wide actions.  Windows never call it; they ask
+ * through actions (app.open-project, app.import), so the dependency runs
+ * one way: application → window → dialogs.
+ */
+
 struct _CrbApplication
 {
   AdwApplication  parent_instance;
@@ -93,6 +100,45 @@ crb_application_open (GApplication  *app,
     }
 }
 
+/* app.open-project(uri): opens a project in a window that shows nothing. */
+static void
+open_project_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  CrbApplication *self = user_data;
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  CrbWindow *window = empty_window (self);
+
+  crb_window_open_project (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* app.import((uris, story)): articles for a new project, in a window that
+ * shows nothing; an empty story title means the default one.
+ */
+static void
+import_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  CrbApplication *self = user_data;
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree const char **uris = NULL;
+  const char *story = NULL;
+  CrbWindow *window;
+
+  g_variant_get (parameter, "(^a&s&s)", &uris, &story);
+  for (guint i = 0; uris[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_uri (uris[i]));
+  if (files->len == 0)
+    return;
+
+  window = empty_window (self);
+  crb_window_import (window, files, *story ? story : NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 apply_color_scheme (CrbApplication *self)
 {
@@ -173,6 +219,8 @@ static const GActionEntry app_actions[] = {
   { "new-window", new_window_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
+  { "open-project", open_project_activated, "s" },
+  { "import", import_activated, "(ass)" },
 };
 
 static void
@@ -259,74 +307,4 @@ crb_application_get_settings (CrbApplication *self)
 {
   g_return_val_if_fail (CRB_IS_APPLICATION (self), NULL);
   return self->settings;
-}
-
-/**
- * crb_application_dup_annotator:
- *
- * Returns: (transfer full): the name recorded with decisions: the
- *   preference, else the user's real name, else the user name
- */
-char *
-crb_application_dup_annotator (CrbApplication *self)
-{
-  g_autofree char *name = NULL;
-  const char *real;
-
-  g_return_val_if_fail (CRB_IS_APPLICATION (self), NULL);
-
-  name = g_settings_get_string (self->settings, "annotator");
-  if (name != NULL && *g_strstrip (name) != '\0')
-    return g_steal_pointer (&name);
-
-  real = g_get_real_name ();
-  if (real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0)
-    return g_strdup (real);
-
-  return g_strdup (g_get_user_name ());
-}
-
-void
-crb_application_add_recent (CrbApplication *self,
-                            GFile          *file)
-{
-  g_auto (GStrv) recent = NULL;
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *uri = NULL;
-  g_auto (GStrv) result = NULL;
-  guint n = 1;
-
-  g_return_if_fail (CRB_IS_APPLICATION (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  uri = g_file_get_uri (file);
-  recent = g_settings_get_strv (self->settings, "recent-projects");
-  g_strv_builder_add (builder, uri);
-  for (guint i = 0; recent[i] && n < 10; i++)
-    {
-      if (g_strcmp0 (recent[i], uri) == 0)
-        continue;
-      g_strv_builder_add (builder, recent[i]);
-      n++;
-    }
-
-  result = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "recent-projects", (const char * const *) result);
-}
-
-/**
- * crb_application_get_sample_dir:
- *
- * Returns: (transfer full): the folder of the bundled sample articles:
- *   $CORROBORATE_SAMPLE_DIR, or the installed copy
- */
-char *
-crb_application_get_sample_dir (void)
-{
-  const char *env = g_getenv ("CORROBORATE_SAMPLE_DIR");
-
-  if (env != NULL)
-    return g_strdup (env);
-
-  return g_build_filename (PKGDATADIR, "sample", "harbor-bridge", NULL);
 }

@@ -9,11 +9,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CrbApplication, crb_application, CRB, APPLICATION, AdwApplication)
 
-CrbApplication *crb_application_new           (void);
-GSettings      *crb_application_get_settings  (CrbApplication *self);
-char           *crb_application_dup_annotator (CrbApplication *self);
-void            crb_application_add_recent    (CrbApplication *self,
-                                               GFile          *file);
-char           *crb_application_get_sample_dir (void);
+CrbApplication *crb_application_new          (void);
+GSettings      *crb_application_get_settings (CrbApplication *self);
 
 G_END_DECLS

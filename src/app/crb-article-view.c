@@ -8,6 +8,8 @@
 
 #include "crb-article-view.h"
 
+#include <adwaita.h>
+
 /*
  * One article as a column: outlet, title and date, then the text exactly as
  * written (never interpreted as markup), with its claims highlighted by
@@ -78,8 +80,15 @@ apply_status (CrbArticleView *self,
   gtk_text_buffer_apply_tag_by_name (self->buffer, status_tags[crb_claim_get_status (claim)], &start, &end);
 }
 
-/* How far a claim brought into view stays from the top and bottom edges. */
+/* How far a claim brought into view stays from the top edge, and from the
+ * bottom edge, where a toast may cover the text (its height, its margin and
+ * some air).
+ */
 #define SCROLL_MARGIN 8
+#define TOAST_CLEARANCE 84
+
+/* The widest the text runs, margins included: about 80 characters. */
+#define MAX_LINE_WIDTH 760
 
 static void
 scroll_now (CrbArticleView *self)
@@ -94,8 +103,10 @@ scroll_now (CrbArticleView *self)
   gtk_text_view_get_iter_location (view, &start, &first);
   gtk_text_view_get_iter_location (view, &end, &last);
 
-  /* Already in view, with a little room: leave it where the reader has it. */
-  if (first.y >= visible.y + SCROLL_MARGIN && last.y + last.height <= visible.y + visible.height - SCROLL_MARGIN)
+  /* Already in view, with a little room and clear of a toast: leave it
+   * where the reader has it.
+   */
+  if (first.y >= visible.y + SCROLL_MARGIN && last.y + last.height <= visible.y + visible.height - TOAST_CLEARANCE)
     return;
 
   /* The claim's first line near the top, a twentieth of the height below
@@ -306,7 +317,7 @@ set_label (GtkWidget  *label,
 static void
 build (CrbArticleView *self)
 {
-  GtkWidget *header, *scroller;
+  GtkWidget *header, *scroller, *clamp;
   GtkGesture *click;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -320,7 +331,14 @@ build (CrbArticleView *self)
   gtk_box_append (GTK_BOX (header), self->outlet_label);
   gtk_box_append (GTK_BOX (header), self->title_label);
   gtk_box_append (GTK_BOX (header), self->date_label);
-  gtk_box_append (GTK_BOX (self->box), header);
+  /* Lines of a readable length on a wide screen: the text and its header
+   * are clamped, the column's scrollbar stays at its edge.
+   */
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), MAX_LINE_WIDTH);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), MAX_LINE_WIDTH);
+  adw_clamp_set_child (ADW_CLAMP (clamp), header);
+  gtk_box_append (GTK_BOX (self->box), clamp);
   gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
   self->text_view = gtk_text_view_new ();
@@ -332,7 +350,8 @@ build (CrbArticleView *self)
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->text_view), 18);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->text_view), 18);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->text_view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->text_view), 24);
+  /* Room after the end, so that the last claims scroll clear of a toast. */
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->text_view), TOAST_CLEARANCE + 24);
   gtk_widget_add_css_class (self->text_view, "crb-article-text");
 
   click = gtk_gesture_click_new ();
@@ -344,7 +363,11 @@ build (CrbArticleView *self)
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->text_view);
+  clamp = adw_clamp_scrollable_new ();
+  adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (clamp), MAX_LINE_WIDTH);
+  adw_clamp_scrollable_set_tightening_threshold (ADW_CLAMP_SCROLLABLE (clamp), MAX_LINE_WIDTH);
+  adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (clamp), self->text_view);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   gtk_box_append (GTK_BOX (self->box), scroller);
 }
 
@@ -404,7 +427,6 @@ static void
 crb_article_view_init (CrbArticleView *self)
 {
   self->marked = g_hash_table_new (NULL, NULL);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 400, -1);
   build (self);
 }
 
@@ -600,6 +622,18 @@ crb_article_view_select_claim (CrbArticleView *self,
   get_span (self, claim, &start, &end);
   gtk_text_buffer_apply_tag_by_name (self->buffer, "claim-selected", &start, &end);
   scroll_to_span (self, &start, &end);
+}
+
+/**
+ * crb_article_view_get_selected_claim:
+ *
+ * Returns: (transfer none) (nullable): the claim shown as selected
+ */
+CrbClaim *
+crb_article_view_get_selected_claim (CrbArticleView *self)
+{
+  g_return_val_if_fail (CRB_IS_ARTICLE_VIEW (self), NULL);
+  return self->selected;
 }
 
 /**

@@ -24,6 +24,7 @@ void        crb_article_view_update_claim  (CrbArticleView *self,
                                             CrbClaim       *claim);
 void        crb_article_view_select_claim  (CrbArticleView *self,
                                             CrbClaim       *claim);
+CrbClaim   *crb_article_view_get_selected_claim (CrbArticleView *self);
 GtkTextView *crb_article_view_get_text_view (CrbArticleView *self);
 void        crb_article_view_mark_links    (CrbArticleView *self,
                                             CrbAlignment   *alignment,

@@ -26,6 +26,9 @@ struct _CrbClaimPanel
   GtkWidget  *box;
   GtkWidget  *placeholder;
   GtkWidget  *content;
+  GtkWidget  *details_scroller;
+  GtkWidget  *details;
+  GtkWidget  *actions;
   GtkWidget  *status_label;
   GtkWidget  *kind_label;
   GtkWidget  *score_label;
@@ -579,7 +582,7 @@ build (CrbClaimPanel *self)
     N_("_1 False"), N_("_2 Unverifiable"), N_("_3 Opinion"),
     N_("_4 Not a claim"), N_("_5 Duplicate"), N_("_6 Wrong span"),
   };
-  GtkWidget *row, *buttons, *grid, *box, *hint, *frame;
+  GtkWidget *row, *buttons, *grid, *box, *hint, *frame, *scroller, *details, *actions;
   GtkEventController *keys;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -590,14 +593,43 @@ build (CrbClaimPanel *self)
   gtk_label_set_xalign (GTK_LABEL (self->placeholder), 0.5);
   gtk_widget_set_margin_top (self->placeholder, 24);
   gtk_widget_set_margin_bottom (self->placeholder, 24);
+  gtk_widget_set_margin_start (self->placeholder, 12);
+  gtk_widget_set_margin_end (self->placeholder, 12);
+  gtk_widget_set_vexpand (self->placeholder, TRUE);
   gtk_box_append (GTK_BOX (self->box), self->placeholder);
 
-  self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_set_margin_top (self->content, 12);
-  gtk_widget_set_margin_bottom (self->content, 12);
-  gtk_widget_set_margin_start (self->content, 12);
-  gtk_widget_set_margin_end (self->content, 12);
+  /* What is said of the claim scrolls; the editors and the buttons stay
+   * below it, in the same place whatever the claim, and are never cut off.
+   */
+  self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_vexpand (self->content, TRUE);
   gtk_box_append (GTK_BOX (self->box), self->content);
+
+  details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_set_margin_top (details, 12);
+  gtk_widget_set_margin_bottom (details, 12);
+  gtk_widget_set_margin_start (details, 12);
+  gtk_widget_set_margin_end (details, 12);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 64);
+  /* A shade at an edge says there is more to scroll to. */
+  gtk_widget_add_css_class (scroller, "undershoot-top");
+  gtk_widget_add_css_class (scroller, "undershoot-bottom");
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), details);
+  gtk_box_append (GTK_BOX (self->content), scroller);
+  self->details_scroller = scroller;
+  self->details = details;
+
+  actions = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (actions, 6);
+  gtk_widget_set_margin_bottom (actions, 12);
+  gtk_widget_set_margin_start (actions, 12);
+  gtk_widget_set_margin_end (actions, 12);
+  gtk_box_append (GTK_BOX (self->content), actions);
+  self->actions = actions;
 
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   self->status_label = label_new ("crb-status-pill", FALSE);
@@ -606,19 +638,20 @@ build (CrbClaimPanel *self)
   gtk_widget_add_css_class (self->score_label, "caption");
   gtk_widget_set_hexpand (self->score_label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->score_label), 1.0);
-  self->badges_label = label_new ("caption", FALSE);
-  gtk_widget_add_css_class (self->badges_label, "crb-badges");
   gtk_box_append (GTK_BOX (row), self->status_label);
   gtk_box_append (GTK_BOX (row), self->kind_label);
-  gtk_box_append (GTK_BOX (row), self->badges_label);
   gtk_box_append (GTK_BOX (row), self->score_label);
-  gtk_box_append (GTK_BOX (self->content), row);
+  gtk_box_append (GTK_BOX (details), row);
+  /* Its own line, wrapped: how many outlets tell it, and conflicts. */
+  self->badges_label = label_new ("caption", TRUE);
+  gtk_widget_add_css_class (self->badges_label, "crb-badges");
+  gtk_box_append (GTK_BOX (details), self->badges_label);
 
   self->text_label = label_new ("crb-claim-text", TRUE);
   gtk_label_set_selectable (GTK_LABEL (self->text_label), TRUE);
-  gtk_box_append (GTK_BOX (self->content), self->text_label);
+  gtk_box_append (GTK_BOX (details), self->text_label);
   self->original_label = label_new ("dim-label", TRUE);
-  gtk_box_append (GTK_BOX (self->content), self->original_label);
+  gtk_box_append (GTK_BOX (details), self->original_label);
 
   /* The correction editor. */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -643,7 +676,7 @@ build (CrbClaimPanel *self)
   gtk_box_append (GTK_BOX (box), hint);
   self->correct_revealer = gtk_revealer_new ();
   gtk_revealer_set_child (GTK_REVEALER (self->correct_revealer), box);
-  gtk_box_append (GTK_BOX (self->content), self->correct_revealer);
+  gtk_box_append (GTK_BOX (actions), self->correct_revealer);
 
   /* The reasons to reject. */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -669,7 +702,7 @@ build (CrbClaimPanel *self)
   gtk_box_append (GTK_BOX (box), hint);
   self->reject_revealer = gtk_revealer_new ();
   gtk_revealer_set_child (GTK_REVEALER (self->reject_revealer), box);
-  gtk_box_append (GTK_BOX (self->content), self->reject_revealer);
+  gtk_box_append (GTK_BOX (actions), self->reject_revealer);
 
   /* The note editor. */
   self->note_entry = gtk_entry_new ();
@@ -682,44 +715,86 @@ build (CrbClaimPanel *self)
   gtk_widget_add_controller (self->note_entry, keys);
   self->note_revealer = gtk_revealer_new ();
   gtk_revealer_set_child (GTK_REVEALER (self->note_revealer), self->note_entry);
-  gtk_box_append (GTK_BOX (self->content), self->note_revealer);
+  gtk_box_append (GTK_BOX (actions), self->note_revealer);
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Confirm"), "claim.confirm", _("Confirm and go to the next claim (A)"), "suggested-action"));
   gtk_box_append (GTK_BOX (buttons), action_button (_("C_orrect"), "claim.correct", _("Correct the claim's text (E)"), NULL));
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Reject"), "claim.reject", _("Reject the claim, then choose why (X)"), "destructive-action"));
-  gtk_box_append (GTK_BOX (self->content), buttons);
+  gtk_box_append (GTK_BOX (actions), buttons);
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Skip"), "claim.skip", _("Leave it pending and go to the next claim (Space)"), "flat"));
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Note"), "claim.note", _("Add a note (N)"), "flat"));
-  gtk_box_append (GTK_BOX (self->content), buttons);
+  gtk_box_append (GTK_BOX (actions), buttons);
 
   self->links_heading = label_new ("caption-heading", TRUE);
   gtk_widget_set_margin_top (self->links_heading, 6);
-  gtk_box_append (GTK_BOX (self->content), self->links_heading);
+  gtk_box_append (GTK_BOX (details), self->links_heading);
   self->links_list = gtk_list_box_new ();
   self->link_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) link_row_free);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->links_list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (self->links_list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->links_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Linked claims in other articles"), -1);
-  gtk_box_append (GTK_BOX (self->content), self->links_list);
+  gtk_box_append (GTK_BOX (details), self->links_list);
 
   self->decision_label = label_new (NULL, TRUE);
-  gtk_box_append (GTK_BOX (self->content), self->decision_label);
+  gtk_box_append (GTK_BOX (details), self->decision_label);
   self->reasons_label = label_new ("dim-label", TRUE);
   gtk_widget_add_css_class (self->reasons_label, "caption");
-  gtk_box_append (GTK_BOX (self->content), self->reasons_label);
+  gtk_box_append (GTK_BOX (details), self->reasons_label);
   self->values_label = label_new (NULL, TRUE);
   gtk_widget_add_css_class (self->values_label, "caption");
   gtk_label_set_selectable (GTK_LABEL (self->values_label), TRUE);
-  gtk_box_append (GTK_BOX (self->content), self->values_label);
+  gtk_box_append (GTK_BOX (details), self->values_label);
   self->history_label = label_new ("dim-label", TRUE);
   gtk_widget_add_css_class (self->history_label, "caption");
-  gtk_box_append (GTK_BOX (self->content), self->history_label);
+  gtk_box_append (GTK_BOX (details), self->history_label);
 
   update (self);
+}
+
+/* GTK 4.8's scrolled window asks its child for a natural height at no
+ * particular width, so wrapped text counts as one line: the panel says
+ * what its details need at the width it is given.
+ */
+static void
+crb_claim_panel_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  CrbClaimPanel *self = CRB_CLAIM_PANEL (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural, NULL, NULL);
+
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0 && gtk_widget_get_visible (self->content))
+    {
+      int details, actions;
+
+      gtk_widget_measure (self->details, GTK_ORIENTATION_VERTICAL, for_size, NULL, &details, NULL, NULL);
+      gtk_widget_measure (self->actions, GTK_ORIENTATION_VERTICAL, for_size, NULL, &actions, NULL, NULL);
+      *natural = MAX (*minimum, details + actions);
+    }
+}
+
+static void
+crb_claim_panel_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  gtk_widget_allocate (CRB_CLAIM_PANEL (widget)->box, width, height, baseline, NULL);
+}
+
+static GtkSizeRequestMode
+crb_claim_panel_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -756,7 +831,9 @@ crb_claim_panel_class_init (CrbClaimPanelClass *klass)
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                              G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = crb_claim_panel_measure;
+  widget_class->size_allocate = crb_claim_panel_size_allocate;
+  widget_class->get_request_mode = crb_claim_panel_get_request_mode;
   gtk_widget_class_set_css_name (widget_class, "crbclaimpanel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -793,6 +870,8 @@ crb_claim_panel_set_claim (CrbClaimPanel *self,
       if (self->claim != NULL)
         g_clear_signal_handler (&self->notify_id, self->claim);
       g_set_object (&self->claim, claim);
+      /* A new claim is read from its start. */
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->details_scroller)), 0);
       if (claim != NULL)
         self->notify_id = g_signal_connect_swapped (claim, "notify::decision",
                                                     G_CALLBACK (on_claim_notify_cb), self);

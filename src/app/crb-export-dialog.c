@@ -8,20 +8,20 @@
 
 #include "crb-export.h"
 #include "crb-export-dialog.h"
-#include "crb-window.h"
 
 /*
  * Export: the format, what to include, a summary of the records per label,
  * then a file.  The export runs in a worker thread on its own copy of the
  * project, read from the file and the journal, so the window stays
- * responsive and the model is never touched off the main thread.
+ * responsive and the model is never touched off the main thread.  When the
+ * file is written, ::exported says so and the dialog closes: the window
+ * that opened it tells the user.
  */
 
 struct _CrbExportDialog
 {
   AdwWindow     parent_instance;
 
-  GtkWindow    *parent;
   CrbProject   *project;
   GtkWidget    *format_row;
   GtkWidget    *pending_switch;
@@ -39,6 +39,13 @@ struct _CrbExportDialog
 };
 
 G_DEFINE_FINAL_TYPE (CrbExportDialog, crb_export_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* How a label reads in the summary. */
 static const char *
@@ -331,15 +338,7 @@ export_finished_cb (GObject      *source,
       return;
     }
 
-  if (CRB_IS_WINDOW (self->parent))
-    {
-      g_autofree char *name = g_file_get_basename (data->target);
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u record to %s",
-                                                            "Exported %u records to %s", data->n_records),
-                                               data->n_records, name);
-      crb_window_add_toast (CRB_WINDOW (self->parent), text);
-    }
-
+  g_signal_emit (self, signals[EXPORTED], 0, data->target, data->n_records);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -347,8 +346,8 @@ export_finished_cb (GObject      *source,
  * crb_export_dialog_export:
  * @file: where to write the dataset
  *
- * Starts the export with the dialog's options; the dialog closes when it
- * is done and the parent window shows a toast.
+ * Starts the export with the dialog's options; the dialog emits
+ * ::exported and closes when it is done.
  */
 void
 crb_export_dialog_export (CrbExportDialog *self,
@@ -446,9 +445,6 @@ crb_export_dialog_dispose (GObject *object)
     g_cancellable_cancel (self->counting);
   g_clear_object (&self->counting);
   g_clear_object (&self->project);
-  if (self->parent != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->parent), (gpointer *) &self->parent);
-  self->parent = NULL;
 
   G_OBJECT_CLASS (crb_export_dialog_parent_class)->dispose (object);
 }
@@ -457,6 +453,16 @@ static void
 crb_export_dialog_class_init (CrbExportDialogClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = crb_export_dialog_dispose;
+
+  /**
+   * CrbExportDialog::exported:
+   * @file: the dataset written
+   * @n_records: the number of records in it
+   *
+   * The export finished; the dialog closes next.
+   */
+  signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_UINT);
 
   gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -541,8 +547,7 @@ crb_export_dialog_new (GtkWindow  *parent,
                        CrbProject *project)
 {
   CrbExportDialog *self = g_object_new (CRB_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  self->parent = parent;
-  g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &self->parent);
+
   self->project = g_object_ref (project);
 
   update_summary (self);

@@ -3,10 +3,14 @@
 
 #include <adwaita.h>
 
-#include "crb-application.h"
 #include "crb-project.h"
 
 G_BEGIN_DECLS
+
+/* The window never calls the application (actions and signals only): the
+ * type alone, not crb-application.h.
+ */
+typedef struct _CrbApplication CrbApplication;
 
 #define CRB_TYPE_WINDOW (crb_window_get_type ())
 
@@ -30,7 +34,5 @@ void        crb_window_select_story     (CrbWindow      *self,
 GtkWidget  *crb_window_get_article_view (CrbWindow      *self,
                                          const char     *article_id);
 const char *crb_window_get_page         (CrbWindow      *self);
-void        crb_window_add_toast        (CrbWindow      *self,
-                                         const char     *title);
 
 G_END_DECLS

@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/*
+ * What the files of CrbWindow share.  The window is split by concern, as
+ * GNOME Text Editor splits its own:
+ *
+ *  - crb-window.c          the window: construction, the stories, the
+ *                          article columns, the project it shows
+ *  - crb-window-actions.c  every action and shortcut, the single keys of the
+ *                          review loop, which actions are enabled
+ *  - crb-window-review.c   the review loop: the claim list and its filters,
+ *                          selection, decisions, links, navigation, undo
+ *  - crb-window-open.c     opening, importing, the empty state, saving and
+ *                          the file on disk
+ *
+ * Nothing here is API: these functions are for the four files only.
+ */
+
+#include "crb-article-columns.h"
+#include "crb-article-view.h"
+#include "crb-claim-panel.h"
+#include "crb-claims-pane.h"
+#include "crb-window.h"
+
+G_BEGIN_DECLS
+
+/* Which claims the list shows (win.claim-filter) and in what order
+ * (win.claim-order); the strings are the actions' targets.
+ */
+typedef enum
+{
+  CRB_CLAIM_FILTER_ALL,
+  CRB_CLAIM_FILTER_PENDING,
+  CRB_CLAIM_FILTER_CONFIRMED,
+  CRB_CLAIM_FILTER_CORRECTED,
+  CRB_CLAIM_FILTER_REJECTED,
+  CRB_CLAIM_FILTER_CONTESTED,
+} CrbClaimFilter;
+
+typedef enum
+{
+  CRB_CLAIM_ORDER_STORY,
+  CRB_CLAIM_ORDER_SCORE,
+  CRB_CLAIM_ORDER_CONTESTED,
+} CrbClaimOrder;
+
+/* The narrowest the claims pane may be made, and its default width. */
+#define CRB_CLAIMS_MIN_WIDTH 340
+
+struct _CrbWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  AdwHeaderBar         *header_bar;
+  AdwWindowTitle       *window_title;
+  GtkWidget            *sidebar_button;
+  GtkWidget            *open_button;
+  GtkWidget            *articles_button;
+  GtkWidget            *articles_menu_box;
+  GtkWidget            *export_button;
+  GtkWidget            *undo_box;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  AdwStatusPage        *empty_page;
+  AdwPreferencesGroup  *recent_group;
+  AdwStatusPage        *loading_page;
+  GtkProgressBar       *progress_bar;
+  AdwFlap              *flap;
+  GtkListView          *story_list;
+  AdwFlap              *claims_flap;
+  GtkWidget            *claims_button;
+  AdwToastOverlay      *articles_toast_overlay;
+  GtkWidget            *articles_scroller;
+  CrbArticleColumns    *articles_box;
+  GtkWidget            *claims_handle;
+  CrbClaimsPane        *claims_pane;
+  CrbClaimPanel        *claim_panel;
+  GtkSearchEntry       *search_entry;
+  GtkWidget            *filter_button;
+  GtkStack             *claims_stack;
+  AdwStatusPage        *no_match_page;
+  GtkGridView          *claim_list;
+
+  /* owned */
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  GCancellable         *import_cancellable;
+  CrbProject           *project;
+  CrbStory             *story;
+  GtkSingleSelection   *story_selection;
+  GtkFilterListModel   *claim_filter_model;
+  GtkCustomFilter      *claim_filter;
+  GtkSortListModel     *claim_sort_model;
+  GtkCustomSorter      *claim_sorter;
+  GtkSingleSelection   *claim_selection;
+  GPtrArray            *columns;      /* CrbColumn, the pool; the first n_columns show the story */
+  GPtrArray            *recent_rows;
+  GFileMonitor         *monitor;
+  GHashTable           *badges;       /* claim id → "3 outlets · conflicts with 1" */
+  char                 *disk_stamp;
+  char                 *link_mark;    /* claim marked with L, to link to another */
+  CrbClaim             *hidden_claim; /* selected when a filter left no claim */
+
+  /* state */
+  guint                 save_source;
+  guint                 progress_source;
+  guint                 monitor_source;
+  guint                 refresh_source;
+  gboolean              saving;
+  gboolean              save_again;
+  gboolean              closing;
+  gboolean              busy;
+  gboolean              switching;
+  guint                 import_done;
+  guint                 import_total;
+  guint                 n_columns;
+  CrbClaimFilter        claim_filter_kind;
+  CrbClaimOrder         claim_order;
+  int                   drag_start_width;
+};
+
+/* An article column with its check in the "Shown Articles" menu.  Columns
+ * are made when a story needs more than were made before and are reused
+ * from story to story: building ten text views anew was the largest part
+ * of switching stories.
+ */
+typedef struct
+{
+  CrbArticleView *view;
+  GtkWidget      *check;
+} CrbColumn;
+
+/* crb-window.c */
+void            _crb_window_show_error          (CrbWindow         *self,
+                                                 const char        *heading,
+                                                 const char        *body);
+void            _crb_window_toast               (CrbWindow         *self,
+                                                 const char        *title,
+                                                 const char        *action);
+void            _crb_window_add_toast           (CrbWindow         *self,
+                                                 AdwToast          *toast);
+void            _crb_window_set_page            (CrbWindow         *self,
+                                                 const char        *name);
+void            _crb_window_update_title        (CrbWindow         *self);
+void            _crb_window_set_project         (CrbWindow         *self,
+                                                 CrbProject        *project);
+CrbArticleView *_crb_window_view_for_article    (CrbWindow         *self,
+                                                 const char        *article_id);
+void            _crb_window_show_claim_in_columns (CrbWindow       *self,
+                                                 CrbClaim          *claim);
+void            _crb_window_reveal_claims       (CrbWindow         *self);
+
+/* crb-window-actions.c */
+void            _crb_window_class_actions_init  (GtkWidgetClass    *widget_class);
+void            _crb_window_actions_init        (CrbWindow         *self);
+void            _crb_window_update_actions      (CrbWindow         *self);
+
+/* crb-window-review.c */
+void            _crb_window_review_init         (CrbWindow         *self);
+void            _crb_window_review_dispose      (CrbWindow         *self);
+CrbClaim       *_crb_window_get_current_claim   (CrbWindow         *self);
+CrbClaim       *_crb_window_next_pending        (CrbWindow         *self,
+                                                 CrbClaim          *from,
+                                                 gboolean           include_from);
+void            _crb_window_select              (CrbWindow         *self,
+                                                 CrbClaim          *claim);
+void            _crb_window_claim_selected      (CrbWindow         *self);
+void            _crb_window_update_badges       (CrbWindow         *self);
+void            _crb_window_refilter            (CrbWindow         *self);
+void            _crb_window_resort              (CrbWindow         *self);
+void            _crb_window_show_all_claims     (CrbWindow         *self);
+void            _crb_window_focus_review        (CrbWindow         *self);
+void            _crb_window_confirm             (CrbWindow         *self);
+void            _crb_window_confirm_all         (CrbWindow         *self);
+void            _crb_window_confirm_agreeing    (CrbWindow         *self,
+                                                 const char        *claim_id);
+void            _crb_window_reject_for          (CrbWindow         *self,
+                                                 CrbRejectReason    reason);
+void            _crb_window_link                (CrbWindow         *self,
+                                                 CrbRelation        relation);
+void            _crb_window_link_to             (CrbWindow         *self,
+                                                 CrbClaim          *claim,
+                                                 CrbRelation        relation);
+void            _crb_window_unlink              (CrbWindow         *self,
+                                                 const char        *other_id);
+void            _crb_window_skip                (CrbWindow         *self);
+void            _crb_window_move                (CrbWindow         *self,
+                                                 int                delta);
+void            _crb_window_undo_redo           (CrbWindow         *self,
+                                                 gboolean           undo);
+
+/* crb-window-open.c */
+void            _crb_window_open_init           (CrbWindow         *self);
+void            _crb_window_watch_file          (CrbWindow         *self);
+void            _crb_window_save_now            (CrbWindow         *self);
+void            _crb_window_schedule_save       (CrbWindow         *self);
+void            _crb_window_choose_project      (CrbWindow         *self);
+void            _crb_window_choose_articles     (CrbWindow         *self,
+                                                 gboolean           new_project,
+                                                 gboolean           folder);
+void            _crb_window_choose_save_as      (CrbWindow         *self);
+void            _crb_window_try_sample          (CrbWindow         *self);
+void            _crb_window_cancel_import       (CrbWindow         *self);
+
+G_END_DECLS
