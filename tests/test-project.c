@@ -996,6 +996,48 @@ test_lifetime (Fixture       *f,
   g_assert_finalize_object (project);
 }
 
+static guint
+count_mappings (void)
+{
+  g_autofree char *maps = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  for (const char *p = maps; (p = strchr (p, '\n')); p++)
+    n++;
+  return n;
+}
+
+/* Issue 13: every load left the file's mapping behind, even after the
+ * project was freed; a loader fuzzer ran out of memory.
+ */
+static void
+test_load_leaves_nothing (Fixture       *f,
+                          gconstpointer  data)
+{
+  guint before;
+
+  g_clear_object (&f->project);
+  {
+    g_autoptr (CrbProject) warm = reload (f->path);
+  }
+  before = count_mappings ();
+
+  for (guint i = 0; i < 50; i++)
+    {
+      CrbProject *project = reload (f->path);
+      CrbStory *story = crb_project_lookup_story (project, "earthquake");
+
+      g_object_add_weak_pointer (G_OBJECT (story), (gpointer *) &story);
+      if (i % 2 == 0)
+        crb_story_ensure_loaded (story, NULL);
+      g_assert_finalize_object (project);
+      g_assert_null (story);
+    }
+
+  g_assert_cmpuint (count_mappings (), <=, before + 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1006,6 +1048,7 @@ main (int   argc,
   g_test_add ("/corroborate/project/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("save/roundtrip", test_roundtrip);
+  ADD ("load/leaves-nothing", test_load_leaves_nothing);
   ADD ("offsets/non-ascii", test_offsets_non_ascii);
   ADD ("decide/undo-redo-restart", test_decide_undo_redo_survive_restart);
   ADD ("decide/invalid", test_invalid_decisions);

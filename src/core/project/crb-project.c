@@ -283,7 +283,11 @@ crb_project_load (GFile         *file,
           index_story (self, story);
         }
 
-      /* Take everything but the stories, which now live in the list store. */
+      /* Take everything but the stories, which now live in the list store
+       * (the array of them goes: it held each story, and so the file's
+       * mapping, for ever).
+       */
+      g_ptr_array_unref (g_steal_pointer (&data.stories));
       _crb_project_data_clear (&self->data);
       self->data = data;
       self->data.stories = g_ptr_array_new_with_free_func (g_object_unref);
