@@ -300,5 +300,43 @@ class Writers(Base):
             self.assertIn(f"{bad}:1: undo[0]", p.stderr)
 
 
+class Pathological(Base):
+    """Issue 13: one line of megabytes, a hundred thousand paragraphs: every
+    command stays linear (bench/bench-pathological has the figures); what is
+    too large is refused by name."""
+
+    def test_long_line_validates(self):
+        sentences = [f"Officials said {10 + i % 300} people were evacuated from district {i} on "
+                     f"Monday." for i in range(40000)]
+        article = self.write("line.txt", " ".join(sentences))
+        project = self.path("line.crb")
+        run("new", project, article, check=0)
+        # Quadratic before: 5 MB did not validate in 10 minutes.  Linear, it
+        # takes well under a second here; the limit is for slow machines.
+        p = subprocess.run([CLI, "validate", project], capture_output=True, text=True, timeout=120)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        claims = json_lines(run("claims", project, check=0).stdout)
+        self.assertGreater(len(claims), 30000)
+        with open(article, encoding="utf-8") as f:
+            text = f.read()
+        for c in (claims[0], claims[len(claims) // 2], claims[-1]):
+            self.assertEqual(text[c["start"]:c["end"]], c["text"])
+
+    def test_too_large_refused(self):
+        block = "Officials said 12 people were evacuated on Monday. " * 1000
+        big = self.write("big.txt", block * (33 * 1024 * 1024 // len(block) + 1))
+        for command in ("new", "extract"):
+            args = [command, self.path("big.crb"), big] if command == "new" else [command, big]
+            p = run(*args)
+            self.assertEqual(p.returncode, 1, p.stderr)
+            self.assertIn("big.txt: the article is", p.stderr)
+            self.assertIn("up to 32 MB", p.stderr)
+        self.assertFalse(os.path.exists(self.path("big.crb")))
+        corpus = self.write("big.jsonl", json.dumps({"id": "x", "text": block * 700}) + "\n")
+        p = run("new", self.path("big.crb"), corpus)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertIn("big.jsonl:1: the article is", p.stderr)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -181,7 +181,10 @@ open_project (const char  *path,
   crb_project_set_writer (project, "cli");
   print_warnings (crb_project_get_problems (project));
 
-  if (crb_project_get_n_recovered (project) > 0)
+  /* A large project's journal carries its changes on purpose: news only
+   * when the file should have held them (a crash kept them out).
+   */
+  if (crb_project_get_n_recovered (project) > 0 && crb_project_get_compaction_due (project))
     {
       guint n = crb_project_get_n_recovered (project);
       g_autofree char *msg =

@@ -147,6 +147,18 @@ is_blank (const char *text)
   return TRUE;
 }
 
+static gboolean
+too_large (const char  *name,
+           goffset      size,
+           GError     **error)
+{
+  g_set_error (error, CRB_ERROR, CRB_ERROR_TOO_LARGE,
+               _("%s: the article is %.1f MB; Corroborate takes articles of up to %u MB of text "
+                 "(split it into parts)"),
+               name, size / 1e6, CRB_ARTICLE_MAX_BYTES / (1024 * 1024));
+  return FALSE;
+}
+
 /* The article of a text: a file's or a corpus line's text exactly (an
  * HTML page's visible text), the metadata at its head read and marked as
  * such, never removed.  @source_sha256 is the file's, when the text is
@@ -168,6 +180,12 @@ make_article (const char  *id,
   g_autofree char *outlet = NULL;
   CrbArticle *article;
   gsize body;
+
+  if (strlen (raw_text) > CRB_ARTICLE_MAX_BYTES)
+    {
+      too_large (name, strlen (raw_text), error);
+      return NULL;
+    }
 
   /* JSON strings may hold anything, lone surrogates included. */
   if (!g_utf8_validate (raw_text, -1, NULL))
@@ -251,7 +269,16 @@ read_text_file (GFile         *file,
 {
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GFileInfo) info = NULL;
   g_autofree char *warning = NULL;
+
+  /* Before reading: a file far over the limit is never read whole.  An
+   * HTML page may hold four times the text's size in markup.
+   */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  if (info != NULL && g_file_info_get_size (info) > 4 * (goffset) CRB_ARTICLE_MAX_BYTES)
+    return too_large (name, g_file_info_get_size (info), error);
 
   bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
   if (bytes == NULL)

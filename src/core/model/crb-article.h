@@ -5,6 +5,16 @@
 
 G_BEGIN_DECLS
 
+/**
+ * CRB_ARTICLE_MAX_BYTES:
+ *
+ * The largest article text Corroborate takes, in UTF-8 bytes (32 MiB):
+ * reading, extracting and validating one stay linear in its length (see
+ * docs/benchmarks.md), and a project of such an article still opens in a
+ * few seconds and under a gigabyte.  Larger inputs are refused by name.
+ */
+#define CRB_ARTICLE_MAX_BYTES (32 * 1024 * 1024)
+
 #define CRB_TYPE_ARTICLE (crb_article_get_type ())
 
 G_DECLARE_FINAL_TYPE (CrbArticle, crb_article, CRB, ARTICLE, GObject)

@@ -703,6 +703,32 @@ compact_size (void)
 }
 
 /**
+ * crb_project_get_compaction_due:
+ *
+ * Whether the journal should be folded into the file now (see
+ * crb_project_compact_if_due()); a journal found at load when it is due
+ * held changes a crash kept from the file.
+ */
+gboolean
+crb_project_get_compaction_due (CrbProject *self)
+{
+  g_autofree char *path = NULL;
+  struct stat st;
+  gsize journal_size;
+
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+
+  if (self->file == NULL)
+    return FALSE;
+
+  path = g_file_get_path (self->file);
+  journal_size = self->journal ? crb_journal_get_size (self->journal) : 0;
+  return path == NULL || stat (path, &st) != 0 || self->legacy_journal ||
+         (guint64) st.st_size <= compact_size () ||
+         journal_size >= MAX ((gsize) st.st_size / 64, CRB_PROJECT_COMPACT_JOURNAL);
+}
+
+/**
  * crb_project_compact_if_due:
  *
  * Folds the journal into the project file when that costs little next to
@@ -720,21 +746,11 @@ crb_project_compact_if_due (CrbProject  *self,
                             GError     **error)
 {
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *path = NULL;
-  struct stat st;
-  gsize journal_size;
 
   g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
 
-  if (self->file == NULL || self->read_only != NULL || !crb_project_get_modified (self))
-    return TRUE;
-
-  path = g_file_get_path (self->file);
-  journal_size = self->journal ? crb_journal_get_size (self->journal) : 0;
-  if (path != NULL && stat (path, &st) == 0 &&
-      (guint64) st.st_size > compact_size () &&
-      journal_size < MAX ((gsize) st.st_size / 64, CRB_PROJECT_COMPACT_JOURNAL) &&
-      !self->legacy_journal)
+  if (self->read_only != NULL || !crb_project_get_modified (self) ||
+      !crb_project_get_compaction_due (self))
     return TRUE;
 
   if (crb_project_save (self, NULL, NULL, &local_error))

@@ -123,6 +123,7 @@ void         crb_project_set_writer          (CrbProject          *self,
 const char  *crb_project_get_read_only       (CrbProject          *self);
 gboolean     crb_project_compact_if_due      (CrbProject          *self,
                                               GError             **error);
+gboolean     crb_project_get_compaction_due  (CrbProject          *self);
 gboolean     crb_project_decide_batch        (CrbProject                *self,
                                               const char * const        *claim_ids,
                                               const CrbDecision * const *decisions,
