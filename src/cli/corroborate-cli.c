@@ -722,6 +722,12 @@ cmd_claims (int    argc,
           g_strcmp0 (crb_story_get_title (story), story_id) != 0)
         continue;
 
+      /* The header counts each story's claims by status: a story with
+       * none of the status asked for is not parsed.
+       */
+      if (status_name != NULL && crb_story_count_status (story, wanted) == 0)
+        continue;
+
       if (!crb_story_ensure_loaded (story, &error))
         return fail_error (error);
 
@@ -1460,9 +1466,10 @@ cmd_stats (int    argc,
   project = open_project (argv[1], &error);
   if (project == NULL)
     return fail_error (error);
-  if (!crb_project_ensure_all_loaded (project, &error))
-    return fail_error (error);
 
+  /* The header holds the counts of every story and article: no story is
+   * parsed, unless the file is of a version that did not keep them.
+   */
   stories = crb_project_get_stories (project);
   if (!json)
     {
@@ -1483,8 +1490,14 @@ cmd_stats (int    argc,
   for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
     {
       g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
-      GListModel *articles = crb_story_get_articles (story);
+      const char * const *article_ids;
       guint story_counts[CRB_N_DECISION_STATUSES] = { 0 };
+
+      if (crb_story_get_n_articles (story) > 0 &&
+          !crb_story_get_article_counts (story, 0, NULL, NULL, NULL) &&
+          !crb_story_ensure_loaded (story, &error))
+        return fail_error (error);
+      article_ids = crb_story_get_article_ids (story);
 
       for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
         {
@@ -1503,22 +1516,20 @@ cmd_stats (int    argc,
 
       json_builder_set_member_name (builder, "articles");
       json_builder_begin_array (builder);
-      for (guint j = 0; j < g_list_model_get_n_items (articles); j++)
+      for (guint j = 0; article_ids[j]; j++)
         {
-          g_autoptr (CrbArticle) article = g_list_model_get_item (articles, j);
-          g_autoptr (GPtrArray) claims = crb_story_dup_article_claims (story, crb_article_get_id (article));
           guint counts[CRB_N_DECISION_STATUSES] = { 0 };
+          const char *outlet = NULL;
           g_autofree char *label = NULL;
 
-          for (guint k = 0; k < claims->len; k++)
-            counts[crb_claim_get_status (g_ptr_array_index (claims, k))]++;
+          crb_story_get_article_counts (story, j, NULL, counts, &outlet);
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, crb_article_get_id (article));
+          json_builder_add_string_value (builder, article_ids[j]);
           json_builder_set_member_name (builder, "outlet");
-          if (crb_article_get_outlet (article))
-            json_builder_add_string_value (builder, crb_article_get_outlet (article));
+          if (outlet != NULL)
+            json_builder_add_string_value (builder, outlet);
           else
             json_builder_add_null_value (builder);
           add_counts (builder, counts);
@@ -1526,11 +1537,13 @@ cmd_stats (int    argc,
 
           if (!json)
             {
-              label = g_strdup_printf ("  %s", crb_article_get_id (article));
+              label = g_strdup_printf ("  %s", article_ids[j]);
               print_counts_line (label, counts);
             }
           n_articles++;
         }
+      /* A pass over a large project keeps one story in memory. */
+      crb_story_unload (story);
       json_builder_end_array (builder);
       json_builder_end_object (builder);
     }

@@ -28,6 +28,14 @@ typedef struct
                           GPtrArray   *removed);
 } CrbStoryDriver;
 
+/* What a project header keeps of each article of a story. */
+typedef struct
+{
+  guint  n_claims;
+  guint  status_counts[CRB_N_DECISION_STATUSES];
+  char  *outlet;
+} CrbArticleSummary;
+
 /* The summary a project header keeps of each story, so that a project can
  * be opened without parsing its stories.
  */
@@ -36,7 +44,10 @@ typedef struct
   GStrv article_ids;
   guint n_claims;
   guint status_counts[CRB_N_DECISION_STATUSES];
+  CrbArticleSummary *articles;   /* one per article id; NULL when the header had none */
 } CrbStorySummary;
+
+void             _crb_story_summary_clear   (CrbStorySummary       *summary);
 
 void             _crb_story_set_unloaded    (CrbStory              *self,
                                              const CrbStorySummary *summary,

@@ -93,7 +93,7 @@ crb_story_finalize (GObject *object)
   g_free (self->id);
   g_free (self->title);
   g_strfreev (self->article_ids);
-  g_strfreev (self->summary.article_ids);
+  _crb_story_summary_clear (&self->summary);
 
   G_OBJECT_CLASS (crb_story_parent_class)->finalize (object);
 }
@@ -313,6 +313,109 @@ crb_story_ensure_loaded (CrbStory  *self,
   return TRUE;
 }
 
+void
+_crb_story_summary_clear (CrbStorySummary *summary)
+{
+  guint n = summary->article_ids ? g_strv_length (summary->article_ids) : 0;
+
+  for (guint i = 0; summary->articles && i < n; i++)
+    g_free (summary->articles[i].outlet);
+  g_clear_pointer (&summary->articles, g_free);
+  g_clear_pointer (&summary->article_ids, g_strfreev);
+}
+
+/* The counts of a loaded story, per status and per article, in one pass. */
+static void
+summarize (CrbStory        *self,
+           CrbStorySummary *summary)
+{
+  GListModel *articles = G_LIST_MODEL (self->articles);
+  guint n_articles = g_list_model_get_n_items (articles);
+  g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  summary->article_ids = g_strdupv ((char **) crb_story_get_article_ids (self));
+  summary->n_claims = crb_story_get_n_claims (self);
+  summary->articles = g_new0 (CrbArticleSummary, n_articles);
+  for (guint i = 0; i < n_articles; i++)
+    {
+      g_autoptr (CrbArticle) article = g_list_model_get_item (articles, i);
+
+      summary->articles[i].outlet = g_strdup (crb_article_get_outlet (article));
+      g_hash_table_insert (index, (char *) crb_article_get_id (article), GUINT_TO_POINTER (i + 1));
+    }
+
+  for (guint i = 0; i < summary->n_claims; i++)
+    {
+      g_autoptr (CrbClaim) claim = g_list_model_get_item (G_LIST_MODEL (self->claims), i);
+      CrbDecisionStatus status = crb_claim_get_status (claim);
+      guint a = GPOINTER_TO_UINT (g_hash_table_lookup (index, crb_claim_get_article_id (claim)));
+
+      summary->status_counts[status]++;
+      if (a > 0)
+        {
+          summary->articles[a - 1].n_claims++;
+          summary->articles[a - 1].status_counts[status]++;
+        }
+    }
+}
+
+/**
+ * crb_story_get_article_counts:
+ * @index: the article's index in crb_story_get_article_ids()
+ * @n_claims: (out) (optional): its claims
+ * @status_counts: (out caller-allocates) (optional) (array fixed-size=4): its
+ *   claims per #CrbDecisionStatus
+ * @outlet: (out) (optional) (nullable) (transfer none): its outlet
+ *
+ * An article's counts, from the story's objects when it is loaded, else
+ * from the project file's header, which keeps them, so that statistics
+ * need not parse every story.
+ *
+ * Returns: %FALSE when the story is not loaded and the header did not say
+ *   (a file of an older version): load the story then
+ */
+gboolean
+crb_story_get_article_counts (CrbStory    *self,
+                              guint        index,
+                              guint       *n_claims,
+                              guint       *status_counts,
+                              const char **outlet)
+{
+  CrbStorySummary fresh = { 0 };
+  const CrbStorySummary *summary = &self->summary;
+  const CrbArticleSummary *a;
+
+  g_return_val_if_fail (CRB_IS_STORY (self), FALSE);
+  g_return_val_if_fail (index < crb_story_get_n_articles (self), FALSE);
+
+  if (self->loaded)
+    {
+      summarize (self, &fresh);
+      summary = &fresh;
+    }
+  else if (summary->articles == NULL)
+    return FALSE;
+
+  a = &summary->articles[index];
+  if (n_claims)
+    *n_claims = a->n_claims;
+  if (status_counts)
+    memcpy (status_counts, a->status_counts, sizeof a->status_counts);
+  if (outlet)
+    {
+      /* The story's own article outlives the summary made here. */
+      if (self->loaded)
+        {
+          g_autoptr (CrbArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), index);
+          *outlet = crb_article_get_outlet (article);
+        }
+      else
+        *outlet = a->outlet;
+    }
+  _crb_story_summary_clear (&fresh);
+  return TRUE;
+}
+
 /**
  * crb_story_unload:
  *
@@ -332,19 +435,10 @@ crb_story_unload (CrbStory *self)
   if (!self->loaded || self->dirty || self->raw == NULL || self->driver == NULL)
     return FALSE;
 
-  summary.article_ids = g_strdupv ((char **) crb_story_get_article_ids (self));
-  summary.n_claims = crb_story_get_n_claims (self);
-  /* One pass for every status. */
-  for (guint i = 0; i < summary.n_claims; i++)
-    {
-      CrbClaim *claim = g_list_model_get_item (G_LIST_MODEL (self->claims), i);
-
-      summary.status_counts[crb_claim_get_status (claim)]++;
-      g_object_unref (claim);
-    }
+  summarize (self, &summary);
 
   clear_loaded (self);
-  g_strfreev (self->summary.article_ids);
+  _crb_story_summary_clear (&self->summary);
   self->summary = summary;
   self->loaded = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
@@ -578,9 +672,17 @@ _crb_story_set_unloaded (CrbStory              *self,
   g_assert (CRB_IS_STORY (self));
   g_assert (raw != NULL);
 
-  g_strfreev (self->summary.article_ids);
+  _crb_story_summary_clear (&self->summary);
   self->summary = *summary;
   self->summary.article_ids = g_strdupv (summary->article_ids);
+  if (summary->articles != NULL)
+    {
+      guint n = g_strv_length (summary->article_ids);
+
+      self->summary.articles = g_memdup2 (summary->articles, n * sizeof *summary->articles);
+      for (guint i = 0; i < n; i++)
+        self->summary.articles[i].outlet = g_strdup (summary->articles[i].outlet);
+    }
   g_clear_pointer (&self->raw, g_bytes_unref);
   self->raw = g_bytes_ref (raw);
   g_set_object (&self->file, file);
@@ -664,6 +766,42 @@ _crb_story_summary_to_json (CrbStory *self)
       json_builder_add_int_value (builder, crb_story_count_status (self, s));
     }
   json_builder_end_object (builder);
+
+  /* Per article: its claims by status ([claims, pending, confirmed,
+   * corrected, rejected]) and its outlet, for statistics without parsing.
+   */
+  if (self->loaded || self->summary.articles != NULL)
+    {
+      guint n = crb_story_get_n_articles (self);
+
+      json_builder_set_member_name (builder, "article_claims");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          guint n_claims, counts[CRB_N_DECISION_STATUSES];
+
+          crb_story_get_article_counts (self, i, &n_claims, counts, NULL);
+          json_builder_begin_array (builder);
+          json_builder_add_int_value (builder, n_claims);
+          for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
+            json_builder_add_int_value (builder, counts[s]);
+          json_builder_end_array (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "outlets");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          const char *outlet = NULL;
+
+          crb_story_get_article_counts (self, i, NULL, NULL, &outlet);
+          if (outlet != NULL)
+            json_builder_add_string_value (builder, outlet);
+          else
+            json_builder_add_null_value (builder);
+        }
+      json_builder_end_array (builder);
+    }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -692,8 +830,11 @@ crb_story_get_alignment (CrbStory *self)
 /**
  * crb_story_realign:
  *
- * Computes the links and facts again (after articles were added, or links
- * made or removed by hand), keeping the reviewers' links and removals.
+ * The links and facts are to be computed again (after articles were added,
+ * or links made or removed by hand), keeping the reviewers' links and
+ * removals: crb_story_get_alignment() computes them when next asked, so
+ * that a change that needs no links (a link made from the command line on
+ * a large project) does not wait for them.
  */
 void
 crb_story_realign (CrbStory *self)
@@ -702,7 +843,6 @@ crb_story_realign (CrbStory *self)
   g_return_if_fail (self->loaded);
 
   g_clear_pointer (&self->alignment, crb_alignment_free);
-  self->alignment = compute_alignment (self);
   self->dirty = TRUE;
 }
 

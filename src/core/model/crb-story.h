@@ -49,6 +49,11 @@ CrbAlignment *crb_story_get_alignment   (CrbStory    *self);
 void        crb_story_realign           (CrbStory    *self);
 GPtrArray  *crb_story_get_manual_links  (CrbStory    *self);
 GPtrArray  *crb_story_get_removed_links (CrbStory    *self);
+gboolean    crb_story_get_article_counts (CrbStory   *self,
+                                         guint        index,
+                                         guint       *n_claims,
+                                         guint       *status_counts,
+                                         const char **outlet);
 double      crb_alignment_contest_score (CrbAlignment *alignment,
                                          CrbStory    *story,
                                          const char  *claim_id);

@@ -369,20 +369,29 @@ collect_chunks (CrbProject *self,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->stories));
   CrbProjectData header = self->data;
   g_autoptr (GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autofree char *modified = crb_now_iso8601 ();
+  gsize offset = 0;
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (stories, g_list_model_get_item (G_LIST_MODEL (self->stories), i));
 
-  header.stories = stories;
-  header.modified = modified;
-  header.save_id = (char *) save_id;
-  g_ptr_array_add (chunks, _crb_project_header_serialize (&header));
-
+  g_ptr_array_add (chunks, NULL);   /* the header, once the lines are known */
   for (guint i = 0; i < n; i++)
     {
       CrbStory *story = g_ptr_array_index (stories, i);
       GBytes *raw = _crb_story_get_raw (story);
+
+      /* A file of an older version did not keep each article's counts in
+       * its header: parse the story once to write them.
+       */
+      if (raw != NULL && !crb_story_is_loaded (story) && crb_story_get_n_articles (story) > 0 &&
+          !crb_story_get_article_counts (story, 0, NULL, NULL, NULL) &&
+          crb_story_ensure_loaded (story, NULL))
+        {
+          crb_story_unload (story);
+          raw = _crb_story_get_raw (story);
+        }
 
       if (raw == NULL || _crb_story_get_dirty (story))
         {
@@ -393,8 +402,17 @@ collect_chunks (CrbProject *self,
           raw = line;
         }
 
+      g_array_append_val (spans, offset);
+      g_array_append_vals (spans, &(gsize) { g_bytes_get_size (raw) }, 1);
+      offset += g_bytes_get_size (raw) + 1;
       g_ptr_array_add (chunks, g_bytes_ref (raw));
     }
+
+  header.stories = stories;
+  header.modified = modified;
+  header.save_id = (char *) save_id;
+  header.line_spans = spans;
+  chunks->pdata[0] = _crb_project_header_serialize (&header);
 
   g_free (self->data.modified);
   self->data.modified = g_steal_pointer (&modified);

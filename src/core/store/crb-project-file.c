@@ -255,11 +255,90 @@ read_steps (const Ctx           *ctx,
   return TRUE;
 }
 
+/* "article_claims": [[claims, pending, confirmed, corrected, rejected], …]
+ * and "outlets": [name or null, …], one per article; both or neither.
+ */
+static gboolean
+read_article_summaries (const Ctx           *ctx,
+                        const CrbJsonValue  *object,
+                        CrbStorySummary     *summary,
+                        GError             **error)
+{
+  const CrbJsonValue *counts, *outlets;
+  guint n = g_strv_length (summary->article_ids);
+  guint i = 0, j = 0;
+
+  if (!_crb_store_get_array (ctx, object, "article_claims", &counts, error) ||
+      !_crb_store_get_array (ctx, object, "outlets", &outlets, error))
+    return FALSE;
+  if (counts == NULL && outlets == NULL)
+    return TRUE;
+  if (counts == NULL || outlets == NULL || crb_json_length (counts) != n || crb_json_length (outlets) != n)
+    return _crb_store_fail (ctx, error, _("“article_claims” and “outlets” must have one element per article"));
+
+  summary->articles = g_new0 (CrbArticleSummary, n);
+  FOR_EACH_ELEMENT (ctx->doc, counts, i, row)
+    {
+      guint k = 0;
+
+      if (crb_json_type (row) != CRB_JSON_ARRAY || crb_json_length (row) != 1 + CRB_N_DECISION_STATUSES)
+        return _crb_store_fail (ctx, error, _("article_claims[%u] must be [claims, pending, confirmed, "
+                                              "corrected, rejected]"), i);
+      FOR_EACH_ELEMENT (ctx->doc, row, k, count)
+        {
+          if (crb_json_type (count) != CRB_JSON_INT || crb_json_int (count) < 0)
+            return _crb_store_fail (ctx, error, _("article_claims[%u] must hold counts"), i);
+          if (k == 0)
+            summary->articles[i].n_claims = (guint) crb_json_int (count);
+          else
+            summary->articles[i].status_counts[k - 1] = (guint) crb_json_int (count);
+        }
+    }
+  FOR_EACH_ELEMENT (ctx->doc, outlets, j, outlet)
+    {
+      if (crb_json_type (outlet) == CRB_JSON_STRING)
+        summary->articles[j].outlet = g_strdup (crb_json_string (ctx->doc, outlet));
+      else if (crb_json_type (outlet) != CRB_JSON_NULL)
+        return _crb_store_fail (ctx, error, _("outlets[%u] must be a string or null"), j);
+    }
+  return TRUE;
+}
+
+/* "line": [offset, length] of the story's line, counted from the first
+ * byte after the header's line: opening a file need not read it all to
+ * find its lines.
+ */
+static gboolean
+read_line_span (const Ctx           *ctx,
+                const CrbJsonValue  *object,
+                gsize               *span,
+                GError             **error)
+{
+  const CrbJsonValue *line;
+  const CrbJsonValue *offset, *length;
+
+  span[0] = span[1] = G_MAXSIZE;
+  if (!_crb_store_get_array (ctx, object, "line", &line, error))
+    return FALSE;
+  if (line == NULL)
+    return TRUE;
+
+  offset = crb_json_first (ctx->doc, line);
+  length = offset ? crb_json_next (ctx->doc, offset) : NULL;
+  if (crb_json_length (line) != 2 || crb_json_type (offset) != CRB_JSON_INT ||
+      crb_json_type (length) != CRB_JSON_INT || crb_json_int (offset) < 0 || crb_json_int (length) <= 0)
+    return _crb_store_fail (ctx, error, _("“line” must be [offset, length]"));
+  span[0] = (gsize) crb_json_int (offset);
+  span[1] = (gsize) crb_json_int (length);
+  return TRUE;
+}
+
 static gboolean
 read_story_summary (const Ctx           *ctx,
                     const CrbJsonValue  *object,
                     guint                index,
                     CrbStorySummary     *summary,
+                    gsize               *span,
                     const char         **id,
                     const char         **title,
                     GError             **error)
@@ -297,6 +376,66 @@ read_story_summary (const Ctx           *ctx,
     summary->status_counts[s] =
       crb_json_int (crb_json_member_get (ctx->doc, status, crb_decision_status_to_string (s)));
 
+  return read_article_summaries (&sub, object, summary, error) &&
+         read_line_span (&sub, object, span, error);
+}
+
+static void
+summary_free (gpointer data)
+{
+  _crb_story_summary_clear (data);
+  g_free (data);
+}
+
+/* The stories' lines where the header says they are, without reading the
+ * rest of the file: each must start as we write a story's line and end
+ * with its newline, and together they must fill the file.  %FALSE when
+ * the header says nothing or something else (a file edited by hand, say):
+ * then the lines are found by reading.
+ */
+static gboolean
+attach_lines_at_spans (CrbProjectData *data,
+                       GArray         *spans,
+                       GBytes         *bytes,
+                       gsize           body,
+                       GFile          *file)
+{
+  gsize len;
+  const char *contents = g_bytes_get_data (bytes, &len);
+  gsize expected = 0;
+
+  if (data->stories->len == 0 || spans->len != 2 * data->stories->len)
+    return FALSE;
+
+  for (guint i = 0; i < data->stories->len; i++)
+    {
+      CrbStory *story = g_ptr_array_index (data->stories, i);
+      gsize offset = g_array_index (spans, gsize, 2 * i);
+      gsize length = g_array_index (spans, gsize, 2 * i + 1);
+      g_autofree char *prefix = g_strdup_printf ("{\"story\":\"%s\"", crb_story_get_id (story));
+      const char *p;
+
+      if (offset != expected || length > len - body || offset > len - body - length ||
+          body + offset + length >= len)
+        return FALSE;
+      p = contents + body + offset;
+      if (p[length] != '\n' || length < strlen (prefix) || memcmp (p, prefix, strlen (prefix)) != 0)
+        return FALSE;
+      expected = offset + length + 1;
+    }
+  if (body + expected != len)
+    return FALSE;
+
+  for (guint i = 0; i < data->stories->len; i++)
+    {
+      CrbStory *story = g_ptr_array_index (data->stories, i);
+      CrbStorySummary *summary = g_object_get_data (G_OBJECT (story), "crb-summary");
+      g_autoptr (GBytes) raw = g_bytes_new_from_bytes (bytes, body + g_array_index (spans, gsize, 2 * i),
+                                                       g_array_index (spans, gsize, 2 * i + 1));
+
+      _crb_story_set_unloaded (story, summary, raw, file, i + 2);
+      g_object_set_data (G_OBJECT (story), "crb-summary", NULL);
+    }
   return TRUE;
 }
 
@@ -371,6 +510,7 @@ _crb_project_read (GFile           *file,
 {
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GArray) spans = g_array_new (FALSE, TRUE, sizeof (gsize));
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (CrbJsonDoc) doc = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
@@ -458,15 +598,17 @@ _crb_project_read (GFile           *file,
       const char *story_id = NULL, *story_title = NULL;
       CrbStory *story;
 
-      if (!read_story_summary (&ctx, element, i, &summary, &story_id, &story_title, error))
+      g_array_set_size (spans, 2 * (i + 1));
+      if (!read_story_summary (&ctx, element, i, &summary, &g_array_index (spans, gsize, 2 * i),
+                               &story_id, &story_title, error))
         {
-          g_strfreev (summary.article_ids);
+          _crb_story_summary_clear (&summary);
           return FALSE;
         }
 
       if (g_hash_table_contains (ids, story_id))
         {
-          g_strfreev (summary.article_ids);
+          _crb_story_summary_clear (&summary);
           return _crb_store_fail (&ctx, error, _("stories[%u]: the story id “%s” is used twice"), i, story_id);
         }
 
@@ -476,7 +618,7 @@ _crb_project_read (GFile           *file,
 
       /* The line is attached below; keep the summary until then. */
       g_object_set_data_full (G_OBJECT (story), "crb-summary",
-                              g_memdup2 (&summary, sizeof summary), g_free);
+                              g_memdup2 (&summary, sizeof summary), summary_free);
     }
 
   /* Undo and redo name stories of the file. */
@@ -489,6 +631,9 @@ _crb_project_read (GFile           *file,
           return _crb_store_fail (&ctx, error, _("%s[%u]: the story “%s” is not in the project"),
                                   k == 0 ? "undo" : "redo", j, g_array_index (steps, CrbStep, j).story_id);
     }
+
+  if (nl != NULL && attach_lines_at_spans (data, spans, bytes, nl + 1 - contents, file))
+    return TRUE;
 
   lineno = 1;
   n_lines = 0;
@@ -533,10 +678,9 @@ _crb_project_read (GFile           *file,
         }
 
       summary = g_object_get_data (G_OBJECT (story), "crb-summary");
+      g_assert (summary != NULL);
       raw = g_bytes_new_from_bytes (bytes, p - contents, line_len);
       _crb_story_set_unloaded (story, summary, raw, file, lineno);
-      g_strfreev (summary->article_ids);
-      summary->article_ids = NULL;
       g_object_set_data (G_OBJECT (story), "crb-summary", NULL);
       n_lines++;
     }
@@ -610,7 +754,20 @@ _crb_project_header_serialize (const CrbProjectData *data)
   json_builder_set_member_name (builder, "stories");
   json_builder_begin_array (builder);
   for (guint i = 0; i < data->stories->len; i++)
-    json_builder_add_value (builder, _crb_story_summary_to_json (g_ptr_array_index (data->stories, i)));
+    {
+      JsonNode *summary = _crb_story_summary_to_json (g_ptr_array_index (data->stories, i));
+
+      /* Where the story's line is, from the first byte after the header. */
+      if (data->line_spans != NULL && data->line_spans->len == 2 * data->stories->len)
+        {
+          JsonArray *line = json_array_sized_new (2);
+
+          json_array_add_int_element (line, (gint64) g_array_index (data->line_spans, gsize, 2 * i));
+          json_array_add_int_element (line, (gint64) g_array_index (data->line_spans, gsize, 2 * i + 1));
+          json_object_set_array_member (json_node_get_object (summary), "line", line);
+        }
+      json_builder_add_value (builder, summary);
+    }
   json_builder_end_array (builder);
   add_steps (builder, "undo", data->undo);
   add_steps (builder, "redo", data->redo);

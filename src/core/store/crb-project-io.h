@@ -36,6 +36,7 @@ typedef struct
   GPtrArray  *stories;   /* CrbStory */
   GArray     *undo;      /* CrbStep */
   GArray     *redo;      /* CrbStep */
+  GArray     *line_spans; /* when writing: gsize offset and length of each story's line, borrowed */
 } CrbProjectData;
 
 void      _crb_project_data_init    (CrbProjectData  *data);
