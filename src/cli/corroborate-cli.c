@@ -212,9 +212,19 @@ save_project (CrbProject *project,
   if (!crb_project_sync_journal (project, &error))
     return fail (_("%s: cannot record the change: %s"), path, error->message);
 
-  if (!crb_project_compact_if_due (project, &error))
-    return fail (_("%s: cannot save: %s (the change is kept in the journal and will be restored on the next open)"),
-                 path, error->message);
+  /* Another program with the file open keeps it from being rewritten;
+   * when that was the last writer of a burst, it is gone a moment later.
+   */
+  for (guint attempt = 0; ; attempt++)
+    {
+      if (!crb_project_compact_if_due (project, &error))
+        return fail (_("%s: cannot save: %s (the change is kept in the journal and will be restored on the next open)"),
+                     path, error->message);
+      if (!crb_project_get_modified (project) || !crb_project_get_compaction_due (project) ||
+          attempt == 10)
+        break;
+      g_usleep (20 * 1000);
+    }
 
   return 0;
 }
