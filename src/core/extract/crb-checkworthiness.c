@@ -10,12 +10,13 @@
  * '0', white space collapsed, typographic quotes, dashes and ellipsis to
  * ASCII), then gives three groups of features:
  *   - words: unigrams and bigrams (with sentence start and end) of tokens,
- *   - characters: the 3-, 4- and 5-grams of ' ' + sentence + ' ',
+ *   - characters: the 3- and 5-grams of ' ' + sentence + ' ',
  *   - six sentence features (a figure, a percentage, money, a question,
  *     very short, long).
- * Word and character features are hashed with FNV-1a 32 (seeded by a
- * prefix byte: 'w', 'b', 'c') into one table of 2^bits int8 weights; each
- * group's sum is divided by the square root of its number of features.
+ * Word and character features are hashed (below: H_WORD, bigram_hash,
+ * char_hash) into one table of 2^bits int8 weights, indexed by the low
+ * bits of the hash; each group's sum is divided by the square root of its
+ * number of features.
  *
  *   raw   = bias + sum of the sentence features' weights
  *           + scale * (word_sum / sqrt (n_word) + char_sum / sqrt (n_char))
@@ -36,7 +37,7 @@
  *   80  f64[6]   weights of the sentence features
  *   128 i8[2^bits]  the table
  *   ... {u32 hash, u32 offset, u32 length}[entries], sorted by hash: the
- *       readable word features, the full FNV-1a hash of each and where its
+ *       readable word features, the full 32-bit hash of each and where its
  *       description lies in the text that follows
  *   ... the descriptions, UTF-8, back to back
  *   ... u32      FNV-1a 32 of every byte before it
@@ -107,6 +108,8 @@ struct _CrbCheckworthiness
   const char  *strings;
 
   /* state */
+  guchar       byte_map[256];     /* normalisation of one byte */
+  guchar       byte_class[256];   /* CLASS_* of a byte of the input or output */
   guint32      mask;
   guint        n_vocab;
   double       bias;
@@ -155,11 +158,29 @@ fnv_bytes (guint32       h,
   return h;
 }
 
-/* The seeds: the hash of the prefix byte of each group, and the state of
- * a bigram whose first token is the sentence start, "b<s> ". */
-#define H_WORD     (fnv_step (FNV_OFFSET, 'w'))
-#define H_BIGRAM   (fnv_step (FNV_OFFSET, 'b'))
-#define H_CHAR     (fnv_step (FNV_OFFSET, 'c'))
+/* Character n-grams: the n bytes (first byte highest) with n above them,
+ * times an odd constant, the upper 32 bits. */
+#define CHAR_MULTIPLIER  G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)
+
+static inline guint32
+char_hash (guint64 gram,
+           guint   n)
+{
+  return (guint32) (((gram | ((guint64) n << 48)) * CHAR_MULTIPLIER) >> 32);
+}
+
+/* Words: FNV-1a of 'w' and the token.  Bigrams: the upper 32 bits of the
+ * two tokens' hashes side by side, times an odd constant; the sentence
+ * start and end are the tokens "<s>" and "</s>", which no text gives. */
+#define H_WORD             (fnv_step (FNV_OFFSET, 'w'))
+#define BIGRAM_MULTIPLIER  G_GUINT64_CONSTANT (0xD6E8FEB86659FD93)
+
+static inline guint32
+bigram_hash (guint32 first,
+             guint32 second)
+{
+  return (guint32) (((((guint64) first) << 32 | second) * BIGRAM_MULTIPLIER) >> 32);
+}
 
 /* ------------------------------------------------------------------ */
 /* reading the weights                                                  */
@@ -281,180 +302,227 @@ parse (CrbCheckworthiness  *self,
 /* features                                                             */
 /* ------------------------------------------------------------------ */
 
+/* Byte classes.  The first three are what normalize() notices on the
+ * way, for the sentence features; CLASS_SPECIAL bytes need a closer look
+ * (the start of U+00A0 and of typographic punctuation, the last byte of
+ * the euro and pound signs); CLASS_WORD is a byte of a word (in the
+ * normalised text). */
+enum
+{
+  CLASS_DIGIT   = 1 << 0,
+  CLASS_PERCENT = 1 << 1,
+  CLASS_MONEY   = 1 << 2,   /* '$', or the UTF-8 of the euro or pound sign */
+  CLASS_SPECIAL = 1 << 3,
+  CLASS_WORD    = 1 << 4,
+  SEEN_MASK     = CLASS_DIGIT | CLASS_PERCENT | CLASS_MONEY,
+};
+
+static void
+init_byte_tables (CrbCheckworthiness *self)
+{
+  for (guint c = 0; c < 256; c++)
+    {
+      guchar m = c, k = 0;
+
+      if (c >= 'A' && c <= 'Z')
+        m = c + ('a' - 'A');
+      else if (c >= '0' && c <= '9')
+        {
+          m = '0';
+          k = CLASS_DIGIT;
+        }
+      else if (c == ' ' || (c >= '\t' && c <= '\r'))
+        m = ' ';
+      else if (c == '%')
+        k = CLASS_PERCENT;
+      else if (c == '$')
+        k = CLASS_MONEY;
+      else if (c == 0xC2 || c == 0xE2 || c == 0xAC || c == 0xA3)
+        k = CLASS_SPECIAL;
+      if ((c >= 'a' && c <= 'z') || c == '0' || c >= 0x80)
+        k |= CLASS_WORD;
+      self->byte_map[c] = m;
+      self->byte_class[c] = k;
+    }
+}
+
 /* Writes ' ' + the normalised text + ' ' to out (room for len + 2 bytes)
- * and returns its length. */
+ * and returns its length; sets *seen to the CLASS_DIGIT, CLASS_PERCENT and
+ * CLASS_MONEY of the text. */
 static gsize
-normalize (const guchar *in,
-           gsize         len,
-           guchar       *out)
+normalize (const CrbCheckworthiness *self,
+           const guchar             *in,
+           gsize                     len,
+           guchar                   *out,
+           guint                    *seen)
 {
   gsize o = 0;
+  guint flags = 0;
 
   out[o++] = ' ';
   for (gsize i = 0; i < len;)
     {
-      guchar c = in[i];
-      guchar m = c;
+      guchar c = in[i++];
+      guchar m = self->byte_map[c];
+      guint k = self->byte_class[c];
 
-      i++;
-      if (c >= 'A' && c <= 'Z')
-        m = c + ('a' - 'A');
-      else if (c >= '0' && c <= '9')
-        m = '0';
-      else if (c == ' ' || (c >= '\t' && c <= '\r'))
-        m = ' ';
-      else if (c == 0xC2 && i < len && in[i] == 0xA0)
+      if (G_UNLIKELY (k & CLASS_SPECIAL))
         {
-          m = ' ';
-          i++;
-        }
-      else if (c == 0xE2 && i + 1 < len && in[i] == 0x80)
-        {
-          switch (in[i + 1])
+          if (c == 0xC2 && i < len && in[i] == 0xA0)
             {
-            case 0x98: case 0x99: m = '\''; break;
-            case 0x9C: case 0x9D: m = '"'; break;
-            case 0x93: case 0x94: m = '-'; break;
-            case 0xA6: m = '.'; break;
-            default: break;
+              m = ' ';
+              i++;
             }
-          if (m != c)
-            i += 2;
+          else if (c == 0xE2 && i + 1 < len && in[i] == 0x80)
+            {
+              switch (in[i + 1])
+                {
+                case 0x98: case 0x99: m = '\''; break;
+                case 0x9C: case 0x9D: m = '"'; break;
+                case 0x93: case 0x94: m = '-'; break;
+                case 0xA6: m = '.'; break;
+                default: break;
+                }
+              if (m != c)
+                i += 2;
+            }
+          /* the last byte of "\xe2\x82\xac" or "\xc2\xa3" in the output */
+          else if ((c == 0xAC && out[o - 1] == 0x82 && o >= 3 && out[o - 2] == 0xE2) ||
+                   (c == 0xA3 && out[o - 1] == 0xC2))
+            k |= CLASS_MONEY;
         }
+      flags |= k;
 
       if (m != ' ' || out[o - 1] != ' ')
         out[o++] = m;
     }
   if (o == 1 || out[o - 1] != ' ')
     out[o++] = ' ';
+  *seen = flags & SEEN_MASK;
   return o;
-}
-
-static inline gboolean
-is_word_byte (guchar c)
-{
-  return (c >= 'a' && c <= 'z') || c == '0' || c >= 0x80;
 }
 
 /* s[i - 1] and s[i + 1] exist: the text is padded with spaces */
 static inline gboolean
-is_word_char (const guchar *s,
-              gsize         i)
+is_word_char (const CrbCheckworthiness *self,
+              const guchar             *s,
+              gsize                     i)
 {
   guchar c = s[i];
 
-  if (is_word_byte (c))
+  if (self->byte_class[c] & CLASS_WORD)
     return TRUE;
   if (c == '\'')
-    return is_word_byte (s[i - 1]) && is_word_byte (s[i + 1]);
+    return (self->byte_class[s[i - 1]] & self->byte_class[s[i + 1]] & CLASS_WORD) != 0;
   if (c == '.' || c == ',')
     return s[i - 1] == '0' && s[i + 1] == '0';
   return FALSE;
 }
 
-static gboolean
-contains (const guchar *s,
-          gsize         len,
-          const char   *needle)
+static void
+record (GArray  *hits,
+        guint32  hash,
+        int      weight)
 {
-  gsize n = strlen (needle);
+  WordHit hit = { hash, weight };
 
-  for (gsize i = 0; i + n <= len; i++)
-    if (s[i] == (guchar) needle[0] && memcmp (s + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
+  g_array_append_val (hits, hit);
 }
 
-static inline void
-add_word (const CrbCheckworthiness *self,
-          guint32                   h,
-          Sums                     *sums,
-          GArray                   *hits)
-{
-  int w = self->table[h & self->mask];
-
-  sums->word_sum += w;
-  sums->n_word++;
-  if (hits != NULL)
-    {
-      WordHit hit = { h, w };
-      g_array_append_val (hits, hit);
-    }
-}
-
-/* One pass over the padded normalised text p of length plen. */
+/* One pass over the padded normalised text p of length plen.  The sums
+ * live in locals: the table is made of chars, which may alias anything, so
+ * sums kept behind a pointer would be stored and reloaded at every step. */
 static void
 walk (const CrbCheckworthiness *self,
       const guchar             *p,
       gsize                     plen,
+      guint                     seen,
       Sums                     *sums,
       GArray                   *hits)
 {
+  const gint8 *table = self->table;
+  const guint32 mask = self->mask;
   const guchar *s = p + 1;
   gsize n = plen - 2;
-  guint32 bigram = fnv_step (fnv_bytes (H_BIGRAM, (const guchar *) "<s>", 3), ' ');
+  guint32 previous = fnv_bytes (H_WORD, (const guchar *) "<s>", 3);
   gsize ntok = 0;
   gboolean percent_word = FALSE;
-  gint64 char_sum = 0;
+  gboolean after_per = FALSE;
+  gint64 word_sum = 0, char_sum = 0;
   gsize i;
 
-  memset (sums, 0, sizeof *sums);
-
-  /* words */
+  /* words: each token's unigram, and the bigram it ends */
   for (i = 0; i < n;)
     {
       gsize start = i;
+      guint32 hu = H_WORD, hb;
+      int wu, wb;
 
       if (s[i] == ' ')
         {
           i++;
           continue;
         }
-      if (is_word_char (s, i))
-        while (i < n && is_word_char (s, i))
+      if (is_word_char (self, s, i))
+        while (i < n && is_word_char (self, s, i))
           i++;
       else
         i++;
 
-      add_word (self, fnv_bytes (H_WORD, s + start, i - start), sums, hits);
-      add_word (self, fnv_bytes (bigram, s + start, i - start), sums, hits);
-      bigram = fnv_step (fnv_bytes (H_BIGRAM, s + start, i - start), ' ');
-      if (i - start == 7 && memcmp (s + start, "percent", 7) == 0)
+      for (gsize k = start; k < i; k++)
+        hu = fnv_step (hu, s[k]);
+      hb = bigram_hash (previous, hu);
+      wu = table[hu & mask];
+      wb = table[hb & mask];
+      word_sum += wu + wb;
+      if (G_UNLIKELY (hits != NULL))
+        {
+          record (hits, hu, wu);
+          record (hits, hb, wb);
+        }
+      previous = hu;
+      /* "percent", or "per" then "cent" */
+      if ((i - start == 7 && memcmp (s + start, "percent", 7) == 0) ||
+          (after_per && i - start == 4 && memcmp (s + start, "cent", 4) == 0))
         percent_word = TRUE;
+      after_per = i - start == 3 && memcmp (s + start, "per", 3) == 0;
       ntok++;
     }
-  add_word (self, fnv_bytes (bigram, (const guchar *) "</s>", 4), sums, hits);
+  {
+    guint32 hb = bigram_hash (previous, fnv_bytes (H_WORD, (const guchar *) "</s>", 4));
 
-  /* characters */
-  for (i = 0; i + 5 <= plen; i++)
-    {
-      guint32 h = fnv_step (fnv_step (fnv_step (H_CHAR, p[i]), p[i + 1]), p[i + 2]);
+    word_sum += table[hb & mask];
+    if (G_UNLIKELY (hits != NULL))
+      record (hits, hb, table[hb & mask]);
+  }
 
-      char_sum += self->table[h & self->mask];
-      h = fnv_step (h, p[i + 3]);
-      char_sum += self->table[h & self->mask];
-      h = fnv_step (h, p[i + 4]);
-      char_sum += self->table[h & self->mask];
-    }
-  /* the last positions, where the longer n-grams run out */
-  for (; i + 3 <= plen; i++)
-    {
-      guint32 h = fnv_step (fnv_step (fnv_step (H_CHAR, p[i]), p[i + 1]), p[i + 2]);
+  /* characters: a window of the last bytes read; the n-gram ending at j
+   * is its low n bytes, hashed by multiplication */
+  {
+    guint64 w = 0;
 
-      char_sum += self->table[h & self->mask];
-      if (i + 4 <= plen)
-        char_sum += self->table[fnv_step (h, p[i + 3]) & self->mask];
-    }
+    for (i = 0; i < plen; i++)
+      {
+        w = (w << 8) | p[i];
+        if (G_LIKELY (i >= 4))
+          char_sum += table[char_hash (w & 0xFFFFFF, 3) & mask] +
+                      table[char_hash (w & 0xFFFFFFFFFF, 5) & mask];
+        else if (i >= 2)
+          char_sum += table[char_hash (w & 0xFFFFFF, 3) & mask];
+      }
+  }
+
+  memset (sums, 0, sizeof *sums);
+  sums->word_sum = word_sum;
+  sums->n_word = 2 * ntok + 1;
   sums->char_sum = char_sum;
-  for (gsize k = 3; k <= 5; k++)
+  for (gsize k = 3; k <= 5; k += 2)
     sums->n_char += plen >= k ? plen - k + 1 : 0;
 
   /* the sentence */
-  sums->dense[DENSE_FIGURE] = memchr (s, '0', n) != NULL;
-  sums->dense[DENSE_PERCENT] = memchr (s, '%', n) != NULL || percent_word ||
-                               contains (s, n, "per cent");
-  sums->dense[DENSE_MONEY] = memchr (s, '$', n) != NULL || contains (s, n, "\xe2\x82\xac") ||
-                             contains (s, n, "\xc2\xa3");
+  sums->dense[DENSE_FIGURE] = (seen & CLASS_DIGIT) != 0;
+  sums->dense[DENSE_PERCENT] = (seen & CLASS_PERCENT) != 0 || percent_word;
+  sums->dense[DENSE_MONEY] = (seen & CLASS_MONEY) != 0;
   sums->dense[DENSE_QUESTION] = (n >= 1 && s[n - 1] == '?') ||
                                 (n >= 2 && s[n - 2] == '?' && s[n - 1] == '"');
   sums->dense[DENSE_SHORT] = ntok < 5;
@@ -473,11 +541,12 @@ analyse (const CrbCheckworthiness *self,
   g_autofree guchar *heap = NULL;
   guchar *buf = stack;
   gsize plen;
+  guint seen;
 
   if (len + 2 > sizeof stack)
     buf = heap = g_malloc (len + 2);
-  plen = normalize ((const guchar *) sentence, len, buf);
-  walk (self, buf, plen, sums, hits);
+  plen = normalize (self, (const guchar *) sentence, len, buf, &seen);
+  walk (self, buf, plen, seen, sums, hits);
 }
 
 static double
@@ -567,6 +636,7 @@ crb_checkworthiness_new_from_bytes (GBytes  *weights,
 
   self = g_new0 (CrbCheckworthiness, 1);
   self->bytes = g_bytes_ref (weights);
+  init_byte_tables (self);
   if (!parse (self, error))
     return NULL;
   return g_steal_pointer (&self);
