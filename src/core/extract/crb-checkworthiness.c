@@ -54,6 +54,7 @@
 #include "crb-error.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MODEL_RESOURCE    "/io/github/corroborate/Corroborate/model/checkworthiness.bin"
@@ -102,6 +103,7 @@ struct _CrbCheckworthiness
   /* owned */
   GBytes      *bytes;
   VocabEntry  *vocab;
+  guint32     *slots;      /* open addressing over vocab: index + 1, or 0 */
 
   /* borrowed from bytes */
   const gint8 *table;
@@ -112,6 +114,7 @@ struct _CrbCheckworthiness
   guchar       byte_class[256];   /* CLASS_* of a byte of the input or output */
   guint32      mask;
   guint        n_vocab;
+  guint        slot_bits;
   double       bias;
   double       scale;
   double       platt_a;
@@ -216,6 +219,13 @@ invalid (GError    **error,
   return FALSE;
 }
 
+static inline guint32
+slot_of (const CrbCheckworthiness *self,
+         guint32                   hash)
+{
+  return (hash * 0x9E3779B1u) >> (32 - self->slot_bits);
+}
+
 static gboolean
 parse (CrbCheckworthiness  *self,
        GError             **error)
@@ -293,6 +303,21 @@ parse (CrbCheckworthiness  *self,
           e->offset > strings_len || e->length > strings_len - e->offset ||
           !g_utf8_validate_len (self->strings + e->offset, e->length, NULL))
         return invalid (error, _("bad vocabulary"));
+    }
+
+  /* at most half full, so lookups take a probe or two */
+  self->slot_bits = 4;
+  while (((guint) 1 << self->slot_bits) < 2 * n_vocab)
+    self->slot_bits++;
+  self->slots = g_new0 (guint32, (gsize) 1 << self->slot_bits);
+  for (guint i = 0; i < n_vocab; i++)
+    {
+      guint32 slot_mask = ((guint32) 1 << self->slot_bits) - 1;
+      guint32 at_slot = slot_of (self, self->vocab[i].hash);
+
+      while (self->slots[at_slot] != 0)
+        at_slot = (at_slot + 1) & slot_mask;
+      self->slots[at_slot] = i + 1;
     }
 
   return TRUE;
@@ -569,45 +594,69 @@ static const VocabEntry *
 find_vocab (const CrbCheckworthiness *self,
             guint32                   hash)
 {
-  guint lo = 0, hi = self->n_vocab;
+  guint32 slot_mask = ((guint32) 1 << self->slot_bits) - 1;
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (self->vocab[mid].hash < hash)
-        lo = mid + 1;
-      else if (self->vocab[mid].hash > hash)
-        hi = mid;
-      else
-        return &self->vocab[mid];
-    }
+  for (guint32 at = slot_of (self, hash); self->slots[at] != 0; at = (at + 1) & slot_mask)
+    if (self->vocab[self->slots[at] - 1].hash == hash)
+      return &self->vocab[self->slots[at] - 1];
   return NULL;
 }
 
-static int
-compare_features (gconstpointer a,
-                  gconstpointer b)
+/* A feature of the sentence that has a description. */
+typedef struct
 {
-  const CrbCheckworthinessFeature *fa = *(CrbCheckworthinessFeature *const *) a;
-  const CrbCheckworthinessFeature *fb = *(CrbCheckworthinessFeature *const *) b;
-  double wa = fabs (fa->weight), wb = fabs (fb->weight);
+  const char *description;
+  guint       length;
+  guint       key;      /* the same for the same feature */
+  double      weight;
+} Candidate;
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+
+  return ca->key < cb->key ? -1 : ca->key > cb->key;
+}
+
+/* Insertion sort for the usual few dozen candidates (glibc's qsort is a
+ * merge sort that copies them around); qsort for long texts. */
+static void
+sort_candidates (GArray       *found,
+                 GCompareFunc  compare)
+{
+  Candidate *c = (Candidate *) (void *) found->data;
+
+  if (found->len > 64)
+    {
+      qsort (c, found->len, sizeof (Candidate), compare);
+      return;
+    }
+  for (guint i = 1; i < found->len; i++)
+    {
+      Candidate x = c[i];
+      guint j = i;
+
+      for (; j > 0 && compare (&c[j - 1], &x) > 0; j--)
+        c[j] = c[j - 1];
+      c[j] = x;
+    }
+}
+
+/* strongest first, then by description, so the order is stable */
+static int
+compare_weights (gconstpointer a,
+                 gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+  double wa = fabs (ca->weight), wb = fabs (cb->weight);
+  int c;
 
   if (wa != wb)
     return wa > wb ? -1 : 1;
-  return strcmp (fa->description, fb->description);
-}
-
-static CrbCheckworthinessFeature *
-feature_new (const char *description,
-             gsize       length,
-             double      weight)
-{
-  CrbCheckworthinessFeature *feature = g_new (CrbCheckworthinessFeature, 1);
-
-  feature->description = g_strndup (description, length);
-  feature->weight = weight;
-  return feature;
+  c = memcmp (ca->description, cb->description, MIN (ca->length, cb->length));
+  return c != 0 ? c : (ca->length > cb->length) - (ca->length < cb->length);
 }
 
 /* ------------------------------------------------------------------ */
@@ -673,6 +722,7 @@ crb_checkworthiness_free (CrbCheckworthiness *self)
 
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->vocab, g_free);
+  g_clear_pointer (&self->slots, g_free);
   g_free (self);
 }
 
@@ -745,11 +795,12 @@ crb_checkworthiness_explain (CrbCheckworthiness *self,
                              gssize              length,
                              guint               n)
 {
-  g_autoptr (GPtrArray) features = NULL;
   g_autoptr (GArray) hits = NULL;
-  g_autoptr (GHashTable) seen = NULL;
+  g_autoptr (GArray) found = NULL;
+  GPtrArray *features;
   Sums sums;
   double per_word;
+  guint kept = 0;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (sentence != NULL || length == 0, NULL);
@@ -759,44 +810,58 @@ crb_checkworthiness_explain (CrbCheckworthiness *self,
   if (length < 0)
     length = strlen (sentence);
 
-  features = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_checkworthiness_feature_free);
-  hits = g_array_new (FALSE, FALSE, sizeof (WordHit));
-  seen = g_hash_table_new (NULL, NULL);
+  hits = g_array_sized_new (FALSE, FALSE, sizeof (WordHit), 64);
+  found = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), 32);
   analyse (self, sentence, length, &sums, hits);
 
   for (guint k = 0; k < N_DENSE; k++)
     if (sums.dense[k] && self->dense[k] != 0)
       {
-        const char *d = dense_descriptions[k];
-        g_ptr_array_add (features, feature_new (d, strlen (d), self->platt_a * self->dense[k]));
+        Candidate c = { dense_descriptions[k], strlen (dense_descriptions[k]),
+                        self->n_vocab + k, self->platt_a * self->dense[k] };
+        g_array_append_val (found, c);
       }
 
-  /* a feature met twice weighs twice, as in the score */
   per_word = self->platt_a * self->scale / sqrt ((double) sums.n_word);
   for (guint i = 0; i < hits->len; i++)
     {
       const WordHit *hit = &g_array_index (hits, WordHit, i);
       const VocabEntry *e;
-      gpointer index;
 
-      if (hit->weight == 0 || (e = find_vocab (self, hit->hash)) == NULL)
-        continue;
-      if (g_hash_table_lookup_extended (seen, GUINT_TO_POINTER (e - self->vocab + 1), NULL, &index))
+      if (hit->weight != 0 && (e = find_vocab (self, hit->hash)) != NULL)
         {
-          CrbCheckworthinessFeature *f = g_ptr_array_index (features, GPOINTER_TO_UINT (index));
-          f->weight += per_word * hit->weight;
-          continue;
+          Candidate c = { self->strings + e->offset, e->length, e - self->vocab,
+                          per_word * hit->weight };
+          g_array_append_val (found, c);
         }
-      g_hash_table_insert (seen, GUINT_TO_POINTER (e - self->vocab + 1),
-                           GUINT_TO_POINTER (features->len));
-      g_ptr_array_add (features, feature_new (self->strings + e->offset, e->length,
-                                              per_word * hit->weight));
     }
 
-  g_ptr_array_sort (features, compare_features);
-  if (features->len > n)
-    g_ptr_array_set_size (features, n);
-  return g_steal_pointer (&features);
+  /* a feature met twice weighs twice, as in the score */
+  sort_candidates (found, compare_keys);
+  for (guint i = 0; i < found->len; i++)
+    {
+      Candidate *c = &g_array_index (found, Candidate, i);
+
+      if (kept > 0 && g_array_index (found, Candidate, kept - 1).key == c->key)
+        g_array_index (found, Candidate, kept - 1).weight += c->weight;
+      else
+        g_array_index (found, Candidate, kept++) = *c;
+    }
+  g_array_set_size (found, kept);
+  sort_candidates (found, compare_weights);
+
+  features = g_ptr_array_new_full (MIN (n, found->len),
+                                   (GDestroyNotify) crb_checkworthiness_feature_free);
+  for (guint i = 0; i < found->len && i < n; i++)
+    {
+      const Candidate *c = &g_array_index (found, Candidate, i);
+      CrbCheckworthinessFeature *f = g_new (CrbCheckworthinessFeature, 1);
+
+      f->description = g_strndup (c->description, c->length);
+      f->weight = c->weight;
+      g_ptr_array_add (features, f);
+    }
+  return features;
 }
 
 void
