@@ -117,16 +117,16 @@ main (int    argc,
   g_autoptr (GString) one = g_string_new (NULL);
   g_autoptr (GString) text = g_string_new (NULL);
   g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (gsize));
-  gsize sentence_bytes = 0, pos;
-  guint n_sentences, n_claims = 0;
+  gsize  sentence_bytes = 0, pos;
+  guint  n_sentences, n_claims = 0;
   double sink = 0;
-  Clock c;
+  Clock  c;
 
   clock_start (&c);
   if (argc > 2)
     {
       g_autofree char *data = NULL;
-      gsize size;
+      gsize            size;
 
       if (g_file_get_contents (argv[2], &data, &size, &error))
         {
@@ -158,7 +158,7 @@ main (int    argc,
   pos = 0;
   while (pos < text->len)
     {
-      gsize end = MIN (pos + 4000, text->len);
+      gsize       end = MIN (pos + 4000, text->len);
       const char *cut = end < text->len ? strstr (text->str + end, "\n\n") : NULL;
       g_autoptr (GPtrArray) sentences = NULL;
 
@@ -168,7 +168,7 @@ main (int    argc,
       for (guint i = 0; i < sentences->len; i++)
         {
           CrbSentence *s = g_ptr_array_index (sentences, i);
-          gsize a = pos + s->start, b = pos + s->end;
+          gsize        a = pos + s->start, b = pos + s->end;
 
           g_array_append_val (spans, a);
           g_array_append_val (spans, b);
@@ -184,7 +184,7 @@ main (int    argc,
   clock_start (&c);
   for (guint i = 0; i < n_sentences; i++)
     {
-      gsize a = g_array_index (spans, gsize, 2 * i), b = g_array_index (spans, gsize, 2 * i + 1);
+      gsize  a = g_array_index (spans, gsize, 2 * i), b = g_array_index (spans, gsize, 2 * i + 1);
       double s = crb_checkworthiness_score (model, text->str + a, b - a);
 
       sink += s;
@@ -214,7 +214,7 @@ main (int    argc,
       pos = 0;
       while (pos < text->len)
         {
-          gsize end = MIN (pos + 4000, text->len);
+          gsize       end = MIN (pos + 4000, text->len);
           const char *cut = end < text->len ? strstr (text->str + end, "\n\n") : NULL;
           g_autoptr (GPtrArray) sentences = NULL;
 

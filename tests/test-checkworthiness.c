@@ -41,12 +41,12 @@ fnv1a (const guchar *data,
 
 /* A copy of the weights with one change, the checksum made right again. */
 static GBytes *
-patched (gsize         offset,
-         const void   *value,
-         gsize         len)
+patched (gsize       offset,
+         const void *value,
+         gsize       len)
 {
   g_autoptr (GBytes) bytes = default_bytes ();
-  gsize size;
+  gsize   size;
   guchar *data = g_bytes_unref_to_data (g_steal_pointer (&bytes), &size);
   guint32 sum;
 
@@ -107,7 +107,7 @@ static void
 test_load_truncated (void)
 {
   g_autoptr (GBytes) bytes = default_bytes ();
-  gsize size = g_bytes_get_size (bytes);
+  gsize       size = g_bytes_get_size (bytes);
   const gsize lengths[] = { 0, 1, 7, 8, 12, 79, 80, 83, 84, 127, 128, 4096, size / 2,
                             size - 100, size - 5, size - 4, size - 1 };
 
@@ -125,7 +125,7 @@ static void
 test_load_corrupted (void)
 {
   g_autoptr (GBytes) bytes = default_bytes ();
-  gsize size;
+  gsize         size;
   const guchar *data = g_bytes_get_data (bytes, &size);
 
   /* a flipped bit anywhere: the checksum */
@@ -163,23 +163,23 @@ test_load_corrupted (void)
     assert_load_fails (bad, CRB_ERROR_UNSUPPORTED_VERSION);
   }
   {
-    guint32 v = GUINT32_TO_LE (40);   /* 2^40 buckets */
+    guint32 v = GUINT32_TO_LE (40); /* 2^40 buckets */
     g_autoptr (GBytes) bad = patched (12, &v, 4);
     assert_load_fails (bad, CRB_ERROR_INVALID_FORMAT);
   }
   {
-    guint32 v = GUINT32_TO_LE (0xFFFFFFFFu);   /* vocabulary entries */
+    guint32 v = GUINT32_TO_LE (0xFFFFFFFFu); /* vocabulary entries */
     g_autoptr (GBytes) bad = patched (20, &v, 4);
     assert_load_fails (bad, CRB_ERROR_INVALID_FORMAT);
   }
   {
-    double nan = NAN;
+    double  nan = NAN;
     guint64 v;
     g_autoptr (GBytes) bad = NULL;
 
     memcpy (&v, &nan, 8);
     v = GUINT64_TO_LE (v);
-    bad = patched (32, &v, 8);   /* bias */
+    bad = patched (32, &v, 8); /* bias */
     assert_load_fails (bad, CRB_ERROR_INVALID_FORMAT);
   }
   {
@@ -207,7 +207,7 @@ test_parity (void)
   g_autofree char *contents = NULL;
   g_auto (GStrv) lines = NULL;
   g_autoptr (GError) error = NULL;
-  guint checked = 0;
+  guint  checked = 0;
   double worst = 0;
 
   g_file_get_contents (path, &contents, NULL, &error);
@@ -217,7 +217,7 @@ test_parity (void)
     {
       g_auto (GStrv) fields = NULL;
       g_autofree char *text = NULL;
-      double expected, got;
+      double           expected, got;
 
       if (lines[i][0] == '\0' || lines[i][0] == '#')
         continue;
@@ -319,7 +319,7 @@ test_invalid_utf8 (void)
   /* an embedded nul is a byte like any other when the length is given */
   {
     static const char with_nul[] = "Sales rose\0 12% in 2023.";
-    double s = crb_checkworthiness_score (model, with_nul, sizeof with_nul - 1);
+    double            s = crb_checkworthiness_score (model, with_nul, sizeof with_nul - 1);
     g_assert_true (isfinite (s));
     g_assert_cmpfloat (s, !=, score (with_nul));
   }
@@ -329,7 +329,7 @@ static void
 test_length (void)
 {
   const char *text = "The bridge opened in 1937. Subscribe to our newsletter.";
-  gsize first = strlen ("The bridge opened in 1937.");
+  gsize       first = strlen ("The bridge opened in 1937.");
 
   g_assert_cmpfloat (crb_checkworthiness_score (model, text, strlen (text)), ==, score (text));
   g_assert_cmpfloat (crb_checkworthiness_score (model, text, first), ==,
@@ -341,7 +341,8 @@ test_normalization (void)
 {
   /* typographic punctuation, case, digits and white space do not matter */
   g_assert_cmpfloat (score ("\xe2\x80\x9cWe will rebuild,\xe2\x80\x9d he said \xe2\x80\x94 "
-                            "it\xe2\x80\x99s over\xe2\x80\xa6"), ==,
+                            "it\xe2\x80\x99s over\xe2\x80\xa6"),
+                     ==,
                      score ("\"We will rebuild,\" he said - it's over."));
   g_assert_cmpfloat (score ("Prices ROSE 12% in 2023"), ==, score ("prices rose 98% in 1999"));
   g_assert_cmpfloat (score ("  Prices\trose\n\n12%  "), ==, score ("Prices rose 12%"));
@@ -351,12 +352,12 @@ test_normalization (void)
 static void
 test_long_input (void)
 {
-  const char *sentence = "Officials said 1,200 homes were destroyed in the fire on Sunday. ";
-  gsize n = strlen (sentence);
-  gsize total = 8 * 1024 * 1024;
+  const char      *sentence = "Officials said 1,200 homes were destroyed in the fire on Sunday. ";
+  gsize            n = strlen (sentence);
+  gsize            total = 8 * 1024 * 1024;
   g_autofree char *text = g_malloc (total + 1);
   g_autofree char *word = NULL;
-  double s;
+  double           s;
 
   for (gsize i = 0; i < total; i++)
     text[i] = sentence[i % n];
@@ -376,8 +377,8 @@ test_long_input (void)
     g_assert_true (isfinite (crb_checkworthiness_score (model, text, len)));
 }
 
-#define N_THREADS    4
-#define N_SENTENCES  400
+#define N_THREADS   4
+#define N_SENTENCES 400
 
 static char **
 thread_sentences (void)
@@ -393,7 +394,7 @@ thread_sentences (void)
 static gpointer
 score_all (gpointer data)
 {
-  char **sentences = data;
+  char  **sentences = data;
   double *out = g_new (double, N_SENTENCES);
 
   for (guint i = 0; i < N_SENTENCES; i++)
@@ -406,7 +407,7 @@ test_threads (void)
 {
   g_auto (GStrv) sentences = thread_sentences ();
   g_autofree double *expected = score_all (sentences);
-  GThread *threads[N_THREADS];
+  GThread           *threads[N_THREADS];
 
   for (guint t = 0; t < N_THREADS; t++)
     threads[t] = g_thread_new ("score", score_all, sentences);
@@ -444,7 +445,7 @@ test_explain (void)
   g_autoptr (GPtrArray) empty = crb_checkworthiness_explain (model, "", 0, 5);
   g_autoptr (GPtrArray) question = crb_checkworthiness_explain (model, "What should we do now?", -1, 100);
   double previous = G_MAXDOUBLE;
-  guint words = 0;
+  guint  words = 0;
 
   g_assert_cmpuint (all->len, >=, 4);
   for (guint i = 0; i < all->len; i++)

@@ -57,18 +57,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MODEL_RESOURCE    "/io/github/corroborate/Corroborate/model/checkworthiness.bin"
-#define FORMAT_VERSION    1
-#define HEADER_SIZE       80
-#define ENTRY_SIZE        12
-#define MIN_BITS          8
-#define MAX_BITS          26
-#define MAX_VOCAB         (1u << 22)
-#define MAX_STRINGS       (1u << 28)
-#define STACK_BUFFER      2048
+#define MODEL_RESOURCE "/io/github/corroborate/Corroborate/model/checkworthiness.bin"
+#define FORMAT_VERSION 1
+#define HEADER_SIZE    80
+#define ENTRY_SIZE     12
+#define MIN_BITS       8
+#define MAX_BITS       26
+#define MAX_VOCAB      (1u << 22)
+#define MAX_STRINGS    (1u << 28)
+#define STACK_BUFFER   2048
 
-#define FNV_OFFSET        0x811C9DC5u
-#define FNV_PRIME         0x01000193u
+#define FNV_OFFSET 0x811C9DC5u
+#define FNV_PRIME  0x01000193u
 
 enum
 {
@@ -101,26 +101,26 @@ typedef struct
 struct _CrbCheckworthiness
 {
   /* owned */
-  GBytes      *bytes;
-  VocabEntry  *vocab;
-  guint32     *slots;      /* open addressing over vocab: index + 1, or 0 */
+  GBytes     *bytes;
+  VocabEntry *vocab;
+  guint32    *slots; /* open addressing over vocab: index + 1, or 0 */
 
   /* borrowed from bytes */
   const gint8 *table;
   const char  *strings;
 
   /* state */
-  guchar       byte_map[256];     /* normalisation of one byte */
-  guchar       byte_class[256];   /* CLASS_* of a byte of the input or output */
-  guint32      mask;
-  guint        n_vocab;
-  guint        slot_bits;
-  double       bias;
-  double       scale;
-  double       platt_a;
-  double       platt_b;
-  double       threshold;
-  double       dense[N_DENSE];
+  guchar  byte_map[256];   /* normalisation of one byte */
+  guchar  byte_class[256]; /* CLASS_* of a byte of the input or output */
+  guint32 mask;
+  guint   n_vocab;
+  guint   slot_bits;
+  double  bias;
+  double  scale;
+  double  platt_a;
+  double  platt_b;
+  double  threshold;
+  double  dense[N_DENSE];
 };
 
 /* What one pass over a sentence adds up. */
@@ -163,7 +163,7 @@ fnv_bytes (guint32       h,
 
 /* Character n-grams: the n bytes (first byte highest) with n above them,
  * times an odd constant, the upper 32 bits. */
-#define CHAR_MULTIPLIER  G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)
+#define CHAR_MULTIPLIER G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)
 
 static inline guint32
 char_hash (guint64 gram,
@@ -175,8 +175,8 @@ char_hash (guint64 gram,
 /* Words: FNV-1a of 'w' and the token.  Bigrams: the upper 32 bits of the
  * two tokens' hashes side by side, times an odd constant; the sentence
  * start and end are the tokens "<s>" and "</s>", which no text gives. */
-#define H_WORD             (fnv_step (FNV_OFFSET, 'w'))
-#define BIGRAM_MULTIPLIER  G_GUINT64_CONSTANT (0xD6E8FEB86659FD93)
+#define H_WORD            (fnv_step (FNV_OFFSET, 'w'))
+#define BIGRAM_MULTIPLIER G_GUINT64_CONSTANT (0xD6E8FEB86659FD93)
 
 static inline guint32
 bigram_hash (guint32 first,
@@ -202,7 +202,7 @@ static double
 read_f64 (const guchar *p)
 {
   guint64 v;
-  double d;
+  double  d;
 
   memcpy (&v, p, sizeof v);
   v = GUINT64_FROM_LE (v);
@@ -227,13 +227,13 @@ slot_of (const CrbCheckworthiness *self,
 }
 
 static gboolean
-parse (CrbCheckworthiness  *self,
-       GError             **error)
+parse (CrbCheckworthiness *self,
+       GError            **error)
 {
-  gsize size;
+  gsize         size;
   const guchar *data = g_bytes_get_data (self->bytes, &size);
-  guint32 version, bits, n_dense, n_vocab, strings_len;
-  gsize table_size, expected, at;
+  guint32       version, bits, n_dense, n_vocab, strings_len;
+  gsize         table_size, expected, at;
 
   if (size > 0 && memcmp (data, "CRBCHKW\0", MIN (size, 8)) != 0)
     return invalid (error, _("not a weights file"));
@@ -334,12 +334,12 @@ parse (CrbCheckworthiness  *self,
  * normalised text). */
 enum
 {
-  CLASS_DIGIT   = 1 << 0,
+  CLASS_DIGIT = 1 << 0,
   CLASS_PERCENT = 1 << 1,
-  CLASS_MONEY   = 1 << 2,   /* '$', or the UTF-8 of the euro or pound sign */
+  CLASS_MONEY = 1 << 2, /* '$', or the UTF-8 of the euro or pound sign */
   CLASS_SPECIAL = 1 << 3,
-  CLASS_WORD    = 1 << 4,
-  SEEN_MASK     = CLASS_DIGIT | CLASS_PERCENT | CLASS_MONEY,
+  CLASS_WORD = 1 << 4,
+  SEEN_MASK = CLASS_DIGIT | CLASS_PERCENT | CLASS_MONEY,
 };
 
 static void
@@ -389,7 +389,7 @@ normalize (const CrbCheckworthiness *self,
     {
       guchar c = in[i++];
       guchar m = self->byte_map[c];
-      guint k = self->byte_class[c];
+      guint  k = self->byte_class[c];
 
       if (G_UNLIKELY (k & CLASS_SPECIAL))
         {
@@ -402,11 +402,23 @@ normalize (const CrbCheckworthiness *self,
             {
               switch (in[i + 1])
                 {
-                case 0x98: case 0x99: m = '\''; break;
-                case 0x9C: case 0x9D: m = '"'; break;
-                case 0x93: case 0x94: m = '-'; break;
-                case 0xA6: m = '.'; break;
-                default: break;
+                case 0x98:
+                case 0x99:
+                  m = '\'';
+                  break;
+                case 0x9C:
+                case 0x9D:
+                  m = '"';
+                  break;
+                case 0x93:
+                case 0x94:
+                  m = '-';
+                  break;
+                case 0xA6:
+                  m = '.';
+                  break;
+                default:
+                  break;
                 }
               if (m != c)
                 i += 2;
@@ -445,9 +457,9 @@ is_word_char (const CrbCheckworthiness *self,
 }
 
 static void
-record (GArray  *hits,
-        guint32  hash,
-        int      weight)
+record (GArray *hits,
+        guint32 hash,
+        int     weight)
 {
   WordHit hit = { hash, weight };
 
@@ -465,23 +477,23 @@ walk (const CrbCheckworthiness *self,
       Sums                     *sums,
       GArray                   *hits)
 {
-  const gint8 *table = self->table;
+  const gint8  *table = self->table;
   const guint32 mask = self->mask;
   const guchar *s = p + 1;
-  gsize n = plen - 2;
-  guint32 previous = fnv_bytes (H_WORD, (const guchar *) "<s>", 3);
-  gsize ntok = 0;
-  gboolean percent_word = FALSE;
-  gboolean after_per = FALSE;
-  gint64 word_sum = 0, char_sum = 0;
-  gsize i;
+  gsize         n = plen - 2;
+  guint32       previous = fnv_bytes (H_WORD, (const guchar *) "<s>", 3);
+  gsize         ntok = 0;
+  gboolean      percent_word = FALSE;
+  gboolean      after_per = FALSE;
+  gint64        word_sum = 0, char_sum = 0;
+  gsize         i;
 
   /* words: each token's unigram, and the bigram it ends */
   for (i = 0; i < n;)
     {
-      gsize start = i;
+      gsize   start = i;
       guint32 hu = H_WORD, hb;
-      int wu, wb;
+      int     wu, wb;
 
       if (s[i] == ' ')
         {
@@ -562,11 +574,11 @@ analyse (const CrbCheckworthiness *self,
          Sums                     *sums,
          GArray                   *hits)
 {
-  guchar stack[STACK_BUFFER];
+  guchar             stack[STACK_BUFFER];
   g_autofree guchar *heap = NULL;
-  guchar *buf = stack;
-  gsize plen;
-  guint seen;
+  guchar            *buf = stack;
+  gsize              plen;
+  guint              seen;
 
   if (len + 2 > sizeof stack)
     buf = heap = g_malloc (len + 2);
@@ -607,7 +619,7 @@ typedef struct
 {
   const char *description;
   guint       length;
-  guint       key;      /* the same for the same feature */
+  guint       key; /* the same for the same feature */
   double      weight;
 } Candidate;
 
@@ -623,8 +635,8 @@ compare_keys (gconstpointer a,
 /* Insertion sort for the usual few dozen candidates (glibc's qsort is a
  * merge sort that copies them around); qsort for long texts. */
 static void
-sort_candidates (GArray       *found,
-                 GCompareFunc  compare)
+sort_candidates (GArray      *found,
+                 GCompareFunc compare)
 {
   Candidate *c = (Candidate *) (void *) found->data;
 
@@ -636,7 +648,7 @@ sort_candidates (GArray       *found,
   for (guint i = 1; i < found->len; i++)
     {
       Candidate x = c[i];
-      guint j = i;
+      guint     j = i;
 
       for (; j > 0 && compare (&c[j - 1], &x) > 0; j--)
         c[j] = c[j - 1];
@@ -650,8 +662,8 @@ compare_weights (gconstpointer a,
                  gconstpointer b)
 {
   const Candidate *ca = a, *cb = b;
-  double wa = fabs (ca->weight), wb = fabs (cb->weight);
-  int c;
+  double           wa = fabs (ca->weight), wb = fabs (cb->weight);
+  int              c;
 
   if (wa != wb)
     return wa > wb ? -1 : 1;
@@ -741,7 +753,7 @@ crb_checkworthiness_score (CrbCheckworthiness *self,
                            const char         *sentence,
                            gssize              length)
 {
-  Sums sums;
+  Sums   sums;
   double z;
 
   g_return_val_if_fail (self != NULL, 0.0);
@@ -798,9 +810,9 @@ crb_checkworthiness_explain (CrbCheckworthiness *self,
   g_autoptr (GArray) hits = NULL;
   g_autoptr (GArray) found = NULL;
   GPtrArray *features;
-  Sums sums;
-  double per_word;
-  guint kept = 0;
+  Sums       sums;
+  double     per_word;
+  guint      kept = 0;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (sentence != NULL || length == 0, NULL);
@@ -825,7 +837,7 @@ crb_checkworthiness_explain (CrbCheckworthiness *self,
   per_word = self->platt_a * self->scale / sqrt ((double) sums.n_word);
   for (guint i = 0; i < hits->len; i++)
     {
-      const WordHit *hit = &g_array_index (hits, WordHit, i);
+      const WordHit    *hit = &g_array_index (hits, WordHit, i);
       const VocabEntry *e;
 
       if (hit->weight != 0 && (e = find_vocab (self, hit->hash)) != NULL)
@@ -854,7 +866,7 @@ crb_checkworthiness_explain (CrbCheckworthiness *self,
                                    (GDestroyNotify) crb_checkworthiness_feature_free);
   for (guint i = 0; i < found->len && i < n; i++)
     {
-      const Candidate *c = &g_array_index (found, Candidate, i);
+      const Candidate           *c = &g_array_index (found, Candidate, i);
       CrbCheckworthinessFeature *f = g_new (CrbCheckworthinessFeature, 1);
 
       f->description = g_strndup (c->description, c->length);
