@@ -30,7 +30,8 @@ LEVELS = {
     "project": 4,
 }
 # Headers meson generates into the build tree, and the folder they belong to.
-GENERATED = {"crb-enums.h": "model", "config.h": None}
+GENERATED = {"crb-enums.h": "model", "crb-core-resources.h": "extract",
+             "crb-export-resources.h": "export", "config.h": None}
 GUI_HEADERS = re.compile(r"^(gtk|gdk|gsk|adwaita|libadwaita)[/.]")
 INCLUDE = re.compile(r'^\s*#\s*include\s+([<"])([^>"]+)[>"]', re.M)
 
