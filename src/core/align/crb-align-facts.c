@@ -14,19 +14,22 @@
 
 /* Marks the ends of the conflicting links in @contested. */
 static void
-mark_contested (Ctx       *ctx,
-                GPtrArray *links,
-                guint8    *contested)
+mark_contested (Ctx    *ctx,
+                guint8 *contested)
 {
-  for (guint l = 0; l < links->len; l++)
-    if (((CrbLink *) g_ptr_array_index (links, l))->relation == CRB_RELATION_CONFLICTS)
-      contested[_crb_align_link_end (ctx, l, 0)] = contested[_crb_align_link_end (ctx, l, 1)] = 1;
+  for (guint l = 0; l < ctx->links->len; l++)
+    {
+      Link *link = _crb_align_link (ctx, l);
+
+      if (link->relation == CRB_RELATION_CONFLICTS)
+        contested[link->a] = contested[link->b] = 1;
+    }
 }
 
 typedef struct
 {
-  CrbLink *link;   /* NULL for a support */
-  guint    pair;   /* of a support: its index in the pairs */
+  guint    link;   /* index + 1 of the link, 0 for a support */
+  guint    pair;   /* of a support: its index in the supports */
   guint    a, b;   /* positions of the ends */
   double   score;
   gboolean manual;
@@ -39,8 +42,8 @@ compare_join (gconstpointer p,
   const Join *x = p, *y = q;
 
   /* links before supports, manual links first, then the strongest */
-  if ((x->link != NULL) != (y->link != NULL))
-    return x->link != NULL ? -1 : 1;
+  if ((x->link != 0) != (y->link != 0))
+    return x->link != 0 ? -1 : 1;
   if (x->manual != y->manual)
     return x->manual ? -1 : 1;
   if (x->score != y->score)
@@ -50,12 +53,20 @@ compare_join (gconstpointer p,
   return x->b < y->b ? -1 : x->b > y->b;
 }
 
+static Pair *
+support_pair (Ctx    *ctx,
+              GArray *supports,
+              guint   s)
+{
+  return _crb_align_pair (ctx, g_array_index (supports, guint, s));
+}
+
 static gboolean
-support_conflicts (GArray *pairs,
+support_conflicts (Ctx    *ctx,
                    GArray *supports,
                    guint   s)
 {
-  return g_array_index (pairs, Pair, g_array_index (supports, guint, s)).relation == CRB_RELATION_CONFLICTS;
+  return support_pair (ctx, supports, s)->relation == CRB_RELATION_CONFLICTS;
 }
 
 /* Facts: groups joined by same-fact links, strongest first.  A claim on
@@ -70,18 +81,19 @@ support_conflicts (GArray *pairs,
  * claim preferred another partner in that article.  They count towards
  * MIN_JOIN_LINKS, and then join on their own: a claim that matches two
  * claims of a fact joins it even when it is neither's best.  The support
- * that joined two groups, and the conflicting ones between them, are
- * added to @accepted (as indices into @supports): they become links. */
+ * that joined two groups (marked as joined), and the conflicting ones
+ * between them, are added to @accepted (as indices into @supports): they
+ * become links.  The links that join two groups are marked as the tree
+ * of their fact. */
 void
-_crb_align_join_facts (Ctx       *ctx,
-                       GPtrArray *links,
-                       GArray    *pairs,
-                       GArray    *supports,
-                       guint     *parent,
-                       GArray    *accepted)
+_crb_align_join_facts (Ctx    *ctx,
+                       GArray *supports,
+                       guint  *parent,
+                       GArray *accepted)
 {
   guint n = ctx->items->len;
-  guint n_edges = links->len + supports->len;
+  guint n_links = ctx->links->len;
+  guint n_edges = n_links + supports->len;
   g_autofree Join *joins = g_new (Join, MAX (n_edges, 1));
   g_autofree guint *size = g_new (guint, MAX (n, 1));
   g_autofree guint *next = g_new (guint, MAX (n, 1));   /* circular member lists */
@@ -108,25 +120,25 @@ _crb_align_join_facts (Ctx       *ctx,
     {
       Join *j = &joins[n_joins];
 
-      if (l < links->len)
+      if (l < n_links)
         {
-          CrbLink *link = g_ptr_array_index (links, l);
+          Link *link = _crb_align_link (ctx, l);
 
           if (link->relation == CRB_RELATION_RELATED && !link->manual)
             continue;
-          j->link = link;
+          j->link = l + 1;
           j->pair = 0;
-          j->a = _crb_align_link_end (ctx, l, 0);
-          j->b = _crb_align_link_end (ctx, l, 1);
+          j->a = link->a;
+          j->b = link->b;
           j->score = link->score;
           j->manual = link->manual;
         }
       else
         {
-          guint s = l - links->len;
-          Pair *pair = &g_array_index (pairs, Pair, g_array_index (supports, guint, s));
+          guint s = l - n_links;
+          Pair *pair = support_pair (ctx, supports, s);
 
-          j->link = NULL;
+          j->link = 0;
           j->pair = s;
           j->a = pair->i;
           j->b = pair->j;
@@ -150,14 +162,14 @@ _crb_align_join_facts (Ctx       *ctx,
           guint *entry = &adjacent[2 * fill[ends[e]]++];
 
           entry[0] = ends[1 - e];
-          entry[1] = joins[j].link != NULL ? 0 : joins[j].pair + 1;
+          entry[1] = joins[j].link != 0 ? 0 : joins[j].pair + 1;
         }
     }
   qsort (joins, n_joins, sizeof (Join), compare_join);
 
   for (guint j = 0; j < n_joins; j++)
     {
-      CrbLink *link = joins[j].link;
+      Link *link = joins[j].link != 0 ? _crb_align_link (ctx, joins[j].link - 1) : NULL;
       guint ra = _crb_align_find_root (parent, joins[j].a);
       guint rb = _crb_align_find_root (parent, joins[j].b);
       guint t;
@@ -183,7 +195,7 @@ _crb_align_join_facts (Ctx       *ctx,
                    * conflicts: the fact's conflicts are all shown */
                   if (entry[1] > 0 && !taken[entry[1] - 1] &&
                       ((link == NULL && entry[1] - 1 == joins[j].pair) ||
-                       support_conflicts (pairs, supports, entry[1] - 1)))
+                       support_conflicts (ctx, supports, entry[1] - 1)))
                     {
                       guint s = entry[1] - 1;
 
@@ -197,25 +209,20 @@ _crb_align_join_facts (Ctx       *ctx,
           while (u != small);
           if (between < MIN_JOIN_LINKS)
             {
-              g_autoptr (GStrvBuilder) why = NULL;
-
               /* not joined: the supports stay out */
               for (guint k = n_accepted; k < accepted->len; k++)
                 taken[g_array_index (accepted, guint, k)] = 0;
               g_array_set_size (accepted, n_accepted);
               if (link == NULL)
                 continue;
-              why = g_strv_builder_new ();
-              for (guint k = 0; link->why[k] != NULL; k++)
-                if (!g_str_has_suffix (link->why[k], "— conflict"))
-                  g_strv_builder_add (why, link->why[k]);
-              g_strv_builder_add (why, "the two claims belong to facts that nothing else joins: related only");
-              g_strfreev (link->why);
-              link->why = g_strv_builder_end (why);
+              /* its conflict reasons go: see _crb_align_make_links() */
+              link->demoted = TRUE;
               link->relation = CRB_RELATION_RELATED;
               continue;
             }
         }
+      if (link != NULL)
+        link->tree = TRUE;
       /* join: the smaller root under the larger, lists spliced */
       if (ra > rb)
         {
@@ -232,9 +239,9 @@ _crb_align_join_facts (Ctx       *ctx,
 
   /* conflicts inside a fact are shown, whoever preferred whom */
   for (guint k = 0; k < supports->len; k++)
-    if (!taken[k] && support_conflicts (pairs, supports, k))
+    if (!taken[k] && support_conflicts (ctx, supports, k))
       {
-        Pair *pair = &g_array_index (pairs, Pair, g_array_index (supports, guint, k));
+        Pair *pair = support_pair (ctx, supports, k);
 
         if (_crb_align_find_root (parent, pair->i) == _crb_align_find_root (parent, pair->j))
           g_array_append_val (accepted, k);
@@ -245,17 +252,18 @@ _crb_align_join_facts (Ctx       *ctx,
    * two of them (quadratic in the size of the fact).  Links that join
    * stay, and the strongest come first.
    */
-  mark_contested (ctx, links, contested);
+  mark_contested (ctx, contested);
   for (guint k = 0; k < accepted->len; k++)
     {
       guint s = g_array_index (accepted, guint, k);
-      Pair *pair = &g_array_index (pairs, Pair, g_array_index (supports, guint, s));
-      gboolean conflicts = support_conflicts (pairs, supports, s);
+      Pair *pair = support_pair (ctx, supports, s);
+      gboolean conflicts = support_conflicts (ctx, supports, s);
 
       if (!joining[s] && conflicts && contested[pair->i] && contested[pair->j])
         continue;
       if (conflicts)
         contested[pair->i] = contested[pair->j] = 1;
+      pair->joined = joining[s];
       g_array_index (accepted, guint, kept++) = s;
     }
   g_array_set_size (accepted, kept);
@@ -268,17 +276,15 @@ _crb_align_join_facts (Ctx       *ctx,
  * them), while one of the two claims is not yet flagged, as for the
  * supports in _crb_align_join_facts(). */
 void
-_crb_align_flag_loose_conflicts (Ctx       *ctx,
-                                 GArray    *pairs,
-                                 guint     *parent,
-                                 GPtrArray *links)
+_crb_align_flag_loose_conflicts (Ctx   *ctx,
+                                 guint *parent)
 {
   guint n = ctx->items->len;
   g_autofree guint8 *contested = NULL;
 
-  for (guint p = 0; p < pairs->len; p++)
+  for (guint p = 0; p < ctx->pairs->len; p++)
     {
-      Pair *pair = &g_array_index (pairs, Pair, p);
+      Pair *pair = _crb_align_pair (ctx, p);
 
       if (pair->relation != CRB_RELATION_RELATED || !pair->contradicts ||
           _crb_align_find_root (parent, pair->i) != _crb_align_find_root (parent, pair->j))
@@ -286,23 +292,23 @@ _crb_align_flag_loose_conflicts (Ctx       *ctx,
       if (contested == NULL)
         {
           contested = g_new0 (guint8, MAX (n, 1));
-          mark_contested (ctx, links, contested);
+          mark_contested (ctx, contested);
         }
       if (contested[pair->i] && contested[pair->j])
         continue;
       pair->in_fact = TRUE;
+      _crb_align_compare_pair (ctx, pair, NULL);
+      g_assert (pair->relation == CRB_RELATION_CONFLICTS);
       if (pair->link > 0)
         {
-          /* the new link takes the related one's place, between the
-           * same ends */
-          CrbLink *link = _crb_align_make_link (ctx, pair, NULL);
+          /* the related link between the same ends becomes this one */
+          Link *link = _crb_align_link (ctx, pair->link - 1);
 
-          crb_link_free (links->pdata[pair->link - 1]);
-          links->pdata[pair->link - 1] = link;
+          link->relation = pair->relation;
+          link->score = pair->score;
         }
       else
-        _crb_align_add_link (ctx, pair, links, NULL);
-      g_assert (pair->relation == CRB_RELATION_CONFLICTS);
+        _crb_align_add_link (ctx, p, NULL);
       contested[pair->i] = contested[pair->j] = 1;
     }
 }
@@ -316,20 +322,24 @@ _crb_align_flag_loose_conflicts (Ctx       *ctx,
  * claim gets a conflicting link to a claim of its fact that frames the
  * same actor the other way, while one of the two is not yet flagged. */
 void
-_crb_align_flag_inherited_denials (Ctx       *ctx,
-                                   guint     *parent,
-                                   GPtrArray *links)
+_crb_align_flag_inherited_denials (Ctx   *ctx,
+                                   guint *parent)
 {
   guint n = ctx->items->len;
+  guint n_links = ctx->links->len;
   g_autofree Item **from = g_new0 (Item *, MAX (n, 1));
   g_autofree guint8 *ambiguous = g_new0 (guint8, MAX (n, 1));
   g_autofree guint8 *contested = g_new0 (guint8, MAX (n, 1));
   g_autoptr (GHashTable) linked = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), links->len);
-  g_autoptr (GArray) framed = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_links);
+  /* the claims with a frame of involvement, by fact: those of the fact
+   * whose root is r are framed[first[r]] to framed[first[r + 1] - 1], in
+   * story order */
+  g_autofree guint *first = NULL;
+  g_autofree guint *framed = NULL;
   gboolean any = FALSE, changed = TRUE;
 
-  mark_contested (ctx, links, contested);
+  mark_contested (ctx, contested);
   /* along agreeing links, from claim to claim: "did not discard the
    * Ukrainian angle" agrees with "the terrorists received instructions to
    * move toward the Ukrainian border", which agrees with "did not rule out
@@ -337,11 +347,11 @@ _crb_align_flag_inherited_denials (Ctx       *ctx,
   for (guint round = 0; changed && round < 4; round++)
     {
       changed = FALSE;
-      for (guint l = 0; l < links->len; l++)
+      for (guint l = 0; l < n_links; l++)
         {
-          CrbLink *link = g_ptr_array_index (links, l);
-          Item *x = g_ptr_array_index (ctx->items, _crb_align_link_end (ctx, l, 0));
-          Item *y = g_ptr_array_index (ctx->items, _crb_align_link_end (ctx, l, 1));
+          Link *link = _crb_align_link (ctx, l);
+          Item *x = g_ptr_array_index (ctx->items, link->a);
+          Item *y = g_ptr_array_index (ctx->items, link->b);
           Item *fx, *fy;
 
           if (link->relation != CRB_RELATION_AGREES)
@@ -380,29 +390,44 @@ _crb_align_flag_inherited_denials (Ctx       *ctx,
   if (!any)
     return;
 
-  for (guint l = 0; l < links->len; l++)
+  for (guint l = 0; l < n_links; l++)
     {
-      guint a = _crb_align_link_end (ctx, l, 0), b = _crb_align_link_end (ctx, l, 1);
-      gint64 key = (gint64) MIN (a, b) * n + MAX (a, b);
+      Link *link = _crb_align_link (ctx, l);
+      gint64 key = (gint64) MIN (link->a, link->b) * n + MAX (link->a, link->b);
 
       g_array_append_val (keys, key);
     }
   for (guint l = 0; l < keys->len; l++)
     g_hash_table_add (linked, &g_array_index (keys, gint64, l));
+  first = g_new0 (guint, n + 1);
   for (guint k = 0; k < n; k++)
     if (((Item *) g_ptr_array_index (ctx->items, k))->frame == FRAME_INVOLVE)
-      g_array_append_val (framed, k);
+      first[_crb_align_find_root (parent, k) + 1]++;
+  for (guint k = 0; k < n; k++)
+    first[k + 1] += first[k];
+  framed = g_new (guint, MAX (first[n], 1));
+  {
+    g_autofree guint *fill = g_memdup2 (first, (n + 1) * sizeof (guint));
 
+    for (guint k = 0; k < n; k++)
+      if (((Item *) g_ptr_array_index (ctx->items, k))->frame == FRAME_INVOLVE)
+        framed[fill[_crb_align_find_root (parent, k)]++] = k;
+  }
+
+  /* only the claims of its fact can conflict with a claim: the others
+   * are not looked at (in story order, as are the claims of the fact) */
   for (guint k = 0; k < n; k++)
     {
       Item *y = g_ptr_array_index (ctx->items, k);
       Item *x = from[k];
+      guint root;
 
       if (x == NULL)
         continue;
-      for (guint f = 0; f < framed->len; f++)
+      root = _crb_align_find_root (parent, k);
+      for (guint f = first[root]; f < first[root + 1]; f++)
         {
-          guint m = g_array_index (framed, guint, f);
+          guint m = framed[f];
           Item *z = g_ptr_array_index (ctx->items, m);
           gint64 key = (gint64) MIN (k, m) * n + MAX (k, m);
           g_autofree char *actor = NULL;
@@ -410,7 +435,6 @@ _crb_align_flag_inherited_denials (Ctx       *ctx,
 
           if ((contested[k] && contested[m]) || z->article == y->article ||
               z->frame_negative == x->frame_negative || strcmp (z->actor, x->actor) != 0 ||
-              _crb_align_find_root (parent, k) != _crb_align_find_root (parent, m) ||
               g_hash_table_contains (linked, &key))
             continue;
           /* a pair the reviewer unlinked stays unlinked */
@@ -432,7 +456,7 @@ _crb_align_flag_inherited_denials (Ctx       *ctx,
           link->why[1] = g_strdup_printf ("says what the claim of %s says",
                                           (char *) g_ptr_array_index (ctx->outlets, x->article));
           link->why[2] = g_strdup ("one report denies what the other asserts — conflict");
-          _crb_align_push_link (ctx, links, link, MIN (k, m), MAX (k, m));
+          _crb_align_push_link (ctx, link, MIN (k, m), MAX (k, m));
           contested[k] = contested[m] = 1;
         }
     }
@@ -440,7 +464,7 @@ _crb_align_flag_inherited_denials (Ctx       *ctx,
 
 /* The facts of the story: one per group of @parent, in the story order of
  * their first claims, each claim's fact in @alignment's fact_of_claim,
- * and the conflicting links inside each fact counted. */
+ * and the conflicting links stored inside each fact counted. */
 void
 _crb_align_build_facts (Ctx          *ctx,
                         guint        *parent,
@@ -448,6 +472,7 @@ _crb_align_build_facts (Ctx          *ctx,
 {
   guint n = ctx->items->len;
   g_autofree GPtrArray **members = g_new0 (GPtrArray *, MAX (n, 1));
+  g_autofree CrbFact **fact_of_root = g_new0 (CrbFact *, MAX (n, 1));
 
   for (guint k = 0; k < n; k++)
     {
@@ -478,6 +503,7 @@ _crb_align_build_facts (Ctx          *ctx,
           fact->n_articles = fact->n_outlets = 1;
           g_hash_table_insert (alignment->fact_of_claim, fact->claims[0], fact);
           g_ptr_array_add (alignment->facts, fact);
+          fact_of_root[k] = fact;
           g_ptr_array_unref (group);
           continue;
         }
@@ -498,15 +524,16 @@ _crb_align_build_facts (Ctx          *ctx,
       fact->n_articles = g_hash_table_size (articles);
       fact->n_outlets = g_hash_table_size (outlets);
       g_ptr_array_add (alignment->facts, fact);
+      fact_of_root[k] = fact;
       g_ptr_array_unref (group);
     }
-  for (guint l = 0; l < alignment->links->len; l++)
+  for (guint l = 0; l < ctx->links->len; l++)
     {
-      CrbLink *link = g_ptr_array_index (alignment->links, l);
-      CrbFact *fa = g_hash_table_lookup (alignment->fact_of_claim, link->a);
+      Link *link = _crb_align_link (ctx, l);
+      guint root = _crb_align_find_root (parent, link->a);
 
-      if (link->relation == CRB_RELATION_CONFLICTS &&
-          fa == g_hash_table_lookup (alignment->fact_of_claim, link->b))
-        fa->n_conflicts++;
+      if (link->stored && link->relation == CRB_RELATION_CONFLICTS &&
+          root == _crb_align_find_root (parent, link->b))
+        fact_of_root[root]->n_conflicts++;
     }
 }

@@ -162,8 +162,26 @@ typedef struct
   double       score;
   gboolean     contradicts; /* below the same-fact score, but figures or days conflict */
   gboolean     in_fact;     /* both ends ended in one fact: compare as the same fact */
+  gboolean     joined;      /* a support that joined two groups of one fact */
   guint        link;        /* index + 1 of its automatic link, 0 if none */
 } Pair;
+
+/* A link while the alignment runs.  Its CrbLink, with its reasons, is
+ * made at the end, and only if it is stored: the reasons cost more than
+ * finding the link. */
+typedef struct
+{
+  guint        a, b;      /* positions of the ends, a before b in story order */
+  int          relation;  /* CrbRelation */
+  double       score;
+  guint        pair;      /* index + 1 of the pair it is made from, 0 if none */
+  CrbLink     *given;     /* a manual link, or one made with its reasons; owned */
+  const char  *also;      /* a reason after the pair's (static), or NULL */
+  gboolean     manual;
+  gboolean     demoted;   /* a join the groups refused: related only */
+  gboolean     tree;      /* it joined two groups of one fact */
+  gboolean     stored;    /* made into a CrbLink of the alignment */
+} Link;
 
 typedef struct
 {
@@ -188,8 +206,8 @@ typedef struct
   GHashTable *word_cache;  /* lower-cased word → CrbAlignWord */
   GHashTable *name_of;     /* entity text → normalised name */
   GPtrArray  *article_org; /* per article: the organisation named last, so far */
-  GArray     *ends;        /* per link, until sort_links (): the positions of its
-                            * ends, a then b (guint[2]) */
+  GArray     *pairs;       /* Pair: the candidates, once found */
+  GArray     *links;       /* Link */
   GPtrArray  *why;         /* the reasons of the link being made, until it takes them */
   GPtrArray  *listed;      /* scratch: what a reason lists */
 } Ctx;
@@ -213,32 +231,22 @@ void        _crb_align_compare_pair           (Ctx          *ctx,
 char       *_crb_align_pair_key               (const char   *a,
                                                const char   *b);
 void        _crb_align_push_link              (Ctx          *ctx,
-                                               GPtrArray    *links,
-                                               CrbLink      *link,
+                                               CrbLink      *given,
                                                guint         a,
                                                guint         b);
-CrbLink    *_crb_align_make_link              (Ctx          *ctx,
-                                               Pair         *pair,
-                                               const char   *also);
 void        _crb_align_add_link               (Ctx          *ctx,
-                                               Pair         *pair,
-                                               GPtrArray    *links,
+                                               guint         p,
                                                const char   *also);
 
 /* crb-align-facts.c */
 void        _crb_align_join_facts             (Ctx          *ctx,
-                                               GPtrArray    *links,
-                                               GArray       *pairs,
                                                GArray       *supports,
                                                guint        *parent,
                                                GArray       *accepted);
 void        _crb_align_flag_loose_conflicts   (Ctx          *ctx,
-                                               GArray       *pairs,
-                                               guint        *parent,
-                                               GPtrArray    *links);
+                                               guint        *parent);
 void        _crb_align_flag_inherited_denials (Ctx          *ctx,
-                                               guint        *parent,
-                                               GPtrArray    *links);
+                                               guint        *parent);
 void        _crb_align_build_facts            (Ctx          *ctx,
                                                guint        *parent,
                                                CrbAlignment *alignment);
@@ -257,13 +265,18 @@ _crb_align_find_root (guint *parent,
   return k;
 }
 
-/* The position of end @e (0 for a, 1 for b) of link @l. */
-static inline guint
-_crb_align_link_end (Ctx   *ctx,
-                     guint  l,
-                     guint  e)
+static inline Link *
+_crb_align_link (Ctx   *ctx,
+                 guint  l)
 {
-  return g_array_index (ctx->ends, guint, 2 * l + e);
+  return &g_array_index (ctx->links, Link, l);
+}
+
+static inline Pair *
+_crb_align_pair (Ctx   *ctx,
+                 guint  p)
+{
+  return &g_array_index (ctx->pairs, Pair, p);
 }
 
 G_END_DECLS

@@ -70,106 +70,123 @@ ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->is_key, g_free);
   g_clear_pointer (&ctx->word_cache, g_hash_table_unref);
   g_clear_pointer (&ctx->article_org, g_ptr_array_unref);
-  g_clear_pointer (&ctx->ends, g_array_unref);
+  g_clear_pointer (&ctx->links, g_array_unref);
+  g_clear_pointer (&ctx->pairs, g_array_unref);
   g_clear_pointer (&ctx->why, g_ptr_array_unref);
   g_clear_pointer (&ctx->listed, g_ptr_array_unref);
 }
 
-/* Adds @link, from the item at @a to the one at @b, to @links. */
-void
-_crb_align_push_link (Ctx       *ctx,
-                      GPtrArray *links,
-                      CrbLink   *link,
-                      guint      a,
-                      guint      b)
+static void
+link_clear (gpointer data)
 {
-  guint ends[2] = { a, b };
-
-  g_ptr_array_add (links, link);
-  g_array_append_val (ctx->ends, ends);
+  g_clear_pointer (&((Link *) data)->given, crb_link_free);
 }
 
-/* A link from a scored pair, with its reasons and @also after them. */
-CrbLink *
-_crb_align_make_link (Ctx        *ctx,
-                      Pair       *pair,
-                      const char *also)
+/* Adds @given, a link with its reasons, from the item at @a to the one
+ * at @b (taken). */
+void
+_crb_align_push_link (Ctx     *ctx,
+                      CrbLink *given,
+                      guint    a,
+                      guint    b)
 {
+  Link link = { a, b, given->relation, given->score, 0, given, NULL, given->manual };
+
+  g_array_append_val (ctx->links, link);
+}
+
+/* Adds a link from the scored pair at @p; its reasons, and @also after
+ * them, are written if it is stored. */
+void
+_crb_align_add_link (Ctx        *ctx,
+                     guint       p,
+                     const char *also)
+{
+  Pair *pair = _crb_align_pair (ctx, p);
+  Link link = { pair->i, pair->j, pair->relation, pair->score, p + 1, NULL, also };
+
+  g_assert (pair->relation != VERDICT_NONE);
+  link.tree = pair->joined;
+  g_array_append_val (ctx->links, link);
+  pair->link = ctx->links->len;
+}
+
+/* The CrbLink of @link, with its reasons. */
+static CrbLink *
+make_link (Ctx  *ctx,
+           Link *link)
+{
+  Pair *pair = _crb_align_pair (ctx, link->pair - 1);
   Item *x = g_ptr_array_index (ctx->items, pair->i), *y = g_ptr_array_index (ctx->items, pair->j);
   GPtrArray *why = ctx->why;
-  CrbLink *link;
+  CrbLink *made;
 
   g_ptr_array_set_size (why, 0);
   _crb_align_compare_pair (ctx, pair, why);
-  g_assert (pair->relation != VERDICT_NONE);
-  if (also != NULL)
-    g_ptr_array_add (why, g_strdup (also));
+  g_assert (pair->relation == (link->demoted ? pair->relation : link->relation));
+  if (link->also != NULL)
+    g_ptr_array_add (why, g_strdup (link->also));
+  if (link->demoted)
+    {
+      guint kept = 0;
+
+      /* a join the groups refused: its conflicts are not the fact's */
+      for (guint k = 0; k < why->len; k++)
+        if (g_str_has_suffix (why->pdata[k], "— conflict"))
+          g_free (why->pdata[k]);
+        else
+          why->pdata[kept++] = why->pdata[k];
+      g_ptr_array_set_size (why, kept);
+      g_ptr_array_add (why, g_strdup ("the two claims belong to facts that nothing else joins: related only"));
+    }
   g_ptr_array_add (why, NULL);
-  link = g_new0 (CrbLink, 1);
-  link->a = g_strdup (x->id);
-  link->b = g_strdup (y->id);
-  link->relation = pair->relation;
-  link->score = pair->score;
+  made = g_new0 (CrbLink, 1);
+  made->a = g_strdup (x->id);
+  made->b = g_strdup (y->id);
+  made->relation = link->relation;
+  made->score = pair->score;
   /* the link takes the reasons over */
-  link->why = g_memdup2 (why->pdata, why->len * sizeof (char *));
-  return link;
+  made->why = g_memdup2 (why->pdata, why->len * sizeof (char *));
+  return made;
 }
-
-void
-_crb_align_add_link (Ctx        *ctx,
-                     Pair       *pair,
-                     GPtrArray  *links,
-                     const char *also)
-{
-  _crb_align_push_link (ctx, links, _crb_align_make_link (ctx, pair, also), pair->i, pair->j);
-  pair->link = links->len;
-}
-
-typedef struct
-{
-  guint    a, b;   /* story order of the ends */
-  CrbLink *link;
-} LinkOrder;
 
 static int
-compare_link_order (gconstpointer p,
-                    gconstpointer q)
+compare_links (gconstpointer p,
+               gconstpointer q)
 {
-  const LinkOrder *x = p, *y = q;
+  const Link *x = p, *y = q;
 
   if (x->a != y->a)
     return x->a < y->a ? -1 : 1;
   return x->b < y->b ? -1 : x->b > y->b;
 }
 
-/* Links ordered by their first claim, then their second, in story order. */
+/* The stored links, ordered by their first claim, then their second, in
+ * story order (the items are in story order), made with their reasons
+ * into @links. */
 static void
-sort_links (Ctx       *ctx,
+make_links (Ctx       *ctx,
             GPtrArray *links)
 {
-  g_autofree LinkOrder *order = g_new (LinkOrder, MAX (links->len, 1));
-
-  for (guint l = 0; l < links->len; l++)
+  g_array_sort (ctx->links, compare_links);
+  for (guint l = 0; l < ctx->links->len; l++)
     {
-      CrbLink *link = g_ptr_array_index (links, l);
-      Item *a = g_ptr_array_index (ctx->items, _crb_align_link_end (ctx, l, 0));
-      Item *b = g_ptr_array_index (ctx->items, _crb_align_link_end (ctx, l, 1));
+      Link *link = _crb_align_link (ctx, l);
 
-      order[l].a = a->index;
-      order[l].b = b->index;
-      order[l].link = link;
+      if (!link->stored)
+        continue;
+      if (link->given != NULL)
+        g_ptr_array_add (links, g_steal_pointer (&link->given));
+      else
+        g_ptr_array_add (links, make_link (ctx, link));
     }
-  qsort (order, links->len, sizeof (LinkOrder), compare_link_order);
-  for (guint l = 0; l < links->len; l++)
-    links->pdata[l] = order[l].link;
 }
 
 /* Manual links as given, put in story order; links to claims the story
  * does not hold, or within one article, are dropped with a warning. */
 static void
 add_manual_links (Ctx       *ctx,
-                  GPtrArray *manual_links,
-                  GPtrArray *links)
+                  GPtrArray *manual_links)
 {
   for (guint k = 0; manual_links && k < manual_links->len; k++)
     {
@@ -201,8 +218,82 @@ add_manual_links (Ctx       *ctx,
           a = b;
           b = u;
         }
-      _crb_align_push_link (ctx, links, link, a->pos, b->pos);
+      _crb_align_push_link (ctx, link, a->pos, b->pos);
     }
+}
+
+/* Marks, for each pair, whether it is its first claim's best partner in
+ * the second's article (bit 0) and the second's best in the first's (bit
+ * 1): same-fact pairs come before related ones, then the higher score,
+ * then the pair found first.  Each claim's pairs are looked at in the
+ * order of the pairs, with one slot per article it meets. */
+static guint8 *
+find_best_partners (Ctx *ctx)
+{
+  GArray *pairs = ctx->pairs;
+  guint n = ctx->items->len;
+  guint8 *best = g_new0 (guint8, MAX (pairs->len, 1));
+  /* the pairs of the claim at k are of_item[first[k]] to
+   * of_item[first[k + 1] - 1], in the order of the pairs */
+  g_autofree guint *first = g_new0 (guint, n + 1);
+  g_autofree guint *of_item = NULL;
+  g_autofree guint *fill = NULL;
+  g_autofree int *slot = g_new (int, MAX (ctx->n_articles, 1));
+  g_autofree guint *touched = g_new (guint, MAX (ctx->n_articles, 1));
+
+  for (guint p = 0; p < pairs->len; p++)
+    {
+      Pair *pair = _crb_align_pair (ctx, p);
+
+      if (pair->relation == VERDICT_NONE)
+        continue;
+      first[pair->i + 1]++;
+      first[pair->j + 1]++;
+    }
+  for (guint k = 0; k < n; k++)
+    first[k + 1] += first[k];
+  of_item = g_new (guint, MAX (first[n], 1));
+  fill = g_memdup2 (first, (n + 1) * sizeof (guint));
+  for (guint p = 0; p < pairs->len; p++)
+    {
+      Pair *pair = _crb_align_pair (ctx, p);
+
+      if (pair->relation == VERDICT_NONE)
+        continue;
+      of_item[fill[pair->i]++] = p;
+      of_item[fill[pair->j]++] = p;
+    }
+
+  for (guint a = 0; a < ctx->n_articles; a++)
+    slot[a] = -1;
+  for (guint k = 0; k < n; k++)
+    {
+      guint n_touched = 0;
+
+      for (guint e = first[k]; e < first[k + 1]; e++)
+        {
+          guint p = of_item[e];
+          Pair *pair = _crb_align_pair (ctx, p);
+          Item *other = g_ptr_array_index (ctx->items, pair->i == k ? pair->j : pair->i);
+          Pair *held = slot[other->article] >= 0 ? _crb_align_pair (ctx, slot[other->article]) : NULL;
+
+          if (held == NULL)
+            touched[n_touched++] = other->article;
+          if (held == NULL ||
+              (held->relation == CRB_RELATION_RELATED && pair->relation != CRB_RELATION_RELATED) ||
+              ((held->relation == CRB_RELATION_RELATED) == (pair->relation == CRB_RELATION_RELATED) &&
+               pair->score > held->score))
+            slot[other->article] = (int) p;
+        }
+      for (guint t = 0; t < n_touched; t++)
+        {
+          guint p = slot[touched[t]];
+
+          best[p] |= _crb_align_pair (ctx, p)->i == k ? 1 : 2;
+          slot[touched[t]] = -1;
+        }
+    }
+  return best;
 }
 
 CrbAlignment *
@@ -211,8 +302,7 @@ crb_align_story (CrbStory  *story,
                  GPtrArray *removed)
 {
   Ctx ctx = { 0 };
-  g_autoptr (GArray) pairs = NULL;
-  g_autofree int *best = NULL;
+  g_autofree guint8 *best = NULL;
   g_autofree guint *parent = NULL;
   g_autoptr (GArray) supports = NULL;
   g_autoptr (GArray) accepted = NULL;
@@ -225,7 +315,8 @@ crb_align_story (CrbStory  *story,
   ctx.story = story;
   ctx.removed = make_pair_set (removed);
   ctx.manual = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ctx.ends = g_array_new (FALSE, FALSE, 2 * sizeof (guint));
+  ctx.links = g_array_new (FALSE, FALSE, sizeof (Link));
+  g_array_set_clear_func (ctx.links, link_clear);
   ctx.why = g_ptr_array_new ();
   ctx.listed = g_ptr_array_new ();
   _crb_align_load_story (&ctx, story);
@@ -236,14 +327,14 @@ crb_align_story (CrbStory  *story,
   alignment->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_fact_free);
   alignment->fact_of_claim = g_hash_table_new (g_str_hash, g_str_equal);
 
-  add_manual_links (&ctx, manual_links, alignment->links);
+  add_manual_links (&ctx, manual_links);
 
   /* score the candidates, but the pairs the reviewer decided on */
-  pairs = _crb_align_find_candidates (&ctx);
+  ctx.pairs = _crb_align_find_candidates (&ctx);
   decided = g_hash_table_size (ctx.removed) + g_hash_table_size (ctx.manual) > 0;
-  for (guint p = 0; p < pairs->len; p++)
+  for (guint p = 0; p < ctx.pairs->len; p++)
     {
-      Pair *pair = &g_array_index (pairs, Pair, p);
+      Pair *pair = _crb_align_pair (&ctx, p);
       Item *x = g_ptr_array_index (ctx.items, pair->i), *y = g_ptr_array_index (ctx.items, pair->j);
 
       if (decided)
@@ -259,38 +350,16 @@ crb_align_story (CrbStory  *story,
       _crb_align_compare_pair (&ctx, pair, NULL);
     }
 
-  /* each item's best partner in each other article; same-fact first */
-  best = g_new (int, (gsize) n * MAX (ctx.n_articles, 1));
-  for (gsize k = 0; k < (gsize) n * ctx.n_articles; k++)
-    best[k] = -1;
-  for (guint p = 0; p < pairs->len; p++)
-    {
-      Pair *pair = &g_array_index (pairs, Pair, p);
-      guint ends[2][2] = { { pair->i, pair->j }, { pair->j, pair->i } };
-
-      if (pair->relation == VERDICT_NONE)
-        continue;
-      for (guint e = 0; e < 2; e++)
-        {
-          Item *other = g_ptr_array_index (ctx.items, ends[e][1]);
-          int *slot = &best[(gsize) ends[e][0] * ctx.n_articles + other->article];
-          Pair *held = *slot >= 0 ? &g_array_index (pairs, Pair, *slot) : NULL;
-
-          if (held == NULL ||
-              (held->relation == CRB_RELATION_RELATED && pair->relation != CRB_RELATION_RELATED) ||
-              ((held->relation == CRB_RELATION_RELATED) == (pair->relation == CRB_RELATION_RELATED) &&
-               pair->score > held->score))
-            *slot = (int) p;
-        }
-    }
+  /* a pair is linked when each claim is the other's best in its article,
+   * or when it is one's best and the same fact beyond doubt; the other
+   * same-fact pairs support joins */
+  best = find_best_partners (&ctx);
   supports = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint p = 0; p < pairs->len; p++)
+  for (guint p = 0; p < ctx.pairs->len; p++)
     {
-      Pair *pair = &g_array_index (pairs, Pair, p);
-      Item *x = g_ptr_array_index (ctx.items, pair->i), *y = g_ptr_array_index (ctx.items, pair->j);
-
-      gboolean best_i = best[(gsize) pair->i * ctx.n_articles + y->article] == (int) p;
-      gboolean best_j = best[(gsize) pair->j * ctx.n_articles + x->article] == (int) p;
+      Pair *pair = _crb_align_pair (&ctx, p);
+      gboolean best_i = (best[p] & 1) != 0;
+      gboolean best_j = (best[p] & 2) != 0;
 
       if (pair->relation == VERDICT_NONE)
         continue;
@@ -301,24 +370,22 @@ crb_align_story (CrbStory  *story,
             g_array_append_val (supports, p);
           continue;
         }
-      _crb_align_add_link (&ctx, pair, alignment->links, NULL);
+      _crb_align_add_link (&ctx, p, NULL);
     }
 
   /* facts: groups joined by same-fact links and by manual links */
   parent = g_new (guint, MAX (n, 1));
   accepted = g_array_new (FALSE, FALSE, sizeof (guint));
-  _crb_align_join_facts (&ctx, alignment->links, pairs, supports, parent, accepted);
+  _crb_align_join_facts (&ctx, supports, parent, accepted);
   for (guint k = 0; k < accepted->len; k++)
-    {
-      guint p = g_array_index (supports, guint, g_array_index (accepted, guint, k));
+    _crb_align_add_link (&ctx, g_array_index (supports, guint, g_array_index (accepted, guint, k)),
+                         "matches two claims of the fact: joins it");
+  _crb_align_flag_loose_conflicts (&ctx, parent);
+  _crb_align_flag_inherited_denials (&ctx, parent);
 
-      _crb_align_add_link (&ctx, &g_array_index (pairs, Pair, p), alignment->links,
-                           "matches two claims of the fact: joins it");
-    }
-  _crb_align_flag_loose_conflicts (&ctx, pairs, parent, alignment->links);
-  _crb_align_flag_inherited_denials (&ctx, parent, alignment->links);
-  sort_links (&ctx, alignment->links);
-
+  for (guint l = 0; l < ctx.links->len; l++)
+    _crb_align_link (&ctx, l)->stored = TRUE;
+  make_links (&ctx, alignment->links);
   _crb_align_build_facts (&ctx, parent, alignment);
 
   ctx_clear (&ctx);
