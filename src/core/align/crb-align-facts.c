@@ -464,7 +464,8 @@ _crb_align_flag_inherited_denials (Ctx   *ctx,
 
 /* The facts of the story: one per group of @parent, in the story order of
  * their first claims, each claim's fact in @alignment's fact_of_claim,
- * and the conflicting links stored inside each fact counted. */
+ * and counted: the conflicting links stored inside each fact, the claims
+ * they flag, and the links left out of it (ctx->summarized). */
 void
 _crb_align_build_facts (Ctx          *ctx,
                         guint        *parent,
@@ -473,6 +474,7 @@ _crb_align_build_facts (Ctx          *ctx,
   guint n = ctx->items->len;
   g_autofree GPtrArray **members = g_new0 (GPtrArray *, MAX (n, 1));
   g_autofree CrbFact **fact_of_root = g_new0 (CrbFact *, MAX (n, 1));
+  g_autofree guint8 *contested = g_new0 (guint8, MAX (n, 1));
 
   for (guint k = 0; k < n; k++)
     {
@@ -534,6 +536,17 @@ _crb_align_build_facts (Ctx          *ctx,
 
       if (link->stored && link->relation == CRB_RELATION_CONFLICTS &&
           root == _crb_align_find_root (parent, link->b))
-        fact_of_root[root]->n_conflicts++;
+        {
+          fact_of_root[root]->n_conflicts++;
+          contested[link->a] = contested[link->b] = 1;
+        }
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      CrbFact *fact = fact_of_root[_crb_align_find_root (parent, k)];
+
+      fact->n_contested += contested[k];
+      if (fact_of_root[k] != NULL && ctx->summarized != NULL)
+        fact->n_links_summarized = ctx->summarized[k];
     }
 }

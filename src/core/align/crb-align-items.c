@@ -876,6 +876,10 @@ find_anchor (Ctx *ctx)
     }
 }
 
+/* The story's places: those that at least two articles name.  An article
+ * that names a place only in a sentence another article gave word for
+ * word (wire copy) does not count: "Kerman" in fifty copies of one
+ * sentence is still named once. */
 static void
 find_story_places (Ctx *ctx)
 {
@@ -883,6 +887,8 @@ find_story_places (Ctx *ctx)
   g_autoptr (GHashTable) articles_of = g_hash_table_new (g_str_hash, g_str_equal);
   /* per article: the places counted */
   g_autofree GHashTable **seen = g_new0 (GHashTable *, MAX (ctx->n_articles, 1));
+  /* each place with the text of each claim that names it */
+  g_autoptr (GHashTable) told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint k = 0; k < ctx->items->len; k++)
     {
@@ -891,11 +897,12 @@ find_story_places (Ctx *ctx)
       for (guint p = 0; p < item->places->len; p++)
         {
           const char *place = g_ptr_array_index (item->places, p);
+          gboolean fresh = g_hash_table_add (told, g_strconcat (place, "\n", crb_claim_get_text (item->claim), NULL));
           guint n;
 
           if (seen[item->article] == NULL)
             seen[item->article] = g_hash_table_new (g_str_hash, g_str_equal);
-          if (!g_hash_table_add (seen[item->article], (gpointer) place))
+          if (!fresh || !g_hash_table_add (seen[item->article], (gpointer) place))
             continue;
           n = GPOINTER_TO_UINT (g_hash_table_lookup (articles_of, place)) + 1;
           g_hash_table_insert (articles_of, (gpointer) place, GUINT_TO_POINTER (n));
@@ -999,6 +1006,104 @@ find_background (Ctx  *ctx,
     }
 }
 
+static void
+append_string (GByteArray *out,
+               const char *s)
+{
+  g_byte_array_append (out, (const guint8 *) (s ? s : ""), strlen (s ? s : "") + 1);
+}
+
+#define APPEND(out, value) g_byte_array_append ((out), (const guint8 *) &(value), sizeof (value))
+
+/* Everything the comparison reads of an item, as bytes: two items with
+ * the same signature compare alike with every other item.  The article's
+ * date counts when the item counts victims (a later report may raise the
+ * toll). */
+static void
+item_signature (Ctx        *ctx,
+                Item       *item,
+                GByteArray *out)
+{
+  g_byte_array_set_size (out, 0);
+  APPEND (out, item->tokens->len);
+  g_byte_array_append (out, (const guint8 *) item->tokens->data, item->tokens->len * sizeof (guint));
+  for (guint k = 0; k < item->qtys->len; k++)
+    {
+      Qty *q = &g_array_index (item->qtys, Qty, k);
+
+      APPEND (out, q->unit);
+      APPEND (out, q->value);
+      append_string (out, q->qualifier);
+      if (q->toll)
+        append_string (out, g_ptr_array_index (ctx->article_date, item->article));
+    }
+  g_byte_array_append (out, (const guint8 *) "|", 1);
+  for (guint k = 0; k < item->dates->len; k++)
+    {
+      Date *d = &g_array_index (item->dates, Date, k);
+      int flags[] = { d->year, d->month, d->day, d->leading, d->explicit, d->said };
+
+      APPEND (out, flags);
+      append_string (out, d->value);
+    }
+  g_byte_array_append (out, (const guint8 *) "|", 1);
+  APPEND (out, item->n_entities);
+  for (guint k = 0; k < item->names->len; k++)
+    append_string (out, g_array_index (item->names, Name, k).shown);
+  g_byte_array_append (out, (const guint8 *) "|", 1);
+  for (guint k = 0; k < item->places->len; k++)
+    append_string (out, g_ptr_array_index (item->places, k));
+  g_byte_array_append (out, (const guint8 *) "|", 1);
+  for (guint k = 0; k < item->venues->len; k++)
+    append_string (out, g_ptr_array_index (item->venues, k));
+  g_byte_array_append (out, (const guint8 *) "|", 1);
+  g_byte_array_append (out, (const guint8 *) item->scope->data, item->scope->len * sizeof (guint));
+  {
+    int flags[] = { item->negative, item->past, item->background, item->casualties, item->frame,
+                    item->frame_negative };
+
+    APPEND (out, flags);
+  }
+  append_string (out, item->background_why);
+  append_string (out, item->actor);
+}
+
+#undef APPEND
+
+/* In a big story, claims that repeat an earlier claim of another article
+ * word for word (wire copy) are its twins: only the first is compared,
+ * and the others follow it (see crb_align_story ()). */
+static void
+find_twins (Ctx *ctx)
+{
+  g_autoptr (GHashTable) first_of = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
+                                                            (GDestroyNotify) g_bytes_unref, NULL);
+  g_autoptr (GByteArray) signature = g_byte_array_new ();
+  guint n = ctx->items->len;
+
+  ctx->twin = g_new (guint, MAX (n, 1));
+  for (guint k = 0; k < n; k++)
+    {
+      Item *item = g_ptr_array_index (ctx->items, k);
+      g_autoptr (GBytes) key = NULL;
+      gpointer value;
+
+      ctx->twin[k] = k;
+      /* a claim the reviewer linked or unlinked is aligned on its own */
+      if (ctx->decided_ids != NULL && g_hash_table_contains (ctx->decided_ids, item->id))
+        continue;
+      item_signature (ctx, item, signature);
+      key = g_bytes_new (signature->data, signature->len);
+      if (!g_hash_table_lookup_extended (first_of, key, NULL, &value))
+        g_hash_table_insert (first_of, g_steal_pointer (&key), GUINT_TO_POINTER (k));
+      else if (((Item *) g_ptr_array_index (ctx->items, GPOINTER_TO_UINT (value)))->article != item->article)
+        {
+          ctx->twin[k] = GPOINTER_TO_UINT (value);
+          ctx->n_twins++;
+        }
+    }
+}
+
 void
 _crb_align_load_story (Ctx      *ctx,
                        CrbStory *story)
@@ -1056,7 +1161,18 @@ _crb_align_load_story (Ctx      *ctx,
       g_hash_table_insert (ctx->item_of_id, (gpointer) item->id, item);
     }
 
-  /* inverse frequencies, norms */
+  ctx->story_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  find_anchor (ctx);
+  find_story_places (ctx);
+  for (guint k = 0; k < ctx->items->len; k++)
+    find_background (ctx, g_ptr_array_index (ctx->items, k));
+
+  /* a story is big by its claims that repeat none */
+  if (ctx->items->len > BIG_STORY_CLAIMS)
+    find_twins (ctx);
+  ctx->big = ctx->items->len - ctx->n_twins > BIG_STORY_CLAIMS;
+
+  /* inverse frequencies, over the claims that repeat none, and norms */
   ctx->df = g_array_new (FALSE, TRUE, sizeof (guint));
   g_array_set_size (ctx->df, ctx->words->len);
   ctx->idf = g_array_new (FALSE, TRUE, sizeof (double));
@@ -1065,6 +1181,8 @@ _crb_align_load_story (Ctx      *ctx,
     {
       Item *item = g_ptr_array_index (ctx->items, k);
 
+      if (ctx->twin != NULL && ctx->twin[k] != k)
+        continue;
       for (guint t = 0; t < item->tokens->len; t++)
         g_array_index (ctx->df, guint, g_array_index (item->tokens, guint, t))++;
     }
@@ -1072,7 +1190,7 @@ _crb_align_load_story (Ctx      *ctx,
   for (guint w = 0; w < ctx->words->len; w++)
     ctx->is_key[w] = IS_KEY ((const char *) g_ptr_array_index (ctx->words, w));
   for (guint w = 0; w < ctx->words->len; w++)
-    g_array_index (ctx->idf, double, w) = log (1.0 + (double) ctx->items->len /
+    g_array_index (ctx->idf, double, w) = log (1.0 + (double) (ctx->items->len - ctx->n_twins) /
                                                g_array_index (ctx->df, guint, w));
   for (guint k = 0; k < ctx->items->len; k++)
     {
@@ -1089,10 +1207,4 @@ _crb_align_load_story (Ctx      *ctx,
         }
       item->norm = sqrt (sum);
     }
-
-  ctx->story_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  find_anchor (ctx);
-  find_story_places (ctx);
-  for (guint k = 0; k < ctx->items->len; k++)
-    find_background (ctx, g_ptr_array_index (ctx->items, k));
 }

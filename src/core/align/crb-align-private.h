@@ -36,6 +36,25 @@ G_BEGIN_DECLS
 /* A pair that does not relate. */
 #define VERDICT_NONE (-1)
 
+/* Big stories (docs/alignment.md, "Big stories").  In a story of more
+ * than BIG_STORY_CLAIMS claims, the claims that repeat another word for
+ * word are aligned through it.  If more than BIG_STORY_CLAIMS claims are
+ * left, the story is big: */
+#define BIG_STORY_CLAIMS     400
+/* a word found in more than FULL_SCAN_DF of its claims is looked up among
+ * the NEAR_CLAIMS claims of other articles after each claim that has it; */
+#define FULL_SCAN_DF         32
+#define NEAR_CLAIMS          8
+/* each claim keeps its CANDIDATES_PER_CLAIM best candidates before it and
+ * as many after it (in story order); */
+#define CANDIDATES_PER_CLAIM 16
+/* each claim stores its RELATED_PER_CLAIM strongest related links. */
+#define RELATED_PER_CLAIM    8
+/* In any story, a fact of more than FACT_SUMMARY_CLAIMS claims stores
+ * one link joining each claim and the strongest conflict of each
+ * contested claim, not every link found. */
+#define FACT_SUMMARY_CLAIMS  24
+
 
 /* Word classes the comparison looks at, as bits. */
 typedef enum
@@ -210,6 +229,13 @@ typedef struct
   GArray     *links;       /* Link */
   GPtrArray  *why;         /* the reasons of the link being made, until it takes them */
   GPtrArray  *listed;      /* scratch: what a reason lists */
+  gboolean    big;         /* more than BIG_STORY_CLAIMS claims, twins aside */
+  GHashTable *decided_ids; /* claims of manual or removed links */
+  guint      *twin;        /* per item: the item it repeats word for word, or itself */
+  guint       n_twins;     /* items that repeat another */
+  guint       n_capped;    /* items a limit kept from some candidates */
+  guint      *summarized;  /* per root: links inside its fact not stored */
+  guint       n_related_dropped; /* related links not stored */
 } Ctx;
 
 /* crb-align-items.c */

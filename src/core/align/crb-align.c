@@ -17,7 +17,12 @@
  * 4. A claim keeps, per other article, its best partner; a pair is linked
  *    when each is the other's best.  Facts are the connected groups of
  *    agreeing and conflicting links (and of manual links); a claim that
- *    matches two claims of a fact joins it too. */
+ *    matches two claims of a fact joins it too.
+ * 5. Big stories: claims that repeat another word for word follow it, a
+ *    claim's search for candidates is bounded (crb-align-candidates.c),
+ *    and the links of big facts are summarized: one joining each claim,
+ *    and the strongest conflict of each contested claim.  What was left
+ *    out is counted, and said in the alignment's note. */
 #define G_LOG_DOMAIN "crb-align"
 
 #include "config.h"
@@ -71,6 +76,9 @@ ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->word_cache, g_hash_table_unref);
   g_clear_pointer (&ctx->article_org, g_ptr_array_unref);
   g_clear_pointer (&ctx->links, g_array_unref);
+  g_clear_pointer (&ctx->decided_ids, g_hash_table_unref);
+  g_clear_pointer (&ctx->twin, g_free);
+  g_clear_pointer (&ctx->summarized, g_free);
   g_clear_pointer (&ctx->pairs, g_array_unref);
   g_clear_pointer (&ctx->why, g_ptr_array_unref);
   g_clear_pointer (&ctx->listed, g_ptr_array_unref);
@@ -222,6 +230,308 @@ add_manual_links (Ctx       *ctx,
     }
 }
 
+/* The claims of the links the reviewer made or removed: each is aligned
+ * on its own, never as a copy of another. */
+static GHashTable *
+make_decided_ids (GPtrArray *manual_links,
+                  GPtrArray *removed)
+{
+  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *given[] = { manual_links, removed };
+
+  for (guint g = 0; g < G_N_ELEMENTS (given); g++)
+    for (guint k = 0; given[g] != NULL && k < given[g]->len; k++)
+      {
+        CrbLink *link = g_ptr_array_index (given[g], k);
+
+        if (link != NULL && link->a != NULL && link->b != NULL)
+          {
+            g_hash_table_add (ids, link->a);
+            g_hash_table_add (ids, link->b);
+          }
+      }
+  return ids;
+}
+
+/* Adds the pair of the items at @a and @b to the pairs, compared; returns
+ * its index. */
+static guint
+add_pair (Ctx   *ctx,
+          guint  a,
+          guint  b)
+{
+  Pair pair = { MIN (a, b), MAX (a, b), VERDICT_NONE, 0 };
+
+  g_array_append_val (ctx->pairs, pair);
+  _crb_align_compare_pair (ctx, _crb_align_pair (ctx, ctx->pairs->len - 1), NULL);
+  return ctx->pairs->len - 1;
+}
+
+/* Adds a link of the twin at @k like link @l of the claim it repeats, to
+ * the other end of @l, compared as @l's pair was (perhaps as the same
+ * fact); returns whether the link relates them. */
+static gboolean
+add_link_like (Ctx   *ctx,
+               guint  k,
+               guint  twin,
+               guint  l)
+{
+  Link *link = _crb_align_link (ctx, l);
+  guint other = link->a == twin ? link->b : link->a;
+  Item *item = g_ptr_array_index (ctx->items, k), *o = g_ptr_array_index (ctx->items, other);
+  guint p;
+
+  if (o->article == item->article || link->manual)
+    return FALSE;
+  if (link->pair == 0)
+    {
+      /* a conflict no comparison gave (an inherited denial): the same
+       * reasons */
+      CrbLink *given = crb_link_copy (link->given);
+      const char *ids[2] = { item->id, o->id };
+
+      g_free (given->a);
+      g_free (given->b);
+      given->a = g_strdup (ids[other < k]);
+      given->b = g_strdup (ids[other > k]);
+      _crb_align_push_link (ctx, given, MIN (k, other), MAX (k, other));
+      return TRUE;
+    }
+  p = add_pair (ctx, k, other);
+  if (_crb_align_pair (ctx, _crb_align_link (ctx, l)->pair - 1)->in_fact)
+    {
+      _crb_align_pair (ctx, p)->in_fact = TRUE;
+      _crb_align_compare_pair (ctx, _crb_align_pair (ctx, p), NULL);
+    }
+  if (_crb_align_pair (ctx, p)->relation != _crb_align_link (ctx, l)->relation)
+    return FALSE;
+  _crb_align_pair (ctx, p)->joined = TRUE;
+  _crb_align_add_link (ctx, p, NULL);
+  return TRUE;
+}
+
+/* A claim that repeats another word for word (its twin, found first)
+ * relates to every claim as its twin does.  It joins the twin's fact,
+ * through a link to the twin when the two are the same fact (a claim
+ * with content words), else through a link like the twin's strongest
+ * link in its fact; and if the twin is contested, it gets a link like
+ * the twin's strongest conflict: each contested claim is flagged.  A
+ * twin of a claim on its own stays on its own. */
+static void
+follow_twins (Ctx   *ctx,
+              guint *parent)
+{
+  guint n = ctx->items->len;
+  g_autofree int *conflict = g_new (int, MAX (n, 1));
+  g_autofree int *strongest = g_new (int, MAX (n, 1));
+
+  for (guint k = 0; k < n; k++)
+    conflict[k] = strongest[k] = -1;
+  for (guint l = 0; l < ctx->links->len; l++)
+    {
+      Link *link = _crb_align_link (ctx, l);
+      guint ends[2] = { link->a, link->b };
+
+      if (link->relation == CRB_RELATION_RELATED || link->manual ||
+          _crb_align_find_root (parent, link->a) != _crb_align_find_root (parent, link->b))
+        continue;
+      for (guint e = 0; e < 2; e++)
+        {
+          if (strongest[ends[e]] < 0 || _crb_align_link (ctx, strongest[ends[e]])->score < link->score)
+            strongest[ends[e]] = (int) l;
+          if (link->relation == CRB_RELATION_CONFLICTS &&
+              (conflict[ends[e]] < 0 || _crb_align_link (ctx, conflict[ends[e]])->score < link->score))
+            conflict[ends[e]] = (int) l;
+        }
+    }
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint twin = ctx->twin[k];
+      gboolean like_strongest = FALSE;
+      guint p;
+
+      if (twin == k)
+        continue;
+      g_assert (parent[k] == k && twin < k);
+      p = add_pair (ctx, twin, k);
+      if (_crb_align_pair (ctx, p)->relation == CRB_RELATION_AGREES)
+        {
+          _crb_align_pair (ctx, p)->joined = TRUE;
+          _crb_align_add_link (ctx, p, "the same claim, word for word");
+        }
+      else if (strongest[twin] < 0 || !(like_strongest = add_link_like (ctx, k, twin, strongest[twin])))
+        continue;
+      parent[k] = _crb_align_find_root (parent, twin);
+      if (conflict[twin] >= 0 && !(like_strongest && conflict[twin] == strongest[twin]))
+        add_link_like (ctx, k, twin, conflict[twin]);
+    }
+}
+
+/* Whether link @l is among the @limit first of @ranked (link indices,
+ * strongest first) between @from and @to. */
+static gboolean
+ranks_within (const guint *ranked,
+              guint        from,
+              guint        to,
+              guint        limit,
+              guint        l)
+{
+  for (guint k = from; k < to && k < from + limit; k++)
+    if (ranked[k] == l)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_strength (gconstpointer p,
+                  gconstpointer q,
+                  gpointer      data)
+{
+  guint x = *(const guint *) p, y = *(const guint *) q;
+  double sx = _crb_align_link (data, x)->score, sy = _crb_align_link (data, y)->score;
+
+  if (sx != sy)
+    return sx > sy ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
+/* Which links are stored.  All of them, but:
+ *
+ * - inside a fact of more than FACT_SUMMARY_CLAIMS claims, the links
+ *   that joined its claims (one per claim but its first), the manual
+ *   ones and, for each contested claim, its strongest conflicting link;
+ * - in a big story, a claim's RELATED_PER_CLAIM strongest related links
+ *   between facts (a link stays if either end keeps it).
+ *
+ * The links left out are counted by fact (ctx->summarized) and between
+ * facts (ctx->n_related_dropped). */
+static void
+choose_stored_links (Ctx   *ctx,
+                     guint *parent)
+{
+  guint n = ctx->items->len, n_links = ctx->links->len;
+  g_autofree guint *size = g_new0 (guint, MAX (n, 1));
+  /* per item: its conflicting links inside a summarized fact, and its
+   * related links between facts (big stories), strongest first: those of
+   * the item at k are ranked[first[k]] to ranked[first[k + 1] - 1] */
+  g_autofree guint *first = g_new0 (guint, n + 1);
+  g_autofree guint *fill = NULL;
+  g_autofree guint *ranked = NULL;
+  g_autofree guint *root_of = g_new (guint, MAX (n, 1));
+
+  ctx->summarized = g_new0 (guint, MAX (n, 1));
+  for (guint k = 0; k < n; k++)
+    size[root_of[k] = _crb_align_find_root (parent, k)]++;
+
+#define RANKED(link) \
+  (!(link)->manual && \
+   ((root_of[(link)->a] == root_of[(link)->b] && size[root_of[(link)->a]] > FACT_SUMMARY_CLAIMS && \
+     (link)->relation == CRB_RELATION_CONFLICTS && !(link)->tree) || \
+    (root_of[(link)->a] != root_of[(link)->b] && ctx->big)))
+
+  for (guint l = 0; l < n_links; l++)
+    {
+      Link *link = _crb_align_link (ctx, l);
+
+      if (RANKED (link))
+        {
+          first[link->a + 1]++;
+          first[link->b + 1]++;
+        }
+    }
+  for (guint k = 0; k < n; k++)
+    first[k + 1] += first[k];
+  ranked = g_new (guint, MAX (first[n], 1));
+  fill = g_memdup2 (first, (n + 1) * sizeof (guint));
+  for (guint l = 0; l < n_links; l++)
+    {
+      Link *link = _crb_align_link (ctx, l);
+
+      if (RANKED (link))
+        {
+          ranked[fill[link->a]++] = l;
+          ranked[fill[link->b]++] = l;
+        }
+    }
+#undef RANKED
+  for (guint k = 0; k < n; k++)
+    if (first[k + 1] - first[k] > 1)
+      g_qsort_with_data (ranked + first[k], first[k + 1] - first[k], sizeof (guint), compare_strength, ctx);
+
+  for (guint l = 0; l < n_links; l++)
+    {
+      Link *link = _crb_align_link (ctx, l);
+      guint root = root_of[link->a];
+
+      if (link->manual)
+        link->stored = TRUE;
+      else if (root == root_of[link->b])
+        {
+          link->stored = size[root] <= FACT_SUMMARY_CLAIMS || link->tree ||
+                         (link->relation == CRB_RELATION_CONFLICTS &&
+                          (ranks_within (ranked, first[link->a], first[link->a + 1], 1, l) ||
+                           ranks_within (ranked, first[link->b], first[link->b + 1], 1, l)));
+          if (!link->stored)
+            ctx->summarized[root]++;
+        }
+      else
+        {
+          link->stored = !ctx->big ||
+                         ranks_within (ranked, first[link->a], first[link->a + 1], RELATED_PER_CLAIM, l) ||
+                         ranks_within (ranked, first[link->b], first[link->b + 1], RELATED_PER_CLAIM, l);
+          if (!link->stored)
+            ctx->n_related_dropped++;
+        }
+    }
+}
+
+/* What the reviewer must know of the limits that applied. */
+static char *
+make_note (Ctx          *ctx,
+           CrbAlignment *alignment)
+{
+  g_autoptr (GString) note = g_string_new (NULL);
+  guint n_facts = 0, n_dropped = 0;
+
+  for (guint f = 0; f < alignment->facts->len; f++)
+    {
+      CrbFact *fact = g_ptr_array_index (alignment->facts, f);
+
+      n_facts += fact->n_links_summarized > 0;
+      n_dropped += fact->n_links_summarized;
+    }
+  if (ctx->n_capped > 0)
+    g_string_append_printf (note,
+                            "Big story: %u of its %u claims were not compared with every claim "
+                            "that shares their words (a word in more than %u claims is looked up "
+                            "among the %u nearest claims that have it, and each claim keeps its "
+                            "%u best candidates before it and %u after it), so some links may be "
+                            "missing. ",
+                            ctx->n_capped, ctx->items->len, FULL_SCAN_DF, NEAR_CLAIMS,
+                            CANDIDATES_PER_CLAIM, CANDIDATES_PER_CLAIM);
+  if (ctx->n_twins > 0)
+    g_string_append_printf (note,
+                            "%u claims repeat an earlier claim of another article word for word "
+                            "and were aligned through it. ",
+                            ctx->n_twins);
+  if (n_dropped > 0)
+    g_string_append_printf (note,
+                            "%u links inside %u facts of more than %u claims are summarized, not "
+                            "stored: each such fact keeps one link joining each claim and the "
+                            "strongest conflict of each contested claim. ",
+                            n_dropped, n_facts, FACT_SUMMARY_CLAIMS);
+  if (ctx->n_related_dropped > 0)
+    g_string_append_printf (note,
+                            "%u weaker related links are not stored: each claim keeps its %u "
+                            "strongest. ",
+                            ctx->n_related_dropped, RELATED_PER_CLAIM);
+  if (note->len == 0)
+    return NULL;
+  g_string_truncate (note, note->len - 1);
+  return g_string_free (g_steal_pointer (&note), FALSE);
+}
+
 /* Marks, for each pair, whether it is its first claim's best partner in
  * the second's article (bit 0) and the second's best in the first's (bit
  * 1): same-fact pairs come before related ones, then the higher score,
@@ -314,6 +624,7 @@ crb_align_story (CrbStory  *story,
 
   ctx.story = story;
   ctx.removed = make_pair_set (removed);
+  ctx.decided_ids = make_decided_ids (manual_links, removed);
   ctx.manual = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.links = g_array_new (FALSE, FALSE, sizeof (Link));
   g_array_set_clear_func (ctx.links, link_clear);
@@ -383,10 +694,17 @@ crb_align_story (CrbStory  *story,
   _crb_align_flag_loose_conflicts (&ctx, parent);
   _crb_align_flag_inherited_denials (&ctx, parent);
 
-  for (guint l = 0; l < ctx.links->len; l++)
-    _crb_align_link (&ctx, l)->stored = TRUE;
+  if (ctx.n_twins > 0)
+    follow_twins (&ctx, parent);
+
+  choose_stored_links (&ctx, parent);
   make_links (&ctx, alignment->links);
   _crb_align_build_facts (&ctx, parent, alignment);
+  alignment->n_capped = ctx.n_capped;
+  alignment->n_links_summarized = ctx.n_related_dropped;
+  for (guint f = 0; f < alignment->facts->len; f++)
+    alignment->n_links_summarized += ((CrbFact *) g_ptr_array_index (alignment->facts, f))->n_links_summarized;
+  alignment->note = make_note (&ctx, alignment);
 
   ctx_clear (&ctx);
   return alignment;
