@@ -10,6 +10,8 @@
 
 #include "crb-align-private.h"
 
+#include <string.h>
+
 /* A candidate of an item: the other item, and how good a candidate it is. */
 typedef struct
 {
@@ -83,48 +85,31 @@ sort_by_other (Candidate *c,
     }
 }
 
-/* What the index gives for @x and @y, computed from their words: the
- * cosine of their content words, and what their shared names, units and
- * frames may add to the score (roughly: see _crb_align_compare_pair ()). */
+/* What the index gives for an item and the item whose words are @ty
+ * (@ny of them): the dot product of their content words (@weight: the
+ * square of a word's inverse frequency, 0 for names and units), and in
+ * @bonus what their shared names, units and frames may add to the score
+ * (roughly: see _crb_align_compare_pair ()).  The first item's words are
+ * those whose @stamp is @mark. */
 static double
-shared_weight (Ctx   *ctx,
-               Item  *x,
-               Item  *y,
-               float *bonus)
+shared_weight (const guint  *stamp,
+               guint         mark,
+               const guint  *ty,
+               guint         ny,
+               const double *weight,
+               const float  *key_bonus,
+               float        *bonus)
 {
-  const guint *tx = (const guint *) x->tokens->data, *ty = (const guint *) y->tokens->data;
-  guint nx = x->tokens->len, ny = y->tokens->len;
   double dot = 0;
-  guint k = 0, l = 0;
 
   *bonus = 0;
-  while (k < nx && l < ny)
-    {
-      guint a = tx[k], b = ty[l];
-
-      if (a < b)
-        k++;
-      else if (b < a)
-        l++;
-      else
-        {
-          const char *word = g_ptr_array_index (ctx->words, a);
-
-          if (!ctx->is_key[a])
-            {
-              double w = g_array_index (ctx->idf, double, a);
-
-              dot += w * w;
-            }
-          else
-            *bonus += word[0] == '#' ? 0.25 : word[0] == '%' ? FRAME_BONUS : 0.05;
-          k++;
-          l++;
-        }
-    }
-  if (x->norm <= 0 || y->norm <= 0)
-    return 0;
-  return dot / (x->norm * y->norm);
+  for (guint l = 0; l < ny; l++)
+    if (stamp[ty[l]] == mark)
+      {
+        dot += weight[ty[l]];
+        *bonus += key_bonus[ty[l]];
+      }
+  return dot;
 }
 
 /* Offers @candidate to @heap, which keeps the CANDIDATES_PER_CLAIM best
@@ -185,6 +170,14 @@ _crb_align_find_candidates (Ctx *ctx)
   g_autofree guint *n_before = NULL;
   g_autofree guint8 *capped = NULL;
   g_autoptr (GArray) found = NULL;
+  /* big stories: the items' words in one array (those of item k are
+   * tok[tok_start[k]] to tok[tok_start[k + 1] - 1]), and by word what it
+   * adds to the dot product or the bonus */
+  g_autofree guint *tok_start = NULL;
+  g_autofree guint *tok = NULL;
+  g_autofree double *weight_of = NULL;
+  g_autofree float *bonus_of = NULL;
+  g_autofree guint *stamp = NULL;
   guint n_touched = 0;
   GArray *pairs = g_array_new (FALSE, TRUE, sizeof (Pair));
 
@@ -223,6 +216,28 @@ _crb_align_find_candidates (Ctx *ctx)
       n_before = g_new0 (guint, MAX (n, 1));
       capped = g_new0 (guint8, MAX (n, 1));
       found = g_array_new (FALSE, FALSE, sizeof (Candidate));
+      tok_start = g_new (guint, n + 1);
+      tok_start[0] = 0;
+      for (guint k = 0; k < n; k++)
+        tok_start[k + 1] = tok_start[k] + ((Item *) g_ptr_array_index (ctx->items, k))->tokens->len;
+      tok = g_new (guint, MAX (tok_start[n], 1));
+      for (guint k = 0; k < n; k++)
+        {
+          GArray *tokens = ((Item *) g_ptr_array_index (ctx->items, k))->tokens;
+
+          memcpy (tok + tok_start[k], tokens->data, tokens->len * sizeof (guint));
+        }
+      stamp = g_new0 (guint, MAX (n_words, 1));
+      weight_of = g_new (double, MAX (n_words, 1));
+      bonus_of = g_new (float, MAX (n_words, 1));
+      for (guint w = 0; w < n_words; w++)
+        {
+          const char *word = g_ptr_array_index (ctx->words, w);
+          double idf = g_array_index (ctx->idf, double, w);
+
+          weight_of[w] = ctx->is_key[w] ? 0 : idf * idf;
+          bonus_of[w] = !ctx->is_key[w] ? 0 : word[0] == '#' ? 0.25 : word[0] == '%' ? FRAME_BONUS : 0.05;
+        }
     }
 
   for (guint i = 0; i < n; i++)
@@ -312,7 +327,18 @@ _crb_align_find_candidates (Ctx *ctx)
           /* a common word counts for the claims near this one only; a
            * candidate found is ranked by all the words it shares */
           if (n_windowed > 0 && (cos >= CANDIDATE_COSINE || cos + bonus >= RELATED_SCORE - 0.05))
-            cos = shared_weight (ctx, x, g_ptr_array_index (ctx->items, j), &bonus);
+            {
+              double dot;
+
+              /* the words of i, marked once */
+              if (stamp[tok[tok_start[i]]] != i + 1)
+                for (guint s = tok_start[i]; s < tok_start[i + 1]; s++)
+                  stamp[tok[s]] = i + 1;
+              dot = shared_weight (stamp, i + 1, tok + tok_start[j], tok_start[j + 1] - tok_start[j],
+                                   weight_of, bonus_of, &bonus);
+
+              cos = norm > 0 && norm_of[j] > 0 ? dot / (norm * norm_of[j]) : 0;
+            }
           if (cos >= CANDIDATE_COSINE || cos + bonus >= RELATED_SCORE - 0.05)
             {
               Pair pair = { i, j, VERDICT_NONE, 0 };
