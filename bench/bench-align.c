@@ -199,7 +199,9 @@ static void
 count_in (GHashTable *table,
           gpointer    key)
 {
-  g_hash_table_insert (table, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (table, key)) + 1));
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (table, key));
+
+  g_hash_table_insert (table, key, GUINT_TO_POINTER (n + 1));
 }
 
 /* Pairs precision and recall of the facts found against @truth. */
@@ -213,8 +215,8 @@ measure_facts (CrbStory     *story,
   GListModel *claims = crb_story_get_claims (story);
   g_autoptr (GHashTable) index_of = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) truth_size = g_hash_table_new (g_direct_hash, g_direct_equal);
-  g_autoptr (GHashTable) truth_articles = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                                                 (GDestroyNotify) g_hash_table_unref);
+  g_autoptr (GHashTable) truth_articles = g_hash_table_new_full (g_direct_hash, g_direct_equal,
+                                                                 NULL, (GDestroyNotify) g_hash_table_unref);
   double found = 0, right = 0, told = 0;
 
   for (guint k = 0; k < g_list_model_get_n_items (claims); k++)
@@ -248,8 +250,8 @@ measure_facts (CrbStory     *story,
       CrbFact *fact = g_ptr_array_index (alignment->facts, f);
       g_autoptr (GHashTable) per_article = g_hash_table_new (g_str_hash, g_str_equal);
       g_autoptr (GHashTable) per_fact = g_hash_table_new (g_direct_hash, g_direct_equal);
-      g_autoptr (GHashTable) per_fact_article = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                                                       (GDestroyNotify) g_hash_table_unref);
+      g_autoptr (GHashTable) per_fact_article =
+        g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_hash_table_unref);
       GHashTableIter iter;
       gpointer key, value;
       guint n = 0;
@@ -278,7 +280,8 @@ measure_facts (CrbStory     *story,
       found += pairs_across (per_article, n);
       g_hash_table_iter_init (&iter, per_fact);
       while (g_hash_table_iter_next (&iter, &key, &value))
-        right += pairs_across (g_hash_table_lookup (per_fact_article, key), GPOINTER_TO_UINT (value));
+        right += pairs_across (g_hash_table_lookup (per_fact_article, key),
+                               GPOINTER_TO_UINT (value));
     }
   *precision = found > 0 ? right / found : 1;
   *recall = told > 0 ? right / told : 1;
@@ -334,15 +337,15 @@ run (guint    n_articles,
   g_array_sort (cpu, crb_bench_compare_double);
   if (figures != NULL)
     {
-      Figures f = { g_array_index (cpu, double, cpu->len / 2), n_articles * n_claims, n_links, n_conflicts,
-                    n_facts, n_capped, n_summarized };
+      Figures f = { g_array_index (cpu, double, cpu->len / 2), n_articles * n_claims, n_links,
+                    n_conflicts, n_facts, n_capped, n_summarized };
 
       *figures = f;
       return;
     }
-  printf ("%3u articles × %3u claims = %6u claims: median %7.1f ms (min %.1f, max %.1f; CPU median %.1f ms; "
-          "%u runs); %u links (%u conflicts), %u facts; facts against the generator's: precision %.3f, "
-          "recall %.3f\n",
+  printf ("%3u articles × %3u claims = %6u claims: median %7.1f ms (min %.1f, max %.1f; "
+          "CPU median %.1f ms; %u runs); %u links (%u conflicts), %u facts; "
+          "facts against the generator's: precision %.3f, recall %.3f\n",
           n_articles, n_claims, n_articles * n_claims,
           g_array_index (times, double, times->len / 2), g_array_index (times, double, 0),
           g_array_index (times, double, times->len - 1), g_array_index (cpu, double, cpu->len / 2),
@@ -358,8 +361,8 @@ scale (guint n_claims,
   static const guint sizes[] = { 5, 10, 20, 50, 100, 200, 400 };
   Figures before = { 0 };
 
-  printf ("| articles × claims | claims | CPU (median of %u) | growth per doubling | links | conflicts "
-          "| facts | claims capped | links summarized | peak memory so far |\n", runs);
+  printf ("| articles × claims | claims | CPU (median of %u) | growth per doubling | links "
+          "| conflicts | facts | claims capped | links summarized | peak memory so far |\n", runs);
   printf ("|---|---|---|---|---|---|---|---|---|---|\n");
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
@@ -370,9 +373,10 @@ scale (guint n_claims,
       if (s > 0)
         growth = g_strdup_printf ("%.2f×", pow (f.cpu_ms / before.cpu_ms,
                                                 1 / log2 ((double) f.n_claims / before.n_claims)));
-      printf ("| %u × %u | %u | %.0f ms | %s | %u | %u | %u | %u | %u | %.0f MB |\n", sizes[s], n_claims,
-              f.n_claims, f.cpu_ms, growth != NULL ? growth : "", f.n_links, f.n_conflicts, f.n_facts,
-              f.n_capped, f.n_summarized, crb_bench_peak_rss_kb () / 1024.0);
+      printf ("| %u × %u | %u | %.0f ms | %s | %u | %u | %u | %u | %u | %.0f MB |\n",
+              sizes[s], n_claims, f.n_claims, f.cpu_ms, growth != NULL ? growth : "", f.n_links,
+              f.n_conflicts, f.n_facts, f.n_capped, f.n_summarized,
+              crb_bench_peak_rss_kb () / 1024.0);
       fflush (stdout);
       before = f;
     }
@@ -394,7 +398,8 @@ main (int   argc,
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs per size (median printed)", "R" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the synthetic stories", "S" },
     { "dump", 0, 0, G_OPTION_ARG_FILENAME, &dump_path, "Write the links and facts to FILE", "FILE" },
-    { "scale", 0, 0, G_OPTION_ARG_NONE, &scaling, "Print the scaling table, 5 to 400 articles", NULL },
+    { "scale", 0, 0, G_OPTION_ARG_NONE, &scaling, "Print the scaling table, 5 to 400 articles",
+      NULL },
     { NULL },
   };
 

@@ -92,10 +92,11 @@ crb_bench_story_copies (CrbStory *story,
       {
         g_autoptr (CrbArticle) article = g_list_model_get_item (articles, a);
         const char *article_id = crb_article_get_id (article);
-        g_autofree char *copy_id = c == 0 ? g_strdup (article_id) : g_strdup_printf ("%s~%u", article_id, c);
+        g_autofree char *copy_id = c == 0 ? g_strdup (article_id)
+                                          : g_strdup_printf ("%s~%u", article_id, c);
         const char *outlet = crb_article_get_outlet (article);
-        g_autofree char *copy_outlet = c == 0 || outlet == NULL ? g_strdup (outlet)
-                                                                : g_strdup_printf ("%s ~%u", outlet, c);
+        g_autofree char *copy_outlet = c == 0 || outlet == NULL
+                                       ? g_strdup (outlet) : g_strdup_printf ("%s ~%u", outlet, c);
         g_autoptr (CrbArticle) copy = crb_article_new (copy_id, crb_article_get_text (article));
         g_autoptr (GPtrArray) claims = crb_story_dup_article_claims (story, article_id);
 
@@ -106,8 +107,9 @@ crb_bench_story_copies (CrbStory *story,
         for (guint k = 0; claims != NULL && k < claims->len; k++)
           {
             CrbClaim *claim = g_ptr_array_index (claims, k);
-            g_autofree char *claim_id = c == 0 ? g_strdup (crb_claim_get_id (claim))
-                                               : g_strdup_printf ("%s~%u", crb_claim_get_id (claim), c);
+            const char *claim_of = crb_claim_get_id (claim);
+            g_autofree char *claim_id = c == 0 ? g_strdup (claim_of)
+                                               : g_strdup_printf ("%s~%u", claim_of, c);
             g_autoptr (GString) text = g_string_new (crb_claim_get_text (claim));
             g_autoptr (CrbClaim) made = NULL;
 
@@ -118,8 +120,8 @@ crb_bench_story_copies (CrbStory *story,
                 for (guint s = ++serial; s > 0; s /= 26)
                   g_string_append_c (text, 'a' + s % 26);
               }
-            made = crb_claim_new (claim_id, copy_id, crb_claim_get_start (claim), crb_claim_get_end (claim),
-                                  text->str);
+            made = crb_claim_new (claim_id, copy_id, crb_claim_get_start (claim),
+                                  crb_claim_get_end (claim), text->str);
 
             crb_claim_set_kind (made, crb_claim_get_kind (claim));
             crb_claim_set_score (made, crb_claim_get_score (claim));

@@ -326,13 +326,25 @@ static void
 count_in (GHashTable *table,
           gpointer    key)
 {
-  g_hash_table_insert (table, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (table, key)) + 1));
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (table, key));
+
+  g_hash_table_insert (table, key, GUINT_TO_POINTER (n + 1));
 }
 
 typedef struct
 {
   guint64 tp, fp, fn;
 } BigCounts;
+
+static void
+print_big_counts (const char      *what,
+                  const BigCounts *c)
+{
+  printf ("  ×%u %-10s precision %.3f  recall %.3f  (tp %" G_GUINT64_FORMAT ", fp %"
+          G_GUINT64_FORMAT ", fn %" G_GUINT64_FORMAT ")\n", n_copies, what,
+          c->tp + c->fp ? (double) c->tp / (c->tp + c->fp) : 1.0,
+          c->tp + c->fn ? (double) c->tp / (c->tp + c->fn) : 1.0, c->tp, c->fp, c->fn);
+}
 
 /* The story @story made big with n_copies copies, aligned, against the
  * gold facts of @gold copied alike. */
@@ -353,8 +365,8 @@ evaluate_copies (CrbStory     *story,
   g_autoptr (GHashTable) gold_flag = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GHashTable) pred_flag = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) gold_size = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable) gold_per_article = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                                   (GDestroyNotify) g_hash_table_unref);
+  g_autoptr (GHashTable) gold_per_article =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
   g_autoptr (GHashTable) alone_fact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonArray *facts = json_object_get_array_member (gold, "facts");
   GListModel *claims = crb_story_get_claims (big);
@@ -376,7 +388,8 @@ evaluate_copies (CrbStory     *story,
         {
           resolved[k] = resolve (story, json_array_get_string_element (refs, k));
           if (resolved[k] != NULL)
-            g_hash_table_insert (gold_of, g_strdup (crb_claim_get_id (resolved[k])), g_strdup_printf ("g%u", f));
+            g_hash_table_insert (gold_of, g_strdup (crb_claim_get_id (resolved[k])),
+                                 g_strdup_printf ("g%u", f));
         }
       for (guint k = 0; conf && k < json_array_get_length (conf); k++)
         {
@@ -428,7 +441,8 @@ evaluate_copies (CrbStory     *story,
 
     g_hash_table_iter_init (&iter, gold_size);
     while (g_hash_table_iter_next (&iter, &key, &value))
-      gold_pairs += pairs_across (GPOINTER_TO_UINT (value), g_hash_table_lookup (gold_per_article, key));
+      gold_pairs += pairs_across (GPOINTER_TO_UINT (value),
+                                  g_hash_table_lookup (gold_per_article, key));
   }
 
   /* predicted facts: their pairs, and those in one gold group */
@@ -436,9 +450,10 @@ evaluate_copies (CrbStory     *story,
     {
       CrbFact *fact = g_ptr_array_index (alignment->facts, f);
       g_autoptr (GHashTable) per_article = g_hash_table_new (g_str_hash, g_str_equal);
-      g_autoptr (GHashTable) per_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_autoptr (GHashTable) per_key_article = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                                      (GDestroyNotify) g_hash_table_unref);
+      g_autoptr (GHashTable) per_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                              NULL);
+      g_autoptr (GHashTable) per_key_article =
+        g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
       guint size = g_strv_length (fact->claims);
       guint64 predicted, correct = 0;
       GHashTableIter iter;
@@ -466,7 +481,8 @@ evaluate_copies (CrbStory     *story,
       predicted = pairs_across (size, per_article);
       g_hash_table_iter_init (&iter, per_key);
       while (g_hash_table_iter_next (&iter, &key, &value))
-        correct += pairs_across (GPOINTER_TO_UINT (value), g_hash_table_lookup (per_key_article, key));
+        correct += pairs_across (GPOINTER_TO_UINT (value),
+                                 g_hash_table_lookup (per_key_article, key));
       l.tp += correct;
       l.fp += predicted - correct;
     }
@@ -520,7 +536,9 @@ evaluate_copies (CrbStory     *story,
         g_hash_table_insert (alone_fact, g_strdup (fact->claims[k]), GUINT_TO_POINTER (f + 1));
     }
   {
-    g_autofree guint *big_of = g_new0 (guint, alone->facts->len + 1);   /* big fact + 1, or G_MAXUINT: several */
+    /* per fact alone: the big fact + 1 that holds its copies, or
+     * G_MAXUINT when several do */
+    g_autofree guint *big_of = g_new0 (guint, alone->facts->len + 1);
     g_autofree guint8 *mixed = g_new0 (guint8, alone->facts->len + 1);
 
     for (guint f = 0; f < alignment->facts->len; f++)
@@ -542,7 +560,8 @@ evaluate_copies (CrbStory     *story,
     for (guint f = 0; f < alone->facts->len; f++)
       {
         CrbFact *fact = g_ptr_array_index (alone->facts, f);
-        gboolean as_alone = !mixed[f + 1] && (fact->claims[1] == NULL || big_of[f + 1] != G_MAXUINT);
+        gboolean as_alone = !mixed[f + 1] &&
+                            (fact->claims[1] == NULL || big_of[f + 1] != G_MAXUINT);
 
         same += as_alone;
         if (verbose && !as_alone)
@@ -550,23 +569,18 @@ evaluate_copies (CrbStory     *story,
             g_autofree char *members = g_strjoinv (" ", fact->claims);
 
             printf ("  ×%u: fact %s (%s) is not found as it is: %s\n", n_copies, fact->id, members,
-                    mixed[f + 1] ? "its copies are with other claims" : "its copies are in several facts");
+                    mixed[f + 1] ? "its copies are with other claims"
+                                 : "its copies are in several facts");
           }
       }
   }
 
-  printf ("  ×%u: %u articles, %u claims, %.2f s, %u links, %u facts; %u of the %u facts of the story "
-          "alone found as they are\n",
+  printf ("  ×%u: %u articles, %u claims, %.2f s, %u links, %u facts; "
+          "%u of the %u facts of the story alone found as they are\n",
           n_copies, crb_story_get_n_articles (big), crb_story_get_n_claims (big), cpu,
           alignment->links->len, alignment->facts->len, same, alone->facts->len);
-  printf ("  ×%u links      precision %.3f  recall %.3f  (tp %" G_GUINT64_FORMAT ", fp %" G_GUINT64_FORMAT
-          ", fn %" G_GUINT64_FORMAT ")\n", n_copies,
-          l.tp + l.fp ? (double) l.tp / (l.tp + l.fp) : 1.0, l.tp + l.fn ? (double) l.tp / (l.tp + l.fn) : 1.0,
-          l.tp, l.fp, l.fn);
-  printf ("  ×%u conflicts  precision %.3f  recall %.3f  (tp %" G_GUINT64_FORMAT ", fp %" G_GUINT64_FORMAT
-          ", fn %" G_GUINT64_FORMAT ")\n", n_copies,
-          c.tp + c.fp ? (double) c.tp / (c.tp + c.fp) : 1.0, c.tp + c.fn ? (double) c.tp / (c.tp + c.fn) : 1.0,
-          c.tp, c.fp, c.fn);
+  print_big_counts ("links", &l);
+  print_big_counts ("conflicts", &c);
   if (alignment->note != NULL && verbose)
     printf ("  note: %s\n", alignment->note);
   links->tp += l.tp, links->fp += l.fp, links->fn += l.fn;
@@ -601,8 +615,10 @@ main (int   argc,
     { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold, "Extraction threshold", "X" },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Print every link and every miss", NULL },
     { "dump", 0, 0, G_OPTION_ARG_FILENAME, &dump_path, "Write every link and fact to FILE", "FILE" },
-    { "copies", 0, 0, G_OPTION_ARG_INT, &n_copies, "Also align each story made big: its articles N times", "N" },
-    { "vary", 0, 0, G_OPTION_ARG_NONE, &vary, "With --copies, end each claim of a copy with a word of its own", NULL },
+    { "copies", 0, 0, G_OPTION_ARG_INT, &n_copies,
+      "Also align each story made big: its articles N times", "N" },
+    { "vary", 0, 0, G_OPTION_ARG_NONE, &vary,
+      "With --copies, end each claim of a copy with a word of its own", NULL },
     { NULL },
   };
 

@@ -654,7 +654,8 @@ make_copies (CrbStory *story,
                                      : g_strdup_printf ("%s~%u", crb_article_get_id (article), c);
         g_autofree char *outlet = g_strdup_printf ("%s ~%u", crb_article_get_outlet (article), c);
         g_autoptr (CrbArticle) copy = crb_article_new (id, crb_article_get_text (article));
-        g_autoptr (GPtrArray) claims = crb_story_dup_article_claims (story, crb_article_get_id (article));
+        const char *article_id = crb_article_get_id (article);
+        g_autoptr (GPtrArray) claims = crb_story_dup_article_claims (story, article_id);
 
         crb_article_set_outlet (copy, outlet);
         crb_article_set_date (copy, crb_article_get_date (article));
@@ -662,10 +663,12 @@ make_copies (CrbStory *story,
         for (guint k = 0; k < claims->len; k++)
           {
             CrbClaim *claim = g_ptr_array_index (claims, k);
-            g_autofree char *claim_id = c == 0 ? g_strdup (crb_claim_get_id (claim))
-                                               : g_strdup_printf ("%s~%u", crb_claim_get_id (claim), c);
+            const char *claim_of = crb_claim_get_id (claim);
+            g_autofree char *claim_id = c == 0 ? g_strdup (claim_of)
+                                               : g_strdup_printf ("%s~%u", claim_of, c);
             g_autoptr (CrbClaim) made = crb_claim_new (claim_id, id, crb_claim_get_start (claim),
-                                                       crb_claim_get_end (claim), crb_claim_get_text (claim));
+                                                       crb_claim_get_end (claim),
+                                                       crb_claim_get_text (claim));
 
             crb_claim_set_kind (made, crb_claim_get_kind (claim));
             crb_claim_set_score (made, crb_claim_get_score (claim));
@@ -795,9 +798,10 @@ test_big_story_finds_links (void)
       g_autoptr (CrbArticle) article = NULL;
       g_autoptr (GPtrArray) claims = NULL;
 
-      g_string_append_printf (text, "At least %u people were killed when the river flooded %s on %s, "
-                              "the fire service said.\n\n",
-                              20 + g_rand_int_range (r, 0, 3), cities[a % 4], days[g_rand_int_range (r, 0, 3)]);
+      g_string_append_printf (text, "At least %u people were killed when the river flooded %s "
+                              "on %s, the fire service said.\n\n",
+                              20 + g_rand_int_range (r, 0, 3), cities[a % 4],
+                              days[g_rand_int_range (r, 0, 3)]);
       g_string_append_printf (text, "Rescuers evacuated %u homes in %s, the mayor said.\n\n",
                               300 + g_rand_int_range (r, 0, 700), cities[(a + 1) % 4]);
       g_string_append_printf (text, "Police arrested %u people for looting in %s.\n\n",
@@ -850,8 +854,8 @@ test_fact_summarized (void)
   const CrbFact *fact;
 
   for (guint k = 0; k < 30; k++)
-    g_ptr_array_add (texts, g_strdup_printf ("The attack on the concert hall killed %u people, officials said.",
-                                             k % 2 ? 133 : 144));
+    g_ptr_array_add (texts, g_strdup_printf ("The attack on the concert hall killed %u people, "
+                                             "officials said.", k % 2 ? 133 : 144));
   story = make_story ((const char * const *) texts->pdata, NULL, 30);
   alignment = crb_align_story (story, NULL, NULL);
   fact = crb_alignment_get_fact (alignment, "art1:1");

@@ -1440,7 +1440,8 @@ cmd_facts (int    argc,
       if (alignment->note != NULL)
         {
           fflush (stdout);
-          g_printerr ("corroborate-cli: %s %s: %s\n", _("note:"), crb_story_get_id (story), alignment->note);
+          g_printerr ("corroborate-cli: %s %s: %s\n", _("note:"), crb_story_get_id (story),
+                      alignment->note);
         }
 
       if (!was_loaded)

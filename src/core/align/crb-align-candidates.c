@@ -236,7 +236,8 @@ _crb_align_find_candidates (Ctx *ctx)
           double idf = g_array_index (ctx->idf, double, w);
 
           weight_of[w] = ctx->is_key[w] ? 0 : idf * idf;
-          bonus_of[w] = !ctx->is_key[w] ? 0 : word[0] == '#' ? 0.25 : word[0] == '%' ? FRAME_BONUS : 0.05;
+          bonus_of[w] = !ctx->is_key[w] ? 0 :
+                        word[0] == '#' ? 0.25 : word[0] == '%' ? FRAME_BONUS : 0.05;
         }
     }
 
@@ -334,8 +335,8 @@ _crb_align_find_candidates (Ctx *ctx)
               if (stamp[tok[tok_start[i]]] != i + 1)
                 for (guint s = tok_start[i]; s < tok_start[i + 1]; s++)
                   stamp[tok[s]] = i + 1;
-              dot = shared_weight (stamp, i + 1, tok + tok_start[j], tok_start[j + 1] - tok_start[j],
-                                   weight_of, bonus_of, &bonus);
+              dot = shared_weight (stamp, i + 1, tok + tok_start[j],
+                                   tok_start[j + 1] - tok_start[j], weight_of, bonus_of, &bonus);
 
               cos = norm > 0 && norm_of[j] > 0 ? dot / (norm * norm_of[j]) : 0;
             }

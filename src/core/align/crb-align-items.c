@@ -897,7 +897,8 @@ find_story_places (Ctx *ctx)
       for (guint p = 0; p < item->places->len; p++)
         {
           const char *place = g_ptr_array_index (item->places, p);
-          gboolean fresh = g_hash_table_add (told, g_strconcat (place, "\n", crb_claim_get_text (item->claim), NULL));
+          const char *text = crb_claim_get_text (item->claim);
+          gboolean fresh = g_hash_table_add (told, g_strconcat (place, "\n", text, NULL));
           guint n;
 
           if (seen[item->article] == NULL)
@@ -1026,7 +1027,8 @@ item_signature (Ctx        *ctx,
 {
   g_byte_array_set_size (out, 0);
   APPEND (out, item->tokens->len);
-  g_byte_array_append (out, (const guint8 *) item->tokens->data, item->tokens->len * sizeof (guint));
+  g_byte_array_append (out, (const guint8 *) item->tokens->data,
+                       item->tokens->len * sizeof (guint));
   for (guint k = 0; k < item->qtys->len; k++)
     {
       Qty *q = &g_array_index (item->qtys, Qty, k);
@@ -1070,6 +1072,8 @@ item_signature (Ctx        *ctx,
 
 #undef APPEND
 
+#define ITEM(ctx, k) ((Item *) g_ptr_array_index ((ctx)->items, (k)))
+
 /* In a big story, claims that repeat an earlier claim of another article
  * word for word (wire copy) are its twins: only the first is compared,
  * and the others follow it (see crb_align_story ()). */
@@ -1096,7 +1100,7 @@ find_twins (Ctx *ctx)
       key = g_bytes_new (signature->data, signature->len);
       if (!g_hash_table_lookup_extended (first_of, key, NULL, &value))
         g_hash_table_insert (first_of, g_steal_pointer (&key), GUINT_TO_POINTER (k));
-      else if (((Item *) g_ptr_array_index (ctx->items, GPOINTER_TO_UINT (value)))->article != item->article)
+      else if (ITEM (ctx, GPOINTER_TO_UINT (value))->article != item->article)
         {
           ctx->twin[k] = GPOINTER_TO_UINT (value);
           ctx->n_twins++;

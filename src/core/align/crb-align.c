@@ -145,7 +145,8 @@ make_link (Ctx  *ctx,
         else
           why->pdata[kept++] = why->pdata[k];
       g_ptr_array_set_size (why, kept);
-      g_ptr_array_add (why, g_strdup ("the two claims belong to facts that nothing else joins: related only"));
+      g_ptr_array_add (why, g_strdup ("the two claims belong to facts that nothing else joins: "
+                                      "related only"));
     }
   g_ptr_array_add (why, NULL);
   made = g_new0 (CrbLink, 1);
@@ -267,17 +268,17 @@ add_pair (Ctx   *ctx,
   return ctx->pairs->len - 1;
 }
 
-/* Adds a link of the twin at @k like link @l of the claim it repeats, to
+/* Adds a link of the twin at @k like link @l of @first, the claim it repeats, to
  * the other end of @l, compared as @l's pair was (perhaps as the same
  * fact); returns whether the link relates them. */
 static gboolean
 add_link_like (Ctx   *ctx,
                guint  k,
-               guint  twin,
+               guint  first,
                guint  l)
 {
   Link *link = _crb_align_link (ctx, l);
-  guint other = link->a == twin ? link->b : link->a;
+  guint other = link->a == first ? link->b : link->a;
   Item *item = g_ptr_array_index (ctx->items, k), *o = g_ptr_array_index (ctx->items, other);
   guint p;
 
@@ -310,13 +311,13 @@ add_link_like (Ctx   *ctx,
   return TRUE;
 }
 
-/* A claim that repeats another word for word (its twin, found first)
- * relates to every claim as its twin does.  It joins the twin's fact,
- * through a link to the twin when the two are the same fact (a claim
- * with content words), else through a link like the twin's strongest
- * link in its fact; and if the twin is contested, it gets a link like
- * the twin's strongest conflict: each contested claim is flagged.  A
- * twin of a claim on its own stays on its own. */
+/* A claim that repeats an earlier one word for word (a twin of it)
+ * relates to every claim as that first one does.  It joins the first's
+ * fact, through a link to it when the two are the same fact (a claim with
+ * content words), else through a link like the first's strongest link in
+ * its fact; and if the first is contested, it gets a link like the first's
+ * strongest conflict: each contested claim is flagged.  A twin of a claim
+ * on its own stays on its own. */
 static void
 follow_twins (Ctx   *ctx,
               guint *parent)
@@ -337,34 +338,37 @@ follow_twins (Ctx   *ctx,
         continue;
       for (guint e = 0; e < 2; e++)
         {
-          if (strongest[ends[e]] < 0 || _crb_align_link (ctx, strongest[ends[e]])->score < link->score)
-            strongest[ends[e]] = (int) l;
+          int *s = &strongest[ends[e]], *c = &conflict[ends[e]];
+
+          if (*s < 0 || _crb_align_link (ctx, *s)->score < link->score)
+            *s = (int) l;
           if (link->relation == CRB_RELATION_CONFLICTS &&
-              (conflict[ends[e]] < 0 || _crb_align_link (ctx, conflict[ends[e]])->score < link->score))
-            conflict[ends[e]] = (int) l;
+              (*c < 0 || _crb_align_link (ctx, *c)->score < link->score))
+            *c = (int) l;
         }
     }
 
   for (guint k = 0; k < n; k++)
     {
-      guint twin = ctx->twin[k];
+      guint first = ctx->twin[k];
       gboolean like_strongest = FALSE;
       guint p;
 
-      if (twin == k)
+      if (first == k)
         continue;
-      g_assert (parent[k] == k && twin < k);
-      p = add_pair (ctx, twin, k);
+      g_assert (parent[k] == k && first < k);
+      p = add_pair (ctx, first, k);
       if (_crb_align_pair (ctx, p)->relation == CRB_RELATION_AGREES)
         {
           _crb_align_pair (ctx, p)->joined = TRUE;
           _crb_align_add_link (ctx, p, "the same claim, word for word");
         }
-      else if (strongest[twin] < 0 || !(like_strongest = add_link_like (ctx, k, twin, strongest[twin])))
+      else if (strongest[first] < 0 ||
+               !(like_strongest = add_link_like (ctx, k, first, strongest[first])))
         continue;
-      parent[k] = _crb_align_find_root (parent, twin);
-      if (conflict[twin] >= 0 && !(like_strongest && conflict[twin] == strongest[twin]))
-        add_link_like (ctx, k, twin, conflict[twin]);
+      parent[k] = _crb_align_find_root (parent, first);
+      if (conflict[first] >= 0 && !(like_strongest && conflict[first] == strongest[first]))
+        add_link_like (ctx, k, first, conflict[first]);
     }
 }
 
@@ -457,7 +461,8 @@ choose_stored_links (Ctx   *ctx,
 #undef RANKED
   for (guint k = 0; k < n; k++)
     if (first[k + 1] - first[k] > 1)
-      g_qsort_with_data (ranked + first[k], first[k + 1] - first[k], sizeof (guint), compare_strength, ctx);
+      g_qsort_with_data (ranked + first[k], first[k + 1] - first[k], sizeof (guint),
+                         compare_strength, ctx);
 
   for (guint l = 0; l < n_links; l++)
     {
@@ -478,8 +483,10 @@ choose_stored_links (Ctx   *ctx,
       else
         {
           link->stored = !ctx->big ||
-                         ranks_within (ranked, first[link->a], first[link->a + 1], RELATED_PER_CLAIM, l) ||
-                         ranks_within (ranked, first[link->b], first[link->b + 1], RELATED_PER_CLAIM, l);
+                         ranks_within (ranked, first[link->a], first[link->a + 1],
+                                       RELATED_PER_CLAIM, l) ||
+                         ranks_within (ranked, first[link->b], first[link->b + 1],
+                                       RELATED_PER_CLAIM, l);
           if (!link->stored)
             ctx->n_related_dropped++;
         }
@@ -585,7 +592,8 @@ find_best_partners (Ctx *ctx)
           guint p = of_item[e];
           Pair *pair = _crb_align_pair (ctx, p);
           Item *other = g_ptr_array_index (ctx->items, pair->i == k ? pair->j : pair->i);
-          Pair *held = slot[other->article] >= 0 ? _crb_align_pair (ctx, slot[other->article]) : NULL;
+          int held_at = slot[other->article];
+          Pair *held = held_at >= 0 ? _crb_align_pair (ctx, held_at) : NULL;
 
           if (held == NULL)
             touched[n_touched++] = other->article;
@@ -703,7 +711,11 @@ crb_align_story (CrbStory  *story,
   alignment->n_capped = ctx.n_capped;
   alignment->n_links_summarized = ctx.n_related_dropped;
   for (guint f = 0; f < alignment->facts->len; f++)
-    alignment->n_links_summarized += ((CrbFact *) g_ptr_array_index (alignment->facts, f))->n_links_summarized;
+    {
+      CrbFact *fact = g_ptr_array_index (alignment->facts, f);
+
+      alignment->n_links_summarized += fact->n_links_summarized;
+    }
   alignment->note = make_note (&ctx, alignment);
 
   ctx_clear (&ctx);
