@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "crb-align.h"
+#include "crb-story.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +15,8 @@ int    crb_bench_compare_double (gconstpointer a,
                                  gconstpointer b);
 void   crb_bench_dump_alignment (FILE         *out,
                                  CrbAlignment *alignment);
+CrbStory *crb_bench_story_copies (CrbStory *story,
+                                  guint     n_copies,
+                                  gboolean  vary);
 
 G_END_DECLS

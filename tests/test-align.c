@@ -637,6 +637,241 @@ test_non_ascii (void)
   g_assert_cmpuint (g_hash_table_size (alignment->fact_of_claim), ==, crb_story_get_n_claims (story));
 }
 
+/* A story of @n copies of @story's articles and claims, with other ids
+ * ("ID~c") and outlets: wire copy, at scale. */
+static CrbStory *
+make_copies (CrbStory *story,
+             guint     n)
+{
+  CrbStory *copies = crb_story_new ("copies", "Copies");
+  GListModel *articles = crb_story_get_articles (story);
+
+  for (guint c = 0; c < n; c++)
+    for (guint a = 0; a < g_list_model_get_n_items (articles); a++)
+      {
+        g_autoptr (CrbArticle) article = g_list_model_get_item (articles, a);
+        g_autofree char *id = c == 0 ? g_strdup (crb_article_get_id (article))
+                                     : g_strdup_printf ("%s~%u", crb_article_get_id (article), c);
+        g_autofree char *outlet = g_strdup_printf ("%s ~%u", crb_article_get_outlet (article), c);
+        g_autoptr (CrbArticle) copy = crb_article_new (id, crb_article_get_text (article));
+        const char *article_id = crb_article_get_id (article);
+        g_autoptr (GPtrArray) claims = crb_story_dup_article_claims (story, article_id);
+
+        crb_article_set_outlet (copy, outlet);
+        crb_article_set_date (copy, crb_article_get_date (article));
+        crb_story_add_article (copies, copy);
+        for (guint k = 0; k < claims->len; k++)
+          {
+            CrbClaim *claim = g_ptr_array_index (claims, k);
+            const char *claim_of = crb_claim_get_id (claim);
+            g_autofree char *claim_id = c == 0 ? g_strdup (claim_of)
+                                               : g_strdup_printf ("%s~%u", claim_of, c);
+            g_autoptr (CrbClaim) made = crb_claim_new (claim_id, id, crb_claim_get_start (claim),
+                                                       crb_claim_get_end (claim),
+                                                       crb_claim_get_text (claim));
+
+            crb_claim_set_kind (made, crb_claim_get_kind (claim));
+            crb_claim_set_score (made, crb_claim_get_score (claim));
+            if (crb_claim_get_values_json (claim) != NULL)
+              crb_claim_set_values_json (made, crb_claim_get_values_json (claim), -1);
+            crb_story_add_claim (copies, made);
+          }
+      }
+  return copies;
+}
+
+/* The claim a copy copies: its id before the "~". */
+static char *
+original_of (const char *id)
+{
+  const char *tilde = strchr (id, '~');
+
+  return tilde != NULL ? g_strndup (id, tilde - id) : g_strdup (id);
+}
+
+/* A story told by 150 outlets word for word (wire copy): the facts are
+ * those of the story alone, each with the copies of its claims; every
+ * copy of a contested claim is flagged; and the links stay linear in the
+ * claims, the facts of more than FACT_SUMMARY_CLAIMS claims summarized.
+ */
+static void
+test_big_story_copies (void)
+{
+  const char *texts[] = {
+    "The attack on the concert hall killed 133 people, officials said.\n\n"
+    "The governor declared three days of mourning.\n\n"
+    "Police arrested 11 people after the attack on the concert hall.",
+    "The attack on the concert hall killed 144 people, officials said.\n\n"
+    "The governor declared two days of mourning.",
+    "Officials said at least 130 people were killed in the attack on the concert hall.\n\n"
+    "The city's football team won its match 2-0 on Sunday.",
+  };
+  g_autoptr (CrbStory) story = make_story (texts, NULL, 3);
+  g_autoptr (CrbAlignment) alone = crb_align_story (story, NULL, NULL);
+  g_autoptr (CrbStory) big = make_copies (story, 150);
+  g_autoptr (CrbAlignment) alignment = crb_align_story (big, NULL, NULL);
+  g_autoptr (GHashTable) contested = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *claims = crb_story_get_claims (big);
+  guint n_claims = g_list_model_get_n_items (claims);
+  guint n_summarized = 0;
+
+  g_assert_cmpuint (n_claims, ==, 150 * crb_story_get_n_claims (story));
+  g_assert_cmpuint (alignment->facts->len, ==, alone->facts->len);
+  for (guint k = 0; k < n_claims; k++)
+    {
+      g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, k);
+      g_autofree char *original = original_of (crb_claim_get_id (claim));
+      const CrbFact *fact = crb_alignment_get_fact (alignment, crb_claim_get_id (claim));
+      const CrbFact *model = crb_alignment_get_fact (alone, original);
+      g_autofree char *first = original_of (fact->claims[0]);
+
+      /* the same fact: the one of the same first claim, as big */
+      g_assert_cmpstr (first, ==, model->claims[0]);
+      g_assert_cmpuint (g_strv_length (fact->claims), ==, 150 * g_strv_length (model->claims));
+      g_assert_cmpuint (fact->n_articles, ==, 150 * model->n_articles);
+    }
+
+  for (guint l = 0; l < alignment->links->len; l++)
+    {
+      CrbLink *link = g_ptr_array_index (alignment->links, l);
+
+      g_assert_cmpstr (crb_claim_get_article_id (crb_story_lookup_claim (big, link->a)), !=,
+                       crb_claim_get_article_id (crb_story_lookup_claim (big, link->b)));
+      if (link->relation == CRB_RELATION_CONFLICTS)
+        {
+          g_hash_table_add (contested, link->a);
+          g_hash_table_add (contested, link->b);
+        }
+    }
+  for (guint l = 0; l < alone->links->len; l++)
+    {
+      CrbLink *link = g_ptr_array_index (alone->links, l);
+
+      if (link->relation != CRB_RELATION_CONFLICTS)
+        continue;
+      for (guint c = 1; c < 150; c += 37)
+        {
+          g_autofree char *a = g_strdup_printf ("%s~%u", link->a, c);
+          g_autofree char *b = g_strdup_printf ("%s~%u", link->b, c);
+
+          g_assert_true (g_hash_table_contains (contested, a));
+          g_assert_true (g_hash_table_contains (contested, b));
+        }
+    }
+  /* about one link a claim, not one for every two copies */
+  g_assert_cmpuint (alignment->links->len, <=, 2 * n_claims);
+  for (guint f = 0; f < alignment->facts->len; f++)
+    {
+      CrbFact *fact = g_ptr_array_index (alignment->facts, f);
+      guint n_contested = 0;
+
+      n_summarized += fact->n_links_summarized;
+      for (guint k = 0; fact->claims[k]; k++)
+        n_contested += g_hash_table_contains (contested, fact->claims[k]);
+      g_assert_cmpuint (fact->n_contested, ==, n_contested);
+    }
+  g_assert_cmpuint (n_summarized, ==, alignment->n_links_summarized);
+  /* identical claims are aligned through one: not a limit, but said */
+  g_assert_nonnull (alignment->note);
+  g_assert_nonnull (strstr (alignment->note, "word for word"));
+  g_assert_cmpuint (alignment->n_capped, ==, 0);
+}
+
+/* A breaking story in 200 articles whose sentences share most of their
+ * words: links are found (a word common to many claims is looked up near
+ * each claim, not dropped), and the story says that a limit applied. */
+static void
+test_big_story_finds_links (void)
+{
+  static const char * const cities[] = { "Vellmar", "Kestrel Bay", "Port Almera", "Oulu" };
+  static const char * const days[] = { "Monday", "Tuesday", "Wednesday" };
+  g_autoptr (GRand) r = g_rand_new_with_seed (15);
+  g_autoptr (CrbStory) story = crb_story_new ("big", "Big");
+  g_autoptr (CrbAlignment) alignment = NULL;
+  guint n_multi = 0, n_claims;
+
+  for (guint a = 0; a < 200; a++)
+    {
+      g_autofree char *id = g_strdup_printf ("art%u", a + 1);
+      g_autofree char *outlet = g_strdup_printf ("Outlet %u", a + 1);
+      g_autoptr (GString) text = g_string_new (NULL);
+      g_autoptr (CrbArticle) article = NULL;
+      g_autoptr (GPtrArray) claims = NULL;
+
+      g_string_append_printf (text, "At least %u people were killed when the river flooded %s "
+                              "on %s, the fire service said.\n\n",
+                              20 + g_rand_int_range (r, 0, 3), cities[a % 4],
+                              days[g_rand_int_range (r, 0, 3)]);
+      g_string_append_printf (text, "Rescuers evacuated %u homes in %s, the mayor said.\n\n",
+                              300 + g_rand_int_range (r, 0, 700), cities[(a + 1) % 4]);
+      g_string_append_printf (text, "Police arrested %u people for looting in %s.\n\n",
+                              2 + g_rand_int_range (r, 0, 40), cities[(a + 2) % 4]);
+      g_string_append_printf (text, "The damage in %s would cost about %u million euros to repair, "
+                              "the governor said.",
+                              cities[(a + 3) % 4], 40 + g_rand_int_range (r, 0, 200));
+      article = crb_article_new (id, text->str);
+      crb_article_set_outlet (article, outlet);
+      crb_article_set_date (article, "2025-03-10");
+      crb_story_add_article (story, article);
+      claims = crb_extract_article_claims (article, 0.0);
+      for (guint k = 0; k < claims->len; k++)
+        crb_story_add_claim (story, g_ptr_array_index (claims, k));
+    }
+  n_claims = crb_story_get_n_claims (story);
+  g_assert_cmpuint (n_claims, >, 400);
+
+  alignment = crb_align_story (story, NULL, NULL);
+  g_assert_cmpuint (alignment->links->len, >, n_claims / 2);
+  for (guint f = 0; f < alignment->facts->len; f++)
+    n_multi += g_strv_length (((CrbFact *) g_ptr_array_index (alignment->facts, f))->claims) > 1;
+  g_assert_cmpuint (n_multi, >, 0);
+  g_assert_cmpuint (g_hash_table_size (alignment->fact_of_claim), ==, n_claims);
+  /* each fact holds tolls, or arrests, not both: figures of one kind */
+  {
+    const CrbFact *toll = crb_alignment_get_fact (alignment, "art1:1");
+    const CrbFact *arrests = crb_alignment_get_fact (alignment, "art1:3");
+
+    g_assert_true (toll != arrests);
+    g_assert_cmpuint (toll->n_articles, >, 100);
+  }
+  g_test_message ("%u claims, %u links, %u facts (%u of several claims); %s", n_claims,
+                  alignment->links->len, alignment->facts->len, n_multi, alignment->note);
+  /* no silent cut-off */
+  g_assert_cmpuint (alignment->n_capped, >, 0);
+  g_assert_nonnull (alignment->note);
+  g_assert_nonnull (strstr (alignment->note, "Big story"));
+}
+
+/* A fact told by 30 outlets with two tolls: every claim is in it and
+ * flagged, but it keeps one link per claim and the strongest conflict of
+ * each, and counts the links it did not store. */
+static void
+test_fact_summarized (void)
+{
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (CrbStory) story = NULL;
+  g_autoptr (CrbAlignment) alignment = NULL;
+  const CrbFact *fact;
+
+  for (guint k = 0; k < 30; k++)
+    g_ptr_array_add (texts, g_strdup_printf ("The attack on the concert hall killed %u people, "
+                                             "officials said.", k % 2 ? 133 : 144));
+  story = make_story ((const char * const *) texts->pdata, NULL, 30);
+  alignment = crb_align_story (story, NULL, NULL);
+  fact = crb_alignment_get_fact (alignment, "art1:1");
+
+  g_assert_cmpuint (g_strv_length (fact->claims), ==, 30);
+  g_assert_cmpuint (fact->n_contested, ==, 30);
+  g_assert_cmpuint (fact->n_links_summarized, >, 0);
+  g_assert_cmpuint (alignment->links->len, <, 2 * 30);
+  g_assert_cmpuint (fact->n_conflicts, >=, 15);
+  g_assert_cmpfloat (crb_alignment_contest_score (alignment, story, "art30:1"), >, 0);
+  g_assert_nonnull (alignment->note);
+  g_assert_nonnull (strstr (alignment->note, "summarized"));
+  /* not a big story: nothing was capped */
+  g_assert_cmpuint (alignment->n_capped, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +896,9 @@ main (int   argc,
   g_test_add_func ("/corroborate/align/relation-strings", test_relation_strings);
   g_test_add_func ("/corroborate/align/empty-and-single", test_empty_and_single);
   g_test_add_func ("/corroborate/align/non-ascii", test_non_ascii);
+  g_test_add_func ("/corroborate/align/fact-summarized", test_fact_summarized);
+  g_test_add_func ("/corroborate/align/big-story-copies", test_big_story_copies);
+  g_test_add_func ("/corroborate/align/big-story-finds-links", test_big_story_finds_links);
 
   return g_test_run ();
 }

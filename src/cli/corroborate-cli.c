@@ -1718,6 +1718,14 @@ cmd_facts (int    argc,
           g_string_append (line, "]}\n");
           fwrite (line->str, 1, line->len, stdout);
         }
+      /* a big story's limits, where the reviewer sees them, not in the
+       * facts themselves */
+      if (alignment->note != NULL)
+        {
+          fflush (stdout);
+          g_printerr ("corroborate-cli: %s %s: %s\n", _("note:"), crb_story_get_id (story),
+                      alignment->note);
+        }
 
       if (!was_loaded)
         crb_story_unload (story);

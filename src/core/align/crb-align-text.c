@@ -402,7 +402,7 @@ lookup_word (GHashTable *cache,
       else
         word->key = g_steal_pointer (&s);
     }
-  /* words that tell who did it: see find_frame () in crb-align.c */
+  /* words that tell who did it: see find_frame () in crb-align-items.c */
   if (word->key[0] == '=' ?
       strcmp (word->key, "=involve") == 0 || strcmp (word->key, "=accuse") == 0 ||
       strcmp (word->key, "=responsibility") == 0 ||
@@ -413,7 +413,7 @@ lookup_word (GHashTable *cache,
     word->cls |= CRB_ALIGN_WORD_FRAME;
   if (strcmp (raw, "which") == 0 || strcmp (raw, "who") == 0 || strcmp (raw, "whose") == 0)
     word->cls |= CRB_ALIGN_WORD_RELATIVE;
-  /* see make_item () in crb-align.c */
+  /* see make_item () in crb-align-items.c */
   if (strcmp (word->key, "group") == 0 || strcmp (word->key, "militant") == 0)
     word->cls |= CRB_ALIGN_WORD_GROUP;
   word->country = g_hash_table_lookup (country_table, raw);

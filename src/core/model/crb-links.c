@@ -129,6 +129,7 @@ crb_alignment_free (CrbAlignment *alignment)
   g_clear_pointer (&alignment->fact_of_claim, g_hash_table_unref);
   g_clear_pointer (&alignment->links, g_ptr_array_unref);
   g_clear_pointer (&alignment->facts, g_ptr_array_unref);
+  g_free (alignment->note);
   g_free (alignment);
 }
 

@@ -46,6 +46,13 @@ typedef struct
  * @n_articles: the number of articles its claims come from
  * @n_outlets: the number of distinct outlets (an article without one counts as its own)
  * @n_conflicts: the number of conflicting links inside the fact
+ * @n_contested: the number of its claims with a conflicting link inside the
+ *   fact (every contested claim keeps one, even in a summarized fact); the
+ *   others agree with all the fact's outlets but their own
+ * @n_links_summarized: the links the alignment found inside the fact and
+ *   did not store: 0 unless the fact is summarized (a big fact keeps one
+ *   link joining each claim, and the strongest conflict of each contested
+ *   claim; see docs/alignment.md)
  */
 typedef struct
 {
@@ -54,6 +61,8 @@ typedef struct
   guint   n_articles;
   guint   n_outlets;
   guint   n_conflicts;
+  guint   n_contested;
+  guint   n_links_summarized;
 } CrbFact;
 
 /**
@@ -61,12 +70,20 @@ typedef struct
  * @links: (element-type CrbLink): every link, manual ones included, ordered by a then b
  * @facts: (element-type CrbFact): every fact, in the story order of their first claims
  * @fact_of_claim: claim id → its #CrbFact (borrowed from @facts)
+ * @n_capped: the number of claims that a limit of a big story kept from
+ *   being compared with every claim that shares their words (0: none)
+ * @n_links_summarized: the links found and not stored (see #CrbFact)
+ * @note: (nullable): what limits applied and what was summarized, in
+ *   English, for the reviewer; %NULL when nothing was left out
  */
 typedef struct
 {
   GPtrArray  *links;
   GPtrArray  *facts;
   GHashTable *fact_of_claim;
+  guint       n_capped;
+  guint       n_links_summarized;
+  char       *note;
 } CrbAlignment;
 
 const char   *crb_relation_to_string       (CrbRelation    relation);
