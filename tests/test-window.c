@@ -885,6 +885,68 @@ test_layout_many_links (void)
   assert_no_warnings ();
 }
 
+/* The mapped toggle button showing @icon. */
+static GtkWidget *
+find_action_free_toggle (GtkWidget  *root,
+                         const char *icon)
+{
+  g_autoptr (GPtrArray) toggles = find_all (root, GTK_TYPE_TOGGLE_BUTTON);
+
+  for (guint i = 0; i < toggles->len; i++)
+    if (g_strcmp0 (gtk_button_get_icon_name (g_ptr_array_index (toggles, i)), icon) == 0)
+      return g_ptr_array_index (toggles, i);
+  return NULL;
+}
+
+/* Too narrow for a readable column and the pane side by side (a window
+ * tiled on half a small screen): the pane folds over the articles, a header
+ * button shows it, and opening the reasons to reject shows it whole.
+ */
+static void
+test_layout_folded (void)
+{
+  CrbWindow *window = open_sample_sized (640, 600);
+  GtkWidget *flap, *button;
+  g_autoptr (GPtrArray) flaps = NULL;
+
+  iterate (300);
+  flaps = find_all (GTK_WIDGET (window), ADW_TYPE_FLAP);
+  flap = NULL;
+  for (guint i = 0; i < flaps->len; i++)
+    if (adw_flap_get_flap_position (g_ptr_array_index (flaps, i)) == GTK_PACK_END)
+      flap = g_ptr_array_index (flaps, i);
+  g_assert_nonnull (flap);
+  g_assert_true (adw_flap_get_folded (ADW_FLAP (flap)));
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+  /* The header's button that shows the pane is there. */
+  button = find_action_free_toggle (GTK_WIDGET (window), "sidebar-show-right-symbolic");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  screenshot (GTK_WIDGET (window), "layout-640x600-folded");
+  {
+    g_autoptr (GPtrArray) views = find_all (GTK_WIDGET (window), CRB_TYPE_ARTICLE_VIEW);
+    GtkWidget *columns = find_one (GTK_WIDGET (window), CRB_TYPE_ARTICLE_COLUMNS);
+
+    g_assert_cmpuint (views->len, >=, 1);
+    g_assert_cmpint (gtk_widget_get_width (columns), >=, READABLE_WIDTH);
+  }
+
+  /* X opens the reasons: the pane comes, whole. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "claim.reject", NULL);
+  iterate (400);
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+  screenshot (GTK_WIDGET (window), "layout-640x600-folded-revealed");
+  assert_not_clipped (GTK_WIDGET (window), find_one (GTK_WIDGET (window), CRB_TYPE_CLAIMS_PANE), NULL,
+                      "the folded pane", "640x600");
+  assert_not_clipped (GTK_WIDGET (window), find_action_widget (GTK_WIDGET (window), "claim.confirm"), NULL,
+                      "claim.confirm", "640x600");
+  gtk_widget_activate_action (GTK_WIDGET (window), "claim.reason", "i", 2);
+  g_assert_cmpint (crb_claim_get_status (crb_window_get_claim (window)), ==, CRB_DECISION_STATUS_PENDING);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
 /* The claims pane is as wide as remembered, and dragging its edge (a real
  * pointer, by xdotool) changes the width and remembers it.
  */
@@ -1554,6 +1616,7 @@ main (int   argc,
   g_test_add_func ("/corroborate/window/layout/sizes", test_layout_sizes);
   g_test_add_func ("/corroborate/window/layout/many-links", test_layout_many_links);
   g_test_add_func ("/corroborate/window/layout/pane-width", test_layout_pane_width);
+  g_test_add_func ("/corroborate/window/layout/folded", test_layout_folded);
   g_test_add_func ("/corroborate/window/keys/filter", test_filter_keys);
   g_test_add_func ("/corroborate/window/selection/toast", test_toast_clear_of_selection);
   g_test_add_func ("/corroborate/window/selection/list-after-resize", test_list_after_resize);

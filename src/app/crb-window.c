@@ -787,6 +787,11 @@ crb_window_init (CrbWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
+  /* The articles are never narrower than one readable column: below that
+   * the claims pane folds over them.
+   */
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (self->articles_scroller),
+                                             crb_article_columns_get_min_column_width (self->articles_box));
   crb_claims_pane_set_pane_width (self->claims_pane,
                                   MAX (CRB_CLAIMS_MIN_WIDTH, g_settings_get_int (self->settings, "claims-width")));
   drag = gtk_gesture_drag_new ();
