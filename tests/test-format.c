@@ -9,10 +9,20 @@
 
 #include "crb-format.h"
 
+/* JSON written with ' for ", to read in C. */
+static JsonNode *
+parse (const char *json)
+{
+  g_autofree char *text = g_strdup (json);
+
+  g_strdelimit (text, "'", '"');
+  return json_from_string (text, NULL);
+}
+
 static JsonObject *
 parse_object (const char *json)
 {
-  g_autoptr (JsonNode) node = json_from_string (json, NULL);
+  g_autoptr (JsonNode) node = parse (json);
 
   g_assert_nonnull (node);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
@@ -44,32 +54,35 @@ static void
 test_quantities (void)
 {
   /* "1 at-least killed", "dozens → 24 at-least injured" before. */
-  assert_quantity ("{\"text\":\"at least 1\",\"value\":1,\"qualifier\":\"at-least\",\"unit\":\"killed\"}",
+  assert_quantity ("{'text':'at least 1','value':1,'qualifier':'at-least','unit':'killed'}",
                    "at least 1 killed");
-  assert_quantity ("{\"text\":\"dozens\",\"value\":24,\"qualifier\":\"at-least\",\"unit\":\"injured\"}",
+  assert_quantity ("{'text':'dozens','value':24,'qualifier':'at-least','unit':'injured'}",
                    "“dozens”: at least 24 injured");
-  assert_quantity ("{\"text\":\"Seven\",\"value\":7,\"qualifier\":\"exact\",\"unit\":\"killed\",\"noun\":\"people\"}",
+  assert_quantity ("{'text':'Seven','value':7,'qualifier':'exact','unit':'killed','noun':'people'}",
                    "“Seven”: 7 killed");
-  assert_quantity ("{\"text\":\"more than 140\",\"value\":140,\"qualifier\":\"more-than\",\"unit\":\"killed\"}",
+  assert_quantity ("{'text':'more than 140','value':140,'qualifier':'more-than','unit':'killed'}",
                    "more than 140 killed");
-  assert_quantity ("{\"text\":\"up to 3\",\"value\":3,\"qualifier\":\"at-most\",\"unit\":\"detained\"}",
+  assert_quantity ("{'text':'up to 3','value':3,'qualifier':'at-most','unit':'detained'}",
                    "at most 3 detained");
-  assert_quantity ("{\"text\":\"fewer than 10\",\"value\":10,\"qualifier\":\"less-than\",\"unit\":\"missing\"}",
+  assert_quantity ("{'text':'fewer than 10','value':10,'qualifier':'less-than','unit':'missing'}",
                    "less than 10 missing");
-  assert_quantity ("{\"text\":\"about 40,000\",\"value\":40000,\"qualifier\":\"about\",\"unit\":\"vehicles\"}",
+  assert_quantity ("{'text':'about 40,000','value':40000,'qualifier':'about','unit':'vehicles'}",
                    "about 40000 vehicles");
-  assert_quantity ("{\"text\":\"€4.2 million\",\"value\":4200000,\"qualifier\":\"exact\",\"unit\":\"money\",\"currency\":\"EUR\"}",
+  assert_quantity ("{'text':'€4.2 million','value':4200000,'qualifier':'exact',"
+                   "'unit':'money','currency':'EUR'}",
                    "€4.2 million");
-  assert_quantity ("{\"text\":\"2.5 billion roubles\",\"value\":2500000000,\"unit\":\"money\",\"currency\":\"RUB\"}",
+  assert_quantity ("{'text':'2.5 billion roubles','value':2500000000,"
+                   "'unit':'money','currency':'RUB'}",
                    "₽2.5 billion");
-  assert_quantity ("{\"text\":\"5 francs\",\"value\":5,\"unit\":\"money\",\"currency\":\"CHF\"}", "CHF5");
-  assert_quantity ("{\"text\":\"52.4 percent\",\"value\":52.4,\"unit\":\"percent\",\"noun\":\"vote\"}",
+  assert_quantity ("{'text':'5 francs','value':5,'unit':'money','currency':'CHF'}", "CHF5");
+  assert_quantity ("{'text':'52.4 percent','value':52.4,'unit':'percent','noun':'vote'}",
                    "52.4% of the vote");
-  assert_quantity ("{\"text\":\"12.5%\",\"value\":12.5,\"unit\":\"percent\"}", "12.5%");
-  assert_quantity ("{\"text\":\"two-thirds\",\"value\":0.6667,\"unit\":\"fraction\"}", "“two-thirds”: 67%");
-  assert_quantity ("{\"text\":\"31\",\"value\":31,\"unit\":null}", "31");
+  assert_quantity ("{'text':'12.5%','value':12.5,'unit':'percent'}", "12.5%");
+  assert_quantity ("{'text':'two-thirds','value':0.6667,'unit':'fraction'}",
+                   "“two-thirds”: 67%");
+  assert_quantity ("{'text':'31','value':31,'unit':null}", "31");
   /* No value: the words as written. */
-  assert_quantity ("{\"text\":\"a handful\"}", "a handful");
+  assert_quantity ("{'text':'a handful'}", "a handful");
 }
 
 static void
@@ -90,29 +103,32 @@ static void
 test_dates (void)
 {
   /* "March 22 → --03-22" before: the article's year completes it. */
-  assert_date ("{\"text\":\"March 22\",\"value\":\"--03-22\"}", "2024-05-24", "22 March 2024");
-  assert_date ("{\"text\":\"March 22\",\"value\":\"--03-22\"}", "2024-05-24T08:00:00Z", "22 March 2024");
-  assert_date ("{\"text\":\"March 22\",\"value\":\"--03-22\"}", NULL, "22 March");
-  assert_date ("{\"text\":\"on Friday\",\"value\":\"2024-03-22\"}", NULL, "22 March 2024");
-  assert_date ("{\"text\":\"in early March\",\"value\":\"2024-03\"}", NULL, "March 2024");
-  assert_date ("{\"text\":\"in March\",\"value\":\"--03\"}", "2025-03-05", "March 2025");
-  assert_date ("{\"text\":\"in 2015\",\"value\":\"2015\"}", NULL, "2015");
-  assert_date ("{\"text\":\"on Friday\",\"value\":null,\"weekday\":\"friday\"}", NULL, "Friday");
-  assert_date ("{\"text\":\"yesterday\",\"value\":null,\"relative\":\"yesterday\"}", NULL, "yesterday");
-  assert_date ("{\"text\":\"29 February\",\"value\":\"--02-29\"}", NULL, "29 February");
+  assert_date ("{'text':'March 22','value':'--03-22'}", "2024-05-24", "22 March 2024");
+  assert_date ("{'text':'March 22','value':'--03-22'}", "2024-05-24T08:00:00Z", "22 March 2024");
+  assert_date ("{'text':'March 22','value':'--03-22'}", NULL, "22 March");
+  assert_date ("{'text':'on Friday','value':'2024-03-22'}", NULL, "22 March 2024");
+  assert_date ("{'text':'in early March','value':'2024-03'}", NULL, "March 2024");
+  assert_date ("{'text':'in March','value':'--03'}", "2025-03-05", "March 2025");
+  assert_date ("{'text':'in 2015','value':'2015'}", NULL, "2015");
+  assert_date ("{'text':'on Friday','value':null,'weekday':'friday'}", NULL, "Friday");
+  assert_date ("{'text':'yesterday','value':null,'relative':'yesterday'}", NULL, "yesterday");
+  assert_date ("{'text':'29 February','value':'--02-29'}", NULL, "29 February");
   /* Anything else: the words as written. */
-  assert_date ("{\"text\":\"some day\",\"value\":\"soon\"}", NULL, "some day");
+  assert_date ("{'text':'some day','value':'soon'}", NULL, "some day");
 }
 
 static void
 test_entities_and_source (void)
 {
-  g_autoptr (JsonObject) place = parse_object ("{\"text\":\"Port Almera\",\"type\":\"place\"}");
-  g_autoptr (JsonObject) other = parse_object ("{\"text\":\"Kessel\",\"type\":\"other\"}");
-  g_autoptr (JsonObject) said = parse_object ("{\"speaker\":\"the foreign ministry\",\"verb\":\"said\",\"source\":\"institution\"}");
-  g_autoptr (JsonObject) according = parse_object ("{\"speaker\":\"officials\",\"verb\":\"according to\",\"source\":\"anonymous\"}");
-  g_autoptr (JsonObject) pronoun = parse_object ("{\"speaker\":\"he\",\"verb\":\"said\",\"source\":\"pronoun\"}");
-  g_autoptr (JsonObject) nobody = parse_object ("{\"verb\":\"said\"}");
+  g_autoptr (JsonObject) place = parse_object ("{'text':'Port Almera','type':'place'}");
+  g_autoptr (JsonObject) other = parse_object ("{'text':'Kessel','type':'other'}");
+  g_autoptr (JsonObject) said =
+    parse_object ("{'speaker':'the foreign ministry','verb':'said','source':'institution'}");
+  g_autoptr (JsonObject) according =
+    parse_object ("{'speaker':'officials','verb':'according to','source':'anonymous'}");
+  g_autoptr (JsonObject) pronoun =
+    parse_object ("{'speaker':'he','verb':'said','source':'pronoun'}");
+  g_autoptr (JsonObject) nobody = parse_object ("{'verb':'said'}");
   g_autofree char *a = crb_format_entity (place);
   g_autofree char *b = crb_format_entity (other);
   g_autofree char *c = crb_format_source (said);
@@ -146,12 +162,12 @@ test_kinds_and_reasons (void)
 static void
 test_values (void)
 {
-  g_autoptr (JsonNode) values = json_from_string (
-    "{\"quantities\":[{\"text\":\"at least 1\",\"value\":1,\"qualifier\":\"at-least\",\"unit\":\"killed\"},"
-    "{\"text\":\"dozens\",\"value\":24,\"qualifier\":\"at-least\",\"unit\":\"injured\"}],"
-    "\"dates\":[{\"text\":\"March 22\",\"value\":\"--03-22\"}],"
-    "\"entities\":[{\"text\":\"Port Almera\",\"type\":\"place\"}],"
-    "\"speaker\":\"the foreign ministry\",\"verb\":\"said\",\"source\":\"institution\"}", NULL);
+  g_autoptr (JsonNode) values = parse (
+    "{'quantities':[{'text':'at least 1','value':1,'qualifier':'at-least','unit':'killed'},"
+    "{'text':'dozens','value':24,'qualifier':'at-least','unit':'injured'}],"
+    "'dates':[{'text':'March 22','value':'--03-22'}],"
+    "'entities':[{'text':'Port Almera','type':'place'}],"
+    "'speaker':'the foreign ministry','verb':'said','source':'institution'}");
   g_autoptr (GPtrArray) lines = crb_format_values (values, "2024-05-24");
   g_autoptr (GPtrArray) empty = crb_format_values (NULL, NULL);
   static const char * const expected[][2] = {

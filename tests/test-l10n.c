@@ -88,7 +88,8 @@ screenshot (GtkWidget  *widget,
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_mkdir_with_parents (dir, 0755);
   path = g_strdup_printf ("%s/%s.png", dir, name);
@@ -158,7 +159,8 @@ test_values_in_german (void)
 static gboolean
 page_is_project (gpointer data)
 {
-  return g_strcmp0 (crb_window_get_page (data), "project") == 0 && crb_window_get_claim (data) != NULL;
+  return g_strcmp0 (crb_window_get_page (data), "project") == 0 &&
+      crb_window_get_claim (data) != NULL;
 }
 
 /* The ellipsized labels under @root that are on screen, added to @cut. */
@@ -334,7 +336,8 @@ main (int   argc,
   find_german_locale ();
   setlocale (LC_ALL, "");
   {
-    g_autofree char *sample = g_build_filename (g_getenv ("CRB_SOURCE_ROOT"), "data", "sample", "harbor-bridge", NULL);
+    g_autofree char *sample = g_build_filename (g_getenv ("CRB_SOURCE_ROOT"), "data", "sample",
+                                                "harbor-bridge", NULL);
 
     g_setenv ("CORROBORATE_SAMPLE_DIR", sample, TRUE);
   }

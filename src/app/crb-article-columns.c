@@ -128,7 +128,8 @@ set_adjustment (CrbArticleColumns  *self,
       g_object_unref (*slot);
     }
   *slot = g_object_ref_sink (adjustment);
-  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (on_adjustment_value_changed_cb), self);
+  g_signal_connect_swapped (adjustment, "value-changed",
+                            G_CALLBACK (on_adjustment_value_changed_cb), self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 

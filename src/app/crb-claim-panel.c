@@ -205,7 +205,8 @@ crb_claim_panel_describe_alignment (CrbStory *story,
 
   n_outlets = g_hash_table_size (outlets);
   if (n_outlets > 1)
-    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u outlet", "%u outlets", n_outlets), n_outlets);
+    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u outlet", "%u outlets", n_outlets),
+                            n_outlets);
   else
     g_string_append (s, _("single source"));
 
@@ -213,7 +214,8 @@ crb_claim_panel_describe_alignment (CrbStory *story,
     {
       g_string_append (s, " · ");
       if (brief)
-        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts", conflicts),
+        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts",
+                                                conflicts),
                                 conflicts);
       else
         g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "conflicts with %u other claim",
@@ -360,7 +362,8 @@ static GtkWidget *label_new (const char *css_class,
 static void
 update_values (CrbClaimPanel *self)
 {
-  CrbArticle *article = self->story ? crb_story_lookup_article (self->story, crb_claim_get_article_id (self->claim))
+  CrbArticle *article = self->story ? crb_story_lookup_article (self->story,
+                                                                crb_claim_get_article_id (self->claim))
                                     : NULL;
   g_autoptr (GPtrArray) lines = crb_format_values (crb_claim_get_values (self->claim),
                                                    article ? crb_article_get_date (article) : NULL);
@@ -610,7 +613,8 @@ build (CrbClaimPanel *self)
   gtk_widget_set_margin_start (details, 12);
   gtk_widget_set_margin_end (details, 12);
   scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 64);
   /* A shade at an edge says there is more to scroll to. */
@@ -771,12 +775,15 @@ crb_claim_panel_measure (GtkWidget      *widget,
 
   gtk_widget_measure (self->box, orientation, for_size, minimum, natural, NULL, NULL);
 
-  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0 && gtk_widget_get_visible (self->content))
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0 &&
+      gtk_widget_get_visible (self->content))
     {
       int details, actions;
 
-      gtk_widget_measure (self->details, GTK_ORIENTATION_VERTICAL, for_size, NULL, &details, NULL, NULL);
-      gtk_widget_measure (self->actions, GTK_ORIENTATION_VERTICAL, for_size, NULL, &actions, NULL, NULL);
+      gtk_widget_measure (self->details, GTK_ORIENTATION_VERTICAL, for_size, NULL, &details, NULL,
+                          NULL);
+      gtk_widget_measure (self->actions, GTK_ORIENTATION_VERTICAL, for_size, NULL, &actions, NULL,
+                          NULL);
       *natural = MAX (*minimum, details + actions);
     }
 }

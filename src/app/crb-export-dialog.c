@@ -537,7 +537,8 @@ crb_export_dialog_init (CrbExportDialog *self)
    * subtitle, and the list's rows wrap; neither is ever cut short.
    */
   adw_combo_row_set_expression (ADW_COMBO_ROW (self->format_row),
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
   adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (self->format_row), TRUE);
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (format_item_setup_cb), NULL);

@@ -182,7 +182,8 @@ crb_format_quantity (JsonObject *quantity)
   g_autofree char *qualified = NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      (json_node_get_value_type (node) != G_TYPE_INT64 && json_node_get_value_type (node) != G_TYPE_DOUBLE))
+      (json_node_get_value_type (node) != G_TYPE_INT64 &&
+       json_node_get_value_type (node) != G_TYPE_DOUBLE))
     return g_strdup (text);
 
   amount = format_amount (quantity, json_node_get_double (node));
@@ -301,11 +302,14 @@ crb_format_date (JsonObject *date,
 {
   const char *text = json_object_get_string_member_with_default (date, "text", "");
   JsonNode *node = json_object_get_member (date, "value");
-  const char *value = node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-                      ? json_node_get_string (node) : NULL;
+  const char *value = NULL;
   int year = article_year (article_date);
   char *formatted = NULL;
   int y, m, d;
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_STRING)
+    value = json_node_get_string (node);
 
   if (value == NULL)
     {
@@ -475,13 +479,16 @@ crb_format_reason (const char *reason)
 {
   /* The reasons of docs/extraction.md, section 3. */
   static const char * const reasons[] = {
-    NC_("claim reason", "number"), NC_("claim reason", "casualties"), NC_("claim reason", "percentage"),
-    NC_("claim reason", "money"), NC_("claim reason", "date"), NC_("claim reason", "attribution verb"),
+    NC_("claim reason", "number"), NC_("claim reason", "casualties"),
+    NC_("claim reason", "percentage"), NC_("claim reason", "money"),
+    NC_("claim reason", "date"), NC_("claim reason", "attribution verb"),
     NC_("claim reason", "named source"), NC_("claim reason", "anonymous source"),
-    NC_("claim reason", "named entity"), NC_("claim reason", "event"), NC_("claim reason", "comparison"),
-    NC_("claim reason", "cause"), NC_("claim reason", "question"), NC_("claim reason", "exclamation"),
-    NC_("claim reason", "opinion"), NC_("claim reason", "promise"), NC_("claim reason", "prediction"),
-    NC_("claim reason", "hedged"), NC_("claim reason", "first person"), NC_("claim reason", "too short"),
+    NC_("claim reason", "named entity"), NC_("claim reason", "event"),
+    NC_("claim reason", "comparison"), NC_("claim reason", "cause"),
+    NC_("claim reason", "question"), NC_("claim reason", "exclamation"),
+    NC_("claim reason", "opinion"), NC_("claim reason", "promise"),
+    NC_("claim reason", "prediction"), NC_("claim reason", "hedged"),
+    NC_("claim reason", "first person"), NC_("claim reason", "too short"),
     NC_("claim reason", "headline"), NC_("claim reason", "unattributed quote"),
   };
 
