@@ -958,6 +958,66 @@ test_layout_folded (void)
   assert_no_warnings ();
 }
 
+/* With more articles than fit, the columns scroll sideways with the pointer
+ * over an article's text: the horizontal wheel (buttons 6 and 7, as a
+ * touchpad's sideways swipe arrives on X11) and Shift+wheel; the plain
+ * wheel scrolls the article's text.
+ */
+static void
+test_layout_wheel (void)
+{
+  CrbWindow *window = open_sample_sized (1024, 700);
+  GtkWidget *columns, *scroller, *first;
+  GtkAdjustment *hadj, *vadj;
+  g_autoptr (GPtrArray) views = NULL;
+  graphene_rect_t r;
+  double dx, dy, start;
+  g_autofree char *move = NULL;
+
+  iterate (300);
+  columns = find_one (GTK_WIDGET (window), CRB_TYPE_ARTICLE_COLUMNS);
+  scroller = gtk_widget_get_parent (columns);
+  hadj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadj), >, gtk_adjustment_get_page_size (hadj));
+  views = find_all (columns, CRB_TYPE_ARTICLE_VIEW);
+  first = GTK_WIDGET (crb_article_view_get_text_view (g_ptr_array_index (views, 0)));
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (first));
+
+  /* The pointer over the first article's text. */
+  r = bounds_in (first, GTK_WIDGET (window));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &dx, &dy);
+  move = g_strdup_printf ("mousemove --sync %d %d",
+                          (int) (r.origin.x + dx + 100), (int) (r.origin.y + dy + 150));
+  xdotool (move);
+  gtk_adjustment_set_value (hadj, 0);
+  iterate (200);
+
+  /* Sideways wheel. */
+  xdotool ("click --repeat 3 --delay 50 7");
+  iterate (500);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadj), >, 0);
+  xdotool ("click --repeat 6 --delay 50 6");
+  iterate (500);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadj), ==, 0);
+
+  /* Shift+wheel. */
+  xdotool ("keydown shift click --repeat 3 --delay 50 5 keyup shift");
+  iterate (500);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadj), >, 0);
+  gtk_adjustment_set_value (hadj, 0);
+  iterate (200);
+
+  /* The plain wheel scrolls the text, not the columns. */
+  start = gtk_adjustment_get_value (vadj);
+  xdotool ("click --repeat 3 --delay 50 5");
+  iterate (500);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadj), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, start);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
 /* The claims pane is as wide as remembered, and dragging its edge (a real
  * pointer, by xdotool) changes the width and remembers it.
  */
@@ -1637,6 +1697,7 @@ main (int   argc,
   g_test_add_func ("/corroborate/window/layout/many-links", test_layout_many_links);
   g_test_add_func ("/corroborate/window/layout/pane-width", test_layout_pane_width);
   g_test_add_func ("/corroborate/window/layout/folded", test_layout_folded);
+  g_test_add_func ("/corroborate/window/layout/wheel", test_layout_wheel);
   g_test_add_func ("/corroborate/window/keys/filter", test_filter_keys);
   g_test_add_func ("/corroborate/window/selection/toast", test_toast_clear_of_selection);
   g_test_add_func ("/corroborate/window/selection/list-after-resize", test_list_after_resize);
