@@ -670,8 +670,18 @@ build (CrbClaimPanel *self)
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_correct_key_pressed_cb), self);
   gtk_widget_add_controller (self->correct_view, keys);
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), self->correct_view);
+  /* GTK 4.8's text view measures its height at its previous width, so a
+   * frame around it cut a long claim short: it scrolls instead, from four
+   * lines up to eight.
+   */
+  frame = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (frame), TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (frame), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (frame), 96);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (frame), 180);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (frame), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (frame), self->correct_view);
   gtk_box_append (GTK_BOX (box), frame);
   hint = label_new ("dim-label", TRUE);
   gtk_widget_add_css_class (hint, "caption");
