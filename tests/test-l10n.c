@@ -10,7 +10,29 @@
 #include <locale.h>
 
 #include "crb-application.h"
+#include "crb-export-dialog.h"
+#include "crb-format.h"
 #include "crb-window.h"
+
+/* A German locale for month names and digit grouping, compiled for the
+ * test when the system has none (LOCPATH); NULL when it cannot be had.
+ */
+static const char *german_locale;
+
+static CrbApplication *app;
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
 
 static GtkWidget *
 find_widget (GtkWidget *root,
@@ -32,12 +54,8 @@ find_widget (GtkWidget *root,
 static void
 test_window_in_german (void)
 {
-  CrbApplication *app = crb_application_new ();
   CrbWindow *window;
   GtkWidget *status;
-
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   window = crb_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
@@ -52,13 +70,259 @@ test_window_in_german (void)
   g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", 3), ==, "%u Artikel");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  g_object_unref (app);
+}
+
+/* For people to look at: _build/tests/screenshots/. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "screenshots", NULL);
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static JsonObject *
+parse_object (const char *json)
+{
+  g_autoptr (JsonNode) node = json_from_string (json, NULL);
+
+  g_assert_nonnull (node);
+  return json_object_ref (json_node_get_object (node));
+}
+
+/* The claim values in German: words from the catalogue, month names and
+ * digit grouping from the locale.
+ */
+static void
+test_values_in_german (void)
+{
+  g_autoptr (JsonObject) at_least = parse_object ("{\"text\":\"at least 1\",\"value\":1,\"qualifier\":\"at-least\",\"unit\":\"killed\"}");
+  g_autoptr (JsonObject) dozens = parse_object ("{\"text\":\"dozens\",\"value\":24,\"qualifier\":\"at-least\",\"unit\":\"injured\"}");
+  g_autoptr (JsonObject) money = parse_object ("{\"text\":\"€4.2 million\",\"value\":4200000,\"unit\":\"money\",\"currency\":\"EUR\"}");
+  g_autoptr (JsonObject) tents = parse_object ("{\"text\":\"3,200\",\"value\":3200,\"unit\":\"tents\"}");
+  g_autoptr (JsonObject) date = parse_object ("{\"text\":\"March 22\",\"value\":\"--03-22\"}");
+  g_autoptr (JsonObject) place = parse_object ("{\"text\":\"Port Almera\",\"type\":\"place\"}");
+  g_autoptr (JsonObject) said = parse_object ("{\"speaker\":\"the foreign ministry\",\"verb\":\"said\"}");
+  g_autofree char *a = crb_format_quantity (at_least);
+  g_autofree char *b = crb_format_quantity (dozens);
+  g_autofree char *e = crb_format_entity (place);
+  g_autofree char *f = crb_format_source (said);
+
+  g_assert_cmpstr (a, ==, "mindestens 1 Toter");
+  g_assert_cmpstr (b, ==, "„dozens“: mindestens 24 Verletzte");
+  g_assert_cmpstr (e, ==, "Port Almera · Ort");
+  g_assert_cmpstr (f, ==, "laut the foreign ministry");
+  g_assert_cmpstr (crb_format_kind ("quantity"), ==, "Zahl");
+  g_assert_cmpstr (crb_format_reason ("too short"), ==, "zu kurz");
+
+  if (german_locale == NULL)
+    {
+      g_test_message ("no German locale: month names and digit grouping not checked");
+      return;
+    }
+
+  {
+    g_autofree char *old_time = g_strdup (setlocale (LC_TIME, NULL));
+    g_autofree char *old_numeric = g_strdup (setlocale (LC_NUMERIC, NULL));
+    g_autofree char *c = NULL, *d = NULL, *g = NULL;
+
+    g_assert_nonnull (setlocale (LC_TIME, german_locale));
+    g_assert_nonnull (setlocale (LC_NUMERIC, german_locale));
+    c = crb_format_quantity (money);
+    d = crb_format_date (date, "2024-05-24");
+    g = crb_format_quantity (tents);
+    setlocale (LC_TIME, old_time);
+    setlocale (LC_NUMERIC, old_numeric);
+
+    g_assert_cmpstr (c, ==, "4,2 Mio. €");
+    g_assert_cmpstr (d, ==, "22. März 2024");
+    g_assert_cmpstr (g, ==, "3.200 tents");
+  }
+}
+
+static gboolean
+page_is_project (gpointer data)
+{
+  return g_strcmp0 (crb_window_get_page (data), "project") == 0 &&
+      crb_window_get_claim (data) != NULL;
+}
+
+/* The ellipsized labels under @root that are on screen, added to @cut. */
+static void
+collect_cut_labels (GtkWidget *root,
+                    GPtrArray *cut)
+{
+  GQueue queue = G_QUEUE_INIT;
+  GtkWidget *w;
+
+  g_queue_push_tail (&queue, root);
+  while ((w = g_queue_pop_head (&queue)))
+    {
+      if (!gtk_widget_get_mapped (w))
+        continue;
+      if (GTK_IS_LABEL (w) && gtk_label_get_ellipsize (GTK_LABEL (w)) != PANGO_ELLIPSIZE_NONE &&
+          pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (w))))
+        g_ptr_array_add (cut, g_strdup (gtk_label_get_text (GTK_LABEL (w))));
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        return GTK_WIDGET (w);
+    }
+  return NULL;
+}
+
+/* In German, at 1280×720 and 1024×700, no label of the window, the export
+ * dialog or its open list of formats is cut short ("Au…" was the filter's
+ * placeholder, and the format names were cut even in the open list).
+ */
+static void
+test_nothing_cut_in_german (void)
+{
+  static const int sizes[][2] = { { 1280, 720 }, { 1024, 700 } };
+  g_autoptr (GPtrArray) cut = g_ptr_array_new_with_free_func (g_free);
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      CrbWindow *window = crb_window_new (app);
+      GtkWidget *dialog, *combo;
+      gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[s][0], sizes[s][1]);
+      gtk_window_present (GTK_WINDOW (window));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.try-sample", NULL);
+      while (!page_is_project (window) && g_get_monotonic_time () < end)
+        iterate (50);
+      g_assert_true (page_is_project (window));
+      iterate (500);
+      collect_cut_labels (GTK_WIDGET (window), cut);
+      {
+        g_autofree char *name = g_strdup_printf ("german-%dx%d", sizes[s][0], sizes[s][1]);
+
+        screenshot (GTK_WIDGET (window), name);
+      }
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+      iterate (500);
+      dialog = find_toplevel (CRB_TYPE_EXPORT_DIALOG);
+      g_assert_nonnull (dialog);
+      collect_cut_labels (dialog, cut);
+      /* The list of formats, open. */
+      combo = NULL;
+      {
+        GQueue queue = G_QUEUE_INIT;
+        GtkWidget *w;
+
+        g_queue_push_tail (&queue, dialog);
+        while ((w = g_queue_pop_head (&queue)) && combo == NULL)
+          {
+            if (ADW_IS_COMBO_ROW (w))
+              combo = w;
+            for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+              g_queue_push_tail (&queue, c);
+          }
+        g_queue_clear (&queue);
+      }
+      g_assert_nonnull (combo);
+      g_signal_emit_by_name (combo, "activate");
+      iterate (500);
+      collect_cut_labels (dialog, cut);
+      {
+        g_autoptr (GPtrArray) popovers = g_ptr_array_new ();
+        GQueue queue = G_QUEUE_INIT;
+        GtkWidget *w;
+
+        g_queue_push_tail (&queue, combo);
+        while ((w = g_queue_pop_head (&queue)))
+          {
+            if (GTK_IS_POPOVER (w))
+              g_ptr_array_add (popovers, w);
+            for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+              g_queue_push_tail (&queue, c);
+          }
+        g_assert_cmpuint (popovers->len, >=, 1);
+        if (s == 0)
+          {
+            screenshot (dialog, "german-export-dialog");
+            screenshot (g_ptr_array_index (popovers, 0), "german-export-formats");
+          }
+        for (guint i = 0; i < popovers->len; i++)
+          {
+            collect_cut_labels (g_ptr_array_index (popovers, i), cut);
+            gtk_popover_popdown (g_ptr_array_index (popovers, i));
+          }
+        iterate (300);
+      }
+
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      gtk_window_destroy (GTK_WINDOW (window));
+      iterate (200);
+    }
+
+  for (guint i = 0; i < cut->len; i++)
+    g_test_message ("cut short: “%s”", (char *) g_ptr_array_index (cut, i));
+  g_assert_cmpuint (cut->len, ==, 0);
+}
+
+/* Compiles de_DE.UTF-8 into a folder of the test's when the system lacks it. */
+static void
+find_german_locale (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *cmd = NULL;
+  int status = -1;
+
+  if (setlocale (LC_TIME, "de_DE.UTF-8") != NULL)
+    {
+      german_locale = "de_DE.UTF-8";
+      return;
+    }
+
+  dir = g_dir_make_tmp ("crb-locale-XXXXXX", NULL);
+  cmd = g_strdup_printf ("localedef -i de_DE -f UTF-8 %s/de_DE.UTF-8", dir);
+  if (dir != NULL && g_spawn_command_line_sync (cmd, NULL, NULL, &status, NULL) && status == 0)
+    {
+      g_setenv ("LOCPATH", dir, TRUE);
+      if (setlocale (LC_TIME, "de_DE.UTF-8") != NULL)
+        german_locale = "de_DE.UTF-8";
+    }
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  int ret;
+
   g_setenv ("LANGUAGE", "de", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -69,6 +333,23 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  find_german_locale ();
+  setlocale (LC_ALL, "");
+  {
+    g_autofree char *sample = g_build_filename (g_getenv ("CRB_SOURCE_ROOT"), "data", "sample",
+                                                "harbor-bridge", NULL);
+
+    g_setenv ("CORROBORATE_SAMPLE_DIR", sample, TRUE);
+  }
+
+  app = crb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
   g_test_add_func ("/corroborate/l10n/window-in-german", test_window_in_german);
-  return g_test_run ();
+  g_test_add_func ("/corroborate/l10n/values-in-german", test_values_in_german);
+  g_test_add_func ("/corroborate/l10n/nothing-cut-in-german", test_nothing_cut_in_german);
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
 }

@@ -651,7 +651,8 @@ find_action_widget (GtkWidget  *root,
     {
       GtkWidget *w = g_ptr_array_index (all, i);
 
-      if (GTK_IS_ACTIONABLE (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), action) == 0)
+      if (GTK_IS_ACTIONABLE (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)),
+                                              action) == 0)
         return w;
     }
 
@@ -691,7 +692,8 @@ assert_not_clipped (GtkWidget  *window,
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
   graphene_rect_t in_window = bounds_in (widget, window);
-  graphene_rect_t whole = GRAPHENE_RECT_INIT (0, 0, gdk_surface_get_width (surface), gdk_surface_get_height (surface));
+  graphene_rect_t whole = GRAPHENE_RECT_INIT (0, 0, gdk_surface_get_width (surface),
+                                              gdk_surface_get_height (surface));
   double dx, dy;
   int min_width, min_height;
 
@@ -761,7 +763,8 @@ check_layout (CrbWindow  *window,
 
   /* The claim list: whole, and at least about three rows tall. */
   g_assert_cmpuint (grids->len, ==, 1);
-  assert_not_clipped (root, gtk_widget_get_parent (g_ptr_array_index (grids, 0)), pane, "the claim list", state);
+  assert_not_clipped (root, gtk_widget_get_parent (g_ptr_array_index (grids, 0)), pane,
+                      "the claim list", state);
   g_assert_cmpint (gtk_widget_get_height (g_ptr_array_index (grids, 0)), >=, 150);
 
   for (guint i = 0; i < views->len; i++)
@@ -777,7 +780,8 @@ check_layout (CrbWindow  *window,
       if (r.size.width >= READABLE_WIDTH)
         readable++;
       else
-        g_error ("%s: article column %u is %.0f px wide, less than %d", state, i, r.size.width, READABLE_WIDTH);
+        g_error ("%s: article column %u is %.0f px wide, less than %d", state, i, r.size.width,
+                 READABLE_WIDTH);
     }
   g_assert_cmpuint (in_view, >=, 1);
   g_assert_cmpuint (readable, >=, 1);
@@ -823,8 +827,10 @@ test_layout_sizes (void)
       /* The window is the size asked for (its surface: the widget is that
        * less the resize borders GTK draws without a window manager).
        */
-      g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==, sizes[s].width);
-      g_assert_cmpint (gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (window))), ==, sizes[s].height);
+      g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==,
+                       sizes[s].width);
+      g_assert_cmpint (gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (window))), ==,
+                       sizes[s].height);
       screenshot (GTK_WIDGET (window), name);
       edge = check_layout (window, state);
 
@@ -868,9 +874,11 @@ test_layout_many_links (void)
       g_autoptr (GError) error = NULL;
 
       if (g_strcmp0 (crb_claim_get_article_id (other), crb_claim_get_article_id (first)) == 0 ||
-          crb_alignment_find_link (crb_story_get_alignment (story), id, crb_claim_get_id (other)) != NULL)
+          crb_alignment_find_link (crb_story_get_alignment (story), id,
+                                   crb_claim_get_id (other)) != NULL)
         continue;
-      g_assert_true (crb_project_link (project, id, crb_claim_get_id (other), CRB_RELATION_RELATED, &error));
+      g_assert_true (crb_project_link (project, id, crb_claim_get_id (other), CRB_RELATION_RELATED,
+                                       &error));
       g_assert_no_error (error);
       linked++;
     }
@@ -880,6 +888,131 @@ test_layout_many_links (void)
   iterate (300);
   screenshot (GTK_WIDGET (window), "layout-1280x720-many-links");
   g_assert_cmpfloat (check_layout (window, "many links"), ==, edge);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
+/* The mapped toggle button showing @icon. */
+static GtkWidget *
+find_action_free_toggle (GtkWidget  *root,
+                         const char *icon)
+{
+  g_autoptr (GPtrArray) toggles = find_all (root, GTK_TYPE_TOGGLE_BUTTON);
+
+  for (guint i = 0; i < toggles->len; i++)
+    if (g_strcmp0 (gtk_button_get_icon_name (g_ptr_array_index (toggles, i)), icon) == 0)
+      return g_ptr_array_index (toggles, i);
+  return NULL;
+}
+
+/* Too narrow for a readable column and the pane side by side (a window
+ * tiled on half a small screen): the pane folds over the articles, a header
+ * button shows it, and opening the reasons to reject shows it whole.
+ */
+static void
+test_layout_folded (void)
+{
+  CrbWindow *window = open_sample_sized (640, 600);
+  GtkWidget *flap, *button;
+  g_autoptr (GPtrArray) flaps = NULL;
+
+  iterate (300);
+  flaps = find_all (GTK_WIDGET (window), ADW_TYPE_FLAP);
+  flap = NULL;
+  for (guint i = 0; i < flaps->len; i++)
+    if (adw_flap_get_flap_position (g_ptr_array_index (flaps, i)) == GTK_PACK_END)
+      flap = g_ptr_array_index (flaps, i);
+  g_assert_nonnull (flap);
+  g_assert_true (adw_flap_get_folded (ADW_FLAP (flap)));
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+  /* The header's button that shows the pane is there. */
+  button = find_action_free_toggle (GTK_WIDGET (window), "sidebar-show-right-symbolic");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  screenshot (GTK_WIDGET (window), "layout-640x600-folded");
+  {
+    g_autoptr (GPtrArray) views = find_all (GTK_WIDGET (window), CRB_TYPE_ARTICLE_VIEW);
+    GtkWidget *columns = find_one (GTK_WIDGET (window), CRB_TYPE_ARTICLE_COLUMNS);
+
+    g_assert_cmpuint (views->len, >=, 1);
+    g_assert_cmpint (gtk_widget_get_width (columns), >=, READABLE_WIDTH);
+  }
+
+  /* X opens the reasons: the pane comes, whole. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "claim.reject", NULL);
+  iterate (400);
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+  screenshot (GTK_WIDGET (window), "layout-640x600-folded-revealed");
+  assert_not_clipped (GTK_WIDGET (window), find_one (GTK_WIDGET (window), CRB_TYPE_CLAIMS_PANE),
+                      NULL,
+                      "the folded pane", "640x600");
+  assert_not_clipped (GTK_WIDGET (window), find_action_widget (GTK_WIDGET (window),
+                                                               "claim.confirm"), NULL,
+                      "claim.confirm", "640x600");
+  gtk_widget_activate_action (GTK_WIDGET (window), "claim.reason", "i", 2);
+  g_assert_cmpint (crb_claim_get_status (crb_window_get_claim (window)), ==,
+                   CRB_DECISION_STATUS_PENDING);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  assert_no_warnings ();
+}
+
+/* With more articles than fit, the columns scroll sideways with the pointer
+ * over an article's text: the horizontal wheel (buttons 6 and 7, as a
+ * touchpad's sideways swipe arrives on X11) and Shift+wheel; the plain
+ * wheel scrolls the article's text.
+ */
+static void
+test_layout_wheel (void)
+{
+  CrbWindow *window = open_sample_sized (1024, 700);
+  GtkWidget *columns, *scroller, *first;
+  GtkAdjustment *hadj, *vadj;
+  g_autoptr (GPtrArray) views = NULL;
+  graphene_rect_t r;
+  double dx, dy, start;
+  g_autofree char *move = NULL;
+
+  iterate (300);
+  columns = find_one (GTK_WIDGET (window), CRB_TYPE_ARTICLE_COLUMNS);
+  scroller = gtk_widget_get_parent (columns);
+  hadj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadj), >, gtk_adjustment_get_page_size (hadj));
+  views = find_all (columns, CRB_TYPE_ARTICLE_VIEW);
+  first = GTK_WIDGET (crb_article_view_get_text_view (g_ptr_array_index (views, 0)));
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (first));
+
+  /* The pointer over the first article's text. */
+  r = bounds_in (first, GTK_WIDGET (window));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &dx, &dy);
+  move = g_strdup_printf ("mousemove --sync %d %d",
+                          (int) (r.origin.x + dx + 100), (int) (r.origin.y + dy + 150));
+  xdotool (move);
+  gtk_adjustment_set_value (hadj, 0);
+  iterate (200);
+
+  /* Sideways wheel. */
+  xdotool ("click --repeat 3 --delay 50 7");
+  iterate (500);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadj), >, 0);
+  xdotool ("click --repeat 6 --delay 50 6");
+  iterate (500);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadj), ==, 0);
+
+  /* Shift+wheel. */
+  xdotool ("keydown shift click --repeat 3 --delay 50 5 keyup shift");
+  iterate (500);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadj), >, 0);
+  gtk_adjustment_set_value (hadj, 0);
+  iterate (200);
+
+  /* The plain wheel scrolls the text, not the columns. */
+  start = gtk_adjustment_get_value (vadj);
+  xdotool ("click --repeat 3 --delay 50 5");
+  iterate (500);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadj), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, start);
 
   gtk_window_destroy (GTK_WINDOW (window));
   assert_no_warnings ();
@@ -934,7 +1067,8 @@ static gboolean
 focus_is_editable (CrbWindow *window)
 {
   for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL; w = gtk_widget_get_parent (w))
-    if (GTK_IS_EDITABLE (w) || (GTK_IS_TEXT_VIEW (w) && gtk_text_view_get_editable (GTK_TEXT_VIEW (w))))
+    if (GTK_IS_EDITABLE (w) || (GTK_IS_TEXT_VIEW (w) &&
+        gtk_text_view_get_editable (GTK_TEXT_VIEW (w))))
       return TRUE;
   return FALSE;
 }
@@ -1052,7 +1186,8 @@ test_filter_keys (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.claim-filter", "s", "pending");
   iterate (200);
   g_assert_nonnull (crb_window_get_claim (window));
-  g_assert_cmpint (crb_claim_get_status (crb_window_get_claim (window)), ==, CRB_DECISION_STATUS_PENDING);
+  g_assert_cmpint (crb_claim_get_status (crb_window_get_claim (window)), ==,
+                   CRB_DECISION_STATUS_PENDING);
   assert_selection_consistent (window, "pending only");
 
   /* A filter that shows nothing selects nothing, and says so. */
@@ -1092,7 +1227,8 @@ selected_claim_area (CrbWindow       *window,
                      graphene_rect_t *area)
 {
   CrbClaim *claim = crb_window_get_claim (window);
-  GtkWidget *view = claim ? crb_window_get_article_view (window, crb_claim_get_article_id (claim)) : NULL;
+  GtkWidget *view = claim ? crb_window_get_article_view (window,
+                                                         crb_claim_get_article_id (claim)) : NULL;
   GtkTextView *text;
   GtkTextIter start, end;
   GdkRectangle first, last;
@@ -1102,14 +1238,18 @@ selected_claim_area (CrbWindow       *window,
   if (view == NULL)
     return FALSE;
   text = crb_article_view_get_text_view (CRB_ARTICLE_VIEW (view));
-  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text), &start, crb_claim_get_start (claim));
-  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text), &end, crb_claim_get_end (claim));
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text), &start,
+                                      crb_claim_get_start (claim));
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text), &end,
+                                      crb_claim_get_end (claim));
   gtk_text_view_get_iter_location (text, &start, &first);
   gtk_text_view_get_iter_location (text, &end, &last);
   gtk_text_view_buffer_to_window_coords (text, GTK_TEXT_WINDOW_WIDGET, first.x, first.y, &x0, &y0);
-  gtk_text_view_buffer_to_window_coords (text, GTK_TEXT_WINDOW_WIDGET, last.x, last.y + last.height, &x1, &y1);
+  gtk_text_view_buffer_to_window_coords (text, GTK_TEXT_WINDOW_WIDGET, last.x,
+                                         last.y + last.height, &x1, &y1);
   /* The whole width of the column: the span wraps across it. */
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text), GTK_WIDGET (window), &GRAPHENE_POINT_INIT (0, y0), &top));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text), GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (0, y0), &top));
   g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text), GTK_WIDGET (window),
                                            &GRAPHENE_POINT_INIT (gtk_widget_get_width (GTK_WIDGET (text)), y1), &bottom));
   graphene_rect_init (area, top.x, top.y, bottom.x - top.x, bottom.y - top.y);
@@ -1147,7 +1287,8 @@ test_toast_clear_of_selection (void)
           if (graphene_rect_intersection (&toast_area, &claim_area, &overlap))
             {
               screenshot (GTK_WIDGET (window), "toast-over-claim");
-              g_error ("the toast covers the selected claim %s", crb_claim_get_id (crb_window_get_claim (window)));
+              g_error ("the toast covers the selected claim %s",
+                       crb_claim_get_id (crb_window_get_claim (window)));
             }
         }
       checked++;
@@ -1186,7 +1327,8 @@ test_list_after_resize (void)
         graphene_rect_t r = bounds_in (w, gtk_widget_get_parent (grid));
         graphene_rect_t overlap;
 
-        if (r.size.height > 0 && r.size.width > 0 && graphene_rect_intersection (&r, &view, &overlap) &&
+        if (r.size.height > 0 && r.size.width > 0 && graphene_rect_intersection (&r, &view,
+                                                                                 &overlap) &&
             gtk_inscription_get_text (GTK_INSCRIPTION (w)) != NULL)
           shown++;
       }
@@ -1554,6 +1696,8 @@ main (int   argc,
   g_test_add_func ("/corroborate/window/layout/sizes", test_layout_sizes);
   g_test_add_func ("/corroborate/window/layout/many-links", test_layout_many_links);
   g_test_add_func ("/corroborate/window/layout/pane-width", test_layout_pane_width);
+  g_test_add_func ("/corroborate/window/layout/folded", test_layout_folded);
+  g_test_add_func ("/corroborate/window/layout/wheel", test_layout_wheel);
   g_test_add_func ("/corroborate/window/keys/filter", test_filter_keys);
   g_test_add_func ("/corroborate/window/selection/toast", test_toast_clear_of_selection);
   g_test_add_func ("/corroborate/window/selection/list-after-resize", test_list_after_resize);

@@ -12,9 +12,11 @@
  * are given: as many columns as fit at a readable width are shown, each
  * taking an equal part, and the others are a scroll away.  The widget is a
  * GtkScrollable, so a GtkScrolledWindow around it gives the scrollbar and
- * the wheel, Shift+wheel, touchpad and kinetic scrolling; it scrolls by
- * whole columns' widths, never leaving a column cut at the edge when the
- * scrolling rests on a column's start.
+ * touch and kinetic scrolling; it scrolls by whole columns' widths, never
+ * leaving a column cut at the edge when the scrolling rests on a column's
+ * start.  Sideways scrolling (a tilted wheel, a touchpad's sideways swipe)
+ * and Shift+wheel are taken before the articles' own scrolled windows,
+ * which would swallow them; the plain wheel scrolls an article's text.
  *
  * Hidden children (an article unchecked in the "Shown Articles" menu) take
  * no room.  Each shown column but the first has the style class
@@ -128,7 +130,8 @@ set_adjustment (CrbArticleColumns  *self,
       g_object_unref (*slot);
     }
   *slot = g_object_ref_sink (adjustment);
-  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (on_adjustment_value_changed_cb), self);
+  g_signal_connect_swapped (adjustment, "value-changed",
+                            G_CALLBACK (on_adjustment_value_changed_cb), self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -170,6 +173,34 @@ index_of (CrbArticleColumns *self,
     }
 
   return FALSE;
+}
+
+static gboolean
+on_scroll_cb (CrbArticleColumns        *self,
+              double                    dx,
+              double                    dy,
+              GtkEventControllerScroll *controller)
+{
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  double page = gtk_adjustment_get_page_size (self->hadjustment);
+  double delta;
+
+  if (state & GDK_SHIFT_MASK)
+    delta = dx != 0 ? dx : dy;
+  else if (dx != 0 && fabs (dx) >= fabs (dy))
+    delta = dx;
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  if (gtk_adjustment_get_upper (self->hadjustment) <= page)
+    return GDK_EVENT_PROPAGATE;
+
+  /* A wheel's step, as GtkScrolledWindow takes it; a touchpad's pixels. */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    delta *= pow (page, 2.0 / 3.0);
+  gtk_adjustment_set_value (self->hadjustment, gtk_adjustment_get_value (self->hadjustment) + delta);
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -397,11 +428,18 @@ crb_article_columns_class_init (CrbArticleColumnsClass *klass)
 static void
 crb_article_columns_init (CrbArticleColumns *self)
 {
+  GtkEventController *scroll;
+
   self->min_column_width = DEFAULT_MIN_COLUMN_WIDTH;
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
   /* Columns scrolled partly out of view are cut at the edge. */
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (on_scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
 }
 
 GtkWidget *

@@ -106,7 +106,8 @@ scroll_now (CrbArticleView *self)
   /* Already in view, with a little room and clear of a toast: leave it
    * where the reader has it.
    */
-  if (first.y >= visible.y + SCROLL_MARGIN && last.y + last.height <= visible.y + visible.height - TOAST_CLEARANCE)
+  if (first.y >= visible.y + SCROLL_MARGIN &&
+      last.y + last.height <= visible.y + visible.height - TOAST_CLEARANCE)
     return;
 
   /* The claim's first line near the top, a twentieth of the height below

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "crb-claim-panel.h"
+#include "crb-format.h"
 
 /*
  * The selected claim: its status, text, kind, score and reasons, its values,
@@ -40,7 +41,7 @@ struct _CrbClaimPanel
   GtkWidget  *note_revealer;
   GtkWidget  *note_entry;
   GtkWidget  *reasons_label;
-  GtkWidget  *values_label;
+  GtkWidget  *values_grid;
   GtkWidget  *decision_label;
   GtkWidget  *history_label;
   GtkWidget  *badges_label;
@@ -138,59 +139,6 @@ describe_decision (const CrbDecision *d)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
-static void
-append_values (GString    *out,
-               JsonObject *values,
-               const char *member,
-               const char *heading)
-{
-  JsonArray *array;
-
-  if (!json_object_has_member (values, member) ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (values, member)))
-    return;
-
-  array = json_object_get_array_member (values, member);
-  if (json_array_get_length (array) == 0)
-    return;
-
-  if (out->len > 0)
-    g_string_append_c (out, '\n');
-  g_string_append_printf (out, "%s ", heading);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *item;
-      const char *text, *qualifier, *unit, *type;
-      JsonNode *value;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      item = json_node_get_object (node);
-      text = json_object_get_string_member_with_default (item, "text", "");
-      qualifier = json_object_get_string_member_with_default (item, "qualifier", NULL);
-      unit = json_object_get_string_member_with_default (item, "unit", NULL);
-      type = json_object_get_string_member_with_default (item, "type", NULL);
-      value = json_object_get_member (item, "value");
-
-      if (i > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, text);
-      if (value != NULL && JSON_NODE_HOLDS_VALUE (value))
-        {
-          g_autofree char *v = json_node_get_value_type (value) == G_TYPE_STRING
-                               ? g_strdup (json_node_get_string (value))
-                               : g_strdup_printf ("%g", json_node_get_double (value));
-          g_string_append_printf (out, " → %s%s%s%s%s", v,
-                                  qualifier && g_strcmp0 (qualifier, "exact") != 0 ? " " : "",
-                                  qualifier && g_strcmp0 (qualifier, "exact") != 0 ? qualifier : "",
-                                  unit ? " " : "", unit ? unit : "");
-        }
-      else if (type != NULL)
-        g_string_append_printf (out, " (%s)", type);
-    }
-}
-
 static const char *
 relation_label (CrbRelation relation)
 {
@@ -207,41 +155,72 @@ relation_label (CrbRelation relation)
     }
 }
 
-/* "3 outlets · conflicts with 2": what the aligner says of the claim. */
+static const char *
+outlet_of (CrbStory   *story,
+           const char *article_id)
+{
+  CrbArticle *article = crb_story_lookup_article (story, article_id);
+
+  return article && crb_article_get_outlet (article) ? crb_article_get_outlet (article) : article_id;
+}
+
+/**
+ * crb_claim_panel_describe_alignment:
+ * @brief: %TRUE for a claim list's row ("3 outlets · 1 conflict"), %FALSE
+ *   for the panel ("3 outlets · conflicts with 1 other claim")
+ *
+ * What the links say of @claim.  The outlets counted are the claim's own
+ * and those of every claim linked to it, related ones too: the outlets of
+ * the claims listed under "In other articles".
+ */
 char *
 crb_claim_panel_describe_alignment (CrbStory *story,
-                                    CrbClaim *claim)
+                                    CrbClaim *claim,
+                                    gboolean  brief)
 {
+  g_autoptr (GHashTable) outlets = NULL;
   CrbAlignment *alignment;
-  const CrbFact *fact;
-  guint conflicts = 0;
+  const char *id = crb_claim_get_id (claim);
+  guint conflicts = 0, n_outlets;
   g_autoptr (GString) s = g_string_new (NULL);
 
   if (story == NULL || !crb_story_is_loaded (story))
     return g_strdup ("");
 
+  outlets = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_add (outlets, (gpointer) outlet_of (story, crb_claim_get_article_id (claim)));
   alignment = crb_story_get_alignment (story);
-  fact = crb_alignment_get_fact (alignment, crb_claim_get_id (claim));
   for (guint i = 0; i < alignment->links->len; i++)
     {
       CrbLink *link = g_ptr_array_index (alignment->links, i);
+      const char *other_id = crb_link_other_end (link, id);
+      CrbClaim *other = other_id ? crb_story_lookup_claim (story, other_id) : NULL;
 
-      if (link->relation == CRB_RELATION_CONFLICTS &&
-          (g_strcmp0 (link->a, crb_claim_get_id (claim)) == 0 || g_strcmp0 (link->b, crb_claim_get_id (claim)) == 0))
+      if (other == NULL)
+        continue;
+      g_hash_table_add (outlets, (gpointer) outlet_of (story, crb_claim_get_article_id (other)));
+      if (link->relation == CRB_RELATION_CONFLICTS)
         conflicts++;
     }
 
-  if (fact != NULL && fact->n_outlets > 1)
-    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u outlet", "%u outlets", fact->n_outlets), fact->n_outlets);
+  n_outlets = g_hash_table_size (outlets);
+  if (n_outlets > 1)
+    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u outlet", "%u outlets", n_outlets),
+                            n_outlets);
   else
     g_string_append (s, _("single source"));
 
   if (conflicts > 0)
     {
       g_string_append (s, " · ");
-      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "conflicts with %u other claim",
-                                              "conflicts with %u other claims", conflicts),
-                              conflicts);
+      if (brief)
+        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts",
+                                                conflicts),
+                                conflicts);
+      else
+        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "conflicts with %u other claim",
+                                                "conflicts with %u other claims", conflicts),
+                                conflicts);
     }
 
   return g_string_free (g_steal_pointer (&s), FALSE);
@@ -376,16 +355,56 @@ update_links (CrbClaimPanel *self)
                        n > 0 ? _("In other articles") : _("Not linked to other articles. To link it, Ctrl+click a claim in another article, or press L here and then on that claim."));
 }
 
+static GtkWidget *label_new (const char *css_class,
+                             gboolean    wrap);
+
+/* The values as people write them, a heading to the left of each kind. */
+static void
+update_values (CrbClaimPanel *self)
+{
+  CrbArticle *article = self->story ? crb_story_lookup_article (self->story,
+                                                                crb_claim_get_article_id (self->claim))
+                                    : NULL;
+  g_autoptr (GPtrArray) lines = crb_format_values (crb_claim_get_values (self->claim),
+                                                   article ? crb_article_get_date (article) : NULL);
+  GtkWidget *child;
+  const char *last_heading = NULL;
+
+  while ((child = gtk_widget_get_first_child (self->values_grid)) != NULL)
+    gtk_grid_remove (GTK_GRID (self->values_grid), child);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      CrbValueLine *line = g_ptr_array_index (lines, i);
+      GtkWidget *value = label_new ("caption", TRUE);
+
+      if (g_strcmp0 (line->heading, last_heading) != 0)
+        {
+          GtkWidget *heading = label_new ("caption-heading", FALSE);
+
+          gtk_widget_add_css_class (heading, "dim-label");
+          gtk_label_set_label (GTK_LABEL (heading), line->heading);
+          gtk_widget_set_valign (heading, GTK_ALIGN_START);
+          gtk_grid_attach (GTK_GRID (self->values_grid), heading, 0, i, 1, 1);
+          last_heading = line->heading;
+        }
+      gtk_label_set_label (GTK_LABEL (value), line->text);
+      gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+      gtk_widget_set_hexpand (value, TRUE);
+      gtk_grid_attach (GTK_GRID (self->values_grid), value, 1, i, 1, 1);
+    }
+
+  gtk_widget_set_visible (self->values_grid, lines->len > 0);
+}
+
 static void
 update (CrbClaimPanel *self)
 {
   CrbClaim *claim = self->claim;
   const CrbDecision *decision;
-  g_autoptr (GString) values_text = g_string_new (NULL);
   g_autoptr (GString) history_text = g_string_new (NULL);
   g_autofree char *score = NULL;
   g_autofree char *reasons = NULL;
-  JsonNode *values;
   CrbDecisionStatus status;
 
   gtk_widget_set_visible (self->placeholder, claim == NULL);
@@ -401,7 +420,7 @@ update (CrbClaimPanel *self)
     gtk_widget_remove_css_class (self->status_label, status_classes[i]);
   gtk_widget_add_css_class (self->status_label, status_classes[status]);
 
-  gtk_label_set_label (GTK_LABEL (self->kind_label), crb_claim_get_kind (claim));
+  gtk_label_set_label (GTK_LABEL (self->kind_label), crb_format_kind (crb_claim_get_kind (claim)));
   /* Translators: check-worthiness score of a claim */
   score = g_strdup_printf (_("score %.2f"), crb_claim_get_score (claim));
   gtk_label_set_label (GTK_LABEL (self->score_label), score);
@@ -415,32 +434,15 @@ update (CrbClaimPanel *self)
   gtk_widget_set_visible (self->original_label, status == CRB_DECISION_STATUS_CORRECTED);
 
   {
-    g_autofree char *badges = crb_claim_panel_describe_alignment (self->story, claim);
+    g_autofree char *badges = crb_claim_panel_describe_alignment (self->story, claim, FALSE);
     gtk_label_set_label (GTK_LABEL (self->badges_label), badges);
   }
   update_links (self);
 
-  reasons = g_strjoinv (" · ", (char **) crb_claim_get_reasons (claim));
+  reasons = crb_format_reasons (crb_claim_get_reasons (claim));
   gtk_label_set_label (GTK_LABEL (self->reasons_label), *reasons ? reasons : _("no particular reason"));
 
-  values = crb_claim_get_values (claim);
-  if (values != NULL && JSON_NODE_HOLDS_OBJECT (values))
-    {
-      JsonObject *object = json_node_get_object (values);
-      const char *speaker = json_object_get_string_member_with_default (object, "speaker", NULL);
-
-      append_values (values_text, object, "quantities", _("Figures:"));
-      append_values (values_text, object, "dates", _("Dates:"));
-      append_values (values_text, object, "entities", _("Names:"));
-      if (speaker != NULL)
-        {
-          if (values_text->len > 0)
-            g_string_append_c (values_text, '\n');
-          g_string_append_printf (values_text, "%s %s", _("Speaker:"), speaker);
-        }
-    }
-  gtk_label_set_label (GTK_LABEL (self->values_label), values_text->str);
-  gtk_widget_set_visible (self->values_label, values_text->len > 0);
+  update_values (self);
 
   if (decision != NULL)
     {
@@ -611,7 +613,8 @@ build (CrbClaimPanel *self)
   gtk_widget_set_margin_start (details, 12);
   gtk_widget_set_margin_end (details, 12);
   scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 64);
   /* A shade at an edge says there is more to scroll to. */
@@ -667,8 +670,18 @@ build (CrbClaimPanel *self)
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_correct_key_pressed_cb), self);
   gtk_widget_add_controller (self->correct_view, keys);
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), self->correct_view);
+  /* GTK 4.8's text view measures its height at its previous width, so a
+   * frame around it cut a long claim short: it scrolls instead, from four
+   * lines up to eight.
+   */
+  frame = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (frame), TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (frame), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (frame), 96);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (frame), 180);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (frame), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (frame), self->correct_view);
   gtk_box_append (GTK_BOX (box), frame);
   hint = label_new ("dim-label", TRUE);
   gtk_widget_add_css_class (hint, "caption");
@@ -744,10 +757,10 @@ build (CrbClaimPanel *self)
   self->reasons_label = label_new ("dim-label", TRUE);
   gtk_widget_add_css_class (self->reasons_label, "caption");
   gtk_box_append (GTK_BOX (details), self->reasons_label);
-  self->values_label = label_new (NULL, TRUE);
-  gtk_widget_add_css_class (self->values_label, "caption");
-  gtk_label_set_selectable (GTK_LABEL (self->values_label), TRUE);
-  gtk_box_append (GTK_BOX (details), self->values_label);
+  self->values_grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (self->values_grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (self->values_grid), 2);
+  gtk_box_append (GTK_BOX (details), self->values_grid);
   self->history_label = label_new ("dim-label", TRUE);
   gtk_widget_add_css_class (self->history_label, "caption");
   gtk_box_append (GTK_BOX (details), self->history_label);
@@ -772,12 +785,15 @@ crb_claim_panel_measure (GtkWidget      *widget,
 
   gtk_widget_measure (self->box, orientation, for_size, minimum, natural, NULL, NULL);
 
-  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0 && gtk_widget_get_visible (self->content))
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0 &&
+      gtk_widget_get_visible (self->content))
     {
       int details, actions;
 
-      gtk_widget_measure (self->details, GTK_ORIENTATION_VERTICAL, for_size, NULL, &details, NULL, NULL);
-      gtk_widget_measure (self->actions, GTK_ORIENTATION_VERTICAL, for_size, NULL, &actions, NULL, NULL);
+      gtk_widget_measure (self->details, GTK_ORIENTATION_VERTICAL, for_size, NULL, &details, NULL,
+                          NULL);
+      gtk_widget_measure (self->actions, GTK_ORIENTATION_VERTICAL, for_size, NULL, &actions, NULL,
+                          NULL);
       *natural = MAX (*minimum, details + actions);
     }
 }

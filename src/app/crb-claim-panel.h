@@ -25,7 +25,8 @@ gboolean   crb_claim_panel_get_reject_mode   (CrbClaimPanel *self);
 void       crb_claim_panel_cancel            (CrbClaimPanel *self);
 gboolean   crb_claim_panel_is_editing        (CrbClaimPanel *self);
 void       crb_claim_panel_refresh           (CrbClaimPanel *self);
-char      *crb_claim_panel_describe_alignment (CrbStory     *story,
-                                              CrbClaim      *claim);
+char      *crb_claim_panel_describe_alignment (CrbStory      *story,
+                                              CrbClaim      *claim,
+                                              gboolean       brief);
 
 G_END_DECLS

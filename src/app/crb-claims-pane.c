@@ -132,7 +132,8 @@ crb_claims_pane_measure (GtkWidget      *widget,
 
           if (!gtk_widget_should_layout (child))
             continue;
-          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_min, NULL, NULL, NULL);
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1,
+                              &child_min, NULL, NULL, NULL);
           min = MAX (min, child_min);
         }
 
@@ -145,7 +146,8 @@ crb_claims_pane_measure (GtkWidget      *widget,
       int width = for_size, unused;
 
       if (width < 0)
-        crb_claims_pane_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &width, &unused, NULL, NULL);
+        crb_claims_pane_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1,
+                                 &width, &unused, NULL, NULL);
 
       measure_parts (self, width, &parts);
       /* The filter keeps its natural height: it never gets squeezed. */
@@ -194,7 +196,8 @@ crb_claims_pane_size_allocate (GtkWidget *widget,
       else if (child == parts.bottom)
         child_height = MAX (bottom_height, height - y);
       else
-        gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &child_height, NULL, NULL);
+        gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width,
+                            NULL, &child_height, NULL, NULL);
 
       gtk_widget_size_allocate (child, &(GtkAllocation) { 0, y, width, child_height }, -1);
       y += child_height;

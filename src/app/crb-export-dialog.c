@@ -418,6 +418,29 @@ on_export_clicked_cb (CrbExportDialog *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+format_item_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+format_item_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
 static GtkWidget *
 switch_row (AdwPreferencesGroup *group,
             const char          *title,
@@ -473,6 +496,7 @@ crb_export_dialog_init (CrbExportDialog *self)
   GtkWidget *box, *header, *cancel, *page;
   AdwPreferencesGroup *group;
   GtkStringList *formats;
+  GtkListItemFactory *factory;
 
   gtk_window_set_title (GTK_WINDOW (self), _("Export Dataset"));
   gtk_window_set_default_size (GTK_WINDOW (self), 560, 640);
@@ -509,6 +533,18 @@ crb_export_dialog_init (CrbExportDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->format_row), _("Dataset format"));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->format_row), G_LIST_MODEL (formats));
   g_object_unref (formats);
+  /* The names are long in some languages: the chosen one is the row's
+   * subtitle, and the list's rows wrap; neither is ever cut short.
+   */
+  adw_combo_row_set_expression (ADW_COMBO_ROW (self->format_row),
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (self->format_row), TRUE);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (format_item_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (format_item_bind_cb), NULL);
+  adw_combo_row_set_list_factory (ADW_COMBO_ROW (self->format_row), factory);
+  g_object_unref (factory);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update_summary), self);
   adw_preferences_group_add (group, self->format_row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);

@@ -406,7 +406,8 @@ _crb_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_activated);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_activated);
-  gtk_widget_class_install_action (widget_class, "win.show-all-claims", NULL, show_all_claims_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-all-claims", NULL,
+                                   show_all_claims_activated);
   gtk_widget_class_install_property_action (widget_class, "win.claim-filter", "claim-filter");
   gtk_widget_class_install_property_action (widget_class, "win.claim-order", "claim-order");
   gtk_widget_class_install_action (widget_class, "claim.confirm", NULL, confirm_activated);

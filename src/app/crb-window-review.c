@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "crb-error.h"
+#include "crb-format.h"
 #include "crb-window-private.h"
 
 /*
@@ -353,8 +354,17 @@ update_claim_row (GtkListItem *item)
     }
 
   gtk_inscription_set_text (GTK_INSCRIPTION (text), crb_claim_get_final_text (claim));
-  caption = g_strdup_printf ("%s · %s · %s", crb_claim_get_article_id (claim),
-                             crb_claim_get_kind (claim), badges ? badges : "");
+  {
+    CrbArticle *article = self && self->story ? crb_story_lookup_article (self->story,
+                                                                          crb_claim_get_article_id (claim))
+                                              : NULL;
+    const char *outlet = article &&
+        crb_article_get_outlet (article) ? crb_article_get_outlet (article)
+                                                                     : crb_claim_get_article_id (claim);
+
+    caption = g_strdup_printf ("%s · %s · %s", outlet, crb_format_kind (crb_claim_get_kind (claim)),
+                               badges ? badges : "");
+  }
   gtk_inscription_set_text (GTK_INSCRIPTION (meta), caption);
 
   label = g_strdup_printf ("%s: %s", _(names[status]), crb_claim_get_final_text (claim));
@@ -378,7 +388,7 @@ _crb_window_update_badges (CrbWindow *self)
       g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, i);
 
       g_hash_table_insert (self->badges, g_strdup (crb_claim_get_id (claim)),
-                           crb_claim_panel_describe_alignment (self->story, claim));
+                           crb_claim_panel_describe_alignment (self->story, claim, TRUE));
     }
 }
 
@@ -860,8 +870,10 @@ _crb_window_review_init (CrbWindow *self)
   g_signal_connect_object (self->claim_selection, "notify::selected",
                            G_CALLBACK (_crb_window_claim_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_filters_changed_cb), self);
-  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_search_stopped_cb), self);
-  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activated_cb), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_search_stopped_cb),
+                            self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activated_cb),
+                            self);
 
   factory = GTK_SIGNAL_LIST_ITEM_FACTORY (gtk_signal_list_item_factory_new ());
   g_signal_connect (factory, "setup", G_CALLBACK (claim_setup_cb), self);

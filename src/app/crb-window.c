@@ -77,7 +77,8 @@ update_claims_button (CrbWindow *self)
 {
   gtk_widget_set_visible (self->claims_button,
                           adw_flap_get_folded (self->claims_flap) &&
-                          g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "project") == 0);
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
+                                     "project") == 0);
 }
 
 /* Brings the claims pane into view when it is folded away: an editor or
@@ -129,7 +130,8 @@ on_handle_drag_end_cb (CrbWindow      *self,
                        double          dy,
                        GtkGestureDrag *gesture)
 {
-  g_settings_set_int (self->settings, "claims-width", crb_claims_pane_get_pane_width (self->claims_pane));
+  g_settings_set_int (self->settings, "claims-width",
+                      crb_claims_pane_get_pane_width (self->claims_pane));
 }
 
 void
@@ -806,8 +808,14 @@ crb_window_init (CrbWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
+  /* The articles are never narrower than one readable column: below that
+   * the claims pane folds over them.
+   */
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (self->articles_scroller),
+                                             crb_article_columns_get_min_column_width (self->articles_box));
   crb_claims_pane_set_pane_width (self->claims_pane,
-                                  MAX (CRB_CLAIMS_MIN_WIDTH, g_settings_get_int (self->settings, "claims-width")));
+                                  MAX (CRB_CLAIMS_MIN_WIDTH, g_settings_get_int (self->settings,
+                                                                                 "claims-width")));
   drag = gtk_gesture_drag_new ();
   g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (on_handle_drag_begin_cb), self);
   g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (on_handle_drag_update_cb), self);
