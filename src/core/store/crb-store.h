@@ -31,4 +31,9 @@ G_BEGIN_DECLS
  */
 #define CRB_PROJECT_FORMAT_VERSION  2
 
+void crb_claim_write_json (GString    *out,
+                           CrbClaim   *claim,
+                           gboolean    with_decision,
+                           const char *story_id);
+
 G_END_DECLS

@@ -354,3 +354,23 @@ _crb_story_read_line (CrbStory      *self,
   return _crb_story_line_read (line, crb_story_get_id (self), serialized, name,
                                _crb_story_get_line (self), error);
 }
+
+/**
+ * crb_claim_write_json:
+ * @out: where the JSON object goes
+ * @with_decision: write its decision too
+ * @story_id: (nullable): the story to name in the object
+ *
+ * Appends @claim as one JSON object, as the project file writes it: the
+ * CLI's claims and extract print claims this way.
+ */
+void
+crb_claim_write_json (GString    *out,
+                      CrbClaim   *claim,
+                      gboolean    with_decision,
+                      const char *story_id)
+{
+  g_return_if_fail (CRB_IS_CLAIM (claim));
+
+  _crb_claim_write (out, claim, with_decision, story_id);
+}

@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* validate and stats */
+#define G_LOG_DOMAIN "corroborate-cli"
+
+#include "config.h"
+
+#include "crb-cli.h"
+
+#include <errno.h>
+#include <gio/gunixinputstream.h>
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+int
+cmd_validate (int    argc,
+              char **argv)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  GListModel *stories;
+  guint n_articles = 0, n_claims = 0;
+  int status;
+
+  if ((status = parse_options (NULL, _("Check a project file."), &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error (_("validate needs exactly one project file"));
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail_error (error);
+
+  if (!crb_project_validate (project, problems, &error))
+    return fail_error (error);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("corroborate-cli: %s: %s\n", argv[1], (char *) g_ptr_array_index (problems, i));
+  if (problems->len > 0)
+    return EXIT_FAIL;
+
+  stories = crb_project_get_stories (project);
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
+      n_articles += crb_story_get_n_articles (story);
+      n_claims += crb_story_get_n_claims (story);
+    }
+
+  g_print (_("%s: valid: format version %d, %u stories, %u articles, %u claims\n"),
+           argv[1], CRB_PROJECT_FORMAT_VERSION, g_list_model_get_n_items (stories), n_articles, n_claims);
+  return 0;
+}
+
+static void
+add_counts (JsonBuilder *builder,
+            const guint *counts)
+{
+  guint total = 0;
+
+  for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
+    total += counts[s];
+
+  json_builder_set_member_name (builder, "claims");
+  json_builder_add_int_value (builder, total);
+  for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
+    {
+      json_builder_set_member_name (builder, crb_decision_status_to_string (s));
+      json_builder_add_int_value (builder, counts[s]);
+    }
+}
+
+static void
+print_counts_line (const char  *label,
+                   const guint *counts)
+{
+  guint total = 0;
+
+  for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
+    total += counts[s];
+
+  g_autofree char *padded = pad (label, 40);
+
+  g_print ("  %s %7u %10u %10u %10u %10u\n", padded, total,
+           counts[CRB_DECISION_STATUS_PENDING], counts[CRB_DECISION_STATUS_CONFIRMED],
+           counts[CRB_DECISION_STATUS_CORRECTED], counts[CRB_DECISION_STATUS_REJECTED]);
+}
+
+int
+cmd_stats (int    argc,
+           char **argv)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr (JsonNode) root = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { NULL }
+  };
+  guint totals[CRB_N_DECISION_STATUSES] = { 0 };
+  GListModel *stories;
+  guint n_articles = 0;
+  int status;
+
+  if ((status = parse_options (entries, _("Count claims and decisions per status, story and article."),
+                               &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error (_("stats needs exactly one project file"));
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail_error (error);
+
+  /* The header holds the counts of every story and article: no story is
+   * parsed, unless the file is of a version that did not keep them.
+   */
+  stories = crb_project_get_stories (project);
+  if (!json)
+    {
+      g_print ("%s — %s\n", argv[1], crb_project_get_title (project) ? crb_project_get_title (project) : "");
+      g_autofree char *heading = pad (_("story / article"), 40);
+      g_autofree char *c1 = pad_left (_("claims"), 7);
+      g_autofree char *c2 = pad_left (_("pending"), 10);
+      g_autofree char *c3 = pad_left (_("confirmed"), 10);
+      g_autofree char *c4 = pad_left (_("corrected"), 10);
+      g_autofree char *c5 = pad_left (_("rejected"), 10);
+
+      g_print ("  %s %s %s %s %s %s\n", heading, c1, c2, c3, c4, c5);
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "stories");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
+      const char * const *article_ids;
+      guint story_counts[CRB_N_DECISION_STATUSES] = { 0 };
+
+      if (crb_story_get_n_articles (story) > 0 &&
+          !crb_story_get_article_counts (story, 0, NULL, NULL, NULL) &&
+          !crb_story_ensure_loaded (story, &error))
+        return fail_error (error);
+      article_ids = crb_story_get_article_ids (story);
+
+      for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
+        {
+          story_counts[s] = crb_story_count_status (story, s);
+          totals[s] += story_counts[s];
+        }
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, crb_story_get_id (story));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, crb_story_get_title (story));
+      add_counts (builder, story_counts);
+      if (!json)
+        print_counts_line (crb_story_get_title (story), story_counts);
+
+      json_builder_set_member_name (builder, "articles");
+      json_builder_begin_array (builder);
+      for (guint j = 0; article_ids[j]; j++)
+        {
+          guint counts[CRB_N_DECISION_STATUSES] = { 0 };
+          const char *outlet = NULL;
+          g_autofree char *label = NULL;
+
+          crb_story_get_article_counts (story, j, NULL, counts, &outlet);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, article_ids[j]);
+          json_builder_set_member_name (builder, "outlet");
+          if (outlet != NULL)
+            json_builder_add_string_value (builder, outlet);
+          else
+            json_builder_add_null_value (builder);
+          add_counts (builder, counts);
+          json_builder_end_object (builder);
+
+          if (!json)
+            {
+              label = g_strdup_printf ("  %s", article_ids[j]);
+              print_counts_line (label, counts);
+            }
+          n_articles++;
+        }
+      /* A pass over a large project keeps one story in memory. */
+      crb_story_unload (story);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "articles");
+  json_builder_add_int_value (builder, n_articles);
+  add_counts (builder, totals);
+  json_builder_end_object (builder);
+
+  if (json)
+    {
+      root = json_builder_get_root (builder);
+      write_json_line (root);
+    }
+  else
+    print_counts_line (_("total"), totals);
+
+  return finish_output ();
+}
