@@ -996,6 +996,167 @@ test_lifetime (Fixture       *f,
   g_assert_finalize_object (project);
 }
 
+/* Links and article edits are changes like decisions: undo takes back
+ * the last one, whatever its kind, and says what it takes back.
+ */
+static void
+test_undo_every_kind (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbDecision) confirm = crb_decision_new (CRB_DECISION_STATUS_CONFIRMED);
+  const char *claims[] = { "first:1", "first:2", NULL };
+  const char *outlet[CRB_N_ARTICLE_INFO] = { "Daily Quake", NULL, "2024-03-22", NULL };
+  CrbStory *quake = crb_project_lookup_story (f->project, "earthquake");
+  g_autofree char *label = NULL;
+  g_autofree char *undone = NULL;
+  CrbArticle *first;
+
+  crb_story_ensure_loaded (quake, &error);
+  g_assert_no_error (error);
+  first = crb_story_lookup_article (quake, "first");
+
+  g_assert_true (crb_project_decide_many (f->project, claims, confirm, &error));
+  label = crb_project_dup_undo_label (f->project);
+  g_assert_cmpstr (label, ==, "confirmed 2 claims");
+  g_clear_pointer (&label, g_free);
+
+  g_assert_true (crb_project_link (f->project, "first:1", "second:1", CRB_RELATION_CONFLICTS, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (crb_alignment_find_link (crb_story_get_alignment (quake), "first:1", "second:1"));
+  label = crb_project_dup_undo_label (f->project);
+  g_assert_cmpstr (label, ==, "linked 2 claims as conflicting");
+  g_clear_pointer (&label, g_free);
+
+  g_assert_true (crb_project_edit_article (f->project, "first", outlet, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (crb_article_get_outlet (first), ==, "Daily Quake");
+  g_assert_cmpstr (crb_article_get_date (first), ==, "2024-03-22");
+
+  /* Undo, newest first: the article, then the link, then both decisions. */
+  undone = crb_project_undo (f->project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (undone, ==, "first");
+  g_assert_null (crb_article_get_outlet (first));
+  g_clear_pointer (&undone, g_free);
+
+  undone = crb_project_undo (f->project, &error);
+  g_assert_cmpstr (undone, ==, "first:1");
+  {
+    const CrbLink *link = crb_alignment_find_link (crb_story_get_alignment (quake), "first:1", "second:1");
+    g_assert_true (link == NULL || !link->manual);
+  }
+  g_clear_pointer (&undone, g_free);
+
+  undone = crb_project_undo (f->project, &error);
+  g_assert_cmpint (crb_claim_get_status (crb_story_lookup_claim (quake, "first:2")), ==,
+                   CRB_DECISION_STATUS_PENDING);
+  g_assert_cmpint (crb_claim_get_status (crb_story_lookup_claim (quake, "first:1")), ==,
+                   CRB_DECISION_STATUS_PENDING);
+  g_assert_false (crb_project_can_undo (f->project));
+  label = crb_project_dup_redo_label (f->project);
+  g_assert_cmpstr (label, ==, "confirmed 2 claims");
+  g_clear_pointer (&label, g_free);
+
+  /* Redo the three; then a reload (every change through the journal and
+   * the file) still has them, with their history.
+   */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_free (crb_project_redo (f->project, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpstr (crb_article_get_outlet (first), ==, "Daily Quake");
+  crb_project_sync_journal (f->project, NULL);
+  {
+    g_autoptr (CrbProject) other = reload (f->path);
+    CrbStory *q = crb_project_lookup_story (other, "earthquake");
+    const CrbLink *link;
+
+    crb_story_ensure_loaded (q, &error);
+    g_assert_cmpstr (crb_article_get_outlet (crb_story_lookup_article (q, "first")), ==, "Daily Quake");
+    link = crb_alignment_find_link (crb_story_get_alignment (q), "first:1", "second:1");
+    g_assert_nonnull (link);
+    g_assert_true (link->manual);
+    g_assert_cmpint (link->relation, ==, CRB_RELATION_CONFLICTS);
+    g_assert_cmpuint (crb_story_get_history (q)->len, ==, 4);
+  }
+}
+
+/* Two programs on one file: each sees the other's changes, each undoes
+ * its own, and nothing is lost.
+ */
+static void
+test_two_writers (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbDecision) confirm = crb_decision_new (CRB_DECISION_STATUS_CONFIRMED);
+  g_autoptr (CrbDecision) reject = crb_decision_new (CRB_DECISION_STATUS_REJECTED);
+  g_autoptr (CrbProject) app = NULL;
+  g_autoptr (CrbProject) cli = NULL;
+  g_autofree char *undone = NULL;
+  CrbClaim *claim;
+
+  g_clear_object (&f->project);
+  app = reload (f->path);
+  cli = reload (f->path);
+  crb_project_set_writer (app, "app");
+  crb_project_set_writer (cli, "cli");
+  reject->reason = CRB_REJECT_REASON_FALSE;
+
+  g_assert_true (crb_project_decide (app, "first:1", confirm, &error));
+  g_assert_true (crb_project_decide (cli, "second:1", reject, &error));
+  /* The CLI's change follows the app's: it read it first. */
+  claim = crb_project_find_claim (cli, "first:1", NULL, &error);
+  g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_CONFIRMED);
+  /* The app sees the CLI's once it looks. */
+  g_assert_cmpuint (crb_project_refresh (app), ==, 1);
+  claim = crb_project_find_claim (app, "second:1", NULL, &error);
+  g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_REJECTED);
+
+  /* Each undoes its own: the app's undo leaves the CLI's rejection. */
+  undone = crb_project_undo (app, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (undone, ==, "first:1");
+  g_assert_cmpint (crb_claim_get_status (crb_project_find_claim (app, "second:1", NULL, NULL)), ==,
+                   CRB_DECISION_STATUS_REJECTED);
+  g_assert_false (crb_project_can_undo (app));
+  g_assert_true (crb_project_can_undo (cli));
+
+  /* An undo of a decision someone else changed since is refused. */
+  g_assert_true (crb_project_decide (app, "second:1", confirm, &error));
+  g_clear_pointer (&undone, g_free);
+  crb_project_refresh (cli);
+  undone = crb_project_undo (cli, &error);
+  g_assert_null (undone);
+  g_assert_error (error, CRB_ERROR, CRB_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (crb_claim_get_status (crb_project_find_claim (cli, "second:1", NULL, NULL)), ==,
+                   CRB_DECISION_STATUS_CONFIRMED);
+
+  /* Neither may rewrite the file while the other has it open. */
+  g_assert_false (crb_project_save (app, NULL, NULL, &error));
+  g_assert_error (error, CRB_ERROR, CRB_ERROR_BUSY);
+  g_clear_error (&error);
+  crb_project_sync_journal (cli, NULL);
+  g_clear_object (&cli);
+  g_assert_true (crb_project_save (app, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&app);
+
+  /* The file alone holds every change. */
+  {
+    g_autoptr (CrbProject) last = reload (f->path);
+
+    g_assert_cmpuint (crb_project_get_n_recovered (last), ==, 0);
+    g_assert_cmpint (crb_claim_get_status (crb_project_find_claim (last, "first:1", NULL, NULL)), ==,
+                     CRB_DECISION_STATUS_PENDING);
+    g_assert_cmpint (crb_claim_get_status (crb_project_find_claim (last, "second:1", NULL, NULL)), ==,
+                     CRB_DECISION_STATUS_CONFIRMED);
+  }
+}
+
 static guint
 count_mappings (void)
 {
@@ -1049,6 +1210,8 @@ main (int   argc,
 
   ADD ("save/roundtrip", test_roundtrip);
   ADD ("load/leaves-nothing", test_load_leaves_nothing);
+  ADD ("history/every-kind", test_undo_every_kind);
+  ADD ("writers/two", test_two_writers);
   ADD ("offsets/non-ascii", test_offsets_non_ascii);
   ADD ("decide/undo-redo-restart", test_decide_undo_redo_survive_restart);
   ADD ("decide/invalid", test_invalid_decisions);

@@ -300,6 +300,33 @@ class Writers(Base):
             self.assertIn(f"{bad}:1: undo[0]", p.stderr)
 
 
+class Articles(Base):
+    """Issue 14: an outlet and a title named from the command line, undone
+    like a decision, durable like one."""
+
+    def test_article_edit_and_undo(self):
+        project = self.path("p.crb")
+        run("new", project, os.path.join(os.environ["CRB_SOURCE_ROOT"], "data", "sample", "harbor-bridge"),
+            check=0)
+        a = json.loads(run("article", project, "almera-courier", check=0).stdout)
+        self.assertEqual(a["id"], "almera-courier")
+        p = run("article", project, "almera-courier", "--outlet", "Courier of Almera", "--title", "Bridge",
+                check=0)
+        self.assertEqual(json.loads(p.stdout)["outlet"], "Courier of Almera")
+        header, stories = validate_project(project)
+        art = next(x for x in stories[0]["articles"] if x["id"] == "almera-courier")
+        self.assertEqual((art["outlet"], art["title"]), ("Courier of Almera", "Bridge"))
+        self.assertIn("Courier of Almera", header["stories"][0]["outlets"])
+        stats = json.loads(run("stats", project, "--json", check=0).stdout)
+        self.assertIn("Courier of Almera", [x["outlet"] for x in stats["stories"][0]["articles"]])
+        p = run("undo", project, check=0)
+        self.assertEqual(json.loads(p.stdout)["outlet"], a["outlet"])
+        self.assertEqual(json.loads(run("article", project, "almera-courier", check=0).stdout), a)
+        p = run("article", project, "no-such", "--outlet", "X")
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("no article", p.stderr)
+
+
 class Pathological(Base):
     """Issue 13: one line of megabytes, a hundred thousand paragraphs: every
     command stays linear (bench/bench-pathological has the figures); what is

@@ -461,7 +461,7 @@ update (CrbClaimPanel *self)
           CrbHistoryEntry *entry = g_ptr_array_index (history, i);
           g_autofree char *line = NULL;
 
-          if (g_strcmp0 (entry->claim_id, crb_claim_get_id (claim)) != 0)
+          if (entry->kind != CRB_CHANGE_DECISION || g_strcmp0 (entry->claim_id, crb_claim_get_id (claim)) != 0)
             continue;
 
           line = describe_decision (entry->after);

@@ -222,6 +222,7 @@ static const Command commands[] = {
   { "extract", N_("INPUT…"), N_("print the claims of articles as JSON Lines"), cmd_extract },
   { "claims", N_("PROJECT"), N_("print a project's claims as JSON Lines"), cmd_claims },
   { "annotate", N_("PROJECT CLAIM_ID"), N_("confirm, correct or reject a claim"), cmd_annotate },
+  { "article", N_("PROJECT ARTICLE_ID"), N_("show an article, or name its outlet, title, date or URL"), cmd_article },
   { "link", N_("PROJECT CLAIM_A CLAIM_B"), N_("link two claims by hand"), cmd_link },
   { "unlink", N_("PROJECT CLAIM_A CLAIM_B"), N_("remove a link between two claims"), cmd_unlink },
   { "facts", N_("PROJECT"), N_("print facts and their appearances across outlets"), cmd_facts },

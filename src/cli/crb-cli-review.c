@@ -207,6 +207,44 @@ cmd_claims (int    argc,
   return finish_output ();
 }
 
+/* An article's fields as one JSON line: id, story, title, outlet, url,
+ * date, source.
+ */
+static void
+print_article (CrbProject *project,
+               const char *article_id)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr (JsonNode) root = NULL;
+  CrbStory *story = crb_project_find_article_story (project, article_id);
+  CrbArticle *article;
+  const char *fields[] = { "title", "outlet", "url", "date", "source" };
+
+  if (story == NULL || !crb_story_ensure_loaded (story, NULL) ||
+      (article = crb_story_lookup_article (story, article_id)) == NULL)
+    return;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, article_id);
+  json_builder_set_member_name (builder, "story");
+  json_builder_add_string_value (builder, crb_story_get_id (story));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *value = NULL;
+
+      g_object_get (article, fields[i], &value, NULL);
+      json_builder_set_member_name (builder, fields[i]);
+      if (value != NULL)
+        json_builder_add_string_value (builder, value);
+      else
+        json_builder_add_null_value (builder);
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  write_json_line (root);
+}
+
 static void
 print_claim (CrbProject *project,
              const char *claim_id)
@@ -215,8 +253,12 @@ print_claim (CrbProject *project,
   CrbStory *story = NULL;
   CrbClaim *claim = crb_project_find_claim (project, claim_id, &story, NULL);
 
+  /* Undo and redo may have changed an article rather than a claim. */
   if (claim == NULL)
-    return;
+    {
+      print_article (project, claim_id);
+      return;
+    }
 
   crb_claim_write_json (line, claim, TRUE, crb_story_get_id (story));
   g_string_append_c (line, '\n');
@@ -723,5 +765,56 @@ cmd_save (int    argc,
     }
 
   g_print (_("%s: saved\n"), argv[1]);
+  return finish_output ();
+}
+
+/* article: an article's outlet, title, date or URL, as a reviewer names
+ * them; undone by undo like a decision.
+ */
+int
+cmd_article (int    argc,
+             char **argv)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *outlet = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *url = NULL;
+  GOptionEntry entries[] = {
+    { "outlet", 0, 0, G_OPTION_ARG_STRING, &outlet, N_("The outlet that published it (\"\" clears it)"), N_("NAME") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Its headline"), N_("TITLE") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("When it was published (ISO 8601, e.g. 2024-03-22)"), N_("DATE") },
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("Where it was published"), N_("URL") },
+    { NULL }
+  };
+  const char *info[CRB_N_ARTICLE_INFO];
+  int status;
+
+  if ((status = parse_options (entries, _("Show an article, or name its outlet, title, date or URL."),
+                               &argc, &argv)) >= 0)
+    return status;
+  if (argc != 3)
+    return usage_error (_("article needs a project file and an article id"));
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail_error (error);
+
+  info[CRB_ARTICLE_INFO_OUTLET] = outlet;
+  info[CRB_ARTICLE_INFO_TITLE] = title;
+  info[CRB_ARTICLE_INFO_DATE] = date;
+  info[CRB_ARTICLE_INFO_URL] = url;
+  if (outlet || title || date || url)
+    {
+      if (!crb_project_edit_article (project, argv[2], info, &error))
+        return fail_error (error);
+      if ((status = save_project (project, argv[1])) != 0)
+        return status;
+    }
+  else if (crb_project_find_article_story (project, argv[2]) == NULL)
+    return fail (_("%s: no article with the id “%s”"), argv[1], argv[2]);
+
+  print_article (project, argv[2]);
   return finish_output ();
 }

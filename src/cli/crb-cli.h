@@ -61,6 +61,8 @@ int         cmd_extract      (int    argc,
                               char **argv);
 int         cmd_claims       (int    argc,
                               char **argv);
+int         cmd_article      (int    argc,
+                              char **argv);
 int         cmd_annotate     (int    argc,
                               char **argv);
 int         cmd_undo         (int    argc,

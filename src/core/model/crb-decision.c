@@ -244,6 +244,65 @@ crb_history_entry_new (guint64            seq,
   return entry;
 }
 
+/**
+ * crb_history_entry_new_link:
+ * @a: the first claim of the pair, in story order
+ * @b: the second
+ * @before: the pair's state before: "auto", "agrees", "conflicts",
+ *   "related" or "unlinked"
+ * @after: its state after
+ */
+CrbHistoryEntry *
+crb_history_entry_new_link (guint64     seq,
+                            const char *a,
+                            const char *b,
+                            const char *before,
+                            const char *after)
+{
+  CrbHistoryEntry *entry = g_new0 (CrbHistoryEntry, 1);
+
+  entry->seq = seq;
+  entry->kind = CRB_CHANGE_LINK;
+  entry->claim_id = g_strdup (a);
+  entry->other_id = g_strdup (b);
+  entry->link_before = g_strdup (before);
+  entry->link_after = g_strdup (after);
+  return entry;
+}
+
+/**
+ * crb_history_entry_new_article:
+ * @before: (array fixed-size=4): the article's fields before, each nullable
+ * @after: (array fixed-size=4): its fields after
+ */
+CrbHistoryEntry *
+crb_history_entry_new_article (guint64             seq,
+                               const char         *article_id,
+                               const char * const *before,
+                               const char * const *after)
+{
+  CrbHistoryEntry *entry = g_new0 (CrbHistoryEntry, 1);
+
+  entry->seq = seq;
+  entry->kind = CRB_CHANGE_ARTICLE;
+  entry->other_id = g_strdup (article_id);
+  for (guint i = 0; i < CRB_N_ARTICLE_INFO; i++)
+    {
+      entry->info_before[i] = g_strdup (before[i]);
+      entry->info_after[i] = g_strdup (after[i]);
+    }
+  return entry;
+}
+
+const char *
+crb_article_info_to_string (CrbArticleInfo info)
+{
+  static const char * const names[CRB_N_ARTICLE_INFO] = { "outlet", "title", "date", "url" };
+
+  g_return_val_if_fail (info < CRB_N_ARTICLE_INFO, NULL);
+  return names[info];
+}
+
 void
 crb_history_entry_free (CrbHistoryEntry *entry)
 {
@@ -253,7 +312,39 @@ crb_history_entry_free (CrbHistoryEntry *entry)
   g_free (entry->claim_id);
   crb_decision_free (entry->before);
   crb_decision_free (entry->after);
+  g_free (entry->other_id);
+  g_free (entry->link_before);
+  g_free (entry->link_after);
+  for (guint i = 0; i < CRB_N_ARTICLE_INFO; i++)
+    {
+      g_free (entry->info_before[i]);
+      g_free (entry->info_after[i]);
+    }
   g_free (entry);
+}
+
+static gboolean
+is_link_state (const char *state)
+{
+  static const char * const states[] = { "auto", "agrees", "conflicts", "related", "unlinked", NULL };
+
+  return state != NULL && g_strv_contains (states, state);
+}
+
+static void
+add_info (JsonBuilder        *builder,
+          const char         *member,
+          char * const       *info)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < CRB_N_ARTICLE_INFO; i++)
+    if (info[i] != NULL)
+      {
+        json_builder_set_member_name (builder, crb_article_info_to_string (i));
+        json_builder_add_string_value (builder, info[i]);
+      }
+  json_builder_end_object (builder);
 }
 
 JsonNode *
@@ -264,15 +355,39 @@ crb_history_entry_to_json (const CrbHistoryEntry *entry)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "seq");
   json_builder_add_int_value (builder, (gint64) entry->seq);
-  json_builder_set_member_name (builder, "claim");
-  json_builder_add_string_value (builder, entry->claim_id);
-  json_builder_set_member_name (builder, "before");
-  if (entry->before)
-    json_builder_add_value (builder, crb_decision_to_json (entry->before));
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "after");
-  json_builder_add_value (builder, crb_decision_to_json (entry->after));
+  switch (entry->kind)
+    {
+    case CRB_CHANGE_DECISION:
+      json_builder_set_member_name (builder, "claim");
+      json_builder_add_string_value (builder, entry->claim_id);
+      json_builder_set_member_name (builder, "before");
+      if (entry->before)
+        json_builder_add_value (builder, crb_decision_to_json (entry->before));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "after");
+      json_builder_add_value (builder, crb_decision_to_json (entry->after));
+      break;
+    case CRB_CHANGE_LINK:
+      json_builder_set_member_name (builder, "link");
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, entry->claim_id);
+      json_builder_add_string_value (builder, entry->other_id);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "before");
+      json_builder_add_string_value (builder, entry->link_before);
+      json_builder_set_member_name (builder, "after");
+      json_builder_add_string_value (builder, entry->link_after);
+      break;
+    case CRB_CHANGE_ARTICLE:
+      json_builder_set_member_name (builder, "article");
+      json_builder_add_string_value (builder, entry->other_id);
+      add_info (builder, "before", entry->info_before);
+      add_info (builder, "after", entry->info_after);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
   if (entry->undone)
     {
       json_builder_set_member_name (builder, "undone");
@@ -281,6 +396,92 @@ crb_history_entry_to_json (const CrbHistoryEntry *entry)
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+static gboolean
+read_info (const CrbJsonDoc   *doc,
+           const CrbJsonValue *object,
+           char              **info,
+           GError            **error)
+{
+  if (object == NULL || crb_json_type (object) != CRB_JSON_OBJECT)
+    {
+      g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                           _("an article change needs “before” and “after” objects"));
+      return FALSE;
+    }
+  for (guint i = 0; i < CRB_N_ARTICLE_INFO; i++)
+    {
+      const CrbJsonValue *field = crb_json_member_get (doc, object, crb_article_info_to_string (i));
+
+      if (field != NULL && crb_json_type (field) != CRB_JSON_STRING && crb_json_type (field) != CRB_JSON_NULL)
+        {
+          g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                       _("the field “%s” must be a string"), crb_article_info_to_string (i));
+          return FALSE;
+        }
+      if (field != NULL && crb_json_type (field) == CRB_JSON_STRING)
+        info[i] = g_strdup (crb_json_string (doc, field));
+    }
+  return TRUE;
+}
+
+/* A change that is not a decision: a link ("link": [a, b]) or an article
+ * ("article": ID).
+ */
+static CrbHistoryEntry *
+other_entry_from_value (const CrbJsonDoc   *doc,
+                        const CrbJsonValue *value,
+                        guint64             seq,
+                        GError            **error)
+{
+  g_autoptr (CrbHistoryEntry) entry = g_new0 (CrbHistoryEntry, 1);
+  const CrbJsonValue *link = crb_json_member_get (doc, value, "link");
+  const char *article = crb_json_get_string (doc, value, "article", NULL);
+
+  entry->seq = seq;
+  entry->undone = crb_json_boolean (crb_json_member_get (doc, value, "undone"));
+
+  if (link != NULL)
+    {
+      const CrbJsonValue *a = crb_json_first (doc, link);
+      const CrbJsonValue *b = a ? crb_json_next (doc, a) : NULL;
+
+      entry->kind = CRB_CHANGE_LINK;
+      if (crb_json_type (link) != CRB_JSON_ARRAY || crb_json_length (link) != 2 ||
+          crb_json_type (a) != CRB_JSON_STRING || crb_json_type (b) != CRB_JSON_STRING)
+        {
+          g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                               _("the field “link” must be two claim ids"));
+          return NULL;
+        }
+      entry->claim_id = g_strdup (crb_json_string (doc, a));
+      entry->other_id = g_strdup (crb_json_string (doc, b));
+      entry->link_before = g_strdup (crb_json_get_string (doc, value, "before", NULL));
+      entry->link_after = g_strdup (crb_json_get_string (doc, value, "after", NULL));
+      if (!is_link_state (entry->link_before) || !is_link_state (entry->link_after))
+        {
+          g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                               _("a link change's “before” and “after” must be auto, agrees, "
+                                 "conflicts, related or unlinked"));
+          return NULL;
+        }
+      return g_steal_pointer (&entry);
+    }
+
+  if (article != NULL)
+    {
+      entry->kind = CRB_CHANGE_ARTICLE;
+      entry->other_id = g_strdup (article);
+      if (!read_info (doc, crb_json_member_get (doc, value, "before"), entry->info_before, error) ||
+          !read_info (doc, crb_json_member_get (doc, value, "after"), entry->info_after, error))
+        return NULL;
+      return g_steal_pointer (&entry);
+    }
+
+  g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                       _("a history entry needs “claim”, “link” or “article”"));
+  return NULL;
 }
 
 /**
@@ -307,12 +508,15 @@ crb_history_entry_from_value (const CrbJsonDoc   *doc,
 
   seq = crb_json_member_get (doc, value, "seq");
   claim = crb_json_get_string (doc, value, "claim", NULL);
-  if (seq == NULL || crb_json_type (seq) != CRB_JSON_INT || crb_json_int (seq) <= 0 || claim == NULL)
+  if (seq == NULL || crb_json_type (seq) != CRB_JSON_INT || crb_json_int (seq) <= 0)
     {
       g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                           _("a history entry needs “seq” and “claim”"));
+                           _("a history entry needs a positive “seq”"));
       return NULL;
     }
+
+  if (claim == NULL)
+    return other_entry_from_value (doc, value, (guint64) crb_json_int (seq), error);
 
   entry = g_new0 (CrbHistoryEntry, 1);
   entry->seq = (guint64) crb_json_int (seq);

@@ -40,22 +40,63 @@ typedef struct
 } CrbDecision;
 
 /**
+ * CrbChangeKind:
+ * @CRB_CHANGE_DECISION: a decision on a claim
+ * @CRB_CHANGE_LINK: a link made or removed by hand between two claims
+ * @CRB_CHANGE_ARTICLE: an article's outlet, title, date or URL edited
+ */
+typedef enum
+{
+  CRB_CHANGE_DECISION,
+  CRB_CHANGE_LINK,
+  CRB_CHANGE_ARTICLE,
+} CrbChangeKind;
+
+/**
+ * CrbArticleInfo:
+ * The fields of an article a reviewer may edit, in this order: outlet,
+ * title, date, url; each nullable.
+ */
+typedef enum
+{
+  CRB_ARTICLE_INFO_OUTLET,
+  CRB_ARTICLE_INFO_TITLE,
+  CRB_ARTICLE_INFO_DATE,
+  CRB_ARTICLE_INFO_URL,
+  CRB_N_ARTICLE_INFO
+} CrbArticleInfo;
+
+/**
  * CrbHistoryEntry:
- * @seq: the project-wide sequence number of the decision, from 1
- * @claim_id: the claim decided
- * @before: (nullable): its decision before, %NULL when it was pending
- * @after: the decision made
+ * @seq: the project-wide sequence number of the change, from 1
+ * @kind: what changed
+ * @claim_id: the claim decided (%CRB_CHANGE_DECISION), or the first claim of
+ *   the pair (%CRB_CHANGE_LINK); %NULL for an article
+ * @before: (nullable): the claim's decision before, %NULL when it was pending
+ * @after: (nullable): the decision made; %NULL unless a decision
  * @undone: whether the entry is currently undone
+ * @other_id: the second claim of the pair, or the article edited
+ * @link_before: the pair before a link change: "auto" (as the alignment has
+ *   it), "agrees", "conflicts", "related" (linked by hand) or "unlinked"
+ * @link_after: the pair after it
+ * @info_before: an article's fields before (see #CrbArticleInfo)
+ * @info_after: its fields after
  *
- * One step of the project's decision history: the unit of undo and redo.
+ * One change in a story's history: the unit of undo and redo.
  */
 typedef struct
 {
-  guint64      seq;
-  char        *claim_id;
-  CrbDecision *before;
-  CrbDecision *after;
-  gboolean     undone;
+  guint64        seq;
+  char          *claim_id;
+  CrbDecision   *before;
+  CrbDecision   *after;
+  gboolean       undone;
+  CrbChangeKind  kind;
+  char          *other_id;
+  char          *link_before;
+  char          *link_after;
+  char          *info_before[CRB_N_ARTICLE_INFO];
+  char          *info_after[CRB_N_ARTICLE_INFO];
 } CrbHistoryEntry;
 
 GType            crb_decision_get_type       (void) G_GNUC_CONST;
@@ -77,6 +118,16 @@ CrbHistoryEntry *crb_history_entry_new       (guint64            seq,
                                               const char        *claim_id,
                                               const CrbDecision *before,
                                               const CrbDecision *after);
+CrbHistoryEntry *crb_history_entry_new_link  (guint64            seq,
+                                              const char        *a,
+                                              const char        *b,
+                                              const char        *before,
+                                              const char        *after);
+CrbHistoryEntry *crb_history_entry_new_article (guint64          seq,
+                                                const char      *article_id,
+                                                const char * const *before,
+                                                const char * const *after);
+const char      *crb_article_info_to_string  (CrbArticleInfo     info);
 void             crb_history_entry_free      (CrbHistoryEntry   *entry);
 JsonNode        *crb_history_entry_to_json   (const CrbHistoryEntry *entry);
 CrbHistoryEntry *crb_history_entry_from_json (JsonNode          *node,

@@ -21,9 +21,10 @@ typedef enum {
   OP_REDO,
   OP_LINK,
   OP_UNLINK,
+  OP_ARTICLE,
 } Op;
 
-static const char * const op_names[] = { "decide", "undo", "redo", "link", "unlink" };
+static const char * const op_names[] = { "decide", "undo", "redo", "link", "unlink", "article" };
 
 #define HAND_LINK_WHY "linked by hand"
 
@@ -78,7 +79,7 @@ record (CrbProject      *self,
       json_builder_set_member_name (builder, "writer");
       json_builder_add_string_value (builder, self->writer);
     }
-  if (op == OP_DECIDE)
+  if (op == OP_DECIDE || op == OP_ARTICLE || op == OP_LINK || op == OP_UNLINK)
     {
       json_builder_set_member_name (builder, "entry");
       json_builder_add_value (builder, crb_history_entry_to_json (entry));
@@ -88,8 +89,9 @@ record (CrbProject      *self,
           json_builder_add_int_value (builder, (gint64) group);
         }
     }
-  else if (op == OP_LINK || op == OP_UNLINK)
+  if (op == OP_LINK || op == OP_UNLINK)
     {
+      /* Also as version 1 wrote it, for its readers. */
       json_builder_set_member_name (builder, "a");
       json_builder_add_string_value (builder, link->a);
       json_builder_set_member_name (builder, "b");
@@ -97,7 +99,7 @@ record (CrbProject      *self,
       json_builder_set_member_name (builder, "relation");
       json_builder_add_string_value (builder, crb_relation_to_string (link->relation));
     }
-  else
+  else if (op == OP_UNDO || op == OP_REDO)
     {
       json_builder_set_member_name (builder, "seq");
       json_builder_add_int_value (builder, (gint64) entry->seq);
@@ -193,12 +195,35 @@ find_step (GArray     *steps,
   return -1;
 }
 
-/* Whether a later decision on the entry's claim, not undone, would be
- * overwritten by undoing or redoing @entry: someone decided it since.
+/* Whether two entries change the same thing: a claim's decision, a pair's
+ * link, an article's fields.
+ */
+static gboolean
+same_subject (const CrbHistoryEntry *a,
+              const CrbHistoryEntry *b)
+{
+  if (a->kind != b->kind)
+    return FALSE;
+  switch (a->kind)
+    {
+    case CRB_CHANGE_DECISION:
+      return g_strcmp0 (a->claim_id, b->claim_id) == 0;
+    case CRB_CHANGE_LINK:
+      return (g_strcmp0 (a->claim_id, b->claim_id) == 0 && g_strcmp0 (a->other_id, b->other_id) == 0) ||
+             (g_strcmp0 (a->claim_id, b->other_id) == 0 && g_strcmp0 (a->other_id, b->claim_id) == 0);
+    case CRB_CHANGE_ARTICLE:
+      return g_strcmp0 (a->other_id, b->other_id) == 0;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A later change of the same thing, not undone, that undoing or redoing
+ * @entry would overwrite: someone changed it again since.
  */
 static const CrbHistoryEntry *
-later_decision (CrbStory              *story,
-                const CrbHistoryEntry *entry)
+later_change (CrbStory              *story,
+              const CrbHistoryEntry *entry)
 {
   GPtrArray *history = crb_story_get_history (story);
 
@@ -208,10 +233,174 @@ later_decision (CrbStory              *story,
 
       if (e->seq <= entry->seq)
         break;
-      if (!e->undone && g_strcmp0 (e->claim_id, entry->claim_id) == 0)
+      if (!e->undone && same_subject (e, entry))
         return e;
     }
   return NULL;
+}
+
+static gboolean
+remove_pair (GPtrArray  *links,
+             const char *a,
+             const char *b)
+{
+  for (guint i = 0; i < links->len; i++)
+    {
+      CrbLink *link = g_ptr_array_index (links, i);
+
+      if ((g_strcmp0 (link->a, a) == 0 && g_strcmp0 (link->b, b) == 0) ||
+          (g_strcmp0 (link->a, b) == 0 && g_strcmp0 (link->b, a) == 0))
+        {
+          g_ptr_array_remove_index (links, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static const CrbLink *
+find_pair (GPtrArray  *links,
+           const char *a,
+           const char *b)
+{
+  for (guint i = 0; i < links->len; i++)
+    {
+      CrbLink *link = g_ptr_array_index (links, i);
+
+      if ((g_strcmp0 (link->a, a) == 0 && g_strcmp0 (link->b, b) == 0) ||
+          (g_strcmp0 (link->a, b) == 0 && g_strcmp0 (link->b, a) == 0))
+        return link;
+    }
+  return NULL;
+}
+
+/* The state of a pair as reviewers left it: "agrees", "conflicts" or
+ * "related" (linked by hand), "unlinked", or "auto" (as aligned).
+ */
+static const char *
+pair_state (CrbStory   *story,
+            const char *a,
+            const char *b)
+{
+  const CrbLink *link = find_pair (crb_story_get_manual_links (story), a, b);
+
+  if (link != NULL)
+    return crb_relation_to_string (link->relation);
+  if (find_pair (crb_story_get_removed_links (story), a, b) != NULL)
+    return "unlinked";
+  return "auto";
+}
+
+static void
+set_pair_state (CrbStory   *story,
+                const char *a,
+                const char *b,
+                const char *state)
+{
+  static const char * const why[] = { HAND_LINK_WHY, NULL };
+  CrbRelation relation;
+
+  remove_pair (crb_story_get_manual_links (story), a, b);
+  remove_pair (crb_story_get_removed_links (story), a, b);
+  if (crb_relation_from_string (state, &relation))
+    g_ptr_array_add (crb_story_get_manual_links (story), crb_link_new (a, b, relation, 1.0, why, TRUE));
+  else if (g_strcmp0 (state, "unlinked") == 0)
+    g_ptr_array_add (crb_story_get_removed_links (story),
+                     crb_link_new (a, b, CRB_RELATION_RELATED, 1.0, why, TRUE));
+  crb_story_realign (story);
+}
+
+static void
+set_article_info (CrbArticle   *article,
+                  char * const *info)
+{
+  g_object_set (article,
+                "outlet", info[CRB_ARTICLE_INFO_OUTLET],
+                "title", info[CRB_ARTICLE_INFO_TITLE],
+                "date", info[CRB_ARTICLE_INFO_DATE],
+                "url", info[CRB_ARTICLE_INFO_URL],
+                NULL);
+}
+
+/* Sets what @entry changes to its state before (@undo) or after. */
+static gboolean
+put_entry (CrbProject      *self,
+           CrbStory        *story,
+           CrbHistoryEntry *entry,
+           gboolean         undo,
+           GError         **error)
+{
+  switch (entry->kind)
+    {
+    case CRB_CHANGE_DECISION:
+      {
+        CrbClaim *claim = crb_story_lookup_claim (story, entry->claim_id);
+
+        if (claim == NULL)
+          break;
+        crb_claim_set_decision (claim, undo ? entry->before : entry->after);
+        g_signal_emit (self, _crb_project_signals[CLAIM_DECIDED], 0, claim);
+        return TRUE;
+      }
+    case CRB_CHANGE_LINK:
+      if (crb_story_lookup_claim (story, entry->claim_id) == NULL ||
+          crb_story_lookup_claim (story, entry->other_id) == NULL)
+        break;
+      set_pair_state (story, entry->claim_id, entry->other_id, undo ? entry->link_before : entry->link_after);
+      g_signal_emit (self, _crb_project_signals[ALIGNMENT_CHANGED], 0, story);
+      return TRUE;
+    case CRB_CHANGE_ARTICLE:
+      {
+        CrbArticle *article = crb_story_lookup_article (story, entry->other_id);
+
+        if (article == NULL)
+          break;
+        set_article_info (article, undo ? entry->info_before : entry->info_after);
+        g_signal_emit (self, _crb_project_signals[ARTICLE_CHANGED], 0, article);
+        return TRUE;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+               _("change %llu names what story “%s” does not have"),
+               (unsigned long long) entry->seq, crb_story_get_id (story));
+  return FALSE;
+}
+
+/* Records a new change (a link, an article's fields) and applies it; the
+ * counterpart of apply_decide() for the other kinds.
+ */
+static gboolean
+apply_change (CrbProject      *self,
+              CrbStory        *story,
+              CrbHistoryEntry *entry,
+              guint64          group,
+              const char      *writer,
+              Op               op,
+              const CrbLink   *link,
+              gboolean         journal,
+              GError         **error)
+{
+  g_autoptr (CrbHistoryEntry) owned = entry;
+
+  if (!put_entry (self, story, entry, FALSE, error))
+    return FALSE;
+
+  _crb_story_add_history (story, g_steal_pointer (&owned));
+  clear_redo (self, writer);
+  push_step (self->data.undo, entry->seq, crb_story_get_id (story), group, writer);
+  self->data.next_seq = MAX (self->data.next_seq, entry->seq + 1);
+  self->data.revision++;
+  self->header_dirty = TRUE;
+
+  if (journal)
+    record (self, op, story, entry, group, link);
+
+  _crb_project_notify_state (self, TRUE);
+  return TRUE;
 }
 
 static gboolean
@@ -220,7 +409,7 @@ apply_step (CrbProject  *self,
             guint64      seq,
             const char  *writer,
             gboolean     journal,
-            char       **claim_id,
+            char       **subject,
             guint64     *group,
             GError     **error)
 {
@@ -229,7 +418,6 @@ apply_step (CrbProject  *self,
   const CrbHistoryEntry *later;
   CrbHistoryEntry *entry;
   CrbStory *story;
-  CrbClaim *claim;
   CrbStep step;
   int index;
 
@@ -260,8 +448,7 @@ apply_step (CrbProject  *self,
     return FALSE;
 
   entry = _crb_story_lookup_history (story, step.seq);
-  claim = entry ? crb_story_lookup_claim (story, entry->claim_id) : NULL;
-  if (claim == NULL)
+  if (entry == NULL)
     {
       g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
                    _("decision %llu is missing from story “%s”"),
@@ -272,23 +459,27 @@ apply_step (CrbProject  *self,
   /* Only this program's own steps are checked: another's was valid when
    * it was made, and the journal keeps the order they were made in.
    */
-  later = seq == 0 ? later_decision (story, entry) : NULL;
+  later = seq == 0 ? later_change (story, entry) : NULL;
   if (later != NULL)
     {
+      const char *by = later->kind == CRB_CHANGE_DECISION && later->after && later->after->annotator
+                         ? later->after->annotator : _("someone");
+      const char *what = entry->kind == CRB_CHANGE_ARTICLE ? entry->other_id : entry->claim_id;
+
       g_set_error (error, CRB_ERROR, CRB_ERROR_CONFLICT,
                    op == OP_UNDO
-                     ? _("cannot undo the decision on “%s”: it was decided again since (by %s)")
-                     : _("cannot redo the decision on “%s”: it was decided again since (by %s)"),
-                   entry->claim_id,
-                   later->after && later->after->annotator ? later->after->annotator : _("someone"));
+                     ? _("cannot undo the change to “%s”: it was changed again since (by %s)")
+                     : _("cannot redo the change to “%s”: it was changed again since (by %s)"),
+                   what, by);
       /* Out of the way, so that the next undo goes on. */
       g_array_remove_index (from, index);
       _crb_project_notify_state (self, TRUE);
       return FALSE;
     }
 
+  if (!put_entry (self, story, entry, op == OP_UNDO, error))
+    return FALSE;
   entry->undone = op == OP_UNDO;
-  crb_claim_set_decision (claim, op == OP_UNDO ? entry->before : entry->after);
   _crb_story_set_dirty (story, TRUE);
 
   step.story_id = g_strdup (step.story_id);
@@ -303,13 +494,12 @@ apply_step (CrbProject  *self,
   if (journal)
     record (self, op, story, entry, 0, NULL);
 
-  if (claim_id != NULL)
+  if (subject != NULL)
     {
-      g_free (*claim_id);
-      *claim_id = g_strdup (crb_claim_get_id (claim));
+      g_free (*subject);
+      *subject = g_strdup (entry->kind == CRB_CHANGE_ARTICLE ? entry->other_id : entry->claim_id);
     }
 
-  g_signal_emit (self, _crb_project_signals[CLAIM_DECIDED], 0, claim);
   _crb_project_notify_state (self, TRUE);
   return TRUE;
 }
@@ -331,33 +521,16 @@ claim_order (CrbStory   *story,
   return -1;
 }
 
-static gboolean
-remove_pair (GPtrArray  *links,
-             const char *a,
-             const char *b)
-{
-  for (guint i = 0; i < links->len; i++)
-    {
-      CrbLink *link = g_ptr_array_index (links, i);
-
-      if ((g_strcmp0 (link->a, a) == 0 && g_strcmp0 (link->b, b) == 0) ||
-          (g_strcmp0 (link->a, b) == 0 && g_strcmp0 (link->b, a) == 0))
-        {
-          g_ptr_array_remove_index (links, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* Makes (or removes) a link by hand; the story is aligned again around it. */
+/* Makes (or removes) a link by hand, as a change of its own that undo
+ * takes back; the story is aligned again around it.
+ */
 static gboolean
 apply_link (CrbProject   *self,
             gboolean      link,
             const char   *a,
             const char   *b,
             CrbRelation   relation,
+            const char   *writer,
             gboolean      journal,
             GError      **error)
 {
@@ -365,6 +538,7 @@ apply_link (CrbProject   *self,
   g_autoptr (CrbLink) made = NULL;
   CrbStory *story_a = NULL, *story_b = NULL;
   CrbClaim *claim_a, *claim_b;
+  CrbHistoryEntry *entry;
 
   claim_a = crb_project_find_claim (self, a, &story_a, error);
   if (claim_a == NULL)
@@ -396,23 +570,10 @@ apply_link (CrbProject   *self,
     }
 
   made = crb_link_new (a, b, relation, 1.0, why, TRUE);
-  remove_pair (crb_story_get_manual_links (story_a), a, b);
-  remove_pair (crb_story_get_removed_links (story_a), a, b);
-  if (link)
-    g_ptr_array_add (crb_story_get_manual_links (story_a), crb_link_copy (made));
-  else
-    g_ptr_array_add (crb_story_get_removed_links (story_a), crb_link_copy (made));
-
-  crb_story_realign (story_a);
-  self->data.revision++;
-  self->header_dirty = TRUE;
-
-  if (journal)
-    record (self, link ? OP_LINK : OP_UNLINK, story_a, NULL, 0, made);
-
-  g_signal_emit (self, _crb_project_signals[ALIGNMENT_CHANGED], 0, story_a);
-  _crb_project_notify_state (self, FALSE);
-  return TRUE;
+  entry = crb_history_entry_new_link (self->data.next_seq, a, b, pair_state (story_a, a, b),
+                                      link ? crb_relation_to_string (relation) : "unlinked");
+  return apply_change (self, story_a, entry, self->group, writer, link ? OP_LINK : OP_UNLINK, made,
+                       journal, error);
 }
 
 /* ------------------------------------------------------------ catching up */
@@ -455,8 +616,36 @@ replay_line (CrbProject  *self,
                     json_object_get_int_member_with_default (line, "group", 0), writer, FALSE);
       return TRUE;
     }
+  else if ((g_strcmp0 (op, "link") == 0 || g_strcmp0 (op, "unlink") == 0 || g_strcmp0 (op, "article") == 0) &&
+           json_object_has_member (line, "entry"))
+    {
+      g_autoptr (CrbHistoryEntry) entry = NULL;
+      CrbStory *story = crb_project_lookup_story (self, json_object_get_string_member_with_default (line, "story", ""));
+
+      entry = crb_history_entry_from_json (json_object_get_member (line, "entry"), error);
+      if (entry == NULL)
+        return FALSE;
+      if (story == NULL || entry->kind == CRB_CHANGE_DECISION)
+        {
+          g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                               _("a change of an unknown story, or of the wrong kind"));
+          return FALSE;
+        }
+      if (!crb_story_ensure_loaded (story, error))
+        return FALSE;
+      if (_crb_story_lookup_history (story, entry->seq) != NULL)
+        {
+          g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                       _("decision %llu is in the project already"), (unsigned long long) entry->seq);
+          return FALSE;
+        }
+      return apply_change (self, story, g_steal_pointer (&entry),
+                           json_object_get_int_member_with_default (line, "group", 0), writer,
+                           OP_ARTICLE, NULL, FALSE, error);
+    }
   else if (g_strcmp0 (op, "link") == 0 || g_strcmp0 (op, "unlink") == 0)
     {
+      /* A link of version 1's journal: no entry, made now. */
       const char *a = json_object_get_string_member_with_default (line, "a", "");
       const char *b = json_object_get_string_member_with_default (line, "b", "");
       CrbRelation relation = CRB_RELATION_AGREES;
@@ -469,7 +658,7 @@ replay_line (CrbProject  *self,
                                _("the field “relation” must be agrees, conflicts or related"));
           return FALSE;
         }
-      return apply_link (self, op[0] == 'l', a, b, relation, FALSE, error);
+      return apply_link (self, op[0] == 'l', a, b, relation, writer, FALSE, error);
     }
   else if (g_strcmp0 (op, "undo") == 0 || g_strcmp0 (op, "redo") == 0)
     {
@@ -824,7 +1013,7 @@ crb_project_link (CrbProject   *self,
 
   if (!begin_change (self, error))
     return FALSE;
-  ok = apply_link (self, TRUE, a, b, relation, TRUE, error);
+  ok = apply_link (self, TRUE, a, b, relation, self->writer, TRUE, error);
   end_change (self);
   return ok;
 }
@@ -847,9 +1036,177 @@ crb_project_unlink (CrbProject  *self,
 
   if (!begin_change (self, error))
     return FALSE;
-  ok = apply_link (self, FALSE, a, b, CRB_RELATION_RELATED, TRUE, error);
+  ok = apply_link (self, FALSE, a, b, CRB_RELATION_RELATED, self->writer, TRUE, error);
   end_change (self);
   return ok;
+}
+
+/**
+ * crb_project_edit_article:
+ * @article_id: the article
+ * @info: (array fixed-size=4): its new outlet, title, date and URL
+ *   (#CrbArticleInfo order): %NULL keeps a field, "" clears it
+ *
+ * Changes an article's outlet, title, date or URL: a change like a
+ * decision, journaled, and undone by undo.  An outlet named here is the
+ * outlet everywhere the article's id would show.
+ *
+ * Returns: %FALSE with @error set when the article is not in the project
+ *   or the project is read-only; %TRUE also when nothing changed
+ */
+gboolean
+crb_project_edit_article (CrbProject         *self,
+                          const char         *article_id,
+                          const char * const *info,
+                          GError            **error)
+{
+  const char *before[CRB_N_ARTICLE_INFO], *after[CRB_N_ARTICLE_INFO];
+  CrbArticle *article;
+  CrbStory *story;
+  gboolean changed = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (article_id != NULL && info != NULL, FALSE);
+
+  if (!begin_change (self, error))
+    return FALSE;
+
+  story = crb_project_find_article_story (self, article_id);
+  if (story == NULL || !crb_story_ensure_loaded (story, error) ||
+      (article = crb_story_lookup_article (story, article_id)) == NULL)
+    {
+      end_change (self);
+      if (error != NULL && *error == NULL)
+        {
+          g_autofree char *name = self->file ? g_file_get_parse_name (self->file) : g_strdup ("project");
+          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: no article with the id “%s”"),
+                       name, article_id);
+        }
+      return FALSE;
+    }
+
+  before[CRB_ARTICLE_INFO_OUTLET] = crb_article_get_outlet (article);
+  before[CRB_ARTICLE_INFO_TITLE] = crb_article_get_title (article);
+  before[CRB_ARTICLE_INFO_DATE] = crb_article_get_date (article);
+  before[CRB_ARTICLE_INFO_URL] = crb_article_get_url (article);
+  for (guint i = 0; i < CRB_N_ARTICLE_INFO; i++)
+    {
+      after[i] = info[i] == NULL ? before[i] : *info[i] ? info[i] : NULL;
+      changed |= g_strcmp0 (after[i], before[i]) != 0;
+    }
+
+  ok = !changed ||
+       apply_change (self, story, crb_history_entry_new_article (self->data.next_seq, article_id, before, after),
+                     self->group, self->writer, OP_ARTICLE, NULL, TRUE, error);
+  end_change (self);
+  return ok;
+}
+
+/* What a group of steps did, in words: "confirmed 3 claims". */
+static char *
+describe_steps (CrbProject *self,
+                GArray     *steps,
+                gboolean    undo)
+{
+  guint counts[CRB_N_DECISION_STATUSES] = { 0 };
+  const CrbHistoryEntry *last = NULL;
+  guint n = 0, n_decisions = 0;
+  guint64 group;
+  int index = find_step (steps, 0, self->writer);
+
+  if (index < 0)
+    return NULL;
+  group = g_array_index (steps, CrbStep, index).group;
+
+  for (int i = index; i >= 0; i--)
+    {
+      CrbStep *step = &g_array_index (steps, CrbStep, i);
+      CrbStory *story;
+      const CrbHistoryEntry *entry;
+
+      if (!same_writer (step->writer, self->writer))
+        continue;
+      if (i != index && (group == 0 || step->group != group))
+        break;
+      story = crb_project_lookup_story (self, step->story_id);
+      if (story == NULL || !crb_story_ensure_loaded (story, NULL) ||
+          (entry = _crb_story_lookup_history (story, step->seq)) == NULL)
+        continue;
+      last = entry;
+      n++;
+      if (entry->kind == CRB_CHANGE_DECISION)
+        {
+          /* Undo takes back the decision made; redo makes it again. */
+          counts[entry->after->status]++;
+          n_decisions++;
+        }
+    }
+
+  if (last == NULL)
+    return NULL;
+
+  if (last->kind == CRB_CHANGE_LINK && n == 1)
+    {
+      if (g_strcmp0 (last->link_after, "unlinked") == 0)
+        return g_strdup (_("unlinked 2 claims"));
+      if (g_strcmp0 (last->link_after, "conflicts") == 0)
+        return g_strdup (_("linked 2 claims as conflicting"));
+      if (g_strcmp0 (last->link_after, "related") == 0)
+        return g_strdup (_("linked 2 claims as related"));
+      return g_strdup (_("linked 2 claims as agreeing"));
+    }
+  if (last->kind == CRB_CHANGE_ARTICLE && n == 1)
+    return g_strdup_printf (_("changed article “%s”"), last->other_id);
+
+  if (n_decisions == n)
+    {
+      for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
+        if (counts[s] == n)
+          switch ((CrbDecisionStatus) s)
+            {
+            case CRB_DECISION_STATUS_CONFIRMED:
+              return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "confirmed %u claim", "confirmed %u claims", n), n);
+            case CRB_DECISION_STATUS_CORRECTED:
+              return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "corrected %u claim", "corrected %u claims", n), n);
+            case CRB_DECISION_STATUS_REJECTED:
+              return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "rejected %u claim", "rejected %u claims", n), n);
+            case CRB_DECISION_STATUS_PENDING:
+              return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "set %u claim back to pending",
+                                                   "set %u claims back to pending", n), n);
+            default:
+              g_assert_not_reached ();
+            }
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "decided %u claim", "decided %u claims", n), n);
+    }
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", n), n);
+}
+
+/**
+ * crb_project_dup_undo_label:
+ *
+ * Returns: (transfer full) (nullable): what undo would take back, in words
+ *   ("confirmed 3 claims", "linked 2 claims as conflicting"), for "Undid: …"
+ *   messages; %NULL when there is nothing to undo
+ */
+char *
+crb_project_dup_undo_label (CrbProject *self)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
+  return describe_steps (self, self->data.undo, TRUE);
+}
+
+/**
+ * crb_project_dup_redo_label:
+ *
+ * Returns: (transfer full) (nullable): what redo would make again, in words
+ */
+char *
+crb_project_dup_redo_label (CrbProject *self)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
+  return describe_steps (self, self->data.redo, FALSE);
 }
 
 /* This writer's newest step, and the steps of its group with it. */

@@ -49,6 +49,7 @@ enum {
 enum {
   CLAIM_DECIDED,
   ALIGNMENT_CHANGED,
+  ARTICLE_CHANGED,
   N_SIGNALS
 };
 

@@ -208,6 +208,15 @@ crb_project_class_init (CrbProjectClass *klass)
   _crb_project_signals[ALIGNMENT_CHANGED] = g_signal_new ("alignment-changed", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                              G_TYPE_NONE, 1, CRB_TYPE_STORY);
+
+  /**
+   * CrbProject::article-changed:
+   * @article: the article whose outlet, title, date or URL changed (by an
+   *   edit, undo or redo)
+   */
+  _crb_project_signals[ARTICLE_CHANGED] = g_signal_new ("article-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, CRB_TYPE_ARTICLE);
 }
 
 static void

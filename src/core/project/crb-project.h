@@ -121,6 +121,12 @@ guint        crb_project_refresh             (CrbProject          *self);
 void         crb_project_set_writer          (CrbProject          *self,
                                               const char          *writer);
 const char  *crb_project_get_read_only       (CrbProject          *self);
+gboolean     crb_project_edit_article        (CrbProject          *self,
+                                              const char          *article_id,
+                                              const char * const  *info,
+                                              GError             **error);
+char        *crb_project_dup_undo_label      (CrbProject          *self);
+char        *crb_project_dup_redo_label      (CrbProject          *self);
 gboolean     crb_project_compact_if_due      (CrbProject          *self,
                                               GError             **error);
 gboolean     crb_project_get_compaction_due  (CrbProject          *self);

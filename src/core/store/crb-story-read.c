@@ -492,8 +492,12 @@ _crb_story_line_read (CrbStoryLine  *line,
       if (entry == NULL)
         return _crb_store_fail (&ctx, error, _("%s"), entry_error->message);
       g_ptr_array_add (line->history, entry);
-      if (find_claim (ids, entry->claim_id) < 0)
+      if (entry->kind != CRB_CHANGE_ARTICLE && find_claim (ids, entry->claim_id) < 0)
         return _crb_store_fail (&ctx, error, _("the claim “%s” is not in this story"), entry->claim_id);
+      if (entry->kind == CRB_CHANGE_LINK && find_claim (ids, entry->other_id) < 0)
+        return _crb_store_fail (&ctx, error, _("the claim “%s” is not in this story"), entry->other_id);
+      if (entry->kind == CRB_CHANGE_ARTICLE && find_article (line, entry->other_id) < 0)
+        return _crb_store_fail (&ctx, error, _("the article “%s” is not in this story"), entry->other_id);
     }
 
   ctx.where = NULL;

@@ -163,6 +163,15 @@ write_history_entry (GString               *out,
 {
   gboolean first = TRUE;
 
+  /* Links and article changes are few: written through a tree. */
+  if (entry->kind != CRB_CHANGE_DECISION)
+    {
+      g_autoptr (JsonNode) node = crb_history_entry_to_json (entry);
+
+      crb_json_append (out, node);
+      return;
+    }
+
   g_string_append_c (out, '{');
   write_int (out, &first, "seq", (gint64) entry->seq);
   write_string (out, &first, "claim", entry->claim_id);
