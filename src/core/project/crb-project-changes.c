@@ -239,10 +239,11 @@ later_change (CrbStory              *story,
   return NULL;
 }
 
-static gboolean
-remove_pair (GPtrArray  *links,
-             const char *a,
-             const char *b)
+/* The index of the link between @a and @b in @links, either way round, or -1. */
+static int
+pair_index (GPtrArray  *links,
+            const char *a,
+            const char *b)
 {
   for (guint i = 0; i < links->len; i++)
     {
@@ -250,13 +251,20 @@ remove_pair (GPtrArray  *links,
 
       if ((g_strcmp0 (link->a, a) == 0 && g_strcmp0 (link->b, b) == 0) ||
           (g_strcmp0 (link->a, b) == 0 && g_strcmp0 (link->b, a) == 0))
-        {
-          g_ptr_array_remove_index (links, i);
-          return TRUE;
-        }
+        return i;
     }
+  return -1;
+}
 
-  return FALSE;
+static void
+remove_pair (GPtrArray  *links,
+             const char *a,
+             const char *b)
+{
+  int i = pair_index (links, a, b);
+
+  if (i >= 0)
+    g_ptr_array_remove_index (links, i);
 }
 
 static const CrbLink *
@@ -264,15 +272,9 @@ find_pair (GPtrArray  *links,
            const char *a,
            const char *b)
 {
-  for (guint i = 0; i < links->len; i++)
-    {
-      CrbLink *link = g_ptr_array_index (links, i);
+  int i = pair_index (links, a, b);
 
-      if ((g_strcmp0 (link->a, a) == 0 && g_strcmp0 (link->b, b) == 0) ||
-          (g_strcmp0 (link->a, b) == 0 && g_strcmp0 (link->b, a) == 0))
-        return link;
-    }
-  return NULL;
+  return i >= 0 ? g_ptr_array_index (links, i) : NULL;
 }
 
 /* The state of a pair as reviewers left it: "agrees", "conflicts" or
