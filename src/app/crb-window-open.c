@@ -586,6 +586,46 @@ _crb_window_try_sample (CrbWindow *self)
     crb_window_import (self, files, _("Harbor bridge collapse (sample)"));
 }
 
+/**
+ * crb_window_save_as:
+ * @file: where to save the project
+ *
+ * Saves the project under @file, which then is the window's project file:
+ * a read-only project saved elsewhere can be reviewed.  Failures show a
+ * dialog.
+ *
+ * Returns: whether it was saved
+ */
+gboolean
+crb_window_save_as (CrbWindow *self,
+                    GFile     *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (CrbStory) story = NULL;
+
+  g_return_val_if_fail (CRB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->project == NULL)
+    return FALSE;
+
+  if (!crb_project_save (self->project, file, NULL, &error))
+    {
+      _crb_window_show_error (self, _("The Project Could Not Be Saved"), error->message);
+      return FALSE;
+    }
+
+  /* Watch the new file. */
+  project = g_object_ref (self->project);
+  story = self->story ? g_object_ref (self->story) : NULL;
+  _crb_window_set_project (self, project);
+  if (story != NULL)
+    crb_window_select_story (self, story);
+  _crb_window_toast (self, _("Project saved"), NULL);
+  return TRUE;
+}
+
 static void
 save_as_response_cb (GtkNativeDialog *dialog,
                      int              response,
@@ -594,24 +634,8 @@ save_as_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr (GError) error = NULL;
 
-      if (!crb_project_save (self->project, file, NULL, &error))
-        _crb_window_show_error (self, _("The Project Could Not Be Saved"), error->message);
-      else
-        {
-          g_autoptr (CrbProject) project = g_object_ref (self->project);
-          CrbStory *story = self->story ? g_object_ref (self->story) : NULL;
-
-          /* Watch the new file. */
-          _crb_window_set_project (self, project);
-          if (story != NULL)
-            {
-              crb_window_select_story (self, story);
-              g_object_unref (story);
-            }
-          _crb_window_toast (self, _("Project saved"), NULL);
-        }
+      crb_window_save_as (self, file);
     }
 
   gtk_native_dialog_destroy (dialog);
