@@ -15,6 +15,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "crb-article-view.h"
 #include "crb-claim-panel.h"
@@ -300,6 +301,211 @@ test_read_only (void)
   crb_test_assert_no_warnings ();
 }
 
+/* ---- several writers: the window and corroborate-cli at once ---- */
+
+typedef struct
+{
+  const char *project;
+  GPtrArray  *ids;
+  int         failures;
+  int         done;
+} CliRun;
+
+static gpointer
+cli_thread (gpointer data)
+{
+  CliRun *run = data;
+
+  for (guint i = 0; i < run->ids->len; i++)
+    {
+      const char *argv[] = { g_getenv ("CRB_CLI"), "annotate", run->project, g_ptr_array_index (run->ids, i),
+                             "--confirm", "--annotator", "cli", NULL };
+      g_autoptr (GError) error = NULL;
+      int status = -1;
+
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                         &status, &error) || !g_spawn_check_wait_status (status, NULL))
+        g_atomic_int_inc (&run->failures);
+      g_usleep (60 * 1000);
+    }
+  g_atomic_int_set (&run->done, 1);
+  return NULL;
+}
+
+static gboolean
+cli_done (gpointer data)
+{
+  return g_atomic_int_get (&((CliRun *) data)->done);
+}
+
+typedef struct
+{
+  CrbProject *project;
+  GPtrArray  *ids;
+} Shown;
+
+static gboolean
+cli_decisions_shown (gpointer data)
+{
+  Shown *shown = data;
+
+  for (guint i = 0; i < shown->ids->len; i++)
+    if (crb_test_status_of (shown->project, g_ptr_array_index (shown->ids, i)) != CRB_DECISION_STATUS_CONFIRMED)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+child_exited (gpointer data)
+{
+  return *(int *) data != -1;
+}
+
+static void
+child_watch_cb (GPid     pid,
+                int      status,
+                gpointer data)
+{
+  *(int *) data = g_spawn_check_wait_status (status, NULL) ? 0 : 1;
+  g_spawn_close_pid (pid);
+}
+
+/* The window decides claims by key while corroborate-cli decides others;
+ * the window shows the CLI's decisions within a second; Ctrl+Q while a
+ * CLI process has the file open quits without an error, every decision in
+ * the journal; afterwards the project holds all of them.
+ */
+static void
+test_writers (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GPtrArray) app_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) cli_ids = g_ptr_array_new ();
+  g_autoptr (GThread) thread = NULL;
+  CliRun run = { 0 };
+  Shown shown;
+  CrbWindow *window;
+  CrbProject *project;
+  GtkWidget *w;
+  GPid pid;
+  int in_fd = -1, late_status = -1;
+  g_autofree char *out = NULL;
+  g_auto (GStrv) lines = NULL;
+  guint n_app = 0, n_cli = 0, n_pending = 0;
+
+  if (!crb_test_has_xdotool ())
+    {
+      g_test_fail_printf ("xdotool is not installed: key presses cannot be tested");
+      return;
+    }
+
+  path = crb_test_new_sample_project (tmp_dir, "writers.crb");
+  window = crb_test_open_project (path, 1280, 720);
+  project = crb_window_get_project (window);
+  crb_window_select_claim (window, "almera-courier:1");
+
+  /* The CLI decides NordNews Digest's claims and three of Coastline
+   * Daily's, one process each, while the window rejects The Almera
+   * Courier's from the top, by key (2: unverifiable).
+   */
+  for (guint i = 1; i <= 6; i++)
+    g_ptr_array_add (cli_ids, g_strdup_printf ("nordnews-digest:%u", i));
+  for (guint i = 3; i <= 5; i++)
+    g_ptr_array_add (cli_ids, g_strdup_printf ("coastline-daily:%u", i));
+  g_ptr_array_set_free_func (cli_ids, g_free);
+  run.project = path;
+  run.ids = cli_ids;
+  thread = g_thread_new ("cli", cli_thread, &run);
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_ptr_array_add (app_ids, g_strdup (crb_claim_get_id (crb_window_get_claim (window))));
+      crb_test_xdotool ("key 2");
+    }
+  g_assert_true (crb_test_wait_for (cli_done, &run, 60000));
+  g_assert_cmpint (run.failures, ==, 0);
+
+  for (guint i = 0; i < app_ids->len; i++)
+    {
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (app_ids, i), "almera-courier:"));
+      g_assert_cmpint (crb_test_status_of (project, g_ptr_array_index (app_ids, i)), ==,
+                       CRB_DECISION_STATUS_REJECTED);
+    }
+
+  /* The window shows the CLI's decisions, without a dialog. */
+  shown.project = project;
+  shown.ids = cli_ids;
+  g_assert_true (crb_test_wait_for (cli_decisions_shown, &shown, 3000));
+  crb_test_iterate (600);
+  {
+    AdwWindowTitle *title = ADW_WINDOW_TITLE (crb_test_find (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+
+    g_assert_true (g_str_has_prefix (adw_window_title_get_subtitle (title), "15 of 18 claims reviewed"));
+  }
+  g_assert_null (crb_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  crb_test_screenshot (GTK_WIDGET (window), "review-writers");
+
+  /* A CLI process holds the file open (it waits for its decisions on
+   * standard input): the window cannot rewrite the file, and Ctrl+Q
+   * quits all the same, without an error; the journal has everything.
+   */
+  {
+    const char *argv[] = { g_getenv ("CRB_CLI"), "annotate", path, "--from", "-", "--annotator", "cli", NULL };
+    g_autoptr (GError) error = NULL;
+
+    g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                             &pid, &in_fd, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_child_watch_add (pid, child_watch_cb, &late_status);
+    crb_test_iterate (700);
+  }
+  w = GTK_WIDGET (window);
+  g_object_add_weak_pointer (G_OBJECT (w), (gpointer *) &w);
+  gtk_window_present (GTK_WINDOW (window));
+  crb_test_xdotool ("key ctrl+q");
+  g_assert_true (crb_test_wait_for (window_gone, &w, 15000));
+  g_assert_null (crb_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  {
+    const char *batch = "{\"claim\": \"coastline-daily:1\", \"status\": \"confirmed\"}\n"
+                        "{\"claim\": \"coastline-daily:2\", \"status\": \"confirmed\"}\n";
+
+    g_assert_cmpint (write (in_fd, batch, strlen (batch)), ==, (gssize) strlen (batch));
+    close (in_fd);
+  }
+  g_assert_true (crb_test_wait_for (child_exited, &late_status, 30000));
+  g_assert_cmpint (late_status, ==, 0);
+
+  /* Nothing lost on either side. */
+  {
+    const char *args[] = { "claims", path, NULL };
+
+    out = crb_test_run_cli_output (args);
+  }
+  lines = g_strsplit (g_strstrip (out), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr (JsonNode) node = json_from_string (lines[i], NULL);
+      JsonObject *claim = json_node_get_object (node);
+      const char *status = json_object_get_string_member (claim, "status");
+      JsonObject *decision = json_object_has_member (claim, "decision")
+                             ? json_object_get_object_member (claim, "decision") : NULL;
+      const char *annotator = decision ? json_object_get_string_member_with_default (decision, "annotator", "")
+                                       : NULL;
+
+      if (g_str_equal (status, "pending"))
+        n_pending++;
+      else if (g_str_equal (status, "rejected") && g_str_equal (annotator, "Review Tester"))
+        n_app++;
+      else if (g_str_equal (status, "confirmed") && g_str_equal (annotator, "cli"))
+        n_cli++;
+    }
+  g_assert_cmpuint (n_app, ==, 6);
+  g_assert_cmpuint (n_cli, ==, 11);
+  g_assert_cmpuint (n_pending, ==, 1);
+  crb_test_assert_no_warnings ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,6 +529,7 @@ main (int   argc,
   g_test_add_func ("/corroborate/review/confirm-anyway/keys", test_confirm_anyway_keys);
   g_test_add_func ("/corroborate/review/annotator-asked-once", test_annotator_asked_once);
   g_test_add_func ("/corroborate/review/read-only", test_read_only);
+  g_test_add_func ("/corroborate/review/writers", test_writers);
 
   ret = crb_test_app_run ();
   g_free (tmp_dir);

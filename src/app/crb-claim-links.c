@@ -138,7 +138,7 @@ reason_widget (CrbReason  *reason,
   static const char * const classes[] = {
     "crb-reason-conflict", "crb-reason-update", "crb-reason-agreement", NULL,
   };
-  static const char * const signs[] = { "≠", "→", "≈", NULL };
+  static const char * const signs[] = { "≠", "→", "≈", "≠" };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *sentence = label_new ("caption-heading", TRUE);
 
@@ -208,7 +208,7 @@ fill_row (LinkRow       *r,
     {
       CrbReason *reason = g_ptr_array_index (reasons, i);
 
-      if (reason->kind != CRB_REASON_NOTE)
+      if (reason->kind != CRB_REASON_NOTE || (reason->here != NULL && reason->there != NULL))
         gtk_box_append (GTK_BOX (r->reasons), reason_widget (reason, outlet));
       else if (!link->manual || reasons->len > 1)
         g_string_append_printf (notes, "%s%s", notes->len ? " · " : "", reason->text);

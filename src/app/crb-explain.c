@@ -416,7 +416,8 @@ reason_order (gconstpointer a,
  * Returns: (transfer full) (element-type CrbReason): the link's reasons
  *   in words, the differences first, then the updates, the agreements
  *   and the notes; a difference or an agreement carries both claims'
- *   values
+ *   values, and so does a difference of claims linked as related (a
+ *   note, then)
  */
 GPtrArray *
 crb_explain_link (CrbStory      *story,
@@ -500,6 +501,14 @@ crb_explain_link (CrbStory      *story,
         }
       g_ptr_array_add (reasons, reason_new (kind, text, swap ? vb : va, swap ? va : vb));
     }
+
+  /* Figures that differ in claims linked as related only (not the same
+   * fact) are no conflict: said, not flagged.
+   */
+  if (link->relation == CRB_RELATION_RELATED)
+    for (guint i = 0; i < reasons->len; i++)
+      if (((CrbReason *) g_ptr_array_index (reasons, i))->kind == CRB_REASON_CONFLICT)
+        ((CrbReason *) g_ptr_array_index (reasons, i))->kind = CRB_REASON_NOTE;
 
   /* Stable: the aligner's order within a kind. */
   g_ptr_array_sort (reasons, reason_order);
