@@ -13,8 +13,9 @@
  *                          selection, links, navigation
  *  - crb-window-decide.c   decisions and the questions before them (confirm
  *                          anyway, the reviewer's name), undo
- *  - crb-window-open.c     opening, importing, the empty state, saving and
- *                          the file on disk
+ *  - crb-window-open.c     opening, the empty state, saving and the file on
+ *                          disk
+ *  - crb-window-import.c   files opened by what they are, importing, drops
  *
  * Nothing here is API: these functions are for the four files only.
  */
@@ -180,6 +181,7 @@ void            _crb_window_select              (CrbWindow         *self,
                                                  CrbClaim          *claim);
 void            _crb_window_claim_selected      (CrbWindow         *self);
 void            _crb_window_update_badges       (CrbWindow         *self);
+void            _crb_window_update_standings    (CrbWindow         *self);
 void            _crb_window_refilter            (CrbWindow         *self);
 void            _crb_window_resort              (CrbWindow         *self);
 void            _crb_window_show_all_claims     (CrbWindow         *self);
@@ -208,6 +210,9 @@ void            _crb_window_reject_for          (CrbWindow         *self,
                                                  CrbRejectReason    reason);
 void            _crb_window_undo_redo           (CrbWindow         *self,
                                                  gboolean           undo);
+
+/* crb-window-import.c */
+void            _crb_window_import_init         (CrbWindow         *self);
 
 /* crb-window-open.c */
 void            _crb_window_open_init           (CrbWindow         *self);

@@ -354,6 +354,33 @@ update_claim_row (GtkListItem *item)
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* Each column's header says where its article stands among the story's
+ * outlets, from the story's links.
+ */
+void
+_crb_window_update_standings (CrbWindow *self)
+{
+  CrbAlignment *alignment = self->story ? crb_story_get_alignment (self->story) : NULL;
+  g_autofree char *note = alignment ? crb_explain_note (alignment->note) : NULL;
+
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      CrbArticleView *view = ((CrbColumn *) g_ptr_array_index (self->columns, i))->view;
+      CrbArticle *article = crb_article_view_get_article (view);
+      g_autofree char *text = NULL;
+      CrbStanding standing;
+
+      if (article == NULL || crb_story_get_n_articles (self->story) < 2)
+        {
+          crb_article_view_set_standing (view, NULL, NULL, FALSE);
+          continue;
+        }
+      crb_explain_standing (self->story, crb_article_get_id (article), &standing);
+      text = crb_explain_format_standing (&standing);
+      crb_article_view_set_standing (view, text, note, standing.n_contradicted > 0);
+    }
+}
+
 /* What the aligner says of each claim, computed once per story. */
 void
 _crb_window_update_badges (CrbWindow *self)

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "crb-explain.h"
 #include "crb-window-private.h"
 
 /*
@@ -191,33 +190,6 @@ _crb_window_show_claim_in_columns (CrbWindow *self,
 
   if (claim != NULL && (view = _crb_window_view_for_article (self, crb_claim_get_article_id (claim))))
     crb_article_columns_scroll_to (self->articles_box, GTK_WIDGET (view));
-}
-
-/* Each column's header says where its article stands among the story's
- * outlets, from the story's links.
- */
-static void
-update_standings (CrbWindow *self)
-{
-  CrbAlignment *alignment = self->story ? crb_story_get_alignment (self->story) : NULL;
-  g_autofree char *note = alignment ? crb_explain_note (alignment->note) : NULL;
-
-  for (guint i = 0; i < self->n_columns; i++)
-    {
-      CrbArticleView *view = column_view (self, i);
-      CrbArticle *article = crb_article_view_get_article (view);
-      g_autofree char *text = NULL;
-      CrbStanding standing;
-
-      if (article == NULL || crb_story_get_n_articles (self->story) < 2)
-        {
-          crb_article_view_set_standing (view, NULL, NULL, FALSE);
-          continue;
-        }
-      crb_explain_standing (self->story, crb_article_get_id (article), &standing);
-      text = crb_explain_format_standing (&standing);
-      crb_article_view_set_standing (view, text, note, standing.n_contradicted > 0);
-    }
 }
 
 static void
@@ -433,7 +405,7 @@ show_story (CrbWindow *self,
       gtk_widget_set_visible (column->check, TRUE);
     }
   self->n_columns = n_articles;
-  update_standings (self);
+  _crb_window_update_standings (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->articles_scroller)), 0.0);
   _crb_window_focus_review (self);
 
@@ -535,7 +507,7 @@ on_alignment_changed_cb (CrbWindow *self,
     return;
 
   _crb_window_update_badges (self);
-  update_standings (self);
+  _crb_window_update_standings (self);
   crb_claim_panel_refresh (self->claim_panel);
   _crb_window_claim_selected (self);
   gtk_filter_changed (GTK_FILTER (self->claim_filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -890,6 +862,7 @@ crb_window_init (CrbWindow *self)
   _crb_window_decide_init (self);
   _crb_window_actions_init (self);
   _crb_window_open_init (self);
+  _crb_window_import_init (self);
 
   _crb_window_set_page (self, "empty");
   _crb_window_update_title (self);
