@@ -108,21 +108,6 @@ parse_figure (const char  *text,
   return end != text && end != NULL && *end == '\0';
 }
 
-/* A figure compared with another: the number as read, without the
- * article's words ("7 killed", not "“Seven”: 7 killed").
- */
-static char *
-format_compared (JsonObject *quantity)
-{
-  g_autoptr (JsonObject) bare = json_object_new ();
-  static const char * const members[] = { "value", "qualifier", "unit", "noun", "currency" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    if (json_object_has_member (quantity, members[i]))
-      json_object_set_member (bare, members[i], json_node_copy (json_object_get_member (quantity, members[i])));
-  return crb_format_quantity (bare);
-}
-
 /* The item of @claim's values @member ("quantities") that says @value, as
  * people write it; NULL when there is none.
  */
@@ -160,12 +145,12 @@ find_quantity (CrbClaim   *claim,
       if (ABS (json_node_get_double (v) - value) > 1e-9 * MAX (1.0, ABS (value)))
         continue;
       if (g_strcmp0 (json_object_get_string_member_with_default (q, "qualifier", "exact"), qualifier) == 0)
-        return format_compared (q);
+        return crb_format_quantity_bare (q);
       if (fallback == NULL)
         fallback = q;
     }
 
-  return fallback ? format_compared (fallback) : NULL;
+  return fallback ? crb_format_quantity_bare (fallback) : NULL;
 }
 
 /* A figure of a reason as people write it: from the claim's values, else
