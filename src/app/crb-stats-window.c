@@ -237,7 +237,7 @@ add_articles (CrbStatsWindow *self)
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
         }
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
       adw_preferences_group_add (group, row);
     }

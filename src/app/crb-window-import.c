@@ -532,14 +532,18 @@ offer_import (CrbWindow     *self,
 
       heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Start a Project from %u File?",
                                               "Start a Project from %u Files?", n), n);
+      g_autofree char *where = NULL;
+
       /* Translators: %1$s lists files, %2$s the stories they make, %3$s is
        * a file name and %4$s its folder
        */
-      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "The claims of %1$s will be extracted into the story %2$s of a new project, %3$s in %4$s. The file is not changed.",
-                                           "The claims of %1$s will be extracted into the stories %2$s of a new project, %3$s in %4$s. The files are not changed.",
-                                           plan->stories->len),
-                              names, stories, base, shown);
+      where = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "The claims of %1$s will be extracted into the story %2$s of a new project, %3$s in %4$s.",
+                                            "The claims of %1$s will be extracted into the stories %2$s of a new project, %3$s in %4$s.",
+                                            plan->stories->len),
+                               names, stories, base, shown);
+      body = g_strdup_printf ("%s %s", where,
+                              g_dngettext (GETTEXT_PACKAGE, "The file is not changed.", "The files are not changed.", n));
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
       adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "import", _("_Import"), NULL);
       adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
