@@ -294,6 +294,20 @@ test_rising_toll (void)
       crb_test_iterate (500);
       crb_test_screenshot (GTK_WIDGET (stats), name);
       {
+        /* Scrolled to the figures. */
+        GtkWidget *scroller = crb_test_find (GTK_WIDGET (stats), GTK_TYPE_SCROLLED_WINDOW);
+        g_autoptr (GPtrArray) views = crb_test_find_all (GTK_WIDGET (stats), CRB_TYPE_CHART_VIEW);
+        GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+        g_autofree char *figures_name = g_strconcat (name, "-figures", NULL);
+        graphene_rect_t bounds;
+
+        g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (views, 1), content, &bounds));
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                                  bounds.origin.y - 90);
+        crb_test_iterate (300);
+        crb_test_screenshot (GTK_WIDGET (stats), figures_name);
+      }
+      {
         g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
         g_autofree char *figures_name = g_strdup_printf ("%s/figures-crocus-%s.png", dir, dark ? "dark" : "light");
         g_autofree char *matrix_name = g_strdup_printf ("%s/matrix-crocus-%s.png", dir, dark ? "dark" : "light");
