@@ -12,7 +12,8 @@ dbus-run-session):
   made by `corroborate-cli new p.json …`) as the project it is, not as an
   article to import, and quits with Ctrl+Q;
 * the same executable away from its build folder, with no schema anywhere,
-  says what is missing and exits with status 1 instead of aborting.
+  says what is missing and exits with status 1 instead of aborting
+  (--version works all the same).
 """
 
 import json
@@ -115,6 +116,9 @@ def test_no_schema_anywhere(tmp):
     shutil.copy(APP, copy)
     result = subprocess.run([copy], env=env, capture_output=True, text=True, timeout=60)
     check(result.returncode == 1, f"without a schema anywhere it exits with status 1 (got {result.returncode})")
+    version = subprocess.run([copy, "--version"], env=env, capture_output=True, text=True, timeout=60)
+    check(version.returncode == 0 and version.stdout.startswith("corroborate "),
+          "--version needs no schema")
     check("settings schema" in result.stderr and "meson devenv" in result.stderr,
           "and says what is missing and how to run it: " + result.stderr.strip().splitlines()[-1]
           if result.stderr.strip() else "and says what is missing")

@@ -23,6 +23,11 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* --version and --help need no settings. */
+  for (int i = 1; i < argc && !found; i++)
+    found = g_str_equal (argv[i], "--version") || g_str_has_prefix (argv[i], "--help") ||
+            g_str_equal (argv[i], "-h");
+
   if (!found)
     {
       /* Translators: %s is the app id */
