@@ -10,8 +10,11 @@
 #include <locale.h>
 
 #include "crb-application.h"
+#include "crb-claim-panel.h"
+#include "crb-claims-pane.h"
 #include "crb-export-dialog.h"
 #include "crb-format.h"
+#include "crb-stats-window.h"
 #include "crb-window.h"
 
 /* A German locale for month names and digit grouping, compiled for the
@@ -184,6 +187,136 @@ collect_cut_labels (GtkWidget *root,
     }
 }
 
+/* Labels on screen under @root that are narrower than they need, or that
+ * stick out of @root sideways: cut, though not ellipsized.  Added to @cut.
+ */
+static void
+collect_clipped_labels (GtkWidget *root,
+                        GPtrArray *cut)
+{
+  GQueue queue = G_QUEUE_INIT;
+  int width = gtk_widget_get_width (root);
+  GtkWidget *w;
+
+  g_queue_push_tail (&queue, root);
+  while ((w = g_queue_pop_head (&queue)))
+    {
+      if (!gtk_widget_get_mapped (w))
+        continue;
+      if (GTK_IS_LABEL (w) && *gtk_label_get_text (GTK_LABEL (w)) != '\0')
+        {
+          graphene_rect_t bounds;
+          int minimum;
+
+          gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+          /* The border box, as measured (CSS padding included). */
+          if (gtk_widget_compute_bounds (w, root, &bounds) &&
+              (bounds.origin.x < -1 || bounds.origin.x + bounds.size.width > width + 1 ||
+               bounds.size.width + 1 < minimum - gtk_widget_get_margin_start (w) - gtk_widget_get_margin_end (w)))
+            g_ptr_array_add (cut, g_strdup_printf ("%s (clipped: x %.0f, width %.0f of %d, needs %d)",
+                                                   gtk_label_get_text (GTK_LABEL (w)), bounds.origin.x,
+                                                   bounds.size.width, width, minimum));
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+}
+
+static GtkWidget *find_toplevel (GType type);
+
+static GtkWidget *
+find_in (GtkWidget *root,
+         GType      type)
+{
+  GQueue queue = G_QUEUE_INIT;
+  GtkWidget *w;
+
+  g_queue_push_tail (&queue, root);
+  while ((w = g_queue_pop_head (&queue)))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        {
+          g_queue_clear (&queue);
+          return w;
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  return NULL;
+}
+
+static gboolean
+stats_counted (gpointer data)
+{
+  return crb_stats_window_get_stats (data) != NULL;
+}
+
+/* The claims pane in German: why linked claims conflict, the question
+ * before confirming a contested claim, the question of the reviewer's name.
+ */
+static void
+check_review_in_german (CrbWindow  *window,
+                        const char *size,
+                        GPtrArray  *cut)
+{
+  GtkWidget *pane = find_in (GTK_WIDGET (window), CRB_TYPE_CLAIMS_PANE);
+  CrbClaimPanel *panel = CRB_CLAIM_PANEL (find_in (GTK_WIDGET (window), CRB_TYPE_CLAIM_PANEL));
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *reasons = g_strdup_printf ("german-reasons-%s", size);
+  g_autofree char *anyway = g_strdup_printf ("german-confirm-anyway-%s", size);
+  g_autofree char *name = g_strdup_printf ("german-annotator-%s", size);
+
+  crb_window_select_claim (window, "almera-courier:1");
+  iterate (400);
+  g_assert_nonnull (crb_claim_panel_get_claim (panel));
+  collect_cut_labels (pane, cut);
+  collect_clipped_labels (pane, cut);
+  screenshot (GTK_WIDGET (window), reasons);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "claim.confirm", NULL);
+  iterate (400);
+  g_assert_true (crb_claim_panel_is_asking_confirm (panel));
+  collect_cut_labels (pane, cut);
+  collect_clipped_labels (pane, cut);
+  screenshot (GTK_WIDGET (window), anyway);
+  gtk_widget_activate_action (GTK_WIDGET (window), "claim.cancel", NULL);
+
+  g_settings_set_string (settings, "annotator", "");
+  g_settings_set_boolean (settings, "annotator-asked", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "claim.reason", "i", 2);
+  iterate (400);
+  g_assert_true (crb_claim_panel_is_asking_annotator (panel));
+  collect_cut_labels (pane, cut);
+  collect_clipped_labels (pane, cut);
+  screenshot (GTK_WIDGET (window), name);
+  gtk_widget_activate_action (GTK_WIDGET (window), "claim.cancel", NULL);
+  iterate (200);
+}
+
+/* The statistics in German: the rows, and the charts fit their width. */
+static void
+check_statistics_in_german (CrbWindow  *window,
+                            const char *size,
+                            GPtrArray  *cut)
+{
+  g_autofree char *name = g_strdup_printf ("german-statistics-%s", size);
+  GtkWidget *stats;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.statistics", NULL);
+  iterate (300);
+  stats = find_toplevel (CRB_TYPE_STATS_WINDOW);
+  g_assert_nonnull (stats);
+  for (guint i = 0; i < 300 && !stats_counted (stats); i++)
+    iterate (50);
+  g_assert_true (stats_counted (stats));
+  iterate (400);
+  collect_cut_labels (stats, cut);
+  collect_clipped_labels (stats, cut);
+  screenshot (stats, name);
+  gtk_window_destroy (GTK_WINDOW (stats));
+  iterate (200);
+}
+
 static GtkWidget *
 find_toplevel (GType type)
 {
@@ -201,7 +334,9 @@ find_toplevel (GType type)
 
 /* In German, at 1280×720 and 1024×700, no label of the window, the export
  * dialog or its open list of formats is cut short ("Au…" was the filter's
- * placeholder, and the format names were cut even in the open list).
+ * placeholder, and the format names were cut even in the open list); nor
+ * of the claims pane with the reasons of linked claims and its questions
+ * (confirm anyway, the reviewer's name), nor of the statistics.
  */
 static void
 test_nothing_cut_in_german (void)
@@ -229,6 +364,10 @@ test_nothing_cut_in_german (void)
         g_autofree char *name = g_strdup_printf ("german-%dx%d", sizes[s][0], sizes[s][1]);
 
         screenshot (GTK_WIDGET (window), name);
+        g_free (name);
+        name = g_strdup_printf ("%dx%d", sizes[s][0], sizes[s][1]);
+        check_review_in_german (window, name, cut);
+        check_statistics_in_german (window, name, cut);
       }
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);

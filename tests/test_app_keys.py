@@ -7,7 +7,10 @@ in xvfb-run and dbus-run-session):
 
 * Ctrl+F, type a filter, Escape, J, A: Escape leaves the filter (it is
   cleared and the keys go back to the review), J moves to the next claim and
-  A confirms it; nothing is typed into the filter;
+  A confirms it; nothing is typed into the filter.  That claim is one other
+  outlets contradict: A asks whether to confirm it anyway, and A again
+  does; being the first decision, it asks for the reviewer's name, typed
+  and entered, and recorded with the decision;
 * Ctrl+Q quits, after saving, even from the filter field: the process ends
   by itself and the project file (not only the journal) holds the decision.
 """
@@ -72,6 +75,9 @@ def main():
         xdotool("key", "Escape")
         xdotool("key", "j")
         xdotool("key", "a")
+        xdotool("key", "a")
+        xdotool("type", "--delay", "40", "Keys Tester")
+        xdotool("key", "Return")
         time.sleep(0.5)
 
         # Ctrl+Q quits even from the filter field.
@@ -94,7 +100,12 @@ def main():
     if confirmed != [1]:
         fail(f"after Ctrl+F, Russ, Escape, J, A: expected the second claim confirmed in the file, "
              f"got {[(after[i][0], after[i][1]) for i in confirmed]}")
-    print("ok - Escape leaves the filter; J and A review; the file was saved before quitting")
+    with open(project, encoding="utf-8") as f:
+        decided = [c for line in f for c in json.loads(line).get("claims", []) if c["status"] != "pending"]
+    if decided[0]["decision"].get("annotator") != "Keys Tester":
+        fail(f"the decision's annotator is {decided[0]['decision'].get('annotator')!r}, not the name typed")
+    print("ok - Escape leaves the filter; J, A and A again review; the file was saved before quitting")
+    print("ok - the first decision asked for the reviewer's name, recorded with it")
     shutil.rmtree(tmp, ignore_errors=True)
 
 

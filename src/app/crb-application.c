@@ -58,16 +58,9 @@ crb_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
-static gboolean
-is_project_file (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-
-  return name != NULL && g_str_has_suffix (name, ".crb");
-}
-
-/* `corroborate PATH…`: a project file opens; anything else is imported as
- * the articles of a new project.
+/* `corroborate PATH…`: a file whose first line says it is a project opens,
+ * whatever its name; anything else is offered for import, in a dialog that
+ * says what will happen (crb_window_open_files()).
  */
 static void
 crb_application_open (GApplication  *app,
@@ -76,28 +69,17 @@ crb_application_open (GApplication  *app,
                       const char    *hint)
 {
   CrbApplication *self = CRB_APPLICATION (app);
-  g_autoptr (GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  CrbWindow *window;
 
   for (int i = 0; i < n_files; i++)
-    {
-      if (is_project_file (files[i]))
-        {
-          CrbWindow *window = empty_window (self);
+    g_ptr_array_add (list, g_object_ref (files[i]));
+  if (list->len == 0)
+    return;
 
-          crb_window_open_project (window, files[i]);
-          gtk_window_present (GTK_WINDOW (window));
-        }
-      else
-        g_ptr_array_add (articles, g_object_ref (files[i]));
-    }
-
-  if (articles->len > 0)
-    {
-      CrbWindow *window = empty_window (self);
-
-      crb_window_import (window, articles, NULL);
-      gtk_window_present (GTK_WINDOW (window));
-    }
+  window = empty_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+  crb_window_open_files (window, list, TRUE);
 }
 
 /* app.open-project(uri): opens a project in a window that shows nothing. */

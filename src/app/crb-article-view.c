@@ -31,6 +31,7 @@ struct _CrbArticleView
   GtkWidget     *outlet_label;
   GtkWidget     *title_label;
   GtkWidget     *date_label;
+  GtkWidget     *standing_label;
   GtkWidget     *text_view;
   GtkTextBuffer *buffer;
   GtkTextMark   *selected_mark;  /* where the claim to show starts */
@@ -329,9 +330,12 @@ build (CrbArticleView *self)
   self->outlet_label = make_label (NULL, "caption-heading", FALSE);
   self->title_label = make_label (NULL, "heading", TRUE);
   self->date_label = make_label (NULL, "dim-label", FALSE);
+  self->standing_label = make_label (NULL, "caption", TRUE);
+  gtk_widget_add_css_class (self->standing_label, "crb-standing");
   gtk_box_append (GTK_BOX (header), self->outlet_label);
   gtk_box_append (GTK_BOX (header), self->title_label);
   gtk_box_append (GTK_BOX (header), self->date_label);
+  gtk_box_append (GTK_BOX (header), self->standing_label);
   /* Lines of a readable length on a wide screen: the text and its header
    * are clamped, the column's scrollbar stays at its edge.
    */
@@ -494,6 +498,7 @@ crb_article_view_set_article (CrbArticleView *self,
       date_text = dt ? g_date_time_format (dt, _("%-d %B %Y")) : g_strdup (date);
     }
   set_label (self->date_label, date_text ? g_strstrip (date_text) : NULL);
+  set_label (self->standing_label, NULL);
 
   /* The text and its highlights go into a fresh buffer before the view
    * sees it, so the view lays the article out once, not once per claim.
@@ -534,6 +539,31 @@ crb_article_view_set_article (CrbArticleView *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       title ? title : crb_article_get_id (article), -1);
     }
+}
+
+/**
+ * crb_article_view_set_standing:
+ * @standing: (nullable): where the article stands among the story's
+ *   outlets: "contradicts 4 outlets on 3 facts"
+ * @note: (nullable): what the alignment of a big story left out
+ * @contradicted: whether other outlets contradict the article
+ *
+ * Shows the article's standing in its header, under its date.
+ */
+void
+crb_article_view_set_standing (CrbArticleView *self,
+                               const char     *standing,
+                               const char     *note,
+                               gboolean        contradicted)
+{
+  g_return_if_fail (CRB_IS_ARTICLE_VIEW (self));
+
+  set_label (self->standing_label, standing);
+  if (contradicted)
+    gtk_widget_add_css_class (self->standing_label, "crb-contradicted");
+  else
+    gtk_widget_remove_css_class (self->standing_label, "crb-contradicted");
+  gtk_widget_set_tooltip_text (self->standing_label, note);
 }
 
 /**

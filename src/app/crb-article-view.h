@@ -18,6 +18,10 @@ CrbArticle *crb_article_view_get_article   (CrbArticleView *self);
 void        crb_article_view_set_article   (CrbArticleView *self,
                                             CrbArticle     *article,
                                             GPtrArray      *claims);
+void        crb_article_view_set_standing  (CrbArticleView *self,
+                                            const char     *standing,
+                                            const char     *note,
+                                            gboolean        contradicted);
 void        crb_article_view_set_claims    (CrbArticleView *self,
                                             GPtrArray      *claims);
 void        crb_article_view_update_claim  (CrbArticleView *self,

@@ -7,7 +7,9 @@
 
 #include <adwaita.h>
 
+#include "crb-claim-links.h"
 #include "crb-claim-panel.h"
+#include "crb-explain.h"
 #include "crb-format.h"
 
 /*
@@ -45,9 +47,14 @@ struct _CrbClaimPanel
   GtkWidget  *decision_label;
   GtkWidget  *history_label;
   GtkWidget  *badges_label;
-  GtkWidget  *links_heading;
-  GtkWidget  *links_list;
-  GPtrArray  *link_rows;   /* LinkRow, reused from claim to claim */
+  GtkWidget  *links;
+  GtkWidget  *confirm_revealer;
+  GtkWidget  *confirm_heading;
+  GtkWidget  *confirm_body;
+  GtkWidget  *confirm_button;
+  GtkWidget  *name_revealer;
+  GtkWidget  *name_entry;
+  GtkWidget  *decide_box;
 };
 
 G_DEFINE_FINAL_TYPE (CrbClaimPanel, crb_claim_panel, GTK_TYPE_WIDGET)
@@ -56,6 +63,7 @@ enum {
   CORRECTION_DONE,
   NOTE_DONE,
   EDITING_CANCELLED,
+  ANNOTATOR_CHOSEN,
   N_SIGNALS
 };
 
@@ -139,222 +147,6 @@ describe_decision (const CrbDecision *d)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
-static const char *
-relation_label (CrbRelation relation)
-{
-  switch (relation)
-    {
-    case CRB_RELATION_AGREES:
-      return _("agrees");
-    case CRB_RELATION_CONFLICTS:
-      return _("conflicts");
-    case CRB_RELATION_RELATED:
-      return _("related");
-    default:
-      return "";
-    }
-}
-
-static const char *
-outlet_of (CrbStory   *story,
-           const char *article_id)
-{
-  CrbArticle *article = crb_story_lookup_article (story, article_id);
-
-  return article && crb_article_get_outlet (article) ? crb_article_get_outlet (article) : article_id;
-}
-
-/**
- * crb_claim_panel_describe_alignment:
- * @brief: %TRUE for a claim list's row ("3 outlets · 1 conflict"), %FALSE
- *   for the panel ("3 outlets · conflicts with 1 other claim")
- *
- * What the links say of @claim.  The outlets counted are the claim's own
- * and those of every claim linked to it, related ones too: the outlets of
- * the claims listed under "In other articles".
- */
-char *
-crb_claim_panel_describe_alignment (CrbStory *story,
-                                    CrbClaim *claim,
-                                    gboolean  brief)
-{
-  g_autoptr (GHashTable) outlets = NULL;
-  CrbAlignment *alignment;
-  const char *id = crb_claim_get_id (claim);
-  guint conflicts = 0, n_outlets;
-  g_autoptr (GString) s = g_string_new (NULL);
-
-  if (story == NULL || !crb_story_is_loaded (story))
-    return g_strdup ("");
-
-  outlets = g_hash_table_new (g_str_hash, g_str_equal);
-  g_hash_table_add (outlets, (gpointer) outlet_of (story, crb_claim_get_article_id (claim)));
-  alignment = crb_story_get_alignment (story);
-  for (guint i = 0; i < alignment->links->len; i++)
-    {
-      CrbLink *link = g_ptr_array_index (alignment->links, i);
-      const char *other_id = crb_link_other_end (link, id);
-      CrbClaim *other = other_id ? crb_story_lookup_claim (story, other_id) : NULL;
-
-      if (other == NULL)
-        continue;
-      g_hash_table_add (outlets, (gpointer) outlet_of (story, crb_claim_get_article_id (other)));
-      if (link->relation == CRB_RELATION_CONFLICTS)
-        conflicts++;
-    }
-
-  n_outlets = g_hash_table_size (outlets);
-  if (n_outlets > 1)
-    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u outlet", "%u outlets", n_outlets),
-                            n_outlets);
-  else
-    g_string_append (s, _("single source"));
-
-  if (conflicts > 0)
-    {
-      g_string_append (s, " · ");
-      if (brief)
-        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts",
-                                                conflicts),
-                                conflicts);
-      else
-        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "conflicts with %u other claim",
-                                                "conflicts with %u other claims", conflicts),
-                                conflicts);
-    }
-
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
-/* The rows of the linked claims are kept and reused: building an
- * AdwActionRow with its button costs more than filling one, and a claim
- * of a fact told by twenty outlets has twenty of them.
- */
-typedef struct
-{
-  GtkWidget *row;
-  GtkWidget *unlink;
-  char      *why;     /* the tooltip's text */
-} LinkRow;
-
-static gboolean
-link_row_tooltip_cb (GtkWidget  *widget,
-                     int         x,
-                     int         y,
-                     gboolean    keyboard,
-                     GtkTooltip *tooltip,
-                     LinkRow    *link_row)
-{
-  if (link_row->why == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, link_row->why);
-  return TRUE;
-}
-
-static void
-link_row_free (LinkRow *link_row)
-{
-  g_free (link_row->why);
-  g_free (link_row);
-}
-
-static LinkRow *
-link_row_get (CrbClaimPanel *self,
-              guint          index)
-{
-  LinkRow *link_row;
-
-  if (index < self->link_rows->len)
-    return g_ptr_array_index (self->link_rows, index);
-
-  link_row = g_new0 (LinkRow, 1);
-  link_row->row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (link_row->row), FALSE);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (link_row->row), 0);
-  gtk_widget_set_has_tooltip (link_row->row, TRUE);
-  g_signal_connect (link_row->row, "query-tooltip", G_CALLBACK (link_row_tooltip_cb), link_row);
-  /* The target first: an action with no target of its type warns. */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (link_row->row), "s", "");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (link_row->row), "claim.select");
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (link_row->row), TRUE);
-
-  link_row->unlink = gtk_button_new_from_icon_name ("edit-delete-symbolic");
-  gtk_widget_set_valign (link_row->unlink, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (link_row->unlink, "flat");
-  /* Once per row: rows are reused, and the call costs about a millisecond. */
-  gtk_widget_set_tooltip_text (link_row->unlink, _("Unlink"));
-  /* An icon's tooltip is no name for a screen reader. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (link_row->unlink), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Unlink"), -1);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (link_row->unlink), "s", "");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (link_row->unlink), "claim.unlink");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (link_row->row), link_row->unlink);
-
-  gtk_list_box_append (GTK_LIST_BOX (self->links_list), link_row->row);
-  g_ptr_array_add (self->link_rows, link_row);
-  return link_row;
-}
-
-static void
-update_links (CrbClaimPanel *self)
-{
-  CrbAlignment *alignment;
-  guint n = 0;
-
-  if (self->story == NULL || self->claim == NULL || !crb_story_is_loaded (self->story))
-    {
-      for (guint k = 0; k < self->link_rows->len; k++)
-        gtk_widget_set_visible (((LinkRow *) g_ptr_array_index (self->link_rows, k))->row, FALSE);
-      gtk_widget_set_visible (self->links_heading, FALSE);
-      gtk_widget_set_visible (self->links_list, FALSE);
-      return;
-    }
-
-  alignment = crb_story_get_alignment (self->story);
-  for (guint i = 0; i < alignment->links->len; i++)
-    {
-      CrbLink *link = g_ptr_array_index (alignment->links, i);
-      const char *id = crb_claim_get_id (self->claim);
-      const char *other_id;
-      CrbClaim *other;
-      CrbArticle *article;
-      LinkRow *link_row;
-      g_autofree char *subtitle = NULL;
-
-      if (!(other_id = crb_link_other_end (link, id)))
-        continue;
-
-      other = crb_story_lookup_claim (self->story, other_id);
-      if (other == NULL)
-        continue;
-      article = crb_story_lookup_article (self->story, crb_claim_get_article_id (other));
-
-      link_row = link_row_get (self, n++);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (link_row->row), crb_claim_get_final_text (other));
-      subtitle = g_strdup_printf ("%s · %s%s",
-                                  article && crb_article_get_outlet (article) ? crb_article_get_outlet (article)
-                                                                             : crb_claim_get_article_id (other),
-                                  relation_label (link->relation),
-                                  link->manual ? _(" · by hand") : "");
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (link_row->row), subtitle);
-      g_free (link_row->why);
-      link_row->why = link->why != NULL && link->why[0] != NULL ? g_strjoinv ("\n", link->why) : NULL;
-      if (link->relation == CRB_RELATION_CONFLICTS)
-        gtk_widget_add_css_class (link_row->row, "crb-conflict");
-      else
-        gtk_widget_remove_css_class (link_row->row, "crb-conflict");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (link_row->unlink), "s", other_id);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (link_row->row), "s", other_id);
-      gtk_widget_set_visible (link_row->row, TRUE);
-    }
-  for (guint k = n; k < self->link_rows->len; k++)
-    gtk_widget_set_visible (((LinkRow *) g_ptr_array_index (self->link_rows, k))->row, FALSE);
-
-  gtk_widget_set_visible (self->links_heading, TRUE);
-  gtk_widget_set_visible (self->links_list, n > 0);
-  gtk_label_set_label (GTK_LABEL (self->links_heading),
-                       n > 0 ? _("In other articles") : _("Not linked to other articles. To link it, Ctrl+click a claim in another article, or press L here and then on that claim."));
-}
-
 static GtkWidget *label_new (const char *css_class,
                              gboolean    wrap);
 
@@ -434,10 +226,10 @@ update (CrbClaimPanel *self)
   gtk_widget_set_visible (self->original_label, status == CRB_DECISION_STATUS_CORRECTED);
 
   {
-    g_autofree char *badges = crb_claim_panel_describe_alignment (self->story, claim, FALSE);
+    g_autofree char *badges = crb_explain_alignment (self->story, claim, FALSE);
     gtk_label_set_label (GTK_LABEL (self->badges_label), badges);
   }
-  update_links (self);
+  crb_claim_links_set_claim (CRB_CLAIM_LINKS (self->links), claim, self->story);
 
   reasons = crb_format_reasons (crb_claim_get_reasons (claim));
   gtk_label_set_label (GTK_LABEL (self->reasons_label), *reasons ? reasons : _("no particular reason"));
@@ -541,6 +333,67 @@ on_note_key_pressed_cb (GtkEventControllerKey *controller,
   if (keyval == GDK_KEY_Escape)
     {
       crb_claim_panel_cancel (self);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* While a question is asked, its buttons are the answers: the review's
+ * buttons make room for it.
+ */
+static void
+update_decide_box (CrbClaimPanel *self)
+{
+  gtk_widget_set_visible (self->decide_box,
+                          !gtk_revealer_get_reveal_child (GTK_REVEALER (self->confirm_revealer)) &&
+                          !gtk_revealer_get_reveal_child (GTK_REVEALER (self->name_revealer)));
+}
+
+/* The reviewer's name, asked at the first decision: Enter keeps what was
+ * typed (empty: anonymous), Escape stays anonymous; either way the
+ * decision goes on.
+ */
+static void
+choose_annotator (CrbClaimPanel *self,
+                  const char    *name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->name_revealer), FALSE);
+  update_decide_box (self);
+  g_signal_emit (self, signals[ANNOTATOR_CHOSEN], 0, stripped);
+}
+
+static void
+on_name_activate_cb (GtkEntry      *entry,
+                     CrbClaimPanel *self)
+{
+  choose_annotator (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_name_save_clicked_cb (CrbClaimPanel *self)
+{
+  choose_annotator (self, gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
+}
+
+static void
+on_name_anonymous_clicked_cb (CrbClaimPanel *self)
+{
+  choose_annotator (self, NULL);
+}
+
+static gboolean
+on_name_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        CrbClaimPanel         *self)
+{
+  if (keyval == GDK_KEY_Escape)
+    {
+      choose_annotator (self, NULL);
       return TRUE;
     }
 
@@ -730,27 +583,87 @@ build (CrbClaimPanel *self)
   gtk_revealer_set_child (GTK_REVEALER (self->note_revealer), self->note_entry);
   gtk_box_append (GTK_BOX (actions), self->note_revealer);
 
+  /* Confirming a claim that other outlets contradict: asked once, here,
+   * not in a dialog over the review.
+   */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (box, "crb-prompt");
+  gtk_widget_add_css_class (box, "crb-prompt-conflict");
+  self->confirm_heading = label_new ("heading", TRUE);
+  gtk_box_append (GTK_BOX (box), self->confirm_heading);
+  self->confirm_body = label_new (NULL, TRUE);
+  gtk_box_append (GTK_BOX (box), self->confirm_body);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (buttons), action_button (_("_Cancel"), "claim.cancel", _("Leave the claim as it is (Escape)"), NULL));
+  self->confirm_button = action_button (_("Confirm _Anyway"), "claim.confirm-anyway",
+                                        _("Confirm it although other outlets contradict it (A or Enter)"),
+                                        "destructive-action");
+  gtk_box_append (GTK_BOX (buttons), self->confirm_button);
+  gtk_box_append (GTK_BOX (box), buttons);
+  hint = label_new ("dim-label", TRUE);
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_label_set_label (GTK_LABEL (hint), _("Press A or Enter to confirm anyway, Escape to cancel."));
+  gtk_box_append (GTK_BOX (box), hint);
+  self->confirm_revealer = gtk_revealer_new ();
+  gtk_revealer_set_child (GTK_REVEALER (self->confirm_revealer), box);
+  gtk_box_append (GTK_BOX (actions), self->confirm_revealer);
+
+  /* Who reviews: asked once, at the first decision. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (box, "crb-prompt");
+  hint = label_new ("heading", TRUE);
+  gtk_label_set_label (GTK_LABEL (hint), _("Who is reviewing?"));
+  gtk_box_append (GTK_BOX (box), hint);
+  hint = label_new (NULL, TRUE);
+  gtk_label_set_label (GTK_LABEL (hint), _("Your name is recorded with each decision, in the project and its exports. Without one, decisions are “anonymous”."));
+  gtk_box_append (GTK_BOX (box), hint);
+  self->name_entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->name_entry), _("Your name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Your name"), -1);
+  g_signal_connect (self->name_entry, "activate", G_CALLBACK (on_name_activate_cb), self);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_name_key_pressed_cb), self);
+  gtk_widget_add_controller (self->name_entry, keys);
+  gtk_box_append (GTK_BOX (box), self->name_entry);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  {
+    GtkWidget *anonymous = gtk_button_new_with_mnemonic (_("Stay A_nonymous"));
+    GtkWidget *save = gtk_button_new_with_mnemonic (_("_Use This Name"));
+
+    gtk_widget_set_hexpand (anonymous, TRUE);
+    gtk_widget_set_hexpand (save, TRUE);
+    gtk_widget_add_css_class (save, "suggested-action");
+    g_signal_connect_swapped (anonymous, "clicked", G_CALLBACK (on_name_anonymous_clicked_cb), self);
+    g_signal_connect_swapped (save, "clicked", G_CALLBACK (on_name_save_clicked_cb), self);
+    gtk_box_append (GTK_BOX (buttons), anonymous);
+    gtk_box_append (GTK_BOX (buttons), save);
+  }
+  gtk_box_append (GTK_BOX (box), buttons);
+  hint = label_new ("dim-label", TRUE);
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_label_set_label (GTK_LABEL (hint), _("Enter uses the name, Escape stays anonymous. You can change it in Preferences."));
+  gtk_box_append (GTK_BOX (box), hint);
+  self->name_revealer = gtk_revealer_new ();
+  gtk_revealer_set_child (GTK_REVEALER (self->name_revealer), box);
+  gtk_box_append (GTK_BOX (actions), self->name_revealer);
+
+  /* The review's buttons; a question's own buttons take their place. */
+  self->decide_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (actions), self->decide_box);
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Confirm"), "claim.confirm", _("Confirm and go to the next claim (A)"), "suggested-action"));
   gtk_box_append (GTK_BOX (buttons), action_button (_("C_orrect"), "claim.correct", _("Correct the claim's text (E)"), NULL));
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Reject"), "claim.reject", _("Reject the claim, then choose why (X)"), "destructive-action"));
-  gtk_box_append (GTK_BOX (actions), buttons);
+  gtk_box_append (GTK_BOX (self->decide_box), buttons);
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Skip"), "claim.skip", _("Leave it pending and go to the next claim (Space)"), "flat"));
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Note"), "claim.note", _("Add a note (N)"), "flat"));
-  gtk_box_append (GTK_BOX (actions), buttons);
+  gtk_box_append (GTK_BOX (self->decide_box), buttons);
 
-  self->links_heading = label_new ("caption-heading", TRUE);
-  gtk_widget_set_margin_top (self->links_heading, 6);
-  gtk_box_append (GTK_BOX (details), self->links_heading);
-  self->links_list = gtk_list_box_new ();
-  self->link_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) link_row_free);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->links_list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->links_list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->links_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Linked claims in other articles"), -1);
-  gtk_box_append (GTK_BOX (details), self->links_list);
+  self->links = crb_claim_links_new ();
+  gtk_box_append (GTK_BOX (details), self->links);
 
   self->decision_label = label_new (NULL, TRUE);
   gtk_box_append (GTK_BOX (details), self->decision_label);
@@ -823,8 +736,6 @@ crb_claim_panel_dispose (GObject *object)
   g_clear_object (&self->claim);
   g_clear_object (&self->story);
   g_clear_pointer (&self->box, gtk_widget_unparent);
-  /* After the rows: their tooltip handlers read these. */
-  g_clear_pointer (&self->link_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (crb_claim_panel_parent_class)->dispose (object);
 }
@@ -846,6 +757,15 @@ crb_claim_panel_class_init (CrbClaimPanelClass *klass)
   signals[EDITING_CANCELLED] = g_signal_new ("editing-cancelled", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                              G_TYPE_NONE, 0);
+  /**
+   * CrbClaimPanel::annotator-chosen:
+   * @name: the reviewer's name; empty to stay anonymous
+   *
+   * The reviewer answered crb_claim_panel_ask_annotator().
+   */
+  signals[ANNOTATOR_CHOSEN] = g_signal_new ("annotator-chosen", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, G_TYPE_STRING);
 
   widget_class->measure = crb_claim_panel_measure;
   widget_class->size_allocate = crb_claim_panel_size_allocate;
@@ -977,10 +897,14 @@ crb_claim_panel_cancel (CrbClaimPanel *self)
 
   g_return_if_fail (CRB_IS_CLAIM_PANEL (self));
 
-  was_editing = crb_claim_panel_is_editing (self) || crb_claim_panel_get_reject_mode (self);
+  was_editing = crb_claim_panel_is_editing (self) || crb_claim_panel_get_reject_mode (self) ||
+                crb_claim_panel_is_asking_confirm (self);
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->correct_revealer), FALSE);
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->note_revealer), FALSE);
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->reject_revealer), FALSE);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->confirm_revealer), FALSE);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->name_revealer), FALSE);
+  update_decide_box (self);
   if (was_editing)
     g_signal_emit (self, signals[EDITING_CANCELLED], 0);
 }
@@ -1003,5 +927,67 @@ crb_claim_panel_is_editing (CrbClaimPanel *self)
   g_return_val_if_fail (CRB_IS_CLAIM_PANEL (self), FALSE);
 
   return gtk_revealer_get_reveal_child (GTK_REVEALER (self->correct_revealer)) ||
-         gtk_revealer_get_reveal_child (GTK_REVEALER (self->note_revealer));
+         gtk_revealer_get_reveal_child (GTK_REVEALER (self->note_revealer)) ||
+         gtk_revealer_get_reveal_child (GTK_REVEALER (self->name_revealer));
+}
+
+/**
+ * crb_claim_panel_ask_confirm:
+ * @heading: what the question is about: "2 outlets contradict this claim"
+ * @body: what they say
+ *
+ * Asks, below the claim, whether to confirm it anyway: its buttons
+ * activate claim.confirm-anyway and claim.cancel.  The focus goes to
+ * Confirm Anyway, so that Enter confirms.
+ */
+void
+crb_claim_panel_ask_confirm (CrbClaimPanel *self,
+                             const char    *heading,
+                             const char    *body)
+{
+  g_return_if_fail (CRB_IS_CLAIM_PANEL (self));
+
+  if (self->claim == NULL)
+    return;
+
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->correct_revealer), FALSE);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->note_revealer), FALSE);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->reject_revealer), FALSE);
+  gtk_label_set_label (GTK_LABEL (self->confirm_heading), heading);
+  gtk_label_set_label (GTK_LABEL (self->confirm_body), body);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->confirm_revealer), TRUE);
+  update_decide_box (self);
+  gtk_widget_grab_focus (self->confirm_button);
+}
+
+gboolean
+crb_claim_panel_is_asking_confirm (CrbClaimPanel *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM_PANEL (self), FALSE);
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (self->confirm_revealer));
+}
+
+/**
+ * crb_claim_panel_ask_annotator:
+ *
+ * Asks, below the claim, for the reviewer's name; ::annotator-chosen
+ * gives the answer.
+ */
+void
+crb_claim_panel_ask_annotator (CrbClaimPanel *self)
+{
+  g_return_if_fail (CRB_IS_CLAIM_PANEL (self));
+
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->confirm_revealer), FALSE);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->reject_revealer), FALSE);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->name_revealer), TRUE);
+  update_decide_box (self);
+  gtk_widget_grab_focus (self->name_entry);
+}
+
+gboolean
+crb_claim_panel_is_asking_annotator (CrbClaimPanel *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM_PANEL (self), FALSE);
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (self->name_revealer));
 }

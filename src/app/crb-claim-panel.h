@@ -25,8 +25,11 @@ gboolean   crb_claim_panel_get_reject_mode   (CrbClaimPanel *self);
 void       crb_claim_panel_cancel            (CrbClaimPanel *self);
 gboolean   crb_claim_panel_is_editing        (CrbClaimPanel *self);
 void       crb_claim_panel_refresh           (CrbClaimPanel *self);
-char      *crb_claim_panel_describe_alignment (CrbStory      *story,
-                                              CrbClaim      *claim,
-                                              gboolean       brief);
+void       crb_claim_panel_ask_confirm       (CrbClaimPanel *self,
+                                              const char    *heading,
+                                              const char    *body);
+gboolean   crb_claim_panel_is_asking_confirm (CrbClaimPanel *self);
+void       crb_claim_panel_ask_annotator     (CrbClaimPanel *self);
+gboolean   crb_claim_panel_is_asking_annotator (CrbClaimPanel *self);
 
 G_END_DECLS

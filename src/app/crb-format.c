@@ -209,6 +209,26 @@ crb_format_quantity (JsonObject *quantity)
   return g_steal_pointer (&qualified);
 }
 
+/**
+ * crb_format_quantity_bare:
+ * @quantity: an item of the values' "quantities"
+ *
+ * Returns: the figure as read, without the article's words: "7 killed"
+ *   where crb_format_quantity() says "“Seven”: 7 killed"; for figures
+ *   compared side by side
+ */
+char *
+crb_format_quantity_bare (JsonObject *quantity)
+{
+  g_autoptr (JsonObject) bare = json_object_new ();
+  static const char * const members[] = { "value", "qualifier", "unit", "noun", "currency" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    if (json_object_has_member (quantity, members[i]))
+      json_object_set_member (bare, members[i], json_node_copy (json_object_get_member (quantity, members[i])));
+  return crb_format_quantity (bare);
+}
+
 /* The year of an article's date ("2025-03-05", or a date and time), or 0. */
 static int
 article_year (const char *article_date)

@@ -21,6 +21,7 @@ void        crb_value_line_free  (CrbValueLine       *line);
 
 char       *crb_format_number    (double              value);
 char       *crb_format_quantity  (JsonObject         *quantity);
+char       *crb_format_quantity_bare (JsonObject     *quantity);
 char       *crb_format_date      (JsonObject         *date,
                                   const char         *article_date);
 char       *crb_format_entity    (JsonObject         *entity);

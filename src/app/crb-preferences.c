@@ -84,8 +84,6 @@ crb_preferences_new (GSettings *settings)
   AdwPreferencesGroup *group;
   GtkWidget *row, *spin, *sw;
   GtkStringList *schemes;
-  g_autofree char *subtitle = NULL;
-  const char *real = g_get_real_name ();
 
   self->settings = g_object_ref (settings);
   gtk_window_set_default_size (GTK_WINDOW (self), 520, 560);
@@ -93,13 +91,11 @@ crb_preferences_new (GSettings *settings)
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (group, _("Review"));
   row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Annotator name"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Your name"));
   g_settings_bind (settings, "annotator", row, "text", G_SETTINGS_BIND_DEFAULT);
   adw_preferences_group_add (group, row);
-  /* Translators: the annotator name used when the preference is empty */
-  subtitle = g_strdup_printf (_("Recorded with every decision. Leave it empty to use “%s”."),
-                              real && *real && g_strcmp0 (real, "Unknown") ? real : g_get_user_name ());
-  adw_preferences_group_set_description (group, subtitle);
+  /* Never the login or real name: a published dataset would carry it. */
+  adw_preferences_group_set_description (group, _("Your name is recorded with every decision, in the project and in what is exported from it. Leave it empty to be recorded as “anonymous”."));
   sw = add_switch_row (group, _("Go to the next claim after a decision"), NULL);
   g_settings_bind (settings, "auto-advance", sw, "active", G_SETTINGS_BIND_DEFAULT);
   adw_preferences_page_add (page, group);

@@ -5,12 +5,19 @@
 
 #include <glib/gi18n.h>
 
+#include "crb-chart-view.h"
+#include "crb-stats-charts.h"
+#include "crb-stats-data.h"
 #include "crb-stats-window.h"
 
 /*
- * Statistics per story and per outlet: claims and decisions per status.
- * Counted in a worker thread on a copy of the project read from its file and
- * journal, so large projects do not freeze the window.
+ * The statistics of a project, to look at: claims and decisions, who
+ * contradicts whom (an outlet × outlet matrix of the facts they conflict
+ * and agree on), the figures outlets report differently by outlet and
+ * date, and each article's conflicts.  Both pictures are drawn with
+ * GtkSnapshot (crb-chart-view.c), in the light or dark style, and saved as
+ * PNG or SVG.  Counted in a worker thread on a copy of the project read
+ * from its file and journal, so large projects do not freeze the window.
  */
 
 struct _CrbStatsWindow
@@ -18,54 +25,31 @@ struct _CrbStatsWindow
   AdwWindow   parent_instance;
 
   GtkWidget  *stack;
-  GtkWidget  *page;
+  GtkWidget  *content;
+  GtkWidget  *matrix_view;
+  GtkWidget  *figures_view;
+  CrbStats   *stats;
 };
 
 G_DEFINE_FINAL_TYPE (CrbStatsWindow, crb_stats_window, ADW_TYPE_WINDOW)
 
-typedef struct
-{
-  char  *title;
-  guint  counts[CRB_N_DECISION_STATUSES];
-} Row;
-
-typedef struct
-{
-  char      *title;
-  GPtrArray *rows;   /* Row: the story's outlets */
-  guint      counts[CRB_N_DECISION_STATUSES];
-  guint      open_conflicts;
-} Group;
-
-static void
-row_free (Row *row)
-{
-  g_free (row->title);
-  g_free (row);
-}
-
-static void
-group_free (Group *group)
-{
-  g_free (group->title);
-  g_ptr_array_unref (group->rows);
-  g_free (group);
-}
-
 static char *
 describe (const guint *counts)
 {
-  guint total = 0;
+  /* Translators: decisions on claims: "3 confirmed · 1 corrected · 2 rejected · 12 pending" */
+  return g_strdup_printf (_("%u confirmed · %u corrected · %u rejected · %u pending"),
+                          counts[CRB_DECISION_STATUS_CONFIRMED], counts[CRB_DECISION_STATUS_CORRECTED],
+                          counts[CRB_DECISION_STATUS_REJECTED], counts[CRB_DECISION_STATUS_PENDING]);
+}
+
+static guint
+total (const guint *counts)
+{
+  guint n = 0;
 
   for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
-    total += counts[s];
-
-  g_autofree char *claims = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", total), total);
-
-  /* Translators: statistics of a story or an outlet; the first %s is "12 claims" */
-  return g_strdup_printf (_("%s · %u confirmed · %u corrected · %u rejected · %u pending"),
-                          claims, counts[CRB_DECISION_STATUS_CONFIRMED], counts[CRB_DECISION_STATUS_CORRECTED],
-                          counts[CRB_DECISION_STATUS_REJECTED], counts[CRB_DECISION_STATUS_PENDING]);
+    n += counts[s];
+  return n;
 }
 
 static void
@@ -75,93 +59,243 @@ count_thread (GTask        *task,
               GCancellable *cancellable)
 {
   g_autoptr (CrbProject) copy = NULL;
-  g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
-  g_autoptr (GHashTable) outlets = g_hash_table_new (g_str_hash, g_str_equal);
-  Group *all_outlets;
-  GListModel *stories;
   GError *error = NULL;
+  CrbStats *stats;
 
   copy = crb_project_load (task_data, cancellable, &error);
-  if (copy == NULL)
+  if (copy == NULL || (stats = crb_stats_compute (copy, cancellable, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
+  g_task_return_pointer (task, stats, (GDestroyNotify) crb_stats_free);
+}
 
-  all_outlets = g_new0 (Group, 1);
-  all_outlets->title = g_strdup (_("Outlets"));
-  all_outlets->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+/* A row with a value at its end: a count, or "3 conflicts". */
+static GtkWidget *
+value_row (const char *title,
+           const char *subtitle,
+           const char *value,
+           const char *css_class)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
 
-  stories = crb_project_get_stories (copy);
-  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
-    {
-      g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
-      GListModel *articles;
-      Group *group;
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (label, "numeric");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return row;
+}
 
-      if (!crb_story_ensure_loaded (story, &error))
-        {
-          g_task_return_error (task, error);
-          group_free (all_outlets);
-          return;
-        }
+static GtkWidget *
+count_row (const char *title,
+           const char *subtitle,
+           guint       count,
+           const char *css_class)
+{
+  g_autofree char *number = g_strdup_printf ("%u", count);
 
-      group = g_new0 (Group, 1);
-      group->title = g_strdup (crb_story_get_title (story));
-      group->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
-      articles = crb_story_get_articles (story);
+  return value_row (title, subtitle, number, count > 0 ? css_class : NULL);
+}
 
-      for (guint j = 0; j < g_list_model_get_n_items (articles); j++)
-        {
-          g_autoptr (CrbArticle) article = g_list_model_get_item (articles, j);
-          g_autoptr (GPtrArray) claims = crb_story_dup_article_claims (story, crb_article_get_id (article));
-          const char *outlet = crb_article_get_outlet (article) ? crb_article_get_outlet (article)
-                                                                : crb_article_get_id (article);
-          Row *row = g_new0 (Row, 1);
-          Row *total = g_hash_table_lookup (outlets, outlet);
+/* A picture in a card, under a heading with a Save menu. */
+static GtkWidget *
+chart_group (const char *title,
+             const char *description,
+             const char *name,
+             GtkWidget  *view)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenuItem) png = g_menu_item_new (_("Save as _PNG…"), NULL);
+  g_autoptr (GMenuItem) svg = g_menu_item_new (_("Save as _SVG…"), NULL);
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autofree char *label = g_strdup_printf (_("Save “%s”"), title);
 
-          if (total == NULL)
-            {
-              total = g_new0 (Row, 1);
-              total->title = g_strdup (outlet);
-              g_ptr_array_add (all_outlets->rows, total);
-              g_hash_table_insert (outlets, total->title, total);
-            }
+  g_menu_item_set_action_and_target (png, "stats.save", "(ss)", name, "png");
+  g_menu_item_set_action_and_target (svg, "stats.save", "(ss)", name, "svg");
+  g_menu_append_item (menu, png);
+  g_menu_append_item (menu, svg);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-save-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 
-          row->title = g_strdup (outlet);
-          for (guint k = 0; k < claims->len; k++)
-            {
-              CrbDecisionStatus s = crb_claim_get_status (g_ptr_array_index (claims, k));
-              row->counts[s]++;
-              total->counts[s]++;
-              group->counts[s]++;
-            }
-          g_ptr_array_add (group->rows, row);
-        }
+  adw_preferences_group_set_title (group, title);
+  adw_preferences_group_set_description (group, description);
+  adw_preferences_group_set_header_suffix (group, button);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_set_overflow (card, GTK_OVERFLOW_HIDDEN);
+  gtk_box_append (GTK_BOX (card), view);
+  adw_preferences_group_add (group, card);
+  return GTK_WIDGET (group);
+}
 
-      /* A conflict is open while one of its claims is still pending. */
+static CrbChart *
+build_matrix (gpointer      data,
+              double        width,
+              gboolean      dark,
+              gboolean      titled,
+              PangoContext *context)
+{
+  return crb_stats_chart_matrix (data, width, dark, titled, context);
+}
+
+static CrbChart *
+build_figures (gpointer      data,
+               double        width,
+               gboolean      dark,
+               gboolean      titled,
+               PangoContext *context)
+{
+  return crb_stats_chart_figures (data, width, dark, titled, context);
+}
+
+/* What the matrix shows, in words, for a screen reader. */
+static char *
+describe_matrix (CrbStats *stats)
+{
+  GString *s = g_string_new (NULL);
+  guint n = stats->outlets->len;
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
       {
-        CrbAlignment *alignment = crb_story_get_alignment (story);
+        guint c = stats->conflict[i * n + j], a = stats->agree[i * n + j];
 
-        for (guint k = 0; k < alignment->links->len; k++)
-          {
-            CrbLink *link = g_ptr_array_index (alignment->links, k);
-            CrbClaim *a = crb_story_lookup_claim (story, link->a);
-            CrbClaim *b = crb_story_lookup_claim (story, link->b);
-
-            if (link->relation == CRB_RELATION_CONFLICTS && a && b &&
-                (crb_claim_get_status (a) == CRB_DECISION_STATUS_PENDING ||
-                 crb_claim_get_status (b) == CRB_DECISION_STATUS_PENDING))
-              group->open_conflicts++;
-          }
+        if (c == 0 && a == 0)
+          continue;
+        if (s->len > 0)
+          g_string_append (s, "; ");
+        /* Translators: one cell of the matrix, for a screen reader */
+        g_string_append_printf (s, _("%s and %s: conflict on %u, agree on %u"), (char *) stats->outlets->pdata[i],
+                                (char *) stats->outlets->pdata[j], c, a);
       }
+  return g_string_free (s, FALSE);
+}
 
-      g_ptr_array_add (groups, group);
-      crb_story_unload (story);
+static void
+add_articles (CrbStatsWindow *self)
+{
+  AdwPreferencesGroup *group = NULL;
+  const char *story = NULL;
+
+  for (guint i = 0; i < self->stats->articles->len; i++)
+    {
+      CrbArticleStats *article = g_ptr_array_index (self->stats->articles, i);
+      g_autofree char *counts = describe (article->counts);
+      g_autofree char *claims = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims",
+                                                              total (article->counts)),
+                                                 total (article->counts));
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (group == NULL || g_strcmp0 (story, article->story) != 0)
+        {
+          group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+          /* Translators: the heading of a story's articles in the statistics */
+          adw_preferences_group_set_title (group, article->story);
+          adw_preferences_group_set_description (group, _("Each article’s claims, and the claims of other outlets that conflict with them"));
+          gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (group));
+          story = article->story;
+        }
+
+      if (article->n_contradicted > 0)
+        {
+          g_autofree char *contested = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim contested",
+                                                                     "%u claims contested", article->n_contested),
+                                                        article->n_contested);
+          g_autofree char *outlets = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "by %u outlet", "by %u outlets",
+                                                                   article->n_contradicted),
+                                                      article->n_contradicted);
+
+          /* Translators: "12 claims · 3 confirmed · … · 2 claims contested by 1 outlet" */
+          subtitle = g_strdup_printf (_("%s · %s\n%s %s"), claims, counts, contested, outlets);
+        }
+      else
+        subtitle = g_strdup_printf ("%s · %s", claims, counts);
+
+      {
+        g_autofree char *conflicts = article->n_conflicts > 0
+          ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts", article->n_conflicts),
+                             article->n_conflicts)
+          : g_strdup (_("no conflict"));
+
+        row = value_row (article->outlet, subtitle, conflicts, article->n_conflicts > 0 ? "error" : "dim-label");
+      }
+      if (article->title != NULL)
+        {
+          g_autofree char *title = g_strdup_printf ("%s — %s", article->outlet, article->title);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        }
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      adw_preferences_group_add (group, row);
+    }
+}
+
+static void
+show_stats (CrbStatsWindow *self)
+{
+  CrbStats *stats = self->stats;
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_autofree char *decisions = describe (stats->counts);
+  g_autofree char *matrix_text = describe_matrix (stats);
+
+  adw_preferences_group_set_title (group, _("Overview"));
+  adw_preferences_group_add (group, count_row (_("Claims"), decisions, total (stats->counts), NULL));
+  adw_preferences_group_add (group, count_row (_("Open conflicts"),
+                                               _("Conflicting claims of which one at least is pending"),
+                                               stats->open_conflicts, "error"));
+  adw_preferences_group_add (group, count_row (_("Outlets"), NULL, stats->outlets->len, NULL));
+  gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (group));
+
+  self->matrix_view = crb_chart_view_new (build_matrix, stats, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->matrix_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Who contradicts whom"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, matrix_text, -1);
+  gtk_box_append (GTK_BOX (self->content),
+                  chart_group (_("Who Contradicts Whom"),
+                               _("Two outlets that report the same fact agree on it or conflict"),
+                               "matrix", self->matrix_view));
+
+  self->figures_view = crb_chart_view_new (build_figures, stats, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->figures_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Figures reported differently"), -1);
+  gtk_box_append (GTK_BOX (self->content),
+                  chart_group (_("Figures Reported Differently"),
+                               _("A figure of one fact that outlets give with different values"),
+                               "figures", self->figures_view));
+
+  add_articles (self);
+
+  if (stats->notes->len > 0)
+    {
+      AdwPreferencesGroup *notes = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+      adw_preferences_group_set_title (notes, _("Left Out of Big Stories"));
+      for (guint i = 0; i < stats->notes->len; i++)
+        {
+          GtkWidget *label = gtk_label_new (g_ptr_array_index (stats->notes, i));
+
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_widget_add_css_class (label, "dim-label");
+          adw_preferences_group_add (notes, label);
+        }
+      gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (notes));
     }
 
-  g_ptr_array_insert (groups, 0, all_outlets);
-  g_task_return_pointer (task, g_steal_pointer (&groups), (GDestroyNotify) g_ptr_array_unref);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "stats");
 }
 
 static void
@@ -171,9 +305,9 @@ count_finished_cb (GObject      *source,
 {
   g_autoptr (CrbStatsWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) groups = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (groups == NULL)
+  self->stats = g_task_propagate_pointer (G_TASK (result), &error);
+  if (self->stats == NULL)
     {
       GtkWidget *status = adw_status_page_new ();
 
@@ -185,44 +319,77 @@ count_finished_cb (GObject      *source,
       return;
     }
 
-  for (guint i = 0; i < groups->len; i++)
+  show_stats (self);
+}
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  CrbStatsWindow  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
     {
-      Group *group = g_ptr_array_index (groups, i);
-      AdwPreferencesGroup *widget = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-      g_autofree char *counts = i > 0 ? describe (group->counts) : NULL;
-      g_autofree char *summary = NULL;
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr (GError) error = NULL;
 
-      if (counts != NULL)
+      if (!crb_stats_window_save_chart (self, g_object_get_data (G_OBJECT (dialog), "crb-chart"), file,
+                                        g_object_get_data (G_OBJECT (dialog), "crb-format"), &error))
         {
-          g_autofree char *conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open conflict",
-                                                                     "%u open conflicts", group->open_conflicts),
-                                                        group->open_conflicts);
-          summary = g_strdup_printf ("%s · %s", counts, conflicts);
-        }
+          GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self), _("The Picture Could Not Be Saved"),
+                                                     error->message);
 
-      adw_preferences_group_set_title (widget, group->title);
-      adw_preferences_group_set_description (widget, summary);
-      for (guint j = 0; j < group->rows->len; j++)
-        {
-          Row *row = g_ptr_array_index (group->rows, j);
-          GtkWidget *action_row = adw_action_row_new ();
-          g_autofree char *text = describe (row->counts);
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (action_row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), row->title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), text);
-          adw_preferences_group_add (widget, action_row);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (alert));
         }
-      adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), widget);
     }
 
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "stats");
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CrbStatsWindow *self = CRB_STATS_WINDOW (widget);
+  const char *chart, *format;
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &chart, &format);
+  dialog = gtk_file_chooser_native_new (_("Save Picture"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  /* Translators: file names of the saved pictures, without extension */
+  name = g_strdup_printf ("%s.%s", g_str_equal (chart, "matrix") ? _("who-contradicts-whom")
+                                                                 : _("figures-reported-differently"),
+                          format);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_object_set_data_full (G_OBJECT (dialog), "crb-chart", g_strdup (chart), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "crb-format", g_strdup (format), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+crb_stats_window_finalize (GObject *object)
+{
+  CrbStatsWindow *self = (CrbStatsWindow *) object;
+
+  g_clear_pointer (&self->stats, crb_stats_free);
+
+  G_OBJECT_CLASS (crb_stats_window_parent_class)->finalize (object);
 }
 
 static void
 crb_stats_window_class_init (CrbStatsWindowClass *klass)
 {
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /* The charts borrow the statistics: they are freed after the widgets. */
+  G_OBJECT_CLASS (klass)->finalize = crb_stats_window_finalize;
+  gtk_widget_class_install_action (widget_class, "stats.save", "(ss)", save_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -230,9 +397,11 @@ crb_stats_window_init (CrbStatsWindow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
 
   gtk_window_set_title (GTK_WINDOW (self), _("Statistics"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 640);
+  gtk_window_set_default_size (GTK_WINDOW (self), 760, 820);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
 
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
@@ -243,8 +412,18 @@ crb_stats_window_init (CrbStatsWindow *self)
   gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
   gtk_stack_add_named (GTK_STACK (self->stack), spinner, "counting");
-  self->page = adw_preferences_page_new ();
-  gtk_stack_add_named (GTK_STACK (self->stack), self->page, "stats");
+
+  self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_widget_set_margin_top (self->content, 24);
+  gtk_widget_set_margin_bottom (self->content, 24);
+  gtk_widget_set_margin_start (self->content, 12);
+  gtk_widget_set_margin_end (self->content, 12);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 700);
+  adw_clamp_set_child (ADW_CLAMP (clamp), self->content);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_stack_add_named (GTK_STACK (self->stack), scroller, "stats");
   gtk_box_append (GTK_BOX (box), self->stack);
   adw_window_set_content (ADW_WINDOW (self), box);
 }
@@ -267,4 +446,43 @@ crb_stats_window_new (GtkWindow  *parent,
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, count_thread);
   return GTK_WIDGET (self);
+}
+
+/**
+ * crb_stats_window_get_stats:
+ *
+ * Returns: (transfer none) (nullable): what the window shows, once counted
+ */
+CrbStats *
+crb_stats_window_get_stats (CrbStatsWindow *self)
+{
+  g_return_val_if_fail (CRB_IS_STATS_WINDOW (self), NULL);
+  return self->stats;
+}
+
+/**
+ * crb_stats_window_save_chart:
+ * @chart: "matrix" or "figures"
+ * @format: "png" or "svg"
+ *
+ * Saves a picture as the window shows it.
+ */
+gboolean
+crb_stats_window_save_chart (CrbStatsWindow  *self,
+                             const char      *chart,
+                             GFile           *file,
+                             const char      *format,
+                             GError         **error)
+{
+  GtkWidget *view;
+
+  g_return_val_if_fail (CRB_IS_STATS_WINDOW (self), FALSE);
+
+  view = g_strcmp0 (chart, "matrix") == 0 ? self->matrix_view : self->figures_view;
+  if (view == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("The statistics are not counted yet"));
+      return FALSE;
+    }
+  return crb_chart_view_save (CRB_CHART_VIEW (view), file, format, error);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "crb-project.h"
+#include "crb-stats-data.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +12,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CrbStatsWindow, crb_stats_window, CRB, STATS_WINDOW, AdwWindow)
 
-GtkWidget *crb_stats_window_new (GtkWindow  *parent,
-                                 CrbProject *project);
+GtkWidget *crb_stats_window_new        (GtkWindow       *parent,
+                                        CrbProject      *project);
+CrbStats  *crb_stats_window_get_stats  (CrbStatsWindow  *self);
+gboolean   crb_stats_window_save_chart (CrbStatsWindow  *self,
+                                        const char      *chart,
+                                        GFile           *file,
+                                        const char      *format,
+                                        GError         **error);
 
 G_END_DECLS

@@ -164,6 +164,14 @@ confirm_activated (GtkWidget  *widget,
 }
 
 static void
+confirm_anyway_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  _crb_window_confirm_anyway (CRB_WINDOW (widget));
+}
+
+static void
 confirm_all_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -310,6 +318,11 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "project") != 0)
     return FALSE;
 
+  /* Asked whether to confirm anyway: Enter says yes, wherever the focus. */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) &&
+      crb_claim_panel_is_asking_confirm (self->claim_panel))
+    return gtk_widget_activate_action (GTK_WIDGET (self), "claim.confirm-anyway", NULL);
+
   if (keyval == GDK_KEY_A && (state & GDK_SHIFT_MASK))
     return gtk_widget_activate_action (GTK_WIDGET (self), "claim.confirm-all", NULL);
   if (gdk_keyval_to_lower (keyval) == GDK_KEY_l)
@@ -364,28 +377,33 @@ _crb_window_update_actions (CrbWindow *self)
 {
   gboolean has_project = self->project != NULL && !self->busy;
   gboolean has_claim = has_project && _crb_window_get_current_claim (self) != NULL;
+  /* A read-only project is looked at, not changed. */
+  gboolean writable = has_project && !_crb_window_is_read_only (self);
+  gboolean can_decide = has_claim && writable;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", has_project && crb_project_can_undo (self->project));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", has_project && crb_project_can_redo (self->project));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && crb_project_can_undo (self->project));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && crb_project_can_redo (self->project));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.statistics", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_project);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-articles", has_project);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-folder", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-articles", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-folder", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-project", !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-sample", !self->busy);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.confirm", has_claim);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.confirm-all", has_claim);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.unlink", has_claim);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.link", has_claim);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.correct", has_claim);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.reject", has_claim);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.reason", has_claim);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.confirm", can_decide);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.confirm-all", can_decide);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.confirm-anyway", can_decide);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.confirm-agreeing", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.unlink", can_decide);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.link", can_decide);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.correct", can_decide);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.reject", can_decide);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.reason", can_decide);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.skip", has_claim);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.note", has_claim);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.note", can_decide);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.next", has_project && self->story != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.previous", has_project && self->story != NULL);
 }
@@ -412,6 +430,7 @@ _crb_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.claim-order", "claim-order");
   gtk_widget_class_install_action (widget_class, "claim.confirm", NULL, confirm_activated);
   gtk_widget_class_install_action (widget_class, "claim.confirm-all", NULL, confirm_all_activated);
+  gtk_widget_class_install_action (widget_class, "claim.confirm-anyway", NULL, confirm_anyway_activated);
   gtk_widget_class_install_action (widget_class, "claim.confirm-agreeing", "s", confirm_agreeing_activated);
   gtk_widget_class_install_action (widget_class, "claim.unlink", "s", unlink_activated);
   gtk_widget_class_install_action (widget_class, "claim.link", "i", link_activated);

@@ -5,16 +5,13 @@
 
 #include <glib/gi18n.h>
 
-#include "crb-import.h"
-#include "crb-utils.h"
 #include "crb-window-private.h"
 
 /*
  * Opening and saving: the empty state with its recent projects, opening a
- * project, importing articles in a worker thread (into the window's project,
- * or a new one), files dropped on the window, Save As, and the file on
- * disk: rewritten in the background after each change (the journal has the
- * change already), and watched for changes by other programs.
+ * project, Save As, and the file on disk: rewritten in the background after
+ * each change (the journal has the change already), and watched for changes
+ * by other programs.  Importing is in crb-window-import.c.
  */
 
 static char *
@@ -192,52 +189,6 @@ on_monitor_changed_cb (CrbWindow         *self,
   self->monitor_source = g_timeout_add (400, check_disk_cb, self);
 }
 
-/* The folder of the bundled sample articles: $CORROBORATE_SAMPLE_DIR, or
- * the installed copy.
- */
-static char *
-get_sample_dir (void)
-{
-  const char *env = g_getenv ("CORROBORATE_SAMPLE_DIR");
-
-  if (env != NULL)
-    return g_strdup (env);
-
-  return g_build_filename (PKGDATADIR, "sample", "harbor-bridge", NULL);
-}
-
-/* A window with a project keeps it: a project opened from it goes to
- * another window, which the application picks or makes.
- */
-static void
-open_elsewhere (CrbWindow *self,
-                GFile     *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-project", "s", uri);
-}
-
-/* Articles for a new project, from a window that has one. */
-static void
-import_elsewhere (CrbWindow  *self,
-                  GPtrArray  *files,
-                  const char *story_title)
-{
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto (GStrv) uris = NULL;
-
-  for (guint i = 0; i < files->len; i++)
-    {
-      g_autofree char *uri = g_file_get_uri (g_ptr_array_index (files, i));
-
-      g_strv_builder_add (builder, uri);
-    }
-  uris = g_strv_builder_end (builder);
-  gtk_widget_activate_action (GTK_WIDGET (self), "app.import", "(^ass)", uris,
-                              story_title ? story_title : "");
-}
-
 /* The recent projects, most recent first, at most ten. */
 static void
 add_recent (CrbWindow *self,
@@ -293,187 +244,6 @@ open_finished_cb (GObject      *source,
     }
 }
 
-typedef struct
-{
-  GStrv      paths;
-  double     threshold;
-  char      *extractor_command;
-  GPtrArray *warnings;
-  CrbWindow *self;   /* for the progress counters only */
-} ImportData;
-
-static void
-import_data_free (ImportData *data)
-{
-  g_strfreev (data->paths);
-  g_free (data->extractor_command);
-  g_ptr_array_unref (data->warnings);
-  g_free (data);
-}
-
-static void
-import_progress_cb (guint    done,
-                    guint    total,
-                    gpointer user_data)
-{
-  ImportData *data = user_data;
-
-  g_atomic_int_set (&data->self->import_total, total);
-  g_atomic_int_set (&data->self->import_done, done);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportData *data = task_data;
-  GError *error = NULL;
-  GPtrArray *items;
-
-  items = crb_import_prepare_full ((const char * const *) data->paths, CRB_IMPORT_NONE, data->threshold,
-                                   data->extractor_command, 0, data->warnings, import_progress_cb, data,
-                                   cancellable, &error);
-  if (items == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static gboolean
-update_progress_cb (gpointer user_data)
-{
-  CrbWindow *self = user_data;
-  guint done = g_atomic_int_get (&self->import_done);
-  guint total = g_atomic_int_get (&self->import_total);
-  g_autofree char *text = NULL;
-
-  if (total == 0)
-    {
-      gtk_progress_bar_pulse (self->progress_bar);
-      gtk_progress_bar_set_text (self->progress_bar, _("Reading files…"));
-    }
-  else
-    {
-      /* Translators: "Extracting claims: 3 of 10 articles" */
-      text = g_strdup_printf (_("Extracting claims: %u of %u articles"), done, total);
-      gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
-      gtk_progress_bar_set_text (self->progress_bar, text);
-    }
-
-  return G_SOURCE_CONTINUE;
-}
-
-static GFile *
-new_project_file (const char *title)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "corroborate", "projects", NULL);
-  g_autofree char *slug = crb_make_slug (title);
-  g_autofree char *path = NULL;
-
-  g_mkdir_with_parents (dir, 0700);
-  path = g_strdup_printf ("%s/%s.crb", dir, slug);
-  for (guint i = 2; g_file_test (path, G_FILE_TEST_EXISTS); i++)
-    {
-      g_free (path);
-      path = g_strdup_printf ("%s/%s-%u.crb", dir, slug, i);
-    }
-
-  return g_file_new_for_path (path);
-}
-
-static void
-import_finished_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr (CrbWindow) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) items = g_task_propagate_pointer (G_TASK (result), &error);
-  g_autoptr (CrbProject) created = NULL;
-  ImportData *data = g_task_get_task_data (G_TASK (result));
-  g_autofree char *story_title = g_strdup (g_object_get_data (G_OBJECT (result), "crb-story"));
-  CrbProject *project;
-  guint n_stories_before;
-
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  g_clear_object (&self->import_cancellable);
-  self->busy = FALSE;
-
-  if (items == NULL)
-    {
-      _crb_window_set_page (self, self->project ? "project" : "empty");
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _crb_window_show_error (self, _("The Articles Could Not Be Imported"), error->message);
-      else
-        _crb_window_toast (self, _("Import cancelled; nothing was added"), NULL);
-      return;
-    }
-
-  if (story_title == NULL)
-    story_title = crb_import_default_story ((const char * const *) data->paths);
-
-  project = self->project;
-  if (project == NULL)
-    {
-      g_autoptr (GFile) file = new_project_file (story_title);
-
-      created = crb_project_new (story_title);
-      project = created;
-      /* A new project lives in the app's data folder until saved elsewhere. */
-      if (!crb_project_save (project, file, NULL, &error))
-        {
-          _crb_window_show_error (self, _("The Project Could Not Be Created"), error->message);
-          _crb_window_set_page (self, "empty");
-          return;
-        }
-    }
-
-  n_stories_before = g_list_model_get_n_items (crb_project_get_stories (project));
-  if (!crb_project_import (project, items, story_title, data->threshold, NULL, &error))
-    {
-      _crb_window_show_error (self, _("The Articles Could Not Be Imported"), error->message);
-      _crb_window_set_page (self, self->project ? "project" : "empty");
-      return;
-    }
-
-  if (created != NULL)
-    _crb_window_set_project (self, created);
-  else
-    _crb_window_set_page (self, "project");
-  _crb_window_save_now (self);
-
-  /* Show where the new articles went. */
-  {
-    GListModel *stories = crb_project_get_stories (project);
-    guint n = g_list_model_get_n_items (stories);
-    g_autoptr (CrbStory) story = NULL;
-
-    if (n > n_stories_before)
-      story = g_list_model_get_item (stories, n_stories_before);
-    else
-      story = g_object_ref (crb_project_find_story_by_title (project, story_title));
-    if (story != NULL)
-      crb_window_select_story (self, story);
-  }
-
-  if (data->warnings->len > 0)
-    {
-      g_autoptr (GString) body = g_string_new (NULL);
-
-      for (guint i = 0; i < data->warnings->len; i++)
-        g_string_append_printf (body, "%s%s", i ? "\n" : "", (char *) g_ptr_array_index (data->warnings, i));
-      _crb_window_show_error (self, _("Imported, with Warnings"), body->str);
-    }
-  else
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u article", "Added %u articles",
-                                                            items->len), items->len);
-      _crb_window_toast (self, text, NULL);
-    }
-}
-
 static void
 open_response_cb (GtkNativeDialog *dialog,
                   int              response,
@@ -481,12 +251,13 @@ open_response_cb (GtkNativeDialog *dialog,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
-      if (self->project != NULL)
-        open_elsewhere (self, file);
-      else
-        crb_window_open_project (self, file);
+      /* A project by its content, whatever its name; anything else is
+       * offered for import.
+       */
+      g_ptr_array_add (files, gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)));
+      crb_window_open_files (self, files, TRUE);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -513,77 +284,44 @@ _crb_window_choose_project (CrbWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-static void
-articles_response_cb (GtkNativeDialog *dialog,
-                      int              response,
-                      CrbWindow       *self)
+/**
+ * crb_window_save_as:
+ * @file: where to save the project
+ *
+ * Saves the project under @file, which then is the window's project file:
+ * a read-only project saved elsewhere can be reviewed.  Failures show a
+ * dialog.
+ *
+ * Returns: whether it was saved
+ */
+gboolean
+crb_window_save_as (CrbWindow *self,
+                    GFile     *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (CrbStory) story = NULL;
+
+  g_return_val_if_fail (CRB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->project == NULL)
+    return FALSE;
+
+  if (!crb_project_save (self->project, file, NULL, &error))
     {
-      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-      gboolean new_project = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "crb-new"));
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        g_ptr_array_add (list, g_list_model_get_item (files, i));
-
-      if (new_project && self->project != NULL)
-        import_elsewhere (self, list, NULL);
-      else
-        crb_window_import (self, list, NULL);
+      _crb_window_show_error (self, _("The Project Could Not Be Saved"), error->message);
+      return FALSE;
     }
 
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-void
-_crb_window_choose_articles (CrbWindow *self,
-                             gboolean   new_project,
-                             gboolean   folder)
-{
-  GtkFileChooserNative *dialog;
-
-  dialog = gtk_file_chooser_native_new (new_project ? _("New Project from Articles") : _("Add Articles"),
-                                        GTK_WINDOW (self),
-                                        folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Add"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  if (!folder)
-    {
-      g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _("Articles (text, Markdown, HTML, JSON Lines)"));
-      gtk_file_filter_add_pattern (filter, "*.txt");
-      gtk_file_filter_add_pattern (filter, "*.md");
-      gtk_file_filter_add_pattern (filter, "*.html");
-      gtk_file_filter_add_pattern (filter, "*.htm");
-      gtk_file_filter_add_pattern (filter, "*.jsonl");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-    }
-  g_object_set_data (G_OBJECT (dialog), "crb-new", GINT_TO_POINTER (new_project));
-  g_signal_connect (dialog, "response", G_CALLBACK (articles_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-void
-_crb_window_try_sample (CrbWindow *self)
-{
-  g_autofree char *dir = get_sample_dir ();
-  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *body = g_strdup_printf (_("%s: the sample articles are not installed"), dir);
-      _crb_window_show_error (self, _("The Sample Is Missing"), body);
-      return;
-    }
-
-  g_ptr_array_add (files, g_file_new_for_path (dir));
-  if (self->project != NULL)
-    import_elsewhere (self, files, _("Harbor bridge collapse (sample)"));
-  else
-    crb_window_import (self, files, _("Harbor bridge collapse (sample)"));
+  /* Watch the new file. */
+  project = g_object_ref (self->project);
+  story = self->story ? g_object_ref (self->story) : NULL;
+  _crb_window_set_project (self, project);
+  if (story != NULL)
+    crb_window_select_story (self, story);
+  _crb_window_toast (self, _("Project saved"), NULL);
+  return TRUE;
 }
 
 static void
@@ -594,24 +332,8 @@ save_as_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr (GError) error = NULL;
 
-      if (!crb_project_save (self->project, file, NULL, &error))
-        _crb_window_show_error (self, _("The Project Could Not Be Saved"), error->message);
-      else
-        {
-          g_autoptr (CrbProject) project = g_object_ref (self->project);
-          CrbStory *story = self->story ? g_object_ref (self->story) : NULL;
-
-          /* Watch the new file. */
-          _crb_window_set_project (self, project);
-          if (story != NULL)
-            {
-              crb_window_select_story (self, story);
-              g_object_unref (story);
-            }
-          _crb_window_toast (self, _("Project saved"), NULL);
-        }
+      crb_window_save_as (self, file);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -631,46 +353,6 @@ _crb_window_choose_save_as (CrbWindow *self)
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static gboolean
-on_drop_cb (GtkDropTarget *target,
-            const GValue  *value,
-            double         x,
-            double         y,
-            CrbWindow     *self)
-{
-  GdkFileList *list;
-  GSList *files;
-  g_autoptr (GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->busy)
-    return FALSE;
-
-  list = g_value_get_boxed (value);
-  files = gdk_file_list_get_files (list);
-  for (GSList *l = files; l; l = l->next)
-    {
-      g_autofree char *name = g_file_get_basename (l->data);
-
-      if (name && g_str_has_suffix (name, ".crb") && files->next == NULL)
-        {
-          if (self->project != NULL)
-            open_elsewhere (self, l->data);
-          else
-            crb_window_open_project (self, l->data);
-          g_slist_free (files);
-          return TRUE;
-        }
-      g_ptr_array_add (articles, g_object_ref (l->data));
-    }
-  g_slist_free (files);
-
-  if (articles->len == 0)
-    return FALSE;
-
-  crb_window_import (self, articles, NULL);
-  return TRUE;
 }
 
 static void
@@ -718,6 +400,11 @@ update_recent (CrbWindow *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
+  /* With projects to go back to, the welcome makes room for them. */
+  if (shown > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->empty_page), "compact");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->empty_page), "compact");
 }
 
 /**
@@ -741,60 +428,6 @@ crb_window_open_project (CrbWindow *self,
   crb_project_load_async (file, self->cancellable, open_finished_cb, g_object_ref (self));
 }
 
-/**
- * crb_window_import:
- * @files: (element-type GFile): files, folders and corpora
- * @story_title: (nullable): the story of the articles; by default the
- *   name of the folder
- *
- * Reads and extracts the articles in a worker thread, showing progress and
- * a Cancel button, then adds them to the window's project, or to a new
- * project when there is none.
- */
-void
-crb_window_import (CrbWindow  *self,
-                   GPtrArray  *files,
-                   const char *story_title)
-{
-  g_autoptr (GTask) task = NULL;
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  ImportData *data;
-
-  g_return_if_fail (CRB_IS_WINDOW (self));
-  g_return_if_fail (files != NULL && files->len > 0);
-
-  if (self->busy)
-    return;
-
-  for (guint i = 0; i < files->len; i++)
-    {
-      g_autofree char *path = g_file_get_path (g_ptr_array_index (files, i));
-      if (path != NULL)
-        g_strv_builder_add (builder, path);
-    }
-
-  data = g_new0 (ImportData, 1);
-  data->paths = g_strv_builder_end (builder);
-  data->threshold = g_settings_get_double (self->settings, "extraction-threshold");
-  data->extractor_command = g_settings_get_string (self->settings, "extractor-command");
-  data->warnings = g_ptr_array_new_with_free_func (g_free);
-  data->self = self;
-
-  self->busy = TRUE;
-  self->import_done = 0;
-  self->import_total = 0;
-  self->import_cancellable = g_cancellable_new ();
-  adw_status_page_set_title (self->loading_page, _("Reading Articles…"));
-  _crb_window_set_page (self, "loading");
-  self->progress_source = g_timeout_add (100, update_progress_cb, self);
-
-  task = g_task_new (NULL, self->import_cancellable, import_finished_cb, g_object_ref (self));
-  g_task_set_source_tag (task, crb_window_import);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
-  g_object_set_data_full (G_OBJECT (task), "crb-story", g_strdup (story_title), g_free);
-  g_task_run_in_thread (task, import_thread);
-}
-
 /* Watches the project's file for changes by other programs, and counts it
  * among the recent projects.
  */
@@ -816,21 +449,8 @@ _crb_window_watch_file (CrbWindow *self)
 }
 
 void
-_crb_window_cancel_import (CrbWindow *self)
-{
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
-}
-
-void
 _crb_window_open_init (CrbWindow *self)
 {
-  GtkDropTarget *drop;
-
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
-
   g_signal_connect_object (self->settings, "changed::recent-projects", G_CALLBACK (update_recent),
                            self, G_CONNECT_SWAPPED);
   update_recent (self);

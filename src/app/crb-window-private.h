@@ -10,9 +10,12 @@
  *  - crb-window-actions.c  every action and shortcut, the single keys of the
  *                          review loop, which actions are enabled
  *  - crb-window-review.c   the review loop: the claim list and its filters,
- *                          selection, decisions, links, navigation, undo
- *  - crb-window-open.c     opening, importing, the empty state, saving and
- *                          the file on disk
+ *                          selection, links, navigation
+ *  - crb-window-decide.c   decisions and the questions before them (confirm
+ *                          anyway, the reviewer's name), undo
+ *  - crb-window-open.c     opening, the empty state, saving and the file on
+ *                          disk
+ *  - crb-window-import.c   files opened by what they are, importing, drops
  *
  * Nothing here is API: these functions are for the four files only.
  */
@@ -45,6 +48,9 @@ typedef enum
   CRB_CLAIM_ORDER_CONTESTED,
 } CrbClaimOrder;
 
+/* A decision waiting for an answer (crb-window-decide.c). */
+typedef struct _CrbStep CrbStep;
+
 /* The narrowest the claims pane may be made, and its default width. */
 #define CRB_CLAIMS_MIN_WIDTH 340
 
@@ -55,6 +61,8 @@ struct _CrbWindow
   /* template widgets */
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *window_title;
+  GtkRevealer          *read_only_banner;
+  GtkLabel             *read_only_label;
   GtkWidget            *sidebar_button;
   GtkWidget            *open_button;
   GtkWidget            *articles_button;
@@ -102,6 +110,8 @@ struct _CrbWindow
   char                 *disk_stamp;
   char                 *link_mark;    /* claim marked with L, to link to another */
   CrbClaim             *hidden_claim; /* selected when a filter left no claim */
+  CrbStep              *confirm_step; /* asked whether to confirm anyway */
+  CrbStep              *name_step;    /* waits for the reviewer's name */
 
   /* state */
   guint                 save_source;
@@ -151,6 +161,7 @@ CrbArticleView *_crb_window_view_for_article    (CrbWindow         *self,
 void            _crb_window_show_claim_in_columns (CrbWindow       *self,
                                                  CrbClaim          *claim);
 void            _crb_window_reveal_claims       (CrbWindow         *self);
+gboolean        _crb_window_is_read_only        (CrbWindow         *self);
 
 /* crb-window-actions.c */
 void            _crb_window_class_actions_init  (GtkWidgetClass    *widget_class);
@@ -161,6 +172,8 @@ void            _crb_window_update_actions      (CrbWindow         *self);
 void            _crb_window_review_init         (CrbWindow         *self);
 void            _crb_window_review_dispose      (CrbWindow         *self);
 CrbClaim       *_crb_window_get_current_claim   (CrbWindow         *self);
+guint           _crb_window_claim_position      (CrbWindow         *self,
+                                                 CrbClaim          *claim);
 CrbClaim       *_crb_window_next_pending        (CrbWindow         *self,
                                                  CrbClaim          *from,
                                                  gboolean           include_from);
@@ -168,16 +181,11 @@ void            _crb_window_select              (CrbWindow         *self,
                                                  CrbClaim          *claim);
 void            _crb_window_claim_selected      (CrbWindow         *self);
 void            _crb_window_update_badges       (CrbWindow         *self);
+void            _crb_window_update_standings    (CrbWindow         *self);
 void            _crb_window_refilter            (CrbWindow         *self);
 void            _crb_window_resort              (CrbWindow         *self);
 void            _crb_window_show_all_claims     (CrbWindow         *self);
 void            _crb_window_focus_review        (CrbWindow         *self);
-void            _crb_window_confirm             (CrbWindow         *self);
-void            _crb_window_confirm_all         (CrbWindow         *self);
-void            _crb_window_confirm_agreeing    (CrbWindow         *self,
-                                                 const char        *claim_id);
-void            _crb_window_reject_for          (CrbWindow         *self,
-                                                 CrbRejectReason    reason);
 void            _crb_window_link                (CrbWindow         *self,
                                                  CrbRelation        relation);
 void            _crb_window_link_to             (CrbWindow         *self,
@@ -188,8 +196,23 @@ void            _crb_window_unlink              (CrbWindow         *self,
 void            _crb_window_skip                (CrbWindow         *self);
 void            _crb_window_move                (CrbWindow         *self,
                                                  int                delta);
+
+/* crb-window-decide.c */
+void            _crb_window_decide_init         (CrbWindow         *self);
+void            _crb_window_decide_dispose      (CrbWindow         *self);
+void            _crb_step_free                  (CrbStep           *step);
+void            _crb_window_confirm             (CrbWindow         *self);
+void            _crb_window_confirm_all         (CrbWindow         *self);
+void            _crb_window_confirm_anyway      (CrbWindow         *self);
+void            _crb_window_confirm_agreeing    (CrbWindow         *self,
+                                                 const char        *claim_id);
+void            _crb_window_reject_for          (CrbWindow         *self,
+                                                 CrbRejectReason    reason);
 void            _crb_window_undo_redo           (CrbWindow         *self,
                                                  gboolean           undo);
+
+/* crb-window-import.c */
+void            _crb_window_import_init         (CrbWindow         *self);
 
 /* crb-window-open.c */
 void            _crb_window_open_init           (CrbWindow         *self);

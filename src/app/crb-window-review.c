@@ -7,32 +7,15 @@
 #include <string.h>
 
 #include "crb-error.h"
+#include "crb-explain.h"
 #include "crb-format.h"
 #include "crb-window-private.h"
 
 /*
  * The review loop: the story's claims in a filtered, sorted list; the
- * selected claim; decisions (confirm, correct, reject with a reason, a
- * note), each journalled by the core at once and announced in a toast with
- * Undo; links made and removed by hand; moving through the claims.
+ * selected claim; links made and removed by hand; moving through the
+ * claims.  Decisions are in crb-window-decide.c.
  */
-
-static char *
-ellipsize (const char *text,
-           guint       max_chars)
-{
-  g_autofree char *flat = g_strdup (text);
-
-  g_strdelimit (flat, "\n\t", ' ');
-  if (g_utf8_strlen (flat, -1) <= max_chars)
-    return g_steal_pointer (&flat);
-
-  {
-    g_autofree char *head = g_utf8_substring (flat, 0, max_chars - 1);
-
-    return g_strconcat (head, "…", NULL);
-  }
-}
 
 CrbClaim *
 _crb_window_get_current_claim (CrbWindow *self)
@@ -43,9 +26,9 @@ _crb_window_get_current_claim (CrbWindow *self)
   return gtk_single_selection_get_selected_item (self->claim_selection);
 }
 
-static guint
-claim_position (CrbWindow *self,
-                CrbClaim  *claim)
+guint
+_crb_window_claim_position (CrbWindow *self,
+                            CrbClaim  *claim)
 {
   GListModel *model = G_LIST_MODEL (self->claim_selection);
   guint n = g_list_model_get_n_items (model);
@@ -68,7 +51,7 @@ _crb_window_next_pending (CrbWindow *self,
 {
   GListModel *model = G_LIST_MODEL (self->claim_selection);
   guint n = g_list_model_get_n_items (model);
-  guint start = from ? claim_position (self, from) : GTK_INVALID_LIST_POSITION;
+  guint start = from ? _crb_window_claim_position (self, from) : GTK_INVALID_LIST_POSITION;
 
   guint k0 = include_from ? 0 : 1;
 
@@ -101,12 +84,12 @@ _crb_window_select (CrbWindow *self,
   if (claim == NULL || self->claim_selection == NULL)
     return;
 
-  position = claim_position (self, claim);
+  position = _crb_window_claim_position (self, claim);
   if (position == GTK_INVALID_LIST_POSITION)
     {
       /* Hidden by the filters: show everything rather than lose it. */
       _crb_window_show_all_claims (self);
-      position = claim_position (self, claim);
+      position = _crb_window_claim_position (self, claim);
     }
 
   if (position != GTK_INVALID_LIST_POSITION)
@@ -223,7 +206,7 @@ _crb_window_refilter (CrbWindow *self)
   g_clear_object (&self->hidden_claim);
 
   gtk_filter_changed (GTK_FILTER (self->claim_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  if (keep != NULL && claim_position (self, keep) != GTK_INVALID_LIST_POSITION)
+  if (keep != NULL && _crb_window_claim_position (self, keep) != GTK_INVALID_LIST_POSITION)
     _crb_window_select (self, keep);
   else if (keep != NULL)
     {
@@ -371,6 +354,33 @@ update_claim_row (GtkListItem *item)
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* Each column's header says where its article stands among the story's
+ * outlets, from the story's links.
+ */
+void
+_crb_window_update_standings (CrbWindow *self)
+{
+  CrbAlignment *alignment = self->story ? crb_story_get_alignment (self->story) : NULL;
+  g_autofree char *note = alignment ? crb_explain_note (alignment->note) : NULL;
+
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      CrbArticleView *view = ((CrbColumn *) g_ptr_array_index (self->columns, i))->view;
+      CrbArticle *article = crb_article_view_get_article (view);
+      g_autofree char *text = NULL;
+      CrbStanding standing;
+
+      if (article == NULL || crb_story_get_n_articles (self->story) < 2)
+        {
+          crb_article_view_set_standing (view, NULL, NULL, FALSE);
+          continue;
+        }
+      crb_explain_standing (self->story, crb_article_get_id (article), &standing);
+      text = crb_explain_format_standing (&standing);
+      crb_article_view_set_standing (view, text, note, standing.n_contradicted > 0);
+    }
+}
+
 /* What the aligner says of each claim, computed once per story. */
 void
 _crb_window_update_badges (CrbWindow *self)
@@ -388,7 +398,7 @@ _crb_window_update_badges (CrbWindow *self)
       g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, i);
 
       g_hash_table_insert (self->badges, g_strdup (crb_claim_get_id (claim)),
-                           crb_claim_panel_describe_alignment (self->story, claim, TRUE));
+                           crb_explain_alignment (self->story, claim, TRUE));
     }
 }
 
@@ -448,216 +458,6 @@ claim_unbind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (item), "crb-notify-id", NULL);
 }
 
-/* The name recorded with decisions: the preference, else the user's real
- * name, else the user name.
- */
-static char *
-dup_annotator (CrbWindow *self)
-{
-  g_autofree char *name = g_settings_get_string (self->settings, "annotator");
-  const char *real;
-
-  if (name != NULL && *g_strstrip (name) != '\0')
-    return g_steal_pointer (&name);
-
-  real = g_get_real_name ();
-  if (real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0)
-    return g_strdup (real);
-
-  return g_strdup (g_get_user_name ());
-}
-
-static CrbDecision *
-new_decision (CrbWindow         *self,
-              CrbDecisionStatus  status)
-{
-  CrbDecision *decision = crb_decision_new (status);
-
-  decision->annotator = dup_annotator (self);
-  return decision;
-}
-
-static void
-decide (CrbWindow   *self,
-        CrbDecision *decision,
-        gboolean     advance)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CrbClaim) claim = NULL;
-  g_autoptr (CrbClaim) next = NULL;
-  g_autofree char *short_text = NULL;
-  g_autofree char *message = NULL;
-
-  if (_crb_window_get_current_claim (self) == NULL)
-    return;
-
-  claim = g_object_ref (_crb_window_get_current_claim (self));
-  if (advance && g_settings_get_boolean (self->settings, "auto-advance"))
-    {
-      CrbClaim *n = _crb_window_next_pending (self, claim, FALSE);
-      next = n ? g_object_ref (n) : NULL;
-    }
-
-  if (!crb_project_decide (self->project, crb_claim_get_id (claim), decision, &error))
-    {
-      _crb_window_show_error (self, _("The Decision Could Not Be Recorded"), error->message);
-      return;
-    }
-
-  _crb_window_refilter (self);
-  if (next != NULL)
-    _crb_window_select (self, next);
-  else if (claim_position (self, claim) != GTK_INVALID_LIST_POSITION)
-    _crb_window_select (self, claim);
-
-  short_text = ellipsize (crb_claim_get_final_text (claim), 40);
-  switch (decision->status)
-    {
-    case CRB_DECISION_STATUS_CONFIRMED:
-      message = g_strdup_printf (_("Confirmed “%s”"), short_text);
-      break;
-    case CRB_DECISION_STATUS_CORRECTED:
-      message = g_strdup_printf (_("Corrected “%s”"), short_text);
-      break;
-    case CRB_DECISION_STATUS_REJECTED:
-      message = g_strdup_printf (_("Rejected “%s”"), short_text);
-      break;
-    case CRB_DECISION_STATUS_PENDING:
-    default:
-      message = NULL;
-      break;
-    }
-
-  /* Only a note keeps the claim where it is. */
-  if (!advance)
-    {
-      g_free (message);
-      message = g_strdup_printf (_("Note saved on “%s”"), short_text);
-    }
-  _crb_window_toast (self, message, "win.undo");
-
-  if (advance && next == NULL && _crb_window_next_pending (self, NULL, TRUE) == NULL)
-    _crb_window_toast (self, _("Every claim of this story is reviewed"), NULL);
-}
-
-/* The pending claims of other articles that agree with @claim. */
-static GPtrArray *
-agreeing_pending (CrbWindow *self,
-                  CrbClaim  *claim)
-{
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-  CrbAlignment *alignment;
-
-  if (self->story == NULL || claim == NULL)
-    return ids;
-
-  alignment = crb_story_get_alignment (self->story);
-  for (guint i = 0; i < alignment->links->len; i++)
-    {
-      CrbLink *link = g_ptr_array_index (alignment->links, i);
-      const char *id = crb_claim_get_id (claim);
-      const char *other_id = crb_link_other_end (link, id);
-      CrbClaim *other = other_id ? crb_story_lookup_claim (self->story, other_id) : NULL;
-
-      if (other != NULL && link->relation == CRB_RELATION_AGREES &&
-          crb_claim_get_status (other) == CRB_DECISION_STATUS_PENDING)
-        g_ptr_array_add (ids, g_strdup (other_id));
-    }
-
-  return ids;
-}
-
-void
-_crb_window_confirm (CrbWindow *self)
-{
-  g_autoptr (CrbDecision) decision = new_decision (self, CRB_DECISION_STATUS_CONFIRMED);
-  CrbClaim *claim = _crb_window_get_current_claim (self);
-  g_autoptr (GPtrArray) agreeing = agreeing_pending (self, claim);
-  g_autofree char *claim_id = claim ? g_strdup (crb_claim_get_id (claim)) : NULL;
-
-  crb_claim_panel_cancel (self->claim_panel);
-  decide (self, decision, TRUE);
-
-  /* Offer the same for its agreeing appearances, as one undoable step. */
-  if (claim_id != NULL && agreeing->len > 0)
-    {
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "Also confirm this claim in %u other article?",
-                                                             "Also confirm this claim in %u other articles?",
-                                                             agreeing->len), agreeing->len);
-      AdwToast *t = adw_toast_new (title);
-
-      adw_toast_set_button_label (t, _("Confirm _All"));
-      adw_toast_set_action_name (t, "claim.confirm-agreeing");
-      adw_toast_set_action_target_value (t, g_variant_new_string (claim_id));
-      adw_toast_set_timeout (t, 8);
-      _crb_window_add_toast (self, t);
-    }
-}
-
-static void
-confirm_agreeing (CrbWindow  *self,
-                  CrbClaim   *claim,
-                  gboolean    include_claim)
-{
-  g_autoptr (GPtrArray) ids = agreeing_pending (self, claim);
-  g_autoptr (CrbDecision) decision = new_decision (self, CRB_DECISION_STATUS_CONFIRMED);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *message = NULL;
-  guint n;
-
-  if (include_claim && crb_claim_get_status (claim) != CRB_DECISION_STATUS_CONFIRMED)
-    g_ptr_array_insert (ids, 0, g_strdup (crb_claim_get_id (claim)));
-  if (ids->len == 0)
-    return;
-
-  n = ids->len;
-  g_ptr_array_add (ids, NULL);
-  if (!crb_project_decide_many (self->project, (const char * const *) ids->pdata, decision, &error))
-    {
-      _crb_window_show_error (self, _("The Decision Could Not Be Recorded"), error->message);
-      return;
-    }
-
-  _crb_window_refilter (self);
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Confirmed %u claim as one step",
-                                          "Confirmed %u claims as one step", n), n);
-  _crb_window_toast (self, message, "win.undo");
-}
-
-void
-_crb_window_confirm_agreeing (CrbWindow  *self,
-                              const char *claim_id)
-{
-  CrbClaim *claim = self->project ? crb_project_find_claim (self->project, claim_id, NULL, NULL) : NULL;
-
-  if (claim != NULL)
-    confirm_agreeing (self, claim, FALSE);
-}
-
-void
-_crb_window_confirm_all (CrbWindow *self)
-{
-  CrbClaim *claim = _crb_window_get_current_claim (self);
-  g_autoptr (CrbClaim) keep = claim ? g_object_ref (claim) : NULL;
-  CrbClaim *next;
-
-  if (keep == NULL)
-    return;
-
-  crb_claim_panel_cancel (self->claim_panel);
-  next = _crb_window_next_pending (self, keep, FALSE);
-  if (next != NULL)
-    g_object_ref (next);
-  confirm_agreeing (self, keep, TRUE);
-  if (next != NULL)
-    {
-      _crb_window_select (self, crb_claim_get_status (next) == CRB_DECISION_STATUS_PENDING ? next
-                                                                                       : _crb_window_next_pending (self, next, FALSE));
-      g_object_unref (next);
-    }
-}
-
 void
 _crb_window_unlink (CrbWindow  *self,
                     const char *other_id)
@@ -713,67 +513,6 @@ _crb_window_link (CrbWindow   *self,
   _crb_window_toast (self, relation == CRB_RELATION_CONFLICTS ? _("Linked as conflicting") : _("Linked as agreeing"), NULL);
 }
 
-void
-_crb_window_reject_for (CrbWindow       *self,
-                        CrbRejectReason  reason)
-{
-  g_autoptr (CrbDecision) decision = NULL;
-
-  if (reason < CRB_REJECT_REASON_FALSE || reason > CRB_REJECT_REASON_WRONG_SPAN)
-    return;
-
-  crb_claim_panel_set_reject_mode (self->claim_panel, FALSE);
-  decision = new_decision (self, CRB_DECISION_STATUS_REJECTED);
-  decision->reason = reason;
-  decide (self, decision, TRUE);
-}
-
-static void
-on_correction_done_cb (CrbWindow  *self,
-                       const char *text)
-{
-  CrbClaim *claim = _crb_window_get_current_claim (self);
-  g_autoptr (CrbDecision) decision = NULL;
-
-  _crb_window_focus_review (self);
-  if (claim == NULL || text == NULL || *text == '\0' || g_strcmp0 (text, crb_claim_get_text (claim)) == 0)
-    return;
-
-  decision = new_decision (self, CRB_DECISION_STATUS_CORRECTED);
-  decision->corrected_text = g_strdup (text);
-  decide (self, decision, TRUE);
-}
-
-static void
-on_note_done_cb (CrbWindow  *self,
-                 const char *text)
-{
-  CrbClaim *claim = _crb_window_get_current_claim (self);
-  const CrbDecision *current;
-  g_autoptr (CrbDecision) decision = NULL;
-
-  _crb_window_focus_review (self);
-  if (claim == NULL)
-    return;
-
-  current = crb_claim_get_decision (claim);
-  if (g_strcmp0 (current ? current->note : NULL, *text ? text : NULL) == 0)
-    return;
-
-  decision = current ? crb_decision_copy (current) : new_decision (self, CRB_DECISION_STATUS_PENDING);
-  g_clear_pointer (&decision->time, g_free);
-  g_free (decision->annotator);
-  decision->annotator = dup_annotator (self);
-  g_free (decision->note);
-  decision->note = *text ? g_strdup (text) : NULL;
-  decide (self, decision, FALSE);
-}
-
-static void
-on_editing_cancelled_cb (CrbWindow *self)
-{
-  _crb_window_focus_review (self);
-}
 
 void
 _crb_window_skip (CrbWindow *self)
@@ -806,26 +545,6 @@ _crb_window_move (CrbWindow *self,
 
   target = g_list_model_get_item (G_LIST_MODEL (self->claim_selection), pos);
   _crb_window_select (self, target);
-}
-
-void
-_crb_window_undo_redo (CrbWindow *self,
-                       gboolean   undo)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *claim_id = NULL;
-
-  crb_claim_panel_cancel (self->claim_panel);
-  claim_id = undo ? crb_project_undo (self->project, &error) : crb_project_redo (self->project, &error);
-  if (claim_id == NULL)
-    {
-      if (!g_error_matches (error, CRB_ERROR, CRB_ERROR_NOTHING_TO_DO))
-        _crb_window_show_error (self, undo ? _("Undo Failed") : _("Redo Failed"), error->message);
-      return;
-    }
-
-  _crb_window_refilter (self);
-  crb_window_select_claim (self, claim_id);
 }
 
 /* Escape leaves the filter: it is cleared, and the keys go back to the
@@ -883,9 +602,6 @@ _crb_window_review_init (CrbWindow *self)
   g_object_unref (factory);
   gtk_grid_view_set_model (self->claim_list, GTK_SELECTION_MODEL (self->claim_selection));
 
-  g_signal_connect_swapped (self->claim_panel, "correction-done", G_CALLBACK (on_correction_done_cb), self);
-  g_signal_connect_swapped (self->claim_panel, "note-done", G_CALLBACK (on_note_done_cb), self);
-  g_signal_connect_swapped (self->claim_panel, "editing-cancelled", G_CALLBACK (on_editing_cancelled_cb), self);
 }
 
 void

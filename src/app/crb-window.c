@@ -405,6 +405,7 @@ show_story (CrbWindow *self,
       gtk_widget_set_visible (column->check, TRUE);
     }
   self->n_columns = n_articles;
+  _crb_window_update_standings (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->articles_scroller)), 0.0);
   _crb_window_focus_review (self);
 
@@ -463,6 +464,32 @@ _crb_window_update_title (CrbWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), crb_project_get_title (self->project));
 }
 
+gboolean
+_crb_window_is_read_only (CrbWindow *self)
+{
+  return self->project != NULL && crb_project_get_read_only (self->project) != NULL;
+}
+
+/* A project that must not be written opens read-only: a banner says why
+ * and offers Save As, after which the copy is the project, writable.
+ */
+static void
+update_read_only (CrbWindow *self)
+{
+  const char *why = self->project ? crb_project_get_read_only (self->project) : NULL;
+
+  if (why != NULL)
+    {
+      /* Translators: %s says why, from the core: "the file is read-only" */
+      g_autofree char *text = g_strdup_printf (_("Opened read-only because %s. Save a copy to review it."), why);
+
+      gtk_label_set_label (self->read_only_label, text);
+      crb_claim_panel_cancel (self->claim_panel);
+    }
+  gtk_revealer_set_reveal_child (self->read_only_banner, why != NULL);
+  _crb_window_update_actions (self);
+}
+
 static void
 on_project_changed_cb (CrbWindow *self)
 {
@@ -480,6 +507,7 @@ on_alignment_changed_cb (CrbWindow *self,
     return;
 
   _crb_window_update_badges (self);
+  _crb_window_update_standings (self);
   crb_claim_panel_refresh (self->claim_panel);
   _crb_window_claim_selected (self);
   gtk_filter_changed (GTK_FILTER (self->claim_filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -525,6 +553,7 @@ _crb_window_set_project (CrbWindow  *self,
   g_set_object (&self->project, project);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
 
+  update_read_only (self);
   if (project == NULL)
     {
       _crb_window_set_page (self, "empty");
@@ -540,6 +569,7 @@ _crb_window_set_project (CrbWindow  *self,
   g_signal_connect_object (project, "notify::durable-revision", G_CALLBACK (_crb_window_update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "claim-decided", G_CALLBACK (on_claim_decided_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "alignment-changed", G_CALLBACK (on_alignment_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (project, "notify::read-only", G_CALLBACK (update_read_only), self, G_CONNECT_SWAPPED);
 
   factory = GTK_SIGNAL_LIST_ITEM_FACTORY (gtk_signal_list_item_factory_new ());
   g_signal_connect (factory, "setup", G_CALLBACK (story_setup_cb), self);
@@ -613,6 +643,7 @@ crb_window_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
 
   clear_story (self);
+  _crb_window_decide_dispose (self);
   _crb_window_review_dispose (self);
   if (self->project != NULL)
     {
@@ -735,6 +766,8 @@ crb_window_class_init (CrbWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/corroborate/Corroborate/ui/crb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CrbWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, CrbWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, articles_button);
@@ -826,8 +859,10 @@ crb_window_init (CrbWindow *self)
                            self, G_CONNECT_SWAPPED);
 
   _crb_window_review_init (self);
+  _crb_window_decide_init (self);
   _crb_window_actions_init (self);
   _crb_window_open_init (self);
+  _crb_window_import_init (self);
 
   _crb_window_set_page (self, "empty");
   _crb_window_update_title (self);

@@ -24,6 +24,11 @@ const char *crb_window_get_link_mark    (CrbWindow      *self);
 gboolean    crb_window_is_busy          (CrbWindow      *self);
 void        crb_window_open_project     (CrbWindow      *self,
                                          GFile          *file);
+gboolean    crb_window_save_as          (CrbWindow      *self,
+                                         GFile          *file);
+void        crb_window_open_files       (CrbWindow      *self,
+                                         GPtrArray      *files,
+                                         gboolean        ask);
 void        crb_window_import           (CrbWindow      *self,
                                          GPtrArray      *files,
                                          const char     *story_title);
