@@ -1157,6 +1157,40 @@ test_two_writers (Fixture       *f,
   }
 }
 
+/* Settings (a publisher's review URL) are kept in the file and journaled. */
+static void
+test_settings (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  guint changed = 0;
+
+  g_signal_connect_swapped (f->project, "setting-changed::review-url", G_CALLBACK (g_atomic_int_inc), &changed);
+  g_assert_null (crb_project_get_setting (f->project, "review-url"));
+  g_assert_true (crb_project_set_setting (f->project, "review-url", "https://checks.example/{id}", &error));
+  g_assert_no_error (error);
+  g_assert_true (crb_project_set_setting (f->project, "author-org", "Example Checks", &error));
+  g_assert_cmpuint (changed, ==, 1);
+  crb_project_sync_journal (f->project, NULL);
+
+  /* From the journal... */
+  {
+    g_autoptr (CrbProject) other = reload (f->path);
+    g_assert_cmpstr (crb_project_get_setting (other, "review-url"), ==, "https://checks.example/{id}");
+  }
+  /* ...and from the file. */
+  g_assert_true (crb_project_save (f->project, NULL, NULL, &error));
+  g_assert_true (crb_project_set_setting (f->project, "author-org", NULL, &error));
+  g_assert_true (crb_project_save (f->project, NULL, NULL, &error));
+  g_clear_object (&f->project);
+  {
+    g_autoptr (CrbProject) other = reload (f->path);
+    g_assert_cmpuint (crb_project_get_n_recovered (other), ==, 0);
+    g_assert_cmpstr (crb_project_get_setting (other, "review-url"), ==, "https://checks.example/{id}");
+    g_assert_null (crb_project_get_setting (other, "author-org"));
+  }
+}
+
 static guint
 count_mappings (void)
 {
@@ -1212,6 +1246,7 @@ main (int   argc,
   ADD ("load/leaves-nothing", test_load_leaves_nothing);
   ADD ("history/every-kind", test_undo_every_kind);
   ADD ("writers/two", test_two_writers);
+  ADD ("settings", test_settings);
   ADD ("offsets/non-ascii", test_offsets_non_ascii);
   ADD ("decide/undo-redo-restart", test_decide_undo_redo_survive_restart);
   ADD ("decide/invalid", test_invalid_decisions);

@@ -22,9 +22,10 @@ typedef enum {
   OP_LINK,
   OP_UNLINK,
   OP_ARTICLE,
+  OP_SETTING,
 } Op;
 
-static const char * const op_names[] = { "decide", "undo", "redo", "link", "unlink", "article" };
+static const char * const op_names[] = { "decide", "undo", "redo", "link", "unlink", "article", "setting" };
 
 #define HAND_LINK_WHY "linked by hand"
 
@@ -578,6 +579,55 @@ apply_link (CrbProject   *self,
                        journal, error);
 }
 
+/* A project setting (a publisher's review URL, say): not a reviewer's
+ * change, so not on the undo stack, but journaled like one.
+ */
+static void
+apply_setting (CrbProject *self,
+               const char *name,
+               const char *value,
+               gboolean    journal)
+{
+  if (g_strcmp0 (g_hash_table_lookup (self->data.settings, name), value) == 0)
+    return;
+
+  if (value != NULL)
+    g_hash_table_insert (self->data.settings, g_strdup (name), g_strdup (value));
+  else
+    g_hash_table_remove (self->data.settings, name);
+  self->data.revision++;
+  self->header_dirty = TRUE;
+
+  if (journal && self->journal != NULL)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+      g_autoptr (JsonNode) root = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *line = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "op");
+      json_builder_add_string_value (builder, op_names[OP_SETTING]);
+      json_builder_set_member_name (builder, "rev");
+      json_builder_add_int_value (builder, (gint64) self->data.revision);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, name);
+      json_builder_set_member_name (builder, "value");
+      if (value != NULL)
+        json_builder_add_string_value (builder, value);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      line = crb_json_to_string (root, NULL);
+      if (!crb_journal_append (self->journal, self->data.revision, line, &error) && self->journal_error == NULL)
+        self->journal_error = g_steal_pointer (&error);
+    }
+
+  g_signal_emit (self, _crb_project_signals[SETTING_CHANGED], g_quark_from_string (name), name);
+  _crb_project_notify_state (self, FALSE);
+}
+
 /* ------------------------------------------------------------ catching up */
 
 static gboolean
@@ -673,6 +723,20 @@ replay_line (CrbProject  *self,
           return FALSE;
         }
       return apply_step (self, op[0] == 'u' ? OP_UNDO : OP_REDO, seq, writer, FALSE, NULL, NULL, error);
+    }
+
+  else if (g_strcmp0 (op, "setting") == 0)
+    {
+      const char *name = json_object_get_string_member_with_default (line, "name", NULL);
+
+      if (name == NULL || *name == '\0')
+        {
+          g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                               _("a setting without its “name”"));
+          return FALSE;
+        }
+      apply_setting (self, name, json_object_get_string_member_with_default (line, "value", NULL), FALSE);
+      return TRUE;
     }
 
   g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT, _("unknown operation “%s”"), op);
@@ -1103,6 +1167,46 @@ crb_project_edit_article (CrbProject         *self,
                      self->group, self->writer, OP_ARTICLE, NULL, TRUE, error);
   end_change (self);
   return ok;
+}
+
+/**
+ * crb_project_get_setting:
+ * @name: a setting's name: "review-url" (the base URL of published
+ *   ClaimReviews), "author-org" (the organization that publishes them)
+ *
+ * Returns: (nullable): the project's setting, kept in its file
+ */
+const char *
+crb_project_get_setting (CrbProject *self,
+                         const char *name)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_hash_table_lookup (self->data.settings, name);
+}
+
+/**
+ * crb_project_set_setting:
+ * @value: (nullable): the new value; %NULL removes the setting
+ *
+ * Changes a project setting, durably (journaled like a decision, not
+ * undone by undo); ::setting-changed tells.
+ */
+gboolean
+crb_project_set_setting (CrbProject  *self,
+                         const char  *name,
+                         const char  *value,
+                         GError     **error)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (name != NULL && *name != '\0', FALSE);
+
+  if (!begin_change (self, error))
+    return FALSE;
+  apply_setting (self, name, value, TRUE);
+  end_change (self);
+  return TRUE;
 }
 
 /* What a group of steps did, in words: "confirmed 3 claims". */

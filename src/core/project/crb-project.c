@@ -217,6 +217,14 @@ crb_project_class_init (CrbProjectClass *klass)
   _crb_project_signals[ARTICLE_CHANGED] = g_signal_new ("article-changed", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, CRB_TYPE_ARTICLE);
+
+  /**
+   * CrbProject::setting-changed:
+   * @name: the setting (also the signal's detail)
+   */
+  _crb_project_signals[SETTING_CHANGED] = g_signal_new ("setting-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void

@@ -125,6 +125,12 @@ gboolean     crb_project_edit_article        (CrbProject          *self,
                                               const char          *article_id,
                                               const char * const  *info,
                                               GError             **error);
+const char  *crb_project_get_setting         (CrbProject          *self,
+                                              const char          *name);
+gboolean     crb_project_set_setting         (CrbProject          *self,
+                                              const char          *name,
+                                              const char          *value,
+                                              GError             **error);
 char        *crb_project_dup_undo_label      (CrbProject          *self);
 char        *crb_project_dup_redo_label      (CrbProject          *self);
 gboolean     crb_project_compact_if_due      (CrbProject          *self,

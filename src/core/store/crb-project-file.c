@@ -60,6 +60,7 @@ _crb_project_data_init (CrbProjectData *data)
   data->version = CRB_PROJECT_FORMAT_VERSION;
   data->next_seq = 1;
   data->stories = g_ptr_array_new_with_free_func (g_object_unref);
+  data->settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   data->undo = _crb_steps_new ();
   data->redo = _crb_steps_new ();
 }
@@ -72,6 +73,7 @@ _crb_project_data_clear (CrbProjectData *data)
   g_clear_pointer (&data->created, g_free);
   g_clear_pointer (&data->modified, g_free);
   g_clear_pointer (&data->save_id, g_free);
+  g_clear_pointer (&data->settings, g_hash_table_unref);
   g_clear_pointer (&data->stories, g_ptr_array_unref);
   g_clear_pointer (&data->undo, g_array_unref);
   g_clear_pointer (&data->redo, g_array_unref);
@@ -213,6 +215,29 @@ _crb_store_get_array (const Ctx            *ctx,
   return _crb_store_get_field (ctx, object, member, CRB_JSON_ARRAY, FALSE, out, error);
 }
 
+
+/* "settings": {"name": "value", …}, strings only. */
+static gboolean
+read_settings (const Ctx           *ctx,
+               const CrbJsonValue  *header,
+               GHashTable          *settings,
+               GError             **error)
+{
+  const CrbJsonValue *object;
+  guint i = 0;
+
+  if (!_crb_store_get_field (ctx, header, "settings", CRB_JSON_OBJECT, FALSE, &object, error))
+    return FALSE;
+
+  FOR_EACH_ELEMENT (ctx->doc, object, i, value)
+    {
+      if (crb_json_type (value) != CRB_JSON_STRING)
+        return _crb_store_fail (ctx, error, _("settings: every setting must be a string"));
+      g_hash_table_insert (settings, g_strdup (crb_json_key (ctx->doc, value)),
+                           g_strdup (crb_json_string (ctx->doc, value)));
+    }
+  return TRUE;
+}
 
 static gboolean
 read_steps (const Ctx           *ctx,
@@ -590,6 +615,8 @@ _crb_project_read (GFile           *file,
   data->created = g_strdup (created);
   data->modified = g_strdup (modified);
   data->save_id = g_strdup (save_id);
+  if (!read_settings (&ctx, header, data->settings, error))
+    return FALSE;
   data->next_seq = MAX (data->next_seq, 1);
 
   FOR_EACH_ELEMENT (doc, stories, i, element)
@@ -747,6 +774,17 @@ _crb_project_header_serialize (const CrbProjectData *data)
   add_string (builder, "created", data->created);
   add_string (builder, "modified", data->modified);
   add_string (builder, "save_id", data->save_id);
+  if (data->settings != NULL && g_hash_table_size (data->settings) > 0)
+    {
+      g_autoptr (GList) names = g_list_sort (g_hash_table_get_keys (data->settings), (GCompareFunc) strcmp);
+
+      /* Sorted: the same settings write the same bytes. */
+      json_builder_set_member_name (builder, "settings");
+      json_builder_begin_object (builder);
+      for (GList *l = names; l; l = l->next)
+        add_string (builder, l->data, g_hash_table_lookup (data->settings, l->data));
+      json_builder_end_object (builder);
+    }
   json_builder_set_member_name (builder, "revision");
   json_builder_add_int_value (builder, (gint64) data->revision);
   json_builder_set_member_name (builder, "next_seq");

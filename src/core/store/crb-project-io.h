@@ -29,6 +29,7 @@ typedef struct
   char       *created;
   char       *modified;
   char       *save_id;   /* new at every write: names the journal of this state */
+  GHashTable *settings;  /* project settings: name → value (strings) */
   guint64     dev;       /* the device and inode of the file as read */
   guint64     ino;
   guint64     revision;
