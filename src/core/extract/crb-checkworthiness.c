@@ -50,6 +50,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "crb-checkworthiness.h"
+#include "crb-checkworthiness-private.h"
 #include "crb-core-resources.h"
 #include "crb-error.h"
 
@@ -81,6 +82,10 @@ enum
   N_DENSE
 };
 
+G_STATIC_ASSERT (CRB_CHECKWORTHINESS_FIGURE == 1 << DENSE_FIGURE);
+G_STATIC_ASSERT (CRB_CHECKWORTHINESS_PERCENT == 1 << DENSE_PERCENT);
+G_STATIC_ASSERT (CRB_CHECKWORTHINESS_MONEY == 1 << DENSE_MONEY);
+
 /* English, like the rule reasons and the vocabulary of the weights file */
 static const char *const dense_descriptions[N_DENSE] = {
   "mentions a figure",
@@ -89,6 +94,16 @@ static const char *const dense_descriptions[N_DENSE] = {
   "is a question",
   "very short sentence",
   "long sentence",
+};
+
+/* The same as reasons of an extracted claim; NULL: never given as one */
+static const char *const dense_reasons[N_DENSE] = {
+  "model: mentions a figure",
+  "model: mentions a percentage",
+  "model: mentions money",
+  NULL,
+  NULL,
+  "model: long sentence",
 };
 
 typedef struct
@@ -101,9 +116,12 @@ typedef struct
 struct _CrbCheckworthiness
 {
   /* owned */
-  GBytes     *bytes;
-  VocabEntry *vocab;
-  guint32    *slots; /* open addressing over vocab: index + 1, or 0 */
+  GBytes      *bytes;
+  VocabEntry  *vocab;
+  guint32     *slots;   /* open addressing over vocab: index + 1, or 0 */
+  const char **reasons; /* per vocabulary entry: as a claim's reason, or NULL */
+  guint8      *reason_dense; /* per vocabulary entry: the sentence feature it repeats */
+  char        *reason_text;
 
   /* borrowed from bytes */
   const gint8 *table;
@@ -134,11 +152,12 @@ typedef struct
 } Sums;
 
 /* A word feature met on the way, for explanations. */
-typedef struct
+struct _CrbCheckworthinessHit
 {
   guint32 hash;
   int     weight;
-} WordHit;
+};
+typedef CrbCheckworthinessHit WordHit;
 
 /* ------------------------------------------------------------------ */
 /* hashing                                                              */
@@ -324,6 +343,172 @@ parse (CrbCheckworthiness *self,
 }
 
 /* ------------------------------------------------------------------ */
+/* reasons                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Appends the tokens of @inner ("in ####", "$ ##,###") as a reviewer reads
+ * them ("in <number>", "$<number>"); FALSE if a token is punctuation a
+ * reviewer would not read as a reason (",", ".", "(", ...). */
+static gboolean
+append_tokens (GString    *out,
+               const char *inner,
+               gsize       len)
+{
+  gsize i = 0;
+  gboolean first = TRUE;
+  gboolean glue = FALSE;
+
+  while (i < len)
+    {
+      gsize start = i, end;
+      gboolean word = FALSE;
+
+      while (i < len && inner[i] != ' ')
+        i++;
+      end = i;
+      while (i < len && inner[i] == ' ')
+        i++;
+      for (gsize k = start; k < end; k++)
+        if (g_ascii_isalnum (inner[k]) || inner[k] == '#' || (guchar) inner[k] >= 0x80)
+          word = TRUE;
+      if (!word && !(end - start == 1 && (inner[start] == '$' || inner[start] == '%')))
+        return FALSE;
+      /* "$ 5" and "5 %" are read as "$5" and "5%" */
+      if (!first && !glue && !(end - start == 1 && inner[start] == '%'))
+        g_string_append_c (out, ' ');
+      glue = end - start == 1 && inner[start] == '$';
+      first = FALSE;
+      for (gsize k = start; k < end;)
+        {
+          if (inner[k] != '#')
+            {
+              g_string_append_c (out, inner[k++]);
+              continue;
+            }
+          /* "#", "####", "#,###.##": a number */
+          while (k < end && (inner[k] == '#' ||
+                             ((inner[k] == ',' || inner[k] == '.') && k + 1 < end && inner[k + 1] == '#')))
+            k++;
+          g_string_append (out, "<number>");
+        }
+    }
+  return !first;
+}
+
+/* Words that say nothing to a reviewer on their own (in a phrase they do:
+ * "in ####", "has been"). */
+static const char *const plain_words[] = {
+  "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+  "and", "or", "but", "that", "this", "these", "those", "it", "its", "is",
+  "was", "were", "are", "be", "been", "has", "have", "had", "as", "which",
+  "who", "there", "their", "they", "he", "she", "his", "her", "we", "our",
+  "i", "my", "you", "your", "so", "if", "than", "then", "into", "about",
+  "over", "up", "out", "one", NULL
+};
+
+/* Whether every token of @inner is a plain word or a single letter
+ * ("the", "in the", "s"); "i" and "we", which open first-person claims,
+ * are not plain at the start of a sentence. */
+static gboolean
+all_plain (const char *inner,
+           gsize       len)
+{
+  gsize i = 0;
+
+  if ((len == 1 && inner[0] == 'i') || (len == 2 && memcmp (inner, "we", 2) == 0))
+    return FALSE;
+  while (i < len)
+    {
+      gsize start = i;
+      gboolean plain = FALSE;
+
+      while (i < len && inner[i] != ' ')
+        i++;
+      if (i - start == 1 && g_ascii_isalpha (inner[start]))
+        plain = TRUE;
+      for (guint k = 0; !plain && plain_words[k] != NULL; k++)
+        plain = i - start == strlen (plain_words[k]) &&
+                memcmp (inner + start, plain_words[k], i - start) == 0;
+      if (!plain)
+        return FALSE;
+      while (i < len && inner[i] == ' ')
+        i++;
+    }
+  return TRUE;
+}
+
+/* "word: 'killed'" becomes "model: 'killed'", "phrase: 'in ####'"
+ * "model: 'in <number>'", "starts with 'in'" "model: starts with 'in'";
+ * returns FALSE for what says nothing to a reviewer (punctuation, plain
+ * words alone, the end of the sentence). */
+static gboolean
+render_reason (GString    *out,
+               const char *description,
+               gsize       len)
+{
+  const char *open = memchr (description, '\'', len);
+  const char *close;
+  gsize before = out->len;
+
+  if (open == NULL || g_str_has_prefix (description, "ends with"))
+    return FALSE;
+  close = description + len - 1;
+  if (close <= open || *close != '\'')
+    return FALSE;
+  if (all_plain (open + 1, close - open - 1))
+    return FALSE;
+  if (g_str_has_prefix (description, "starts with"))
+    g_string_append (out, "model: starts with '");
+  else
+    g_string_append (out, "model: '");
+  if (!append_tokens (out, open + 1, close - open - 1))
+    {
+      g_string_truncate (out, before);
+      return FALSE;
+    }
+  g_string_append_c (out, '\'');
+  return TRUE;
+}
+
+/* The reason of every vocabulary entry that has one, in one block of text
+ * owned by the model. */
+static void
+make_reasons (CrbCheckworthiness *self)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree gsize *at = g_new (gsize, MAX (self->n_vocab, 1));
+
+  for (guint i = 0; i < self->n_vocab; i++)
+    {
+      const VocabEntry *e = &self->vocab[i];
+
+      at[i] = text->len;
+      if (render_reason (text, self->strings + e->offset, e->length))
+        g_string_append_c (text, '\0');
+      else
+        at[i] = G_MAXSIZE;
+    }
+  self->reason_text = g_string_free (g_steal_pointer (&text), FALSE);
+  self->reasons = g_new0 (const char *, MAX (self->n_vocab, 1));
+  self->reason_dense = g_new0 (guint8, MAX (self->n_vocab, 1));
+  for (guint i = 0; i < self->n_vocab; i++)
+    {
+      const char *r;
+
+      if (at[i] == G_MAXSIZE)
+        continue;
+      r = self->reasons[i] = self->reason_text + at[i];
+      /* a number, '%' or '$' alone says what the sentence feature says */
+      if (strcmp (r, "model: '<number>'") == 0)
+        self->reason_dense[i] = 1u << DENSE_FIGURE;
+      else if (strcmp (r, "model: '%'") == 0 || strcmp (r, "model: '<number>%'") == 0)
+        self->reason_dense[i] = 1u << DENSE_PERCENT;
+      else if (strcmp (r, "model: '$'") == 0 || strcmp (r, "model: '$<number>'") == 0)
+        self->reason_dense[i] = 1u << DENSE_MONEY;
+    }
+}
+
+/* ------------------------------------------------------------------ */
 /* features                                                             */
 /* ------------------------------------------------------------------ */
 
@@ -456,27 +641,22 @@ is_word_char (const CrbCheckworthiness *self,
   return FALSE;
 }
 
-static void
-record (GArray *hits,
-        guint32 hash,
-        int     weight)
-{
-  WordHit hit = { hash, weight };
-
-  g_array_append_val (hits, hit);
-}
-
 /* One pass over the padded normalised text p of length plen.  The sums
  * live in locals: the table is made of chars, which may alias anything, so
- * sums kept behind a pointer would be stored and reloaded at every step. */
-static void
+ * sums kept behind a pointer would be stored and reloaded at every step.
+ * When hits is not NULL, every word feature is written to it, with its
+ * weight: it has room for 2 * plen + 1 of them (a token takes at least a
+ * byte and gives two features, and the sentence end one more); returns how
+ * many were written. */
+static gsize
 walk (const CrbCheckworthiness *self,
       const guchar             *p,
       gsize                     plen,
       guint                     seen,
       Sums                     *sums,
-      GArray                   *hits)
+      WordHit                  *hits)
 {
+  gsize         n_hits = 0;
   const gint8  *table = self->table;
   const guint32 mask = self->mask;
   const guchar *s = p + 1;
@@ -512,10 +692,10 @@ walk (const CrbCheckworthiness *self,
       wu = table[hu & mask];
       wb = table[hb & mask];
       word_sum += wu + wb;
-      if (G_UNLIKELY (hits != NULL))
+      if (hits != NULL)
         {
-          record (hits, hu, wu);
-          record (hits, hb, wb);
+          hits[n_hits++] = (WordHit) { hu, wu };
+          hits[n_hits++] = (WordHit) { hb, wb };
         }
       previous = hu;
       /* "percent", or "per" then "cent" */
@@ -529,8 +709,8 @@ walk (const CrbCheckworthiness *self,
     guint32 hb = bigram_hash (previous, fnv_bytes (H_WORD, (const guchar *) "</s>", 4));
 
     word_sum += table[hb & mask];
-    if (G_UNLIKELY (hits != NULL))
-      record (hits, hb, table[hb & mask]);
+    if (hits != NULL)
+      hits[n_hits++] = (WordHit) { hb, table[hb & mask] };
   }
 
   /* characters: a window of the last bytes read; the n-gram ending at j
@@ -564,6 +744,7 @@ walk (const CrbCheckworthiness *self,
                                 (n >= 2 && s[n - 2] == '?' && s[n - 1] == '"');
   sums->dense[DENSE_SHORT] = ntok < 5;
   sums->dense[DENSE_LONG] = ntok >= 30;
+  return n_hits;
 }
 
 /* Normalises the sentence (on the stack unless it is long) and walks it. */
@@ -571,8 +752,7 @@ static void
 analyse (const CrbCheckworthiness *self,
          const char               *sentence,
          gsize                     len,
-         Sums                     *sums,
-         GArray                   *hits)
+         Sums                     *sums)
 {
   guchar             stack[STACK_BUFFER];
   g_autofree guchar *heap = NULL;
@@ -583,7 +763,35 @@ analyse (const CrbCheckworthiness *self,
   if (len + 2 > sizeof stack)
     buf = heap = g_malloc (len + 2);
   plen = normalize (self, (const guchar *) sentence, len, buf, &seen);
-  walk (self, buf, plen, seen, sums, hits);
+  walk (self, buf, plen, seen, sums, NULL);
+}
+
+/* The same, with the normalised text and the word features in buffers of
+ * @scratch that grow as needed and are kept for the next sentence. */
+static void
+analyse_into (const CrbCheckworthiness  *self,
+              const char                *sentence,
+              gsize                      len,
+              Sums                      *sums,
+              CrbCheckworthinessScratch *scratch)
+{
+  gsize plen;
+  guint seen;
+
+  if (scratch->text_size < len + 2)
+    {
+      scratch->text_size = MAX (len + 2, 2 * scratch->text_size);
+      g_free (scratch->text);
+      scratch->text = g_malloc (scratch->text_size);
+    }
+  if (scratch->hits_size < 2 * (len + 2) + 1)
+    {
+      scratch->hits_size = MAX (2 * (len + 2) + 1, 2 * scratch->hits_size);
+      g_free (scratch->hits);
+      scratch->hits = g_new (WordHit, scratch->hits_size);
+    }
+  plen = normalize (self, (const guchar *) sentence, len, scratch->text, &seen);
+  scratch->n_hits = walk (self, scratch->text, plen, seen, sums, scratch->hits);
 }
 
 static double
@@ -700,6 +908,7 @@ crb_checkworthiness_new_from_bytes (GBytes  *weights,
   init_byte_tables (self);
   if (!parse (self, error))
     return NULL;
+  make_reasons (self);
   return g_steal_pointer (&self);
 }
 
@@ -735,6 +944,9 @@ crb_checkworthiness_free (CrbCheckworthiness *self)
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->vocab, g_free);
   g_clear_pointer (&self->slots, g_free);
+  g_clear_pointer (&self->reasons, g_free);
+  g_clear_pointer (&self->reason_dense, g_free);
+  g_clear_pointer (&self->reason_text, g_free);
   g_free (self);
 }
 
@@ -764,7 +976,7 @@ crb_checkworthiness_score (CrbCheckworthiness *self,
   if (length < 0)
     length = strlen (sentence);
 
-  analyse (self, sentence, length, &sums, NULL);
+  analyse (self, sentence, length, &sums);
   z = raw_score (self, &sums);
   return 1.0 / (1.0 + exp (-(self->platt_a * z + self->platt_b)));
 }
@@ -807,12 +1019,12 @@ crb_checkworthiness_explain (CrbCheckworthiness *self,
                              gssize              length,
                              guint               n)
 {
-  g_autoptr (GArray) hits = NULL;
-  g_autoptr (GArray) found = NULL;
-  GPtrArray *features;
-  Sums       sums;
-  double     per_word;
-  guint      kept = 0;
+  CrbCheckworthinessScratch scratch = { 0, };
+  g_autoptr (GArray)        found = NULL;
+  GPtrArray                *features;
+  Sums                      sums;
+  double                    per_word;
+  guint                     kept = 0;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (sentence != NULL || length == 0, NULL);
@@ -822,9 +1034,8 @@ crb_checkworthiness_explain (CrbCheckworthiness *self,
   if (length < 0)
     length = strlen (sentence);
 
-  hits = g_array_sized_new (FALSE, FALSE, sizeof (WordHit), 64);
   found = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), 32);
-  analyse (self, sentence, length, &sums, hits);
+  analyse_into (self, sentence, length, &sums, &scratch);
 
   for (guint k = 0; k < N_DENSE; k++)
     if (sums.dense[k] && self->dense[k] != 0)
@@ -835,9 +1046,9 @@ crb_checkworthiness_explain (CrbCheckworthiness *self,
       }
 
   per_word = self->platt_a * self->scale / sqrt ((double) sums.n_word);
-  for (guint i = 0; i < hits->len; i++)
+  for (gsize i = 0; i < scratch.n_hits; i++)
     {
-      const WordHit    *hit = &g_array_index (hits, WordHit, i);
+      const WordHit    *hit = &scratch.hits[i];
       const VocabEntry *e;
 
       if (hit->weight != 0 && (e = find_vocab (self, hit->hash)) != NULL)
@@ -873,6 +1084,7 @@ crb_checkworthiness_explain (CrbCheckworthiness *self,
       f->weight = c->weight;
       g_ptr_array_add (features, f);
     }
+  _crb_checkworthiness_scratch_clear (&scratch);
   return features;
 }
 
@@ -884,4 +1096,113 @@ crb_checkworthiness_feature_free (CrbCheckworthinessFeature *feature)
 
   g_free (feature->description);
   g_free (feature);
+}
+
+/* ------------------------------------------------------------------ */
+/* for the extractor                                                    */
+/* ------------------------------------------------------------------ */
+
+void
+_crb_checkworthiness_scratch_clear (CrbCheckworthinessScratch *scratch)
+{
+  g_clear_pointer (&scratch->text, g_free);
+  g_clear_pointer (&scratch->hits, g_free);
+  scratch->text_size = scratch->hits_size = scratch->n_hits = 0;
+}
+
+/* Scores @segment as crb_checkworthiness_score() does, and keeps in
+ * @scratch what _crb_checkworthiness_reasons() needs.  Returns the
+ * calibrated log-odds: the probability is 1 / (1 + exp (-x)). */
+double
+_crb_checkworthiness_log_odds (CrbCheckworthiness        *self,
+                               const char                *segment,
+                               gsize                      length,
+                               CrbCheckworthinessScratch *scratch)
+{
+  Sums sums;
+
+  g_assert (self != NULL);
+  g_assert (segment != NULL || length == 0);
+
+  analyse_into (self, segment ? segment : "", length, &sums, scratch);
+  scratch->dense = 0;
+  for (guint k = 0; k < N_DENSE; k++)
+    if (sums.dense[k])
+      scratch->dense |= 1u << k;
+  scratch->per_word = self->platt_a * self->scale / sqrt ((double) sums.n_word);
+  return self->platt_a * raw_score (self, &sums) + self->platt_b;
+}
+
+typedef struct
+{
+  const char *reason;
+  double      weight;
+} Pick;
+
+/* strongest first; equal weights by their text, so the order is stable */
+static gboolean
+pick_before (const Pick *a,
+             const Pick *b)
+{
+  if (a->weight != b->weight)
+    return a->weight > b->weight;
+  return strcmp (a->reason, b->reason) < 0;
+}
+
+/* The features of the segment last scored into @scratch that pushed it
+ * most towards check-worthy, as reasons of a claim ("model: 'killed'",
+ * "model: mentions a figure"): at most @n of them, strongest first, into
+ * @out; the sentence features in @skip (CRB_CHECKWORTHINESS_FIGURE, ...)
+ * are left out.  The strings belong to the model.  Returns how many. */
+guint
+_crb_checkworthiness_reasons (CrbCheckworthiness              *self,
+                              const CrbCheckworthinessScratch *scratch,
+                              guint                            skip,
+                              const char                     **out,
+                              guint                            n)
+{
+  Pick  found[48];
+  guint n_found = 0;
+  guint n_out;
+
+  g_assert (self != NULL && scratch != NULL);
+
+  for (gsize i = 0; i < scratch->n_hits; i++)
+    {
+      const WordHit    *hit = &scratch->hits[i];
+      const VocabEntry *e;
+      const char       *reason;
+      guint             k;
+
+      if (hit->weight <= 0 || (e = find_vocab (self, hit->hash)) == NULL ||
+          (reason = self->reasons[e - self->vocab]) == NULL ||
+          (self->reason_dense[e - self->vocab] & skip))
+        continue;
+      /* a feature met twice weighs twice, as in the score */
+      for (k = 0; k < n_found && found[k].reason != reason && strcmp (found[k].reason, reason) != 0; k++)
+        ;
+      if (k < n_found)
+        found[k].weight += scratch->per_word * hit->weight;
+      else if (n_found < G_N_ELEMENTS (found))
+        found[n_found++] = (Pick) { reason, scratch->per_word * hit->weight };
+    }
+  for (guint k = 0; k < N_DENSE; k++)
+    if ((scratch->dense & (1u << k)) && !(skip & (1u << k)) && dense_reasons[k] != NULL &&
+        self->platt_a * self->dense[k] > 0 && n_found < G_N_ELEMENTS (found))
+      found[n_found++] = (Pick) { dense_reasons[k], self->platt_a * self->dense[k] };
+
+  /* the n strongest: n is small, so select them one by one */
+  for (n_out = 0; n_out < n; n_out++)
+    {
+      gint best = -1;
+
+      for (guint i = 0; i < n_found; i++)
+        if (found[i].reason != NULL && (best < 0 || pick_before (&found[i], &found[best])))
+          best = i;
+      if (best < 0)
+        break;
+      out[n_out] = found[best].reason;
+      found[best].reason = NULL;
+    }
+  return n_out;
 }
