@@ -275,6 +275,56 @@ static const SegmentCase segment_cases[] = {
   { "/corroborate/extract/segment/line-break-in-paragraph",
     "The minister said the\nbudget would grow by 5%.\nIt was approved by\nparliament on Friday.",
     { "The minister said the\nbudget would grow by 5%.", "It was approved by\nparliament on Friday." } },
+  /* one statement per line: every line break ends a sentence, even after
+   * "and" or before a lower-case letter */
+  { "/corroborate/extract/segment/line-based/transcript",
+    "MODERATOR: Governor, your answer.\n"
+    "We, in fact, have 4% of the world's population, 20% of the deaths.\n"
+    "I paid $38 million one year\n"
+    "He wants to give the wealthiest a five-year $40 billion tax break, and\n"
+    "the tone we've just heard might just be the tone we have for the rest of the campaign.\n"
+    "I come from West Texas. Thank you.\n"
+    "We've made some progress during the last eight years.\n",
+    { "MODERATOR: Governor, your answer.",
+      "We, in fact, have 4% of the world's population, 20% of the deaths.",
+      "I paid $38 million one year",
+      "He wants to give the wealthiest a five-year $40 billion tax break, and",
+      "the tone we've just heard might just be the tone we have for the rest of the campaign.",
+      "I come from West Texas.", "Thank you.",
+      "We've made some progress during the last eight years." } },
+  { "/corroborate/extract/segment/line-based/quotes",
+    "\xe2\x80\x9cWe will rebuild,\xe2\x80\x9d the mayor said.\n"
+    "\xe2\x80\x9cNobody was hurt,\xe2\x80\x9d police said\n"
+    "\xe2\x80\x9cIt took 40 minutes,\xe2\x80\x9d a witness told the BBC.\n"
+    "\xe2\x80\x9cThe bridge will reopen in May.\xe2\x80\x9d \xe2\x80\x94 the transport minister\n"
+    "\xe2\x80\x9cWe lost everything.\xe2\x80\x9d\n"
+    "\xe2\x80\x9cThree of the five pumps had failed,\xe2\x80\x9d an engineer said.\n",
+    { "\xe2\x80\x9cWe will rebuild,\xe2\x80\x9d the mayor said.",
+      "\xe2\x80\x9cNobody was hurt,\xe2\x80\x9d police said",
+      "\xe2\x80\x9cIt took 40 minutes,\xe2\x80\x9d a witness told the BBC.",
+      "\xe2\x80\x9cThe bridge will reopen in May.\xe2\x80\x9d",
+      "\xe2\x80\x94 the transport minister",
+      "\xe2\x80\x9cWe lost everything.\xe2\x80\x9d",
+      "\xe2\x80\x9cThree of the five pumps had failed,\xe2\x80\x9d an engineer said." } },
+  /* hard-wrapped prose: single line breaks do not end sentences */
+  { "/corroborate/extract/segment/line-based/wrapped-prose",
+    "The council approved the budget on Tuesday after a long\n"
+    "debate that lasted well into the evening. Members voted 7 to\n"
+    "2 in favour of the plan, which raises spending on roads by\n"
+    "12 percent. The mayor said the vote was a turning point for\n"
+    "the town and its residents.\n",
+    { "The council approved the budget on Tuesday after a long\ndebate that lasted well into the evening.",
+      "Members voted 7 to\n2 in favour of the plan, which raises spending on roads by\n12 percent.",
+      "The mayor said the vote was a turning point for\nthe town and its residents." } },
+  { "/corroborate/extract/segment/line-based/wrapped-prose-short-sentences",
+    "Prices rose. Wages fell. The central bank kept its rate at\n"
+    "4.5 percent on Thursday. It had raised it twice this year,\n"
+    "most recently in March. Economists had expected the\n"
+    "decision. Markets barely moved.\n",
+    { "Prices rose.", "Wages fell.",
+      "The central bank kept its rate at\n4.5 percent on Thursday.",
+      "It had raised it twice this year,\nmost recently in March.",
+      "Economists had expected the\ndecision.", "Markets barely moved." } },
   { "/corroborate/extract/segment/paragraphs-crlf",
     "First paragraph.\r\n\r\nSecond paragraph without a stop\r\nThird line.",
     { "First paragraph.", "Second paragraph without a stop", "Third line." } },

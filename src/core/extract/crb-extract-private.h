@@ -12,6 +12,7 @@ typedef enum
   CRB_SEG_LINE_END   = 1 << 1,   /* ends at the end of a block */
   CRB_SEG_METADATA   = 1 << 2,   /* a "date YYYY-MM-DD" style metadata prefix */
   CRB_SEG_LIST_ITEM  = 1 << 3,   /* the block starts with a list marker */
+  CRB_SEG_LINE_BASED = 1 << 4,   /* the text is laid out one statement per line */
 } CrbSegFlags;
 
 typedef struct
