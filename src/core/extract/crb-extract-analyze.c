@@ -428,11 +428,12 @@ typedef struct
   double weight;
 } Feature;
 
-void
+double
 crb_analyzer_run (CrbAnalyzer         *a,
                   const char          *text,
                   const CrbRawSegment *raw,
-                  CrbSentence         *sentence)
+                  CrbSentence         *sentence,
+                  gboolean            *headline)
 {
   gboolean want_values = !a->no_values;
   QuantityInfo qi = { 0, };
@@ -567,9 +568,11 @@ crb_analyzer_run (CrbAnalyzer         *a,
     FEAT ("first person", -0.8);
   if (n_words < 5)
     FEAT ("too short", -1.2);
-  /* an unpunctuated line is a title, unless it is an item of a list */
-  if (!terminal && (raw->flags & CRB_SEG_LINE_START) && (raw->flags & CRB_SEG_LINE_END) &&
-      !(raw->flags & CRB_SEG_LIST_ITEM) && n_words <= 20)
+  /* an unpunctuated line is a title, unless it is an item of a list or
+   * the text is laid out one statement per line (a transcript) */
+  *headline = !terminal && (raw->flags & CRB_SEG_LINE_START) && (raw->flags & CRB_SEG_LINE_END) &&
+              !(raw->flags & (CRB_SEG_LIST_ITEM | CRB_SEG_LINE_BASED)) && n_words <= 20;
+  if (*headline)
     FEAT ("headline", -1.5);
   if (starts_quote && !has_speaker)
     FEAT ("unattributed quote", -0.6);
@@ -583,7 +586,7 @@ crb_analyzer_run (CrbAnalyzer         *a,
       reasons[i] = feats[i].reason;
     }
   reasons[n_feats] = NULL;
-  sentence->score = logistic (z);
+  sentence->score = sentence->rule_score = logistic (z);
   sentence->reasons = reasons;
 
   if (qi.found > 0)
@@ -601,7 +604,7 @@ crb_analyzer_run (CrbAnalyzer         *a,
   if (!want_values)
     {
       sentence->values_json = NULL;
-      return;
+      return z;
     }
 
   /* empty members are left out (see docs-extraction.md) */
@@ -640,4 +643,5 @@ crb_analyzer_run (CrbAnalyzer         *a,
     PUT_LITERAL (v, "}");
     sentence->values_json = g_strndup (v->str, v->len);
   }
+  return z;
 }

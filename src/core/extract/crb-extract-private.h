@@ -38,10 +38,27 @@ void         crb_analyzer_reset       (CrbAnalyzer *analyzer,
                                        const char  *date);
 void         crb_analyzer_set_no_values (CrbAnalyzer *analyzer,
                                          gboolean     no_values);
-void         crb_analyzer_run         (CrbAnalyzer         *analyzer,
+/* Sets the sentence's score and rule_score (the same), kind, reasons and
+ * values; returns the rules' log-odds, and sets *headline when the segment
+ * reads as a headline (a whole line without final punctuation). */
+double       crb_analyzer_run         (CrbAnalyzer         *analyzer,
                                        const char          *text,
                                        const CrbRawSegment *raw,
-                                       CrbSentence         *sentence);
+                                       CrbSentence         *sentence,
+                                       gboolean            *headline);
+
+/* The score from the rules and the learned model together
+ * (crb-extract-combine.c); one combiner per thread. */
+typedef struct _CrbCombiner CrbCombiner;
+
+CrbCombiner *crb_combiner_new         (void);
+void         crb_combiner_free        (CrbCombiner *combiner);
+void         crb_combiner_run         (CrbCombiner *combiner,
+                                       const char  *text,
+                                       CrbSentence *sentence,
+                                       double       rule_z,
+                                       gboolean     headline,
+                                       gboolean     rules_only);
 
 /* Boilerplate classification of one segment, without context.
  * Returns a static reason string or NULL. Sets *is_label when the segment

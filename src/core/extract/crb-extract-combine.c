@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* crb-extract-combine.c: the score of a segment from the rules and the
+ * learned check-worthiness model together.
+ *
+ * The rules know what news looks like (attribution, figures with their
+ * qualifiers, dates, headlines, boilerplate); the model (crb-checkworthiness.c)
+ * knows what fact-checkers call check-worthy in the wording of a sentence.
+ * A segment the rules call boilerplate is never proposed and the model does
+ * not read it; nor does it read a headline, which repeats the body of the
+ * article.  Every other segment is read by both, and a logistic regression
+ * over what they say gives the probability that it is check-worthy:
+ *
+ *   z     = MODEL * model log-odds + RULES * rules' log-odds
+ *           + RULES_CLAIM * [the rules alone would propose it] + BIAS
+ *   score = 1 / (1 + e^-z)
+ *
+ * A headline is proposed exactly when the rules alone propose it (their
+ * own score at least 0.5, as before the model): its score is the rules'
+ * log-odds shifted so that their 0.5 falls on CRB_EXTRACT_DEFAULT_THRESHOLD.
+ * Our labelled sets hold too few headlines to calibrate them (9 in the
+ * development split), and they disagree on them: an article's headline
+ * repeats its body, where the claim is proposed with its context.
+ * Boilerplate, never proposed, is scored the same way.  With
+ * CRB_EXTRACT_RULES_ONLY, every score is the rules' log-odds calibrated
+ * alone: 1 / (1 + e^-(RULES_ONLY_SLOPE * log-odds + RULES_ONLY_BIAS)).
+ *
+ * The constants are fitted on the development split (debate dev half and
+ * our news dev split, see docs/extraction.md) by tools/fit-extract-calibration,
+ * which also chooses CRB_EXTRACT_DEFAULT_THRESHOLD there; the test split
+ * is only reported, by bench/eval-extract.
+ *
+ * Where the model thinks a segment more likely check-worthy than not, the
+ * wording that weighed most for it is added to the rules' reasons
+ * ("model: 'killed'", "model: 'in <number>'").
+ */
+#define G_LOG_DOMAIN "crb-extract"
+
+#include "crb-extract-private.h"
+#include "crb-checkworthiness-private.h"
+
+#include <math.h>
+#include <string.h>
+
+/* BEGIN fitted by tools/fit-extract-calibration: do not edit by hand */
+#define COMBINE_MODEL            0.9284
+#define COMBINE_RULES            0.2811
+#define COMBINE_RULES_CLAIM      1.0140
+#define COMBINE_BIAS             -0.1143
+#define COMBINE_RULES_ONLY_SLOPE 1.6433
+#define COMBINE_RULES_ONLY_BIAS  0.7608
+/* END fitted by tools/fit-extract-calibration */
+
+/* the model's reasons added to a claim, at most */
+#define MODEL_REASONS 3
+
+struct _CrbCombiner
+{
+  CrbCheckworthiness       *model;       /* borrowed: the built-in model, loaded once */
+  CrbCheckworthinessScratch scratch;
+  double                    rules_shift; /* log-odds of the default threshold */
+};
+
+static gpointer
+load_model (gpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  CrbCheckworthiness *model = crb_checkworthiness_load_default (&error);
+
+  /* the weights are built into the library: only a broken build fails */
+  if (model == NULL)
+    g_warning ("The check-worthiness model is not available, the rules score alone: %s",
+               error->message);
+  return model;
+}
+
+/* The built-in model, loaded on first use and kept for the life of the
+ * process, so that the reasons it gives are static strings. */
+static CrbCheckworthiness *
+default_model (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, load_model, NULL);
+}
+
+CrbCombiner *
+crb_combiner_new (void)
+{
+  CrbCombiner *c = g_new0 (CrbCombiner, 1);
+
+  c->model = default_model ();
+  c->rules_shift = log (CRB_EXTRACT_DEFAULT_THRESHOLD / (1 - CRB_EXTRACT_DEFAULT_THRESHOLD));
+  return c;
+}
+
+void
+crb_combiner_free (CrbCombiner *c)
+{
+  if (c == NULL)
+    return;
+  _crb_checkworthiness_scratch_clear (&c->scratch);
+  g_free (c);
+}
+
+static inline double
+sigmoid (double z)
+{
+  return 1.0 / (1.0 + exp (-z));
+}
+
+static gboolean
+has_reason (const char **reasons,
+            const char  *reason)
+{
+  for (guint i = 0; reasons[i] != NULL; i++)
+    if (strcmp (reasons[i], reason) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Appends the model's strongest reasons to the sentence's; the figures,
+ * percentages and money the rules already name are not repeated. */
+static void
+add_model_reasons (CrbCombiner *c,
+                   CrbSentence *sentence)
+{
+  const char *found[MODEL_REASONS];
+  guint skip = 0;
+  guint n, k;
+
+  if (has_reason (sentence->reasons, "number"))
+    skip |= CRB_CHECKWORTHINESS_FIGURE;
+  if (has_reason (sentence->reasons, "percentage"))
+    skip |= CRB_CHECKWORTHINESS_PERCENT;
+  if (has_reason (sentence->reasons, "money"))
+    skip |= CRB_CHECKWORTHINESS_MONEY;
+  k = _crb_checkworthiness_reasons (c->model, &c->scratch, skip, found, MODEL_REASONS);
+  if (k == 0)
+    return;
+  n = g_strv_length ((char **) sentence->reasons);
+  sentence->reasons = g_renew (const char *, sentence->reasons, n + k + 1);
+  memcpy (sentence->reasons + n, found, k * sizeof (char *));
+  sentence->reasons[n + k] = NULL;
+}
+
+/**
+ * crb_combiner_run:
+ * @c: a combiner (one per thread)
+ * @text: the article's text
+ * @sentence: a segment of it, analysed by the rules, its boilerplate flag
+ *   final; its score is replaced
+ * @rule_z: the rules' log-odds (crb_analyzer_run())
+ * @headline: the rules read it as a headline
+ * @rules_only: do not run the model
+ *
+ * Scores the segment with the rules and the model together.
+ */
+void
+crb_combiner_run (CrbCombiner *c,
+                  const char  *text,
+                  CrbSentence *sentence,
+                  double       rule_z,
+                  gboolean     headline,
+                  gboolean     rules_only)
+{
+  double model_z, z;
+
+  if (rules_only || c->model == NULL)
+    {
+      sentence->model_score = -1;
+      sentence->score = sigmoid (COMBINE_RULES_ONLY_SLOPE * rule_z + COMBINE_RULES_ONLY_BIAS);
+      return;
+    }
+  if (sentence->boilerplate || headline)
+    {
+      sentence->model_score = -1;
+      sentence->score = sigmoid (rule_z + c->rules_shift);
+      return;
+    }
+
+  model_z = _crb_checkworthiness_log_odds (c->model, text + sentence->start,
+                                           sentence->end - sentence->start, &c->scratch);
+  z = COMBINE_MODEL * model_z + COMBINE_RULES * rule_z + COMBINE_BIAS;
+  if (rule_z >= 0)
+    z += COMBINE_RULES_CLAIM;
+  sentence->model_score = sigmoid (model_z);
+  sentence->score = sigmoid (z);
+  if (model_z > 0)
+    add_model_reasons (c, sentence);
+}
