@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-extract.c: throughput of crb_extract_sentences() (segmentation,
- * scoring and values) on a generated news-like corpus, and timings for
- * pathological inputs.
+ * the rules and the learned model's scores, values) on a generated
+ * news-like corpus, and timings for pathological inputs.  The rules alone
+ * (CRB_EXTRACT_RULES_ONLY) are timed beside, for comparison.
  *
  *   ./bench-extract [MEGABYTES]      (default 50)
  *
@@ -172,6 +173,7 @@ main (int    argc,
   printf ("crb_extract_sentences (segmentation + scoring + values), single thread\n");
   run_articles ("generated corpus, per article", corpus, strlen (corpus), CRB_EXTRACT_NONE);
   run_articles ("  same, CRB_EXTRACT_NO_VALUES", corpus, strlen (corpus), CRB_EXTRACT_NO_VALUES);
+  run_articles ("  same, CRB_EXTRACT_RULES_ONLY", corpus, strlen (corpus), CRB_EXTRACT_RULES_ONLY);
   /* real news text: the shared sample articles, repeated */
   if (g_getenv ("CRB_SAMPLES_DIR") != NULL)
     {
@@ -197,6 +199,7 @@ main (int    argc,
         {
           run_articles ("shared samples repeated, per article", real->str, real->len, CRB_EXTRACT_NONE);
           run_articles ("  same, CRB_EXTRACT_NO_VALUES", real->str, real->len, CRB_EXTRACT_NO_VALUES);
+          run_articles ("  same, CRB_EXTRACT_RULES_ONLY", real->str, real->len, CRB_EXTRACT_RULES_ONLY);
         }
       g_string_free (real, TRUE);
       g_string_free (one, TRUE);

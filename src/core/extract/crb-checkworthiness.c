@@ -68,6 +68,10 @@
 #define MAX_STRINGS    (1u << 28)
 #define STACK_BUFFER   2048
 
+/* a filter in front of the vocabulary, small enough for the L1 cache */
+#define VOCAB_BITS      (1u << 16)
+#define VOCAB_BITS_MASK (VOCAB_BITS - 1)
+
 #define FNV_OFFSET 0x811C9DC5u
 #define FNV_PRIME  0x01000193u
 
@@ -122,6 +126,8 @@ struct _CrbCheckworthiness
   const char **reasons; /* per vocabulary entry: as a claim's reason, or NULL */
   guint8      *reason_dense; /* per vocabulary entry: the sentence feature it repeats */
   char        *reason_text;
+  guint32      vocab_bits[VOCAB_BITS / 32]; /* bit (hash & VOCAB_BITS_MASK): may have a reason */
+  int          reason_min_weight; /* the lightest positive weight of a feature with a reason */
 
   /* borrowed from bytes */
   const gint8 *table;
@@ -477,6 +483,8 @@ make_reasons (CrbCheckworthiness *self)
 {
   g_autoptr (GString) text = g_string_new (NULL);
   g_autofree gsize *at = g_new (gsize, MAX (self->n_vocab, 1));
+  g_autoptr (GHashTable) same = NULL;
+  int weight;
 
   for (guint i = 0; i < self->n_vocab; i++)
     {
@@ -491,13 +499,28 @@ make_reasons (CrbCheckworthiness *self)
   self->reason_text = g_string_free (g_steal_pointer (&text), FALSE);
   self->reasons = g_new0 (const char *, MAX (self->n_vocab, 1));
   self->reason_dense = g_new0 (guint8, MAX (self->n_vocab, 1));
+  /* entries that read the same ("$ ##" and "$ ###") share one string, so
+   * that reasons compare by address */
+  same = g_hash_table_new (g_str_hash, g_str_equal);
+  self->reason_min_weight = G_MAXINT8 + 1;
   for (guint i = 0; i < self->n_vocab; i++)
     {
       const char *r;
 
       if (at[i] == G_MAXSIZE)
         continue;
-      r = self->reasons[i] = self->reason_text + at[i];
+      r = g_hash_table_lookup (same, self->reason_text + at[i]);
+      if (r == NULL)
+        {
+          r = self->reason_text + at[i];
+          g_hash_table_add (same, (gpointer) r);
+        }
+      self->reasons[i] = r;
+      weight = self->table[self->vocab[i].hash & self->mask];
+      if (weight > 0 && weight < self->reason_min_weight)
+        self->reason_min_weight = weight;
+      self->vocab_bits[(self->vocab[i].hash & VOCAB_BITS_MASK) / 32] |=
+        1u << (self->vocab[i].hash % 32);
       /* a number, '%' or '$' alone says what the sentence feature says */
       if (strcmp (r, "model: '<number>'") == 0)
         self->reason_dense[i] = 1u << DENSE_FIGURE;
@@ -564,10 +587,27 @@ normalize (const CrbCheckworthiness *self,
            const guchar             *in,
            gsize                     len,
            guchar                   *out,
-           guint                    *seen)
+           guint                    *seen,
+           gint64                   *char_sum)
 {
-  gsize o = 0;
-  guint flags = 0;
+  const gint8  *table = self->table;
+  const guint32 mask = self->mask;
+  gsize         o = 0;
+  guint         flags = 0;
+  guchar        last = ' ';
+  guint64       w = ' ';
+  gint64        sum = 0;
+
+  /* the character n-grams are summed as the bytes are written: the n-gram
+   * ending at a byte is the low n bytes of w, hashed by multiplication */
+#define PUT(b) \
+  G_STMT_START { \
+    out[o++] = (b); \
+    w = (w << 8) | (b); \
+    sum += table[char_hash (w & 0xFFFFFF, 3) & mask]; \
+    if (G_LIKELY (o >= 5)) \
+      sum += table[char_hash (w & 0xFFFFFFFFFF, 5) & mask]; \
+  } G_STMT_END
 
   out[o++] = ' ';
   for (gsize i = 0; i < len;)
@@ -615,12 +655,34 @@ normalize (const CrbCheckworthiness *self,
         }
       flags |= k;
 
-      if (m != ' ' || out[o - 1] != ' ')
-        out[o++] = m;
+      /* the byte before is in a register: reading it back from out would
+       * chain every step to the store before it */
+      if (m != ' ' || last != ' ')
+        {
+          if (G_UNLIKELY (o < 2))
+            {
+              /* no 3-gram ends at the second byte */
+              out[o++] = m;
+              w = (w << 8) | m;
+            }
+          else
+            PUT (m);
+        }
+      last = m;
     }
   if (o == 1 || out[o - 1] != ' ')
-    out[o++] = ' ';
+    {
+      if (o < 2)
+        {
+          out[o++] = ' ';
+          w = (w << 8) | ' ';
+        }
+      else
+        PUT (' ');
+    }
+#undef PUT
   *seen = flags & SEEN_MASK;
+  *char_sum = sum;
   return o;
 }
 
@@ -644,17 +706,20 @@ is_word_char (const CrbCheckworthiness *self,
 /* One pass over the padded normalised text p of length plen.  The sums
  * live in locals: the table is made of chars, which may alias anything, so
  * sums kept behind a pointer would be stored and reloaded at every step.
- * When hits is not NULL, every word feature is written to it, with its
- * weight: it has room for 2 * plen + 1 of them (a token takes at least a
- * byte and gives two features, and the sentence end one more); returns how
- * many were written. */
+ * When hits is not NULL, every word feature whose weight is at least
+ * min_weight is written to it, with its weight: it has room for
+ * 2 * plen + 1 of them (a token takes at least a byte and gives two
+ * features, and the sentence end one more); returns how many were
+ * written. */
 static gsize
 walk (const CrbCheckworthiness *self,
       const guchar             *p,
       gsize                     plen,
       guint                     seen,
+      gint64                    char_sum,
       Sums                     *sums,
-      WordHit                  *hits)
+      WordHit                  *hits,
+      int                       min_weight)
 {
   gsize         n_hits = 0;
   const gint8  *table = self->table;
@@ -665,7 +730,7 @@ walk (const CrbCheckworthiness *self,
   gsize         ntok = 0;
   gboolean      percent_word = FALSE;
   gboolean      after_per = FALSE;
-  gint64        word_sum = 0, char_sum = 0;
+  gint64        word_sum = 0;
   gsize         i;
 
   /* words: each token's unigram, and the bigram it ends */
@@ -680,22 +745,23 @@ walk (const CrbCheckworthiness *self,
           i++;
           continue;
         }
+      /* a word, or a byte of its own; hashed as it is read */
       if (is_word_char (self, s, i))
-        while (i < n && is_word_char (self, s, i))
-          i++;
+        do
+          hu = fnv_step (hu, s[i++]);
+        while (i < n && is_word_char (self, s, i));
       else
-        i++;
-
-      for (gsize k = start; k < i; k++)
-        hu = fnv_step (hu, s[k]);
+        hu = fnv_step (hu, s[i++]);
       hb = bigram_hash (previous, hu);
       wu = table[hu & mask];
       wb = table[hb & mask];
       word_sum += wu + wb;
       if (hits != NULL)
         {
-          hits[n_hits++] = (WordHit) { hu, wu };
-          hits[n_hits++] = (WordHit) { hb, wb };
+          if (wu >= min_weight)
+            hits[n_hits++] = (WordHit) { hu, wu };
+          if (wb >= min_weight)
+            hits[n_hits++] = (WordHit) { hb, wb };
         }
       previous = hu;
       /* "percent", or "per" then "cent" */
@@ -709,24 +775,8 @@ walk (const CrbCheckworthiness *self,
     guint32 hb = bigram_hash (previous, fnv_bytes (H_WORD, (const guchar *) "</s>", 4));
 
     word_sum += table[hb & mask];
-    if (hits != NULL)
+    if (hits != NULL && table[hb & mask] >= min_weight)
       hits[n_hits++] = (WordHit) { hb, table[hb & mask] };
-  }
-
-  /* characters: a window of the last bytes read; the n-gram ending at j
-   * is its low n bytes, hashed by multiplication */
-  {
-    guint64 w = 0;
-
-    for (i = 0; i < plen; i++)
-      {
-        w = (w << 8) | p[i];
-        if (G_LIKELY (i >= 4))
-          char_sum += table[char_hash (w & 0xFFFFFF, 3) & mask] +
-                      table[char_hash (w & 0xFFFFFFFFFF, 5) & mask];
-        else if (i >= 2)
-          char_sum += table[char_hash (w & 0xFFFFFF, 3) & mask];
-      }
   }
 
   memset (sums, 0, sizeof *sums);
@@ -759,11 +809,12 @@ analyse (const CrbCheckworthiness *self,
   guchar            *buf = stack;
   gsize              plen;
   guint              seen;
+  gint64             char_sum;
 
   if (len + 2 > sizeof stack)
     buf = heap = g_malloc (len + 2);
-  plen = normalize (self, (const guchar *) sentence, len, buf, &seen);
-  walk (self, buf, plen, seen, sums, NULL);
+  plen = normalize (self, (const guchar *) sentence, len, buf, &seen, &char_sum);
+  walk (self, buf, plen, seen, char_sum, sums, NULL, 0);
 }
 
 /* The same, with the normalised text and the word features in buffers of
@@ -773,10 +824,12 @@ analyse_into (const CrbCheckworthiness  *self,
               const char                *sentence,
               gsize                      len,
               Sums                      *sums,
-              CrbCheckworthinessScratch *scratch)
+              CrbCheckworthinessScratch *scratch,
+              int                        min_weight)
 {
-  gsize plen;
-  guint seen;
+  gsize  plen;
+  guint  seen;
+  gint64 char_sum;
 
   if (scratch->text_size < len + 2)
     {
@@ -790,8 +843,9 @@ analyse_into (const CrbCheckworthiness  *self,
       g_free (scratch->hits);
       scratch->hits = g_new (WordHit, scratch->hits_size);
     }
-  plen = normalize (self, (const guchar *) sentence, len, scratch->text, &seen);
-  scratch->n_hits = walk (self, scratch->text, plen, seen, sums, scratch->hits);
+  plen = normalize (self, (const guchar *) sentence, len, scratch->text, &seen, &char_sum);
+  scratch->n_hits = walk (self, scratch->text, plen, seen, char_sum, sums, scratch->hits,
+                          min_weight);
 }
 
 static double
@@ -1035,7 +1089,7 @@ crb_checkworthiness_explain (CrbCheckworthiness *self,
     length = strlen (sentence);
 
   found = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), 32);
-  analyse_into (self, sentence, length, &sums, &scratch);
+  analyse_into (self, sentence, length, &sums, &scratch, G_MININT8);
 
   for (guint k = 0; k < N_DENSE; k++)
     if (sums.dense[k] && self->dense[k] != 0)
@@ -1124,7 +1178,9 @@ _crb_checkworthiness_log_odds (CrbCheckworthiness        *self,
   g_assert (self != NULL);
   g_assert (segment != NULL || length == 0);
 
-  analyse_into (self, segment ? segment : "", length, &sums, scratch);
+  /* only features that can be reasons: positive, and as heavy as the
+   * lightest that has one */
+  analyse_into (self, segment ? segment : "", length, &sums, scratch, self->reason_min_weight);
   scratch->dense = 0;
   for (guint k = 0; k < N_DENSE; k++)
     if (sums.dense[k])
@@ -1174,12 +1230,14 @@ _crb_checkworthiness_reasons (CrbCheckworthiness              *self,
       const char       *reason;
       guint             k;
 
-      if (hit->weight <= 0 || (e = find_vocab (self, hit->hash)) == NULL ||
+      if (hit->weight <= 0 ||
+          !(self->vocab_bits[(hit->hash & VOCAB_BITS_MASK) / 32] & (1u << (hit->hash % 32))) ||
+          (e = find_vocab (self, hit->hash)) == NULL ||
           (reason = self->reasons[e - self->vocab]) == NULL ||
           (self->reason_dense[e - self->vocab] & skip))
         continue;
       /* a feature met twice weighs twice, as in the score */
-      for (k = 0; k < n_found && found[k].reason != reason && strcmp (found[k].reason, reason) != 0; k++)
+      for (k = 0; k < n_found && found[k].reason != reason; k++)
         ;
       if (k < n_found)
         found[k].weight += scratch->per_word * hit->weight;

@@ -433,7 +433,7 @@ crb_analyzer_run (CrbAnalyzer         *a,
                   const char          *text,
                   const CrbRawSegment *raw,
                   CrbSentence         *sentence,
-                  gboolean            *headline)
+                  guint               *found)
 {
   gboolean want_values = !a->no_values;
   QuantityInfo qi = { 0, };
@@ -570,16 +570,26 @@ crb_analyzer_run (CrbAnalyzer         *a,
     FEAT ("too short", -1.2);
   /* an unpunctuated line is a title, unless it is an item of a list or
    * the text is laid out one statement per line (a transcript) */
-  *headline = !terminal && (raw->flags & CRB_SEG_LINE_START) && (raw->flags & CRB_SEG_LINE_END) &&
-              !(raw->flags & (CRB_SEG_LIST_ITEM | CRB_SEG_LINE_BASED)) && n_words <= 20;
-  if (*headline)
-    FEAT ("headline", -1.5);
+  *found = 0;
+  if (!terminal && (raw->flags & CRB_SEG_LINE_START) && (raw->flags & CRB_SEG_LINE_END) &&
+      !(raw->flags & (CRB_SEG_LIST_ITEM | CRB_SEG_LINE_BASED)) && n_words <= 20)
+    {
+      FEAT ("headline", -1.5);
+      *found |= CRB_RULES_HEADLINE;
+    }
   if (starts_quote && !has_speaker)
     FEAT ("unattributed quote", -0.6);
 #undef FEAT
 
   z = -1.2;
-  reasons = g_new (const char *, n_feats + 1);
+  if (qi.found > 0)
+    *found |= CRB_RULES_NUMBER;
+  if (qi.percent)
+    *found |= CRB_RULES_PERCENT;
+  if (qi.money)
+    *found |= CRB_RULES_MONEY;
+  /* room for the model's reasons (crb-extract-combine.c) */
+  reasons = g_new (const char *, n_feats + 1 + CRB_MODEL_REASONS);
   for (guint i = 0; i < n_feats; i++)
     {
       z += feats[i].weight;

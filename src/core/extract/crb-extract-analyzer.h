@@ -135,7 +135,12 @@ tok_is (CrbAnalyzer *a,
         guint        i,
         const char  *word)
 {
-  return i < a->toks->len && strcmp (LOW (TOK (i)), word) == 0;
+  const char *low;
+
+  if (i >= a->toks->len)
+    return FALSE;
+  low = LOW (TOK (i));
+  return low[0] == word[0] && strcmp (low, word) == 0;
 }
 
 static inline gboolean

@@ -50,9 +50,6 @@
 #define COMBINE_RULES_ONLY_BIAS  0.7608
 /* END fitted by tools/fit-extract-calibration */
 
-/* the model's reasons added to a claim, at most */
-#define MODEL_REASONS 3
-
 struct _CrbCombiner
 {
   CrbCheckworthiness       *model;       /* borrowed: the built-in model, loaded once */
@@ -108,39 +105,28 @@ sigmoid (double z)
   return 1.0 / (1.0 + exp (-z));
 }
 
-static gboolean
-has_reason (const char **reasons,
-            const char  *reason)
-{
-  for (guint i = 0; reasons[i] != NULL; i++)
-    if (strcmp (reasons[i], reason) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* Appends the model's strongest reasons to the sentence's; the figures,
- * percentages and money the rules already name are not repeated. */
+/* Appends the model's strongest reasons to the sentence's, in the room
+ * the analyzer left; the figures, percentages and money the rules already
+ * name are not repeated. */
 static void
 add_model_reasons (CrbCombiner *c,
-                   CrbSentence *sentence)
+                   CrbSentence *sentence,
+                   guint        found)
 {
-  const char *found[MODEL_REASONS];
   guint skip = 0;
-  guint n, k;
+  guint n = 0;
 
-  if (has_reason (sentence->reasons, "number"))
+  if (found & CRB_RULES_NUMBER)
     skip |= CRB_CHECKWORTHINESS_FIGURE;
-  if (has_reason (sentence->reasons, "percentage"))
+  if (found & CRB_RULES_PERCENT)
     skip |= CRB_CHECKWORTHINESS_PERCENT;
-  if (has_reason (sentence->reasons, "money"))
+  if (found & CRB_RULES_MONEY)
     skip |= CRB_CHECKWORTHINESS_MONEY;
-  k = _crb_checkworthiness_reasons (c->model, &c->scratch, skip, found, MODEL_REASONS);
-  if (k == 0)
-    return;
-  n = g_strv_length ((char **) sentence->reasons);
-  sentence->reasons = g_renew (const char *, sentence->reasons, n + k + 1);
-  memcpy (sentence->reasons + n, found, k * sizeof (char *));
-  sentence->reasons[n + k] = NULL;
+  while (sentence->reasons[n] != NULL)
+    n++;
+  n += _crb_checkworthiness_reasons (c->model, &c->scratch, skip, sentence->reasons + n,
+                                     CRB_MODEL_REASONS);
+  sentence->reasons[n] = NULL;
 }
 
 /**
@@ -150,7 +136,7 @@ add_model_reasons (CrbCombiner *c,
  * @sentence: a segment of it, analysed by the rules, its boilerplate flag
  *   final; its score is replaced
  * @rule_z: the rules' log-odds (crb_analyzer_run())
- * @headline: the rules read it as a headline
+ * @found: what the rules found (CRB_RULES_HEADLINE, ...)
  * @rules_only: do not run the model
  *
  * Scores the segment with the rules and the model together.
@@ -160,7 +146,7 @@ crb_combiner_run (CrbCombiner *c,
                   const char  *text,
                   CrbSentence *sentence,
                   double       rule_z,
-                  gboolean     headline,
+                  guint        found,
                   gboolean     rules_only)
 {
   double model_z, z;
@@ -171,7 +157,7 @@ crb_combiner_run (CrbCombiner *c,
       sentence->score = sigmoid (COMBINE_RULES_ONLY_SLOPE * rule_z + COMBINE_RULES_ONLY_BIAS);
       return;
     }
-  if (sentence->boilerplate || headline)
+  if (sentence->boilerplate || (found & CRB_RULES_HEADLINE))
     {
       sentence->model_score = -1;
       sentence->score = sigmoid (rule_z + c->rules_shift);
@@ -186,5 +172,5 @@ crb_combiner_run (CrbCombiner *c,
   sentence->model_score = sigmoid (model_z);
   sentence->score = sigmoid (z);
   if (model_z > 0)
-    add_model_reasons (c, sentence);
+    add_model_reasons (c, sentence, found);
 }

@@ -38,14 +38,27 @@ void         crb_analyzer_reset       (CrbAnalyzer *analyzer,
                                        const char  *date);
 void         crb_analyzer_set_no_values (CrbAnalyzer *analyzer,
                                          gboolean     no_values);
+/* What the rules found in a segment, beside their score. */
+enum
+{
+  CRB_RULES_HEADLINE = 1 << 0,   /* a whole line without final punctuation */
+  CRB_RULES_NUMBER   = 1 << 1,   /* the reason "number" */
+  CRB_RULES_PERCENT  = 1 << 2,   /* "percentage" */
+  CRB_RULES_MONEY    = 1 << 3,   /* "money" */
+};
+
+/* The most reasons the model adds to a claim: the analyzer leaves room
+ * for them at the end of the reasons array. */
+#define CRB_MODEL_REASONS 3
+
 /* Sets the sentence's score and rule_score (the same), kind, reasons and
- * values; returns the rules' log-odds, and sets *headline when the segment
- * reads as a headline (a whole line without final punctuation). */
+ * values; returns the rules' log-odds, and sets *found to the
+ * CRB_RULES_* flags of the segment. */
 double       crb_analyzer_run         (CrbAnalyzer         *analyzer,
                                        const char          *text,
                                        const CrbRawSegment *raw,
                                        CrbSentence         *sentence,
-                                       gboolean            *headline);
+                                       guint               *found);
 
 /* The score from the rules and the learned model together
  * (crb-extract-combine.c); one combiner per thread. */
@@ -57,7 +70,7 @@ void         crb_combiner_run         (CrbCombiner *combiner,
                                        const char  *text,
                                        CrbSentence *sentence,
                                        double       rule_z,
-                                       gboolean     headline,
+                                       guint        found,
                                        gboolean     rules_only);
 
 /* Boilerplate classification of one segment, without context.

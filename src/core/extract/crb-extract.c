@@ -60,8 +60,8 @@ mark_boilerplate (CrbSentence *sentence,
 /* What the rules said of a segment, for the combination. */
 typedef struct
 {
-  double   z;
-  gboolean headline;
+  double z;
+  guint  found;
 } Verdict;
 
 /* Buffers kept per thread and reused across calls: allocating them for
@@ -152,7 +152,7 @@ crb_extract_sentences_full (const char      *text,
 
       sentence->start = seg->start;
       sentence->end = seg->end;
-      verdict->z = crb_analyzer_run (analyzer, text, seg, sentence, &verdict->headline);
+      verdict->z = crb_analyzer_run (analyzer, text, seg, sentence, &verdict->found);
 
       why = crb_boilerplate_classify (text, seg, &seg_label, &credit);
 
@@ -208,7 +208,7 @@ crb_extract_sentences_full (const char      *text,
       const Verdict *verdict = &g_array_index (ws->verdicts, Verdict, i);
 
       crb_combiner_run (ws->combiner, text, g_ptr_array_index (result, i), verdict->z,
-                        verdict->headline, (flags & CRB_EXTRACT_RULES_ONLY) != 0);
+                        verdict->found, (flags & CRB_EXTRACT_RULES_ONLY) != 0);
     }
 
   /* keep it for the next call on this thread, unless the buffers grew for
