@@ -68,6 +68,9 @@
 #define MAX_STRINGS    (1u << 28)
 #define STACK_BUFFER   2048
 
+/* the word features kept for reasons, at most (the first ones) */
+#define REASON_HITS 4096
+
 /* a filter in front of the vocabulary, small enough for the L1 cache */
 #define VOCAB_BITS      (1u << 16)
 #define VOCAB_BITS_MASK (VOCAB_BITS - 1)
@@ -433,8 +436,9 @@ all_plain (const char *inner,
       if (i - start == 1 && g_ascii_isalpha (inner[start]))
         plain = TRUE;
       for (guint k = 0; !plain && plain_words[k] != NULL; k++)
-        plain = i - start == strlen (plain_words[k]) &&
-                memcmp (inner + start, plain_words[k], i - start) == 0;
+        plain = plain_words[k][0] == inner[start] &&
+                strncmp (inner + start, plain_words[k], i - start) == 0 &&
+                plain_words[k][i - start] == '\0';
       if (!plain)
         return FALSE;
       while (i < len && inner[i] == ' ')
@@ -707,9 +711,9 @@ is_word_char (const CrbCheckworthiness *self,
  * live in locals: the table is made of chars, which may alias anything, so
  * sums kept behind a pointer would be stored and reloaded at every step.
  * When hits is not NULL, every word feature whose weight is at least
- * min_weight is written to it, with its weight: it has room for
- * 2 * plen + 1 of them (a token takes at least a byte and gives two
- * features, and the sentence end one more); returns how many were
+ * min_weight is written to it, with its weight, up to max_hits of them
+ * (2 * plen + 1 is room for all: a token takes at least a byte and gives
+ * two features, and the sentence end one more); returns how many were
  * written. */
 static gsize
 walk (const CrbCheckworthiness *self,
@@ -719,7 +723,8 @@ walk (const CrbCheckworthiness *self,
       gint64                    char_sum,
       Sums                     *sums,
       WordHit                  *hits,
-      int                       min_weight)
+      int                       min_weight,
+      gsize                     max_hits)
 {
   gsize         n_hits = 0;
   const gint8  *table = self->table;
@@ -758,9 +763,9 @@ walk (const CrbCheckworthiness *self,
       word_sum += wu + wb;
       if (hits != NULL)
         {
-          if (wu >= min_weight)
+          if (wu >= min_weight && n_hits < max_hits)
             hits[n_hits++] = (WordHit) { hu, wu };
-          if (wb >= min_weight)
+          if (wb >= min_weight && n_hits < max_hits)
             hits[n_hits++] = (WordHit) { hb, wb };
         }
       previous = hu;
@@ -775,7 +780,7 @@ walk (const CrbCheckworthiness *self,
     guint32 hb = bigram_hash (previous, fnv_bytes (H_WORD, (const guchar *) "</s>", 4));
 
     word_sum += table[hb & mask];
-    if (hits != NULL && table[hb & mask] >= min_weight)
+    if (hits != NULL && table[hb & mask] >= min_weight && n_hits < max_hits)
       hits[n_hits++] = (WordHit) { hb, table[hb & mask] };
   }
 
@@ -814,38 +819,44 @@ analyse (const CrbCheckworthiness *self,
   if (len + 2 > sizeof stack)
     buf = heap = g_malloc (len + 2);
   plen = normalize (self, (const guchar *) sentence, len, buf, &seen, &char_sum);
-  walk (self, buf, plen, seen, char_sum, sums, NULL, 0);
+  walk (self, buf, plen, seen, char_sum, sums, NULL, 0, 0);
 }
 
 /* The same, with the normalised text and the word features in buffers of
  * @scratch that grow as needed and are kept for the next sentence. */
+/* The same, with the normalised text and the word features in buffers of
+ * @scratch that grow as needed and are kept for the next sentence; at most
+ * @max_hits features are kept (0: all of them). */
 static void
 analyse_into (const CrbCheckworthiness  *self,
               const char                *sentence,
               gsize                      len,
               Sums                      *sums,
               CrbCheckworthinessScratch *scratch,
-              int                        min_weight)
+              int                        min_weight,
+              gsize                      max_hits)
 {
   gsize  plen;
   guint  seen;
   gint64 char_sum;
 
+  if (max_hits == 0 || max_hits > 2 * (len + 2) + 1)
+    max_hits = 2 * (len + 2) + 1;
   if (scratch->text_size < len + 2)
     {
       scratch->text_size = MAX (len + 2, 2 * scratch->text_size);
       g_free (scratch->text);
       scratch->text = g_malloc (scratch->text_size);
     }
-  if (scratch->hits_size < 2 * (len + 2) + 1)
+  if (scratch->hits_size < max_hits)
     {
-      scratch->hits_size = MAX (2 * (len + 2) + 1, 2 * scratch->hits_size);
+      scratch->hits_size = MAX (max_hits, 2 * scratch->hits_size);
       g_free (scratch->hits);
       scratch->hits = g_new (WordHit, scratch->hits_size);
     }
   plen = normalize (self, (const guchar *) sentence, len, scratch->text, &seen, &char_sum);
   scratch->n_hits = walk (self, scratch->text, plen, seen, char_sum, sums, scratch->hits,
-                          min_weight);
+                          min_weight, max_hits);
 }
 
 static double
@@ -1089,7 +1100,7 @@ crb_checkworthiness_explain (CrbCheckworthiness *self,
     length = strlen (sentence);
 
   found = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), 32);
-  analyse_into (self, sentence, length, &sums, &scratch, G_MININT8);
+  analyse_into (self, sentence, length, &sums, &scratch, G_MININT8, 0);
 
   for (guint k = 0; k < N_DENSE; k++)
     if (sums.dense[k] && self->dense[k] != 0)
@@ -1179,8 +1190,9 @@ _crb_checkworthiness_log_odds (CrbCheckworthiness        *self,
   g_assert (segment != NULL || length == 0);
 
   /* only features that can be reasons: positive, and as heavy as the
-   * lightest that has one */
-  analyse_into (self, segment ? segment : "", length, &sums, scratch, self->reason_min_weight);
+   * lightest that has one; of a huge segment, the first few thousand */
+  analyse_into (self, segment ? segment : "", length, &sums, scratch, self->reason_min_weight,
+                REASON_HITS);
   scratch->dense = 0;
   for (guint k = 0; k < N_DENSE; k++)
     if (sums.dense[k])
