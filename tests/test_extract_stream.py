@@ -145,6 +145,42 @@ class Stream(unittest.TestCase):
             self.assertLessEqual(jobs, chunks)
             self.assertEqual(p.stdout, whole, f"{chunks} chunks")
 
+    @unittest.skipIf(PARALLEL is None, "GNU parallel is not installed (build-aux/deps.sh installs it)")
+    def test_stories_to_projects(self):
+        """docs/scale.md: a corpus split by story, one project per story,
+        made in parallel."""
+        corpus = os.path.join(SOURCE, "tests", "data", "align-stories.jsonl")
+        stories = os.path.join(self.tmp, "stories")
+        projects = os.path.join(self.tmp, "projects")
+        os.makedirs(projects)
+        subprocess.run([sys.executable, os.path.join(SOURCE, "tools", "split-by-story"),
+                        corpus, stories], check=True, capture_output=True)
+        home = os.path.join(self.tmp, "parallel-home-2")
+        os.makedirs(home, exist_ok=True)
+        open(os.path.join(home, "will-cite"), "w").close()
+        names = sorted(os.listdir(stories))
+        p = subprocess.run([PARALLEL, "-j", "2", CLI, "new",
+                            os.path.join(projects, "{/.}.crb"), "{}", ":::"]
+                           + [os.path.join(stories, n) for n in names],
+                           capture_output=True, env=dict(os.environ, PARALLEL_HOME=home),
+                           timeout=600)
+        self.assertEqual(p.returncode, 0, p.stderr.decode()[:2000])
+        with open(corpus, encoding="utf-8") as f:
+            rows = [json.loads(line) for line in f if line.strip()]
+        by_story = {}
+        for r in rows:
+            by_story.setdefault(r["story"], []).append(r["id"])
+        self.assertEqual(len(names), len(by_story))
+        for name in names:
+            project = os.path.join(projects, name[:-len(".jsonl")] + ".crb")
+            stats = json.loads(subprocess.run([CLI, "stats", "--json", project],
+                                              capture_output=True, check=True, text=True).stdout)
+            self.assertEqual(len(stats["stories"]), 1)
+            story = stats["stories"][0]["title"]
+            self.assertEqual(name, story.replace(" ", "-") + ".jsonl")
+            self.assertEqual(sorted(a["id"] for a in stats["stories"][0]["articles"]),
+                             sorted(by_story[story]))
+
     def test_bad_line(self):
         good = json.dumps({"id": "ok", "text": "Police said 12 people were arrested."}) + "\n"
         for bad, message in (("not json\n", "line 2: not a JSON object"),

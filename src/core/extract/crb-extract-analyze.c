@@ -617,7 +617,7 @@ crb_analyzer_run (CrbAnalyzer         *a,
       return z;
     }
 
-  /* empty members are left out (see docs-extraction.md) */
+  /* empty members are left out (see docs/extraction.md) */
   {
     GString *v = a->values;
 
