@@ -207,7 +207,8 @@ main (int    argc,
         {
           run_articles ("shared samples repeated, per article", real->str, real->len, CRB_EXTRACT_NONE);
           run_articles ("  same, CRB_EXTRACT_NO_VALUES", real->str, real->len, CRB_EXTRACT_NO_VALUES);
-          run_articles ("  same, CRB_EXTRACT_RULES_ONLY", real->str, real->len, CRB_EXTRACT_RULES_ONLY);
+          run_articles ("  same, CRB_EXTRACT_RULES_ONLY", real->str, real->len,
+                        CRB_EXTRACT_RULES_ONLY);
         }
       g_string_free (real, TRUE);
       g_string_free (one, TRUE);

@@ -371,7 +371,8 @@ run_article (Set        *set,
                 {
                   g_autofree char *r = g_strjoinv (",", (char **) s->reasons);
                   printf ("  %s %s %.2f (rules %.2f, model %.2f) [%s] %s\n", id,
-                          claim ? "MISSED" : "FALSE ", s->score, s->rule_score, s->model_score, r, lt);
+                          claim ? "MISSED" : "FALSE ", s->score, s->rule_score, s->model_score,
+                          r, lt);
                 }
               break;
             }
@@ -610,7 +611,8 @@ main (int    argc,
   const char *dump_path = NULL;
   g_autofree char *data_dir = g_build_filename (CRB_SOURCE_ROOT, "..", "shared", "data",
                                                 "checkworthiness", NULL);
-  g_autofree char *news = g_build_filename (CRB_SOURCE_ROOT, "tools", "data", "news-sentences.tsv", NULL);
+  g_autofree char *news = g_build_filename (CRB_SOURCE_ROOT, "tools", "data",
+                                            "news-sentences.tsv", NULL);
   g_autofree char *dev_tsv = NULL;
   g_autofree char *train_tsv = NULL;
   Set *news_train = set_new ("news-train", "in-sample: news train split (the model's)");

@@ -325,7 +325,8 @@ static const SegmentCase segment_cases[] = {
     "2 in favour of the plan, which raises spending on roads by\n"
     "12 percent. The mayor said the vote was a turning point for\n"
     "the town and its residents.\n",
-    { "The council approved the budget on Tuesday after a long\ndebate that lasted well into the evening.",
+    { "The council approved the budget on Tuesday after a long\n"
+      "debate that lasted well into the evening.",
       "Members voted 7 to\n2 in favour of the plan, which raises spending on roads by\n12 percent.",
       "The mayor said the vote was a turning point for\nthe town and its residents." } },
   { "/corroborate/extract/segment/line-based/wrapped-prose-short-sentences",

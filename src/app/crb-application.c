@@ -198,7 +198,8 @@ about_activated (GSimpleAction *action,
   static const char *developers[] = { "The Corroborate developers", NULL };
   /* the check-worthiness model's training data (docs/model-card.md) */
   static const char *datasets[] = {
-    "ClaimBuster: F. Arslan, N. Hassan, C. Li, M. Tremayne (ICWSM 2020) https://doi.org/10.5281/zenodo.3609356",
+    "ClaimBuster: F. Arslan, N. Hassan, C. Li, M. Tremayne (ICWSM 2020) "
+    "https://doi.org/10.5281/zenodo.3609356",
     NULL
   };
   GtkWidget *about;

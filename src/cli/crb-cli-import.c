@@ -285,8 +285,10 @@ print_article_claims (CrbArticle  *article,
   /* A user's extractor proposes claims only: print them as claims. */
   if (extractor_command != NULL && *extractor_command != '\0')
     {
-      g_autoptr (GPtrArray) claims = crb_extract_with_command (extractor_command, article, threshold,
-                                                               extractor_timeout, NULL, error);
+      g_autoptr (GPtrArray) claims = NULL;
+
+      claims = crb_extract_with_command (extractor_command, article, threshold,
+                                         extractor_timeout, NULL, error);
 
       if (claims == NULL)
         return FALSE;
@@ -394,15 +396,18 @@ cmd_extract (int    argc,
   GOptionEntry entries[] = {
     { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_("Print every sentence with its score and reasons, not only claims"), NULL },
     { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold, N_("Lowest check-worthiness proposed as a claim (0–1)"), N_("X") },
-    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid, N_("Skip unreadable inputs with a warning instead of refusing"), NULL },
+    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid,
+      N_("Skip unreadable inputs with a warning instead of refusing"), NULL },
     EXTRACTOR_OPTIONS,
     { NULL }
   };
   int status;
 
-  if ((status = parse_options (entries, _("Print the claims of articles as JSON Lines, without making a project. "
-                                          "With “-”, read a JSON Lines corpus from standard input, one article a line, "
-                                          "and print the claims in the order of the lines."),
+  if ((status = parse_options (entries,
+                               _("Print the claims of articles as JSON Lines, without making a "
+                                 "project. With “-”, read a JSON Lines corpus from standard input, "
+                                 "one article a line, and print the claims in the order of the "
+                                 "lines."),
                                &argc, &argv)) >= 0)
     return status;
   if (argc < 2)

@@ -396,7 +396,8 @@ append_tokens (GString    *out,
             }
           /* "#", "####", "#,###.##": a number */
           while (k < end && (inner[k] == '#' ||
-                             ((inner[k] == ',' || inner[k] == '.') && k + 1 < end && inner[k + 1] == '#')))
+                             ((inner[k] == ',' || inner[k] == '.') && k + 1 < end &&
+                              inner[k + 1] == '#')))
             k++;
           g_string_append (out, "<number>");
         }
