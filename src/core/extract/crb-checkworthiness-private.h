@@ -31,6 +31,10 @@ enum
   CRB_CHECKWORTHINESS_MONEY   = 1 << 2,
 };
 
+gboolean _crb_checkworthiness_render_reason (GString                   *out,
+                                             const char                *description,
+                                             gsize                      length);
+
 void     _crb_checkworthiness_scratch_clear (CrbCheckworthinessScratch *scratch);
 
 double   _crb_checkworthiness_log_odds      (CrbCheckworthiness        *self,
