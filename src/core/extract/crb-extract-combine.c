@@ -114,7 +114,7 @@ add_model_reasons (CrbCombiner *c,
                    guint        found)
 {
   guint skip = 0;
-  guint n = 0;
+  guint n = 0, k;
 
   if (found & CRB_RULES_NUMBER)
     skip |= CRB_CHECKWORTHINESS_FIGURE;
@@ -124,9 +124,12 @@ add_model_reasons (CrbCombiner *c,
     skip |= CRB_CHECKWORTHINESS_MONEY;
   while (sentence->reasons[n] != NULL)
     n++;
-  n += _crb_checkworthiness_reasons (c->model, &c->scratch, skip, sentence->reasons + n,
-                                     CRB_MODEL_REASONS);
-  sentence->reasons[n] = NULL;
+  k = _crb_checkworthiness_reasons (c->model, &c->scratch, skip, sentence->reasons + n,
+                                    CRB_MODEL_REASONS);
+  /* no feature with a name weighed for it: the character n-grams did */
+  if (k == 0)
+    sentence->reasons[n + k++] = "model: its wording";
+  sentence->reasons[n + k] = NULL;
 }
 
 /**
