@@ -10,6 +10,8 @@ packages=(
   # tests: headless display, D-Bus, validators, JSON Schema, YAML (dataset cards), jq
   xvfb xauth dbus python3 python3-jsonschema python3-yaml jq
   desktop-file-utils appstream flatpak-builder shared-mime-info xdotool
+  # tests: a corpus cut in chunks (corroborate-cli extract -)
+  parallel
 )
 
 missing=()

@@ -5,6 +5,7 @@
 
 #include "crb-application.h"
 #include "crb-window.h"
+#include "crb-test-utils.h"
 
 G_BEGIN_DECLS
 

@@ -149,3 +149,18 @@ crb_test_read_journal (const char *path)
     }
   return changes;
 }
+
+/* The claims of every story of @project (from the header: nothing parsed). */
+guint
+crb_test_count_claims (CrbProject *project)
+{
+  GListModel *stories = crb_project_get_stories (project);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
+      n += crb_story_get_n_claims (story);
+    }
+  return n;
+}

@@ -18,5 +18,6 @@ CrbProject *crb_test_make_project      (const char *dir,
 void        crb_test_remove_tree       (const char *dir);
 char       *crb_test_read_file         (const char *path);
 GPtrArray  *crb_test_read_journal      (const char *path);
+guint       crb_test_count_claims      (CrbProject *project);
 
 G_END_DECLS

@@ -208,6 +208,18 @@ check_invariants (const char *text,
         }
       g_assert_cmpfloat (s->score, >=, 0.0);
       g_assert_cmpfloat (s->score, <=, 1.0);
+      g_assert_cmpfloat (s->rule_score, >=, 0.0);
+      g_assert_cmpfloat (s->rule_score, <=, 1.0);
+      /* the model reads every segment but boilerplate and headlines */
+      if (s->boilerplate || has_reason (s, "headline"))
+        g_assert_cmpfloat (s->model_score, ==, -1);
+      else
+        {
+          g_assert_cmpfloat (s->model_score, >=, 0.0);
+          g_assert_cmpfloat (s->model_score, <=, 1.0);
+        }
+      for (guint k = 0; s->reasons[k] != NULL; k++)
+        g_assert_true (g_utf8_validate (s->reasons[k], -1, NULL) && *s->reasons[k] != '\0');
       g_assert_nonnull (s->kind);
       g_assert_true (g_strv_contains (kinds, s->kind));
       g_assert_nonnull (s->reasons);
@@ -275,6 +287,57 @@ static const SegmentCase segment_cases[] = {
   { "/corroborate/extract/segment/line-break-in-paragraph",
     "The minister said the\nbudget would grow by 5%.\nIt was approved by\nparliament on Friday.",
     { "The minister said the\nbudget would grow by 5%.", "It was approved by\nparliament on Friday." } },
+  /* one statement per line: every line break ends a sentence, even after
+   * "and" or before a lower-case letter */
+  { "/corroborate/extract/segment/line-based/transcript",
+    "MODERATOR: Governor, your answer.\n"
+    "We, in fact, have 4% of the world's population, 20% of the deaths.\n"
+    "I paid $38 million one year\n"
+    "He wants to give the wealthiest a five-year $40 billion tax break, and\n"
+    "the tone we've just heard might just be the tone we have for the rest of the campaign.\n"
+    "I come from West Texas. Thank you.\n"
+    "We've made some progress during the last eight years.\n",
+    { "MODERATOR: Governor, your answer.",
+      "We, in fact, have 4% of the world's population, 20% of the deaths.",
+      "I paid $38 million one year",
+      "He wants to give the wealthiest a five-year $40 billion tax break, and",
+      "the tone we've just heard might just be the tone we have for the rest of the campaign.",
+      "I come from West Texas.", "Thank you.",
+      "We've made some progress during the last eight years." } },
+  { "/corroborate/extract/segment/line-based/quotes",
+    "\xe2\x80\x9cWe will rebuild,\xe2\x80\x9d the mayor said.\n"
+    "\xe2\x80\x9cNobody was hurt,\xe2\x80\x9d police said\n"
+    "\xe2\x80\x9cIt took 40 minutes,\xe2\x80\x9d a witness told the BBC.\n"
+    "\xe2\x80\x9cThe bridge will reopen in May.\xe2\x80\x9d \xe2\x80\x94 the transport minister\n"
+    "\xe2\x80\x9cWe lost everything.\xe2\x80\x9d\n"
+    "\xe2\x80\x9cThree of the five pumps had failed,\xe2\x80\x9d an engineer said.\n",
+    { "\xe2\x80\x9cWe will rebuild,\xe2\x80\x9d the mayor said.",
+      "\xe2\x80\x9cNobody was hurt,\xe2\x80\x9d police said",
+      "\xe2\x80\x9cIt took 40 minutes,\xe2\x80\x9d a witness told the BBC.",
+      "\xe2\x80\x9cThe bridge will reopen in May.\xe2\x80\x9d",
+      "\xe2\x80\x94 the transport minister",
+      "\xe2\x80\x9cWe lost everything.\xe2\x80\x9d",
+      "\xe2\x80\x9cThree of the five pumps had failed,\xe2\x80\x9d an engineer said." } },
+  /* hard-wrapped prose: single line breaks do not end sentences */
+  { "/corroborate/extract/segment/line-based/wrapped-prose",
+    "The council approved the budget on Tuesday after a long\n"
+    "debate that lasted well into the evening. Members voted 7 to\n"
+    "2 in favour of the plan, which raises spending on roads by\n"
+    "12 percent. The mayor said the vote was a turning point for\n"
+    "the town and its residents.\n",
+    { "The council approved the budget on Tuesday after a long\n"
+      "debate that lasted well into the evening.",
+      "Members voted 7 to\n2 in favour of the plan, which raises spending on roads by\n12 percent.",
+      "The mayor said the vote was a turning point for\nthe town and its residents." } },
+  { "/corroborate/extract/segment/line-based/wrapped-prose-short-sentences",
+    "Prices rose. Wages fell. The central bank kept its rate at\n"
+    "4.5 percent on Thursday. It had raised it twice this year,\n"
+    "most recently in March. Economists had expected the\n"
+    "decision. Markets barely moved.\n",
+    { "Prices rose.", "Wages fell.",
+      "The central bank kept its rate at\n4.5 percent on Thursday.",
+      "It had raised it twice this year,\nmost recently in March.",
+      "Economists had expected the\ndecision.", "Markets barely moved." } },
   { "/corroborate/extract/segment/paragraphs-crlf",
     "First paragraph.\r\n\r\nSecond paragraph without a stop\r\nThird line.",
     { "First paragraph.", "Second paragraph without a stop", "Third line." } },
@@ -453,11 +516,24 @@ static const ScoreCase score_cases[] = {
   { "/corroborate/extract/score/opinion",
     "I think the government should resign because it is incompetent.",
     FALSE, NULL, { "opinion", "first person" } },
+  /* first-person facts are claims, although the rules read "I" and "we"
+   * as opinion */
+  { "/corroborate/extract/score/first-person-share",
+    "We, in fact, have 4% of the world's population, 20% of the deaths.",
+    TRUE, "quantity", { "number", "percentage", "first person" } },
+  { "/corroborate/extract/score/first-person-money",
+    "I paid $38 million one year.",
+    TRUE, "quantity", { "number", "money", "first person" } },
+  { "/corroborate/extract/score/first-person-hired",
+    "We hired 1,200 new teachers in my first two years.",
+    TRUE, "quantity", { "number", "first person" } },
   { "/corroborate/extract/score/question",
     "Will prices in Britain keep rising next year?",
     FALSE, NULL, { "question" } },
+  /* without a figure: "The airline will cut 2,000 jobs by the end of next
+   * year" is a claim, as the news set labels announced plans with figures */
   { "/corroborate/extract/score/prediction",
-    "The company will hire 500 workers next year.",
+    "The company will hire more workers next year.",
     FALSE, NULL, { "prediction" } },
   { "/corroborate/extract/score/promise",
     "We promise to cut taxes for every family in the country.",
@@ -498,6 +574,98 @@ test_score_case (gconstpointer data)
         g_test_message ("missing reason %s", c->reasons[i]);
       g_assert_true (has_reason (s, c->reasons[i]));
     }
+}
+
+/* A claim says why: the rules' reasons, then the wording the model
+ * weighed most, as a reviewer reads it. */
+static void
+test_model_reasons (void)
+{
+  const char *text = "At least 133 people were killed in the attack on Friday, officials said.";
+  g_autoptr (GPtrArray) sentences = extract (text, D);
+  CrbSentence *s;
+  guint n_model = 0, n_rules = 0;
+
+  g_assert_cmpuint (sentences->len, ==, 1);
+  s = g_ptr_array_index (sentences, 0);
+  g_assert_true (crb_sentence_is_claim (s, CRB_EXTRACT_DEFAULT_THRESHOLD));
+  g_assert_cmpfloat (s->model_score, >=, 0.5);
+  for (guint i = 0; s->reasons[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (s->reasons[i], "model: "))
+        {
+          n_model++;
+          /* the rules' reasons come first */
+          g_assert_cmpuint (n_rules, >, 0);
+          /* no punctuation or digits alone */
+          g_assert_null (strstr (s->reasons[i], "#"));
+          g_assert_cmpstr (s->reasons[i], !=, "model: ','");
+          g_assert_cmpstr (s->reasons[i], !=, "model: '<number>'");
+        }
+      else
+        {
+          g_assert_cmpuint (n_model, ==, 0);
+          n_rules++;
+        }
+    }
+  g_assert_cmpuint (n_model, >=, 1);
+  g_assert_cmpuint (n_model, <=, 3);
+  g_assert_true (has_reason (s, "casualties"));
+
+  /* the rules alone: no model, no model reasons */
+  {
+    g_autoptr (GPtrArray) rules = crb_extract_sentences_full (text, -1, D, CRB_EXTRACT_RULES_ONLY);
+    CrbSentence *r = g_ptr_array_index (rules, 0);
+
+    g_assert_cmpfloat (r->model_score, ==, -1);
+    g_assert_cmpfloat (r->rule_score, ==, s->rule_score);
+    for (guint i = 0; r->reasons[i] != NULL; i++)
+      g_assert_false (g_str_has_prefix (r->reasons[i], "model: "));
+  }
+}
+
+/* One statement per line: the lines are claims or not on their own, and an
+ * unpunctuated line is no headline there. */
+static void
+test_line_based_claims (void)
+{
+  const char *text =
+    "MODERATOR: Governor, your answer.\n"
+    "We, in fact, have 4% of the world's population, 20% of the deaths.\n"
+    "I paid $38 million one year\n"
+    "Thank you.\n"
+    "Unemployment fell to 3.9 percent in March, the lowest level since 1975.\n"
+    "I think that's a terrible idea.\n";
+  g_autoptr (GPtrArray) sentences = extract (text, NULL);
+  static const gboolean claim[] = { FALSE, TRUE, TRUE, FALSE, TRUE, FALSE };
+
+  check_invariants (text, strlen (text), sentences);
+  g_assert_cmpuint (sentences->len, ==, G_N_ELEMENTS (claim));
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      CrbSentence *s = g_ptr_array_index (sentences, i);
+
+      g_assert_false (has_reason (s, "headline"));
+      if (crb_sentence_is_claim (s, CRB_EXTRACT_DEFAULT_THRESHOLD) != claim[i])
+        g_test_message ("segment %u: score %.3f", i, s->score);
+      g_assert_cmpint (crb_sentence_is_claim (s, CRB_EXTRACT_DEFAULT_THRESHOLD), ==, claim[i]);
+    }
+}
+
+/* The score is a probability: monotone in what the rules and the model
+ * say, and the same whatever the article around the segment (the rules'
+ * entity memory aside). */
+static void
+test_score_stable (void)
+{
+  const char *one = "Officials said 12 people were arrested on Friday.";
+  g_autofree char *twice = g_strdup_printf ("%s\n\n%s", one, one);
+  g_autoptr (GPtrArray) a = extract (one, D);
+  g_autoptr (GPtrArray) b = extract (twice, D);
+
+  g_assert_cmpuint (b->len, ==, 2);
+  g_assert_cmpfloat (((CrbSentence *) g_ptr_array_index (a, 0))->score, ==,
+                     ((CrbSentence *) g_ptr_array_index (b, 1))->score);
 }
 
 static void
@@ -1128,6 +1296,9 @@ main (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (score_cases); i++)
     g_test_add_data_func (score_cases[i].path, &score_cases[i], test_score_case);
   g_test_add_func ("/corroborate/extract/score/is-claim", test_is_claim);
+  g_test_add_func ("/corroborate/extract/score/model-reasons", test_model_reasons);
+  g_test_add_func ("/corroborate/extract/score/line-based", test_line_based_claims);
+  g_test_add_func ("/corroborate/extract/score/stable", test_score_stable);
   for (guint i = 0; i < G_N_ELEMENTS (value_cases); i++)
     g_test_add_data_func (value_cases[i].path, &value_cases[i], test_value_case);
   for (guint i = 0; i < G_N_ELEMENTS (speaker_cases); i++)

@@ -440,7 +440,9 @@ test_writers (void)
   {
     AdwWindowTitle *title = ADW_WINDOW_TITLE (crb_test_find (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
 
-    g_assert_true (g_str_has_prefix (adw_window_title_get_subtitle (title), "15 of 18 claims reviewed"));
+    g_autofree char *expected = g_strdup_printf ("15 of %u claims reviewed", crb_test_count_claims (project));
+
+    g_assert_true (g_str_has_prefix (adw_window_title_get_subtitle (title), expected));
   }
   g_assert_null (crb_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   crb_test_screenshot (GTK_WIDGET (window), "review-writers");
@@ -502,7 +504,9 @@ test_writers (void)
     }
   g_assert_cmpuint (n_app, ==, 6);
   g_assert_cmpuint (n_cli, ==, 11);
-  g_assert_cmpuint (n_pending, ==, 1);
+  /* Nothing lost: every other claim of the sample is still pending. */
+  g_assert_cmpuint (n_pending, ==, g_strv_length (lines) - n_app - n_cli);
+  g_assert_cmpuint (n_pending, >=, 1);
   crb_test_assert_no_warnings ();
 }
 

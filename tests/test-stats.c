@@ -58,7 +58,8 @@ test_matrix_and_figures (void)
   g_assert_cmpuint (crb_stats_agree (stats, ALMERA, NORDNEWS), ==, 1);
   g_assert_cmpuint (crb_stats_agree (stats, ALMERA, COASTLINE), ==, 0);
   g_assert_cmpuint (crb_stats_agree (stats, ALMERA, ALMERA), ==, 0);
-  g_assert_cmpuint (stats->counts[CRB_DECISION_STATUS_PENDING], ==, 18);
+  /* Every claim of the sample is still pending. */
+  g_assert_cmpuint (stats->counts[CRB_DECISION_STATUS_PENDING], ==, crb_test_count_claims (project));
   g_assert_cmpuint (stats->open_conflicts, ==, 4);
 
   /* The death toll, by outlet and date. */

@@ -737,7 +737,8 @@ class Verbatim(Base):
             self.assertEqual(article["source"], name)
             self.assertEqual(article["sha256"], sha256_file(os.path.join(SAMPLES, name)))
             self.assertNotIn("source_sha256", article)
-        self.assertEqual(len(claims), 83)
+        # what the extractor proposes (rules and model, default threshold)
+        self.assertEqual(len(claims), 88)
         # A leading "date" line is metadata: kept, before the body.
         dated = articles["002_ac573e2a3b29c701"]
         self.assertEqual(dated["text"][:dated["body_start"]].split(), ["date", "2024-05-24"])
@@ -1049,6 +1050,34 @@ class Fever(Base):
         self.assertFails(["export", project, "--format", "fever", "-o", self.path("x.jsonl"),
                           "--sentences", self.path("no", "dir", "t.jsonl")], 1, "t.jsonl")
 
+
+    def test_sentences_skip_metadata(self):
+        """The sentence table holds the body of each article, not its
+        metadata lines (front matter, a leading date line)."""
+        corpus = self.path("verbatim-corpus.jsonl")
+        shutil.copy(os.path.join(SOURCE, "tests", "data", "verbatim-corpus.jsonl"), corpus)
+        project = self.path("p.crb")
+        run("new", project, corpus, check=0)
+        claims = json_lines(run("claims", project, check=0).stdout)
+        for article in ("dated", "front-matter"):
+            claim = next(c for c in claims if c["article"] == article)
+            run("annotate", project, claim["id"], "--confirm", check=0)
+        run("export", project, "--format", "fever", "-o", self.path("fever.jsonl"), check=0)
+        with open(self.path("fever.sentences.jsonl"), encoding="utf-8") as f:
+            rows = json_lines(f.read())
+        export = json_lines(run("export", project, "--include-pending", check=0).stdout)
+        articles = {r["article"]["id"]: r["article"] for r in export if "text" in r["article"]}
+        for article in ("dated", "front-matter"):
+            a = articles[article]
+            self.assertGreater(a["body_start"], 0)
+            mine = [r for r in rows if r["page"] == article]
+            self.assertTrue(mine)
+            self.assertEqual([r["sentence_id"] for r in mine], list(range(len(mine))))
+            for r in mine:
+                self.assertGreaterEqual(r["span"]["start"], a["body_start"], r["text"])
+                self.assertEqual(a["text"][r["span"]["start"]:r["span"]["end"]], r["text"])
+            self.assertNotIn("date 2024-05-24", [r["text"] for r in mine])
+            self.assertFalse(any(r["text"].startswith(("---", "title:", "outlet:")) for r in mine))
 
     def test_evidence_from_other_articles(self):
         """Corrections, --require-evidence and --self-evidence on six outlets reporting one fire."""

@@ -291,10 +291,14 @@ def check_schema(path):
     check(nicks == ['default', 'light', 'dark'], f'{name}: color-scheme nicks default, light, dark')
     th = keys.get('extraction-threshold')
     if th is not None:
+        # the extractor's default (chosen by tools/fit-extract-calibration)
+        with open(src('src', 'core', 'extract', 'crb-extract.h'), encoding='utf-8') as f:
+            default = float(re.search(r'#define CRB_EXTRACT_DEFAULT_THRESHOLD +([0-9.]+)',
+                                      f.read()).group(1))
         rng = th.find('range')
         check(rng is not None and float(rng.get('min')) == 0.0 and float(rng.get('max')) == 1.0
-              and float(th.findtext('default')) == 0.5,
-              f'{name}: extraction-threshold in 0–1, default 0.5')
+              and float(th.findtext('default')) == default,
+              f'{name}: extraction-threshold in 0–1, default CRB_EXTRACT_DEFAULT_THRESHOLD ({default})')
     for key, el in keys.items():
         check(key == key.lower() and re.fullmatch(r'[a-z][a-z0-9-]*', key),
               f'{name}: key {key} is kebab-case')

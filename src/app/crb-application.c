@@ -178,6 +178,12 @@ about_activated (GSimpleAction *action,
   CrbApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   static const char *developers[] = { "The Corroborate developers", NULL };
+  /* the check-worthiness model's training data (docs/model-card.md) */
+  static const char *datasets[] = {
+    "ClaimBuster: F. Arslan, N. Hassan, C. Li, M. Tremayne (ICWSM 2020) "
+    "https://doi.org/10.5281/zenodo.3609356",
+    NULL
+  };
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -193,6 +199,8 @@ about_activated (GSimpleAction *action,
                         "developers", developers,
                         "translator-credits", _("translator-credits"),
                         NULL);
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),
+                                                _("Check-worthiness model trained on"), datasets);
   gtk_window_present (GTK_WINDOW (about));
 }
 

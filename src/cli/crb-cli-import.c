@@ -269,6 +269,119 @@ append_sentence (GString     *line,
   g_string_append (line, "}\n");
 }
 
+/* Prints the claims of one article (every sentence with @all); FALSE with
+ * @error set when the user's extractor fails. */
+static gboolean
+print_article_claims (CrbArticle  *article,
+                      gboolean     all,
+                      double       threshold,
+                      GString     *line,
+                      GError     **error)
+{
+  const char *text = crb_article_get_text (article);
+  g_autoptr (GPtrArray) sentences = NULL;
+  gsize byte_pos = 0, char_pos = 0;
+
+  /* A user's extractor proposes claims only: print them as claims. */
+  if (extractor_command != NULL && *extractor_command != '\0')
+    {
+      g_autoptr (GPtrArray) claims = NULL;
+
+      claims = crb_extract_with_command (extractor_command, article, threshold,
+                                         extractor_timeout, NULL, error);
+
+      if (claims == NULL)
+        return FALSE;
+      for (guint j = 0; j < claims->len; j++)
+        {
+          g_string_truncate (line, 0);
+          crb_claim_write_json (line, g_ptr_array_index (claims, j), FALSE, NULL);
+          g_string_append_c (line, '\n');
+          fwrite (line->str, 1, line->len, stdout);
+        }
+      return TRUE;
+    }
+
+  sentences = crb_extract_article_sentences (article);
+  for (guint j = 0; j < sentences->len; j++)
+    {
+      CrbSentence *s = g_ptr_array_index (sentences, j);
+      gsize start, end;
+
+      char_pos += crb_utf8_bytes_to_chars (text + byte_pos, s->start - byte_pos);
+      byte_pos = s->start;
+      start = char_pos;
+      end = start + crb_utf8_bytes_to_chars (text + s->start, s->end - s->start);
+
+      if (!all && !crb_sentence_is_claim (s, threshold))
+        continue;
+
+      g_string_truncate (line, 0);
+      append_sentence (line, crb_article_get_id (article), text, s, start, end, all, threshold);
+      fwrite (line->str, 1, line->len, stdout);
+    }
+  return TRUE;
+}
+
+/* `extract -`: a JSON Lines corpus on standard input, one article a line,
+ * claims out in the order of the lines.  Nothing is carried from one line
+ * to the next (an article without "id" is named after its text, not its
+ * line), so the input may be cut anywhere between lines, the pieces run
+ * apart (GNU parallel --pipepart, Hadoop Streaming, Spark's RDD.pipe) and
+ * the outputs joined in order: the result is the same. */
+static int
+extract_stream (gboolean all,
+                double   threshold,
+                gboolean skip_invalid)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autofree char *buf = NULL;
+  size_t size = 0;
+  ssize_t got;
+  guint lineno = 0;
+
+  while ((got = getline (&buf, &size, stdin)) >= 0)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CrbImportItem) item = NULL;
+      g_autofree char *where = NULL;
+      g_autofree char *source = NULL;
+      char *line = buf;
+
+      lineno++;
+      if (memchr (buf, '\0', got) != NULL)
+        {
+          where = g_strdup_printf (_("standard input, line %u"), lineno);
+          g_set_error (&error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                       _("%s: not a JSON object: a nul byte"), where);
+        }
+      else
+        {
+          g_strstrip (line);
+          if (*line == '\0')
+            continue;
+          where = g_strdup_printf (_("standard input, line %u"), lineno);
+          source = g_strdup_printf ("stdin:%u", lineno);
+          item = crb_import_corpus_line (line, where, source, NULL, &error);
+        }
+      if (item == NULL)
+        {
+          if (skip_invalid)
+            {
+              g_autofree char *msg = g_strdup_printf (_("%s (skipped)"), error->message);
+              warn (msg);
+              continue;
+            }
+          return fail_error (error);
+        }
+      if (!print_article_claims (item->article, all, threshold, out, &error))
+        return fail_error (error);
+    }
+  if (ferror (stdin))
+    return fail (_("cannot read standard input: %s"), g_strerror (errno));
+  return finish_output ();
+}
+
 int
 cmd_extract (int    argc,
              char **argv)
@@ -276,17 +389,25 @@ cmd_extract (int    argc,
   g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GString) line = g_string_new (NULL);
   gboolean all = FALSE;
+  gboolean skip_invalid = FALSE;
   double threshold = CRB_EXTRACT_DEFAULT_THRESHOLD;
   GOptionEntry entries[] = {
     { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_("Print every sentence with its score and reasons, not only claims"), NULL },
     { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold, N_("Lowest check-worthiness proposed as a claim (0–1)"), N_("X") },
+    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid,
+      N_("Skip unreadable inputs with a warning instead of refusing"), NULL },
     EXTRACTOR_OPTIONS,
     { NULL }
   };
   int status;
 
-  if ((status = parse_options (entries, _("Print the claims of articles as JSON Lines, without making a project."),
+  if ((status = parse_options (entries,
+                               _("Print the claims of articles as JSON Lines, without making a "
+                                 "project. With “-”, read a JSON Lines corpus from standard input, "
+                                 "one article a line, and print the claims in the order of the "
+                                 "lines."),
                                &argc, &argv)) >= 0)
     return status;
   if (argc < 2)
@@ -297,61 +418,25 @@ cmd_extract (int    argc,
   if (extractor_timeout <= 0)
     return usage_error (_("--extractor-timeout must be a positive number of seconds"));
 
-  items = crb_import_paths ((const char * const *) argv + 1, CRB_IMPORT_NONE, warnings, NULL, &error);
+  for (int i = 1; i < argc; i++)
+    if (strcmp (argv[i], "-") == 0 && argc != 2)
+      return usage_error (_("extract - reads standard input alone"));
+  if (strcmp (argv[1], "-") == 0)
+    return extract_stream (all, threshold, skip_invalid);
+
+  items = crb_import_paths ((const char * const *) argv + 1,
+                            skip_invalid ? CRB_IMPORT_SKIP_INVALID : CRB_IMPORT_NONE,
+                            warnings, NULL, &error);
   print_warnings (warnings);
   if (items == NULL)
     return fail_error (error);
 
-  /* A user's extractor proposes claims only: print them as claims. */
-  if (extractor_command != NULL && *extractor_command != '\0')
-    {
-      g_autoptr (GString) line = g_string_new (NULL);
-
-      for (guint i = 0; i < items->len; i++)
-        {
-          CrbImportItem *item = g_ptr_array_index (items, i);
-          g_autoptr (GPtrArray) claims = crb_extract_with_command (extractor_command, item->article, threshold,
-                                                                   extractor_timeout, NULL, &error);
-
-          if (claims == NULL)
-            return fail_error (error);
-          for (guint j = 0; j < claims->len; j++)
-            {
-              g_string_truncate (line, 0);
-              crb_claim_write_json (line, g_ptr_array_index (claims, j), FALSE, NULL);
-              g_string_append_c (line, '\n');
-              fwrite (line->str, 1, line->len, stdout);
-            }
-        }
-
-      return finish_output ();
-    }
-
   for (guint i = 0; i < items->len; i++)
     {
       CrbImportItem *item = g_ptr_array_index (items, i);
-      const char *text = crb_article_get_text (item->article);
-      g_autoptr (GPtrArray) sentences = crb_extract_article_sentences (item->article);
-      g_autoptr (GString) line = g_string_new (NULL);
-      gsize byte_pos = 0, char_pos = 0;
 
-      for (guint j = 0; j < sentences->len; j++)
-        {
-          CrbSentence *s = g_ptr_array_index (sentences, j);
-          gsize start, end;
-
-          char_pos += crb_utf8_bytes_to_chars (text + byte_pos, s->start - byte_pos);
-          byte_pos = s->start;
-          start = char_pos;
-          end = start + crb_utf8_bytes_to_chars (text + s->start, s->end - s->start);
-
-          if (!all && !crb_sentence_is_claim (s, threshold))
-            continue;
-
-          g_string_truncate (line, 0);
-          append_sentence (line, crb_article_get_id (item->article), text, s, start, end, all, threshold);
-          fwrite (line->str, 1, line->len, stdout);
-        }
+      if (!print_article_claims (item->article, all, threshold, line, &error))
+        return fail_error (error);
     }
 
   return finish_output ();

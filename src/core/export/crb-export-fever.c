@@ -19,7 +19,9 @@ typedef struct
   gsize byte_end;
 } Sentence;
 
-/* The article's sentences, as the extraction engine segments them. */
+/* The article's sentences, as the extraction engine segments them: those
+ * of its body, after its metadata lines (body_start), as the importer
+ * extracts claims from the body only. */
 static GArray *
 sentences_of (StoryCtx *ctx,
               guint     article)
@@ -30,23 +32,27 @@ sentences_of (StoryCtx *ctx,
     {
       g_autoptr (GArray) raw = g_array_new (FALSE, FALSE, sizeof (CrbRawSegment));
       const char *text = article_field (ctx, article, CRB_ARTICLE_TEXT);
-      gsize byte_pos = 0;
-      guint char_pos = 0;
+      const CrbJsonValue *body_start =
+        g_array_index (ctx->line->articles, CrbLineArticle, article).fields[CRB_ARTICLE_BODY_START];
+      guint char_pos = body_start != NULL ? (guint) crb_json_int (body_start) : 0;
+      gsize body = g_utf8_offset_to_pointer (text, char_pos) - text;
+      gsize byte_pos = body;
 
-      crb_extract_segment (text, strlen (text), raw);
+      crb_extract_segment (text + body, strlen (text + body), raw);
       sentences = g_array_sized_new (FALSE, FALSE, sizeof (Sentence), raw->len);
       for (guint i = 0; i < raw->len; i++)
         {
           const CrbRawSegment *seg = &g_array_index (raw, CrbRawSegment, i);
+          gsize seg_start = body + seg->start, seg_end = body + seg->end;
           Sentence s;
 
-          char_pos += crb_utf8_bytes_to_chars (text + byte_pos, seg->start - byte_pos);
+          char_pos += crb_utf8_bytes_to_chars (text + byte_pos, seg_start - byte_pos);
           s.start = char_pos;
-          s.end = char_pos + crb_utf8_bytes_to_chars (text + seg->start, seg->end - seg->start);
-          s.byte_start = seg->start;
-          s.byte_end = seg->end;
+          s.end = char_pos + crb_utf8_bytes_to_chars (text + seg_start, seg_end - seg_start);
+          s.byte_start = seg_start;
+          s.byte_end = seg_end;
           char_pos = s.end;
-          byte_pos = seg->end;
+          byte_pos = seg_end;
           g_array_append_val (sentences, s);
         }
       ctx->sentences[article] = sentences;

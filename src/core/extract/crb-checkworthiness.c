@@ -50,6 +50,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "crb-checkworthiness.h"
+#include "crb-checkworthiness-private.h"
 #include "crb-core-resources.h"
 #include "crb-error.h"
 
@@ -67,6 +68,13 @@
 #define MAX_STRINGS    (1u << 28)
 #define STACK_BUFFER   2048
 
+/* the word features kept for reasons, at most (the first ones) */
+#define REASON_HITS 4096
+
+/* a filter in front of the vocabulary, small enough for the L1 cache */
+#define VOCAB_BITS      (1u << 16)
+#define VOCAB_BITS_MASK (VOCAB_BITS - 1)
+
 #define FNV_OFFSET 0x811C9DC5u
 #define FNV_PRIME  0x01000193u
 
@@ -81,6 +89,10 @@ enum
   N_DENSE
 };
 
+G_STATIC_ASSERT (CRB_CHECKWORTHINESS_FIGURE == 1 << DENSE_FIGURE);
+G_STATIC_ASSERT (CRB_CHECKWORTHINESS_PERCENT == 1 << DENSE_PERCENT);
+G_STATIC_ASSERT (CRB_CHECKWORTHINESS_MONEY == 1 << DENSE_MONEY);
+
 /* English, like the rule reasons and the vocabulary of the weights file */
 static const char *const dense_descriptions[N_DENSE] = {
   "mentions a figure",
@@ -89,6 +101,16 @@ static const char *const dense_descriptions[N_DENSE] = {
   "is a question",
   "very short sentence",
   "long sentence",
+};
+
+/* The same as reasons of an extracted claim; NULL: never given as one */
+static const char *const dense_reasons[N_DENSE] = {
+  "model: mentions a figure",
+  "model: mentions a percentage",
+  "model: mentions money",
+  NULL,
+  NULL,
+  "model: long sentence",
 };
 
 typedef struct
@@ -101,9 +123,14 @@ typedef struct
 struct _CrbCheckworthiness
 {
   /* owned */
-  GBytes     *bytes;
-  VocabEntry *vocab;
-  guint32    *slots; /* open addressing over vocab: index + 1, or 0 */
+  GBytes      *bytes;
+  VocabEntry  *vocab;
+  guint32     *slots;   /* open addressing over vocab: index + 1, or 0 */
+  const char **reasons; /* per vocabulary entry: as a claim's reason, or NULL */
+  guint8      *reason_dense; /* per vocabulary entry: the sentence feature it repeats */
+  char        *reason_text;
+  guint32      vocab_bits[VOCAB_BITS / 32]; /* bit (hash & VOCAB_BITS_MASK): may have a reason */
+  int          reason_min_weight; /* the lightest positive weight of a feature with a reason */
 
   /* borrowed from bytes */
   const gint8 *table;
@@ -134,11 +161,12 @@ typedef struct
 } Sums;
 
 /* A word feature met on the way, for explanations. */
-typedef struct
+struct _CrbCheckworthinessHit
 {
   guint32 hash;
   int     weight;
-} WordHit;
+};
+typedef CrbCheckworthinessHit WordHit;
 
 /* ------------------------------------------------------------------ */
 /* hashing                                                              */
@@ -324,6 +352,65 @@ parse (CrbCheckworthiness *self,
 }
 
 /* ------------------------------------------------------------------ */
+/* reasons                                                              */
+/* ------------------------------------------------------------------ */
+
+/* The reason of every vocabulary entry that has one, in one block of text
+ * owned by the model. */
+static void
+make_reasons (CrbCheckworthiness *self)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree gsize *at = g_new (gsize, MAX (self->n_vocab, 1));
+  g_autoptr (GHashTable) same = NULL;
+  int weight;
+
+  for (guint i = 0; i < self->n_vocab; i++)
+    {
+      const VocabEntry *e = &self->vocab[i];
+
+      at[i] = text->len;
+      if (_crb_checkworthiness_render_reason (text, self->strings + e->offset, e->length))
+        g_string_append_c (text, '\0');
+      else
+        at[i] = G_MAXSIZE;
+    }
+  self->reason_text = g_string_free (g_steal_pointer (&text), FALSE);
+  self->reasons = g_new0 (const char *, MAX (self->n_vocab, 1));
+  self->reason_dense = g_new0 (guint8, MAX (self->n_vocab, 1));
+  /* entries that read the same ("$ ##" and "$ ###") share one string, so
+   * that reasons compare by address */
+  same = g_hash_table_new (g_str_hash, g_str_equal);
+  self->reason_min_weight = G_MAXINT8 + 1;
+  for (guint i = 0; i < self->n_vocab; i++)
+    {
+      const char *r;
+
+      if (at[i] == G_MAXSIZE)
+        continue;
+      r = g_hash_table_lookup (same, self->reason_text + at[i]);
+      if (r == NULL)
+        {
+          r = self->reason_text + at[i];
+          g_hash_table_add (same, (gpointer) r);
+        }
+      self->reasons[i] = r;
+      weight = self->table[self->vocab[i].hash & self->mask];
+      if (weight > 0 && weight < self->reason_min_weight)
+        self->reason_min_weight = weight;
+      self->vocab_bits[(self->vocab[i].hash & VOCAB_BITS_MASK) / 32] |=
+        1u << (self->vocab[i].hash % 32);
+      /* a number, '%' or '$' alone says what the sentence feature says */
+      if (strcmp (r, "model: '<number>'") == 0)
+        self->reason_dense[i] = 1u << DENSE_FIGURE;
+      else if (strcmp (r, "model: '%'") == 0 || strcmp (r, "model: '<number>%'") == 0)
+        self->reason_dense[i] = 1u << DENSE_PERCENT;
+      else if (strcmp (r, "model: '$'") == 0 || strcmp (r, "model: '$<number>'") == 0)
+        self->reason_dense[i] = 1u << DENSE_MONEY;
+    }
+}
+
+/* ------------------------------------------------------------------ */
 /* features                                                             */
 /* ------------------------------------------------------------------ */
 
@@ -379,10 +466,27 @@ normalize (const CrbCheckworthiness *self,
            const guchar             *in,
            gsize                     len,
            guchar                   *out,
-           guint                    *seen)
+           guint                    *seen,
+           gint64                   *char_sum)
 {
-  gsize o = 0;
-  guint flags = 0;
+  const gint8  *table = self->table;
+  const guint32 mask = self->mask;
+  gsize         o = 0;
+  guint         flags = 0;
+  guchar        last = ' ';
+  guint64       w = ' ';
+  gint64        sum = 0;
+
+  /* the character n-grams are summed as the bytes are written: the n-gram
+   * ending at a byte is the low n bytes of w, hashed by multiplication */
+#define PUT(b) \
+  G_STMT_START { \
+    out[o++] = (b); \
+    w = (w << 8) | (b); \
+    sum += table[char_hash (w & 0xFFFFFF, 3) & mask]; \
+    if (G_LIKELY (o >= 5)) \
+      sum += table[char_hash (w & 0xFFFFFFFFFF, 5) & mask]; \
+  } G_STMT_END
 
   out[o++] = ' ';
   for (gsize i = 0; i < len;)
@@ -430,12 +534,34 @@ normalize (const CrbCheckworthiness *self,
         }
       flags |= k;
 
-      if (m != ' ' || out[o - 1] != ' ')
-        out[o++] = m;
+      /* the byte before is in a register: reading it back from out would
+       * chain every step to the store before it */
+      if (m != ' ' || last != ' ')
+        {
+          if (G_UNLIKELY (o < 2))
+            {
+              /* no 3-gram ends at the second byte */
+              out[o++] = m;
+              w = (w << 8) | m;
+            }
+          else
+            PUT (m);
+        }
+      last = m;
     }
   if (o == 1 || out[o - 1] != ' ')
-    out[o++] = ' ';
+    {
+      if (o < 2)
+        {
+          out[o++] = ' ';
+          w = (w << 8) | ' ';
+        }
+      else
+        PUT (' ');
+    }
+#undef PUT
   *seen = flags & SEEN_MASK;
+  *char_sum = sum;
   return o;
 }
 
@@ -456,27 +582,26 @@ is_word_char (const CrbCheckworthiness *self,
   return FALSE;
 }
 
-static void
-record (GArray *hits,
-        guint32 hash,
-        int     weight)
-{
-  WordHit hit = { hash, weight };
-
-  g_array_append_val (hits, hit);
-}
-
 /* One pass over the padded normalised text p of length plen.  The sums
  * live in locals: the table is made of chars, which may alias anything, so
- * sums kept behind a pointer would be stored and reloaded at every step. */
-static void
+ * sums kept behind a pointer would be stored and reloaded at every step.
+ * When hits is not NULL, every word feature whose weight is at least
+ * min_weight is written to it, with its weight, up to max_hits of them
+ * (2 * plen + 1 is room for all: a token takes at least a byte and gives
+ * two features, and the sentence end one more); returns how many were
+ * written. */
+static gsize
 walk (const CrbCheckworthiness *self,
       const guchar             *p,
       gsize                     plen,
       guint                     seen,
+      gint64                    char_sum,
       Sums                     *sums,
-      GArray                   *hits)
+      WordHit                  *hits,
+      int                       min_weight,
+      gsize                     max_hits)
 {
+  gsize         n_hits = 0;
   const gint8  *table = self->table;
   const guint32 mask = self->mask;
   const guchar *s = p + 1;
@@ -485,7 +610,7 @@ walk (const CrbCheckworthiness *self,
   gsize         ntok = 0;
   gboolean      percent_word = FALSE;
   gboolean      after_per = FALSE;
-  gint64        word_sum = 0, char_sum = 0;
+  gint64        word_sum = 0;
   gsize         i;
 
   /* words: each token's unigram, and the bigram it ends */
@@ -500,22 +625,23 @@ walk (const CrbCheckworthiness *self,
           i++;
           continue;
         }
+      /* a word, or a byte of its own; hashed as it is read */
       if (is_word_char (self, s, i))
-        while (i < n && is_word_char (self, s, i))
-          i++;
+        do
+          hu = fnv_step (hu, s[i++]);
+        while (i < n && is_word_char (self, s, i));
       else
-        i++;
-
-      for (gsize k = start; k < i; k++)
-        hu = fnv_step (hu, s[k]);
+        hu = fnv_step (hu, s[i++]);
       hb = bigram_hash (previous, hu);
       wu = table[hu & mask];
       wb = table[hb & mask];
       word_sum += wu + wb;
-      if (G_UNLIKELY (hits != NULL))
+      if (hits != NULL)
         {
-          record (hits, hu, wu);
-          record (hits, hb, wb);
+          if (wu >= min_weight && n_hits < max_hits)
+            hits[n_hits++] = (WordHit) { hu, wu };
+          if (wb >= min_weight && n_hits < max_hits)
+            hits[n_hits++] = (WordHit) { hb, wb };
         }
       previous = hu;
       /* "percent", or "per" then "cent" */
@@ -529,24 +655,8 @@ walk (const CrbCheckworthiness *self,
     guint32 hb = bigram_hash (previous, fnv_bytes (H_WORD, (const guchar *) "</s>", 4));
 
     word_sum += table[hb & mask];
-    if (G_UNLIKELY (hits != NULL))
-      record (hits, hb, table[hb & mask]);
-  }
-
-  /* characters: a window of the last bytes read; the n-gram ending at j
-   * is its low n bytes, hashed by multiplication */
-  {
-    guint64 w = 0;
-
-    for (i = 0; i < plen; i++)
-      {
-        w = (w << 8) | p[i];
-        if (G_LIKELY (i >= 4))
-          char_sum += table[char_hash (w & 0xFFFFFF, 3) & mask] +
-                      table[char_hash (w & 0xFFFFFFFFFF, 5) & mask];
-        else if (i >= 2)
-          char_sum += table[char_hash (w & 0xFFFFFF, 3) & mask];
-      }
+    if (hits != NULL && table[hb & mask] >= min_weight && n_hits < max_hits)
+      hits[n_hits++] = (WordHit) { hb, table[hb & mask] };
   }
 
   memset (sums, 0, sizeof *sums);
@@ -564,6 +674,7 @@ walk (const CrbCheckworthiness *self,
                                 (n >= 2 && s[n - 2] == '?' && s[n - 1] == '"');
   sums->dense[DENSE_SHORT] = ntok < 5;
   sums->dense[DENSE_LONG] = ntok >= 30;
+  return n_hits;
 }
 
 /* Normalises the sentence (on the stack unless it is long) and walks it. */
@@ -571,19 +682,56 @@ static void
 analyse (const CrbCheckworthiness *self,
          const char               *sentence,
          gsize                     len,
-         Sums                     *sums,
-         GArray                   *hits)
+         Sums                     *sums)
 {
   guchar             stack[STACK_BUFFER];
   g_autofree guchar *heap = NULL;
   guchar            *buf = stack;
   gsize              plen;
   guint              seen;
+  gint64             char_sum;
 
   if (len + 2 > sizeof stack)
     buf = heap = g_malloc (len + 2);
-  plen = normalize (self, (const guchar *) sentence, len, buf, &seen);
-  walk (self, buf, plen, seen, sums, hits);
+  plen = normalize (self, (const guchar *) sentence, len, buf, &seen, &char_sum);
+  walk (self, buf, plen, seen, char_sum, sums, NULL, 0, 0);
+}
+
+/* The same, with the normalised text and the word features in buffers of
+ * @scratch that grow as needed and are kept for the next sentence. */
+/* The same, with the normalised text and the word features in buffers of
+ * @scratch that grow as needed and are kept for the next sentence; at most
+ * @max_hits features are kept (0: all of them). */
+static void
+analyse_into (const CrbCheckworthiness  *self,
+              const char                *sentence,
+              gsize                      len,
+              Sums                      *sums,
+              CrbCheckworthinessScratch *scratch,
+              int                        min_weight,
+              gsize                      max_hits)
+{
+  gsize  plen;
+  guint  seen;
+  gint64 char_sum;
+
+  if (max_hits == 0 || max_hits > 2 * (len + 2) + 1)
+    max_hits = 2 * (len + 2) + 1;
+  if (scratch->text_size < len + 2)
+    {
+      scratch->text_size = MAX (len + 2, 2 * scratch->text_size);
+      g_free (scratch->text);
+      scratch->text = g_malloc (scratch->text_size);
+    }
+  if (scratch->hits_size < max_hits)
+    {
+      scratch->hits_size = MAX (max_hits, 2 * scratch->hits_size);
+      g_free (scratch->hits);
+      scratch->hits = g_new (WordHit, scratch->hits_size);
+    }
+  plen = normalize (self, (const guchar *) sentence, len, scratch->text, &seen, &char_sum);
+  scratch->n_hits = walk (self, scratch->text, plen, seen, char_sum, sums, scratch->hits,
+                          min_weight, max_hits);
 }
 
 static double
@@ -700,6 +848,7 @@ crb_checkworthiness_new_from_bytes (GBytes  *weights,
   init_byte_tables (self);
   if (!parse (self, error))
     return NULL;
+  make_reasons (self);
   return g_steal_pointer (&self);
 }
 
@@ -735,6 +884,9 @@ crb_checkworthiness_free (CrbCheckworthiness *self)
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->vocab, g_free);
   g_clear_pointer (&self->slots, g_free);
+  g_clear_pointer (&self->reasons, g_free);
+  g_clear_pointer (&self->reason_dense, g_free);
+  g_clear_pointer (&self->reason_text, g_free);
   g_free (self);
 }
 
@@ -764,7 +916,7 @@ crb_checkworthiness_score (CrbCheckworthiness *self,
   if (length < 0)
     length = strlen (sentence);
 
-  analyse (self, sentence, length, &sums, NULL);
+  analyse (self, sentence, length, &sums);
   z = raw_score (self, &sums);
   return 1.0 / (1.0 + exp (-(self->platt_a * z + self->platt_b)));
 }
@@ -807,12 +959,12 @@ crb_checkworthiness_explain (CrbCheckworthiness *self,
                              gssize              length,
                              guint               n)
 {
-  g_autoptr (GArray) hits = NULL;
-  g_autoptr (GArray) found = NULL;
-  GPtrArray *features;
-  Sums       sums;
-  double     per_word;
-  guint      kept = 0;
+  CrbCheckworthinessScratch scratch = { 0, };
+  g_autoptr (GArray)        found = NULL;
+  GPtrArray                *features;
+  Sums                      sums;
+  double                    per_word;
+  guint                     kept = 0;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (sentence != NULL || length == 0, NULL);
@@ -822,9 +974,8 @@ crb_checkworthiness_explain (CrbCheckworthiness *self,
   if (length < 0)
     length = strlen (sentence);
 
-  hits = g_array_sized_new (FALSE, FALSE, sizeof (WordHit), 64);
   found = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), 32);
-  analyse (self, sentence, length, &sums, hits);
+  analyse_into (self, sentence, length, &sums, &scratch, G_MININT8, 0);
 
   for (guint k = 0; k < N_DENSE; k++)
     if (sums.dense[k] && self->dense[k] != 0)
@@ -835,9 +986,9 @@ crb_checkworthiness_explain (CrbCheckworthiness *self,
       }
 
   per_word = self->platt_a * self->scale / sqrt ((double) sums.n_word);
-  for (guint i = 0; i < hits->len; i++)
+  for (gsize i = 0; i < scratch.n_hits; i++)
     {
-      const WordHit    *hit = &g_array_index (hits, WordHit, i);
+      const WordHit    *hit = &scratch.hits[i];
       const VocabEntry *e;
 
       if (hit->weight != 0 && (e = find_vocab (self, hit->hash)) != NULL)
@@ -873,6 +1024,7 @@ crb_checkworthiness_explain (CrbCheckworthiness *self,
       f->weight = c->weight;
       g_ptr_array_add (features, f);
     }
+  _crb_checkworthiness_scratch_clear (&scratch);
   return features;
 }
 
@@ -884,4 +1036,118 @@ crb_checkworthiness_feature_free (CrbCheckworthinessFeature *feature)
 
   g_free (feature->description);
   g_free (feature);
+}
+
+/* ------------------------------------------------------------------ */
+/* for the extractor                                                    */
+/* ------------------------------------------------------------------ */
+
+void
+_crb_checkworthiness_scratch_clear (CrbCheckworthinessScratch *scratch)
+{
+  g_clear_pointer (&scratch->text, g_free);
+  g_clear_pointer (&scratch->hits, g_free);
+  scratch->text_size = scratch->hits_size = scratch->n_hits = 0;
+}
+
+/* Scores @segment as crb_checkworthiness_score() does, and keeps in
+ * @scratch what _crb_checkworthiness_reasons() needs.  Returns the
+ * calibrated log-odds: the probability is 1 / (1 + exp (-x)). */
+double
+_crb_checkworthiness_log_odds (CrbCheckworthiness        *self,
+                               const char                *segment,
+                               gsize                      length,
+                               CrbCheckworthinessScratch *scratch)
+{
+  Sums sums;
+
+  g_assert (self != NULL);
+  g_assert (segment != NULL || length == 0);
+
+  /* only features that can be reasons: positive, and as heavy as the
+   * lightest that has one; of a huge segment, the first few thousand */
+  analyse_into (self, segment ? segment : "", length, &sums, scratch, self->reason_min_weight,
+                REASON_HITS);
+  scratch->dense = 0;
+  for (guint k = 0; k < N_DENSE; k++)
+    if (sums.dense[k])
+      scratch->dense |= 1u << k;
+  scratch->per_word = self->platt_a * self->scale / sqrt ((double) sums.n_word);
+  return self->platt_a * raw_score (self, &sums) + self->platt_b;
+}
+
+typedef struct
+{
+  const char *reason;
+  double      weight;
+} Pick;
+
+/* strongest first; equal weights by their text, so the order is stable */
+static gboolean
+pick_before (const Pick *a,
+             const Pick *b)
+{
+  if (a->weight != b->weight)
+    return a->weight > b->weight;
+  return strcmp (a->reason, b->reason) < 0;
+}
+
+/* The features of the segment last scored into @scratch that pushed it
+ * most towards check-worthy, as reasons of a claim ("model: 'killed'",
+ * "model: mentions a figure"): at most @n of them, strongest first, into
+ * @out; the sentence features in @skip (CRB_CHECKWORTHINESS_FIGURE, ...)
+ * are left out.  The strings belong to the model.  Returns how many. */
+guint
+_crb_checkworthiness_reasons (CrbCheckworthiness              *self,
+                              const CrbCheckworthinessScratch *scratch,
+                              guint                            skip,
+                              const char                     **out,
+                              guint                            n)
+{
+  Pick  found[48];
+  guint n_found = 0;
+  guint n_out;
+
+  g_assert (self != NULL && scratch != NULL);
+
+  for (gsize i = 0; i < scratch->n_hits; i++)
+    {
+      const WordHit    *hit = &scratch->hits[i];
+      const VocabEntry *e;
+      const char       *reason;
+      guint             k;
+
+      if (hit->weight <= 0 ||
+          !(self->vocab_bits[(hit->hash & VOCAB_BITS_MASK) / 32] & (1u << (hit->hash % 32))) ||
+          (e = find_vocab (self, hit->hash)) == NULL ||
+          (reason = self->reasons[e - self->vocab]) == NULL ||
+          (self->reason_dense[e - self->vocab] & skip))
+        continue;
+      /* a feature met twice weighs twice, as in the score */
+      for (k = 0; k < n_found && found[k].reason != reason; k++)
+        ;
+      if (k < n_found)
+        found[k].weight += scratch->per_word * hit->weight;
+      else if (n_found < G_N_ELEMENTS (found))
+        found[n_found++] = (Pick) { reason, scratch->per_word * hit->weight };
+    }
+  for (guint k = 0; k < N_DENSE; k++)
+    if ((scratch->dense & (1u << k)) && !(skip & (1u << k)) && dense_reasons[k] != NULL &&
+        self->platt_a * self->dense[k] > 0 && n_found < G_N_ELEMENTS (found))
+      found[n_found++] = (Pick) { dense_reasons[k], self->platt_a * self->dense[k] };
+
+  /* the n strongest: n is small, so select them one by one */
+  for (n_out = 0; n_out < n; n_out++)
+    {
+      gint best = -1;
+
+      for (guint i = 0; i < n_found; i++)
+        if (found[i].reason != NULL && (best < 0 || pick_before (&found[i], &found[best])))
+          best = i;
+      if (best < 0)
+        break;
+      out[n_out] = found[best].reason;
+      found[best].reason = NULL;
+    }
+  return n_out;
 }

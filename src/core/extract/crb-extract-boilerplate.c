@@ -95,6 +95,9 @@ find_anywhere (const char *head,
 {
   /* the patterns starting with a byte, as indices + 1, 0-terminated */
   static guint8 first[256][4];
+  /* bit (b1 << 8 | b2): some pattern starts with the bytes b1 b2; most
+   * positions fail this one test */
+  static guint8 pairs[65536 / 8];
   static gsize plen[G_N_ELEMENTS (anywhere)];
   static gsize init = 0;
   guint best = G_N_ELEMENTS (anywhere) - 1;
@@ -103,21 +106,30 @@ find_anywhere (const char *head,
     {
       for (guint k = 0; anywhere[k].pattern != NULL; k++)
         {
-          guint8 *list = first[(guchar) anywhere[k].pattern[0]];
+          const guchar *pat = (const guchar *) anywhere[k].pattern;
+          guint8 *list = first[pat[0]];
           guint j = 0;
+          guint pair = (guint) pat[0] << 8 | pat[1];
 
           while (list[j] != 0)
             j++;
           g_assert (j < G_N_ELEMENTS (first[0]) - 1);
           list[j] = k + 1;
           plen[k] = strlen (anywhere[k].pattern);
+          g_assert (plen[k] >= 2);
+          pairs[pair / 8] |= 1u << (pair % 8);
         }
       g_once_init_leave (&init, 1);
     }
 
-  for (gsize i = 0; i < hl; i++)
+  for (gsize i = 0; i + 1 < hl; i++)
     {
-      const guint8 *list = first[(guchar) head[i]];
+      guint pair = (guint) (guchar) head[i] << 8 | (guchar) head[i + 1];
+      const guint8 *list;
+
+      if (G_LIKELY (!(pairs[pair / 8] & (1u << (pair % 8)))))
+        continue;
+      list = first[(guchar) head[i]];
 
       for (; *list != 0; list++)
         {
@@ -200,7 +212,12 @@ match_word_prefix (const char *low,
                    gsize       n,
                    const char *pat)
 {
-  gsize pl = strlen (pat);
+  gsize pl;
+
+  /* most candidates differ at the second byte: no strlen () for them */
+  if (n < 2 || low[1] != pat[1])
+    return n == 1 && pat[1] == '\0';
+  pl = strlen (pat);
 
   if (pl > n || memcmp (low, pat, pl) != 0)
     return FALSE;
@@ -334,6 +351,25 @@ shape_of (const char *s,
                 sh.has_digit = TRUE;
               continue;
             }
+          /* the start of a word: what the general case below does */
+          sh.has_alnum = TRUE;
+          sh.words++;
+          if (cls & B_DIGIT)
+            {
+              sh.has_digit = TRUE;
+              sh.cap_words++;
+            }
+          else if (b <= 'Z')
+            sh.cap_words++;
+          else if ((b == 'o' && p + 2 <= end && p[1] == 'f') ||
+                   (b == 'a' && p + 3 <= end && p[1] == 'n' && p[2] == 'd') ||
+                   (b == 't' && p + 3 <= end && p[1] == 'h' && p[2] == 'e') ||
+                   (b == 'i' && p + 2 <= end && p[1] == 'n') ||
+                   (b == 'd' && p + 2 <= end && p[1] == 'e'))
+            sh.connector_words++;
+          in_word = TRUE;
+          p++;
+          continue;
         }
       c = crb_utf8_decode (p, end, &n);
       if (c < 0x80)

@@ -12,6 +12,7 @@ typedef enum
   CRB_SEG_LINE_END   = 1 << 1,   /* ends at the end of a block */
   CRB_SEG_METADATA   = 1 << 2,   /* a "date YYYY-MM-DD" style metadata prefix */
   CRB_SEG_LIST_ITEM  = 1 << 3,   /* the block starts with a list marker */
+  CRB_SEG_LINE_BASED = 1 << 4,   /* the text is laid out one statement per line */
 } CrbSegFlags;
 
 typedef struct
@@ -37,10 +38,40 @@ void         crb_analyzer_reset       (CrbAnalyzer *analyzer,
                                        const char  *date);
 void         crb_analyzer_set_no_values (CrbAnalyzer *analyzer,
                                          gboolean     no_values);
-void         crb_analyzer_run         (CrbAnalyzer         *analyzer,
+/* What the rules found in a segment, beside their score. */
+enum
+{
+  CRB_RULES_HEADLINE = 1 << 0,   /* a whole line without final punctuation */
+  CRB_RULES_NUMBER   = 1 << 1,   /* the reason "number" */
+  CRB_RULES_PERCENT  = 1 << 2,   /* "percentage" */
+  CRB_RULES_MONEY    = 1 << 3,   /* "money" */
+};
+
+/* The most reasons the model adds to a claim: the analyzer leaves room
+ * for them at the end of the reasons array. */
+#define CRB_MODEL_REASONS 3
+
+/* Sets the sentence's score and rule_score (the same), kind, reasons and
+ * values; returns the rules' log-odds, and sets *found to the
+ * CRB_RULES_* flags of the segment. */
+double       crb_analyzer_run         (CrbAnalyzer         *analyzer,
                                        const char          *text,
                                        const CrbRawSegment *raw,
-                                       CrbSentence         *sentence);
+                                       CrbSentence         *sentence,
+                                       guint               *found);
+
+/* The score from the rules and the learned model together
+ * (crb-extract-combine.c); one combiner per thread. */
+typedef struct _CrbCombiner CrbCombiner;
+
+CrbCombiner *crb_combiner_new         (void);
+void         crb_combiner_free        (CrbCombiner *combiner);
+void         crb_combiner_run         (CrbCombiner *combiner,
+                                       const char  *text,
+                                       CrbSentence *sentence,
+                                       double       rule_z,
+                                       guint        found,
+                                       gboolean     rules_only);
 
 /* Boilerplate classification of one segment, without context.
  * Returns a static reason string or NULL. Sets *is_label when the segment

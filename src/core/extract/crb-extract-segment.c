@@ -6,7 +6,8 @@
  *     line break ends a block unless the next line obviously continues the
  *     sentence (starts with a lower-case letter, or the line ends with a comma
  *     or a function word).  Headings, list items, captions, bylines therefore
- *     become segments of their own.
+ *     become segments of their own.  In a text laid out one statement per
+ *     line (is_line_based()), every line break ends a block.
  *  2. each block is split at sentence-final punctuation, with rules for
  *     abbreviations, initials, numbers, ellipses and closing quotes.
  *
@@ -380,6 +381,7 @@ typedef struct
   GArray *out;
   guint block;
   guint paragraph;
+  guint flags;       /* added to every segment: CRB_SEG_LINE_BASED */
 } Segmenter;
 
 static void
@@ -397,7 +399,7 @@ emit (Segmenter *s,
     return;
   seg.start = start;
   seg.end = end;
-  seg.flags = flags;
+  seg.flags = flags | s->flags;
   if (start == bs)
     seg.flags |= CRB_SEG_LINE_START;
   if (end == be)
@@ -687,12 +689,104 @@ metadata_prefix (const guchar *t,
   return s + k;
 }
 
+/* The line that starts at @pos: sets [*ls, *le) (the break excluded) and
+ * returns where the next line starts.  Breaks are \n, \r\n, \r, U+2028
+ * and U+2029. */
+static gsize
+next_line (const guchar  *t,
+           gsize          length,
+           gsize          pos,
+           const guint8  *stop,
+           gsize         *ls,
+           gsize         *le)
+{
+  gsize e = pos;
+  gsize brk = 0;
+
+  while (e < length)
+    {
+      guchar c = t[e];
+      if (!(stop[c] & STOP_LINE))
+        {
+          e++;
+          continue;
+        }
+      if (c == '\n')
+        {
+          brk = 1;
+          break;
+        }
+      if (c == '\r')
+        {
+          brk = (e + 1 < length && t[e + 1] == '\n') ? 2 : 1;
+          break;
+        }
+      if (c == 0xE2 && e + 2 < length && t[e + 1] == 0x80 &&
+          (t[e + 2] == 0xA8 || t[e + 2] == 0xA9))
+        {
+          brk = 3;
+          break;
+        }
+      e++;
+    }
+  *ls = pos;
+  *le = e;
+  return e + brk;
+}
+
+/* Is the text laid out one statement per line (a transcript, a list of
+ * quotes, one paragraph per line)?  Looks at every pair of lines with a
+ * single line break between them: the text is line-based when there are
+ * at least two such pairs, the first line of most of them ends a sentence,
+ * and at most a fifth of them read as one sentence wrapped across the
+ * break (the next line starts in lower case, or the first ends with a
+ * comma, a dash or a function word).  Hard-wrapped prose fails both. */
+static gboolean
+is_line_based (const guchar *t,
+               gsize         length)
+{
+  gsize pos = 0;
+  gboolean have_prev = FALSE;
+  LineInfo prev = { 0, };
+  guint pairs = 0, terminal = 0, wrapped = 0;
+
+  while (pos < length)
+    {
+      const guchar *nl = memchr (t + pos, '\n', length - pos);
+      gsize ls = pos, le = nl != NULL ? (gsize) (nl - t) : length;
+      LineInfo cur;
+
+      /* lines end at \n here (a \r before it is white space): \r alone,
+       * U+2028 and U+2029 are too rare in line-based texts to count */
+      pos = le + 1;
+      trim_range (t, &ls, &le);
+      if (ls >= le)
+        {
+          have_prev = FALSE;
+          continue;
+        }
+      cur = analyse_line (t, ls, le);
+      /* a list item or a line after a label never continues a sentence */
+      if (have_prev && !cur.list && !prev.ends_colon)
+        {
+          pairs++;
+          if (prev.ends_terminal)
+            terminal++;
+          if (lines_join (&prev, &cur))
+            wrapped++;
+        }
+      prev = cur;
+      have_prev = TRUE;
+    }
+  return pairs >= 2 && terminal * 2 > pairs && wrapped * 5 <= pairs;
+}
+
 void
 crb_extract_segment (const char *text,
                      gsize       length,
                      GArray     *out)
 {
-  Segmenter s = { (const guchar *) text, length, out, 0, 0 };
+  Segmenter s = { (const guchar *) text, length, out, 0, 0, 0 };
   const guchar *t = s.t;
   gsize pos = 0;
   gboolean have_block = FALSE;
@@ -701,41 +795,18 @@ crb_extract_segment (const char *text,
   guint bflags = 0;
   LineInfo prev = { 0, };
   const guint8 *stop = stop_table ();
+  gboolean line_based = is_line_based (t, length);
+
+  if (line_based)
+    s.flags = CRB_SEG_LINE_BASED;
 
   while (pos < length)
     {
-      gsize ls = pos, le = pos;
-      gsize brk = 0;
+      gsize ls, le;
       gsize meta;
       LineInfo cur;
 
-      while (le < length)
-        {
-          guchar c = t[le];
-          if (!(stop[c] & STOP_LINE))
-            {
-              le++;
-              continue;
-            }
-          if (c == '\n')
-            {
-              brk = 1;
-              break;
-            }
-          if (c == '\r')
-            {
-              brk = (le + 1 < length && t[le + 1] == '\n') ? 2 : 1;
-              break;
-            }
-          if (c == 0xE2 && le + 2 < length && t[le + 1] == 0x80 &&
-              (t[le + 2] == 0xA8 || t[le + 2] == 0xA9))
-            {
-              brk = 3;
-              break;
-            }
-          le++;
-        }
-      pos = le + brk;
+      pos = next_line (t, length, pos, stop, &ls, &le);
 
       trim_range (t, &ls, &le);
       if (ls >= le)
@@ -771,7 +842,8 @@ crb_extract_segment (const char *text,
         }
 
       cur = analyse_line (t, ls, le);
-      if (have_block && !blank_pending && lines_join (&prev, &cur))
+      /* in a line-based text a single line break ends a sentence */
+      if (have_block && !blank_pending && !line_based && lines_join (&prev, &cur))
         {
           be = le;
         }

@@ -2,10 +2,12 @@
 /* crb-extract.c: public entry points of the claim extraction engine.
  *
  * Pipeline: crb_extract_segment() splits the text into segments,
- * crb_boilerplate_classify() flags web boilerplate (with a small amount of
- * context: captions after "Picture:", link lists after "Read more:",
- * sentences credited by a trailing "Pic: AP"), and crb_analyzer_run()
- * computes the check-worthiness score, kind, reasons and values.
+ * crb_analyzer_run() computes the rules' check-worthiness, kind, reasons
+ * and values, crb_boilerplate_classify() flags web boilerplate (with a
+ * small amount of context: captions after "Picture:", link lists after
+ * "Read more:", sentences credited by a trailing "Pic: AP"), and, once
+ * every segment's boilerplate flag is final, crb_combiner_run() scores
+ * each with the rules and the learned model together.
  */
 #define G_LOG_DOMAIN "crb-extract"
 
@@ -55,12 +57,21 @@ mark_boilerplate (CrbSentence *sentence,
   sentence->reasons = reasons;
 }
 
+/* What the rules said of a segment, for the combination. */
+typedef struct
+{
+  double z;
+  guint  found;
+} Verdict;
+
 /* Buffers kept per thread and reused across calls: allocating them for
  * every article is a measurable part of the cost. */
 typedef struct
 {
   CrbAnalyzer *analyzer;
+  CrbCombiner *combiner;
   GArray *raw;
+  GArray *verdicts;
 } Workspace;
 
 static void
@@ -69,7 +80,9 @@ workspace_free (Workspace *ws)
   if (ws == NULL)
     return;
   crb_analyzer_free (ws->analyzer);
+  crb_combiner_free (ws->combiner);
   g_array_unref (ws->raw);
+  g_array_unref (ws->verdicts);
   g_free (ws);
 }
 
@@ -117,13 +130,16 @@ crb_extract_sentences_full (const char      *text,
     {
       ws = g_new0 (Workspace, 1);
       ws->raw = g_array_sized_new (FALSE, FALSE, sizeof (CrbRawSegment), 128);
+      ws->verdicts = g_array_sized_new (FALSE, FALSE, sizeof (Verdict), 128);
       ws->analyzer = crb_analyzer_new (date);
+      ws->combiner = crb_combiner_new ();
     }
   raw = ws->raw;
   analyzer = ws->analyzer;
   crb_extract_segment (text, len, raw);
 
   crb_analyzer_set_no_values (analyzer, (flags & CRB_EXTRACT_NO_VALUES) != 0);
+  g_array_set_size (ws->verdicts, raw->len);
 
   for (guint i = 0; i < raw->len; i++)
     {
@@ -132,10 +148,11 @@ crb_extract_sentences_full (const char      *text,
       const char *why;
       int seg_label = CRB_LABEL_NONE;
       gboolean credit = FALSE;
+      Verdict *verdict = &g_array_index (ws->verdicts, Verdict, i);
 
       sentence->start = seg->start;
       sentence->end = seg->end;
-      crb_analyzer_run (analyzer, text, seg, sentence);
+      verdict->z = crb_analyzer_run (analyzer, text, seg, sentence, &verdict->found);
 
       why = crb_boilerplate_classify (text, seg, &seg_label, &credit);
 
@@ -183,6 +200,15 @@ crb_extract_sentences_full (const char      *text,
       if (why != NULL)
         mark_boilerplate (sentence, why);
       g_ptr_array_add (result, sentence);
+    }
+
+  /* a later credit can make earlier segments captions: combine only now */
+  for (guint i = 0; i < result->len; i++)
+    {
+      const Verdict *verdict = &g_array_index (ws->verdicts, Verdict, i);
+
+      crb_combiner_run (ws->combiner, text, g_ptr_array_index (result, i), verdict->z,
+                        verdict->found, (flags & CRB_EXTRACT_RULES_ONLY) != 0);
     }
 
   /* keep it for the next call on this thread, unless the buffers grew for

@@ -301,6 +301,94 @@ read_text_file (GFile         *file,
   return TRUE;
 }
 
+/**
+ * crb_import_corpus_line:
+ * @line: one line of a JSON Lines corpus, without its line break
+ * @where: the line for messages ("corpus.jsonl:12")
+ * @source: what the article records as its source
+ * @default_id: (nullable): the article's id when the line gives none;
+ *   %NULL for "text-" and the first 16 hex digits of the text's SHA-256,
+ *   which do not depend on where the line is (a stream split in chunks)
+ * @error: return location for a #CRB_ERROR: %CRB_ERROR_INVALID_FORMAT
+ *   when the line is not a JSON object with a string "text", another code
+ *   when its article cannot be made (too large, not UTF-8, empty)
+ *
+ * Reads one article of a corpus: "text" is required; "id", "title",
+ * "outlet", "url", "date" and "story" are optional.
+ *
+ * Returns: (transfer full) (nullable): the article and its story
+ */
+CrbImportItem *
+crb_import_corpus_line (const char  *line,
+                        const char  *where,
+                        const char  *source,
+                        const char  *default_id,
+                        GError     **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *id = NULL;
+  CrbTextMeta given = { 0 };
+  CrbImportItem *item;
+  CrbArticle *article;
+  JsonObject *object;
+  JsonNode *root;
+  const char *text;
+
+  g_return_val_if_fail (line != NULL && where != NULL && source != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, line, -1, &local_error))
+    {
+      const char *msg = local_error->message;
+      if (g_str_has_prefix (msg, "<data>:"))
+        msg = strchr (msg + 7, ' ') ? strchr (msg + 7, ' ') + 1 : msg;
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                   _("%s: not a JSON object: %s"), where, msg);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                   _("%s: each line must be a JSON object"), where);
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  text = json_object_get_string_member_with_default (object, "text", NULL);
+  if (text == NULL)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                   _("%s: the field “text” is missing or not a string"), where);
+      return NULL;
+    }
+
+#define OPT(member) json_object_get_string_member_with_default (object, member, NULL)
+  given.title = (char *) OPT ("title");
+  given.outlet = (char *) OPT ("outlet");
+  given.url = (char *) OPT ("url");
+  given.date = (char *) OPT ("date");
+  id = g_strdup (OPT ("id"));
+  if (id == NULL && default_id != NULL)
+    id = g_strdup (default_id);
+  else if (id == NULL)
+    {
+      g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+      id = g_strdup_printf ("text-%.16s", sum);
+    }
+
+  article = make_article (id, text, KIND_UNKNOWN, source, NULL, &given, where, error);
+  if (article == NULL)
+    return NULL;
+
+  item = g_new0 (CrbImportItem, 1);
+  item->story = g_strdup (OPT ("story"));
+  item->article = article;
+#undef OPT
+  return item;
+}
+
 static gboolean
 import_corpus (GFile         *file,
                const char    *name,
@@ -311,7 +399,6 @@ import_corpus (GFile         *file,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autofree char *contents = NULL;
   g_autofree char *default_id = id_from_name (name);
   char *line, *next;
@@ -326,13 +413,8 @@ import_corpus (GFile         *file,
       g_autoptr (GError) local_error = NULL;
       g_autofree char *where = NULL;
       g_autofree char *line_source = NULL;
-      g_autofree char *id = NULL;
-      CrbTextMeta given = { 0 };
+      g_autofree char *line_id = NULL;
       CrbImportItem *item;
-      CrbArticle *article;
-      JsonObject *object;
-      JsonNode *root;
-      const char *text;
 
       next = strchr (line, '\n');
       if (next)
@@ -345,46 +427,13 @@ import_corpus (GFile         *file,
 
       where = g_strdup_printf ("%s:%u", name, lineno);
       line_source = g_strdup_printf ("%s:%u", source, lineno);
-      if (!json_parser_load_from_data (parser, line, -1, &local_error))
+      line_id = g_strdup_printf ("%s-%u", default_id, lineno);
+      item = crb_import_corpus_line (line, where, line_source, line_id, &local_error);
+      if (item == NULL)
         {
-          const char *msg = local_error->message;
-          if (g_str_has_prefix (msg, "<data>:"))
-            msg = strchr (msg + 7, ' ') ? strchr (msg + 7, ' ') + 1 : msg;
-          g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                       _("%s: not a JSON object: %s"), where, msg);
-          return FALSE;
-        }
-
-      root = json_parser_get_root (parser);
-      if (!JSON_NODE_HOLDS_OBJECT (root))
-        {
-          g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                       _("%s: each line must be a JSON object"), where);
-          return FALSE;
-        }
-
-      object = json_node_get_object (root);
-      text = json_object_get_string_member_with_default (object, "text", NULL);
-      if (text == NULL)
-        {
-          g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                       _("%s: the field “text” is missing or not a string"), where);
-          return FALSE;
-        }
-
-#define OPT(member) json_object_get_string_member_with_default (object, member, NULL)
-      given.title = (char *) OPT ("title");
-      given.outlet = (char *) OPT ("outlet");
-      given.url = (char *) OPT ("url");
-      given.date = (char *) OPT ("date");
-      id = g_strdup (OPT ("id"));
-      if (id == NULL)
-        id = g_strdup_printf ("%s-%u", default_id, lineno);
-
-      article = make_article (id, text, KIND_UNKNOWN, line_source, NULL, &given, where, &local_error);
-      if (article == NULL)
-        {
-          if (flags & CRB_IMPORT_SKIP_INVALID)
+          /* a line that is no article at all refuses the corpus */
+          if ((flags & CRB_IMPORT_SKIP_INVALID) &&
+              !g_error_matches (local_error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT))
             {
               g_ptr_array_add (warnings, g_strdup_printf (_("%s (skipped)"), local_error->message));
               continue;
@@ -392,12 +441,7 @@ import_corpus (GFile         *file,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-
-      item = g_new0 (CrbImportItem, 1);
-      item->story = g_strdup (OPT ("story"));
-      item->article = article;
       g_ptr_array_add (items, item);
-#undef OPT
     }
 
   if (items->len == n_items)

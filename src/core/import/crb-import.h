@@ -79,6 +79,11 @@ GPtrArray  *crb_import_prepare_full       (const char * const  *paths,
                                            GCancellable        *cancellable,
                                            GError             **error);
 char       *crb_import_default_story      (const char * const  *paths);
+CrbImportItem *crb_import_corpus_line     (const char          *line,
+                                           const char          *where,
+                                           const char          *source,
+                                           const char          *default_id,
+                                           GError             **error);
 GPtrArray  *crb_extract_article_sentences (CrbArticle          *article);
 GPtrArray  *crb_extract_article_claims    (CrbArticle          *article,
                                            double               threshold);
