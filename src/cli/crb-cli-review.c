@@ -839,6 +839,10 @@ cmd_article (int    argc,
   if (project == NULL)
     return fail_error (error);
 
+  /* A team project: only its owner changes an article. */
+  if ((status = cli_team_prepare (project, argv[1], NULL, FALSE, CRB_TEAM_VIEW_GOLD)) >= 0)
+    return status;
+
   info[CRB_ARTICLE_INFO_OUTLET] = outlet;
   info[CRB_ARTICLE_INFO_TITLE] = title;
   info[CRB_ARTICLE_INFO_DATE] = date;

@@ -1063,7 +1063,7 @@ decision_of (const Reviewer *r,
  * crb_team_dup_decision:
  *
  * Returns: (transfer full) (nullable): @reviewer's current decision on the
- *   claim, %NULL when they have none
+ *   claim, %NULL when they have none (a pending one only with a note)
  */
 CrbDecision *
 crb_team_dup_decision (CrbTeam    *self,
@@ -1078,7 +1078,10 @@ crb_team_dup_decision (CrbTeam    *self,
 
   r = reviewer ? g_hash_table_lookup (self->reviewer_index, reviewer) : NULL;
   claim = lookup_claim (self, claim_id);
-  if (r == NULL || claim < 0 || !decided (r, index = current_decision (r, claim)))
+  if (r == NULL || claim < 0 || (index = current_decision (r, claim)) < 0)
+    return NULL;
+  /* A note on a claim still pending is the reviewer's too. */
+  if (!decided (r, index) && extra_of (r, rec_at (r, index))->note == NULL)
     return NULL;
   return decision_of (r, index);
 }

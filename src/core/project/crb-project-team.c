@@ -1540,7 +1540,7 @@ crb_project_team_dup_queue (CrbProject  *self,
           if (!crb_project_team_is_mine (self, id))
             continue;
           own = crb_team_dup_decision (self->team->team, self->team->reviewer, id);
-          if (own == NULL)
+          if (own == NULL || own->status == CRB_DECISION_STATUS_PENDING)
             g_hash_table_add (wanted, g_strdup (id));
         }
       if (!was_loaded)
