@@ -330,7 +330,12 @@ typedef struct
   CrbReviewBatch *batches;
   GPtrArray     **problems;
   GError        **errors;
-  gint            next;
+  gboolean       *done;
+  GMutex          lock;
+  GCond           cond;
+  guint           next;
+  guint           taken;   /* batches taken in and freed: reading stays a few files ahead */
+  guint           ahead;
 } ReadJob;
 
 static gpointer
@@ -340,18 +345,30 @@ read_worker (gpointer data)
 
   for (;;)
     {
-      guint i = (guint) g_atomic_int_add (&job->next, 1);
+      guint i;
 
+      g_mutex_lock (&job->lock);
+      while (job->next < job->paths->len && job->next >= job->taken + job->ahead)
+        g_cond_wait (&job->cond, &job->lock);
+      i = job->next++;
+      g_mutex_unlock (&job->lock);
       if (i >= job->paths->len)
         return NULL;
+
       crb_reviews_read (g_ptr_array_index (job->paths, i), 0, 0, NULL, &job->batches[i],
                         job->problems[i], &job->errors[i]);
+
+      g_mutex_lock (&job->lock);
+      job->done[i] = TRUE;
+      g_cond_broadcast (&job->cond);
+      g_mutex_unlock (&job->lock);
     }
 }
 
-/* Every reviewer's file, read by worker threads (two for a team of two on
- * two processors, say) and taken in by name, so that the problems come in
- * one order.
+/* Every reviewer's file, read by worker threads while this thread takes
+ * in what they read, file by file in the order of their names (so that
+ * problems come in one order), a few files ahead at most (so that memory
+ * holds a few files, not all).
  */
 static void
 read_all_files (CrbProject *self)
@@ -375,19 +392,25 @@ read_all_files (CrbProject *self)
   job.batches = g_new0 (CrbReviewBatch, paths->len);
   job.problems = g_new0 (GPtrArray *, paths->len);
   job.errors = g_new0 (GError *, paths->len);
+  job.done = g_new0 (gboolean, paths->len);
   for (guint i = 0; i < paths->len; i++)
     job.problems[i] = g_ptr_array_new_with_free_func (g_free);
+  g_mutex_init (&job.lock);
+  g_cond_init (&job.cond);
 
   n_threads = MIN (paths->len, CLAMP (g_get_num_processors (), 1, 8));
-  for (guint i = 1; i < n_threads; i++)
+  job.ahead = n_threads + 1;
+  for (guint i = 0; i < n_threads; i++)
     g_ptr_array_add (threads, g_thread_new ("crb-reviews", read_worker, &job));
-  read_worker (&job);
-  for (guint i = 0; i < threads->len; i++)
-    g_thread_join (g_ptr_array_index (threads, i));
 
   for (guint i = 0; i < paths->len; i++)
     {
       const char *path = g_ptr_array_index (paths, i);
+
+      g_mutex_lock (&job.lock);
+      while (!job.done[i])
+        g_cond_wait (&job.cond, &job.lock);
+      g_mutex_unlock (&job.lock);
 
       for (guint k = 0; k < job.problems[i]->len; k++)
         g_ptr_array_add (self->problems, g_strdup (g_ptr_array_index (job.problems[i], k)));
@@ -399,15 +422,25 @@ read_all_files (CrbProject *self)
       else
         ingest (self, path, &job.batches[i], NULL);
 
-      /* Its records are in the team: free its memory before the next. */
+      /* Its records are in the team: its memory goes before the next. */
       crb_review_batch_clear (&job.batches[i]);
       g_clear_error (&job.errors[i]);
       g_ptr_array_unref (job.problems[i]);
+
+      g_mutex_lock (&job.lock);
+      job.taken = i + 1;
+      g_cond_broadcast (&job.cond);
+      g_mutex_unlock (&job.lock);
     }
 
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+  g_mutex_clear (&job.lock);
+  g_cond_clear (&job.cond);
   g_free (job.batches);
   g_free (job.problems);
   g_free (job.errors);
+  g_free (job.done);
 }
 
 static void

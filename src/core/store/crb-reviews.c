@@ -375,43 +375,71 @@ parse_members (Cursor        *c,
       c->p++;
       skip_space (c);
 
-      if (strcmp (key, "seq") == 0)
-        number = &raw->seq;
-      else if (strcmp (key, "group") == 0)
-        number = &raw->group;
-      else if (strcmp (key, "target") == 0)
-        number = &raw->target;
-      else if (strcmp (key, "reviewer") == 0)
-        target = &raw->reviewer;
-      else if (strcmp (key, "op") == 0)
-        target = &raw->op;
-      else if (strcmp (key, "time") == 0)
-        target = &record->time;
-      else if (strcmp (key, "claim") == 0 || strcmp (key, "a") == 0)
-        target = &record->claim;
-      else if (strcmp (key, "b") == 0)
-        target = &record->other;
-      else if (strcmp (key, "status") == 0)
-        target = &raw->status;
-      else if (strcmp (key, "reason") == 0)
-        target = &raw->reason;
-      else if (strcmp (key, "relation") == 0)
-        target = &raw->relation;
-      else if (strcmp (key, "corrected") == 0)
-        target = &record->corrected;
-      else if (strcmp (key, "note") == 0)
-        target = &record->note;
-      else if (strcmp (key, "take") == 0)
-        target = &record->take;
-      else if (strcmp (key, "resolves") == 0)
+      /* Most keys are told apart by their first letter. */
+      switch (key[0])
         {
-          if (!parse_resolves (c, strings, &record->resolves))
+        case 'a':
+          if (strcmp (key, "a") == 0)
+            target = &record->claim;
+          break;
+        case 'b':
+          if (strcmp (key, "b") == 0)
+            target = &record->other;
+          break;
+        case 'c':
+          if (strcmp (key, "claim") == 0)
+            target = &record->claim;
+          else if (strcmp (key, "corrected") == 0)
+            target = &record->corrected;
+          break;
+        case 'g':
+          if (strcmp (key, "group") == 0)
+            number = &raw->group;
+          break;
+        case 'n':
+          if (strcmp (key, "note") == 0)
+            target = &record->note;
+          break;
+        case 'o':
+          if (strcmp (key, "op") == 0)
+            target = &raw->op;
+          break;
+        case 'r':
+          if (strcmp (key, "reviewer") == 0)
+            target = &raw->reviewer;
+          else if (strcmp (key, "reason") == 0)
+            target = &raw->reason;
+          else if (strcmp (key, "relation") == 0)
+            target = &raw->relation;
+          else if (strcmp (key, "resolves") == 0)
             {
-              c->why = N_("the field “resolves” must be [[reviewer, seq], …]");
-              return FALSE;
+              if (!parse_resolves (c, strings, &record->resolves))
+                {
+                  c->why = N_("the field “resolves” must be [[reviewer, seq], …]");
+                  return FALSE;
+                }
+              goto next;
             }
+          break;
+        case 's':
+          if (strcmp (key, "seq") == 0)
+            number = &raw->seq;
+          else if (strcmp (key, "status") == 0)
+            target = &raw->status;
+          break;
+        case 't':
+          if (strcmp (key, "time") == 0)
+            target = &record->time;
+          else if (strcmp (key, "take") == 0)
+            target = &record->take;
+          else if (strcmp (key, "target") == 0)
+            number = &raw->target;
+          break;
+        default:
+          break;
         }
-      else if (!skip_value (c, 0))
+
+      if (number == NULL && target == NULL && !skip_value (c, 0))
         {
           c->why = c->why ? c->why : N_("not valid JSON");
           return FALSE;
@@ -439,6 +467,7 @@ parse_members (Cursor        *c,
             *target = NULL;   /* null, or of the wrong type: checked below */
         }
 
+    next:
       skip_space (c);
       if (c->p < c->end && *c->p == ',')
         {
