@@ -136,6 +136,9 @@ static const CrbStoryDriver team_driver = {
   .align = crb_align_story,
 };
 
+/* Every story shows the team's view when it loads; stories added since
+ * (the owner's new articles) get it on the next refresh.
+ */
 static void
 install_driver (CrbProject *self)
 {
@@ -145,6 +148,8 @@ install_driver (CrbProject *self)
     {
       g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
 
+      if (g_object_get_qdata (G_OBJECT (story), team_quark ()) == self->team->team)
+        continue;
       g_object_set_qdata_full (G_OBJECT (story), team_quark (), g_object_ref (self->team->team),
                                g_object_unref);
       _crb_story_set_driver (story, &team_driver);
@@ -1243,6 +1248,7 @@ _crb_project_team_refresh (CrbProject *self)
 
   if (!_crb_project_in_team (self))
     return 0;
+  install_driver (self);
   catch_up_all (self, changed);
   return update_views (self, changed);
 }
@@ -1413,6 +1419,39 @@ crb_project_team_dup_gold (CrbProject   *self,
     }
   return crb_team_dup_gold (self->team->team, claim_id, claim ? _crb_claim_get_file_decision (claim) : NULL,
                             consensus);
+}
+
+/**
+ * crb_project_team_count_story:
+ * @counts: (out caller-allocates) (array fixed-size=4): the story's claims
+ *   by the status they show (#CrbDecisionStatus order)
+ *
+ * Counts a story's claims as the view shows them (the story's own counts,
+ * crb_story_count_status(), are of the project file's decisions).  Loads
+ * the story.
+ */
+gboolean
+crb_project_team_count_story (CrbProject  *self,
+                              CrbStory    *story,
+                              guint       *counts,
+                              GError     **error)
+{
+  GListModel *claims;
+
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (CRB_IS_STORY (story), FALSE);
+
+  memset (counts, 0, CRB_N_DECISION_STATUSES * sizeof *counts);
+  if (!crb_story_ensure_loaded (story, error))
+    return FALSE;
+  claims = crb_story_get_claims (story);
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, i);
+
+      counts[crb_claim_get_status (claim)]++;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -43,6 +43,10 @@ GPtrArray      *crb_project_team_dup_annotations     (CrbProject          *self,
 CrbDecision    *crb_project_team_dup_gold            (CrbProject          *self,
                                                       const char          *claim_id,
                                                       CrbConsensus        *consensus);
+gboolean        crb_project_team_count_story         (CrbProject          *self,
+                                                      CrbStory            *story,
+                                                      guint               *counts,
+                                                      GError             **error);
 gboolean        crb_project_team_get_disagreement    (CrbProject          *self,
                                                       const char          *claim_id);
 GPtrArray      *crb_project_team_dup_disagreements   (CrbProject          *self,

@@ -499,6 +499,57 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* Most records are ASCII: no need to check them as UTF-8. */
+static gboolean
+is_ascii (const char *p,
+          gsize       length)
+{
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, p + i, 8);
+      if (w & highs)
+        return FALSE;
+    }
+  for (; i < length; i++)
+    if ((guchar) p[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* The words of a record, told apart by their first letters first. */
+static gboolean
+op_from_string (const char *s,
+                CrbTeamOp  *op)
+{
+  if (s == NULL)
+    return FALSE;
+  if (s[0] == 'd' && strcmp (s, "decide") == 0)
+    *op = CRB_TEAM_OP_DECIDE;
+  else
+    return crb_team_op_from_string (s, op);
+  return TRUE;
+}
+
+static gboolean
+status_from_string (const char        *s,
+                    CrbDecisionStatus *status)
+{
+  if (s == NULL)
+    return FALSE;
+  if (s[0] == 'c' && s[1] == 'o' && s[2] == 'n' && strcmp (s, "confirmed") == 0)
+    *status = CRB_DECISION_STATUS_CONFIRMED;
+  else if (s[0] == 'r' && strcmp (s, "rejected") == 0)
+    *status = CRB_DECISION_STATUS_REJECTED;
+  else
+    return crb_decision_status_from_string (s, status);
+  return TRUE;
+}
+
 /* A record's line, checked: %NULL when it is one, else what is wrong. */
 static const char *
 parse_record (char          *line,
@@ -511,7 +562,7 @@ parse_record (char          *line,
   Raw raw = { NULL, NULL, NULL, NULL, NULL, 0, 0, 0 };
 
   memset (record, 0, sizeof *record);
-  if (!g_utf8_validate (line, length, NULL))
+  if (!is_ascii (line, length) && !g_utf8_validate (line, length, NULL))
     return N_("not UTF-8");
   if (!parse_members (&c, strings, &raw, record))
     return c.why;
@@ -524,7 +575,7 @@ parse_record (char          *line,
     return N_("“group” and “target” must be positive integers");
   if (record->time == NULL)
     return N_("the field “time” is missing");
-  if (!crb_team_op_from_string (raw.op, &record->op))
+  if (!op_from_string (raw.op, &record->op))
     return N_("the field “op” must be decide, adjudicate, link, unlink, undo or redo");
 
   record->seq = (guint32) raw.seq;
@@ -537,7 +588,7 @@ parse_record (char          *line,
     case CRB_TEAM_OP_ADJUDICATE:
       if (record->claim == NULL || *record->claim == '\0')
         return N_("the field “claim” is missing");
-      if (!crb_decision_status_from_string (raw.status, &record->status) ||
+      if (!status_from_string (raw.status, &record->status) ||
           (record->op == CRB_TEAM_OP_ADJUDICATE && record->status == CRB_DECISION_STATUS_PENDING))
         return N_("the field “status” must be confirmed, corrected, rejected or (for a decision) pending");
       if (record->status == CRB_DECISION_STATUS_REJECTED &&
