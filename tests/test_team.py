@@ -9,6 +9,7 @@ adjudication with undo, and the gold dataset the exports write.  The
 contract is docs/team.md.
 """
 
+import glob
 import hashlib
 import itertools
 import json
@@ -19,8 +20,12 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from test_cli import (BUNDLED, CLI, EXPORT_SCHEMA, Base, json_lines, run,  # noqa: E402
+import jsonschema  # noqa: E402
+from test_cli import (BUNDLED, CLI, EXPORT_SCHEMA, SOURCE, Base, json_lines, run,  # noqa: E402
                       validate_export, validate_project)
+
+with open(os.path.join(SOURCE, "data", "reviews.schema.json"), encoding="utf-8") as f:
+    REVIEWS_SCHEMA = json.load(f)
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
@@ -32,7 +37,28 @@ def sha(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
+def validate_reviews(folder):
+    """Every reviewer's file of @folder against data/reviews.schema.json."""
+    jsonschema.Draft7Validator.check_schema(REVIEWS_SCHEMA)
+    n = 0
+    for path in glob.glob(os.path.join(folder, "*.jsonl")):
+        with open(path, encoding="utf-8") as f:
+            lines = [json.loads(line) for line in f]
+        for i, line in enumerate(lines):
+            part = "header" if i == 0 else "record"
+            jsonschema.validate(line, {"$schema": REVIEWS_SCHEMA["$schema"], "$ref": "#/definitions/" + part,
+                                       "definitions": REVIEWS_SCHEMA["definitions"]})
+            n += 1
+    return n
+
+
 class TeamBase(Base):
+    def tearDown(self):
+        # Every reviewer's file a test wrote is as the schema says.
+        for folder in glob.glob(os.path.join(self.tmp, "**", "*.reviews"), recursive=True):
+            validate_reviews(folder)
+        super().tearDown()
+
     def setUp(self):
         super().setUp()
         os.environ.pop("CORROBORATE_ANNOTATOR", None)
@@ -268,6 +294,7 @@ class Decisions(TeamBase):
         self.assertEqual(lines[0], {"format": "corroborate-reviews", "version": 1, "project": header["id"],
                                     "reviewer": "alice"})
         self.assertEqual([r["op"] for r in lines[1:]], ["decide", "decide", "link", "undo", "redo"])
+        self.assertEqual(validate_reviews(os.path.join(self.path("p"), "p.reviews")), 6)
         self.assertEqual(lines[2]["note"], "check the count")
         self.assertEqual(lines[2]["status"], "pending")   # a note alone keeps her (pending) decision
 
