@@ -12,8 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "crb-project-private.h"
-#include "crb-project-team.h"
+#include "crb-project-team-private.h"
 
 #include "crb-align.h"
 #include "crb-claim-private.h"
@@ -23,30 +22,6 @@
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
-
-/* How far a reviewer's file has been read. */
-typedef struct
-{
-  char    *reviewer;   /* NULL: not one of this project's */
-  gsize    end;
-  guint    lines;
-  guint64  dev;
-  guint64  ino;
-} FileState;
-
-typedef struct _CrbProjectTeam
-{
-  CrbTeam         *team;      /* NULL: not a team project */
-  char            *reviews;   /* the folder's name, as the header has it */
-  char            *folder;    /* the folder */
-  char            *owner;
-  gboolean         blind;
-  gboolean         revealed;
-  GHashTable      *files;     /* path → FileState */
-  char            *reviewer;  /* who decides */
-  CrbReviewWriter *writer;    /* the reviewer's own file, once written */
-  gint64           assignments_mtime;
-} CrbProjectTeam;
 
 static GQuark
 team_quark (void)
@@ -100,8 +75,8 @@ display_name (CrbProject *self)
   return self->file ? g_file_get_parse_name (self->file) : g_strdup ("project");
 }
 
-static gboolean
-not_team (CrbProject  *self,
+gboolean
+_crb_project_team_not_team (CrbProject  *self,
           GError     **error)
 {
   g_autofree char *name = display_name (self);
@@ -158,8 +133,8 @@ install_driver (CrbProject *self)
     }
 }
 
-static CrbStory *
-story_of_claim_id (CrbProject *self,
+CrbStory *
+_crb_project_team_story_of (CrbProject *self,
                    const char *claim_id)
 {
   const char *colon = strrchr (claim_id, ':');
@@ -178,7 +153,7 @@ static gboolean
 update_view (CrbProject *self,
              const char *claim_id)
 {
-  CrbStory *story = story_of_claim_id (self, claim_id);
+  CrbStory *story = _crb_project_team_story_of (self, claim_id);
   g_autoptr (CrbDecision) view = NULL;
   CrbClaim *claim;
 
@@ -193,8 +168,8 @@ update_view (CrbProject *self,
   return TRUE;
 }
 
-static guint
-update_views (CrbProject *self,
+guint
+_crb_project_team_update_views (CrbProject *self,
               GHashTable *changed)
 {
   GHashTableIter iter;
@@ -279,8 +254,8 @@ ingest (CrbProject     *self,
 /* What was appended to the file at @path since the last look, or the
  * whole of it when it is new or was replaced.
  */
-static void
-catch_up_file (CrbProject *self,
+void
+_crb_project_team_catch_up_file (CrbProject *self,
                const char *path,
                GHashTable *changed)
 {
@@ -311,8 +286,8 @@ catch_up_file (CrbProject *self,
   ingest (self, path, &batch, changed);
 }
 
-static void
-read_assignments (CrbProject *self,
+void
+_crb_project_team_read_assignments (CrbProject *self,
                   gboolean    if_changed)
 {
   CrbProjectTeam *t = self->team;
@@ -455,8 +430,8 @@ catch_up_all (CrbProject *self,
   g_autoptr (GPtrArray) paths = crb_reviews_list_files (self->team->folder, NULL);
 
   for (guint i = 0; paths != NULL && i < paths->len; i++)
-    catch_up_file (self, g_ptr_array_index (paths, i), changed);
-  read_assignments (self, TRUE);
+    _crb_project_team_catch_up_file (self, g_ptr_array_index (paths, i), changed);
+  _crb_project_team_read_assignments (self, TRUE);
 }
 
 /* ------------------------------------------------------------ settings */
@@ -537,13 +512,13 @@ _crb_project_team_attach (CrbProject  *self,
   t->assignments_mtime = 0;
 
   read_all_files (self);
-  read_assignments (self, FALSE);
+  _crb_project_team_read_assignments (self, FALSE);
   install_driver (self);
   return TRUE;
 }
 
-static gboolean
-check_owner (CrbProject  *self,
+gboolean
+_crb_project_team_check_owner_of (CrbProject  *self,
              GError     **error)
 {
   CrbProjectTeam *t = self->team;
@@ -568,7 +543,7 @@ gboolean
 _crb_project_team_check_owner (CrbProject  *self,
                                GError     **error)
 {
-  return !_crb_project_in_team (self) || check_owner (self, error);
+  return !_crb_project_in_team (self) || _crb_project_team_check_owner_of (self, error);
 }
 
 static gboolean
@@ -661,7 +636,7 @@ crb_project_team_init (CrbProject  *self,
 
   if (_crb_project_in_team (self))
     {
-      if (!check_owner (self, error))
+      if (!_crb_project_team_check_owner_of (self, error))
         return FALSE;
     }
   else
@@ -719,8 +694,8 @@ crb_project_team_set_blind (CrbProject  *self,
   g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
 
   if (!_crb_project_in_team (self))
-    return not_team (self, error);
-  if (!check_owner (self, error))
+    return _crb_project_team_not_team (self, error);
+  if (!_crb_project_team_check_owner_of (self, error))
     return FALSE;
   if (self->team->blind == blind && !(blind && self->team->revealed))
     return TRUE;
@@ -744,8 +719,8 @@ crb_project_team_reveal (CrbProject  *self,
   g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
 
   if (!_crb_project_in_team (self))
-    return not_team (self, error);
-  if (!check_owner (self, error))
+    return _crb_project_team_not_team (self, error);
+  if (!_crb_project_team_check_owner_of (self, error))
     return FALSE;
   if (self->team->revealed || !self->team->blind)
     return TRUE;
@@ -889,8 +864,8 @@ crb_project_team_can_see_others (CrbProject *self)
   return !_crb_project_in_team (self) || crb_team_viewer_sees_all (self->team->team);
 }
 
-static gboolean
-check_sees_all (CrbProject  *self,
+gboolean
+_crb_project_team_check_sees_all (CrbProject  *self,
                 GError     **error)
 {
   if (crb_team_viewer_sees_all (self->team->team))
@@ -900,337 +875,6 @@ check_sees_all (CrbProject  *self,
                _("the review is blind: only the owner, %s, sees every reviewer's decisions until they are "
                  "revealed"), self->team->owner ? self->team->owner : "?");
   return FALSE;
-}
-
-/* ------------------------------------------------------------ writing */
-
-/* Opens and locks @reviewer's file and reads what the reviewer's other
- * programs appended: what follows depends on it (the next seq, the step
- * to undo).
- */
-static gboolean
-begin_write (CrbProject  *self,
-             const char  *reviewer,
-             GHashTable  *changed,
-             GError     **error)
-{
-  CrbProjectTeam *t = self->team;
-  g_autofree char *path = crb_reviews_path_for (t->folder, reviewer);
-
-  if (t->writer == NULL || strcmp (crb_review_writer_get_path (t->writer), path) != 0)
-    {
-      g_clear_pointer (&t->writer, crb_review_writer_free);
-      t->writer = crb_review_writer_open (path, self->data.id, reviewer, error);
-      if (t->writer == NULL)
-        return FALSE;
-    }
-  if (!crb_review_writer_lock (t->writer, error))
-    return FALSE;
-  catch_up_file (self, path, changed);
-  return TRUE;
-}
-
-static void
-end_write (CrbProject *self)
-{
-  if (self->team->writer != NULL)
-    crb_review_writer_unlock (self->team->writer);
-}
-
-/* Numbers @records after the reviewer's last, appends them durably, and
- * takes them in.  Records of one step (@group) share the seq of the first.
- */
-static gboolean
-commit_records (CrbProject    *self,
-                const char    *reviewer,
-                CrbTeamRecord *records,
-                guint          n,
-                gboolean       group,
-                GHashTable    *changed,
-                GError       **error)
-{
-  CrbProjectTeam *t = self->team;
-  g_autofree char *time = crb_now_iso8601 ();
-  g_autoptr (GString) lines = g_string_new (NULL);
-  g_autofree char *path = crb_reviews_path_for (t->folder, reviewer);
-  guint32 seq = crb_team_get_max_seq (t->team, reviewer) + 1;
-  FileState *state;
-
-  for (guint i = 0; i < n; i++)
-    {
-      records[i].seq = seq + i;
-      records[i].time = time;
-      records[i].group = group && n > 1 ? seq : 0;
-      crb_reviews_format_record (lines, reviewer, &records[i]);
-    }
-
-  if (!crb_review_writer_append (t->writer, lines->str, lines->len, error))
-    return FALSE;
-
-  /* What was just written need not be read again. */
-  state = g_hash_table_lookup (t->files, path);
-  if (state != NULL)
-    {
-      state->end += lines->len;
-      state->lines += n;
-    }
-  crb_team_add_records (t->team, reviewer, records, n, changed, self->problems);
-  return TRUE;
-}
-
-static const char *
-resolve_reviewer (CrbProject         *self,
-                  const CrbDecision  *decision,
-                  GError            **error)
-{
-  const char *reviewer = decision && decision->annotator && *decision->annotator ? decision->annotator
-                                                                                 : self->team->reviewer;
-
-  return crb_project_team_check_reviewer (self, reviewer, error) ? reviewer : NULL;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
-static void
-fill_decision (CrbTeamRecord     *record,
-               const CrbDecision *decision)
-{
-  record->status = decision->status;
-  record->reason = decision->status == CRB_DECISION_STATUS_REJECTED ? decision->reason : CRB_REJECT_REASON_NONE;
-  record->corrected = decision->status == CRB_DECISION_STATUS_CORRECTED ? decision->corrected_text : NULL;
-  record->note = decision->note && *decision->note ? decision->note : NULL;
-}
-
-/**
- * _crb_project_team_decide_batch:
- *
- * crb_project_decide() and its kin in a team project: the decisions go to
- * the reviewer's own file, as one step when there are several.
- */
-gboolean
-_crb_project_team_decide_batch (CrbProject                *self,
-                                const char * const        *claim_ids,
-                                const CrbDecision * const *decisions,
-                                GError                   **error)
-{
-  g_autoptr (GHashTable) changed = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree CrbTeamRecord *records = NULL;
-  const char *reviewer;
-  guint n = 0;
-  gboolean ok;
-
-  reviewer = resolve_reviewer (self, decisions[0], error);
-  if (reviewer == NULL)
-    return FALSE;
-
-  while (claim_ids[n] != NULL)
-    n++;
-  records = g_new0 (CrbTeamRecord, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    {
-      const char *who = decisions[i]->annotator && *decisions[i]->annotator ? decisions[i]->annotator : reviewer;
-
-      if (strcmp (who, reviewer) != 0)
-        {
-          g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
-                       _("one step holds one reviewer's decisions, not %s's and %s's"), reviewer, who);
-          return FALSE;
-        }
-      if (crb_project_find_claim (self, claim_ids[i], NULL, error) == NULL)
-        return FALSE;
-      records[i].op = CRB_TEAM_OP_DECIDE;
-      records[i].claim = claim_ids[i];
-      fill_decision (&records[i], decisions[i]);
-    }
-
-  if (!begin_write (self, reviewer, changed, error))
-    return FALSE;
-  ok = commit_records (self, reviewer, records, n, TRUE, changed, error);
-  end_write (self);
-  update_views (self, changed);
-  return ok;
-}
-
-/**
- * _crb_project_team_link:
- *
- * crb_project_link() and crb_project_unlink() in a team project: the
- * reviewer's own, in their file.  (The project's alignment is the
- * owner's; the team's links are measured by the agreement.)
- */
-gboolean
-_crb_project_team_link (CrbProject   *self,
-                        gboolean      link,
-                        const char   *a,
-                        const char   *b,
-                        CrbRelation   relation,
-                        GError      **error)
-{
-  g_autoptr (GHashTable) changed = g_hash_table_new (g_str_hash, g_str_equal);
-  const char *reviewer = resolve_reviewer (self, NULL, error);
-  CrbStory *story_a = NULL, *story_b = NULL;
-  CrbClaim *claim_a, *claim_b;
-  CrbTeamRecord record = { 0, };
-  gboolean ok;
-
-  if (reviewer == NULL ||
-      (claim_a = crb_project_find_claim (self, a, &story_a, error)) == NULL ||
-      (claim_b = crb_project_find_claim (self, b, &story_b, error)) == NULL)
-    return FALSE;
-  if (story_a != story_b)
-    {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
-                   _("“%s” and “%s” belong to different stories; only claims of one story are linked"), a, b);
-      return FALSE;
-    }
-  if (g_strcmp0 (crb_claim_get_article_id (claim_a), crb_claim_get_article_id (claim_b)) == 0)
-    {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
-                   _("“%s” and “%s” are in the same article; links join claims of different articles"), a, b);
-      return FALSE;
-    }
-
-  record.op = link ? CRB_TEAM_OP_LINK : CRB_TEAM_OP_UNLINK;
-  record.claim = a;
-  record.other = b;
-  record.relation = relation;
-
-  if (!begin_write (self, reviewer, changed, error))
-    return FALSE;
-  ok = commit_records (self, reviewer, &record, 1, FALSE, changed, error);
-  end_write (self);
-  update_views (self, changed);
-  return ok;
-}
-
-static const char *
-step_subject (const CrbTeamRecord *step)
-{
-  return step->claim;
-}
-
-/**
- * _crb_project_team_step:
- *
- * Undo or redo in a team project: the reviewer's latest step (with the
- * steps of its group), by a record in their own file.
- *
- * Returns: (transfer full) (nullable): the claim the step changed
- */
-char *
-_crb_project_team_step (CrbProject  *self,
-                        gboolean     redo,
-                        GError     **error)
-{
-  g_autoptr (GHashTable) changed = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GArray) records = g_array_new (FALSE, TRUE, sizeof (CrbTeamRecord));
-  const char *reviewer = resolve_reviewer (self, NULL, error);
-  g_autofree char *subject = NULL;
-  CrbTeamRecord step;
-  guint32 group;
-  gboolean ok;
-
-  if (reviewer == NULL || !begin_write (self, reviewer, changed, error))
-    return NULL;
-
-  if (!crb_team_peek_step (self->team->team, reviewer, redo, 0, &step))
-    {
-      end_write (self);
-      update_views (self, changed);
-      g_set_error_literal (error, CRB_ERROR, CRB_ERROR_NOTHING_TO_DO,
-                           redo ? _("nothing to redo") : _("nothing to undo"));
-      return NULL;
-    }
-
-  group = step.group;
-  for (guint depth = 0; crb_team_peek_step (self->team->team, reviewer, redo, depth, &step); depth++)
-    {
-      CrbTeamRecord record = { 0, };
-
-      if (depth > 0 && (group == 0 || step.group != group))
-        break;
-      record.op = redo ? CRB_TEAM_OP_REDO : CRB_TEAM_OP_UNDO;
-      record.target = step.seq;
-      g_array_append_val (records, record);
-      g_free (subject);
-      subject = g_strdup (step_subject (&step));
-    }
-
-  ok = commit_records (self, reviewer, (CrbTeamRecord *) records->data, records->len, FALSE, changed, error);
-  end_write (self);
-  update_views (self, changed);
-  _crb_project_notify_state (self, TRUE);
-  return ok ? g_steal_pointer (&subject) : NULL;
-}
-
-gboolean
-_crb_project_team_can_step (CrbProject *self,
-                            gboolean    redo)
-{
-  CrbTeamRecord step;
-
-  return self->team->reviewer != NULL &&
-         crb_team_peek_step (self->team->team, self->team->reviewer, redo, 0, &step);
-}
-
-/* What the reviewer's next undo or redo would do, in words. */
-char *
-_crb_project_team_dup_step_label (CrbProject *self,
-                                  gboolean    redo)
-{
-  guint counts[CRB_N_DECISION_STATUSES] = { 0 };
-  CrbTeamRecord step, first;
-  guint n = 0, n_decisions = 0;
-
-  if (self->team->reviewer == NULL ||
-      !crb_team_peek_step (self->team->team, self->team->reviewer, redo, 0, &first))
-    return NULL;
-
-  for (guint depth = 0; crb_team_peek_step (self->team->team, self->team->reviewer, redo, depth, &step); depth++)
-    {
-      if (depth > 0 && (first.group == 0 || step.group != first.group))
-        break;
-      n++;
-      if (step.op == CRB_TEAM_OP_DECIDE)
-        {
-          counts[step.status]++;
-          n_decisions++;
-        }
-    }
-
-  if (n == 1 && first.op == CRB_TEAM_OP_ADJUDICATE)
-    return g_strdup_printf (_("adjudicated claim “%s”"), first.claim);
-  if (n == 1 && first.op == CRB_TEAM_OP_UNLINK)
-    return g_strdup (_("unlinked 2 claims"));
-  if (n == 1 && first.op == CRB_TEAM_OP_LINK)
-    {
-      if (first.relation == CRB_RELATION_CONFLICTS)
-        return g_strdup (_("linked 2 claims as conflicting"));
-      if (first.relation == CRB_RELATION_RELATED)
-        return g_strdup (_("linked 2 claims as related"));
-      return g_strdup (_("linked 2 claims as agreeing"));
-    }
-  if (n_decisions == n)
-    {
-      if (counts[CRB_DECISION_STATUS_CONFIRMED] == n)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "confirmed %u claim", "confirmed %u claims", n), n);
-      if (counts[CRB_DECISION_STATUS_CORRECTED] == n)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "corrected %u claim", "corrected %u claims", n), n);
-      if (counts[CRB_DECISION_STATUS_REJECTED] == n)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "rejected %u claim", "rejected %u claims", n), n);
-      if (counts[CRB_DECISION_STATUS_PENDING] == n)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "set %u claim back to pending",
-                                             "set %u claims back to pending", n), n);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "decided %u claim", "decided %u claims", n), n);
-    }
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", n), n);
 }
 
 /**
@@ -1250,809 +894,5 @@ _crb_project_team_refresh (CrbProject *self)
     return 0;
   install_driver (self);
   catch_up_all (self, changed);
-  return update_views (self, changed);
-}
-
-/* ------------------------------------------------------------ adjudication */
-
-/**
- * crb_project_adjudicate:
- * @take: (nullable): the reviewer whose decision to take
- * @decision: (nullable): the adjudicator's own decision, when @take is
- *   %NULL; its annotator, if set, is the adjudicator
- *
- * Records an adjudication of a claim in the adjudicator's file (the
- * project's reviewer unless @decision names another): a record of its own
- * naming the decisions it resolves, which makes the claim's gold decision
- * and is undone by the adjudicator's undo.  Not in a blind review the
- * adjudicator cannot see.
- */
-gboolean
-crb_project_adjudicate (CrbProject         *self,
-                        const char         *claim_id,
-                        const char         *take,
-                        const CrbDecision  *decision,
-                        GError            **error)
-{
-  g_autoptr (GHashTable) changed = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (CrbDecision) taken = NULL;
-  g_autofree char *resolves = NULL;
-  CrbTeamRecord record = { 0, };
-  const char *adjudicator;
-  gboolean ok;
-
-  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (claim_id != NULL, FALSE);
-  g_return_val_if_fail ((take == NULL) != (decision == NULL), FALSE);
-
-  if (!_crb_project_in_team (self))
-    return not_team (self, error);
-  adjudicator = resolve_reviewer (self, decision, error);
-  if (adjudicator == NULL || crb_project_find_claim (self, claim_id, NULL, error) == NULL)
-    return FALSE;
-  if (!begin_write (self, adjudicator, changed, error))
-    return FALSE;
-
-  {
-    const char *viewer = crb_team_get_viewer (self->team->team);
-    g_autofree char *saved = g_strdup (viewer);
-
-    /* Whoever adjudicates must see what they resolve. */
-    crb_team_set_viewer (self->team->team, adjudicator);
-    ok = check_sees_all (self, error);
-    crb_team_set_viewer (self->team->team, saved);
-    if (!ok)
-      {
-        end_write (self);
-        return FALSE;
-      }
-  }
-
-  if (take != NULL)
-    {
-      taken = crb_team_dup_decision (self->team->team, take, claim_id);
-      if (taken == NULL)
-        {
-          end_write (self);
-          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s has not decided claim “%s”"), take, claim_id);
-          return FALSE;
-        }
-      decision = taken;
-      record.take = take;
-    }
-  else if (decision->status == CRB_DECISION_STATUS_PENDING ||
-           (decision->status == CRB_DECISION_STATUS_REJECTED && decision->reason == CRB_REJECT_REASON_NONE) ||
-           (decision->status == CRB_DECISION_STATUS_CORRECTED && is_blank (decision->corrected_text)))
-    {
-      end_write (self);
-      g_set_error_literal (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
-                           _("an adjudication confirms, corrects (with the text) or rejects (with a reason)"));
-      return FALSE;
-    }
-
-  resolves = crb_team_dup_resolves (self->team->team, claim_id);
-  record.op = CRB_TEAM_OP_ADJUDICATE;
-  record.claim = claim_id;
-  fill_decision (&record, decision);
-  record.resolves = resolves;
-
-  ok = commit_records (self, adjudicator, &record, 1, FALSE, changed, error);
-  end_write (self);
-  update_views (self, changed);
-  _crb_project_notify_state (self, TRUE);
-  return ok;
-}
-
-/* ------------------------------------------------------------ what to show */
-
-/**
- * crb_project_team_dup_own_decision:
- *
- * Returns: (transfer full) (nullable): the reviewer's own decision on the
- *   claim (crb_project_set_reviewer()), %NULL for none
- */
-CrbDecision *
-crb_project_team_dup_own_decision (CrbProject *self,
-                                   const char *claim_id)
-{
-  g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
-
-  if (!_crb_project_in_team (self))
-    return NULL;
-  return crb_team_dup_decision (self->team->team, self->team->reviewer, claim_id);
-}
-
-/**
- * crb_project_team_dup_annotations:
- *
- * Returns: (transfer full) (element-type CrbAnnotation): every reviewer's
- *   decision on the claim, by reviewer — only the reviewer's own in a blind
- *   review (crb_project_team_can_see_others())
- */
-GPtrArray *
-crb_project_team_dup_annotations (CrbProject *self,
-                                  const char *claim_id)
-{
-  GPtrArray *annotations;
-
-  g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
-
-  if (!_crb_project_in_team (self))
-    return g_ptr_array_new_with_free_func ((GDestroyNotify) crb_annotation_free);
-
-  annotations = crb_team_dup_annotations (self->team->team, claim_id);
-  if (!crb_team_viewer_sees_all (self->team->team))
-    for (guint i = annotations->len; i-- > 0;)
-      {
-        CrbAnnotation *annotation = g_ptr_array_index (annotations, i);
-
-        if (g_strcmp0 (annotation->reviewer, self->team->reviewer) != 0)
-          g_ptr_array_remove_index (annotations, i);
-      }
-  return annotations;
-}
-
-/**
- * crb_project_team_dup_gold:
- * @consensus: (out) (optional): how the gold decision came about
- *
- * Returns: (transfer full) (nullable): the claim's gold decision (see
- *   crb_team_dup_gold()), whatever the view; %NULL for none
- */
-CrbDecision *
-crb_project_team_dup_gold (CrbProject   *self,
-                           const char   *claim_id,
-                           CrbConsensus *consensus)
-{
-  CrbClaim *claim;
-
-  g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
-
-  claim = crb_project_find_claim (self, claim_id, NULL, NULL);
-  if (!_crb_project_in_team (self))
-    {
-      const CrbDecision *d = claim ? crb_claim_get_decision (claim) : NULL;
-
-      if (consensus != NULL)
-        *consensus = d && d->status != CRB_DECISION_STATUS_PENDING ? CRB_CONSENSUS_SINGLE : CRB_CONSENSUS_NONE;
-      return d && d->status != CRB_DECISION_STATUS_PENDING ? crb_decision_copy (d) : NULL;
-    }
-  return crb_team_dup_gold (self->team->team, claim_id, claim ? _crb_claim_get_file_decision (claim) : NULL,
-                            consensus);
-}
-
-/**
- * crb_project_team_count_story:
- * @counts: (out caller-allocates) (array fixed-size=4): the story's claims
- *   by the status they show (#CrbDecisionStatus order)
- *
- * Counts a story's claims as the view shows them (the story's own counts,
- * crb_story_count_status(), are of the project file's decisions).  Loads
- * the story.
- */
-gboolean
-crb_project_team_count_story (CrbProject  *self,
-                              CrbStory    *story,
-                              guint       *counts,
-                              GError     **error)
-{
-  GListModel *claims;
-
-  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (CRB_IS_STORY (story), FALSE);
-
-  memset (counts, 0, CRB_N_DECISION_STATUSES * sizeof *counts);
-  if (!crb_story_ensure_loaded (story, error))
-    return FALSE;
-  claims = crb_story_get_claims (story);
-  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
-    {
-      g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, i);
-
-      counts[crb_claim_get_status (claim)]++;
-    }
-  return TRUE;
-}
-
-gboolean
-crb_project_team_get_disagreement (CrbProject *self,
-                                   const char *claim_id)
-{
-  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
-  return _crb_project_in_team (self) && crb_team_get_disagreement (self->team->team, claim_id);
-}
-
-/* The claims of @wanted (a set of ids) in project order, loading only the
- * stories that have some.
- */
-static GPtrArray *
-in_project_order (CrbProject  *self,
-                  GHashTable  *wanted,
-                  gboolean     all,
-                  GError     **error)
-{
-  g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GHashTable) stories = g_hash_table_new (NULL, NULL);
-  GListModel *list = G_LIST_MODEL (self->stories);
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, wanted);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      CrbStory *story = story_of_claim_id (self, key);
-
-      if (story != NULL)
-        g_hash_table_add (stories, story);
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr (CrbStory) story = g_list_model_get_item (list, i);
-      gboolean was_loaded = crb_story_is_loaded (story);
-      GListModel *claims;
-
-      if (!all && !g_hash_table_contains (stories, story))
-        continue;
-      if (!crb_story_ensure_loaded (story, error))
-        return NULL;
-      claims = crb_story_get_claims (story);
-      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
-        {
-          g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, j);
-
-          if (g_hash_table_contains (wanted, crb_claim_get_id (claim)))
-            g_ptr_array_add (result, g_strdup (crb_claim_get_id (claim)));
-        }
-      if (!was_loaded)
-        crb_story_unload (story);
-    }
-  return g_steal_pointer (&result);
-}
-
-/**
- * crb_project_team_dup_disagreements:
- *
- * Returns: (transfer full) (element-type utf8): the claims on which
- *   reviewers gave different labels, in project order (adjudicated ones
- *   too: crb_team_get_adjudication() tells them apart); %NULL with @error
- *   in a blind review the reviewer cannot see
- */
-GPtrArray *
-crb_project_team_dup_disagreements (CrbProject  *self,
-                                    GError     **error)
-{
-  g_autoptr (GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
-  CrbTeam *team;
-
-  g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
-
-  if (!_crb_project_in_team (self))
-    return g_ptr_array_new_with_free_func (g_free);
-  if (!check_sees_all (self, error))
-    return NULL;
-
-  team = self->team->team;
-  for (guint c = 0; c < crb_team_get_n_claims (team); c++)
-    if (crb_team_get_disagreement (team, crb_team_get_claim_id (team, c)))
-      g_hash_table_add (wanted, (char *) crb_team_get_claim_id (team, c));
-  return in_project_order (self, wanted, FALSE, error);
-}
-
-/**
- * crb_project_team_get_assigned:
- *
- * Returns: (array zero-terminated=1) (nullable): the reviewers the claim
- *   is assigned to; %NULL when nothing assigns it
- */
-const char * const *
-crb_project_team_get_assigned (CrbProject *self,
-                               const char *claim_id)
-{
-  g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
-  return _crb_project_in_team (self) ? crb_team_get_assigned (self->team->team, claim_id) : NULL;
-}
-
-/**
- * crb_project_team_is_mine:
- *
- * Returns: whether the claim is the reviewer's to review: assigned to them,
- *   or to no one in particular when the owner assigned nothing
- */
-gboolean
-crb_project_team_is_mine (CrbProject *self,
-                          const char *claim_id)
-{
-  const char * const *assigned;
-
-  g_return_val_if_fail (CRB_IS_PROJECT (self), TRUE);
-
-  if (!_crb_project_in_team (self) || !crb_team_has_assignments (self->team->team))
-    return TRUE;
-  assigned = crb_team_get_assigned (self->team->team, claim_id);
-  return assigned != NULL && self->team->reviewer != NULL &&
-         g_strv_contains (assigned, self->team->reviewer);
-}
-
-/**
- * crb_project_team_dup_queue:
- *
- * Returns: (transfer full) (element-type utf8): the reviewer's queue: the
- *   claims that are theirs (crb_project_team_is_mine()) and that they
- *   have not decided, in project order
- */
-GPtrArray *
-crb_project_team_dup_queue (CrbProject  *self,
-                            GError     **error)
-{
-  g_autoptr (GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GListModel *list;
-
-  g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
-
-  if (!_crb_project_in_team (self))
-    return g_ptr_array_new_with_free_func (g_free);
-
-  list = G_LIST_MODEL (self->stories);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr (CrbStory) story = g_list_model_get_item (list, i);
-      gboolean was_loaded = crb_story_is_loaded (story);
-      GListModel *claims;
-
-      if (!crb_story_ensure_loaded (story, error))
-        return NULL;
-      claims = crb_story_get_claims (story);
-      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
-        {
-          g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, j);
-          const char *id = crb_claim_get_id (claim);
-          g_autoptr (CrbDecision) own = NULL;
-
-          if (!crb_project_team_is_mine (self, id))
-            continue;
-          own = crb_team_dup_decision (self->team->team, self->team->reviewer, id);
-          if (own == NULL || own->status == CRB_DECISION_STATUS_PENDING)
-            g_hash_table_add (wanted, g_strdup (id));
-        }
-      if (!was_loaded)
-        crb_story_unload (story);
-    }
-  return in_project_order (self, wanted, TRUE, error);
-}
-
-/* ------------------------------------------------------------ assignment */
-
-typedef struct
-{
-  guint load;
-  guint distance;
-  guint index;
-} Candidate;
-
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
-{
-  const Candidate *x = a, *y = b;
-
-  if (x->load != y->load)
-    return x->load < y->load ? -1 : 1;
-  return (x->distance > y->distance) - (x->distance < y->distance);
-}
-
-/**
- * crb_project_team_assign:
- * @reviewers: (array zero-terminated=1): who reviews, in the order given
- * @per_claim: how many of them review each claim (1: each claim to one)
- * @reassign: assign every claim anew, instead of only the claims that
- *   have no assignment yet (articles added since, say)
- * @n_assigned: (out) (optional): how many claims were assigned
- *
- * Assigns each claim to @per_claim reviewers, balanced: claims are taken
- * in project order and each goes to the reviewers with the fewest claims
- * so far, ties broken in turn around @reviewers, so that pairs of
- * reviewers share claims evenly.  The same project and arguments give the
- * same assignments.  The owner's; written to the reviews folder.
- */
-gboolean
-crb_project_team_assign (CrbProject          *self,
-                         const char * const  *reviewers,
-                         guint                per_claim,
-                         gboolean             reassign,
-                         guint               *n_assigned,
-                         GError             **error)
-{
-  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) assigned = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *path = NULL;
-  g_autofree guint *load = NULL;
-  g_autofree Candidate *candidates = NULL;
-  GListModel *list;
-  guint n_reviewers, cursor = 0, n = 0;
-
-  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (reviewers != NULL, FALSE);
-
-  if (!_crb_project_in_team (self))
-    return not_team (self, error);
-  if (!check_owner (self, error))
-    return FALSE;
-
-  n_reviewers = g_strv_length ((char **) reviewers);
-  for (guint i = 0; i < n_reviewers; i++)
-    {
-      if (!crb_project_team_check_reviewer (self, reviewers[i], error))
-        return FALSE;
-      if (g_hash_table_contains (index, reviewers[i]))
-        {
-          g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT, _("%s is named twice"), reviewers[i]);
-          return FALSE;
-        }
-      g_hash_table_insert (index, (char *) reviewers[i], GUINT_TO_POINTER (i + 1));
-    }
-  if (per_claim < 1 || per_claim > n_reviewers)
-    {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
-                   _("each claim can go to 1 to %u reviewers, not %u"), n_reviewers, per_claim);
-      return FALSE;
-    }
-
-  load = g_new0 (guint, n_reviewers);
-  candidates = g_new0 (Candidate, n_reviewers);
-  list = G_LIST_MODEL (self->stories);
-
-  /* Every claim in project order; those assigned already keep theirs. */
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr (CrbStory) story = g_list_model_get_item (list, i);
-      gboolean was_loaded = crb_story_is_loaded (story);
-      GListModel *claims;
-
-      if (!crb_story_ensure_loaded (story, error))
-        return FALSE;
-      claims = crb_story_get_claims (story);
-      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
-        {
-          g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, j);
-          const char * const *had = reassign ? NULL : crb_team_get_assigned (self->team->team,
-                                                                             crb_claim_get_id (claim));
-
-          g_ptr_array_add (ids, g_strdup (crb_claim_get_id (claim)));
-          g_ptr_array_add (assigned, had ? g_strdupv ((char **) had) : NULL);
-          for (guint k = 0; had && had[k]; k++)
-            {
-              guint r = GPOINTER_TO_UINT (g_hash_table_lookup (index, had[k]));
-
-              if (r > 0)
-                load[r - 1]++;
-            }
-        }
-      if (!was_loaded)
-        crb_story_unload (story);
-    }
-
-  for (guint c = 0; c < ids->len; c++)
-    {
-      GStrv names;
-
-      if (g_ptr_array_index (assigned, c) != NULL)
-        continue;
-      for (guint r = 0; r < n_reviewers; r++)
-        candidates[r] = (Candidate) { load[r], (r + n_reviewers - cursor) % n_reviewers, r };
-      qsort (candidates, n_reviewers, sizeof *candidates, compare_candidates);
-
-      names = g_new0 (char *, per_claim + 1);
-      for (guint k = 0; k < per_claim; k++)
-        {
-          /* In the order given, whatever the loads. */
-          guint best = k;
-
-          for (guint m = k + 1; m < per_claim; m++)
-            if (candidates[m].index < candidates[best].index)
-              best = m;
-          if (best != k)
-            {
-              Candidate swap = candidates[k];
-
-              candidates[k] = candidates[best];
-              candidates[best] = swap;
-            }
-          names[k] = g_strdup (reviewers[candidates[k].index]);
-          load[candidates[k].index]++;
-        }
-      g_ptr_array_index (assigned, c) = names;
-      cursor = (cursor + per_claim) % n_reviewers;
-      n++;
-    }
-
-  path = g_build_filename (self->team->folder, CRB_ASSIGNMENTS_FILE, NULL);
-  if (!crb_reviews_write_assignments (path, self->data.id, reviewers, per_claim, ids, assigned, error))
-    return FALSE;
-  read_assignments (self, FALSE);
-  if (n_assigned != NULL)
-    *n_assigned = n;
-  return TRUE;
-}
-
-/* ------------------------------------------------------------ merge */
-
-/**
- * crb_project_team_merge_file:
- * @file: a reviewer's file that came another way (by mail, say)
- * @reviewer: (out) (optional) (transfer full): whose file it is
- * @n_new: (out) (optional): how many of its records were new here
- *
- * Takes in a reviewer's file: the records this project's copy of the
- * reviewer's file lacks are appended to it.  Merging one file twice
- * changes nothing.
- */
-gboolean
-crb_project_team_merge_file (CrbProject  *self,
-                             GFile       *file,
-                             char       **reviewer,
-                             guint       *n_new,
-                             GError     **error)
-{
-  g_autoptr (GHashTable) changed = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) have = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_auto (CrbReviewBatch) incoming = { NULL, };
-  g_auto (CrbReviewBatch) local = { NULL, };
-  g_autoptr (GString) lines = g_string_new (NULL);
-  g_autoptr (GArray) added = g_array_new (FALSE, FALSE, sizeof (CrbTeamRecord));
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *target = NULL;
-  struct stat a, b;
-  FileState *state;
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (!_crb_project_in_team (self))
-    return not_team (self, error);
-  if (path == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: not a local file"), name);
-      return FALSE;
-    }
-  if (!crb_reviews_read (path, 0, 0, NULL, &incoming, self->problems, error))
-    return FALSE;
-  if (strcmp (incoming.project_id, self->data.id) != 0)
-    {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT,
-                   _("%s: the reviews of another project (%s), not of this one (%s)"),
-                   path, incoming.project_id, self->data.id);
-      return FALSE;
-    }
-  if (reviewer != NULL)
-    *reviewer = g_strdup (incoming.reviewer);
-
-  target = crb_reviews_path_for (self->team->folder, incoming.reviewer);
-  if (stat (path, &a) == 0 && stat (target, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-    {
-      if (n_new != NULL)
-        *n_new = 0;
-      return TRUE;   /* the file itself */
-    }
-
-  if (!begin_write (self, incoming.reviewer, changed, error))
-    return FALSE;
-
-  /* What the reviewer's file here holds, line by line as written. */
-  if (!crb_reviews_read (target, 0, 0, NULL, &local, NULL, NULL))
-    crb_review_batch_clear (&local);
-  for (guint i = 0; local.records != NULL && i < local.records->len; i++)
-    {
-      g_autoptr (GString) line = g_string_new (NULL);
-
-      crb_reviews_format_record (line, incoming.reviewer, &g_array_index (local.records, CrbTeamRecord, i));
-      g_hash_table_add (have, g_string_free (g_steal_pointer (&line), FALSE));
-    }
-
-  for (guint i = 0; i < incoming.records->len; i++)
-    {
-      CrbTeamRecord *record = &g_array_index (incoming.records, CrbTeamRecord, i);
-      g_autoptr (GString) line = g_string_new (NULL);
-
-      crb_reviews_format_record (line, incoming.reviewer, record);
-      if (g_hash_table_contains (have, line->str))
-        continue;
-      g_string_append_len (lines, line->str, line->len);
-      g_array_append_val (added, *record);
-      g_hash_table_add (have, g_string_free (g_steal_pointer (&line), FALSE));
-    }
-
-  if (lines->len > 0)
-    ok = crb_review_writer_append (self->team->writer, lines->str, lines->len, error);
-  if (ok && (state = g_hash_table_lookup (self->team->files, target)) != NULL)
-    {
-      state->end += lines->len;
-      state->lines += added->len;
-    }
-  end_write (self);
-
-  if (ok)
-    crb_team_add_records (self->team->team, incoming.reviewer, (CrbTeamRecord *) added->data, added->len,
-                          changed, self->problems);
-  update_views (self, changed);
-  if (n_new != NULL)
-    *n_new = added->len;
-  return ok;
-}
-
-/* ------------------------------------------------------------ agreement */
-
-static const char *
-story_id_of (const char *claim_id,
-             gpointer    user_data)
-{
-  CrbStory *story = story_of_claim_id (user_data, claim_id);
-
-  return story ? crb_story_get_id (story) : NULL;
-}
-
-static int
-compare_pair_keys (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
-{
-  CrbTeam *team = user_data;
-  const char *a1, *b1, *a2, *b2;
-  int c;
-
-  crb_team_get_pair (team, *(const guint *) a, &a1, &b1);
-  crb_team_get_pair (team, *(const guint *) b, &a2, &b2);
-  if (strcmp (a1, b1) > 0)
-    {
-      const char *t = a1;
-      a1 = b1;
-      b1 = t;
-    }
-  if (strcmp (a2, b2) > 0)
-    {
-      const char *t = a2;
-      a2 = b2;
-      b2 = t;
-    }
-  c = strcmp (a1, a2);
-  return c != 0 ? c : strcmp (b1, b2);
-}
-
-/* Links: the pairs some reviewer linked or unlinked by hand.  A reviewer
- * who reviewed the pair's story (decided a claim of it, or touched a link
- * in it) and left the pair alone accepted it as the alignment has it.
- */
-static gboolean
-measure_links (CrbProject      *self,
-               CrbTeamFigures  *figures,
-               GError         **error)
-{
-  CrbTeam *team = self->team->team;
-  guint n_reviewers = crb_team_get_n_reviewers (team);
-  g_autoptr (GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GHashTable) reviewed = g_hash_table_new_full (NULL, NULL, NULL, g_free);  /* story → gboolean[] */
-  g_autofree gint8 *values = NULL;
-  g_autofree gint8 *linked = NULL;
-  CrbReliabilityData data = { 0, n_reviewers, 4, NULL };
-  CrbReliabilityData binary = { 0, n_reviewers, 2, NULL };
-  guint n = 0;
-
-  for (guint p = 0; p < crb_team_get_n_pairs (team); p++)
-    {
-      const char *a, *b;
-      CrbStory *story;
-
-      crb_team_get_pair (team, p, &a, &b);
-      story = story_of_claim_id (self, a);
-      if (story == NULL || story != story_of_claim_id (self, b))
-        continue;
-      g_array_append_val (pairs, p);
-      if (!g_hash_table_contains (reviewed, story))
-        g_hash_table_insert (reviewed, story, g_new0 (gboolean, MAX (n_reviewers, 1)));
-    }
-  if (pairs->len == 0)
-    return TRUE;
-  g_array_sort_with_data (pairs, compare_pair_keys, team);
-
-  /* Who reviewed which of those stories. */
-  for (guint c = 0; c < crb_team_get_n_claims (team); c++)
-    {
-      CrbStory *story = story_of_claim_id (self, crb_team_get_claim_id (team, c));
-      gboolean *mark = story ? g_hash_table_lookup (reviewed, story) : NULL;
-
-      for (guint r = 0; mark != NULL && r < n_reviewers; r++)
-        mark[r] |= crb_team_get_label (team, r, c) >= 0;
-    }
-  for (guint i = 0; i < pairs->len; i++)
-    {
-      const char *a, *b;
-      gboolean *mark;
-
-      crb_team_get_pair (team, g_array_index (pairs, guint, i), &a, &b);
-      mark = g_hash_table_lookup (reviewed, story_of_claim_id (self, a));
-      for (guint r = 0; r < n_reviewers; r++)
-        mark[r] |= crb_team_get_link_state (team, r, g_array_index (pairs, guint, i)) != NULL;
-    }
-
-  values = g_new (gint8, (gsize) pairs->len * MAX (n_reviewers, 1));
-  linked = g_new (gint8, (gsize) pairs->len * MAX (n_reviewers, 1));
-  for (guint i = 0; i < pairs->len; i++)
-    {
-      guint p = g_array_index (pairs, guint, i);
-      const char *a, *b, *auto_state = "unlinked";
-      CrbStory *story;
-      const gboolean *mark;
-      const CrbLink *link;
-
-      crb_team_get_pair (team, p, &a, &b);
-      story = story_of_claim_id (self, a);
-      if (!crb_story_ensure_loaded (story, error))
-        return FALSE;
-      link = crb_alignment_find_link (crb_story_get_alignment (story), a, b);
-      if (link == NULL)
-        link = crb_alignment_find_link (crb_story_get_alignment (story), b, a);
-      if (link != NULL)
-        auto_state = crb_relation_to_string (link->relation);
-      mark = g_hash_table_lookup (reviewed, story);
-
-      for (guint r = 0; r < n_reviewers; r++)
-        {
-          const char *state = crb_team_get_link_state (team, r, p);
-          CrbRelation relation;
-          gint8 v = -1;
-
-          if (state == NULL && mark[r])
-            state = auto_state;
-          if (state != NULL)
-            v = crb_relation_from_string (state, &relation) ? (gint8) relation : 3;
-          values[(gsize) n * n_reviewers + r] = v;
-          linked[(gsize) n * n_reviewers + r] = v < 0 ? -1 : v < 3;
-        }
-      n++;
-    }
-
-  data.n_units = binary.n_units = n;
-  data.values = values;
-  binary.values = linked;
-  figures->links = crb_agreement_figures_new (&data, (const char * const *) figures->reviewers);
-  figures->links_linked_alpha = crb_agreement_krippendorff_alpha (&binary, NULL);
-  return TRUE;
-}
-
-/**
- * crb_project_team_compute_agreement:
- *
- * Measures how well the team's reviewers agree (docs/team.md,
- * "Agreement"): on the label of the claims two of them or more decided,
- * over all, story by story and reviewer by reviewer; and on the links
- * they made or removed by hand.  Claims of the reviewers' files that are
- * not in the project are left out.
- *
- * Returns: (transfer full): the figures, or %NULL with @error (not a team
- *   project; a blind review the reviewer cannot see)
- */
-CrbTeamFigures *
-crb_project_team_compute_agreement (CrbProject  *self,
-                                    GError     **error)
-{
-  g_autoptr (CrbTeamFigures) figures = NULL;
-
-  g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
-
-  if (!_crb_project_in_team (self))
-    {
-      not_team (self, error);
-      return NULL;
-    }
-  if (!check_sees_all (self, error))
-    return NULL;
-
-  figures = crb_team_compute_figures (self->team->team, story_id_of, self);
-  if (!measure_links (self, figures, error))
-    return NULL;
-  return g_steal_pointer (&figures);
+  return _crb_project_team_update_views (self, changed);
 }
