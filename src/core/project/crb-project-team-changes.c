@@ -167,6 +167,7 @@ _crb_project_team_decide_batch (CrbProject                *self,
   ok = commit_records (self, reviewer, records, n, TRUE, changed, error);
   end_write (self);
   _crb_project_team_update_views (self, changed);
+  _crb_project_notify_state (self, TRUE);
   return ok;
 }
 
@@ -219,6 +220,7 @@ _crb_project_team_link (CrbProject   *self,
   ok = commit_records (self, reviewer, &record, 1, FALSE, changed, error);
   end_write (self);
   _crb_project_team_update_views (self, changed);
+  _crb_project_notify_state (self, TRUE);
   return ok;
 }
 

@@ -147,11 +147,13 @@ _crb_project_team_story_of (CrbProject *self,
 }
 
 /* Shows @claim_id's decision in the view, if its story is loaded; tells
- * whoever listens when it changed.
+ * whoever listens when it changed, or when @always (a reviewer's decision
+ * on it changed: the annotations others show changed with it).
  */
 static gboolean
 update_view (CrbProject *self,
-             const char *claim_id)
+             const char *claim_id,
+             gboolean    always)
 {
   CrbStory *story = _crb_project_team_story_of (self, claim_id);
   g_autoptr (CrbDecision) view = NULL;
@@ -161,7 +163,7 @@ update_view (CrbProject *self,
     return FALSE;
 
   view = crb_team_dup_view (self->team->team, claim_id, _crb_claim_get_file_decision (claim));
-  if (crb_decision_equal (view, crb_claim_get_decision (claim)))
+  if (crb_decision_equal (view, crb_claim_get_decision (claim)) && !always)
     return FALSE;
   _crb_claim_set_view (claim, view);
   g_signal_emit (self, _crb_project_signals[CLAIM_DECIDED], 0, claim);
@@ -178,7 +180,7 @@ _crb_project_team_update_views (CrbProject *self,
 
   g_hash_table_iter_init (&iter, changed);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    n += update_view (self, key);
+    n += update_view (self, key, TRUE);
   return n;
 }
 
@@ -203,7 +205,7 @@ refresh_views (CrbProject *self)
         {
           g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, j);
 
-          update_view (self, crb_claim_get_id (claim));
+          update_view (self, crb_claim_get_id (claim), FALSE);
         }
     }
 }
