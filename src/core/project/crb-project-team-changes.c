@@ -384,8 +384,6 @@ crb_project_adjudicate (CrbProject         *self,
   adjudicator = resolve_reviewer (self, decision, error);
   if (adjudicator == NULL || crb_project_find_claim (self, claim_id, NULL, error) == NULL)
     return FALSE;
-  if (!begin_write (self, adjudicator, changed, error))
-    return FALSE;
 
   {
     const char *viewer = crb_team_get_viewer (self->team->team);
@@ -396,11 +394,11 @@ crb_project_adjudicate (CrbProject         *self,
     ok = _crb_project_team_check_sees_all (self, error);
     crb_team_set_viewer (self->team->team, saved);
     if (!ok)
-      {
-        end_write (self);
-        return FALSE;
-      }
+      return FALSE;
   }
+
+  if (!begin_write (self, adjudicator, changed, error))
+    return FALSE;
 
   if (take != NULL)
     {
