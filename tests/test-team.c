@@ -436,6 +436,140 @@ test_names (void)
   g_assert_false (crb_reviewer_name_is_valid ("two words"));
 }
 
+
+/* ------------------------------------------------------------ the project */
+
+static void
+count_signal (gpointer  instance,
+              CrbClaim *claim,
+              guint    *n)
+{
+  (*n)++;
+}
+
+/* What the app sees: the reviewer's decisions in their own file, claims
+ * showing the gold decision or the reviewer's own, the signals, undo, and
+ * another reviewer's file arriving.
+ */
+static void
+test_project (void)
+{
+  g_autofree char *dir = crb_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (CrbProject) project = crb_test_make_project (dir, "p.crb", &path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbDecision) confirm = crb_decision_new (CRB_DECISION_STATUS_CONFIRMED);
+  g_autoptr (CrbDecision) reject = crb_decision_new (CRB_DECISION_STATUS_REJECTED);
+  g_autoptr (CrbStory) story = NULL;
+  g_autoptr (CrbClaim) claim = NULL;
+  g_autoptr (GPtrArray) annotations = NULL;
+  g_autofree char *undone = NULL;
+  CrbConsensus consensus;
+  const char *id;
+  gboolean changed = FALSE;
+  guint n_signals = 0;
+
+  g_assert_false (crb_project_is_team (project));
+  g_assert_true (crb_project_team_init (project, "olga", &changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (changed);
+  g_assert_true (crb_project_is_team (project));
+  before = crb_test_read_file (path);
+
+  story = g_list_model_get_item (crb_project_get_stories (project), 0);
+  g_assert_true (crb_story_ensure_loaded (story, &error));
+  claim = g_list_model_get_item (crb_story_get_claims (story), 0);
+  id = crb_claim_get_id (claim);
+  g_signal_connect (project, "claim-decided", G_CALLBACK (count_signal), &n_signals);
+
+  /* No name, no change (init named the owner: unname). */
+  crb_project_set_reviewer (project, NULL);
+  g_assert_false (crb_project_decide (project, id, confirm, &error));
+  g_assert_error (error, CRB_ERROR, CRB_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  crb_project_set_reviewer (project, "ana");
+  g_assert_false (crb_project_can_undo (project));
+  g_assert_true (crb_project_decide (project, id, confirm, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_signals, ==, 1);
+  g_assert_true (crb_project_can_undo (project));
+  g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_CONFIRMED);
+  g_assert_cmpstr (crb_claim_get_decision (claim)->annotator, ==, "ana");
+
+  /* Ben disagrees: no gold decision; ana's own view still shows hers. */
+  reject->reason = CRB_REJECT_REASON_OPINION;
+  reject->annotator = g_strdup ("ben");
+  g_assert_true (crb_project_decide (project, id, reject, &error));
+  g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_PENDING);
+  g_clear_pointer (&annotations, g_ptr_array_unref);
+  annotations = crb_project_team_dup_annotations (project, id);
+  g_assert_cmpuint (annotations->len, ==, 2);
+  g_assert_null (crb_project_team_dup_gold (project, id, &consensus));
+  g_assert_cmpint (consensus, ==, CRB_CONSENSUS_DISPUTED);
+  g_assert_true (crb_project_team_get_disagreement (project, id));
+  crb_project_team_set_view (project, CRB_TEAM_VIEW_OWN);
+  g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_CONFIRMED);
+
+  /* Olga adjudicates with ben's decision; ana's undo takes back hers only. */
+  crb_project_set_reviewer (project, "olga");
+  crb_project_team_set_view (project, CRB_TEAM_VIEW_GOLD);
+  g_assert_true (crb_project_adjudicate (project, id, "ben", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_REJECTED);
+  crb_project_set_reviewer (project, "ana");
+  undone = crb_project_undo (project, &error);
+  g_assert_cmpstr (undone, ==, id);
+  g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_REJECTED);   /* adjudicated */
+  g_clear_pointer (&annotations, g_ptr_array_unref);
+  annotations = crb_project_team_dup_annotations (project, id);
+  g_assert_cmpuint (annotations->len, ==, 1);
+
+  /* Another reviewer's file arrives (a pull, a shared folder). */
+  {
+    g_autofree char *carol = crb_reviews_path_for (crb_project_team_get_reviews_folder (project), "carol");
+    g_autoptr (CrbReviewWriter) writer = crb_review_writer_open (carol, crb_project_get_id (project), "carol", &error);
+    g_autoptr (GString) line = g_string_new (NULL);
+    CrbTeamRecord record = decide (1, id, CRB_DECISION_STATUS_CONFIRMED, 0, NULL);
+
+    crb_reviews_format_record (line, "carol", &record);
+    g_assert_true (crb_review_writer_lock (writer, &error));
+    g_assert_true (crb_review_writer_append (writer, line->str, line->len, &error));
+    crb_review_writer_unlock (writer);
+    n_signals = 0;
+    g_assert_cmpuint (crb_project_refresh (project), ==, 1);
+    g_assert_cmpuint (n_signals, ==, 1);
+    g_assert_cmpuint (crb_team_get_n_reviewers (crb_project_get_team (project)), ==, 4);
+  }
+
+  /* Decisions, an adjudication, an undo: the project file is as it was. */
+  {
+    g_autofree char *middle = crb_test_read_file (path);
+
+    g_assert_cmpstr (middle, ==, before);
+  }
+
+  /* Blind: ana sees hers alone; the owner everything. */
+  crb_project_set_reviewer (project, "olga");
+  g_assert_true (crb_project_team_set_blind (project, TRUE, &error));
+  crb_project_set_reviewer (project, "ana");
+  g_assert_false (crb_project_team_can_see_others (project));
+  g_assert_cmpint (crb_project_team_get_view (project), ==, CRB_TEAM_VIEW_OWN);
+  g_clear_pointer (&annotations, g_ptr_array_unref);
+  annotations = crb_project_team_dup_annotations (project, id);
+  g_assert_cmpuint (annotations->len, ==, 0);
+  g_assert_null (crb_project_team_compute_agreement (project, &error));
+  g_clear_error (&error);
+
+  /* The owner's settings are the project file's. */
+  after = crb_test_read_file (path);
+  g_assert_nonnull (strstr (after, "\"blind\":true"));
+
+  crb_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/corroborate/team/replay", test_replay);
   g_test_add_func ("/corroborate/team/file/roundtrip", test_file_roundtrip);
   g_test_add_func ("/corroborate/team/names", test_names);
+  g_test_add_func ("/corroborate/team/project", test_project);
 
   return g_test_run ();
 }
