@@ -232,6 +232,12 @@ static const Command commands[] = {
   { "validate", N_("PROJECT"), N_("check a project file"), cmd_validate },
   { "stats", N_("PROJECT"), N_("count claims and decisions"), cmd_stats },
   { "save", N_("PROJECT"), N_("fold the journal into the project file now"), cmd_save },
+  /* a team of reviewers: crb-cli-team.c */
+  { "team", N_("init|blind|reveal|status PROJECT"), N_("prepare a project for a team of reviewers; blind review"), cmd_team },
+  { "assign", N_("PROJECT"), N_("assign claims to reviewers, balanced"), cmd_assign },
+  { "agreement", N_("PROJECT"), N_("measure how well the reviewers agree"), cmd_agreement },
+  { "adjudicate", N_("PROJECT CLAIM_ID"), N_("settle a claim the reviewers disagree on"), cmd_adjudicate },
+  { "merge", N_("PROJECT REVIEW_FILE…"), N_("take in reviewers' files that came another way"), cmd_merge },
 };
 
 static void

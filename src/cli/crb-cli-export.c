@@ -167,6 +167,8 @@ cmd_export (int    argc,
   gboolean require_evidence = FALSE;
   gboolean self_evidence = FALSE;
   gboolean anonymize = FALSE;
+  gboolean include_disputed = FALSE;
+  g_autofree char *annotator = NULL;
   g_autofree char *split_spec = NULL;
   g_autoptr (GPtrArray) splits = NULL;
   int seed = 1;
@@ -180,6 +182,9 @@ cmd_export (int    argc,
     { "split", 0, 0, G_OPTION_ARG_STRING, &split_spec, N_("Write one file per split into the folder given with -o, by story, e.g. train=0.8,dev=0.1,test=0.1"), N_("SPLITS") },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed of the split (default 1): the same seed gives the same splits"), N_("N") },
     { "anonymize-annotators", 0, 0, G_OPTION_ARG_NONE, &anonymize, N_("Name reviewers annotator-1, annotator-2, … instead of by their names"), NULL },
+    /* team projects: docs/team.md */
+    { "include-disputed", 0, 0, G_OPTION_ARG_NONE, &include_disputed, N_("Team project: also export the claims the reviewers disagree on without a majority or an adjudication, as pending"), NULL },
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator, N_("Team project: who exports; in a blind review, the owner (default: $CORROBORATE_ANNOTATOR)"), N_("NAME") },
     { "require-evidence", 0, 0, G_OPTION_ARG_NONE, &require_evidence, N_("FEVER: leave out decided claims no other article gives evidence for (default: NOT ENOUGH INFO)"), NULL },
     { "self-evidence", 0, 0, G_OPTION_ARG_NONE, &self_evidence, N_("FEVER: count a claim's own sentence as evidence for it, as exports before 0.1 did"), NULL },
     { "review-url", 0, 0, G_OPTION_ARG_STRING, &review_url, N_("ClaimReview: where the reviews are published; each review's url is BASE/CLAIM-ID, or BASE with {id} replaced (without it, the reviews are drafts)"), N_("BASE") },
@@ -237,6 +242,17 @@ cmd_export (int    argc,
   project = open_project (argv[1], &error);
   if (project == NULL)
     return fail_error (error);
+
+  /* A team project exports its gold decisions, and in a blind review only
+   * its owner does (docs/team.md).
+   */
+  if ((status = cli_team_prepare (project, argv[1], annotator, FALSE, CRB_TEAM_VIEW_GOLD)) >= 0)
+    return status;
+  if (!crb_project_team_can_see_others (project))
+    return fail (_("%s: the review is blind: only the owner exports until the decisions are revealed "
+                   "(“corroborate-cli team reveal”)"), argv[1]);
+  options.team = crb_project_get_team (project);
+  options.include_disputed = include_disputed;
 
   if (format == CRB_EXPORT_CLAIMREVIEW && review_url == NULL)
     warn (_("without --review-url the reviews are drafts (creativeWorkStatus Draft, url urn:corroborate:…), "

@@ -128,11 +128,18 @@ cmd_claims (int    argc,
   g_autofree char *story_id = NULL;
   g_autoptr (GString) line = g_string_new (NULL);
   g_autofree char *order = NULL;
+  g_autofree char *annotator = NULL;
+  g_autoptr (GHashTable) team_wanted = NULL;
+  gboolean mine = FALSE, disagreements = FALSE;
   CrbDecisionStatus wanted = CRB_DECISION_STATUS_PENDING;
   GOptionEntry entries[] = {
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_name, N_("Only claims with this status: pending, confirmed, corrected, rejected"), N_("STATUS") },
     { "story", 's', 0, G_OPTION_ARG_STRING, &story_id, N_("Only the claims of this story (id or title)"), N_("STORY") },
     { "order", 0, 0, G_OPTION_ARG_STRING, &order, N_("Order within each story: document (default) or contested (most contested facts first)"), N_("ORDER") },
+    /* team projects: crb-cli-team.c */
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator, N_("Team project: who is looking (default: $CORROBORATE_ANNOTATOR); in a blind review, only their decisions show"), N_("NAME") },
+    { "mine", 0, 0, G_OPTION_ARG_NONE, &mine, N_("Team project: only the claims assigned to you that you have not decided: your queue"), NULL },
+    { "disagreements", 0, 0, G_OPTION_ARG_NONE, &disagreements, N_("Team project: only the claims on which reviewers disagree"), NULL },
     { NULL }
   };
   GListModel *stories;
@@ -150,6 +157,9 @@ cmd_claims (int    argc,
   project = open_project (argv[1], &error);
   if (project == NULL)
     return fail_error (error);
+  if ((status = cli_team_prepare (project, argv[1], annotator, FALSE, CRB_TEAM_VIEW_GOLD)) >= 0 ||
+      (status = cli_team_claims_filter (project, argv[1], mine, disagreements, &team_wanted)) >= 0)
+    return status;
 
   if (story_id != NULL && crb_project_lookup_story (project, story_id) == NULL &&
       crb_project_find_story_by_title (project, story_id) == NULL)
@@ -167,9 +177,10 @@ cmd_claims (int    argc,
         continue;
 
       /* The header counts each story's claims by status: a story with
-       * none of the status asked for is not parsed.
+       * none of the status asked for is not parsed (a team project's
+       * claims show the team's decisions, which it does not count).
        */
-      if (status_name != NULL && crb_story_count_status (story, wanted) == 0)
+      if (status_name != NULL && crb_story_count_status (story, wanted) == 0 && !crb_project_is_team (project))
         continue;
 
       if (!crb_story_ensure_loaded (story, &error))
@@ -192,9 +203,12 @@ cmd_claims (int    argc,
 
             if (status_name != NULL && crb_claim_get_status (claim) != wanted)
               continue;
+            if (team_wanted != NULL && !g_hash_table_contains (team_wanted, crb_claim_get_id (claim)))
+              continue;
 
             g_string_truncate (line, 0);
             write_claim_line (line, claim, story, alignment, links);
+            cli_team_append_claim (line, project, claim);
             fwrite (line->str, 1, line->len, stdout);
           }
       }
@@ -262,6 +276,7 @@ print_claim (CrbProject *project,
 
   crb_claim_write_json (line, claim, TRUE, crb_story_get_id (story));
   g_string_append_c (line, '\n');
+  cli_team_append_claim (line, project, claim);
   /* Not g_print(): JSON is UTF-8 whatever the locale. */
   fwrite (line->str, 1, line->len, stdout);
 }
@@ -361,6 +376,8 @@ annotate_batch (const char *path,
   project = open_project (path, &error);
   if (project == NULL)
     return fail_error (error);
+  if ((status = cli_team_prepare (project, path, annotator, TRUE, CRB_TEAM_VIEW_OWN)) >= 0)
+    return status;
 
   if (g_strcmp0 (from, "-") == 0)
     in = g_unix_input_stream_new (0, FALSE);
@@ -477,6 +494,9 @@ cmd_annotate (int    argc,
   project = open_project (argv[1], &error);
   if (project == NULL)
     return fail_error (error);
+  /* A team project: the reviewer's own file; a note keeps their own decision. */
+  if ((status = cli_team_prepare (project, argv[1], annotator, TRUE, CRB_TEAM_VIEW_OWN)) >= 0)
+    return status;
 
   claim = crb_project_find_claim (project, argv[2], NULL, &error);
   if (claim == NULL)
@@ -530,9 +550,14 @@ undo_redo (int      argc,
   g_autoptr (CrbProject) project = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *claim_id = NULL;
+  g_autofree char *annotator = NULL;
+  GOptionEntry entries[] = {
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator, N_("Team project: whose step (default: $CORROBORATE_ANNOTATOR)"), N_("NAME") },
+    { NULL }
+  };
   int status;
 
-  if ((status = parse_options (NULL, undo ? _("Undo the latest decision.") : _("Redo the latest undone decision."),
+  if ((status = parse_options (entries, undo ? _("Undo the latest decision.") : _("Redo the latest undone decision."),
                                &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
@@ -541,6 +566,8 @@ undo_redo (int      argc,
   project = open_project (argv[1], &error);
   if (project == NULL)
     return fail_error (error);
+  if ((status = cli_team_prepare (project, argv[1], annotator, TRUE, CRB_TEAM_VIEW_OWN)) >= 0)
+    return status;
 
   claim_id = undo ? crb_project_undo (project, &error) : crb_project_redo (project, &error);
   if (claim_id == NULL)
@@ -575,9 +602,11 @@ cmd_link (int    argc,
   g_autoptr (CrbProject) project = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *relation_name = NULL;
+  g_autofree char *annotator = NULL;
   CrbRelation relation = CRB_RELATION_AGREES;
   GOptionEntry entries[] = {
     { "relation", 'r', 0, G_OPTION_ARG_STRING, &relation_name, N_("agrees (default), conflicts or related"), N_("RELATION") },
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator, N_("Team project: who links (default: $CORROBORATE_ANNOTATOR)"), N_("NAME") },
     { NULL }
   };
   int status;
@@ -593,6 +622,8 @@ cmd_link (int    argc,
   project = open_project (argv[1], &error);
   if (project == NULL)
     return fail_error (error);
+  if ((status = cli_team_prepare (project, argv[1], annotator, TRUE, CRB_TEAM_VIEW_GOLD)) >= 0)
+    return status;
   if (!crb_project_link (project, argv[2], argv[3], relation, &error))
     return fail ("%s: %s", argv[1], error->message);
 
@@ -605,9 +636,14 @@ cmd_unlink (int    argc,
 {
   g_autoptr (CrbProject) project = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *annotator = NULL;
+  GOptionEntry entries[] = {
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator, N_("Team project: who unlinks (default: $CORROBORATE_ANNOTATOR)"), N_("NAME") },
+    { NULL }
+  };
   int status;
 
-  if ((status = parse_options (NULL, _("Remove the link between two claims; they are not linked again automatically."),
+  if ((status = parse_options (entries, _("Remove the link between two claims; they are not linked again automatically."),
                                &argc, &argv)) >= 0)
     return status;
   if (argc != 4)
@@ -616,6 +652,8 @@ cmd_unlink (int    argc,
   project = open_project (argv[1], &error);
   if (project == NULL)
     return fail_error (error);
+  if ((status = cli_team_prepare (project, argv[1], annotator, TRUE, CRB_TEAM_VIEW_GOLD)) >= 0)
+    return status;
   if (!crb_project_unlink (project, argv[2], argv[3], &error))
     return fail ("%s: %s", argv[1], error->message);
 
@@ -800,6 +838,10 @@ cmd_article (int    argc,
   project = open_project (argv[1], &error);
   if (project == NULL)
     return fail_error (error);
+
+  /* A team project: only its owner changes an article. */
+  if ((status = cli_team_prepare (project, argv[1], NULL, FALSE, CRB_TEAM_VIEW_GOLD)) >= 0)
+    return status;
 
   info[CRB_ARTICLE_INFO_OUTLET] = outlet;
   info[CRB_ARTICLE_INFO_TITLE] = title;

@@ -7,6 +7,8 @@
  * crb-cli-review.c     claims, annotate, undo, redo, link, unlink, facts, save
  * crb-cli-export.c     export
  * crb-cli-check.c      validate, stats
+ * crb-cli-team.c       team, assign, agreement, adjudicate, merge; and what the
+ *                      review commands do in a team project
  */
 #pragma once
 
@@ -83,5 +85,30 @@ int         cmd_validate     (int    argc,
                               char **argv);
 int         cmd_stats        (int    argc,
                               char **argv);
+int         cmd_team         (int    argc,
+                              char **argv);
+int         cmd_assign       (int    argc,
+                              char **argv);
+int         cmd_agreement    (int    argc,
+                              char **argv);
+int         cmd_adjudicate   (int    argc,
+                              char **argv);
+int         cmd_merge        (int    argc,
+                              char **argv);
+
+/* crb-cli-team.c: the review commands in a team project */
+int         cli_team_prepare        (CrbProject   *project,
+                                     const char   *path,
+                                     const char   *annotator,
+                                     gboolean      writes,
+                                     CrbTeamView   view);
+int         cli_team_claims_filter  (CrbProject   *project,
+                                     const char   *path,
+                                     gboolean      mine,
+                                     gboolean      disagreements,
+                                     GHashTable  **wanted);
+void        cli_team_append_claim   (GString      *line,
+                                     CrbProject   *project,
+                                     CrbClaim     *claim);
 
 G_END_DECLS

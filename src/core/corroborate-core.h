@@ -28,3 +28,4 @@
 #include "crb-import-export.h"
 #include "crb-export.h"
 #include "crb-project.h"
+#include "crb-project-team.h"

@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include "crb-agreement.h"
 #include "crb-error.h"
 #include "crb-json.h"
 #include "crb-json-reader.h"

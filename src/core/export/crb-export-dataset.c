@@ -11,6 +11,7 @@
 
 #include "crb-extract.h"
 
+#include <math.h>
 #include <string.h>
 
 #define SCHEMA_RESOURCE "/io/github/corroborate/Corroborate/export/export.schema.json"
@@ -32,6 +33,15 @@ static const char record_features[] =
   "  - name: note\n    dtype: string\n"
   "  - name: annotator\n    dtype: string\n"
   "  - name: time\n    dtype: string\n"
+  "  - name: annotations\n"
+  "    list:\n"
+  "    - name: annotator\n      dtype: string\n"
+  "    - name: status\n      dtype: string\n"
+  "    - name: reject_reason\n      dtype: string\n"
+  "    - name: corrected_text\n      dtype: string\n"
+  "    - name: note\n      dtype: string\n"
+  "    - name: time\n      dtype: string\n"
+  "  - name: agreement\n    dtype: string\n"
   "  - name: kind\n    dtype: string\n"
   "  - name: values\n"
   "    struct:\n"
@@ -186,24 +196,118 @@ append_markdown (GString    *out,
     }
 }
 
-/* Agreement between reviewers.  Each claim carries one decision today, so
- * there is nothing to compare yet: this is where the agreement figures go
- * once claims can be decided by several reviewers (Cohen's or Fleiss'
- * kappa over the claims decided twice or more), and the card's YAML would
- * then gain them too.
+/* What the card needs to measure a team's agreement on the exported
+ * stories.
+ */
+typedef struct
+{
+  const CrbExportOptions *options;
+  GHashTable             *pseudonyms;  /* NULL: names as they are */
+  GHashTable             *story_of;    /* article id → story id, of the exported stories */
+} CardTeam;
+
+static const char *
+exported_story_of (const char *claim_id,
+                   gpointer    user_data)
+{
+  CardTeam *team = user_data;
+  const char *colon = strrchr (claim_id, ':');
+  g_autofree char *article = colon ? g_strndup (claim_id, colon - claim_id) : NULL;
+
+  return article ? g_hash_table_lookup (team->story_of, article) : NULL;
+}
+
+static const char *
+card_name (CardTeam   *team,
+           const char *name)
+{
+  const char *pseudonym = team->pseudonyms ? g_hash_table_lookup (team->pseudonyms, name) : NULL;
+
+  return pseudonym ? pseudonym : name;
+}
+
+static void
+append_figure (GString *card,
+               double   value)
+{
+  if (isnan (value))
+    g_string_append (card, "undefined");
+  else
+    g_string_append_printf (card, "%.3f", value);
+}
+
+/* Agreement between reviewers: a team project's figures over the claims
+ * of the exported stories that two reviewers or more decided
+ * (crb_team_compute_figures(); docs/team.md).  A project that is not a
+ * team's has one decision per claim: nothing to compare.
  */
 static void
-append_agreement (GString              *card,
-                  const CrbExportTally *total)
+append_agreement (GString  *card,
+                  CardTeam *team)
 {
-  g_string_append (card,
-                   "\n### Agreement\n\n"
-                   "Not measured yet: each claim carries the decision of one reviewer.\n");
+  g_autoptr (CrbTeamFigures) figures = NULL;
+  const CrbAgreementFigures *d;
+
+  if (team == NULL || team->options->team == NULL)
+    {
+      g_string_append (card,
+                       "\n### Agreement\n\n"
+                       "Not measured: each claim carries the decision of one reviewer.\n");
+      return;
+    }
+
+  figures = crb_team_compute_figures (team->options->team, exported_story_of, team);
+  d = figures->decisions;
+  g_string_append_printf (card,
+                          "\n### Agreement\n\n"
+                          "Each reviewer decided claims independently, in a file of their own%s.  "
+                          "%u claims were decided by two reviewers or more; on their labels (confirmed, "
+                          "corrected, or the reason of a rejection):\n\n"
+                          "| measure | value |\n|---|---|\n| observed agreement | ",
+                          crb_team_get_blind (team->options->team)
+                            ? ", blind to the others' decisions until they were revealed" : "",
+                          d->items);
+  append_figure (card, d->observed);
+  g_string_append (card, " |\n| Fleiss' κ | ");
+  append_figure (card, d->fleiss_kappa);
+  g_string_append (card, " |\n| Krippendorff's α (nominal) | ");
+  append_figure (card, d->krippendorff_alpha);
+  g_string_append (card, " |\n");
+
+  if (d->pairs->len > 0)
+    {
+      g_string_append (card, "\n| reviewers | claims in common | Cohen's κ |\n|---|---|---|\n");
+      for (guint i = 0; i < d->pairs->len; i++)
+        {
+          const CrbAgreementPair *pair = g_ptr_array_index (d->pairs, i);
+
+          if (pair->items == 0)
+            continue;
+          g_string_append (card, "| ");
+          append_markdown (card, card_name (team, pair->a));
+          g_string_append (card, " – ");
+          append_markdown (card, card_name (team, pair->b));
+          g_string_append_printf (card, " | %u | ", pair->items);
+          append_figure (card, pair->cohen_kappa);
+          g_string_append (card, " |\n");
+        }
+    }
+
+  g_string_append_printf (card,
+                          "\nEach record carries every reviewer's decision (`annotations`) and the gold one "
+                          "made of them, with how it came about (`agreement`): %u by a single reviewer, %u "
+                          "unanimous, %u by a majority of the reviewers, %u adjudicated; %u claims on which "
+                          "the reviewers disagree without a majority %s.\n",
+                          figures->consensus[CRB_CONSENSUS_SINGLE], figures->consensus[CRB_CONSENSUS_UNANIMOUS],
+                          figures->consensus[CRB_CONSENSUS_MAJORITY], figures->consensus[CRB_CONSENSUS_ADJUDICATED],
+                          figures->consensus[CRB_CONSENSUS_DISPUTED],
+                          team->options->include_disputed ? "are included, as pending" : "are left out");
 }
 
 static void
 append_reviewers (GString              *card,
-                  const CrbExportTally *total)
+                  const CrbExportTally *total,
+                  CardTeam             *team)
 {
   g_string_append (card, "\n## Reviewers\n\n");
   if (total->annotators->len == 0)
@@ -230,11 +334,12 @@ append_reviewers (GString              *card,
       g_string_append_printf (card, " | %u |\n",
                               GPOINTER_TO_UINT (g_hash_table_lookup (total->counts, name)));
     }
-  append_agreement (card, total);
+  append_agreement (card, team);
 }
 
 static char *
 make_card (const CrbDatasetOptions *dataset,
+           CardTeam                *team,
            const CrbExportOptions  *options,
            GPtrArray               *splits,
            CrbExportTally          *tallies,
@@ -348,7 +453,7 @@ make_card (const CrbDatasetOptions *dataset,
                    "- `kind`, `values`, `extractor`: what the extraction engine made of the sentence\n\n"
                    "`" SCHEMA_FILE "` says it exactly.\n");
 
-  append_reviewers (card, total);
+  append_reviewers (card, total, team);
 
   g_string_append_printf (card,
                           "\n## Provenance\n\nExported by Corroborate %s (extractor %s %s)%s%s.  "
@@ -428,7 +533,7 @@ crb_export_dataset (GListModel              *stories,
       g_clear_error (&local_error);
     }
 
-  if (options->anonymize_annotators && (pseudonyms = _crb_export_pseudonyms (stories, error)) == NULL)
+  if (options->anonymize_annotators && (pseudonyms = _crb_export_pseudonyms (stories, options, error)) == NULL)
     return FALSE;
 
   crb_export_assign_splits_stories (stories, options, splits, dataset->seed);
@@ -470,7 +575,18 @@ crb_export_dataset (GListModel              *stories,
 
   if (local_error == NULL)
     {
-      card = make_card (dataset, options, splits, tallies, counts, &total, n_total);
+      g_autoptr (GHashTable) story_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      CardTeam team = { options, pseudonyms, story_of };
+
+      for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+        {
+          g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
+          const char * const *ids = crb_story_get_article_ids (story);
+
+          for (guint k = 0; ids[k]; k++)
+            g_hash_table_insert (story_of, g_strdup (ids[k]), g_strdup (crb_story_get_id (story)));
+        }
+      card = make_card (dataset, &team, options, splits, tallies, counts, &total, n_total);
       schema = g_resource_lookup_data (_crb_export_get_resource (), SCHEMA_RESOURCE,
                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
       g_assert (schema != NULL);

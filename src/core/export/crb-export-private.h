@@ -44,6 +44,7 @@ typedef struct
   const CrbExportOptions *options;
   GHashTable         *pseudonyms;  /* annotator → pseudonym; NULL: names as they are */
   GPtrArray          *annotators;  /* when tallied: the annotator of each record written (owned copies) */
+  guint8             *consensus;   /* a team's: per claim, how its gold decision came about (crb-export-team.c) */
 } StoryCtx;
 
 /* FEVER numbers its records across the file: a story's records are written
@@ -170,7 +171,23 @@ void        _crb_export_corroboration            (StoryCtx           *ctx,
                                                   guint               index,
                                                   CrbCorroboration   *out);
 GHashTable *_crb_export_pseudonyms               (GListModel         *stories,
+                                                  const CrbExportOptions *options,
                                                   GError            **error);
+
+/* crb-export-team.c: a team project's gold decisions and annotations. */
+void        _crb_export_apply_team               (StoryCtx           *ctx);
+CrbConsensus _crb_export_consensus               (StoryCtx           *ctx,
+                                                  guint               index);
+gboolean    _crb_export_included                 (StoryCtx           *ctx,
+                                                  guint               index);
+void        _crb_export_write_annotations        (GString            *out,
+                                                  StoryCtx           *ctx,
+                                                  guint               index);
+void        _crb_export_add_annotators           (StoryCtx           *ctx,
+                                                  guint               index,
+                                                  GPtrArray          *names);
+guint       _crb_export_team_records             (CrbStory           *story,
+                                                  const CrbExportOptions *options);
 gboolean    _crb_export_run                      (GListModel             *stories,
                                                   CrbExportFormat         format,
                                                   GOutputStream          *output,

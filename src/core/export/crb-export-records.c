@@ -87,6 +87,8 @@ _crb_export_write_native_record (GString  *out,
   crb_json_append_string (out, _crb_export_annotator (ctx, decision));
   append_literal (out, ",\"time\":");
   crb_json_append_string (out, decision ? decision->time : NULL);
+  /* Every reviewer's decision, and how the record's came about. */
+  _crb_export_write_annotations (out, ctx, index);
   append_literal (out, ",\"kind\":");
   if (claim->kind != NULL)
     crb_json_append_string_value (out, ctx->doc, claim->kind);

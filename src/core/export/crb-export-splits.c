@@ -6,7 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "crb-export.h"
+#include "crb-export-private.h"
 #include "crb-error.h"
 
 #include <string.h>
@@ -109,7 +109,8 @@ compare_shuffled (gconstpointer a,
  *
  * Puts every story in one split, so that no event appears in two, filling
  * each split in turn up to its share of the records, in an order shuffled
- * by @seed.  Counts come from the project header: no story is parsed.
+ * by @seed.  Counts come from the project header: no story is parsed
+ * (but in a team project, whose records follow the team's decisions).
  */
 void
 crb_export_assign_splits_stories (GListModel             *stories,
@@ -133,6 +134,9 @@ crb_export_assign_splits_stories (GListModel             *stories,
         s.n_records += crb_story_count_status (story, CRB_DECISION_STATUS_PENDING);
       if (options->include_rejected)
         s.n_records += crb_story_count_status (story, CRB_DECISION_STATUS_REJECTED);
+      /* A team's records follow its gold decisions, not the header's counts. */
+      if (options->team != NULL)
+        s.n_records = _crb_export_team_records (story, options);
       total += s.n_records;
       g_array_append_val (order, s);
     }

@@ -89,6 +89,7 @@ story_ctx_end (StoryCtx *ctx)
   g_clear_pointer (&ctx->link_start, g_free);
   g_clear_pointer (&ctx->link_index, g_free);
   g_clear_pointer (&ctx->annotators, g_ptr_array_unref);
+  g_clear_pointer (&ctx->consensus, g_free);
   ctx->story = NULL;
   ctx->line = NULL;
   ctx->doc = NULL;
@@ -195,9 +196,21 @@ _crb_export_corroboration (StoryCtx         *ctx,
  * every decision), so that each reviewer keeps one pseudonym in every
  * file made from the project, whatever is left out of each.
  */
+static void
+add_pseudonym (GHashTable *pseudonyms,
+               const char *name)
+{
+  if (name == NULL || *name == '\0' || g_str_equal (name, "anonymous") ||
+      g_hash_table_contains (pseudonyms, name))
+    return;
+  g_hash_table_insert (pseudonyms, g_strdup (name),
+                       g_strdup_printf ("annotator-%u", g_hash_table_size (pseudonyms) + 1));
+}
+
 GHashTable *
-_crb_export_pseudonyms (GListModel  *stories,
-                        GError     **error)
+_crb_export_pseudonyms (GListModel              *stories,
+                        const CrbExportOptions  *options,
+                        GError                 **error)
 {
   g_autoptr (GHashTable) pseudonyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
@@ -212,12 +225,25 @@ _crb_export_pseudonyms (GListModel  *stories,
         {
           const CrbDecision *d = g_array_index (line.claims, CrbLineClaim, j).decision;
 
-          if (d == NULL || d->status == CRB_DECISION_STATUS_PENDING ||
-              d->annotator == NULL || *d->annotator == '\0' || g_str_equal (d->annotator, "anonymous") ||
-              g_hash_table_contains (pseudonyms, d->annotator))
-            continue;
-          g_hash_table_insert (pseudonyms, g_strdup (d->annotator),
-                               g_strdup_printf ("annotator-%u", g_hash_table_size (pseudonyms) + 1));
+          /* A team's reviewers of the claim, by name, then its adjudicator
+           * (docs/team.md); the project file's decision where no reviewer's
+           * file has one.
+           */
+          if (options->team != NULL)
+            {
+              const char *id = crb_json_string (line.doc, g_array_index (line.claims, CrbLineClaim, j).id);
+              g_autoptr (GPtrArray) annotations = crb_team_dup_annotations (options->team, id);
+              g_autofree char *adjudicator = NULL;
+
+              for (guint k = 0; k < annotations->len; k++)
+                add_pseudonym (pseudonyms, ((CrbAnnotation *) g_ptr_array_index (annotations, k))->reviewer);
+              if (crb_team_get_adjudication (options->team, id, &adjudicator, NULL, NULL, NULL))
+                add_pseudonym (pseudonyms, adjudicator);
+              if (annotations->len > 0)
+                continue;
+            }
+          if (d != NULL && d->status != CRB_DECISION_STATUS_PENDING)
+            add_pseudonym (pseudonyms, d->annotator);
         }
     }
   return g_steal_pointer (&pseudonyms);
@@ -318,16 +344,6 @@ crb_export_sentences_file_for (GFile *file)
   g_autoptr (GFile) parent = g_file_get_parent (file);
 
   return parent ? g_file_get_child (parent, sentences) : g_file_new_for_path (sentences);
-}
-
-static gboolean
-claim_included (const CrbLineClaim     *claim,
-                const CrbExportOptions *options)
-{
-  CrbDecisionStatus status = crb_decision_get_status (claim->decision);
-
-  return !((status == CRB_DECISION_STATUS_PENDING && !options->include_pending) ||
-           (status == CRB_DECISION_STATUS_REJECTED && !options->include_rejected));
 }
 
 /* Where records go: a stream written in large pieces.  A story's records
@@ -479,6 +495,7 @@ run_job (gpointer data,
       StoryCtx ctx = { 0, };
 
       story_ctx_begin (&ctx, job->story, &line, shared->options, shared->pseudonyms);
+      _crb_export_apply_team (&ctx);
       if (shared->tallied)
         ctx.annotators = g_ptr_array_new_with_free_func (g_free);
       job->records = take_buffer (shared);
@@ -487,14 +504,14 @@ run_job (gpointer data,
           const CrbLineClaim *claim = claim_at (&ctx, j);
           guint n;
 
-          if (!claim_included (claim, shared->options))
+          if (!_crb_export_included (&ctx, j))
             continue;
           n = formats[shared->format].write_record (job->records, &ctx, j);
           job->count += n;
           if (n > 0)
             job->by_status[crb_decision_get_status (claim->decision)]++;
-          if (n > 0 && ctx.annotators != NULL && claim->decision != NULL)
-            g_ptr_array_add (ctx.annotators, g_strdup (_crb_export_annotator (&ctx, claim->decision)));
+          if (n > 0 && ctx.annotators != NULL)
+            _crb_export_add_annotators (&ctx, j, ctx.annotators);
         }
       job->ids = g_steal_pointer (&ctx.ids);
       job->annotators = g_steal_pointer (&ctx.annotators);
@@ -671,7 +688,7 @@ crb_export_stories (GListModel             *stories,
   if (format == CRB_EXPORT_CLAIMREVIEW && options->review_url != NULL &&
       !crb_export_check_review_url (options->review_url, error))
     return FALSE;
-  if (options->anonymize_annotators && (pseudonyms = _crb_export_pseudonyms (stories, error)) == NULL)
+  if (options->anonymize_annotators && (pseudonyms = _crb_export_pseudonyms (stories, options, error)) == NULL)
     return FALSE;
 
   return _crb_export_run (stories, format, output, format == CRB_EXPORT_FEVER ? sentences : NULL,
@@ -744,8 +761,11 @@ crb_export_count_stories (GListModel             *stories,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      /* Without reasons to look at, the header's counts are enough. */
-      if ((format == CRB_EXPORT_JSONL || format == CRB_EXPORT_CSV) && !crb_story_is_loaded (story))
+      /* Without reasons to look at, the header's counts are enough (not a
+       * team's: they count the project file's decisions).
+       */
+      if ((format == CRB_EXPORT_JSONL || format == CRB_EXPORT_CSV) && !crb_story_is_loaded (story) &&
+          options->team == NULL)
         {
           for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
             if ((s != CRB_DECISION_STATUS_PENDING || options->include_pending) &&
@@ -759,6 +779,7 @@ crb_export_count_stories (GListModel             *stories,
 
       /* FEVER's labels depend on the evidence, which the links give. */
       story_ctx_begin (&ctx, story, &line, options, NULL);
+      _crb_export_apply_team (&ctx);
       for (guint j = 0; j < line.claims->len; j++)
         {
           const CrbLineClaim *claim = &g_array_index (line.claims, CrbLineClaim, j);
@@ -766,7 +787,7 @@ crb_export_count_stories (GListModel             *stories,
           const char *found[2] = { NULL, NULL };
           int rating;
 
-          if (!claim_included (claim, options))
+          if (!_crb_export_included (&ctx, j))
             continue;
 
           switch (format)

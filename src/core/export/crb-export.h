@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 
 #include "crb-story.h"
+#include "crb-team.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,11 @@ G_BEGIN_DECLS
  *   their author; %NULL: each review's reviewer
  * @anonymize_annotators: write `annotator-1`, `annotator-2`, … (numbered in
  *   project order) instead of the reviewers' names
+ * @team: (nullable): a team project's merged reviews: every record then
+ *   carries the claim's gold decision (docs/team.md); crb_export() sets it
+ *   for a team project
+ * @include_disputed: with @team, also export the claims on which the
+ *   reviewers disagree without a majority or an adjudication (as pending)
  *
  * Without a name, a decision's annotator is written as `anonymous`.
  */
@@ -44,9 +50,11 @@ typedef struct
   const char *review_url;
   const char *author_org;
   gboolean    anonymize_annotators;
+  CrbTeam    *team;
+  gboolean    include_disputed;
 } CrbExportOptions;
 
-#define CRB_EXPORT_OPTIONS_DEFAULT { FALSE, TRUE, NULL, FALSE, FALSE, NULL, NULL, FALSE }
+#define CRB_EXPORT_OPTIONS_DEFAULT { FALSE, TRUE, NULL, FALSE, FALSE, NULL, NULL, FALSE, NULL, FALSE }
 
 /**
  * CrbSplit:

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "crb-claim.h"
+#include "crb-claim-private.h"
 #include "crb-enums.h"
 #include "crb-json.h"
 
@@ -24,6 +25,9 @@ struct _CrbClaim
   JsonNode    *values;      /* parsed on request from values_json */
   char        *values_json; /* compact JSON text; made on request from values */
   CrbDecision *decision;  /* NULL while pending */
+  /* team projects (crb-team.c): the decision shown instead of the file's */
+  CrbDecision *view;
+  gboolean     has_view;
 };
 
 G_DEFINE_FINAL_TYPE (CrbClaim, crb_claim, G_TYPE_OBJECT)
@@ -55,6 +59,7 @@ crb_claim_finalize (GObject *object)
   g_clear_pointer (&self->values, json_node_unref);
   g_free (self->values_json);
   g_clear_pointer (&self->decision, crb_decision_free);
+  g_clear_pointer (&self->view, crb_decision_free);
 
   G_OBJECT_CLASS (crb_claim_parent_class)->finalize (object);
 }
@@ -94,7 +99,7 @@ crb_claim_get_property (GObject    *object,
       g_value_set_enum (value, crb_claim_get_status (self));
       break;
     case PROP_DECISION:
-      g_value_set_boxed (value, self->decision);
+      g_value_set_boxed (value, crb_claim_get_decision (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -422,13 +427,16 @@ crb_claim_set_values_json (CrbClaim   *self,
 /**
  * crb_claim_get_decision:
  *
+ * In a team project, the decision the team's view shows (the gold
+ * decision, or the viewer's own: see #CrbTeamView), not the file's.
+ *
  * Returns: (transfer none) (nullable): the current decision, %NULL while pending
  */
 const CrbDecision *
 crb_claim_get_decision (CrbClaim *self)
 {
   g_return_val_if_fail (CRB_IS_CLAIM (self), NULL);
-  return self->decision;
+  return self->has_view ? self->view : self->decision;
 }
 
 /**
@@ -453,6 +461,8 @@ crb_claim_set_decision (CrbClaim          *self,
   g_clear_pointer (&self->decision, crb_decision_free);
   if (decision != NULL)
     self->decision = crb_decision_copy (decision);
+  if (self->has_view)
+    return;   /* what shows is the view's */
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECISION]);
   if (old_status != crb_claim_get_status (self))
@@ -463,7 +473,7 @@ CrbDecisionStatus
 crb_claim_get_status (CrbClaim *self)
 {
   g_return_val_if_fail (CRB_IS_CLAIM (self), CRB_DECISION_STATUS_PENDING);
-  return crb_decision_get_status (self->decision);
+  return crb_decision_get_status (crb_claim_get_decision (self));
 }
 
 /**
@@ -478,7 +488,7 @@ crb_claim_get_final_text (CrbClaim *self)
 
   g_return_val_if_fail (CRB_IS_CLAIM (self), NULL);
 
-  correction = crb_decision_get_correction (self->decision);
+  correction = crb_decision_get_correction (crb_claim_get_decision (self));
   return correction ? correction : self->text;
 }
 
@@ -494,4 +504,63 @@ crb_claim_get_kinds (void)
   static const char * const kinds[] = { "quantity", "date", "attribution", "event", "statement", NULL };
 
   return kinds;
+}
+
+/* Shows @decision instead of the file's (a team project's view); the
+ * file's decision is kept, and written, as it is.
+ */
+void
+_crb_claim_set_view (CrbClaim          *self,
+                     const CrbDecision *decision)
+{
+  CrbDecisionStatus old_status;
+
+  g_return_if_fail (CRB_IS_CLAIM (self));
+
+  if (self->has_view && crb_decision_equal (self->view, decision))
+    return;
+
+  old_status = crb_claim_get_status (self);
+  g_clear_pointer (&self->view, crb_decision_free);
+  self->view = decision ? crb_decision_copy (decision) : NULL;
+  self->has_view = TRUE;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECISION]);
+  if (old_status != crb_claim_get_status (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+/* Shows the file's decision again. */
+void
+_crb_claim_clear_view (CrbClaim *self)
+{
+  CrbDecisionStatus old_status;
+
+  g_return_if_fail (CRB_IS_CLAIM (self));
+
+  if (!self->has_view)
+    return;
+
+  old_status = crb_claim_get_status (self);
+  g_clear_pointer (&self->view, crb_decision_free);
+  self->has_view = FALSE;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECISION]);
+  if (old_status != crb_claim_get_status (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+/* The decision the project file holds, whatever a team's view shows. */
+const CrbDecision *
+_crb_claim_get_file_decision (CrbClaim *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM (self), NULL);
+  return self->decision;
+}
+
+CrbDecisionStatus
+_crb_claim_get_file_status (CrbClaim *self)
+{
+  g_return_val_if_fail (CRB_IS_CLAIM (self), CRB_DECISION_STATUS_PENDING);
+  return crb_decision_get_status (self->decision);
 }

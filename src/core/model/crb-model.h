@@ -18,3 +18,4 @@
 #include "crb-decision.h"
 #include "crb-links.h"
 #include "crb-story.h"
+#include "crb-team.h"

@@ -6,6 +6,7 @@
 #include "crb-story-private.h"
 
 #include "crb-claim.h"
+#include "crb-claim-private.h"
 
 #include <string.h>
 
@@ -347,7 +348,7 @@ summarize (CrbStory        *self,
   for (guint i = 0; i < summary->n_claims; i++)
     {
       g_autoptr (CrbClaim) claim = g_list_model_get_item (G_LIST_MODEL (self->claims), i);
-      CrbDecisionStatus status = crb_claim_get_status (claim);
+      CrbDecisionStatus status = _crb_claim_get_file_status (claim);
       guint a = GPOINTER_TO_UINT (g_hash_table_lookup (index, crb_claim_get_article_id (claim)));
 
       summary->status_counts[status]++;
@@ -523,7 +524,7 @@ crb_story_count_status (CrbStory          *self,
     {
       g_autoptr (CrbClaim) claim = g_list_model_get_item (G_LIST_MODEL (self->claims), i);
 
-      if (crb_claim_get_status (claim) == status)
+      if (_crb_claim_get_file_status (claim) == status)
         n++;
     }
 

@@ -896,11 +896,12 @@ crb_project_refresh (CrbProject *self)
 
   g_return_val_if_fail (CRB_IS_PROJECT (self), 0);
 
+  n = _crb_project_team_refresh (self);   /* team projects: their reviewers' files */
   if (self->journal == NULL || !crb_journal_has_new (self->journal))
-    return 0;
+    return n;
   if (!crb_journal_lock (self->journal, NULL))
-    return 0;
-  n = catch_up (self);
+    return n;
+  n += catch_up (self);
   crb_journal_unlock (self->journal);
   return n;
 }
@@ -986,7 +987,12 @@ crb_project_decide (CrbProject         *self,
   g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (decision != NULL, FALSE);
 
-  if (!check_decision (decision, error) || !begin_change (self, error))
+  if (!check_decision (decision, error))
+    return FALSE;
+  if (_crb_project_in_team (self))   /* team projects: crb-project-team.c */
+    return _crb_project_team_decide_batch (self, (const char *[]) { claim_id, NULL },
+                                           (const CrbDecision *[]) { decision, NULL }, error);
+  if (!begin_change (self, error))
     return FALSE;
   ok = decide_one (self, claim_id, decision, error);
   end_change (self);
@@ -1047,6 +1053,8 @@ crb_project_decide_batch (CrbProject                *self,
         return FALSE;
     }
 
+  if (_crb_project_in_team (self) && claim_ids[0] != NULL)   /* team projects: crb-project-team.c */
+    return _crb_project_team_decide_batch (self, claim_ids, decisions, error);
   if (!begin_change (self, error))
     return FALSE;
 
@@ -1077,6 +1085,8 @@ crb_project_link (CrbProject   *self,
 
   g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
 
+  if (_crb_project_in_team (self))   /* team projects: crb-project-team.c */
+    return _crb_project_team_link (self, TRUE, a, b, relation, error);
   if (!begin_change (self, error))
     return FALSE;
   ok = apply_link (self, TRUE, a, b, relation, self->writer, TRUE, error);
@@ -1100,6 +1110,8 @@ crb_project_unlink (CrbProject  *self,
 
   g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
 
+  if (_crb_project_in_team (self))   /* team projects: crb-project-team.c */
+    return _crb_project_team_link (self, FALSE, a, b, CRB_RELATION_RELATED, error);
   if (!begin_change (self, error))
     return FALSE;
   ok = apply_link (self, FALSE, a, b, CRB_RELATION_RELATED, self->writer, TRUE, error);
@@ -1135,6 +1147,8 @@ crb_project_edit_article (CrbProject         *self,
   g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (article_id != NULL && info != NULL, FALSE);
 
+  if (!_crb_project_team_check_owner (self, error))   /* team projects: the owner's */
+    return FALSE;
   if (!begin_change (self, error))
     return FALSE;
 
@@ -1300,6 +1314,8 @@ char *
 crb_project_dup_undo_label (CrbProject *self)
 {
   g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
+  if (_crb_project_in_team (self))   /* team projects: crb-project-team.c */
+    return _crb_project_team_dup_step_label (self, FALSE);
   return describe_steps (self, self->data.undo, TRUE);
 }
 
@@ -1312,6 +1328,8 @@ char *
 crb_project_dup_redo_label (CrbProject *self)
 {
   g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
+  if (_crb_project_in_team (self))   /* team projects: crb-project-team.c */
+    return _crb_project_team_dup_step_label (self, TRUE);
   return describe_steps (self, self->data.redo, FALSE);
 }
 
@@ -1351,6 +1369,8 @@ gboolean
 crb_project_can_undo (CrbProject *self)
 {
   g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+  if (_crb_project_in_team (self))   /* team projects: crb-project-team.c */
+    return _crb_project_team_can_step (self, FALSE);
   return find_step (self->data.undo, 0, self->writer) >= 0;
 }
 
@@ -1358,6 +1378,8 @@ gboolean
 crb_project_can_redo (CrbProject *self)
 {
   g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+  if (_crb_project_in_team (self))   /* team projects: crb-project-team.c */
+    return _crb_project_team_can_step (self, TRUE);
   return find_step (self->data.redo, 0, self->writer) >= 0;
 }
 
@@ -1377,6 +1399,8 @@ crb_project_undo (CrbProject  *self,
                   GError     **error)
 {
   g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
+  if (_crb_project_in_team (self))   /* team projects: crb-project-team.c */
+    return _crb_project_team_step (self, FALSE, error);
   return undo_redo_group (self, OP_UNDO, error);
 }
 
@@ -1391,6 +1415,8 @@ crb_project_redo (CrbProject  *self,
                   GError     **error)
 {
   g_return_val_if_fail (CRB_IS_PROJECT (self), NULL);
+  if (_crb_project_in_team (self))   /* team projects: crb-project-team.c */
+    return _crb_project_team_step (self, TRUE, error);
   return undo_redo_group (self, OP_REDO, error);
 }
 

@@ -8,6 +8,21 @@
 #include "crb-project.h"
 
 #include "crb-export.h"
+#include "crb-project-team.h"
+
+/* A team project's exports write its gold decisions (docs/team.md). */
+static const CrbExportOptions *
+with_team (CrbProject             *project,
+           const CrbExportOptions *options,
+           CrbExportOptions       *copy)
+{
+  CrbExportOptions defaults = CRB_EXPORT_OPTIONS_DEFAULT;
+
+  *copy = options ? *options : defaults;
+  if (copy->team == NULL)
+    copy->team = crb_project_get_team (project);
+  return copy;
+}
 
 /**
  * crb_export:
@@ -24,10 +39,12 @@ crb_export (CrbProject             *project,
             GCancellable           *cancellable,
             GError                **error)
 {
+  CrbExportOptions copy;
+
   g_return_val_if_fail (CRB_IS_PROJECT (project), FALSE);
 
   return crb_export_stories (crb_project_get_stories (project), format, output, sentences,
-                             options, n_records, cancellable, error);
+                             with_team (project, options, &copy), n_records, cancellable, error);
 }
 
 /**
@@ -45,10 +62,12 @@ crb_export_count (CrbProject             *project,
                   GCancellable           *cancellable,
                   GError                **error)
 {
+  CrbExportOptions copy;
+
   g_return_val_if_fail (CRB_IS_PROJECT (project), FALSE);
 
-  return crb_export_count_stories (crb_project_get_stories (project), format, options, labels,
-                                   counts, cancellable, error);
+  return crb_export_count_stories (crb_project_get_stories (project), format,
+                                   with_team (project, options, &copy), labels, counts, cancellable, error);
 }
 
 /**
@@ -63,7 +82,10 @@ crb_export_assign_splits (CrbProject             *project,
                           GPtrArray              *splits,
                           guint                   seed)
 {
+  CrbExportOptions copy;
+
   g_return_if_fail (CRB_IS_PROJECT (project));
 
-  crb_export_assign_splits_stories (crb_project_get_stories (project), options, splits, seed);
+  crb_export_assign_splits_stories (crb_project_get_stories (project), with_team (project, options, &copy),
+                                    splits, seed);
 }

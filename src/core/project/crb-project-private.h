@@ -31,6 +31,9 @@ struct _CrbProject
   guint64         group;         /* while deciding many claims as one step */
   guint           n_recovered;
   gboolean        header_dirty;
+
+  /* a team project's reviewers: see crb-project-team.c */
+  struct _CrbProjectTeam *team;
 };
 
 enum {
@@ -64,5 +67,32 @@ gboolean _crb_project_attach_journal (CrbProject  *self,
 void     _crb_project_on_durable     (CrbProject  *self,
                                       guint64      revision,
                                       CrbJournal  *journal);
+
+/* crb-project-team.c: a team project's changes go to the reviewer's own
+ * file, never to the journal or the project file (docs/team.md). */
+gboolean _crb_project_in_team             (CrbProject                *self);
+gboolean _crb_project_team_attach         (CrbProject                *self,
+                                           GError                   **error);
+void     _crb_project_team_free           (CrbProject                *self);
+gboolean _crb_project_team_decide_batch   (CrbProject                *self,
+                                           const char * const        *claim_ids,
+                                           const CrbDecision * const *decisions,
+                                           GError                   **error);
+gboolean _crb_project_team_link           (CrbProject                *self,
+                                           gboolean                   link,
+                                           const char                *a,
+                                           const char                *b,
+                                           CrbRelation                relation,
+                                           GError                   **error);
+char    *_crb_project_team_step           (CrbProject                *self,
+                                           gboolean                   redo,
+                                           GError                   **error);
+gboolean _crb_project_team_can_step       (CrbProject                *self,
+                                           gboolean                   redo);
+char    *_crb_project_team_dup_step_label (CrbProject                *self,
+                                           gboolean                   redo);
+guint    _crb_project_team_refresh        (CrbProject                *self);
+gboolean _crb_project_team_check_owner    (CrbProject                *self,
+                                           GError                   **error);
 
 G_END_DECLS

@@ -65,6 +65,7 @@ crb_project_dispose (GObject *object)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_object (&self->stories);
   g_clear_object (&self->file);
+  _crb_project_team_free (self);   /* team projects: crb-project-team.c */
 
   G_OBJECT_CLASS (crb_project_parent_class)->dispose (object);
 }
@@ -326,6 +327,10 @@ crb_project_load (GFile         *file,
 
   /* What was replayed is on disk already, in the journal. */
   self->durable_revision = self->data.revision;
+
+  /* A team project merges its reviewers' files (crb-project-team.c). */
+  if (!_crb_project_team_attach (self, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }

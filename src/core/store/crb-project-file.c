@@ -74,6 +74,7 @@ _crb_project_data_clear (CrbProjectData *data)
   g_clear_pointer (&data->modified, g_free);
   g_clear_pointer (&data->save_id, g_free);
   g_clear_pointer (&data->settings, g_hash_table_unref);
+  g_clear_pointer (&data->team, g_free);
   g_clear_pointer (&data->stories, g_ptr_array_unref);
   g_clear_pointer (&data->undo, g_array_unref);
   g_clear_pointer (&data->redo, g_array_unref);
@@ -619,6 +620,21 @@ _crb_project_read (GFile           *file,
     return FALSE;
   data->next_seq = MAX (data->next_seq, 1);
 
+  /* A team project's settings: kept as written, read by project/. */
+  {
+    const CrbJsonValue *team = NULL;
+    gsize team_len;
+
+    if (!_crb_store_get_field (&ctx, header, "team", CRB_JSON_OBJECT, FALSE, &team, error))
+      return FALSE;
+    if (team != NULL)
+      {
+        const char *raw = crb_json_raw (doc, team, &team_len);
+
+        data->team = g_strndup (raw, team_len);
+      }
+  }
+
   FOR_EACH_ELEMENT (doc, stories, i, element)
     {
       CrbStorySummary summary = { 0 };
@@ -809,6 +825,16 @@ _crb_project_header_serialize (const CrbProjectData *data)
   json_builder_end_array (builder);
   add_steps (builder, "undo", data->undo);
   add_steps (builder, "redo", data->redo);
+  if (data->team != NULL)
+    {
+      JsonNode *team = json_from_string (data->team, NULL);
+
+      if (team != NULL)
+        {
+          json_builder_set_member_name (builder, "team");
+          json_builder_add_value (builder, team);
+        }
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

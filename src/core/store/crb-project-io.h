@@ -38,6 +38,8 @@ typedef struct
   GArray     *undo;      /* CrbStep */
   GArray     *redo;      /* CrbStep */
   GArray     *line_spans; /* when writing: gsize offset and length of each story's line, borrowed */
+  char       *team;      /* the header's "team" object as JSON text, NULL for none: read by
+                          * project/crb-project-team.c (docs/team.md) */
 } CrbProjectData;
 
 void      _crb_project_data_init    (CrbProjectData  *data);

@@ -2,8 +2,9 @@
 /*
  * store/ — the project on disk: the project file (a header line, then one
  * line per story; read lazily, written atomically) and the journal that
- * makes each decision durable before the file is rewritten.  See
- * docs/project-format.md.
+ * makes each decision durable before the file is rewritten, and a team's
+ * reviewer files (crb-reviews.c).  See docs/project-format.md and
+ * docs/team.md.
  *
  * May include: model/, base/.
  */
@@ -11,6 +12,7 @@
 
 #include "crb-model.h"
 #include "crb-journal.h"
+#include "crb-reviews.h"
 
 G_BEGIN_DECLS
 

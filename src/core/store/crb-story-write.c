@@ -10,6 +10,7 @@
 #include "crb-store-private.h"
 
 #include "crb-article-private.h"
+#include "crb-claim-private.h"
 #include "crb-error.h"
 #include "crb-json.h"
 #include "crb-store.h"
@@ -112,22 +113,15 @@ _crb_round_score (double score)
   return ((gint64) (score * 1000 + 0.5)) / 1000.0;
 }
 
-/**
- * _crb_claim_write:
- * @with_decision: include the decision object
- * @story_id: (nullable): add a "story" member
- *
- * Appends the claim as a JSON object (the project file's form; the CLI's
- * `claims` lines add the story).
- */
-void
-_crb_claim_write (GString    *out,
-                  CrbClaim   *claim,
-                  gboolean    with_decision,
-                  const char *story_id)
+/* The claim as a JSON object, with @decision as its decision. */
+static void
+write_claim (GString           *out,
+             CrbClaim          *claim,
+             const CrbDecision *decision,
+             gboolean           with_decision,
+             const char        *story_id)
 {
   const char * const *reasons = crb_claim_get_reasons (claim);
-  const CrbDecision *decision = crb_claim_get_decision (claim);
   const char *values = crb_claim_get_values_json (claim);
   gboolean first = TRUE;
 
@@ -147,7 +141,7 @@ _crb_claim_write (GString    *out,
       crb_json_member (out, &first, "values");
       g_string_append (out, values);
     }
-  write_string (out, &first, "status", crb_decision_status_to_string (crb_claim_get_status (claim)));
+  write_string (out, &first, "status", crb_decision_status_to_string (crb_decision_get_status (decision)));
   if (with_decision && decision != NULL)
     {
       crb_json_member (out, &first, "decision");
@@ -155,6 +149,23 @@ _crb_claim_write (GString    *out,
     }
   write_string (out, &first, "story", story_id);
   g_string_append_c (out, '}');
+}
+
+/**
+ * _crb_claim_write:
+ * @with_decision: include the decision object
+ * @story_id: (nullable): add a "story" member
+ *
+ * Appends the claim as a JSON object, the project file's form, with the
+ * decision the file holds (in a team project, not the one its view shows).
+ */
+void
+_crb_claim_write (GString    *out,
+                  CrbClaim   *claim,
+                  gboolean    with_decision,
+                  const char *story_id)
+{
+  write_claim (out, claim, _crb_claim_get_file_decision (claim), with_decision, story_id);
 }
 
 static void
@@ -381,5 +392,6 @@ crb_claim_write_json (GString    *out,
 {
   g_return_if_fail (CRB_IS_CLAIM (claim));
 
-  _crb_claim_write (out, claim, with_decision, story_id);
+  /* The decision the claim shows: a team project's view (crb-team.c). */
+  write_claim (out, claim, crb_claim_get_decision (claim), with_decision, story_id);
 }
