@@ -461,7 +461,9 @@ class Assign(TeamBase):
         run("assign", project, "--reviewers", "a,b,c", "--share", "--reassign", "--annotator", "olga", check=0)
         with open(path, encoding="utf-8") as f:
             shared = json.load(f)["claims"]
-        self.assertEqual({r: sum(r in v for v in shared.values()) for r in "abc"}, {"a": 6, "b": 6, "c": 6})
+        counts = {r: sum(r in v for v in shared.values()) for r in "abc"}
+        self.assertEqual(sum(counts.values()), len(ids))
+        self.assertLessEqual(max(counts.values()) - min(counts.values()), 1)
 
 
 class Export(TeamBase):
