@@ -57,6 +57,22 @@ enum {
   N_SIGNALS
 };
 
+/* The changes the journal records. */
+typedef enum {
+  OP_DECIDE,
+  OP_UNDO,
+  OP_REDO,
+  OP_LINK,
+  OP_UNLINK,
+  OP_ARTICLE,
+  OP_SETTING,
+} CrbProjectOp;
+
+extern const char * const _crb_project_op_names[];
+
+/* The reason a link made by hand gives. */
+#define HAND_LINK_WHY "linked by hand"
+
 extern GParamSpec *_crb_project_properties[N_PROPS];
 extern guint       _crb_project_signals[N_SIGNALS];
 
@@ -94,5 +110,42 @@ char    *_crb_project_team_dup_step_label (CrbProject                *self,
 guint    _crb_project_team_refresh        (CrbProject                *self);
 gboolean _crb_project_team_check_owner    (CrbProject                *self,
                                            GError                   **error);
+
+/* crb-project-changes.c and crb-project-undo.c */
+gboolean     _crb_project_same_writer   (const char *step_writer,
+                                         const char *writer);
+void         _crb_project_record        (CrbProject      *self,
+                                         CrbProjectOp     op,
+                                         CrbStory        *story,
+                                         CrbHistoryEntry *entry,
+                                         guint64          group,
+                                         const CrbLink   *link);
+void         _crb_project_push_step     (GArray     *steps,
+                                         guint64     seq,
+                                         const char *story_id,
+                                         guint64     group,
+                                         const char *writer);
+gboolean     _crb_project_begin_change  (CrbProject  *self,
+                                         GError     **error);
+void         _crb_project_end_change    (CrbProject *self);
+const char * _crb_project_pair_state    (CrbStory   *story,
+                                         const char *a,
+                                         const char *b);
+gboolean     _crb_project_apply_step    (CrbProject    *self,
+                                         CrbProjectOp   op,
+                                         guint64        seq,
+                                         const char    *writer,
+                                         gboolean       journal,
+                                         char         **subject,
+                                         guint64       *group,
+                                         GError       **error);
+gboolean     _crb_project_put_entry     (CrbProject       *self,
+                                         CrbStory         *story,
+                                         CrbHistoryEntry  *entry,
+                                         gboolean          undo,
+                                         GError          **error);
+int          _crb_project_find_step     (GArray     *steps,
+                                         guint64     seq,
+                                         const char *writer);
 
 G_END_DECLS
