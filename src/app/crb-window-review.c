@@ -289,7 +289,8 @@ _crb_window_link_to (CrbWindow   *self,
       return;
     }
 
-  _crb_window_toast (self, relation == CRB_RELATION_CONFLICTS ? _("Linked as conflicting") : _("Linked as agreeing"), NULL);
+  _crb_window_toast (self, relation == CRB_RELATION_CONFLICTS ? _("Linked as conflicting") : _("Linked as agreeing"),
+                     "win.undo");
 }
 
 static const char *
@@ -471,7 +472,7 @@ _crb_window_unlink (CrbWindow  *self,
   if (!crb_project_unlink (self->project, crb_claim_get_id (claim), other_id, &error))
     _crb_window_show_error (self, _("The Claims Could Not Be Unlinked"), error->message);
   else
-    _crb_window_toast (self, _("Unlinked; they will not be linked again automatically"), NULL);
+    _crb_window_toast (self, _("Unlinked; they will not be linked again automatically"), "win.undo");
 }
 
 /* L marks the selected claim; L (agrees) or Shift+L (conflicts) on a claim
@@ -510,7 +511,8 @@ _crb_window_link (CrbWindow   *self,
       return;
     }
   g_clear_pointer (&self->link_mark, g_free);
-  _crb_window_toast (self, relation == CRB_RELATION_CONFLICTS ? _("Linked as conflicting") : _("Linked as agreeing"), NULL);
+  _crb_window_toast (self, relation == CRB_RELATION_CONFLICTS ? _("Linked as conflicting") : _("Linked as agreeing"),
+                     "win.undo");
 }
 
 
