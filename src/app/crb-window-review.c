@@ -382,6 +382,45 @@ _crb_window_update_standings (CrbWindow *self)
     }
 }
 
+/* The list's rows made so far (those in view, and a few more): their
+ * list items, whose row widget is the child of the item's widget.
+ */
+static GPtrArray *
+collect_rows (CrbWindow *self)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  g_autoptr (GQueue) queue = g_queue_new ();
+  GtkWidget *widget;
+
+  g_queue_push_tail (queue, self->claim_list);
+  while ((widget = g_queue_pop_head (queue)) != NULL)
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (widget), "crb-list-item");
+
+      if (item != NULL)
+        {
+          if (gtk_list_item_get_item (item) != NULL)
+            g_ptr_array_add (rows, item);
+          continue;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (queue, child);
+    }
+  return rows;
+}
+
+/* The rows say again what they say, after an outlet was renamed; the
+ * others are bound afresh when they are made.
+ */
+void
+_crb_window_update_claim_rows (CrbWindow *self)
+{
+  g_autoptr (GPtrArray) rows = collect_rows (self);
+
+  for (guint i = 0; i < rows->len; i++)
+    update_claim_row (g_ptr_array_index (rows, i));
+}
+
 /* What the aligner says of each claim, computed once per story. */
 void
 _crb_window_update_badges (CrbWindow *self)
@@ -425,6 +464,7 @@ claim_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (meta, "dim-label");
   gtk_widget_add_css_class (meta, "caption");
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (meta), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  g_object_set_data (G_OBJECT (box), "crb-list-item", item);
   gtk_box_append (GTK_BOX (texts), text);
   gtk_box_append (GTK_BOX (texts), meta);
   gtk_box_append (GTK_BOX (box), icon);
@@ -572,7 +612,25 @@ on_search_activated_cb (CrbWindow *self)
 void
 _crb_window_focus_review (CrbWindow *self)
 {
+  CrbClaim *claim = _crb_window_get_current_claim (self);
+  g_autoptr (GPtrArray) rows = claim ? collect_rows (self) : NULL;
+
   gtk_widget_grab_focus (GTK_WIDGET (self->claim_list));
+
+  /* On the selected claim's row, not on the row the list had in focus
+   * last: the focus ring and the selection agree.
+   */
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      GtkListItem *item = g_ptr_array_index (rows, i);
+      GtkWidget *row = gtk_widget_get_parent (gtk_list_item_get_child (item));
+
+      if (gtk_list_item_get_item (item) == claim && row != NULL)
+        {
+          gtk_widget_grab_focus (row);
+          break;
+        }
+    }
 }
 
 void
