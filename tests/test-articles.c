@@ -313,8 +313,10 @@ test_edit_button (void)
   g_assert_cmpstr (gtk_editable_get_text (crb_article_editor_get_field (CRB_ARTICLE_EDITOR (editor),
                                                                         CRB_ARTICLE_INFO_DATE)), ==, "2025-03-06");
   crb_test_screenshot (GTK_WIDGET (window), "articles-editor-1024x700");
+  crb_test_screenshot (editor, "articles-editor-popover");
   g_object_set (adw_style_manager_get_default (), "color-scheme", ADW_COLOR_SCHEME_FORCE_DARK, NULL);
   crb_test_screenshot (GTK_WIDGET (window), "articles-editor-1024x700-dark");
+  crb_test_screenshot (editor, "articles-editor-popover-dark");
   g_object_set (adw_style_manager_get_default (), "color-scheme", ADW_COLOR_SCHEME_DEFAULT, NULL);
 
   /* Escape leaves everything as it was. */
@@ -325,6 +327,15 @@ test_edit_button (void)
   crb_test_iterate (200);
   g_assert_false (gtk_widget_get_visible (editor));
   g_assert_false (crb_project_can_undo (crb_window_get_project (window)));
+
+  /* The review keys work again at once. */
+  if (crb_test_has_xdotool ())
+    {
+      CrbClaim *before = crb_window_get_claim (window);
+
+      crb_test_xdotool ("key j");
+      g_assert_true (crb_window_get_claim (window) != before);
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
   crb_test_assert_no_warnings ();

@@ -477,7 +477,7 @@ crb_export_dialog_export (CrbExportDialog *self,
   format = get_format (self);
   if (self->target != NULL || !check_fields (self))
     return;
-  if (format == CRB_EXPORT_CLAIMREVIEW)
+  if (format == CRB_EXPORT_CLAIMREVIEW && crb_project_get_read_only (self->project) == NULL)
     keep_settings (self);
 
   /* The worker reads the file and the journal: make every decision durable. */
