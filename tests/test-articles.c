@@ -22,6 +22,15 @@
 
 static char *tmp_dir;
 
+/* Screenshots in the dark style too. */
+static void
+set_dark (gboolean dark)
+{
+  AdwColorScheme scheme = dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_DEFAULT;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
 #define ARTICLE "000_ed1bccf4d606c700"
 
 /* A project of three of the shared Crocus City Hall articles, imported
@@ -32,8 +41,10 @@ new_crocus_project (const char *name)
 {
   const char *samples = g_getenv ("CRB_SAMPLES_DIR");
   g_autofree char *a = g_build_filename (samples, "crocus-city-hall", ARTICLE ".txt", NULL);
-  g_autofree char *b = g_build_filename (samples, "crocus-city-hall", "001_76ee82237eabb591.txt", NULL);
-  g_autofree char *c = g_build_filename (samples, "crocus-city-hall", "002_ac573e2a3b29c701.txt", NULL);
+  g_autofree char *b = g_build_filename (samples, "crocus-city-hall", "001_76ee82237eabb591.txt",
+                                         NULL);
+  g_autofree char *c = g_build_filename (samples, "crocus-city-hall", "002_ac573e2a3b29c701.txt",
+                                         NULL);
   char *path = g_build_filename (tmp_dir, name, NULL);
   const char *args[] = { "new", "--title", "Crocus", path, a, b, c, NULL };
 
@@ -65,10 +76,12 @@ texts_under (GtkWidget *root)
       g_string_append_printf (all, "%s\n", gtk_label_get_text (g_ptr_array_index (labels, i)));
   for (guint i = 0; i < inscriptions->len; i++)
     if (gtk_widget_get_mapped (g_ptr_array_index (inscriptions, i)))
-      g_string_append_printf (all, "%s\n", gtk_inscription_get_text (g_ptr_array_index (inscriptions, i)));
+      g_string_append_printf (all, "%s\n",
+                              gtk_inscription_get_text (g_ptr_array_index (inscriptions, i)));
   for (guint i = 0; i < checks->len; i++)
     if (gtk_check_button_get_label (g_ptr_array_index (checks, i)) != NULL)
-      g_string_append_printf (all, "%s\n", gtk_check_button_get_label (g_ptr_array_index (checks, i)));
+      g_string_append_printf (all, "%s\n",
+                              gtk_check_button_get_label (g_ptr_array_index (checks, i)));
   return g_string_free (all, FALSE);
 }
 
@@ -100,11 +113,20 @@ stats_ready (gpointer data)
   return crb_stats_window_get_stats (data) != NULL;
 }
 
+static GtkEditable *
+field (GtkWidget *editor,
+       guint      info)
+{
+  return crb_article_editor_get_field (CRB_ARTICLE_EDITOR (editor), info);
+}
+
 static GtkWidget *
 editor_of (CrbWindow  *window,
            const char *article_id)
 {
-  return crb_article_view_get_editor (CRB_ARTICLE_VIEW (crb_window_get_article_view (window, article_id)));
+  GtkWidget *view = crb_window_get_article_view (window, article_id);
+
+  return crb_article_view_get_editor (CRB_ARTICLE_VIEW (view));
 }
 
 static void
@@ -135,13 +157,11 @@ test_edit_outlet (void)
   crb_test_xdotool ("key F2");
   editor = editor_of (window, ARTICLE);
   g_assert_true (gtk_widget_get_visible (editor));
-  g_assert_cmpstr (gtk_editable_get_text (crb_article_editor_get_field (CRB_ARTICLE_EDITOR (editor),
-                                                                        CRB_ARTICLE_INFO_OUTLET)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (field (editor, CRB_ARTICLE_INFO_OUTLET)), ==, "");
   crb_test_screenshot (GTK_WIDGET (window), "articles-editor-1366x768");
 
   /* A date that is not one keeps Save off and says how to write it. */
-  gtk_widget_grab_focus (GTK_WIDGET (crb_article_editor_get_field (CRB_ARTICLE_EDITOR (editor),
-                                                                   CRB_ARTICLE_INFO_DATE)));
+  gtk_widget_grab_focus (GTK_WIDGET (field (editor, CRB_ARTICLE_INFO_DATE)));
   crb_test_xdotool ("type --delay 10 'March 22'");
   g_assert_nonnull (crb_test_find_label (editor, "Write the date as 2025-03-05."));
   crb_test_screenshot (editor, "articles-editor-bad-date");
@@ -153,11 +173,9 @@ test_edit_outlet (void)
   crb_test_xdotool ("type --delay 10 '2024-03-23'");
 
   /* Outlet and title typed, Enter keeps them: one step, undoable. */
-  gtk_widget_grab_focus (GTK_WIDGET (crb_article_editor_get_field (CRB_ARTICLE_EDITOR (editor),
-                                                                   CRB_ARTICLE_INFO_TITLE)));
+  gtk_widget_grab_focus (GTK_WIDGET (field (editor, CRB_ARTICLE_INFO_TITLE)));
   crb_test_xdotool ("type --delay 10 'Attack on Crocus City Hall'");
-  gtk_widget_grab_focus (GTK_WIDGET (crb_article_editor_get_field (CRB_ARTICLE_EDITOR (editor),
-                                                                   CRB_ARTICLE_INFO_OUTLET)));
+  gtk_widget_grab_focus (GTK_WIDGET (field (editor, CRB_ARTICLE_INFO_OUTLET)));
   crb_test_xdotool ("type --delay 10 'Moscow Times'");
   crb_test_xdotool ("key Return");
   g_assert_false (gtk_widget_get_visible (editor));
@@ -243,8 +261,9 @@ test_edit_outlet (void)
     dialog = crb_test_find_toplevel (CRB_TYPE_EXPORT_DIALOG);
     g_assert_nonnull (dialog);
     crb_export_dialog_set_format (CRB_EXPORT_DIALOG (dialog), CRB_EXPORT_CLAIMREVIEW);
-    for (guint i = 0; i < 200 && crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "True") < 0; i++)
-      crb_test_iterate (50);
+    for (guint i = 0; i < 200; i++)
+      if (crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "True") < 0)
+        crb_test_iterate (50);
     crb_export_dialog_export (CRB_EXPORT_DIALOG (dialog), file);
     for (guint i = 0; i < 200 && crb_test_find_toplevel (CRB_TYPE_EXPORT_DIALOG) != NULL; i++)
       crb_test_iterate (50);
@@ -264,8 +283,9 @@ test_edit_outlet (void)
     const char *args[] = { "article", path, ARTICLE, "--outlet", "The Moscow Times", NULL };
 
     crb_test_run_cli (args);
-    for (guint i = 0; i < 40 && g_strcmp0 (column_outlet (window, ARTICLE), "The Moscow Times") != 0; i++)
-      crb_test_iterate (100);
+    for (guint i = 0; i < 40; i++)
+      if (g_strcmp0 (column_outlet (window, ARTICLE), "The Moscow Times") != 0)
+        crb_test_iterate (100);
     g_assert_cmpstr (column_outlet (window, ARTICLE), ==, "The Moscow Times");
   }
 
@@ -273,7 +293,7 @@ test_edit_outlet (void)
   crb_window_select_claim (window, claim_id);
   gtk_widget_activate_action (GTK_WIDGET (window), "article.edit", "s", ARTICLE);
   crb_test_iterate (200);
-  gtk_editable_set_text (crb_article_editor_get_field (CRB_ARTICLE_EDITOR (editor), CRB_ARTICLE_INFO_OUTLET), "");
+  gtk_editable_set_text (field (editor, CRB_ARTICLE_INFO_OUTLET), "");
   g_assert_true (crb_article_editor_save (CRB_ARTICLE_EDITOR (editor)));
   crb_test_iterate (200);
   g_assert_null (crb_article_get_outlet (article));
@@ -293,15 +313,17 @@ test_edit_button (void)
   g_autoptr (GPtrArray) buttons = crb_test_find_all (view, GTK_TYPE_BUTTON);
   GtkWidget *button = NULL;
   GtkWidget *editor = crb_article_view_get_editor (CRB_ARTICLE_VIEW (view));
+  GVariant *target;
 
   for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "article.edit") == 0)
+    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
+                   "article.edit") == 0)
       button = g_ptr_array_index (buttons, i);
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_get_sensitive (button));
-  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)), NULL),
-                   ==, "nordnews-digest");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "nordnews-digest");
 
   gtk_widget_grab_focus (button);
   if (crb_test_has_xdotool ())
@@ -310,14 +332,13 @@ test_edit_button (void)
     gtk_widget_activate (button);
   crb_test_iterate (200);
   g_assert_true (gtk_widget_get_visible (editor));
-  g_assert_cmpstr (gtk_editable_get_text (crb_article_editor_get_field (CRB_ARTICLE_EDITOR (editor),
-                                                                        CRB_ARTICLE_INFO_DATE)), ==, "2025-03-06");
+  g_assert_cmpstr (gtk_editable_get_text (field (editor, CRB_ARTICLE_INFO_DATE)), ==, "2025-03-06");
   crb_test_screenshot (GTK_WIDGET (window), "articles-editor-1024x700");
   crb_test_screenshot (editor, "articles-editor-popover");
-  g_object_set (adw_style_manager_get_default (), "color-scheme", ADW_COLOR_SCHEME_FORCE_DARK, NULL);
+  set_dark (TRUE);
   crb_test_screenshot (GTK_WIDGET (window), "articles-editor-1024x700-dark");
   crb_test_screenshot (editor, "articles-editor-popover-dark");
-  g_object_set (adw_style_manager_get_default (), "color-scheme", ADW_COLOR_SCHEME_DEFAULT, NULL);
+  set_dark (FALSE);
 
   /* Escape leaves everything as it was. */
   if (crb_test_has_xdotool ())
@@ -357,7 +378,8 @@ test_metadata_dimmed (void)
       GtkWidget *view = crb_window_get_article_view (window, ids[i]);
       GtkTextView *text_view = crb_article_view_get_text_view (CRB_ARTICLE_VIEW (view));
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
-      GtkTextTag *metadata = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "metadata");
+      GtkTextTag *metadata = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                        "metadata");
       guint body = crb_article_get_body_start (article);
       GtkTextIter iter;
 
@@ -402,12 +424,12 @@ test_metadata_dimmed (void)
     crb_window_select_claim (window, "almera-courier:1");
     crb_test_screenshot (GTK_WIDGET (window), "articles-metadata-1920x1080");
 
-    g_object_set (adw_style_manager_get_default (), "color-scheme", ADW_COLOR_SCHEME_FORCE_DARK, NULL);
+    set_dark (TRUE);
     crb_test_screenshot (GTK_WIDGET (window), "articles-metadata-1920x1080-dark");
     g_object_get (tag, "foreground-rgba", &colour, NULL);
     dark = *colour;
     gdk_rgba_free (colour);
-    g_object_set (adw_style_manager_get_default (), "color-scheme", ADW_COLOR_SCHEME_DEFAULT, NULL);
+    set_dark (FALSE);
     crb_test_iterate (200);
   }
   g_assert_cmpfloat (light.alpha, <, 0.6);

@@ -22,6 +22,15 @@
 
 static char *tmp_dir;
 
+/* Screenshots in the dark style too. */
+static void
+set_dark (gboolean dark)
+{
+  AdwColorScheme scheme = dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_DEFAULT;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
 static char *
 new_decided_project (const char *name)
 {
@@ -37,7 +46,9 @@ new_decided_project (const char *name)
   for (guint i = 0; i < G_N_ELEMENTS (decisions); i++)
     {
       g_autofree char *annotator = g_strdup_printf ("--annotator=%s", decisions[i][3]);
-      const char *args[] = { "annotate", path, decisions[i][0], decisions[i][1], annotator, NULL, NULL };
+      const char *args[] = {
+        "annotate", path, decisions[i][0], decisions[i][1], annotator, NULL, NULL,
+      };
 
       if (decisions[i][2] != NULL)
         {
@@ -85,8 +96,9 @@ static int
 wait_for_count (GtkWidget  *dialog,
                 const char *label)
 {
-  for (guint i = 0; i < 400 && crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "total") < 0; i++)
-    crb_test_iterate (25);
+  for (guint i = 0; i < 400; i++)
+    if (crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "total") < 0)
+      crb_test_iterate (25);
   return crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), label);
 }
 
@@ -177,13 +189,15 @@ test_dataset_folder (void)
   g_assert_false (shown (named (dialog, "review-url")));
   g_assert_false (shown (named (dialog, "require-evidence")));
   /* The title is the project's to begin with. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (dialog, "title"))), ==, "Harbor bridge");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (dialog, "title"))), ==,
+                   "Harbor bridge");
 
   /* A language that is not a code keeps Export off and says why. */
   gtk_editable_set_text (GTK_EDITABLE (named (dialog, "language")), "German");
   crb_test_iterate (100);
   g_assert_false (gtk_widget_get_sensitive (export_button (dialog)));
-  g_assert_nonnull (crb_test_find_label (dialog, "Write the language as its ISO 639-1 code, such as en, de or fr."));
+  g_assert_nonnull (crb_test_find_label (dialog, "Write the language as its ISO 639-1 code, "
+                                                 "such as en, de or fr."));
   crb_test_screenshot (dialog, "export-dataset-bad-language");
 
   gtk_editable_set_text (GTK_EDITABLE (named (dialog, "language")), "de");
@@ -193,9 +207,9 @@ test_dataset_folder (void)
   g_assert_cmpint (wait_for_count (dialog, "total"), ==, total);
   g_assert_true (gtk_widget_get_sensitive (export_button (dialog)));
   crb_test_screenshot (dialog, "export-dataset");
-  g_object_set (adw_style_manager_get_default (), "color-scheme", ADW_COLOR_SCHEME_FORCE_DARK, NULL);
+  set_dark (TRUE);
   crb_test_screenshot (dialog, "export-dataset-dark");
-  g_object_set (adw_style_manager_get_default (), "color-scheme", ADW_COLOR_SCHEME_DEFAULT, NULL);
+  set_dark (FALSE);
 
   /* The dataset goes into a folder named after its title. */
   export_to (dialog, parent_file, &exported);
@@ -252,38 +266,41 @@ test_claimreview (void)
   g_assert_true (shown (named (dialog, "author-org")));
   g_assert_false (shown (named (dialog, "title")));
   /* Without a URL, the reviews are drafts, and the dialog says so. */
-  g_assert_nonnull (crb_test_find_label (dialog, "Without a web address the reviews are marked as drafts, "
-                                                 "which cannot be posted as they are."));
+  g_assert_nonnull (crb_test_find_label (dialog, "Without a web address the reviews are marked as "
+                                                 "drafts, which cannot be posted as they are."));
 
   /* Not a web address: Export is off and the core says why. */
   gtk_editable_set_text (GTK_EDITABLE (named (dialog, "review-url")), "checks.example.org");
   crb_test_iterate (100);
   g_assert_false (gtk_widget_get_sensitive (export_button (dialog)));
-  g_assert_nonnull (crb_test_find_label (dialog, "“checks.example.org” is not a web address (https://…) where "
-                                                 "reviews can be published"));
+  g_assert_nonnull (crb_test_find_label (dialog, "“checks.example.org” is not a web address "
+                                                 "(https://…) where reviews can be published"));
   crb_test_screenshot (dialog, "export-claimreview-bad-url");
   crb_export_dialog_export (CRB_EXPORT_DIALOG (dialog), out_file);
   crb_test_iterate (300);
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
-  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "review-url")), "https://checks.example.org/reviews/");
+  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "review-url")),
+                         "https://checks.example.org/reviews/");
   gtk_editable_set_text (GTK_EDITABLE (named (dialog, "author-org")), "Example Checks");
   crb_test_iterate (100);
   g_assert_true (gtk_widget_get_sensitive (export_button (dialog)));
   crb_test_screenshot (dialog, "export-claimreview");
-  g_object_set (adw_style_manager_get_default (), "color-scheme", ADW_COLOR_SCHEME_FORCE_DARK, NULL);
+  set_dark (TRUE);
   crb_test_screenshot (dialog, "export-claimreview-dark");
-  g_object_set (adw_style_manager_get_default (), "color-scheme", ADW_COLOR_SCHEME_DEFAULT, NULL);
+  set_dark (FALSE);
   export_to (dialog, out_file, &exported);
   g_assert_cmpuint (exported.n_records, ==, 4);
   g_assert_cmpuint (count_lines (out, NULL), ==, exported.n_records);
   g_assert_cmpuint (count_lines (out, "\"alternateName\":\"True\""), ==, (guint) n_true);
   g_assert_cmpuint (count_lines (out, "\"url\":\"https://checks.example.org/reviews/"), ==, 4);
-  g_assert_cmpuint (count_lines (out, "\"author\":{\"@type\":\"Organization\",\"name\":\"Example Checks\"}"), ==, 4);
+  g_assert_cmpuint (count_lines (out, "\"author\":{\"@type\":\"Organization\","
+                                      "\"name\":\"Example Checks\"}"), ==, 4);
   g_assert_cmpuint (count_lines (out, "Draft"), ==, 0);
 
   /* Both are the project's now, and the next export starts from them. */
-  g_assert_cmpstr (crb_project_get_setting (project, "review-url"), ==, "https://checks.example.org/reviews/");
+  g_assert_cmpstr (crb_project_get_setting (project, "review-url"), ==,
+                   "https://checks.example.org/reviews/");
   g_assert_cmpstr (crb_project_get_setting (project, "author-org"), ==, "Example Checks");
   {
     g_autoptr (GError) error = NULL;
@@ -296,7 +313,8 @@ test_claimreview (void)
   crb_export_dialog_set_format (CRB_EXPORT_DIALOG (dialog), CRB_EXPORT_CLAIMREVIEW);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (dialog, "review-url"))), ==,
                    "https://checks.example.org/reviews/");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (dialog, "author-org"))), ==, "Example Checks");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (dialog, "author-org"))), ==,
+                   "Example Checks");
 
   /* Emptied, the URL makes drafts again. */
   gtk_editable_set_text (GTK_EDITABLE (named (dialog, "review-url")), "");
@@ -346,11 +364,12 @@ test_fever_evidence (void)
    */
   left_out = wait_for_count (dialog, "left out");
   g_assert_cmpint (left_out, >=, 1);
-  g_assert_cmpint (crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "NOT ENOUGH INFO"), ==, nei - left_out);
+  g_assert_cmpint (crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), "NOT ENOUGH INFO"), ==,
+                   nei - left_out);
   crb_test_screenshot (dialog, "export-fever");
-  g_object_set (adw_style_manager_get_default (), "color-scheme", ADW_COLOR_SCHEME_FORCE_DARK, NULL);
+  set_dark (TRUE);
   crb_test_screenshot (dialog, "export-fever-dark");
-  g_object_set (adw_style_manager_get_default (), "color-scheme", ADW_COLOR_SCHEME_DEFAULT, NULL);
+  set_dark (FALSE);
 
   for (guint k = 0; k < G_N_ELEMENTS (labels); k++)
     counts[k] = crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), labels[k]);

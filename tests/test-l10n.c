@@ -444,7 +444,8 @@ find_label_text (GtkWidget  *root,
   g_queue_push_tail (&queue, root);
   while ((w = g_queue_pop_head (&queue)))
     {
-      if (GTK_IS_LABEL (w) && gtk_widget_get_mapped (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), text) == 0)
+      if (GTK_IS_LABEL (w) && gtk_widget_get_mapped (w) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), text) == 0)
         {
           g_queue_clear (&queue);
           return w;
@@ -479,7 +480,8 @@ test_editor_and_export_in_german (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "article.edit", "s", "nordnews-digest");
   iterate (400);
-  editor = crb_article_view_get_editor (CRB_ARTICLE_VIEW (crb_window_get_article_view (window, "nordnews-digest")));
+  editor = crb_window_get_article_view (window, "nordnews-digest");
+  editor = crb_article_view_get_editor (CRB_ARTICLE_VIEW (editor));
   g_assert_true (gtk_widget_get_mapped (editor));
   g_assert_nonnull (find_label_text (editor, "Artikeldetails"));
   collect_cut_labels (editor, cut);
@@ -496,8 +498,9 @@ test_editor_and_export_in_german (void)
     {
       g_autofree char *name = g_strdup_printf ("german-export-%s", formats[f]);
       GtkWidget *scroller = find_in (dialog, GTK_TYPE_SCROLLED_WINDOW);
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      GtkAdjustment *adjustment;
 
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
       crb_export_dialog_set_format (CRB_EXPORT_DIALOG (dialog), f);
       iterate (500);
       collect_cut_labels (dialog, cut);
@@ -591,7 +594,8 @@ main (int   argc,
   g_test_add_func ("/corroborate/l10n/window-in-german", test_window_in_german);
   g_test_add_func ("/corroborate/l10n/values-in-german", test_values_in_german);
   g_test_add_func ("/corroborate/l10n/nothing-cut-in-german", test_nothing_cut_in_german);
-  g_test_add_func ("/corroborate/l10n/editor-and-export-in-german", test_editor_and_export_in_german);
+  g_test_add_func ("/corroborate/l10n/editor-and-export-in-german",
+                   test_editor_and_export_in_german);
   ret = g_test_run ();
   g_clear_object (&app);
   return ret;

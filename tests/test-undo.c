@@ -20,6 +20,15 @@
 
 static char *tmp_dir;
 
+/* Screenshots in the dark style too. */
+static void
+set_dark (gboolean dark)
+{
+  AdwColorScheme scheme = dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_DEFAULT;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
 /* The toast on show says @text (a toast's title is a label), whole. */
 static gboolean
 toast_shows (CrbWindow  *window,
@@ -45,7 +54,8 @@ find_button (CrbWindow  *window,
     {
       GtkWidget *button = g_ptr_array_index (buttons, i);
 
-      if (gtk_widget_get_mapped (button) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0)
+      if (gtk_widget_get_mapped (button) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0)
         return button;
     }
   return NULL;
@@ -100,8 +110,10 @@ test_issue_sequence (void)
   /* Shift+A: the claim and its agreeing appearance, one step. */
   crb_window_select_claim (window, "nordnews-digest:3");
   crb_test_xdotool ("key shift+a");
-  g_assert_cmpint (crb_test_status_of (project, "nordnews-digest:3"), ==, CRB_DECISION_STATUS_CONFIRMED);
-  g_assert_cmpint (crb_test_status_of (project, "almera-courier:2"), ==, CRB_DECISION_STATUS_CONFIRMED);
+  g_assert_cmpint (crb_test_status_of (project, "nordnews-digest:3"), ==,
+                   CRB_DECISION_STATUS_CONFIRMED);
+  g_assert_cmpint (crb_test_status_of (project, "almera-courier:2"), ==,
+                   CRB_DECISION_STATUS_CONFIRMED);
   g_assert_cmpstr (undo_tooltip (window), ==, "Undo: confirmed 2 claims (Ctrl+Z)");
 
   /* L, J, Shift+L: linked as conflicting, with Undo in the toast. */
@@ -111,7 +123,8 @@ test_issue_sequence (void)
   crb_test_xdotool ("key j");
   g_assert_cmpstr (crb_claim_get_id (crb_window_get_claim (window)), ==, "nordnews-digest:1");
   crb_test_xdotool ("key shift+l");
-  g_assert_true (linked (project, "coastline-daily:5", "nordnews-digest:1", CRB_RELATION_CONFLICTS));
+  g_assert_true (linked (project, "coastline-daily:5", "nordnews-digest:1",
+                         CRB_RELATION_CONFLICTS));
   g_assert_true (toast_shows (window, "Linked as conflicting"));
   g_assert_nonnull (find_button (window, "_Undo"));
   g_assert_cmpstr (undo_tooltip (window), ==, "Undo: linked 2 claims as conflicting (Ctrl+Z)");
@@ -119,39 +132,48 @@ test_issue_sequence (void)
 
   /* Ctrl+Z: the link goes, the confirmations stay; the toast says so. */
   crb_test_xdotool ("key ctrl+z");
-  g_assert_false (linked (project, "coastline-daily:5", "nordnews-digest:1", CRB_RELATION_CONFLICTS));
-  g_assert_cmpint (crb_test_status_of (project, "nordnews-digest:3"), ==, CRB_DECISION_STATUS_CONFIRMED);
-  g_assert_cmpint (crb_test_status_of (project, "almera-courier:2"), ==, CRB_DECISION_STATUS_CONFIRMED);
+  g_assert_false (linked (project, "coastline-daily:5", "nordnews-digest:1",
+                          CRB_RELATION_CONFLICTS));
+  g_assert_cmpint (crb_test_status_of (project, "nordnews-digest:3"), ==,
+                   CRB_DECISION_STATUS_CONFIRMED);
+  g_assert_cmpint (crb_test_status_of (project, "almera-courier:2"), ==,
+                   CRB_DECISION_STATUS_CONFIRMED);
   g_assert_true (toast_shows (window, "Undid: linked 2 claims as conflicting"));
   g_assert_nonnull (find_button (window, "_Redo"));
   crb_test_screenshot (GTK_WIDGET (window), "undo-undid-link-1024x700");
 
   /* Ctrl+Z again: the confirmations. */
   crb_test_xdotool ("key ctrl+z");
-  g_assert_cmpint (crb_test_status_of (project, "nordnews-digest:3"), ==, CRB_DECISION_STATUS_PENDING);
-  g_assert_cmpint (crb_test_status_of (project, "almera-courier:2"), ==, CRB_DECISION_STATUS_PENDING);
+  g_assert_cmpint (crb_test_status_of (project, "nordnews-digest:3"), ==,
+                   CRB_DECISION_STATUS_PENDING);
+  g_assert_cmpint (crb_test_status_of (project, "almera-courier:2"), ==,
+                   CRB_DECISION_STATUS_PENDING);
   g_assert_true (toast_shows (window, "Undid: confirmed 2 claims"));
 
   /* Ctrl+Shift+Z says what it makes again. */
   crb_test_xdotool ("key ctrl+shift+z");
-  g_assert_cmpint (crb_test_status_of (project, "nordnews-digest:3"), ==, CRB_DECISION_STATUS_CONFIRMED);
+  g_assert_cmpint (crb_test_status_of (project, "nordnews-digest:3"), ==,
+                   CRB_DECISION_STATUS_CONFIRMED);
   g_assert_true (toast_shows (window, "Redid: confirmed 2 claims"));
   g_assert_nonnull (find_button (window, "_Undo"));
   crb_test_xdotool ("key ctrl+shift+z");
-  g_assert_true (linked (project, "coastline-daily:5", "nordnews-digest:1", CRB_RELATION_CONFLICTS));
+  g_assert_true (linked (project, "coastline-daily:5", "nordnews-digest:1",
+                         CRB_RELATION_CONFLICTS));
   g_assert_true (toast_shows (window, "Redid: linked 2 claims as conflicting"));
-  g_object_set (adw_style_manager_get_default (), "color-scheme", ADW_COLOR_SCHEME_FORCE_DARK, NULL);
+  set_dark (TRUE);
   crb_test_screenshot (GTK_WIDGET (window), "undo-redid-link-1024x700-dark");
-  g_object_set (adw_style_manager_get_default (), "color-scheme", ADW_COLOR_SCHEME_DEFAULT, NULL);
+  set_dark (FALSE);
 
   /* Unlinking is a step too, with Undo in its toast. */
   crb_window_select_claim (window, "nordnews-digest:1");
   gtk_widget_activate_action (GTK_WIDGET (window), "claim.unlink", "s", "coastline-daily:5");
-  g_assert_false (linked (project, "coastline-daily:5", "nordnews-digest:1", CRB_RELATION_CONFLICTS));
+  g_assert_false (linked (project, "coastline-daily:5", "nordnews-digest:1",
+                          CRB_RELATION_CONFLICTS));
   g_assert_true (toast_shows (window, "Unlinked; they will not be linked again automatically"));
   g_assert_nonnull (find_button (window, "_Undo"));
   crb_test_xdotool ("key ctrl+z");
-  g_assert_true (linked (project, "coastline-daily:5", "nordnews-digest:1", CRB_RELATION_CONFLICTS));
+  g_assert_true (linked (project, "coastline-daily:5", "nordnews-digest:1",
+                         CRB_RELATION_CONFLICTS));
   g_assert_true (toast_shows (window, "Undid: unlinked 2 claims"));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -168,9 +190,11 @@ test_decisions_named (void)
 
   crb_window_select_claim (window, "almera-courier:3");
   gtk_widget_activate_action (GTK_WIDGET (window), "claim.reason", "i", CRB_REJECT_REASON_OPINION);
-  g_assert_cmpint (crb_test_status_of (project, "almera-courier:3"), ==, CRB_DECISION_STATUS_REJECTED);
+  g_assert_cmpint (crb_test_status_of (project, "almera-courier:3"), ==,
+                   CRB_DECISION_STATUS_REJECTED);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_cmpint (crb_test_status_of (project, "almera-courier:3"), ==, CRB_DECISION_STATUS_PENDING);
+  g_assert_cmpint (crb_test_status_of (project, "almera-courier:3"), ==,
+                   CRB_DECISION_STATUS_PENDING);
   g_assert_true (toast_shows (window, "Undid: rejected 1 claim"));
   crb_test_screenshot (GTK_WIDGET (window), "undo-undid-1920x1080");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);

@@ -111,9 +111,11 @@ validate (CrbArticleEditor *self)
   if (!date_ok)
     gtk_label_set_label (GTK_LABEL (self->hint_label), _("Write the date as 2025-03-05."));
   else if (!url_ok)
-    gtk_label_set_label (GTK_LABEL (self->hint_label), _("A web address starts with https:// or http://."));
+    gtk_label_set_label (GTK_LABEL (self->hint_label),
+                         _("A web address starts with https:// or http://."));
   else
-    gtk_label_set_label (GTK_LABEL (self->hint_label), _("An empty outlet shows the article’s file name."));
+    gtk_label_set_label (GTK_LABEL (self->hint_label),
+                         _("An empty outlet shows the article’s file name."));
 
   if (date_ok && url_ok)
     {
@@ -220,11 +222,13 @@ crb_article_editor_init (CrbArticleEditor *self)
     {
       self->rows[i] = adw_entry_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[i]), _(titles[i]));
-      g_signal_connect_swapped (self->rows[i], "entry-activated", G_CALLBACK (on_save_clicked_cb), self);
+      g_signal_connect_swapped (self->rows[i], "entry-activated", G_CALLBACK (on_save_clicked_cb),
+                                self);
       g_signal_connect_swapped (self->rows[i], "changed", G_CALLBACK (validate), self);
       gtk_list_box_append (GTK_LIST_BOX (list), self->rows[i]);
     }
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->rows[CRB_ARTICLE_INFO_URL]), GTK_INPUT_PURPOSE_URL);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->rows[CRB_ARTICLE_INFO_URL]),
+                                   GTK_INPUT_PURPOSE_URL);
   gtk_box_append (GTK_BOX (box), list);
 
   self->hint_label = gtk_label_new (NULL);
@@ -274,8 +278,9 @@ crb_article_editor_set_article (CrbArticleEditor *self,
   if (article != NULL)
     {
       const char *path = crb_article_get_source (article);
-      g_autofree char *name = path ? g_path_get_basename (path) : g_strdup (crb_article_get_id (article));
+      g_autofree char *name = NULL;
 
+      name = path ? g_path_get_basename (path) : g_strdup (crb_article_get_id (article));
       values[CRB_ARTICLE_INFO_OUTLET] = crb_article_get_outlet (article);
       values[CRB_ARTICLE_INFO_TITLE] = crb_article_get_title (article);
       values[CRB_ARTICLE_INFO_DATE] = crb_article_get_date (article);

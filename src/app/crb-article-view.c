@@ -393,7 +393,8 @@ build (CrbArticleView *self)
   gtk_widget_set_valign (self->edit_button, GTK_ALIGN_START);
   self->editor = crb_article_editor_new ();
   gtk_widget_set_parent (self->editor, self->edit_button);
-  gtk_widget_set_tooltip_text (self->edit_button, _("Edit Outlet, Title, Date and Web Address (F2)"));
+  gtk_widget_set_tooltip_text (self->edit_button,
+                               _("Edit Outlet, Title, Date and Web Address (F2)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Edit article details"), -1);
   gtk_box_append (GTK_BOX (header), self->edit_button);
@@ -570,8 +571,10 @@ update_info (CrbArticleView *self)
 
   if (name != NULL)
     {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       title ? title : crb_article_get_id (article), -1);
     }
 }

@@ -161,7 +161,8 @@ check_fields (CrbExportDialog *self)
 
   set_error (self->review_url_row, self->review_url_error, url_ok ? NULL : error->message);
   set_error (self->language_row, self->language_error,
-             language_ok ? NULL : _("Write the language as its ISO 639-1 code, such as en, de or fr."));
+             language_ok ? NULL
+                         : _("Write the language as its ISO 639-1 code, such as en, de or fr."));
 
   switch (get_format (self))
     {
@@ -189,7 +190,8 @@ show_summary (CrbExportDialog *self)
       if (self->counts.labels[k] == NULL)
         continue;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label_title (self->counts.labels[k]));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     label_title (self->counts.labels[k]));
       if (!self->counted)
         text = g_strdup (_("Counting…"));
       else if (self->counts.left_out[k])
@@ -203,8 +205,9 @@ show_summary (CrbExportDialog *self)
     }
 
   /* FEVER without evidence from other articles: how many that leaves out. */
-  gtk_widget_set_visible (self->left_out_row, self->counted && get_format (self) == CRB_EXPORT_FEVER &&
-                                              get_active (self->require_evidence_switch));
+  gtk_widget_set_visible (self->left_out_row,
+                          self->counted && get_format (self) == CRB_EXPORT_FEVER &&
+                          get_active (self->require_evidence_switch));
   {
     g_autofree char *text = g_strdup_printf (_("%u, left out"), self->counts.n_without_evidence);
 
@@ -215,14 +218,19 @@ show_summary (CrbExportDialog *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->total_row), total_text);
   /* The total stays in sight above the options, however long they are. */
   {
-    g_autofree char *records = self->counted ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record",
-                                                                             "%u records", total), total)
-                                             : g_strdup (_("Counting…"));
+    g_autofree char *records = NULL;
+
+    if (self->counted)
+      records = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record", "%u records", total),
+                                 total);
+    else
+      records = g_strdup (_("Counting…"));
 
     adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->window_title), records);
   }
   gtk_widget_set_sensitive (self->export_button,
-                            self->target == NULL && self->counted && total > 0 && check_fields (self));
+                            self->target == NULL && self->counted && total > 0 &&
+                            check_fields (self));
 }
 
 /* The options of the export, as the dialog's rows say; the strings are
@@ -310,7 +318,8 @@ update_summary (CrbExportDialog *self)
 
   /* Until the count is back, the labels of the format with no numbers. */
   memset (&self->counts, 0, sizeof self->counts);
-  crb_export_format_labels (format == FORMAT_DATASET ? CRB_EXPORT_JSONL : format, self->counts.labels);
+  crb_export_format_labels (format == FORMAT_DATASET ? CRB_EXPORT_JSONL : format,
+                            self->counts.labels);
   self->counted = FALSE;
   show_summary (self);
 
@@ -323,8 +332,8 @@ update_summary (CrbExportDialog *self)
 
   get_options (self, &options, strings);
   self->counting = g_cancellable_new ();
-  crb_export_job_count_async (crb_project_get_file (self->project), format, &options, self->counting,
-                              count_finished_cb, g_object_ref (self));
+  crb_export_job_count_async (crb_project_get_file (self->project), format, &options,
+                              self->counting, count_finished_cb, g_object_ref (self));
 }
 
 /* FEVER's evidence options exclude each other: one turned on turns the
@@ -335,8 +344,10 @@ on_evidence_switched_cb (CrbExportDialog *self,
                          GParamSpec      *pspec,
                          GtkSwitch       *sw)
 {
-  GtkWidget *other = GTK_WIDGET (sw) == self->require_evidence_switch ? self->self_evidence_switch
-                                                                        : self->require_evidence_switch;
+  GtkWidget *other = self->require_evidence_switch;
+
+  if (GTK_WIDGET (sw) == self->require_evidence_switch)
+    other = self->self_evidence_switch;
 
   if (gtk_switch_get_active (sw) && get_active (other))
     gtk_switch_set_active (GTK_SWITCH (other), FALSE);
@@ -504,8 +515,8 @@ crb_export_dialog_export (CrbExportDialog *self,
   show_summary (self);
   gtk_widget_set_visible (self->spinner, TRUE);
   gtk_spinner_start (GTK_SPINNER (self->spinner));
-  crb_export_job_write_async (crb_project_get_file (self->project), format, &options, &dataset, self->target,
-                              NULL, export_finished_cb, g_object_ref (self));
+  crb_export_job_write_async (crb_project_get_file (self->project), format, &options, &dataset,
+                              self->target, NULL, export_finished_cb, g_object_ref (self));
 }
 
 static void
@@ -530,16 +541,18 @@ on_export_clicked_cb (CrbExportDialog *self)
   guint format = get_format (self);
 
   if (format == FORMAT_DATASET)
-    chooser = gtk_file_chooser_native_new (_("Choose Where to Put the Dataset Folder"), GTK_WINDOW (self),
-                                           GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"), _("_Cancel"));
+    chooser = gtk_file_chooser_native_new (_("Choose Where to Put the Dataset Folder"),
+                                           GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                           _("_Export"), _("_Cancel"));
   else
     {
+      const char *title = crb_project_get_title (self->project);
       g_autofree char *name = NULL;
 
       chooser = gtk_file_chooser_native_new (_("Export Dataset"), GTK_WINDOW (self),
-                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-      name = g_strdup_printf ("%s.%s", crb_project_get_title (self->project) ? crb_project_get_title (self->project)
-                                                                             : "dataset",
+                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                             _("_Cancel"));
+      name = g_strdup_printf ("%s.%s", title ? title : "dataset",
                               crb_export_format_extension (format));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
@@ -694,7 +707,8 @@ format_row_new (void)
    * subtitle, and the list's rows wrap; neither is ever cut short.
    */
   adw_combo_row_set_expression (ADW_COMBO_ROW (row),
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
   adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (format_item_setup_cb), NULL);
@@ -746,13 +760,16 @@ crb_export_dialog_init (CrbExportDialog *self)
               &self->pending_switch);
   switch_row (group, "rejected", _("Leave out rejected claims"), NULL, &self->rejected_switch);
   switch_row (group, "anonymize", _("Anonymize reviewers"),
-              _("Name them annotator-1, annotator-2, … instead of by their names"), &self->anonymize_switch);
-  g_signal_connect_swapped (self->pending_switch, "notify::active", G_CALLBACK (update_summary), self);
-  g_signal_connect_swapped (self->rejected_switch, "notify::active", G_CALLBACK (update_summary), self);
+              _("Name them annotator-1, annotator-2, … instead of by their names"),
+              &self->anonymize_switch);
+  g_signal_connect_swapped (self->pending_switch, "notify::active", G_CALLBACK (update_summary),
+                            self);
+  g_signal_connect_swapped (self->rejected_switch, "notify::active", G_CALLBACK (update_summary),
+                            self);
 
   group = add_group (page, _("Publishing the Reviews"),
-                     _("Without a web address the reviews are marked as drafts, which cannot be posted as they "
-                       "are."));
+                     _("Without a web address the reviews are marked as drafts, which "
+                       "cannot be posted as they are."));
   self->claimreview_group = GTK_WIDGET (group);
   self->review_url_row = entry_row (group, "review-url", _("Web address of the reviews"), NULL);
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->review_url_row), GTK_INPUT_PURPOSE_URL);
@@ -763,10 +780,12 @@ crb_export_dialog_init (CrbExportDialog *self)
   group = add_group (page, _("Evidence"), NULL);
   self->fever_group = GTK_WIDGET (group);
   switch_row (group, "require-evidence", _("Only claims with evidence"),
-              _("Leave out decided claims that no other article supports or refutes, instead of writing them "
-                "as not enough info"), &self->require_evidence_switch);
+              _("Leave out decided claims that no other article supports or refutes, "
+                "instead of writing them as not enough info"),
+              &self->require_evidence_switch);
   switch_row (group, "self-evidence", _("A claim’s own sentence is evidence"),
-              _("As exports before version 0.1 had it; other evidence still comes from other articles"),
+              _("As exports before version 0.1 had it; other evidence still comes from "
+                "other articles"),
               &self->self_evidence_switch);
   g_signal_connect_swapped (self->require_evidence_switch, "notify::active",
                             G_CALLBACK (on_evidence_switched_cb), self);
@@ -774,8 +793,9 @@ crb_export_dialog_init (CrbExportDialog *self)
                             G_CALLBACK (on_evidence_switched_cb), self);
 
   group = add_group (page, _("Dataset Card"),
-                     _("A folder named after the title, with the records split by story into train, dev and "
-                       "test files, a card for the Hugging Face Hub, the schema and the sentence table."));
+                     _("A folder named after the title, with the records split by story into "
+                       "train, dev and test files, a card for the Hugging Face Hub, the schema "
+                       "and the sentence table."));
   self->dataset_group = GTK_WIDGET (group);
   self->title_row = entry_row (group, "title", _("Title"), NULL);
   self->license_row = adw_combo_row_new ();

@@ -142,7 +142,8 @@ crb_export_job_count_async (GFile                  *project_file,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, crb_export_job_count_async);
-  g_task_set_task_data (task, job_new (project_file, format, options, NULL), (GDestroyNotify) job_free);
+  g_task_set_task_data (task, job_new (project_file, format, options, NULL),
+                        (GDestroyNotify) job_free);
   g_task_run_in_thread (task, count_thread);
 }
 
@@ -180,12 +181,15 @@ write_file (Job           *job,
   /* Replaced only when everything is written. */
   out = g_file_replace (job->target, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
   if (out != NULL && sentences_file != NULL)
-    sentences = g_file_replace (sentences_file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+    sentences = g_file_replace (sentences_file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable,
+                                error);
   if (out == NULL || (sentences_file != NULL && sentences == NULL) ||
-      !crb_export (copy, job->format, G_OUTPUT_STREAM (out), sentences ? G_OUTPUT_STREAM (sentences) : NULL,
+      !crb_export (copy, job->format, G_OUTPUT_STREAM (out),
+                   sentences ? G_OUTPUT_STREAM (sentences) : NULL,
                    &job->options, &job->n_records, cancellable, error) ||
       !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error) ||
-      (sentences != NULL && !g_output_stream_close (G_OUTPUT_STREAM (sentences), cancellable, error)))
+      (sentences != NULL &&
+       !g_output_stream_close (G_OUTPUT_STREAM (sentences), cancellable, error)))
     {
       g_autoptr (GCancellable) cancel = g_cancellable_new ();
 
@@ -219,8 +223,8 @@ write_thread (GTask        *task,
     }
 
   if (job->format == CRB_EXPORT_JOB_DATASET)
-    ok = crb_export_dataset (crb_project_get_stories (copy), job->target, &job->options, &job->dataset,
-                             NULL, &job->n_records, cancellable, &error);
+    ok = crb_export_dataset (crb_project_get_stories (copy), job->target, &job->options,
+                             &job->dataset, NULL, &job->n_records, cancellable, &error);
   else
     ok = write_file (job, copy, cancellable, &error);
 

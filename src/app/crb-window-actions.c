@@ -351,7 +351,8 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
       CrbClaim *claim = _crb_window_get_current_claim (self);
 
       return claim != NULL &&
-             gtk_widget_activate_action (GTK_WIDGET (self), "article.edit", "s", crb_claim_get_article_id (claim));
+             gtk_widget_activate_action (GTK_WIDGET (self), "article.edit", "s",
+                                         crb_claim_get_article_id (claim));
     }
 
   if (keyval == GDK_KEY_A && (state & GDK_SHIFT_MASK))
@@ -453,7 +454,8 @@ _crb_window_update_actions (CrbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-project", !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-sample", !self->busy);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.edit", writable && self->story != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.edit",
+                                 writable && self->story != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.set-info", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.confirm", can_decide);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.confirm-all", can_decide);
@@ -491,7 +493,8 @@ _crb_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.claim-filter", "claim-filter");
   gtk_widget_class_install_property_action (widget_class, "win.claim-order", "claim-order");
   gtk_widget_class_install_action (widget_class, "article.edit", "s", article_edit_activated);
-  gtk_widget_class_install_action (widget_class, "article.set-info", "(sssss)", article_set_info_activated);
+  gtk_widget_class_install_action (widget_class, "article.set-info", "(sssss)",
+                                   article_set_info_activated);
   gtk_widget_class_install_action (widget_class, "claim.confirm", NULL, confirm_activated);
   gtk_widget_class_install_action (widget_class, "claim.confirm-all", NULL, confirm_all_activated);
   gtk_widget_class_install_action (widget_class, "claim.confirm-anyway", NULL, confirm_anyway_activated);

@@ -86,11 +86,11 @@ _crb_window_article_changed (CrbWindow  *self,
   for (guint i = 0; i < self->n_columns; i++)
     {
       CrbColumn *column = g_ptr_array_index (self->columns, i);
+      const char *outlet = crb_article_get_outlet (article);
 
       if (column->view == view)
         gtk_check_button_set_label (GTK_CHECK_BUTTON (column->check),
-                                    crb_article_get_outlet (article) ? crb_article_get_outlet (article)
-                                                                     : crb_article_get_id (article));
+                                    outlet ? outlet : crb_article_get_id (article));
     }
 
   _crb_window_update_badges (self);

@@ -548,8 +548,16 @@ _crb_window_undo_redo (CrbWindow *self,
   AdwToast *toast;
 
   crb_claim_panel_cancel (self->claim_panel);
-  label = undo ? crb_project_dup_undo_label (self->project) : crb_project_dup_redo_label (self->project);
-  subject = undo ? crb_project_undo (self->project, &error) : crb_project_redo (self->project, &error);
+  if (undo)
+    {
+      label = crb_project_dup_undo_label (self->project);
+      subject = crb_project_undo (self->project, &error);
+    }
+  else
+    {
+      label = crb_project_dup_redo_label (self->project);
+      subject = crb_project_redo (self->project, &error);
+    }
   if (subject == NULL)
     {
       if (!g_error_matches (error, CRB_ERROR, CRB_ERROR_NOTHING_TO_DO))

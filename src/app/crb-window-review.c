@@ -289,7 +289,9 @@ _crb_window_link_to (CrbWindow   *self,
       return;
     }
 
-  _crb_window_toast (self, relation == CRB_RELATION_CONFLICTS ? _("Linked as conflicting") : _("Linked as agreeing"),
+  _crb_window_toast (self,
+                     relation == CRB_RELATION_CONFLICTS ? _("Linked as conflicting")
+                                                        : _("Linked as agreeing"),
                      "win.undo");
 }
 
@@ -403,7 +405,8 @@ collect_rows (CrbWindow *self)
             g_ptr_array_add (rows, item);
           continue;
         }
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
         g_queue_push_tail (queue, child);
     }
   return rows;
@@ -512,7 +515,8 @@ _crb_window_unlink (CrbWindow  *self,
   if (!crb_project_unlink (self->project, crb_claim_get_id (claim), other_id, &error))
     _crb_window_show_error (self, _("The Claims Could Not Be Unlinked"), error->message);
   else
-    _crb_window_toast (self, _("Unlinked; they will not be linked again automatically"), "win.undo");
+    _crb_window_toast (self, _("Unlinked; they will not be linked again automatically"),
+                       "win.undo");
 }
 
 /* L marks the selected claim; L (agrees) or Shift+L (conflicts) on a claim
@@ -551,7 +555,9 @@ _crb_window_link (CrbWindow   *self,
       return;
     }
   g_clear_pointer (&self->link_mark, g_free);
-  _crb_window_toast (self, relation == CRB_RELATION_CONFLICTS ? _("Linked as conflicting") : _("Linked as agreeing"),
+  _crb_window_toast (self,
+                     relation == CRB_RELATION_CONFLICTS ? _("Linked as conflicting")
+                                                        : _("Linked as agreeing"),
                      "win.undo");
 }
 
