@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "crb-application.h"
+#include "crb-article-view.h"
 #include "crb-claim-panel.h"
 #include "crb-claims-pane.h"
 #include "crb-export-dialog.h"
@@ -432,6 +433,111 @@ test_nothing_cut_in_german (void)
   g_assert_cmpuint (cut->len, ==, 0);
 }
 
+/* A mapped label under @root that says @text. */
+static GtkWidget *
+find_label_text (GtkWidget  *root,
+                 const char *text)
+{
+  GQueue queue = G_QUEUE_INIT;
+  GtkWidget *w;
+
+  g_queue_push_tail (&queue, root);
+  while ((w = g_queue_pop_head (&queue)))
+    {
+      if (GTK_IS_LABEL (w) && gtk_widget_get_mapped (w) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), text) == 0)
+        {
+          g_queue_clear (&queue);
+          return w;
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  return NULL;
+}
+
+/* The article editor and the export dialog's options of each format, in
+ * German at 1024×700: no label cut short; the toast of an undo names the
+ * step in German.
+ */
+static void
+test_editor_and_export_in_german (void)
+{
+  static const char * const formats[] = { "jsonl", "csv", "claimreview", "fever", "dataset" };
+  g_autoptr (GPtrArray) cut = g_ptr_array_new_with_free_func (g_free);
+  CrbWindow *window = crb_window_new (app);
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  GtkWidget *editor, *dialog;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.try-sample", NULL);
+  while (!page_is_project (window) && g_get_monotonic_time () < end)
+    iterate (50);
+  g_assert_true (page_is_project (window));
+  iterate (300);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "article.edit", "s", "nordnews-digest");
+  iterate (400);
+  editor = crb_window_get_article_view (window, "nordnews-digest");
+  editor = crb_article_view_get_editor (CRB_ARTICLE_VIEW (editor));
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_nonnull (find_label_text (editor, "Artikeldetails"));
+  collect_cut_labels (editor, cut);
+  collect_clipped_labels (editor, cut);
+  screenshot (editor, "german-article-editor");
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  iterate (200);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  iterate (400);
+  dialog = find_toplevel (CRB_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autofree char *name = g_strdup_printf ("german-export-%s", formats[f]);
+      GtkWidget *scroller = find_in (dialog, GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment;
+
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      crb_export_dialog_set_format (CRB_EXPORT_DIALOG (dialog), f);
+      iterate (500);
+      collect_cut_labels (dialog, cut);
+      collect_clipped_labels (dialog, cut);
+      screenshot (dialog, name);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      iterate (300);
+      collect_cut_labels (dialog, cut);
+      collect_clipped_labels (dialog, cut);
+      g_free (name);
+      name = g_strdup_printf ("german-export-%s-end", formats[f]);
+      screenshot (dialog, name);
+      gtk_adjustment_set_value (adjustment, 0);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* An undo says what it undid, in German. */
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_string (settings, "annotator", "Prüferin");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "claim.reason", "i", 2);
+  iterate (200);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate (300);
+  g_assert_nonnull (find_label_text (GTK_WIDGET (window), "Rückgängig: 1 Aussage verworfen"));
+  collect_cut_labels (GTK_WIDGET (window), cut);
+  screenshot (GTK_WIDGET (window), "german-undo-1024x700");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (200);
+  for (guint i = 0; i < cut->len; i++)
+    g_test_message ("cut short: “%s”", (char *) g_ptr_array_index (cut, i));
+  g_assert_cmpuint (cut->len, ==, 0);
+}
+
 /* Compiles de_DE.UTF-8 into a folder of the test's when the system lacks it. */
 static void
 find_german_locale (void)
@@ -488,6 +594,8 @@ main (int   argc,
   g_test_add_func ("/corroborate/l10n/window-in-german", test_window_in_german);
   g_test_add_func ("/corroborate/l10n/values-in-german", test_values_in_german);
   g_test_add_func ("/corroborate/l10n/nothing-cut-in-german", test_nothing_cut_in_german);
+  g_test_add_func ("/corroborate/l10n/editor-and-export-in-german",
+                   test_editor_and_export_in_german);
   ret = g_test_run ();
   g_clear_object (&app);
   return ret;

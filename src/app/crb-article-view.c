@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "crb-article-editor.h"
 #include "crb-article-view.h"
 
 #include <adwaita.h>
@@ -16,6 +17,12 @@
  * status.  Statuses differ in more than colour: pending claims are
  * underlined once, confirmed twice, corrected with a low line and italics,
  * rejected struck through.  Clicking a highlighted span activates its claim.
+ *
+ * The metadata lines at the head of the text (front matter, a leading date
+ * line: crb_article_get_body_start()) are part of the source's text and
+ * shown, dimmed like a dim label; no claim is ever highlighted there.  The
+ * header's edit button opens a CrbArticleEditor for the outlet, title, date
+ * and web address (also F2, through the window's `article.edit`).
  */
 
 struct _CrbArticleView
@@ -28,6 +35,8 @@ struct _CrbArticleView
   GHashTable    *marked;       /* CrbClaim → tag name: linked claims shown */
 
   GtkWidget     *box;
+  GtkWidget     *edit_button;
+  GtkWidget     *editor;       /* CrbArticleEditor, the edit button's popover */
   GtkWidget     *outlet_label;
   GtkWidget     *title_label;
   GtkWidget     *date_label;
@@ -59,14 +68,27 @@ static const char * const status_tags[] = {
 /* One tag table for every column: the tags never change. */
 static GtkTextTagTable *tag_table;
 
+/* Where the article's body starts, after its metadata lines. */
+static guint
+body_start (CrbArticleView *self)
+{
+  return self->article ? crb_article_get_body_start (self->article) : 0;
+}
+
+/* A claim's span, never in the metadata lines: what a claim there would
+ * cover is left as it is, dimmed.
+ */
 static void
 get_span (CrbArticleView *self,
           CrbClaim       *claim,
           GtkTextIter    *start,
           GtkTextIter    *end)
 {
-  gtk_text_buffer_get_iter_at_offset (self->buffer, start, crb_claim_get_start (claim));
-  gtk_text_buffer_get_iter_at_offset (self->buffer, end, crb_claim_get_end (claim));
+  guint from = MAX (crb_claim_get_start (claim), body_start (self));
+  guint to = MAX (crb_claim_get_end (claim), from);
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, start, from);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, end, to);
 }
 
 static void
@@ -189,6 +211,9 @@ static CrbClaim *
 claim_at_offset (CrbArticleView *self,
                  guint           offset)
 {
+  if (offset < body_start (self))
+    return NULL;
+
   for (guint i = 0; self->claims && i < self->claims->len; i++)
     {
       CrbClaim *claim = g_ptr_array_index (self->claims, i);
@@ -281,6 +306,11 @@ create_tag_table (void)
   gtk_text_tag_table_add (table, tag);
   g_object_unref (tag);
 
+  /* The metadata lines; its colour follows the style (see css_changed). */
+  tag = gtk_text_tag_new ("metadata");
+  gtk_text_tag_table_add (table, tag);
+  g_object_unref (tag);
+
   /* Added last, so it wins over the status background. */
   tag = gtk_text_tag_new ("claim-selected");
   g_object_set (tag, "background-rgba", &selected, "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
@@ -315,27 +345,69 @@ set_label (GtkWidget  *label,
   gtk_widget_set_visible (label, text != NULL && *text != '\0');
 }
 
+/* The metadata lines look like a dim label: the text's colour at the
+ * opacity Adwaita gives .dim-label, in light, dark and high contrast.  The
+ * tag table is shared, and so is the style: any column may set it.
+ */
+static void
+update_metadata_colour (CrbArticleView *self)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (tag_table, "metadata");
+  GdkRGBA colour, old = { 0 };
+  GdkRGBA *current = NULL;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &colour);
+  colour.alpha *= 0.55f;
+  g_object_get (tag, "foreground-rgba", &current, NULL);
+  if (current != NULL)
+    {
+      old = *current;
+      gdk_rgba_free (current);
+    }
+  if (!gdk_rgba_equal (&old, &colour))
+    g_object_set (tag, "foreground-rgba", &colour, NULL);
+}
+
 /* The widgets, made once: a column is reused from story to story. */
 static void
 build (CrbArticleView *self)
 {
-  GtkWidget *header, *scroller, *clamp;
+  GtkWidget *header, *labels, *scroller, *clamp;
   GtkGesture *click;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
-  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_add_css_class (header, "crb-article-header");
+  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (header), labels);
+
+  /* Outlet, title, date and web address are edited in a popover, opened
+   * by the window's article.edit (off while the project is read-only).
+   */
+  self->edit_button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  gtk_widget_add_css_class (self->edit_button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "article.edit");
+  gtk_widget_set_valign (self->edit_button, GTK_ALIGN_START);
+  self->editor = crb_article_editor_new ();
+  gtk_widget_set_parent (self->editor, self->edit_button);
+  gtk_widget_set_tooltip_text (self->edit_button,
+                               _("Edit Outlet, Title, Date and Web Address (F2)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Edit article details"), -1);
+  gtk_box_append (GTK_BOX (header), self->edit_button);
+
   self->outlet_label = make_label (NULL, "caption-heading", FALSE);
   self->title_label = make_label (NULL, "heading", TRUE);
   self->date_label = make_label (NULL, "dim-label", FALSE);
   self->standing_label = make_label (NULL, "caption", TRUE);
   gtk_widget_add_css_class (self->standing_label, "crb-standing");
-  gtk_box_append (GTK_BOX (header), self->outlet_label);
-  gtk_box_append (GTK_BOX (header), self->title_label);
-  gtk_box_append (GTK_BOX (header), self->date_label);
-  gtk_box_append (GTK_BOX (header), self->standing_label);
+  gtk_box_append (GTK_BOX (labels), self->outlet_label);
+  gtk_box_append (GTK_BOX (labels), self->title_label);
+  gtk_box_append (GTK_BOX (labels), self->date_label);
+  gtk_box_append (GTK_BOX (labels), self->standing_label);
   /* Lines of a readable length on a wide screen: the text and its header
    * are clamped, the column's scrollbar stays at its edge.
    */
@@ -381,6 +453,7 @@ crb_article_view_dispose (GObject *object)
 {
   CrbArticleView *self = (CrbArticleView *) object;
 
+  g_clear_pointer (&self->editor, gtk_widget_unparent);
   if (self->layout_tick != 0)
     gtk_widget_remove_tick_callback (self->text_view, self->layout_tick);
   self->layout_tick = 0;
@@ -398,12 +471,23 @@ crb_article_view_dispose (GObject *object)
 }
 
 static void
+crb_article_view_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  CrbArticleView *self = CRB_ARTICLE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (crb_article_view_parent_class)->css_changed (widget, change);
+  update_metadata_colour (self);
+}
+
+static void
 crb_article_view_class_init (CrbArticleViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = crb_article_view_dispose;
+  widget_class->css_changed = crb_article_view_css_changed;
 
   /**
    * CrbArticleView::claim-activated:
@@ -451,32 +535,15 @@ crb_article_view_new (CrbArticle *article)
   return self;
 }
 
-/**
- * crb_article_view_set_article:
- * @article: (nullable): the article to show, or %NULL for none
- * @claims: (nullable) (element-type CrbClaim): the article's claims, in span order
- *
- * Shows @article with its claims highlighted, scrolled to the top, with no
- * claim selected.  The column keeps its widgets: switching stories reuses
- * columns rather than building new ones.
+/* The header: outlet (or the article's id), title, date; the edit button
+ * and the names people hear.
  */
-void
-crb_article_view_set_article (CrbArticleView *self,
-                              CrbArticle     *article,
-                              GPtrArray      *claims)
+static void
+update_info (CrbArticleView *self)
 {
-  g_autoptr (GtkTextBuffer) old_buffer = NULL;
+  CrbArticle *article = self->article;
   g_autofree char *date_text = NULL;
   const char *outlet = NULL, *title = NULL, *date = NULL, *name = NULL;
-  GtkTextIter start;
-
-  g_return_if_fail (CRB_IS_ARTICLE_VIEW (self));
-  g_return_if_fail (article == NULL || CRB_IS_ARTICLE (article));
-
-  g_set_object (&self->article, article);
-  g_clear_pointer (&self->claims, g_ptr_array_unref);
-  g_hash_table_remove_all (self->marked);
-  self->selected = NULL;
 
   if (article != NULL)
     {
@@ -498,6 +565,48 @@ crb_article_view_set_article (CrbArticleView *self,
       date_text = dt ? g_date_time_format (dt, _("%-d %B %Y")) : g_strdup (date);
     }
   set_label (self->date_label, date_text ? g_strstrip (date_text) : NULL);
+  gtk_widget_set_visible (self->edit_button, article != NULL);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "s",
+                                    article ? crb_article_get_id (article) : "");
+
+  if (name != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title ? title : crb_article_get_id (article), -1);
+    }
+}
+
+/**
+ * crb_article_view_set_article:
+ * @article: (nullable): the article to show, or %NULL for none
+ * @claims: (nullable) (element-type CrbClaim): the article's claims, in span order
+ *
+ * Shows @article with its claims highlighted, scrolled to the top, with no
+ * claim selected.  The column keeps its widgets: switching stories reuses
+ * columns rather than building new ones.
+ */
+void
+crb_article_view_set_article (CrbArticleView *self,
+                              CrbArticle     *article,
+                              GPtrArray      *claims)
+{
+  g_autoptr (GtkTextBuffer) old_buffer = NULL;
+  GtkTextIter start;
+
+  g_return_if_fail (CRB_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (article == NULL || CRB_IS_ARTICLE (article));
+
+  g_set_object (&self->article, article);
+  g_clear_pointer (&self->claims, g_ptr_array_unref);
+  g_hash_table_remove_all (self->marked);
+  self->selected = NULL;
+
+  if (self->editor != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->editor));
+  update_info (self);
   set_label (self->standing_label, NULL);
 
   /* The text and its highlights go into a fresh buffer before the view
@@ -510,6 +619,13 @@ crb_article_view_set_article (CrbArticleView *self,
   if (article != NULL)
     gtk_text_buffer_set_text (self->buffer, crb_article_get_text (article), -1);
   gtk_text_buffer_get_start_iter (self->buffer, &start);
+  if (body_start (self) > 0)
+    {
+      GtkTextIter end;
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, body_start (self));
+      gtk_text_buffer_apply_tag_by_name (self->buffer, "metadata", &start, &end);
+    }
   self->selected_mark = gtk_text_buffer_create_mark (self->buffer, NULL, &start, TRUE);
   self->scroll_end_mark = gtk_text_buffer_create_mark (self->buffer, NULL, &start, FALSE);
   if (claims != NULL)
@@ -532,13 +648,49 @@ crb_article_view_set_article (CrbArticleView *self,
   self->frames = 0;
   if (gtk_widget_get_mapped (self->text_view))
     wait_for_layout (self);
+}
 
-  if (name != NULL)
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      title ? title : crb_article_get_id (article), -1);
-    }
+/**
+ * crb_article_view_update_info:
+ *
+ * Shows the article's outlet, title and date as they are now, after an
+ * edit, an undo or another program changed them.
+ */
+void
+crb_article_view_update_info (CrbArticleView *self)
+{
+  g_return_if_fail (CRB_IS_ARTICLE_VIEW (self));
+  update_info (self);
+}
+
+/**
+ * crb_article_view_edit:
+ *
+ * Opens the editor of the article's outlet, title, date and web address,
+ * as the header's edit button does.
+ */
+void
+crb_article_view_edit (CrbArticleView *self)
+{
+  g_return_if_fail (CRB_IS_ARTICLE_VIEW (self));
+
+  if (self->article == NULL)
+    return;
+
+  crb_article_editor_set_article (CRB_ARTICLE_EDITOR (self->editor), self->article);
+  gtk_popover_popup (GTK_POPOVER (self->editor));
+}
+
+/**
+ * crb_article_view_get_editor:
+ *
+ * Returns: (transfer none): the popover editing the article's details
+ */
+GtkWidget *
+crb_article_view_get_editor (CrbArticleView *self)
+{
+  g_return_val_if_fail (CRB_IS_ARTICLE_VIEW (self), NULL);
+  return self->editor;
 }
 
 /**

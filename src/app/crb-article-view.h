@@ -18,6 +18,9 @@ CrbArticle *crb_article_view_get_article   (CrbArticleView *self);
 void        crb_article_view_set_article   (CrbArticleView *self,
                                             CrbArticle     *article,
                                             GPtrArray      *claims);
+void        crb_article_view_update_info   (CrbArticleView *self);
+void        crb_article_view_edit          (CrbArticleView *self);
+GtkWidget  *crb_article_view_get_editor    (CrbArticleView *self);
 void        crb_article_view_set_standing  (CrbArticleView *self,
                                             const char     *standing,
                                             const char     *note,

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 #define CRB_TYPE_EXPORT_DIALOG (crb_export_dialog_get_type ())
 
+/* The format row's last choice: a dataset folder (crb_export_dataset()). */
+#define CRB_EXPORT_DIALOG_DATASET CRB_N_EXPORT_FORMATS
+
 G_DECLARE_FINAL_TYPE (CrbExportDialog, crb_export_dialog, CRB, EXPORT_DIALOG, AdwWindow)
 
 GtkWidget *crb_export_dialog_new    (GtkWindow       *parent,
@@ -20,6 +23,6 @@ void       crb_export_dialog_export (CrbExportDialog *self,
 int        crb_export_dialog_get_count  (CrbExportDialog *self,
                                          const char      *label);
 void       crb_export_dialog_set_format (CrbExportDialog *self,
-                                         CrbExportFormat  format);
+                                         guint            format);
 
 G_END_DECLS

@@ -531,16 +531,34 @@ on_editing_cancelled_cb (CrbWindow *self)
   _crb_window_focus_review (self);
 }
 
+/* Undo and redo say what they did, in the core's words taken before the
+ * step ("Undid: confirmed 3 claims"), and offer the way back.  Undo takes
+ * back the window's last step, whatever its kind: a decision, a link, an
+ * article's details.
+ */
 void
 _crb_window_undo_redo (CrbWindow *self,
                        gboolean   undo)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *claim_id = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+  CrbArticleView *view;
+  AdwToast *toast;
 
   crb_claim_panel_cancel (self->claim_panel);
-  claim_id = undo ? crb_project_undo (self->project, &error) : crb_project_redo (self->project, &error);
-  if (claim_id == NULL)
+  if (undo)
+    {
+      label = crb_project_dup_undo_label (self->project);
+      subject = crb_project_undo (self->project, &error);
+    }
+  else
+    {
+      label = crb_project_dup_redo_label (self->project);
+      subject = crb_project_redo (self->project, &error);
+    }
+  if (subject == NULL)
     {
       if (!g_error_matches (error, CRB_ERROR, CRB_ERROR_NOTHING_TO_DO))
         _crb_window_show_error (self, undo ? _("Undo Failed") : _("Redo Failed"), error->message);
@@ -548,7 +566,24 @@ _crb_window_undo_redo (CrbWindow *self,
     }
 
   _crb_window_refilter (self);
-  crb_window_select_claim (self, claim_id);
+  /* The step was a claim's (its decision or link) or an article's. */
+  view = _crb_window_view_for_article (self, subject);
+  if (view != NULL)
+    crb_article_columns_scroll_to (self->articles_box, GTK_WIDGET (view));
+  else
+    crb_window_select_claim (self, subject);
+
+  if (undo)
+    /* Translators: a toast; %s is what was undone: "confirmed 3 claims" */
+    message = label ? g_strdup_printf (_("Undid: %s"), label) : g_strdup (_("Undid the last step"));
+  else
+    /* Translators: a toast; %s is what was done again: "confirmed 3 claims" */
+    message = label ? g_strdup_printf (_("Redid: %s"), label) : g_strdup (_("Redid the last step"));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, undo ? _("_Redo") : _("_Undo"));
+  adw_toast_set_action_name (toast, undo ? "win.redo" : "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  _crb_window_add_toast (self, toast);
 }
 
 void

@@ -16,8 +16,10 @@
  *  - crb-window-open.c     opening, the empty state, saving and the file on
  *                          disk
  *  - crb-window-import.c   files opened by what they are, importing, drops
+ *  - crb-window-articles.c the articles' outlet, title, date and web
+ *                          address, edited from the column header
  *
- * Nothing here is API: these functions are for the four files only.
+ * Nothing here is API: these functions are for the window's files only.
  */
 
 #include "crb-article-columns.h"
@@ -181,6 +183,7 @@ void            _crb_window_select              (CrbWindow         *self,
                                                  CrbClaim          *claim);
 void            _crb_window_claim_selected      (CrbWindow         *self);
 void            _crb_window_update_badges       (CrbWindow         *self);
+void            _crb_window_update_claim_rows   (CrbWindow         *self);
 void            _crb_window_update_standings    (CrbWindow         *self);
 void            _crb_window_refilter            (CrbWindow         *self);
 void            _crb_window_resort              (CrbWindow         *self);
@@ -210,6 +213,15 @@ void            _crb_window_reject_for          (CrbWindow         *self,
                                                  CrbRejectReason    reason);
 void            _crb_window_undo_redo           (CrbWindow         *self,
                                                  gboolean           undo);
+
+/* crb-window-articles.c */
+void            _crb_window_edit_article        (CrbWindow         *self,
+                                                 const char        *article_id);
+void            _crb_window_set_article_info    (CrbWindow         *self,
+                                                 const char        *article_id,
+                                                 const char * const *info);
+void            _crb_window_article_changed     (CrbWindow         *self,
+                                                 CrbArticle        *article);
 
 /* crb-window-import.c */
 void            _crb_window_import_init         (CrbWindow         *self);

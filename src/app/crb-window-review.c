@@ -289,7 +289,10 @@ _crb_window_link_to (CrbWindow   *self,
       return;
     }
 
-  _crb_window_toast (self, relation == CRB_RELATION_CONFLICTS ? _("Linked as conflicting") : _("Linked as agreeing"), NULL);
+  _crb_window_toast (self,
+                     relation == CRB_RELATION_CONFLICTS ? _("Linked as conflicting")
+                                                        : _("Linked as agreeing"),
+                     "win.undo");
 }
 
 static const char *
@@ -381,6 +384,46 @@ _crb_window_update_standings (CrbWindow *self)
     }
 }
 
+/* The list's rows made so far (those in view, and a few more): their
+ * list items, whose row widget is the child of the item's widget.
+ */
+static GPtrArray *
+collect_rows (CrbWindow *self)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  g_autoptr (GQueue) queue = g_queue_new ();
+  GtkWidget *widget;
+
+  g_queue_push_tail (queue, self->claim_list);
+  while ((widget = g_queue_pop_head (queue)) != NULL)
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (widget), "crb-list-item");
+
+      if (item != NULL)
+        {
+          if (gtk_list_item_get_item (item) != NULL)
+            g_ptr_array_add (rows, item);
+          continue;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (queue, child);
+    }
+  return rows;
+}
+
+/* The rows say again what they say, after an outlet was renamed; the
+ * others are bound afresh when they are made.
+ */
+void
+_crb_window_update_claim_rows (CrbWindow *self)
+{
+  g_autoptr (GPtrArray) rows = collect_rows (self);
+
+  for (guint i = 0; i < rows->len; i++)
+    update_claim_row (g_ptr_array_index (rows, i));
+}
+
 /* What the aligner says of each claim, computed once per story. */
 void
 _crb_window_update_badges (CrbWindow *self)
@@ -424,6 +467,7 @@ claim_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (meta, "dim-label");
   gtk_widget_add_css_class (meta, "caption");
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (meta), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  g_object_set_data (G_OBJECT (box), "crb-list-item", item);
   gtk_box_append (GTK_BOX (texts), text);
   gtk_box_append (GTK_BOX (texts), meta);
   gtk_box_append (GTK_BOX (box), icon);
@@ -471,7 +515,8 @@ _crb_window_unlink (CrbWindow  *self,
   if (!crb_project_unlink (self->project, crb_claim_get_id (claim), other_id, &error))
     _crb_window_show_error (self, _("The Claims Could Not Be Unlinked"), error->message);
   else
-    _crb_window_toast (self, _("Unlinked; they will not be linked again automatically"), NULL);
+    _crb_window_toast (self, _("Unlinked; they will not be linked again automatically"),
+                       "win.undo");
 }
 
 /* L marks the selected claim; L (agrees) or Shift+L (conflicts) on a claim
@@ -510,7 +555,10 @@ _crb_window_link (CrbWindow   *self,
       return;
     }
   g_clear_pointer (&self->link_mark, g_free);
-  _crb_window_toast (self, relation == CRB_RELATION_CONFLICTS ? _("Linked as conflicting") : _("Linked as agreeing"), NULL);
+  _crb_window_toast (self,
+                     relation == CRB_RELATION_CONFLICTS ? _("Linked as conflicting")
+                                                        : _("Linked as agreeing"),
+                     "win.undo");
 }
 
 
@@ -570,7 +618,25 @@ on_search_activated_cb (CrbWindow *self)
 void
 _crb_window_focus_review (CrbWindow *self)
 {
+  CrbClaim *claim = _crb_window_get_current_claim (self);
+  g_autoptr (GPtrArray) rows = claim ? collect_rows (self) : NULL;
+
   gtk_widget_grab_focus (GTK_WIDGET (self->claim_list));
+
+  /* On the selected claim's row, not on the row the list had in focus
+   * last: the focus ring and the selection agree.
+   */
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      GtkListItem *item = g_ptr_array_index (rows, i);
+      GtkWidget *row = gtk_widget_get_parent (gtk_list_item_get_child (item));
+
+      if (gtk_list_item_get_item (item) == claim && row != NULL)
+        {
+          gtk_widget_grab_focus (row);
+          break;
+        }
+    }
 }
 
 void

@@ -569,6 +569,8 @@ _crb_window_set_project (CrbWindow  *self,
   g_signal_connect_object (project, "notify::durable-revision", G_CALLBACK (_crb_window_update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "claim-decided", G_CALLBACK (on_claim_decided_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "alignment-changed", G_CALLBACK (on_alignment_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (project, "article-changed", G_CALLBACK (_crb_window_article_changed),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "notify::read-only", G_CALLBACK (update_read_only), self, G_CONNECT_SWAPPED);
 
   factory = GTK_SIGNAL_LIST_ITEM_FACTORY (gtk_signal_list_item_factory_new ());

@@ -364,7 +364,16 @@ describe_steps (CrbProject *self,
       return g_strdup (_("linked 2 claims as agreeing"));
     }
   if (last->kind == CRB_CHANGE_ARTICLE && n == 1)
-    return g_strdup_printf (_("changed article “%s”"), last->other_id);
+    {
+      /* Named as the reviewer knows it: its outlet, else its title, else its id. */
+      const char * const *info = undo ? (const char * const *) last->info_after
+                                      : (const char * const *) last->info_before;
+      const char *name = info[CRB_ARTICLE_INFO_OUTLET] ? info[CRB_ARTICLE_INFO_OUTLET]
+                         : info[CRB_ARTICLE_INFO_TITLE] ? info[CRB_ARTICLE_INFO_TITLE]
+                         : last->other_id;
+
+      return g_strdup_printf (_("changed article “%s”"), name);
+    }
 
   if (n_decisions == n)
     {
