@@ -471,7 +471,7 @@ test_adjudicate (void)
   g_assert_cmpstr (crb_adjudication_window_get_claim (adjudication), ==, "almera-courier:3");
   g_assert_nonnull (find_label_with (GTK_WIDGET (adjudication), "Settled by olga: Rejected (opinion)"));
 
-  adjudication_screenshots (window, "almera-courier:3");
+  adjudication_screenshots (window, "almera-courier:1");
   gtk_window_destroy (GTK_WINDOW (adjudication));
   gtk_window_destroy (GTK_WINDOW (window));
   crb_test_iterate (100);
@@ -544,6 +544,22 @@ test_agreement (void)
 
   set_name ("olga");
   path = team_project ("agreement.crb", FALSE);
+  /* A third reviewer, and more claims in common. */
+  {
+    const char *more[][3] = {
+      { "chloe", "almera-courier:1", "--confirm" }, { "chloe", "almera-courier:2", "--confirm" },
+      { "chloe", "almera-courier:3", "opinion" }, { "chloe", "coastline-daily:1", "--confirm" },
+      { "chloe", "nordnews-digest:1", "unverifiable" }, { "chloe", "almera-courier:4", "--confirm" },
+      { "ana", "almera-courier:4", "--confirm" }, { "ben", "almera-courier:4", "false" },
+      { "ben", "coastline-daily:1", "--confirm" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+      if (g_str_has_prefix (more[i][2], "--"))
+        cli ("annotate", path, more[i][1], more[i][2], "--annotator", more[i][0], NULL);
+      else
+        cli ("annotate", path, more[i][1], "--reject", more[i][2], "--annotator", more[i][0], NULL);
+  }
   cli ("link", path, "almera-courier:4", "coastline-daily:5", "--relation", "related", "--annotator", "ana", NULL);
   {
     const char *args[] = { "agreement", path, "--json", "--annotator", "olga", NULL };
