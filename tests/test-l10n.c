@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "crb-adjudication-window.h"
 #include "crb-application.h"
 #include "crb-article-view.h"
 #include "crb-claim-panel.h"
@@ -538,6 +539,96 @@ test_editor_and_export_in_german (void)
   g_assert_cmpuint (cut->len, ==, 0);
 }
 
+static void
+run_cli (const char * const *args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("CRB_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+}
+
+/* Team review in German at 1024×700: the window's title, the
+ * adjudication queue and the statistics' agreement; nothing cut.
+ */
+static void
+test_team_in_german (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("crb-l10n-team-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "team.crb", NULL);
+  g_autofree char *sample = g_build_filename (g_getenv ("CRB_SOURCE_ROOT"), "data", "sample", "harbor-bridge",
+                                              NULL);
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GPtrArray) cut = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  const char *steps[][8] = {
+    { "new", "--title", "Brücke", path, sample, NULL },
+    { "team", "init", path, "--annotator", "olga", NULL },
+    { "annotate", path, "almera-courier:1", "--confirm", "--annotator", "ana", NULL },
+    { "annotate", path, "almera-courier:1", "--reject", "unverifiable", "--annotator", "ben", NULL },
+    { "annotate", path, "almera-courier:2", "--confirm", "--annotator", "ana", NULL },
+    { "annotate", path, "almera-courier:2", "--correct", "Sieben Tote", "--annotator", "ben", NULL },
+  };
+  CrbWindow *window;
+  GtkWidget *adjudication, *stats;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    run_cli (steps[i]);
+  g_settings_set_string (settings, "annotator", "olga");
+
+  window = crb_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  crb_window_open_project (window, file);
+  while (!page_is_project (window) && g_get_monotonic_time () < end)
+    iterate (50);
+  g_assert_true (page_is_project (window));
+  iterate (400);
+  collect_cut_labels (GTK_WIDGET (window), cut);
+  screenshot (GTK_WIDGET (window), "german-team-1024x700");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.adjudicate", NULL);
+  iterate (400);
+  adjudication = find_toplevel (CRB_TYPE_ADJUDICATION_WINDOW);
+  g_assert_nonnull (adjudication);
+  gtk_window_set_default_size (GTK_WINDOW (adjudication), 1024, 700);
+  iterate (300);
+  gtk_widget_activate_action (adjudication, "adjudication.reject", NULL);
+  iterate (300);
+  collect_cut_labels (adjudication, cut);
+  collect_clipped_labels (adjudication, cut);
+  screenshot (adjudication, "german-adjudication-1024x700");
+  gtk_window_destroy (GTK_WINDOW (adjudication));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.statistics", NULL);
+  iterate (300);
+  stats = find_toplevel (CRB_TYPE_STATS_WINDOW);
+  g_assert_nonnull (stats);
+  for (guint i = 0; i < 300 && !stats_counted (stats); i++)
+    iterate (50);
+  g_assert_nonnull (crb_stats_window_get_stats (CRB_STATS_WINDOW (stats))->team);
+  iterate (400);
+  collect_cut_labels (stats, cut);
+  collect_clipped_labels (stats, cut);
+  screenshot (stats, "german-agreement");
+  gtk_window_destroy (GTK_WINDOW (stats));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (200);
+
+  for (guint i = 0; i < cut->len; i++)
+    g_test_message ("cut short: “%s”", (char *) g_ptr_array_index (cut, i));
+  g_assert_cmpuint (cut->len, ==, 0);
+}
+
 /* Compiles de_DE.UTF-8 into a folder of the test's when the system lacks it. */
 static void
 find_german_locale (void)
@@ -596,6 +687,7 @@ main (int   argc,
   g_test_add_func ("/corroborate/l10n/nothing-cut-in-german", test_nothing_cut_in_german);
   g_test_add_func ("/corroborate/l10n/editor-and-export-in-german",
                    test_editor_and_export_in_german);
+  g_test_add_func ("/corroborate/l10n/team-in-german", test_team_in_german);
   ret = g_test_run ();
   g_clear_object (&app);
   return ret;

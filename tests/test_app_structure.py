@@ -43,7 +43,8 @@ for path in sorted(glob.glob(os.path.join(APP, "crb-window*.c"))):
     check(not found, f"{os.path.basename(path)} does not call the application {found}")
 
 for name in ("crb-export-dialog.c", "crb-export-job.c", "crb-stats-window.c", "crb-preferences.c",
-             "crb-claim-panel.c", "crb-article-view.c", "crb-article-editor.c"):
+             "crb-claim-panel.c", "crb-article-view.c", "crb-article-editor.c",
+             "crb-adjudication-window.c", "crb-adjudication-view.c"):
     path = os.path.join(APP, name)
     found = calls(path, "crb_window_") + calls(path, "crb_application_")
     check(not found, f"{name} calls neither the window nor the application {found}")

@@ -54,6 +54,9 @@ struct _CrbClaimPanel
   GtkWidget  *confirm_button;
   GtkWidget  *name_revealer;
   GtkWidget  *name_entry;
+  GtkWidget  *name_anonymous;   /* team review: hidden when a name is required */
+  GtkWidget  *name_body;
+  GtkWidget  *name_footer;
   GtkWidget  *decide_box;
 };
 
@@ -614,7 +617,7 @@ build (CrbClaimPanel *self)
   hint = label_new ("heading", TRUE);
   gtk_label_set_label (GTK_LABEL (hint), _("Who is reviewing?"));
   gtk_box_append (GTK_BOX (box), hint);
-  hint = label_new (NULL, TRUE);
+  hint = self->name_body = label_new (NULL, TRUE);
   gtk_label_set_label (GTK_LABEL (hint), _("Your name is recorded with each decision, in the project and its exports. Without one, decisions are “anonymous”."));
   gtk_box_append (GTK_BOX (box), hint);
   self->name_entry = gtk_entry_new ();
@@ -628,7 +631,7 @@ build (CrbClaimPanel *self)
   gtk_box_append (GTK_BOX (box), self->name_entry);
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   {
-    GtkWidget *anonymous = gtk_button_new_with_mnemonic (_("Stay A_nonymous"));
+    GtkWidget *anonymous = self->name_anonymous = gtk_button_new_with_mnemonic (_("Stay A_nonymous"));
     GtkWidget *save = gtk_button_new_with_mnemonic (_("_Use This Name"));
 
     gtk_widget_set_hexpand (anonymous, TRUE);
@@ -640,7 +643,7 @@ build (CrbClaimPanel *self)
     gtk_box_append (GTK_BOX (buttons), save);
   }
   gtk_box_append (GTK_BOX (box), buttons);
-  hint = label_new ("dim-label", TRUE);
+  hint = self->name_footer = label_new ("dim-label", TRUE);
   gtk_widget_add_css_class (hint, "caption");
   gtk_label_set_label (GTK_LABEL (hint), _("Enter uses the name, Escape stays anonymous. You can change it in Preferences."));
   gtk_box_append (GTK_BOX (box), hint);
@@ -990,4 +993,24 @@ crb_claim_panel_is_asking_annotator (CrbClaimPanel *self)
 {
   g_return_val_if_fail (CRB_IS_CLAIM_PANEL (self), FALSE);
   return gtk_revealer_get_reveal_child (GTK_REVEALER (self->name_revealer));
+}
+
+/**
+ * crb_claim_panel_set_name_required:
+ *
+ * In a team project a decision needs the reviewer's name: the name
+ * question offers no anonymity (team review, crb-window-team.c).
+ */
+void
+crb_claim_panel_set_name_required (CrbClaimPanel *self,
+                                   gboolean       required)
+{
+  g_return_if_fail (CRB_IS_CLAIM_PANEL (self));
+  gtk_widget_set_visible (self->name_anonymous, !required);
+  gtk_label_set_label (GTK_LABEL (self->name_body),
+                       required ? _("In a team project your decisions go into a file named after you: letters, digits and - _ . @ + only, no spaces.")
+                                : _("Your name is recorded with each decision, in the project and its exports. Without one, decisions are “anonymous”."));
+  gtk_label_set_label (GTK_LABEL (self->name_footer),
+                       required ? _("Enter uses the name, Escape decides nothing. You can change it in Preferences.")
+                                : _("Enter uses the name, Escape stays anonymous. You can change it in Preferences."));
 }

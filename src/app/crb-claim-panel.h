@@ -31,5 +31,7 @@ void       crb_claim_panel_ask_confirm       (CrbClaimPanel *self,
 gboolean   crb_claim_panel_is_asking_confirm (CrbClaimPanel *self);
 void       crb_claim_panel_ask_annotator     (CrbClaimPanel *self);
 gboolean   crb_claim_panel_is_asking_annotator (CrbClaimPanel *self);
+void       crb_claim_panel_set_name_required (CrbClaimPanel *self,
+                                              gboolean       required);
 
 G_END_DECLS

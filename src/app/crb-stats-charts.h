@@ -17,4 +17,16 @@ CrbChart *crb_stats_chart_figures (CrbStats     *stats,
                                    gboolean      titled,
                                    PangoContext *context);
 
+CrbChart *crb_stats_chart_kappa   (CrbStats     *stats,
+                                   double        width,
+                                   gboolean      dark,
+                                   gboolean      titled,
+                                   PangoContext *context);
+CrbChart *crb_stats_chart_agreement (CrbStats   *stats,
+                                   double        width,
+                                   gboolean      dark,
+                                   gboolean      titled,
+                                   PangoContext *context);
+char     *crb_stats_format_figure (double        value);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "crb-explain.h"
 #include "crb-format.h"
+#include "crb-project-team.h"
 
 /*
  * What the statistics window shows, counted from a project's stories and
@@ -23,6 +24,10 @@
  * each claim, and each contested claim's strongest conflict.  Its claims
  * that no link contests agree with every outlet of the fact but their own,
  * and are counted so.
+ *
+ * A team project adds how well its reviewers agree (docs/team.md), as the
+ * project's reviewer may see it: the owner of a blind review, anyone once
+ * it is revealed.
  */
 
 #define PAIR_AGREES    1
@@ -65,6 +70,9 @@ crb_stats_free (CrbStats *stats)
   g_clear_pointer (&stats->figures, g_ptr_array_unref);
   g_clear_pointer (&stats->articles, g_ptr_array_unref);
   g_clear_pointer (&stats->notes, g_ptr_array_unref);
+  g_clear_pointer (&stats->team, crb_team_figures_free);
+  g_clear_pointer (&stats->team_stories, g_ptr_array_unref);
+  g_free (stats->team_hidden);
   g_free (stats->agree);
   g_free (stats->conflict);
   g_free (stats);
@@ -348,6 +356,31 @@ compare_strings (gconstpointer a,
   return g_utf8_collate (*(const char **) a, *(const char **) b);
 }
 
+/* The titles of the stories the agreement figures name by id. */
+static GPtrArray *
+team_story_titles (CrbProject     *project,
+                   CrbTeamFigures *team)
+{
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+  GListModel *stories = crb_project_get_stories (project);
+
+  for (guint i = 0; i < team->stories->len; i++)
+    {
+      CrbTeamStoryFigures *figures = g_ptr_array_index (team->stories, i);
+      const char *title = figures->id;
+
+      for (guint s = 0; s < g_list_model_get_n_items (stories); s++)
+        {
+          g_autoptr (CrbStory) story = g_list_model_get_item (stories, s);
+
+          if (g_strcmp0 (crb_story_get_id (story), figures->id) == 0 && crb_story_get_title (story) != NULL)
+            title = crb_story_get_title (story);
+        }
+      g_ptr_array_add (titles, g_strdup (title));
+    }
+  return titles;
+}
+
 /**
  * crb_stats_compute:
  *
@@ -448,6 +481,17 @@ crb_stats_compute (CrbProject    *project,
         continue;
       cells[i * n + j]++;
       cells[j * n + i]++;
+    }
+
+  if (crb_project_is_team (project))
+    {
+      g_autoptr (GError) hidden = NULL;
+
+      stats->team = crb_project_team_compute_agreement (project, &hidden);
+      if (stats->team == NULL)
+        stats->team_hidden = g_strdup (hidden->message);
+      else
+        stats->team_stories = team_story_titles (project, stats->team);
     }
 
   return g_steal_pointer (&stats);

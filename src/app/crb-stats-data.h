@@ -2,6 +2,7 @@
 #pragma once
 
 #include "crb-project.h"
+#include "crb-team.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +73,12 @@ typedef struct
  * @articles: (element-type CrbArticleStats): per article, story by story
  * @notes: (element-type utf8): what the alignment of big stories left out,
  *   "STORY: note", in the reviewer's words
+ * @team: (nullable): in a team project, how well the reviewers agree
+ *   (docs/team.md), when the reviewer may see it
+ * @team_stories: (element-type utf8) (nullable): the titles of the
+ *   stories of @team's figures, in their order
+ * @team_hidden: (nullable): in a team project, why the agreement is not
+ *   shown (a blind review, to anyone but its owner)
  *
  * What the statistics window shows, counted from a project.
  */
@@ -85,6 +92,9 @@ typedef struct
   GPtrArray *figures;
   GPtrArray *articles;
   GPtrArray *notes;
+  CrbTeamFigures *team;
+  GPtrArray *team_stories;
+  char      *team_hidden;
 } CrbStats;
 
 CrbStats   *crb_stats_compute        (CrbProject   *project,

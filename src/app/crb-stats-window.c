@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "crb-chart-view.h"
+#include "crb-project-team.h"
 #include "crb-stats-charts.h"
 #include "crb-stats-data.h"
 #include "crb-stats-window.h"
@@ -18,6 +20,11 @@
  * GtkSnapshot (crb-chart-view.c), in the light or dark style, and saved as
  * PNG or SVG.  Counted in a worker thread on a copy of the project read
  * from its file and journal, so large projects do not freeze the window.
+ *
+ * A team project's statistics begin with how well its reviewers agree
+ * (docs/team.md): the figures across all, then two pictures, Cohen's κ
+ * of each pair of reviewers and the agreement story by story and
+ * reviewer by reviewer.
  */
 
 struct _CrbStatsWindow
@@ -28,8 +35,25 @@ struct _CrbStatsWindow
   GtkWidget  *content;
   GtkWidget  *matrix_view;
   GtkWidget  *figures_view;
+  GtkWidget  *kappa_view;
+  GtkWidget  *agreement_view;
   CrbStats   *stats;
 };
+
+/* What the worker counts: the project's file, as its reviewer sees it. */
+typedef struct
+{
+  GFile *file;
+  char  *reviewer;
+} CountData;
+
+static void
+count_data_free (CountData *data)
+{
+  g_object_unref (data->file);
+  g_free (data->reviewer);
+  g_free (data);
+}
 
 G_DEFINE_FINAL_TYPE (CrbStatsWindow, crb_stats_window, ADW_TYPE_WINDOW)
 
@@ -58,11 +82,14 @@ count_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
+  CountData *data = task_data;
   g_autoptr (CrbProject) copy = NULL;
   GError *error = NULL;
   CrbStats *stats;
 
-  copy = crb_project_load (task_data, cancellable, &error);
+  copy = crb_project_load (data->file, cancellable, &error);
+  if (copy != NULL && data->reviewer != NULL)
+    crb_project_set_reviewer (copy, data->reviewer);
   if (copy == NULL || (stats = crb_stats_compute (copy, cancellable, &error)) == NULL)
     {
       g_task_return_error (task, error);
@@ -243,6 +270,146 @@ add_articles (CrbStatsWindow *self)
     }
 }
 
+static CrbChart *
+build_kappa (gpointer      data,
+             double        width,
+             gboolean      dark,
+             gboolean      titled,
+             PangoContext *context)
+{
+  return crb_stats_chart_kappa (data, width, dark, titled, context);
+}
+
+static CrbChart *
+build_agreement (gpointer      data,
+                 double        width,
+                 gboolean      dark,
+                 gboolean      titled,
+                 PangoContext *context)
+{
+  return crb_stats_chart_agreement (data, width, dark, titled, context);
+}
+
+static GtkWidget *
+figure_row (const char *title,
+            const char *subtitle,
+            double      value)
+{
+  g_autofree char *text = crb_stats_format_figure (value);
+  GtkWidget *row = value_row (title, subtitle, text, NULL);
+
+  if (isnan (value))
+    gtk_widget_set_tooltip_text (row, _("Undefined: no claim in common, or a single label throughout"));
+  return row;
+}
+
+/* Cohen's κ of each pair, in words, for a screen reader. */
+static char *
+describe_kappa (CrbTeamFigures *team)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < team->decisions->pairs->len; i++)
+    {
+      CrbAgreementPair *pair = g_ptr_array_index (team->decisions->pairs, i);
+      g_autofree char *kappa = crb_stats_format_figure (pair->cohen_kappa);
+
+      if (s->len > 0)
+        g_string_append (s, "; ");
+      /* Translators: one cell of the kappa matrix, for a screen reader */
+      g_string_append_printf (s, _("%s and %s: kappa %s on %u claims"), pair->a, pair->b, kappa, pair->items);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* A team project: how well its reviewers agree, or why it is hidden. */
+static void
+add_agreement (CrbStatsWindow *self)
+{
+  CrbTeamFigures *team = self->stats->team;
+  AdwPreferencesGroup *group;
+  g_autofree char *names = NULL;
+  g_autofree char *consensus = NULL;
+  g_autofree char *decided = NULL;
+  g_autofree char *kappa_text = NULL;
+
+  if (team == NULL && self->stats->team_hidden == NULL)
+    return;
+
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (group, _("Agreement Between Reviewers"));
+  gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (group));
+  if (team == NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Hidden while the review is blind"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), self->stats->team_hidden);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      adw_preferences_group_add (group, row);
+      return;
+    }
+
+  adw_preferences_group_set_description (group, _("On the label of the claims two reviewers or more decided: "
+                                                   "confirmed, corrected, or the reason of a rejection"));
+  names = g_strjoinv (", ", team->reviewers);
+  adw_preferences_group_add (group, count_row (_("Reviewers"), *names ? names : NULL,
+                                               g_strv_length (team->reviewers), NULL));
+  /* Translators: "of 40 claims decided" */
+  decided = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "of %u claim decided", "of %u claims decided",
+                                          team->decided), team->decided);
+  adw_preferences_group_add (group, count_row (_("Claims decided by two reviewers or more"), decided,
+                                               team->decisions->items, NULL));
+  adw_preferences_group_add (group, figure_row (_("Fleiss’ κ"), _("Across all reviewers"),
+                                                team->decisions->fleiss_kappa));
+  adw_preferences_group_add (group, figure_row (_("Krippendorff’s α"), _("Nominal, across all reviewers"),
+                                                team->decisions->krippendorff_alpha));
+  {
+    g_autofree char *observed = isnan (team->decisions->observed)
+      /* Translators: a share in percent: "81%" */
+      ? g_strdup ("—") : g_strdup_printf (_("%.0f%%"), team->decisions->observed * 100);
+
+    adw_preferences_group_add (group, value_row (_("Observed agreement"), _("Pairs of decisions that agree"),
+                                                 observed, NULL));
+  }
+  /* Translators: how the gold decisions came about */
+  consensus = g_strdup_printf (_("%u unanimous · %u by majority · %u adjudicated · %u disputed · %u single"),
+                               team->consensus[CRB_CONSENSUS_UNANIMOUS], team->consensus[CRB_CONSENSUS_MAJORITY],
+                               team->consensus[CRB_CONSENSUS_ADJUDICATED], team->consensus[CRB_CONSENSUS_DISPUTED],
+                               team->consensus[CRB_CONSENSUS_SINGLE]);
+  adw_preferences_group_add (group, count_row (_("Disputed claims"), consensus,
+                                               team->consensus[CRB_CONSENSUS_DISPUTED], "error"));
+  if (team->links != NULL && team->links->items > 0)
+    {
+      g_autofree char *alpha = crb_stats_format_figure (team->links->krippendorff_alpha);
+      g_autofree char *linked = crb_stats_format_figure (team->links_linked_alpha);
+      /* Translators: Krippendorff's alpha on a link's relation, and on whether a pair is linked at all */
+      g_autofree char *subtitle = g_strdup_printf (_("Krippendorff’s α %s on the relation, %s on linked or not"),
+                                                   alpha, linked);
+
+      adw_preferences_group_add (group, count_row (_("Pairs of claims linked by hand"), subtitle,
+                                                   team->links->items, NULL));
+    }
+
+  self->kappa_view = crb_chart_view_new (build_kappa, self->stats, NULL);
+  kappa_text = describe_kappa (team);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kappa_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cohen’s κ for each pair of reviewers"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, kappa_text, -1);
+  gtk_box_append (GTK_BOX (self->content),
+                  chart_group (_("Cohen’s κ for Each Pair of Reviewers"),
+                               _("1 is full agreement, 0 no better than chance; each cell says on how many claims"),
+                               "kappa", self->kappa_view));
+
+  self->agreement_view = crb_chart_view_new (build_agreement, self->stats, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->agreement_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Agreement by story and by reviewer"), -1);
+  gtk_box_append (GTK_BOX (self->content),
+                  chart_group (_("Agreement by Story and by Reviewer"),
+                               _("How often decisions agree, and the figures corrected for chance"),
+                               "agreement", self->agreement_view));
+}
+
 static void
 show_stats (CrbStatsWindow *self)
 {
@@ -258,6 +425,8 @@ show_stats (CrbStatsWindow *self)
                                                stats->open_conflicts, "error"));
   adw_preferences_group_add (group, count_row (_("Outlets"), NULL, stats->outlets->len, NULL));
   gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (group));
+
+  add_agreement (self);
 
   self->matrix_view = crb_chart_view_new (build_matrix, stats, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->matrix_view),
@@ -361,9 +530,14 @@ save_activated (GtkWidget  *widget,
   dialog = gtk_file_chooser_native_new (_("Save Picture"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Save"), _("_Cancel"));
   /* Translators: file names of the saved pictures, without extension */
-  name = g_strdup_printf ("%s.%s", g_str_equal (chart, "matrix") ? _("who-contradicts-whom")
-                                                                 : _("figures-reported-differently"),
-                          format);
+  if (g_str_equal (chart, "kappa"))
+    name = g_strdup_printf ("%s.%s", _("cohen-kappa"), format);
+  else if (g_str_equal (chart, "agreement"))
+    name = g_strdup_printf ("%s.%s", _("reviewer-agreement"), format);
+  else
+    name = g_strdup_printf ("%s.%s", g_str_equal (chart, "matrix") ? _("who-contradicts-whom")
+                                                                   : _("figures-reported-differently"),
+                            format);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   g_object_set_data_full (G_OBJECT (dialog), "crb-chart", g_strdup (chart), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "crb-format", g_strdup (format), g_free);
@@ -443,7 +617,13 @@ crb_stats_window_new (GtkWindow  *parent,
     return GTK_WIDGET (self);
 
   task = g_task_new (NULL, NULL, count_finished_cb, g_object_ref (self));
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  {
+    CountData *data = g_new0 (CountData, 1);
+
+    data->file = g_object_ref (file);
+    data->reviewer = g_strdup (crb_project_get_reviewer (project));
+    g_task_set_task_data (task, data, (GDestroyNotify) count_data_free);
+  }
   g_task_run_in_thread (task, count_thread);
   return GTK_WIDGET (self);
 }
@@ -462,7 +642,8 @@ crb_stats_window_get_stats (CrbStatsWindow *self)
 
 /**
  * crb_stats_window_save_chart:
- * @chart: "matrix" or "figures"
+ * @chart: "matrix", "figures", or in a team project "kappa" or
+ *   "agreement"
  * @format: "png" or "svg"
  *
  * Saves a picture as the window shows it.
@@ -478,7 +659,12 @@ crb_stats_window_save_chart (CrbStatsWindow  *self,
 
   g_return_val_if_fail (CRB_IS_STATS_WINDOW (self), FALSE);
 
-  view = g_strcmp0 (chart, "matrix") == 0 ? self->matrix_view : self->figures_view;
+  if (g_strcmp0 (chart, "kappa") == 0)
+    view = self->kappa_view;
+  else if (g_strcmp0 (chart, "agreement") == 0)
+    view = self->agreement_view;
+  else
+    view = g_strcmp0 (chart, "matrix") == 0 ? self->matrix_view : self->figures_view;
   if (view == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("The statistics are not counted yet"));

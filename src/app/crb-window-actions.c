@@ -470,6 +470,7 @@ _crb_window_update_actions (CrbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.note", can_decide);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.next", has_project && self->story != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.previous", has_project && self->story != NULL);
+  _crb_window_team_update_actions (self);   /* team review: win.adjudicate */
 }
 
 void

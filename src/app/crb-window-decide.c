@@ -117,7 +117,9 @@ run (CrbWindow *self,
 {
   g_autofree char *name = g_settings_get_string (self->settings, "annotator");
 
-  if (*g_strstrip (name) == '\0' && !g_settings_get_boolean (self->settings, "annotator-asked"))
+  /* Team review: no decision without a reviewer's name (crb-window-team.c). */
+  if ((*g_strstrip (name) == '\0' && !g_settings_get_boolean (self->settings, "annotator-asked")) ||
+      _crb_window_team_needs_name (self))
     {
       _crb_step_free (self->name_step);
       self->name_step = step;
@@ -140,6 +142,8 @@ on_annotator_chosen_cb (CrbWindow  *self,
     g_settings_set_string (self->settings, "annotator", name);
   g_settings_set_boolean (self->settings, "annotator-asked", TRUE);
   _crb_window_focus_review (self);
+  if (_crb_window_team_refuses_name (self))   /* team review: crb-window-team.c */
+    g_clear_pointer (&step, _crb_step_free);
 
   if (step != NULL)
     {

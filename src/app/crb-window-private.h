@@ -18,6 +18,8 @@
  *  - crb-window-import.c   files opened by what they are, importing, drops
  *  - crb-window-articles.c the articles' outlet, title, date and web
  *                          address, edited from the column header
+ *  - crb-window-team.c     a team project: the reviewer, blind review, the
+ *                          reviewer's queue, adjudication (docs/team.md)
  *
  * Nothing here is API: these functions are for the window's files only.
  */
@@ -225,6 +227,16 @@ void            _crb_window_article_changed     (CrbWindow         *self,
 
 /* crb-window-import.c */
 void            _crb_window_import_init         (CrbWindow         *self);
+
+/* crb-window-team.c (team review: hooks in the files above call these) */
+void            _crb_window_class_team_init     (GtkWidgetClass    *widget_class);
+void            _crb_window_team_project_set    (CrbWindow         *self);
+gboolean        _crb_window_team_is_pending     (CrbWindow         *self,
+                                                 CrbClaim          *claim);
+gboolean        _crb_window_team_needs_name     (CrbWindow         *self);
+gboolean        _crb_window_team_refuses_name   (CrbWindow         *self);
+void            _crb_window_team_update_title   (CrbWindow         *self);
+void            _crb_window_team_update_actions (CrbWindow         *self);
 
 /* crb-window-open.c */
 void            _crb_window_open_init           (CrbWindow         *self);

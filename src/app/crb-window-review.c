@@ -68,7 +68,8 @@ _crb_window_next_pending (CrbWindow *self,
     {
       g_autoptr (CrbClaim) item = g_list_model_get_item (model, (start + k) % n);
 
-      if (crb_claim_get_status (item) == CRB_DECISION_STATUS_PENDING && (item != from || include_from))
+      /* Team review: the reviewer's queue (crb-window-team.c). */
+      if (_crb_window_team_is_pending (self, item) && (item != from || include_from))
         return item;
     }
 
@@ -113,6 +114,12 @@ claim_filter_func (gpointer item,
       if (self->story == NULL ||
           crb_alignment_contest_score (crb_story_get_alignment (self->story), self->story,
                                        crb_claim_get_id (claim)) <= 0.0)
+        return FALSE;
+    }
+  else if (kind == CRB_CLAIM_FILTER_PENDING)
+    {
+      /* Team review: the reviewer's queue (crb-window-team.c). */
+      if (!_crb_window_team_is_pending (self, claim))
         return FALSE;
     }
   else if (kind != CRB_CLAIM_FILTER_ALL &&

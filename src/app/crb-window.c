@@ -462,6 +462,7 @@ _crb_window_update_title (CrbWindow *self)
                                                   ? crb_project_get_title (self->project) : _("Untitled Project"));
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), crb_project_get_title (self->project));
+  _crb_window_team_update_title (self);   /* team review: crb-window-team.c */
 }
 
 gboolean
@@ -563,6 +564,7 @@ _crb_window_set_project (CrbWindow  *self,
 
   /* Undo and redo take back this window's steps, not the CLI's. */
   crb_project_set_writer (project, "app");
+  _crb_window_team_project_set (self);   /* team review: the reviewer (crb-window-team.c) */
   self->refresh_source = g_timeout_add (500, refresh_cb, self);
 
   g_signal_connect_object (project, "notify::revision", G_CALLBACK (on_project_changed_cb), self, G_CONNECT_SWAPPED);
@@ -819,6 +821,7 @@ crb_window_class_init (CrbWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _crb_window_class_actions_init (widget_class);
+  _crb_window_class_team_init (widget_class);   /* team review: win.adjudicate */
 }
 
 static void
