@@ -500,6 +500,23 @@ crb_explain_link (CrbStory      *story,
   return reasons;
 }
 
+/* Whether @sentence is a number followed by @rest, setting @n: sscanf's
+ * "%u claims …" matches any sentence that starts with a number.
+ */
+static gboolean
+count_then (const char *sentence,
+            const char *rest,
+            guint      *n)
+{
+  char *tail = NULL;
+  guint64 value = g_ascii_strtoull (sentence, &tail, 10);
+
+  if (tail == sentence || value > G_MAXUINT || !g_str_has_prefix (tail, rest))
+    return FALSE;
+  *n = (guint) value;
+  return TRUE;
+}
+
 /**
  * crb_explain_note:
  * @note: (nullable): an alignment's note (#CrbAlignment)
@@ -528,15 +545,18 @@ crb_explain_note (const char *note)
         /* Translators: a big story's limit */
         words = g_strdup_printf (_("Big story: %u of its %u claims were not compared with every claim that shares their words, so some links may be missing."),
                                  n, m);
-      else if (sscanf (sentence, "%u claims repeat an earlier claim", &n) == 1)
+      else if (count_then (sentence, " claims repeat an earlier claim", &n))
         words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "%u claim repeats an earlier claim of another article word for word and was aligned through it.",
                                               "%u claims repeat an earlier claim of another article word for word and were aligned through it.",
                                               n), n);
       else if (sscanf (sentence, "%u links inside %u facts", &n, &m) == 2)
-        words = g_strdup_printf (_("%u links inside %u big facts are summarized, not stored: each such fact keeps one link joining each claim and the strongest conflict of each contested claim."),
+        words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u links inside %u big fact are summarized, not stored: each such fact keeps one link joining each claim and the strongest conflict of each contested claim.",
+                                              "%u links inside %u big facts are summarized, not stored: each such fact keeps one link joining each claim and the strongest conflict of each contested claim.",
+                                              m),
                                  n, m);
-      else if (sscanf (sentence, "%u weaker related links are not stored", &n) == 1)
+      else if (count_then (sentence, " weaker related links are not stored", &n))
         words = g_strdup_printf (_("%u weaker related links are not stored: each claim keeps its strongest."), n);
       else
         words = g_str_has_suffix (sentence, ".") ? g_strdup (sentence) : g_strconcat (sentence, ".", NULL);
@@ -554,9 +574,9 @@ crb_explain_note (const char *note)
  * @brief: %TRUE for a claim list's row ("3 outlets · 1 conflict"), %FALSE
  *   for the panel ("3 outlets · conflicts with 1 other claim")
  *
- * What the links say of @claim.  The outlets counted are the claim's own
- * and those of every claim linked to it, related ones too: the outlets of
- * the claims listed under "In other articles".
+ * What the links say of @claim.  The outlets counted are the claim's own,
+ * those of its fact and those of every claim linked to it, related ones
+ * too: the outlets of the claims listed under "In other articles".
  */
 char *
 crb_explain_alignment (CrbStory *story,
@@ -565,30 +585,53 @@ crb_explain_alignment (CrbStory *story,
 {
   g_autoptr (GHashTable) outlets = NULL;
   CrbAlignment *alignment;
+  const CrbFact *fact;
+  GPtrArray *links;
   const char *id = crb_claim_get_id (claim);
-  guint conflicts = 0, n_outlets;
+  guint conflicts = 0, n_outlets, n_fact_outlets = 0;
   g_autoptr (GString) s = g_string_new (NULL);
 
   if (story == NULL || !crb_story_is_loaded (story))
     return g_strdup ("");
 
+  alignment = crb_story_get_alignment (story);
+  fact = crb_alignment_get_fact (alignment, id);
+  links = crb_alignment_get_claim_links (alignment, id);
   outlets = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_add (outlets, (gpointer) crb_explain_outlet (story, crb_claim_get_article_id (claim)));
-  alignment = crb_story_get_alignment (story);
-  for (guint i = 0; i < alignment->links->len; i++)
+  for (guint i = 0; links != NULL && i < links->len; i++)
     {
-      CrbLink *link = g_ptr_array_index (alignment->links, i);
+      CrbLink *link = g_ptr_array_index (links, i);
       const char *other_id = crb_link_other_end (link, id);
       CrbClaim *other = other_id ? crb_story_lookup_claim (story, other_id) : NULL;
 
       if (other == NULL)
         continue;
-      g_hash_table_add (outlets, (gpointer) crb_explain_outlet (story, crb_claim_get_article_id (other)));
       if (link->relation == CRB_RELATION_CONFLICTS)
         conflicts++;
+      /* The fact's outlets are counted below, at once. */
+      if (fact == NULL || crb_alignment_get_fact (alignment, other_id) != fact)
+        g_hash_table_add (outlets, (gpointer) crb_explain_outlet (story, crb_claim_get_article_id (other)));
     }
 
-  n_outlets = g_hash_table_size (outlets);
+  /* A big fact keeps few of its links: its outlets are counted from its
+   * claims, or taken from the fact when no other outlet adds to them.
+   */
+  if (fact != NULL && g_strv_length (fact->claims) > 1)
+    {
+      if (g_hash_table_size (outlets) == 1)
+        n_fact_outlets = fact->n_outlets;
+      else
+        for (guint k = 0; fact->claims[k] != NULL; k++)
+          {
+            CrbClaim *member = crb_story_lookup_claim (story, fact->claims[k]);
+
+            if (member != NULL)
+              g_hash_table_add (outlets, (gpointer) crb_explain_outlet (story, crb_claim_get_article_id (member)));
+          }
+    }
+
+  n_outlets = MAX (n_fact_outlets, g_hash_table_size (outlets));
   if (n_outlets > 1)
     g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u outlet", "%u outlets", n_outlets),
                             n_outlets);
@@ -632,6 +675,7 @@ crb_explain_contradictions (CrbStory *story,
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) outlets = g_hash_table_new (g_str_hash, g_str_equal);
   CrbAlignment *alignment;
+  GPtrArray *links;
   const char *id;
 
   *n_outlets = 0;
@@ -640,9 +684,10 @@ crb_explain_contradictions (CrbStory *story,
 
   id = crb_claim_get_id (claim);
   alignment = crb_story_get_alignment (story);
-  for (guint i = 0; i < alignment->links->len; i++)
+  links = crb_alignment_get_claim_links (alignment, id);
+  for (guint i = 0; links != NULL && i < links->len; i++)
     {
-      CrbLink *link = g_ptr_array_index (alignment->links, i);
+      CrbLink *link = g_ptr_array_index (links, i);
       const char *other_id = crb_link_other_end (link, id);
       CrbClaim *other = other_id ? crb_story_lookup_claim (story, other_id) : NULL;
       g_autoptr (GPtrArray) reasons = NULL;
@@ -691,6 +736,7 @@ crb_explain_standing (CrbStory    *story,
   g_autoptr (GHashTable) agreeing = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) conflict_facts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) agree_facts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) claims = NULL;
   const char *own_outlet;
   CrbAlignment *alignment;
   GHashTableIter iter;
@@ -702,40 +748,44 @@ crb_explain_standing (CrbStory    *story,
 
   own_outlet = crb_explain_outlet (story, article_id);
   alignment = crb_story_get_alignment (story);
-  for (guint i = 0; i < alignment->links->len; i++)
+  /* The article's claims and their links, not every link of the story:
+   * a column of a big story asks this as it comes into view.
+   */
+  claims = crb_story_dup_article_claims (story, article_id);
+  for (guint c = 0; c < claims->len; c++)
     {
-      CrbLink *link = g_ptr_array_index (alignment->links, i);
-      CrbClaim *a = crb_story_lookup_claim (story, link->a);
-      CrbClaim *b = crb_story_lookup_claim (story, link->b);
-      CrbClaim *mine, *other;
-      const CrbFact *fact;
-      const char *outlet;
+      CrbClaim *mine = g_ptr_array_index (claims, c);
+      GPtrArray *links = crb_alignment_get_claim_links (alignment, crb_claim_get_id (mine));
 
-      if (a == NULL || b == NULL || link->relation == CRB_RELATION_RELATED)
-        continue;
-      if (g_strcmp0 (crb_claim_get_article_id (a), article_id) == 0)
-        mine = a, other = b;
-      else if (g_strcmp0 (crb_claim_get_article_id (b), article_id) == 0)
-        mine = b, other = a;
-      else
-        continue;
+      for (guint i = 0; links != NULL && i < links->len; i++)
+        {
+          CrbLink *link = g_ptr_array_index (links, i);
+          CrbClaim *other = crb_story_lookup_claim (story, crb_link_other_end (link, crb_claim_get_id (mine)));
+          const CrbFact *fact;
+          const char *outlet;
 
-      outlet = crb_explain_outlet (story, crb_claim_get_article_id (other));
-      /* Another article of the same outlet is no other outlet. */
-      if (g_strcmp0 (outlet, own_outlet) == 0)
-        continue;
-      fact = crb_alignment_get_fact (alignment, crb_claim_get_id (mine));
-      if (fact != NULL && fact->n_links_summarized > 0)
-        standing->at_least = TRUE;
-      if (link->relation == CRB_RELATION_CONFLICTS)
-        {
-          g_hash_table_add (contradicting, (gpointer) outlet);
-          g_hash_table_add (conflict_facts, fact ? fact->id : (char *) crb_claim_get_id (mine));
-        }
-      else
-        {
-          g_hash_table_add (agreeing, (gpointer) outlet);
-          g_hash_table_add (agree_facts, fact ? fact->id : (char *) crb_claim_get_id (mine));
+          /* A link between two claims of the article is no other outlet's. */
+          if (other == NULL || link->relation == CRB_RELATION_RELATED ||
+              g_strcmp0 (crb_claim_get_article_id (other), article_id) == 0)
+            continue;
+
+          outlet = crb_explain_outlet (story, crb_claim_get_article_id (other));
+          /* Another article of the same outlet is no other outlet. */
+          if (g_strcmp0 (outlet, own_outlet) == 0)
+            continue;
+          fact = crb_alignment_get_fact (alignment, crb_claim_get_id (mine));
+          if (fact != NULL && fact->n_links_summarized > 0)
+            standing->at_least = TRUE;
+          if (link->relation == CRB_RELATION_CONFLICTS)
+            {
+              g_hash_table_add (contradicting, (gpointer) outlet);
+              g_hash_table_add (conflict_facts, fact ? fact->id : (char *) crb_claim_get_id (mine));
+            }
+          else
+            {
+              g_hash_table_add (agreeing, (gpointer) outlet);
+              g_hash_table_add (agree_facts, fact ? fact->id : (char *) crb_claim_get_id (mine));
+            }
         }
     }
 

@@ -32,14 +32,7 @@ _crb_window_edit_article (CrbWindow  *self,
   if (view == NULL || _crb_window_is_read_only (self))
     return;
 
-  for (guint i = 0; i < self->n_columns; i++)
-    {
-      CrbColumn *column = g_ptr_array_index (self->columns, i);
-
-      if (column->view == view)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (column->check), TRUE);
-    }
-  crb_article_columns_scroll_to (self->articles_box, GTK_WIDGET (view));
+  _crb_window_scroll_to_article (self, article_id);
   crb_article_view_edit (view);
 }
 
@@ -83,15 +76,7 @@ _crb_window_article_changed (CrbWindow  *self,
   if (view != NULL)
     crb_article_view_update_info (view);
 
-  for (guint i = 0; i < self->n_columns; i++)
-    {
-      CrbColumn *column = g_ptr_array_index (self->columns, i);
-      const char *outlet = crb_article_get_outlet (article);
-
-      if (column->view == view)
-        gtk_check_button_set_label (GTK_CHECK_BUTTON (column->check),
-                                    outlet ? outlet : crb_article_get_id (article));
-    }
+  _crb_window_columns_article_changed (self, article);
 
   _crb_window_update_badges (self);
   _crb_window_update_standings (self);

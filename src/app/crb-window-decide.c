@@ -572,8 +572,8 @@ _crb_window_undo_redo (CrbWindow *self,
   _crb_window_refilter (self);
   /* The step was a claim's (its decision or link) or an article's. */
   view = _crb_window_view_for_article (self, subject);
-  if (view != NULL)
-    crb_article_columns_scroll_to (self->articles_box, GTK_WIDGET (view));
+  if (view != NULL || (self->story != NULL && crb_story_lookup_article (self->story, subject) != NULL))
+    _crb_window_scroll_to_article (self, subject);
   else
     crb_window_select_claim (self, subject);
 

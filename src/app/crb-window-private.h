@@ -20,6 +20,8 @@
  *                          address, edited from the column header
  *  - crb-window-team.c     a team project: the reviewer, blind review, the
  *                          reviewer's queue, adjudication (docs/team.md)
+ *  - crb-window-columns.c  the article columns, made for the articles in
+ *                          view; the Shown Articles menu; the story's note
  *
  * Nothing here is API: these functions are for the window's files only.
  */
@@ -84,6 +86,9 @@ struct _CrbWindow
   AdwFlap              *claims_flap;
   GtkWidget            *claims_button;
   AdwToastOverlay      *articles_toast_overlay;
+  GtkRevealer          *note_banner;
+  GtkLabel             *note_label;
+  GtkLabel             *note_details;
   GtkWidget            *articles_scroller;
   CrbArticleColumns    *articles_box;
   GtkWidget            *claims_handle;
@@ -107,7 +112,13 @@ struct _CrbWindow
   GtkSortListModel     *claim_sort_model;
   GtkCustomSorter      *claim_sorter;
   GtkSingleSelection   *claim_selection;
-  GPtrArray            *columns;      /* CrbColumn, the pool; the first n_columns show the story */
+  GPtrArray            *columns;      /* CrbColumn, every column made; n_columns of them */
+  GtkFilterListModel   *shown_articles; /* the story's articles less those unchecked */
+  GtkCustomFilter      *article_filter;
+  GHashTable           *hidden_articles; /* article ids unchecked in Shown Articles */
+  GHashTable           *article_claims;  /* article id → its claims, made when asked */
+  GtkListView          *articles_list;   /* in the Shown Articles menu */
+  GHashTable           *dismissed_notes; /* ids of stories whose note was dismissed */
   GPtrArray            *recent_rows;
   GFileMonitor         *monitor;
   GHashTable           *badges;       /* claim id → "3 outlets · conflicts with 1" */
@@ -135,16 +146,31 @@ struct _CrbWindow
   int                   drag_start_width;
 };
 
-/* An article column with its check in the "Shown Articles" menu.  Columns
- * are made when a story needs more than were made before and are reused
- * from story to story: building ten text views anew was the largest part
- * of switching stories.
+/* An article column.  Columns are made for the articles in view only
+ * (CrbArticleColumns) and reused for other articles as the columns scroll
+ * and from story to story: building ten text views anew was the largest
+ * part of switching stories, and a story may have 400 articles.  A column
+ * out of view shows no article.
  */
 typedef struct
 {
   CrbArticleView *view;
-  GtkWidget      *check;
 } CrbColumn;
+
+/* crb-window-columns.c */
+void            _crb_window_class_columns_init  (GtkWidgetClass    *widget_class);
+void            _crb_window_columns_init        (CrbWindow         *self);
+void            _crb_window_columns_dispose     (CrbWindow         *self);
+void            _crb_window_columns_show_story  (CrbWindow         *self);
+void            _crb_window_columns_update_note (CrbWindow         *self);
+CrbArticleView *_crb_window_view_for_article    (CrbWindow         *self,
+                                                 const char        *article_id);
+void            _crb_window_show_claim_in_columns (CrbWindow       *self,
+                                                 CrbClaim          *claim);
+void            _crb_window_scroll_to_article   (CrbWindow         *self,
+                                                 const char        *article_id);
+void            _crb_window_columns_article_changed (CrbWindow     *self,
+                                                 CrbArticle        *article);
 
 /* crb-window.c */
 void            _crb_window_show_error          (CrbWindow         *self,
@@ -158,12 +184,10 @@ void            _crb_window_add_toast           (CrbWindow         *self,
 void            _crb_window_set_page            (CrbWindow         *self,
                                                  const char        *name);
 void            _crb_window_update_title        (CrbWindow         *self);
+const char     *_crb_window_get_badges          (CrbWindow         *self,
+                                                 CrbClaim          *claim);
 void            _crb_window_set_project         (CrbWindow         *self,
                                                  CrbProject        *project);
-CrbArticleView *_crb_window_view_for_article    (CrbWindow         *self,
-                                                 const char        *article_id);
-void            _crb_window_show_claim_in_columns (CrbWindow       *self,
-                                                 CrbClaim          *claim);
 void            _crb_window_reveal_claims       (CrbWindow         *self);
 gboolean        _crb_window_is_read_only        (CrbWindow         *self);
 

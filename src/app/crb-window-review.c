@@ -326,7 +326,7 @@ update_claim_row (GtkListItem *item)
   GtkWidget *meta = gtk_widget_get_next_sibling (text);
   CrbDecisionStatus status = crb_claim_get_status (claim);
   guint old_status = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "crb-status"));
-  const char *badges = self && self->badges ? g_hash_table_lookup (self->badges, crb_claim_get_id (claim)) : NULL;
+  const char *badges = self ? _crb_window_get_badges (self, claim) : NULL;
   g_autofree char *caption = NULL;
   g_autofree char *label = NULL;
 
@@ -431,25 +431,15 @@ _crb_window_update_claim_rows (CrbWindow *self)
     update_claim_row (g_ptr_array_index (rows, i));
 }
 
-/* What the aligner says of each claim, computed once per story. */
+/* What the aligner says of each claim, computed once per story, as rows
+ * ask for it (_crb_window_get_badges): a big story has thousands.
+ */
 void
 _crb_window_update_badges (CrbWindow *self)
 {
-  GListModel *claims;
-
   g_clear_pointer (&self->badges, g_hash_table_unref);
-  if (self->story == NULL)
-    return;
-
-  self->badges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  claims = crb_story_get_claims (self->story);
-  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
-    {
-      g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, i);
-
-      g_hash_table_insert (self->badges, g_strdup (crb_claim_get_id (claim)),
-                           crb_explain_alignment (self->story, claim, TRUE));
-    }
+  if (self->story != NULL)
+    self->badges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static void

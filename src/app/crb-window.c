@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crb-explain.h"
 #include "crb-window-private.h"
 
 /*
@@ -150,65 +151,6 @@ _crb_window_set_page (CrbWindow  *self,
   _crb_window_update_actions (self);
 }
 
-static CrbArticleView *
-column_view (CrbWindow *self,
-             guint      i)
-{
-  return ((CrbColumn *) g_ptr_array_index (self->columns, i))->view;
-}
-
-CrbArticleView *
-_crb_window_view_for_article (CrbWindow  *self,
-                              const char *article_id)
-{
-  for (guint i = 0; i < self->n_columns; i++)
-    {
-      CrbArticleView *view = column_view (self, i);
-
-      if (g_strcmp0 (crb_article_get_id (crb_article_view_get_article (view)), article_id) == 0)
-        return view;
-    }
-
-  return NULL;
-}
-
-/* The columns follow the selected claim: its span highlighted, its links
- * marked, its article scrolled into view.
- */
-void
-_crb_window_show_claim_in_columns (CrbWindow *self,
-                                   CrbClaim  *claim)
-{
-  CrbAlignment *alignment = self->story ? crb_story_get_alignment (self->story) : NULL;
-  CrbArticleView *view;
-
-  for (guint i = 0; i < self->n_columns; i++)
-    {
-      crb_article_view_select_claim (column_view (self, i), claim);
-      crb_article_view_mark_links (column_view (self, i), alignment, claim);
-    }
-
-  if (claim != NULL && (view = _crb_window_view_for_article (self, crb_claim_get_article_id (claim))))
-    crb_article_columns_scroll_to (self->articles_box, GTK_WIDGET (view));
-}
-
-static void
-on_claim_activated_cb (CrbWindow      *self,
-                       CrbClaim       *claim,
-                       CrbArticleView *view)
-{
-  _crb_window_select (self, claim);
-}
-
-static void
-on_link_requested_cb (CrbWindow      *self,
-                      CrbClaim       *claim,
-                      int             relation,
-                      CrbArticleView *view)
-{
-  _crb_window_link_to (self, claim, relation);
-}
-
 static void
 update_story_row (GtkListItem *item)
 {
@@ -304,59 +246,17 @@ on_story_selected_cb (CrbWindow *self)
     show_story (self, story);
 }
 
-/* Hides the columns from @first on and lets go of their articles. */
-static void
-hide_columns (CrbWindow *self,
-              guint      first)
-{
-  for (guint i = first; self->columns && i < self->n_columns; i++)
-    {
-      CrbColumn *column = g_ptr_array_index (self->columns, i);
-
-      crb_article_view_set_article (column->view, NULL, NULL);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (column->check), FALSE);
-      gtk_widget_set_visible (column->check, FALSE);
-    }
-
-  self->n_columns = MIN (self->n_columns, first);
-}
-
-static CrbColumn *
-get_column (CrbWindow *self,
-            guint      i)
-{
-  CrbColumn *column;
-
-  if (i < self->columns->len)
-    return g_ptr_array_index (self->columns, i);
-
-  column = g_new0 (CrbColumn, 1);
-  column->view = CRB_ARTICLE_VIEW (crb_article_view_new (NULL));
-  g_signal_connect_object (column->view, "claim-activated", G_CALLBACK (on_claim_activated_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (column->view, "link-requested", G_CALLBACK (on_link_requested_cb),
-                           self, G_CONNECT_SWAPPED);
-  crb_article_columns_append (self->articles_box, GTK_WIDGET (column->view));
-
-  column->check = gtk_check_button_new ();
-  g_object_bind_property (column->check, "active", column->view, "visible",
-                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  gtk_box_append (GTK_BOX (self->articles_menu_box), column->check);
-
-  g_ptr_array_add (self->columns, column);
-  return column;
-}
-
 static void
 clear_story (CrbWindow *self)
 {
-  hide_columns (self, 0);
   if (self->claim_filter_model != NULL)
     gtk_filter_list_model_set_model (self->claim_filter_model, NULL);
   crb_claim_panel_set_claim (self->claim_panel, NULL, NULL);
   g_clear_object (&self->hidden_claim);
   g_clear_object (&self->story);
   g_clear_pointer (&self->badges, g_hash_table_unref);
+  if (self->shown_articles != NULL)
+    _crb_window_columns_show_story (self);
 }
 
 static void
@@ -364,8 +264,6 @@ show_story (CrbWindow *self,
             CrbStory  *story)
 {
   g_autoptr (GError) error = NULL;
-  GListModel *articles;
-  guint n_articles;
   CrbClaim *first;
 
   if (!crb_story_ensure_loaded (story, &error))
@@ -377,9 +275,9 @@ show_story (CrbWindow *self,
   /* A mark for linking belongs to the story it was made in. */
   g_clear_pointer (&self->link_mark, g_free);
 
-  /* The columns stay: clear_story() would hide them only to show them
-   * again.  Until the new story's first claim is selected, the columns and
-   * the panel do not follow the selection.
+  /* The columns stay, to be filled with the new story's articles in view.
+   * Until the new story's first claim is selected, the columns and the
+   * panel do not follow the selection.
    */
   self->switching = TRUE;
   gtk_filter_list_model_set_model (self->claim_filter_model, NULL);
@@ -388,25 +286,9 @@ show_story (CrbWindow *self,
   g_clear_pointer (&self->badges, g_hash_table_unref);
   self->story = g_object_ref (story);
 
-  articles = crb_story_get_articles (story);
-  n_articles = g_list_model_get_n_items (articles);
-  hide_columns (self, n_articles);
-  for (guint i = 0; i < n_articles; i++)
-    {
-      g_autoptr (CrbArticle) article = g_list_model_get_item (articles, i);
-      g_autoptr (GPtrArray) claims = crb_story_dup_article_claims (story, crb_article_get_id (article));
-      CrbColumn *column = get_column (self, i);
-      const char *outlet = crb_article_get_outlet (article);
-
-      crb_article_view_set_article (column->view, article, claims);
-      gtk_check_button_set_label (GTK_CHECK_BUTTON (column->check), outlet ? outlet : crb_article_get_id (article));
-      /* A new story shows all of its articles. */
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (column->check), TRUE);
-      gtk_widget_set_visible (column->check, TRUE);
-    }
-  self->n_columns = n_articles;
+  /* Columns are made for the articles in view only. */
+  _crb_window_columns_show_story (self);
   _crb_window_update_standings (self);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->articles_scroller)), 0.0);
   _crb_window_focus_review (self);
 
   _crb_window_update_badges (self);
@@ -424,6 +306,29 @@ show_story (CrbWindow *self,
     _crb_window_select (self, first);
   self->switching = FALSE;
   _crb_window_claim_selected (self);
+}
+
+/* What the aligner says of @claim, for its row in the list ("3 outlets ·
+ * 1 conflict"), computed when first asked in the story.
+ */
+const char *
+_crb_window_get_badges (CrbWindow *self,
+                        CrbClaim  *claim)
+{
+  const char *badges;
+
+  if (self->badges == NULL || self->story == NULL)
+    return NULL;
+
+  badges = g_hash_table_lookup (self->badges, crb_claim_get_id (claim));
+  if (badges == NULL)
+    {
+      char *text = crb_explain_alignment (self->story, claim, TRUE);
+
+      g_hash_table_insert (self->badges, g_strdup (crb_claim_get_id (claim)), text);
+      badges = text;
+    }
+  return badges;
 }
 
 void
@@ -509,6 +414,7 @@ on_alignment_changed_cb (CrbWindow *self,
 
   _crb_window_update_badges (self);
   _crb_window_update_standings (self);
+  _crb_window_columns_update_note (self);
   crb_claim_panel_refresh (self->claim_panel);
   _crb_window_claim_selected (self);
   gtk_filter_changed (GTK_FILTER (self->claim_filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -647,6 +553,7 @@ crb_window_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
 
   clear_story (self);
+  _crb_window_columns_dispose (self);
   _crb_window_decide_dispose (self);
   _crb_window_review_dispose (self);
   if (self->project != NULL)
@@ -789,6 +696,9 @@ crb_window_class_init (CrbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, claims_flap);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, claims_button);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, articles_toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CrbWindow, note_banner);
+  gtk_widget_class_bind_template_child (widget_class, CrbWindow, note_label);
+  gtk_widget_class_bind_template_child (widget_class, CrbWindow, note_details);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, articles_scroller);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, articles_box);
   gtk_widget_class_bind_template_child (widget_class, CrbWindow, claims_handle);
@@ -822,6 +732,7 @@ crb_window_class_init (CrbWindowClass *klass)
 
   _crb_window_class_actions_init (widget_class);
   _crb_window_class_team_init (widget_class);   /* team review: win.adjudicate */
+  _crb_window_class_columns_init (widget_class);
 }
 
 static void
@@ -833,7 +744,6 @@ crb_window_init (CrbWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->recent_rows = g_ptr_array_new ();
-  self->columns = g_ptr_array_new_with_free_func (g_free);
   self->settings = g_settings_new (APP_ID);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -863,6 +773,7 @@ crb_window_init (CrbWindow *self)
   g_signal_connect_object (self->claims_flap, "notify::folded", G_CALLBACK (update_claims_button),
                            self, G_CONNECT_SWAPPED);
 
+  _crb_window_columns_init (self);
   _crb_window_review_init (self);
   _crb_window_decide_init (self);
   _crb_window_actions_init (self);
@@ -1004,7 +915,9 @@ crb_window_select_claim (CrbWindow  *self,
 /**
  * crb_window_get_article_view:
  *
- * Returns: (transfer none) (nullable): the column showing @article_id
+ * Returns: (transfer none) (nullable): the column showing @article_id, or
+ *   %NULL when it is out of view (columns are made for the articles in
+ *   view only)
  */
 GtkWidget *
 crb_window_get_article_view (CrbWindow  *self,

@@ -126,6 +126,8 @@ crb_alignment_free (CrbAlignment *alignment)
 {
   if (alignment == NULL)
     return;
+  g_clear_pointer (&alignment->links_of_claim, g_hash_table_unref);
+  g_clear_pointer (&alignment->fact_worth, g_hash_table_unref);
   g_clear_pointer (&alignment->fact_of_claim, g_hash_table_unref);
   g_clear_pointer (&alignment->links, g_ptr_array_unref);
   g_clear_pointer (&alignment->facts, g_ptr_array_unref);
@@ -160,4 +162,56 @@ crb_alignment_get_fact (CrbAlignment *alignment,
   g_return_val_if_fail (claim_id != NULL, NULL);
 
   return g_hash_table_lookup (alignment->fact_of_claim, claim_id);
+}
+
+static void
+index_link (GHashTable *index,
+            const char *claim_id,
+            CrbLink    *link)
+{
+  GPtrArray *links = g_hash_table_lookup (index, claim_id);
+
+  if (links == NULL)
+    {
+      links = g_ptr_array_new ();
+      g_hash_table_insert (index, (gpointer) claim_id, links);
+    }
+  g_ptr_array_add (links, link);
+}
+
+/**
+ * crb_alignment_get_claim_links:
+ * @claim_id: a claim of the story
+ *
+ * The links that have @claim_id at one end, in the order of @links, found
+ * without reading every link: the first call indexes the links, in time
+ * linear in their number, and later calls cost a hash lookup.  A window
+ * that asks for the links of each claim it shows would otherwise read the
+ * whole story's links for every claim.
+ *
+ * Returns: (transfer none) (nullable) (element-type CrbLink): the claim's
+ *   links, or %NULL when it has none; valid as long as @alignment
+ */
+GPtrArray *
+crb_alignment_get_claim_links (CrbAlignment *alignment,
+                               const char   *claim_id)
+{
+  g_return_val_if_fail (alignment != NULL, NULL);
+  g_return_val_if_fail (claim_id != NULL, NULL);
+
+  if (alignment->links_of_claim == NULL)
+    {
+      /* Keyed by the links' own strings: they live as long as the index. */
+      alignment->links_of_claim = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+      for (guint l = 0; l < alignment->links->len; l++)
+        {
+          CrbLink *link = g_ptr_array_index (alignment->links, l);
+
+          index_link (alignment->links_of_claim, link->a, link);
+          index_link (alignment->links_of_claim, link->b, link);
+        }
+    }
+
+  return g_hash_table_lookup (alignment->links_of_claim, claim_id);
 }

@@ -75,6 +75,11 @@ typedef struct
  * @n_links_summarized: the links found and not stored (see #CrbFact)
  * @note: (nullable): what limits applied and what was summarized, in
  *   English, for the reviewer; %NULL when nothing was left out
+ * @links_of_claim: (nullable): private, the index behind
+ *   crb_alignment_get_claim_links(), made when first asked; %NULL in a new
+ *   alignment (allocate it zeroed)
+ * @fact_worth: (nullable): private, each fact's conflicts weighed, kept
+ *   by crb_alignment_contest_score(); %NULL in a new alignment
  */
 typedef struct
 {
@@ -84,6 +89,8 @@ typedef struct
   guint       n_capped;
   guint       n_links_summarized;
   char       *note;
+  GHashTable *links_of_claim;
+  GHashTable *fact_worth;
 } CrbAlignment;
 
 const char   *crb_relation_to_string       (CrbRelation    relation);
@@ -107,6 +114,8 @@ const CrbLink *crb_alignment_find_link     (CrbAlignment  *alignment,
                                             const char    *a,
                                             const char    *b);
 const CrbFact *crb_alignment_get_fact      (CrbAlignment  *alignment,
+                                            const char    *claim_id);
+GPtrArray    *crb_alignment_get_claim_links (CrbAlignment *alignment,
                                             const char    *claim_id);
 
 

@@ -24,6 +24,7 @@ struct _CrbStory
   GHashTable      *claim_index;  /* id → CrbClaim (borrowed from claims) */
   GHashTable      *history_index;/* seq → CrbHistoryEntry (borrowed) */
   GStrv            article_ids;  /* cache for crb_story_get_article_ids () */
+  GHashTable      *article_index;/* id → CrbArticle (borrowed), made when first asked */
   CrbAlignment    *alignment;    /* NULL until computed or read */
   GPtrArray       *manual_links; /* CrbLink made by reviewers */
   GPtrArray       *removed;      /* CrbLink pairs reviewers unlinked */
@@ -62,6 +63,7 @@ clear_loaded (CrbStory *self)
   g_hash_table_remove_all (self->claim_index);
   g_hash_table_remove_all (self->history_index);
   g_clear_pointer (&self->article_ids, g_strfreev);
+  g_clear_pointer (&self->article_index, g_hash_table_unref);
   g_clear_pointer (&self->alignment, crb_alignment_free);
   g_ptr_array_set_size (self->manual_links, 0);
   g_ptr_array_set_size (self->removed, 0);
@@ -74,6 +76,7 @@ crb_story_dispose (GObject *object)
 
   g_clear_pointer (&self->claim_index, g_hash_table_unref);
   g_clear_pointer (&self->history_index, g_hash_table_unref);
+  g_clear_pointer (&self->article_index, g_hash_table_unref);
   g_clear_object (&self->articles);
   g_clear_object (&self->claims);
   g_clear_pointer (&self->history, g_ptr_array_unref);
@@ -584,16 +587,27 @@ crb_story_lookup_article (CrbStory   *self,
 
   g_return_val_if_fail (CRB_IS_STORY (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (CrbArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
+  if (article_id == NULL)
+    return NULL;
 
-      if (g_strcmp0 (crb_article_get_id (article), article_id) == 0)
-        return article;
+  /* Indexed when first asked: the window asks for the article of every
+   * claim it shows, and a big story has hundreds of articles.
+   */
+  if (self->article_index == NULL)
+    {
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+      self->article_index = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (CrbArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
+
+          /* The first of an id wins, as the scan did. */
+          if (!g_hash_table_contains (self->article_index, crb_article_get_id (article)))
+            g_hash_table_insert (self->article_index, (char *) crb_article_get_id (article), article);
+        }
     }
 
-  return NULL;
+  return g_hash_table_lookup (self->article_index, article_id);
 }
 
 /**
@@ -619,6 +633,7 @@ crb_story_add_article (CrbStory   *self,
 
   g_list_store_append (self->articles, article);
   g_clear_pointer (&self->article_ids, g_strfreev);
+  g_clear_pointer (&self->article_index, g_hash_table_unref);
   self->dirty = TRUE;
 }
 
@@ -880,6 +895,54 @@ _crb_story_set_alignment (CrbStory     *self,
   self->alignment = alignment;
 }
 
+/* A conflicting link weighed: its score times the mean check-worthiness
+ * of its two claims.
+ */
+static double
+conflict_worth (CrbStory      *story,
+                const CrbLink *link)
+{
+  CrbClaim *a = crb_story_lookup_claim (story, link->a);
+  CrbClaim *b = crb_story_lookup_claim (story, link->b);
+
+  return link->score * ((a ? crb_claim_get_score (a) : 0.5) + (b ? crb_claim_get_score (b) : 0.5)) / 2;
+}
+
+/* The worth of all the conflicting links of @fact (those whose first end
+ * is in it), from its claims' links, kept in the alignment: sorting a big
+ * story's claims asks it thousands of times.
+ */
+static double
+fact_worth (CrbAlignment  *alignment,
+            CrbStory      *story,
+            const CrbFact *fact)
+{
+  double *worth;
+
+  if (alignment->fact_worth == NULL)
+    alignment->fact_worth = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  worth = g_hash_table_lookup (alignment->fact_worth, fact);
+  if (worth != NULL)
+    return *worth;
+
+  worth = g_new0 (double, 1);
+  for (guint k = 0; fact->claims[k] != NULL; k++)
+    {
+      GPtrArray *links = crb_alignment_get_claim_links (alignment, fact->claims[k]);
+
+      for (guint l = 0; links != NULL && l < links->len; l++)
+        {
+          const CrbLink *link = g_ptr_array_index (links, l);
+
+          /* Each link once, from its first end. */
+          if (link->relation == CRB_RELATION_CONFLICTS && strcmp (link->a, fact->claims[k]) == 0)
+            *worth += conflict_worth (story, link);
+        }
+    }
+  g_hash_table_insert (alignment->fact_worth, (gpointer) fact, worth);
+  return *worth;
+}
+
 /**
  * crb_alignment_contest_score:
  *
@@ -888,6 +951,9 @@ _crb_story_set_alignment (CrbStory     *self,
  * link's score times the mean check-worthiness of the two claims, plus a
  * quarter of that for conflicts elsewhere in its fact.  0 when nothing
  * contests it.  Sort by it, highest first, for "contested first".
+ *
+ * Costs the claim's links, and once per fact its claims' links: a big
+ * story's claims are sorted by it in time that grows with the story.
  */
 double
 crb_alignment_contest_score (CrbAlignment *alignment,
@@ -896,7 +962,8 @@ crb_alignment_contest_score (CrbAlignment *alignment,
 {
   const CrbFact *fact;
   CrbClaim *claim;
-  double direct = 0, indirect = 0;
+  GPtrArray *links;
+  double direct = 0;
 
   g_return_val_if_fail (alignment != NULL, 0);
   g_return_val_if_fail (CRB_IS_STORY (story), 0);
@@ -907,24 +974,16 @@ crb_alignment_contest_score (CrbAlignment *alignment,
   if (fact == NULL || claim == NULL || fact->n_conflicts == 0)
     return 0;
 
-  for (guint l = 0; l < alignment->links->len; l++)
+  links = crb_alignment_get_claim_links (alignment, claim_id);
+  for (guint l = 0; links != NULL && l < links->len; l++)
     {
-      const CrbLink *link = g_ptr_array_index (alignment->links, l);
-      gboolean mine = strcmp (link->a, claim_id) == 0 || strcmp (link->b, claim_id) == 0;
-      CrbClaim *a, *b;
-      double worth;
+      const CrbLink *link = g_ptr_array_index (links, l);
 
-      if (link->relation != CRB_RELATION_CONFLICTS ||
-          g_hash_table_lookup (alignment->fact_of_claim, link->a) != fact)
-        continue;
-      a = crb_story_lookup_claim (story, link->a);
-      b = crb_story_lookup_claim (story, link->b);
-      worth = ((a ? crb_claim_get_score (a) : 0.5) + (b ? crb_claim_get_score (b) : 0.5)) / 2;
-      if (mine)
-        direct += link->score * worth;
-      else
-        indirect += link->score * worth;
+      if (link->relation == CRB_RELATION_CONFLICTS &&
+          g_hash_table_lookup (alignment->fact_of_claim, link->a) == fact)
+        direct += conflict_worth (story, link);
     }
 
-  return direct + 0.25 * indirect * crb_claim_get_score (claim);
+  /* The fact's other conflicts: all of them, less the claim's own. */
+  return direct + 0.25 * MAX (0.0, fact_worth (alignment, story, fact) - direct) * crb_claim_get_score (claim);
 }
