@@ -20,6 +20,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -260,6 +262,68 @@ test_reviewer_name (void)
 /* Blind review: ana sees her own decisions only, in the panel and the
  * list, and her queue; the owner sees everyone's.
  */
+/* The owner may make the project file read-only for reviewers: they write
+ * their own files, so the window reviews; for the owner it is read-only.
+ */
+static void
+test_read_only_project_file (void)
+{
+  g_autofree char *path = team_project ("read-only.crb", FALSE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrbDecision) confirm = crb_decision_new (CRB_DECISION_STATUS_CONFIRMED);
+  CrbWindow *window;
+  CrbProject *project;
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  set_name ("ben");
+  window = crb_test_open_project (path, 1280, 720);
+  project = crb_window_get_project (window);
+  g_assert_nonnull (crb_project_get_read_only (project));
+  g_assert_false (crb_project_team_is_owner (project));
+  /* Review is on: the window's own confirm takes the selected claim. */
+  {
+    CrbStory *story = crb_window_get_story (window);
+    GListModel *claims = crb_story_get_claims (story);
+    g_autofree char *id = NULL;
+
+    /* A claim nobody decided or contradicts: confirmed without a question. */
+    for (guint i = 0; id == NULL && i < g_list_model_get_n_items (claims); i++)
+      {
+        g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, i);
+
+        static const char * const decided[] = { "almera-courier:1", "almera-courier:2", "almera-courier:3",
+                                                 "coastline-daily:1", "nordnews-digest:1", NULL };
+
+        if (crb_claim_get_status (claim) == CRB_DECISION_STATUS_PENDING &&
+            !g_strv_contains (decided, crb_claim_get_id (claim)) &&
+            crb_alignment_contest_score (crb_story_get_alignment (story), story, crb_claim_get_id (claim)) == 0)
+          id = g_strdup (crb_claim_get_id (claim));
+      }
+    g_assert_nonnull (id);
+    crb_window_select_claim (window, id);
+    crb_test_iterate (200);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "claim.confirm", NULL));
+    crb_test_iterate (300);
+    g_assert_cmpint (crb_test_status_of (project, id), ==, CRB_DECISION_STATUS_CONFIRMED);
+  }
+  g_assert_true (crb_project_decide (project, "almera-courier:1", confirm, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  crb_test_iterate (200);
+
+  /* The owner: read-only (the file is the owner's to write). */
+  set_name ("olga");
+  window = crb_test_open_project (path, 1280, 720);
+  project = crb_window_get_project (window);
+  g_assert_true (crb_project_team_is_owner (project));
+  g_assert_false (crb_project_edit_article (project, "almera-courier",
+                                            (const char *[]) { "X", NULL, NULL, NULL }, &error));
+  g_assert_error (error, CRB_ERROR, CRB_ERROR_READ_ONLY);
+  gtk_window_destroy (GTK_WINDOW (window));
+  crb_test_iterate (200);
+  g_chmod (path, 0644);
+}
+
 static void
 test_blind (void)
 {
@@ -701,6 +765,7 @@ main (int   argc,
 
   g_test_add_func ("/corroborate/team-app/reviewer-name", test_reviewer_name);
   g_test_add_func ("/corroborate/team-app/blind", test_blind);
+  g_test_add_func ("/corroborate/team-app/read-only-project-file", test_read_only_project_file);
   g_test_add_func ("/corroborate/team-app/adjudicate", test_adjudicate);
   g_test_add_func ("/corroborate/team-app/agreement", test_agreement);
 

@@ -332,7 +332,7 @@ perform (CrbWindow *self,
   CrbClaim *current = _crb_window_get_current_claim (self);
   CrbClaim *claim = NULL;
 
-  if (self->project == NULL || crb_project_get_read_only (self->project) != NULL)
+  if (self->project == NULL || _crb_window_is_read_only (self))
     return;
 
   /* The claim the question was about, even if the selection moved. */

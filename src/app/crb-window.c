@@ -8,6 +8,8 @@
 #include "crb-explain.h"
 #include "crb-window-private.h"
 
+#include "crb-project-team.h"
+
 /*
  * The main window: the stories of a project in a sidebar, the articles of
  * the current story side by side, the selected claim and the story's claims
@@ -373,7 +375,14 @@ _crb_window_update_title (CrbWindow *self)
 gboolean
 _crb_window_is_read_only (CrbWindow *self)
 {
-  return self->project != NULL && crb_project_get_read_only (self->project) != NULL;
+  if (self->project == NULL || crb_project_get_read_only (self->project) == NULL)
+    return FALSE;
+
+  /* A team's reviewers write their own files, never the project's: the
+   * owner may make the project file read-only for them (docs/team.md).
+   */
+  return crb_project_team_get_reviews_folder (self->project) == NULL ||
+         crb_project_team_is_owner (self->project);
 }
 
 /* A project that must not be written opens read-only: a banner says why
@@ -382,7 +391,7 @@ _crb_window_is_read_only (CrbWindow *self)
 static void
 update_read_only (CrbWindow *self)
 {
-  const char *why = self->project ? crb_project_get_read_only (self->project) : NULL;
+  const char *why = _crb_window_is_read_only (self) ? crb_project_get_read_only (self->project) : NULL;
 
   if (why != NULL)
     {

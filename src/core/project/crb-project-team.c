@@ -548,6 +548,21 @@ _crb_project_team_check_owner (CrbProject  *self,
   return !_crb_project_in_team (self) || _crb_project_team_check_owner_of (self, error);
 }
 
+/**
+ * crb_project_team_is_owner:
+ *
+ * Returns: whether the project is a team project and its reviewer (see
+ *   crb_project_set_reviewer()) is its owner, the one who changes the
+ *   project file itself
+ */
+gboolean
+crb_project_team_is_owner (CrbProject *self)
+{
+  g_return_val_if_fail (CRB_IS_PROJECT (self), FALSE);
+
+  return _crb_project_in_team (self) && _crb_project_team_check_owner_of (self, NULL);
+}
+
 static gboolean
 save_settings (CrbProject  *self,
                GError     **error)

@@ -35,6 +35,7 @@ void            crb_project_team_set_view            (CrbProject          *self,
                                                       CrbTeamView          view);
 CrbTeamView     crb_project_team_get_view            (CrbProject          *self);
 gboolean        crb_project_team_can_see_others      (CrbProject          *self);
+gboolean        crb_project_team_is_owner            (CrbProject          *self);
 
 CrbDecision    *crb_project_team_dup_own_decision    (CrbProject          *self,
                                                       const char          *claim_id);
