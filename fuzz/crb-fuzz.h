@@ -26,6 +26,7 @@ char        *crb_fuzz_write        (const char     *name,
                                     const uint8_t  *data,
                                     size_t          size);
 void         crb_fuzz_round_trip   (CrbProject     *project,
+                                    gboolean        made_here,
                                     const char     *what);
 
 G_END_DECLS

@@ -30,6 +30,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       return 0;
     }
 
-  crb_fuzz_round_trip (project, "a native export");
+  crb_fuzz_round_trip (project, TRUE, "a native export");
   return 0;
 }

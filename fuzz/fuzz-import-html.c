@@ -34,6 +34,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (!crb_project_import (project, items, "Story", CRB_EXTRACT_DEFAULT_THRESHOLD, NULL, &error))
     g_error ("an accepted article does not import: %s", error->message);
 
-  crb_fuzz_round_trip (project, "an HTML file (.html)");
+  crb_fuzz_round_trip (project, TRUE, "an HTML file (.html)");
   return 0;
 }
