@@ -22,6 +22,10 @@ int          LLVMFuzzerTestOneInput (const uint8_t *data,
 
 void         crb_fuzz_init         (void);
 const char  *crb_fuzz_dir          (void);
+void         crb_fuzz_finish       (void);
+char        *crb_fuzz_input        (const char     *name,
+                                    const uint8_t  *data,
+                                    size_t          size);
 char        *crb_fuzz_write        (const char     *name,
                                     const uint8_t  *data,
                                     size_t          size);

@@ -14,11 +14,11 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
-int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t         size)
+static void
+run_one (const uint8_t *data,
+         size_t         size)
 {
-  g_autofree char *path = crb_fuzz_write ("export.jsonl", data, size);
+  g_autofree char *path = crb_fuzz_input ("export.jsonl", data, size);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (CrbProject) project = crb_project_new ("Fuzz");
 
@@ -27,9 +27,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       /* Refused: the project is left as it was. */
       if (g_list_model_get_n_items (crb_project_get_stories (project)) != 0)
         g_error ("a refused export left stories behind");
-      return 0;
+      return;
     }
 
   crb_fuzz_round_trip (project, TRUE, "a native export");
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  run_one (data, size);
+  crb_fuzz_finish ();
   return 0;
 }

@@ -14,11 +14,11 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
-int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t         size)
+static void
+run_one (const uint8_t *data,
+         size_t         size)
 {
-  g_autofree char *path = crb_fuzz_write ("article.txt", data, size);
+  g_autofree char *path = crb_fuzz_input ("article.txt", data, size);
   const char *paths[] = { path, NULL };
   g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) items = NULL;
@@ -28,12 +28,20 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   items = crb_import_prepare (paths, CRB_IMPORT_NONE, CRB_EXTRACT_DEFAULT_THRESHOLD, warnings,
                               NULL, NULL, NULL, NULL);
   if (items == NULL)
-    return 0;
+    return;
 
   project = crb_project_new ("Fuzz");
   if (!crb_project_import (project, items, "Story", CRB_EXTRACT_DEFAULT_THRESHOLD, NULL, &error))
     g_error ("an accepted article does not import: %s", error->message);
 
   crb_fuzz_round_trip (project, TRUE, "a text file (.txt)");
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  run_one (data, size);
+  crb_fuzz_finish ();
   return 0;
 }

@@ -15,11 +15,11 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
-int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t         size)
+static void
+run_one (const uint8_t *data,
+         size_t         size)
 {
-  g_autofree char *path = crb_fuzz_write ("fuzz.crb", data, size);
+  g_autofree char *path = crb_fuzz_input ("fuzz.crb", data, size);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (CrbProject) project = NULL;
@@ -27,13 +27,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   project = crb_project_load (file, NULL, NULL);
   if (project == NULL)
-    return 0;
+    return;
 
   if (!crb_project_ensure_all_loaded (project, NULL))
-    return 0;
+    return;
 
   if (!crb_project_validate (project, problems, NULL) || problems->len > 0)
-    return 0;
+    return;
 
   /* Valid: every claim is found by its id, in its own story. */
   stories = crb_project_get_stories (project);
@@ -64,5 +64,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
 
   crb_fuzz_round_trip (project, FALSE, "a valid project file");
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  run_one (data, size);
+  crb_fuzz_finish ();
   return 0;
 }
