@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* crb-fuzz.c: the private home and the input file every target uses. */
+/* crb-fuzz.c: what every target shares: a private home, the input as a
+ * file, the warm-up, and the round trip every accepted project must pass. */
 #include "config.h"
 
 #include "crb-fuzz.h"
