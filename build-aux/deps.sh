@@ -12,6 +12,9 @@ packages=(
   desktop-file-utils appstream flatpak-builder shared-mime-info xdotool
   # tests: a corpus cut in chunks (corroborate-cli extract -)
   parallel
+  # fuzzing (build-aux/fuzz): clang, its sanitizer and libFuzzer runtimes,
+  # llvm-symbolizer for readable reports
+  clang libclang-rt-14-dev llvm-14
 )
 
 missing=()

@@ -762,6 +762,18 @@ class Verbatim(Base):
         self.assertGreater(articles["front-matter"]["body_start"], 0)
         self.assertEqual({c["article"] for c in claims}, set(texts))
 
+    def test_corpus_fields_not_utf8(self):
+        # json-glib reads a lone surrogate escape as bytes that are not UTF-8;
+        # a project holding them would never open again.
+        good = '{"id": "a", "text": "Five people died on Monday, police said."}'
+        for field in ("title", "outlet", "url", "date", "id", "story"):
+            with self.subTest(field):
+                corpus = self.write("corpus.jsonl", good + "\n" +
+                                    '{"%s": "x\\ud800y", "text": "Six people died, police said."}\n' % field)
+                project = self.path("p.crb")
+                self.assertFails(["new", project, corpus], 1, "corpus.jsonl:2", f"“{field}”", "UTF-8")
+                self.assertFalse(os.path.exists(project))
+
     def test_files(self):
         # Trailing spaces, CRLF, blank-line runs, metadata, a byte order
         # mark, a legacy encoding, sub-folders.
@@ -1534,6 +1546,7 @@ class RoundTrip(Base):
             "article in two stories": (set_field(1, "story", "id", "elsewhere"), 2, [first, "line 1"]),
             "claim id twice": (set_field(5, "id", records[4]["id"]), 6, [records[4]["id"], "twice"]),
             "unknown status": (set_field(1, "status", "maybe"), 2, ["“maybe”"]),
+            "unknown kind": (set_field(2, "kind", "rumour"), 3, ["kind", "“rumour”"]),
             "unknown reason": (lambda lines: (set_field(2, "status", "rejected")(lines),
                                               set_field(2, "reason", "boring")(lines)), 3, ["“boring”"]),
             "rejected without reason": (set_field(2, "status", "rejected"), 3, ["reason"]),

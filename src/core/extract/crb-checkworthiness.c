@@ -576,9 +576,9 @@ is_word_char (const CrbCheckworthiness *self,
   if (self->byte_class[c] & CLASS_WORD)
     return TRUE;
   if (c == '\'')
-    return (self->byte_class[s[i - 1]] & self->byte_class[s[i + 1]] & CLASS_WORD) != 0;
+    return (self->byte_class[(s + i)[-1]] & self->byte_class[s[i + 1]] & CLASS_WORD) != 0;
   if (c == '.' || c == ',')
-    return s[i - 1] == '0' && s[i + 1] == '0';
+    return (s + i)[-1] == '0' && s[i + 1] == '0';
   return FALSE;
 }
 

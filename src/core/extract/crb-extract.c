@@ -105,7 +105,6 @@ crb_extract_sentences_full (const char      *text,
   Workspace *ws;
   GArray *raw;
   g_autoptr (GPtrArray) result = NULL;
-  g_autofree char *caption_why = NULL;
   CrbAnalyzer *analyzer;
   gsize len;
   int label = CRB_LABEL_NONE;

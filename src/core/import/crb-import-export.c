@@ -526,6 +526,9 @@ read_record (Reader              *r,
   if (g_hash_table_contains (r->claim_ids, id))
     return fail (r, error, _("the claim id “%s” is used twice"), id);
 
+  if (kind != NULL && !g_strv_contains (crb_claim_get_kinds (), kind))
+    return fail (r, error, _("unknown claim kind “%s”"), kind);
+
   if (strcmp (original, quote) != 0)
     return fail (r, error, _("the fields “original” and “quote” differ"));
 

@@ -369,6 +369,23 @@ crb_import_corpus_line (const char  *line,
   given.outlet = (char *) OPT ("outlet");
   given.url = (char *) OPT ("url");
   given.date = (char *) OPT ("date");
+  {
+    static const char *const names[] = { "title", "outlet", "url", "date", "id", "story" };
+
+    /* json-glib 1.6 turns a lone surrogate escape into bytes that are not
+     * UTF-8; a project holding them would never open again. */
+    for (guint f = 0; f < G_N_ELEMENTS (names); f++)
+      {
+        const char *value = OPT (names[f]);
+
+        if (value != NULL && !g_utf8_validate (value, -1, NULL))
+          {
+            g_set_error (error, CRB_ERROR, CRB_ERROR_ENCODING,
+                         _("%s: the field “%s” is not valid UTF-8"), where, names[f]);
+            return NULL;
+          }
+      }
+  }
   id = g_strdup (OPT ("id"));
   if (id == NULL && default_id != NULL)
     id = g_strdup (default_id);

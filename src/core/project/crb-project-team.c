@@ -496,7 +496,6 @@ _crb_project_team_attach (CrbProject  *self,
                           GError     **error)
 {
   CrbProjectTeam *t;
-  g_autofree char *viewer = NULL;
 
   if (self->data.team == NULL)
     return TRUE;

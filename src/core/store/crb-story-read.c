@@ -238,8 +238,11 @@ read_claim (const Ctx           *ctx,
 
   if (status != NULL &&
       status_value != (out->decision ? out->decision->status : CRB_DECISION_STATUS_PENDING))
-    return _crb_store_fail (ctx, error, _("the field “status” says “%s” but its decision says otherwise"),
-                            crb_json_string (ctx->doc, status));
+    {
+      g_clear_pointer (&out->decision, crb_decision_free);
+      return _crb_store_fail (ctx, error, _("the field “status” says “%s” but its decision says otherwise"),
+                              crb_json_string (ctx->doc, status));
+    }
 
   out->values = values;
   out->article = (guint) article_index;
