@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "crb-error.h"
 #include "crb-export.h"
@@ -718,6 +720,126 @@ test_body_start_round_trip (Fixture       *f,
     }
 }
 
+static void
+assert_same_article (CrbArticle *a,
+                     CrbArticle *b)
+{
+  g_assert_cmpstr (crb_article_get_id (a), ==, crb_article_get_id (b));
+  g_assert_cmpstr (crb_article_get_text (a), ==, crb_article_get_text (b));
+  g_assert_cmpstr (crb_article_get_title (a), ==, crb_article_get_title (b));
+  g_assert_cmpstr (crb_article_get_outlet (a), ==, crb_article_get_outlet (b));
+  g_assert_cmpstr (crb_article_get_url (a), ==, crb_article_get_url (b));
+  g_assert_cmpstr (crb_article_get_date (a), ==, crb_article_get_date (b));
+  g_assert_cmpstr (crb_article_get_source (a), ==, crb_article_get_source (b));
+  g_assert_cmpstr (crb_article_get_sha256 (a), ==, crb_article_get_sha256 (b));
+  g_assert_cmpstr (crb_article_get_source_sha256 (a), ==, crb_article_get_source_sha256 (b));
+  g_assert_cmpuint (crb_article_get_body_start (a), ==, crb_article_get_body_start (b));
+}
+
+/* crb_import_scan() keeps where each article is and reads it again: the
+ * same items, warnings and articles as crb_import_paths(), for files,
+ * HTML, UTF-8 corpora (a byte order mark, CRLF, blank lines, white space
+ * around lines, escapes) and a corpus in another encoding (decoded whole).
+ */
+static void
+test_scan_reads_again (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "in", NULL);
+  g_autofree char *sub = g_build_filename (folder, "quake", NULL);
+  g_autofree char *legacy = NULL;
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) scan_warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) scanned = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *paths[] = { folder, NULL };
+  guint n_deferred = 0;
+
+  g_mkdir_with_parents (sub, 0755);
+  g_free (crb_test_write_file (folder, "a.txt", "Bridge closed\n\nThe bridge was closed on Monday, police said.\n", -1));
+  g_free (crb_test_write_file (sub, "b.html", "<html><head><title>Quake | Daily</title></head><body><p>"
+                                              "At least 12 people died, officials said.</p></body></html>", -1));
+  g_free (crb_test_write_file (folder, "corpus.jsonl",
+                               "\xef\xbb\xbf{\"id\": \"c1\", \"story\": \"Vote\", \"text\": \"Turnout was 61 percent, "
+                               "officials said.\", \"outlet\": \"Gazette\"}\r\n"
+                               "\r\n"
+                               "   {\"text\": \"No id here: \\u00e9t\\u00e9 \\\"quoted\\\" and a\\nnew line, 3 dead.\","
+                               " \"story\": \"Vote\"}   \n"
+                               "{\"id\": \"a\", \"text\": \"date 2024-05-24\\nThe same id as a file: 40 homes.\"}\n"
+                               "{\"id\": \"c4\", \"text\": \"   \"}\n"
+                               "{\"id\": \"c5\", \"text\": \"Last line, no line end: 7 injured.\"}", -1));
+  legacy = crb_test_write_file (folder, "legacy.jsonl",
+                                "{\"id\": \"l1\", \"text\": \"Caf\xe9 cr\xe8me was served to 40 guests.\"}\n", -1);
+
+  items = crb_import_paths (paths, CRB_IMPORT_SKIP_INVALID, warnings, NULL, &error);
+  g_assert_no_error (error);
+  scanned = crb_import_scan (paths, CRB_IMPORT_SKIP_INVALID, scan_warnings, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (warnings->len, ==, 2);   /* the blank article, the encoding */
+  g_assert_cmpuint (scan_warnings->len, ==, warnings->len);
+  for (guint i = 0; i < warnings->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (scan_warnings, i), ==, g_ptr_array_index (warnings, i));
+
+  g_assert_cmpuint (items->len, ==, 7);
+  g_assert_cmpuint (scanned->len, ==, items->len);
+  for (guint i = 0; i < items->len; i++)
+    {
+      CrbImportItem *item = g_ptr_array_index (items, i);
+      CrbImportItem *scan = g_ptr_array_index (scanned, i);
+      g_autoptr (CrbArticle) again = NULL;
+      g_autoptr (CrbArticle) renamed = NULL;
+
+      g_assert_cmpstr (scan->story, ==, item->story);
+      g_assert_cmpstr (crb_import_item_get_id (scan), ==, crb_article_get_id (item->article));
+      n_deferred += scan->article == NULL;
+
+      again = crb_import_item_read (scan, NULL, &error);
+      g_assert_no_error (error);
+      assert_same_article (again, item->article);
+
+      renamed = crb_import_item_read (scan, "renamed", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (crb_article_get_id (renamed), ==, "renamed");
+      g_assert_cmpstr (crb_article_get_text (renamed), ==, crb_article_get_text (item->article));
+      g_assert_cmpuint (crb_article_get_body_start (renamed), ==, crb_article_get_body_start (item->article));
+    }
+  /* All but the legacy corpus's article are read again from their files. */
+  g_assert_cmpuint (n_deferred, ==, items->len - 1);
+
+  /* A corpus replaced since it was read is still read as it was (its
+   * file stays open); one cut short in place is an error, not garbage.
+   */
+  g_free (crb_test_write_file (folder, "corpus.jsonl", "{}", -1));
+  for (guint i = 0; i < scanned->len; i++)
+    {
+      CrbImportItem *scan = g_ptr_array_index (scanned, i);
+      g_autoptr (CrbArticle) again = NULL;
+
+      if (g_strcmp0 (crb_import_item_get_id (scan), "c5") != 0)
+        continue;
+      again = crb_import_item_read (scan, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (crb_article_get_text (again), ==, "Last line, no line end: 7 injured.");
+    }
+
+  {
+    g_autofree char *corpus = crb_test_write_file (f->dir, "cut.jsonl",
+                                                   "{\"text\": \"One: 3 dead.\"}\n{\"text\": \"Two: 4 dead.\"}\n", -1);
+    const char *cut[] = { corpus, NULL };
+    g_autoptr (GPtrArray) cut_items = crb_import_scan (cut, CRB_IMPORT_NONE, scan_warnings, NULL, &error);
+    g_autoptr (CrbArticle) again = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (truncate (corpus, 10), ==, 0);
+    again = crb_import_item_read (g_ptr_array_index (cut_items, 1), NULL, &error);
+    g_assert_null (again);
+    g_assert_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND);
+    g_assert_true (g_str_has_suffix (error->message, "cut.jsonl:2: the file changed while it was read"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -745,6 +867,7 @@ main (int   argc,
   ADD ("source-sha256", test_source_sha256);
   ADD ("relative-sources", test_relative_sources);
   ADD ("body-start-round-trip", test_body_start_round_trip);
+  ADD ("scan-reads-again", test_scan_reads_again);
 
   return g_test_run ();
 }

@@ -12,7 +12,11 @@
 #include "crb-text.h"
 #include "crb-utils.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /*
  * Import turns files, folders and JSON Lines corpora into articles.
@@ -34,6 +38,51 @@ typedef enum {
   KIND_CORPUS,
 } Kind;
 
+/* A corpus whose lines are read again when their articles are needed
+ * (crb_import_scan()); shared by its items.
+ */
+typedef struct
+{
+  int   fd;          /* -1 while the corpus is read whole */
+  char *name;        /* for messages */
+  char *source;      /* what its articles record as their source, before ":LINE" */
+  char *default_id;  /* the id of articles that name none, before "-LINE" */
+} Corpus;
+
+static void
+corpus_clear (Corpus *corpus)
+{
+  if (corpus->fd >= 0)
+    close (corpus->fd);
+  g_free (corpus->name);
+  g_free (corpus->source);
+  g_free (corpus->default_id);
+}
+
+/* Where an article of crb_import_scan() is read again from: a text or
+ * HTML file, or a line of a corpus.
+ */
+struct _CrbImportSource
+{
+  Kind     kind;
+  GFile   *file;     /* a file's; NULL for a corpus line */
+  char    *source;   /* what a file's article records as its source */
+  Corpus  *corpus;   /* a corpus line's */
+  goffset  offset;   /* the line, without the white space around it */
+  gsize    length;
+  guint    lineno;
+};
+
+static void
+source_free (CrbImportSource *source)
+{
+  g_clear_object (&source->file);
+  g_free (source->source);
+  if (source->corpus != NULL)
+    g_atomic_rc_box_release_full (source->corpus, (GDestroyNotify) corpus_clear);
+  g_free (source);
+}
+
 void
 crb_import_item_free (CrbImportItem *item)
 {
@@ -41,8 +90,10 @@ crb_import_item_free (CrbImportItem *item)
     return;
 
   g_free (item->story);
+  g_free (item->id);
   g_clear_object (&item->article);
   g_clear_pointer (&item->claims, g_ptr_array_unref);
+  g_clear_pointer (&item->source, source_free);
   g_free (item);
 }
 
@@ -301,6 +352,121 @@ read_text_file (GFile         *file,
   return TRUE;
 }
 
+/* One line of a corpus (white space stripped, not empty) made into an
+ * article; @id, when given, instead of the one the line asks for.  On
+ * error, *skippable says whether the line is an article that cannot be
+ * taken (too large, empty, not UTF-8), which CRB_IMPORT_SKIP_INVALID
+ * skips, rather than a line that is not an article at all.
+ */
+static CrbArticle *
+corpus_line_article (JsonParser    *parser,
+                     const char    *line,
+                     const Corpus  *corpus,
+                     guint          lineno,
+                     const char    *id,
+                     char         **story,
+                     gboolean      *skippable,
+                     GError       **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *where = g_strdup_printf ("%s:%u", corpus->name, lineno);
+  g_autofree char *line_source = g_strdup_printf ("%s:%u", corpus->source, lineno);
+  g_autofree char *own_id = NULL;
+  CrbTextMeta given = { 0 };
+  CrbArticle *article;
+  JsonObject *object;
+  JsonNode *root;
+  const char *text;
+
+  *skippable = FALSE;
+  if (!json_parser_load_from_data (parser, line, -1, &local_error))
+    {
+      const char *msg = local_error->message;
+      if (g_str_has_prefix (msg, "<data>:"))
+        msg = strchr (msg + 7, ' ') ? strchr (msg + 7, ' ') + 1 : msg;
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                   _("%s: not a JSON object: %s"), where, msg);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                   _("%s: each line must be a JSON object"), where);
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  text = json_object_get_string_member_with_default (object, "text", NULL);
+  if (text == NULL)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
+                   _("%s: the field “text” is missing or not a string"), where);
+      return NULL;
+    }
+
+#define OPT(member) json_object_get_string_member_with_default (object, member, NULL)
+  given.title = (char *) OPT ("title");
+  given.outlet = (char *) OPT ("outlet");
+  given.url = (char *) OPT ("url");
+  given.date = (char *) OPT ("date");
+  if (id == NULL)
+    id = OPT ("id");
+  if (id == NULL)
+    id = own_id = g_strdup_printf ("%s-%u", corpus->default_id, lineno);
+
+  article = make_article (id, text, KIND_UNKNOWN, line_source, NULL, &given, where, error);
+  if (article == NULL)
+    {
+      *skippable = TRUE;
+      return NULL;
+    }
+  if (story != NULL)
+    *story = g_strdup (OPT ("story"));
+#undef OPT
+
+  return article;
+}
+
+/* An item of a corpus line, or of a file, kept or to be read again. */
+static void
+add_item (GPtrArray       *items,
+          const char      *story,
+          CrbArticle      *article,
+          CrbImportSource *source)
+{
+  CrbImportItem *item = g_new0 (CrbImportItem, 1);
+
+  item->story = g_strdup (story);
+  if (source != NULL)
+    {
+      item->id = g_strdup (crb_article_get_id (article));
+      item->source = source;
+    }
+  else
+    item->article = g_object_ref (article);
+  g_ptr_array_add (items, item);
+}
+
+/* A line of a corpus that CRB_IMPORT_SKIP_INVALID may skip. */
+static gboolean
+skip_or_fail (CrbImportFlags  flags,
+              GPtrArray      *warnings,
+              gboolean        skippable,
+              GError         *local_error,
+              GError        **error)
+{
+  if (skippable && (flags & CRB_IMPORT_SKIP_INVALID))
+    {
+      g_ptr_array_add (warnings, g_strdup_printf (_("%s (skipped)"), local_error->message));
+      return TRUE;
+    }
+  g_propagate_error (error, g_error_copy (local_error));
+  return FALSE;
+}
+
+/* The corpus read whole and decoded: its articles are kept. */
 static gboolean
 import_corpus (GFile         *file,
                const char    *name,
@@ -314,6 +480,7 @@ import_corpus (GFile         *file,
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autofree char *contents = NULL;
   g_autofree char *default_id = id_from_name (name);
+  Corpus corpus = { -1, (char *) name, (char *) source, default_id };
   char *line, *next;
   guint lineno = 0;
   guint n_items = items->len;
@@ -324,15 +491,9 @@ import_corpus (GFile         *file,
   for (line = contents; line && *line; line = next)
     {
       g_autoptr (GError) local_error = NULL;
-      g_autofree char *where = NULL;
-      g_autofree char *line_source = NULL;
-      g_autofree char *id = NULL;
-      CrbTextMeta given = { 0 };
-      CrbImportItem *item;
-      CrbArticle *article;
-      JsonObject *object;
-      JsonNode *root;
-      const char *text;
+      g_autoptr (CrbArticle) article = NULL;
+      g_autofree char *story = NULL;
+      gboolean skippable;
 
       next = strchr (line, '\n');
       if (next)
@@ -343,61 +504,14 @@ import_corpus (GFile         *file,
       if (*line == '\0')
         continue;
 
-      where = g_strdup_printf ("%s:%u", name, lineno);
-      line_source = g_strdup_printf ("%s:%u", source, lineno);
-      if (!json_parser_load_from_data (parser, line, -1, &local_error))
-        {
-          const char *msg = local_error->message;
-          if (g_str_has_prefix (msg, "<data>:"))
-            msg = strchr (msg + 7, ' ') ? strchr (msg + 7, ' ') + 1 : msg;
-          g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                       _("%s: not a JSON object: %s"), where, msg);
-          return FALSE;
-        }
-
-      root = json_parser_get_root (parser);
-      if (!JSON_NODE_HOLDS_OBJECT (root))
-        {
-          g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                       _("%s: each line must be a JSON object"), where);
-          return FALSE;
-        }
-
-      object = json_node_get_object (root);
-      text = json_object_get_string_member_with_default (object, "text", NULL);
-      if (text == NULL)
-        {
-          g_set_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT,
-                       _("%s: the field “text” is missing or not a string"), where);
-          return FALSE;
-        }
-
-#define OPT(member) json_object_get_string_member_with_default (object, member, NULL)
-      given.title = (char *) OPT ("title");
-      given.outlet = (char *) OPT ("outlet");
-      given.url = (char *) OPT ("url");
-      given.date = (char *) OPT ("date");
-      id = g_strdup (OPT ("id"));
-      if (id == NULL)
-        id = g_strdup_printf ("%s-%u", default_id, lineno);
-
-      article = make_article (id, text, KIND_UNKNOWN, line_source, NULL, &given, where, &local_error);
+      article = corpus_line_article (parser, line, &corpus, lineno, NULL, &story, &skippable, &local_error);
       if (article == NULL)
         {
-          if (flags & CRB_IMPORT_SKIP_INVALID)
-            {
-              g_ptr_array_add (warnings, g_strdup_printf (_("%s (skipped)"), local_error->message));
-              continue;
-            }
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
+          if (!skip_or_fail (flags, warnings, skippable, local_error, error))
+            return FALSE;
+          continue;
         }
-
-      item = g_new0 (CrbImportItem, 1);
-      item->story = g_strdup (OPT ("story"));
-      item->article = article;
-      g_ptr_array_add (items, item);
-#undef OPT
+      add_item (items, story, article, NULL);
     }
 
   if (items->len == n_items)
@@ -409,9 +523,253 @@ import_corpus (GFile         *file,
   return TRUE;
 }
 
+/* Reads a file line by line, each line with its offset in the file. */
+typedef struct
+{
+  int      fd;
+  char    *buf;
+  gsize    size;     /* of buf */
+  gsize    start;    /* the next line's first byte in buf */
+  gsize    end;      /* what buf holds */
+  goffset  pos;      /* the file offset of buf[0] */
+  gboolean eof;
+} LineReader;
+
+static void
+line_reader_clear (LineReader *reader)
+{
+  g_free (reader->buf);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LineReader, line_reader_clear)
+
+/* The next line, without its "\n" and NUL-terminated in its place; %FALSE
+ * at the end of the file (*@line %NULL) or on error.
+ */
+static gboolean
+line_reader_next (LineReader   *reader,
+                  char        **line,
+                  gsize        *length,
+                  goffset      *offset,
+                  const char   *name,
+                  GError      **error)
+{
+  for (;;)
+    {
+      char *nl = memchr (reader->buf + reader->start, '\n', reader->end - reader->start);
+      gssize n;
+
+      if (nl != NULL || (reader->eof && reader->end > reader->start))
+        {
+          char *p = reader->buf + reader->start;
+          gsize len = (nl ? nl : reader->buf + reader->end) - p;
+
+          p[len] = '\0';   /* the buffer keeps a byte to spare */
+          *line = p;
+          *length = len;
+          *offset = reader->pos + (goffset) reader->start;
+          reader->start += len + (nl != NULL);
+          return TRUE;
+        }
+      if (reader->eof)
+        {
+          *line = NULL;
+          return FALSE;
+        }
+
+      /* Keep the start of the line, and make room for more of it. */
+      memmove (reader->buf, reader->buf + reader->start, reader->end - reader->start);
+      reader->pos += (goffset) reader->start;
+      reader->end -= reader->start;
+      reader->start = 0;
+      if (reader->size - reader->end < 64 * 1024 + 1)
+        {
+          reader->size = MAX (2 * reader->size, 1024 * 1024);
+          reader->buf = g_realloc (reader->buf, reader->size);
+        }
+
+      do
+        n = read (reader->fd, reader->buf + reader->end, reader->size - reader->end - 1);
+      while (n < 0 && errno == EINTR);
+      if (n < 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: %s"), name, g_strerror (saved_errno));
+          *line = NULL;
+          return FALSE;
+        }
+      reader->end += (gsize) n;
+      reader->eof = n == 0;
+    }
+}
+
+/* A corpus read line by line, as crb_import_scan() wants it: when the
+ * corpus is text that crb_text_decode() takes as it is (UTF-8, as good as
+ * every corpus is), its lines are read twice, once to check the whole
+ * file as decoding does and once to check every line, and each item
+ * keeps where its line is.  *@whole is set when the corpus must be
+ * decoded whole instead.
+ */
+static gboolean
+scan_corpus (GFile          *file,
+             const char     *name,
+             const char     *source,
+             GPtrArray      *items,
+             CrbImportFlags  flags,
+             GPtrArray      *warnings,
+             gboolean       *whole,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (CrbTextCheck) check = NULL;
+  g_auto (LineReader) reader = { -1, };
+  g_autoptr (GError) read_error = NULL;
+  Corpus *corpus;
+  char *line;
+  gsize length, skip;
+  goffset offset;
+  guint lineno = 0;
+  guint n_items = items->len;
+  gboolean ok = TRUE;
+  int fd;
+
+  *whole = TRUE;
+  if (path == NULL || (fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
+    return TRUE;   /* decoding whole says what is wrong */
+
+  corpus = g_atomic_rc_box_new0 (Corpus);
+  corpus->fd = fd;
+  corpus->name = g_strdup (name);
+  corpus->source = g_strdup (source);
+  corpus->default_id = id_from_name (name);
+
+  check = crb_text_check_new ();
+  reader.fd = fd;
+  while (ok && line_reader_next (&reader, &line, &length, &offset, name, &read_error))
+    {
+      crb_text_check_add (check, line, length);
+      if (line + length < reader.buf + reader.end)
+        crb_text_check_add (check, "\n", 1);   /* the line's end, made NUL */
+      ok = !g_cancellable_set_error_if_cancelled (cancellable, &read_error);
+    }
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      ok = FALSE;
+      goto out;
+    }
+  if (!crb_text_check_finish (check, &skip))
+    goto out;
+
+  *whole = FALSE;
+  parser = json_parser_new_immutable ();
+  line_reader_clear (&reader);
+  reader = (LineReader) { fd, NULL, 0, 0, 0, (goffset) skip, FALSE };
+  if (lseek (fd, (off_t) skip, SEEK_SET) < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: %s"), name, g_strerror (saved_errno));
+      ok = FALSE;
+      goto out;
+    }
+
+  while (line_reader_next (&reader, &line, &length, &offset, name, &read_error))
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (CrbArticle) article = NULL;
+      g_autofree char *story = NULL;
+      CrbImportSource *where;
+      gboolean skippable;
+      char *stripped;
+      gsize lead;
+
+      lineno++;
+      /* g_strstrip() moves the line to where it started. */
+      for (lead = 0; g_ascii_isspace (line[lead]); lead++)
+        ;
+      stripped = g_strstrip (line);
+      if (*stripped == '\0')
+        continue;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+
+      article = corpus_line_article (parser, stripped, corpus, lineno, NULL, &story, &skippable, &local_error);
+      if (article == NULL)
+        {
+          if (!skip_or_fail (flags, warnings, skippable, local_error, error))
+            {
+              ok = FALSE;
+              break;
+            }
+          continue;
+        }
+
+      where = g_new0 (CrbImportSource, 1);
+      where->kind = KIND_CORPUS;
+      where->corpus = g_atomic_rc_box_acquire (corpus);
+      where->offset = offset + (goffset) lead;
+      where->length = strlen (stripped);
+      where->lineno = lineno;
+      add_item (items, story, article, where);
+    }
+  if (ok && read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      ok = FALSE;
+    }
+
+  if (ok && items->len == n_items)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, _("%s: the corpus holds no articles"), name);
+      ok = FALSE;
+    }
+
+out:
+  g_atomic_rc_box_release_full (corpus, (GDestroyNotify) corpus_clear);
+  return ok;
+}
+
+/* A text or HTML file's article: @warnings may be %NULL. */
+static CrbArticle *
+read_file_article (GFile         *file,
+                   const char    *name,
+                   const char    *id,
+                   const char    *source,
+                   Kind           kind,
+                   GPtrArray     *warnings,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr (GPtrArray) ignored = warnings ? NULL : g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+  g_autofree char *source_sha256 = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  gsize size;
+  const char *data;
+
+  if (!read_text_file (file, name, warnings ? warnings : ignored, &text, &bytes, cancellable, error))
+    return NULL;
+
+  /* The article's sha256 is its text's; when the text is not the
+   * file's bytes (HTML, another encoding, a byte order mark), the
+   * file's is recorded as well.
+   */
+  data = g_bytes_get_data (bytes, &size);
+  if (kind == KIND_HTML || size != strlen (text) || memcmp (data, text, size) != 0)
+    source_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  return make_article (id, text, kind, source, source_sha256, NULL, name, error);
+}
+
 /* @source: what the article records as its source: the file's name, or
  * its path relative to the folder imported (never an absolute path, which
- * would publish the user's folders with every dataset).
+ * would publish the user's folders with every dataset).  @defer: keep
+ * where the article is, not the article (crb_import_scan()).
  */
 static gboolean
 import_file (GFile         *file,
@@ -420,37 +778,28 @@ import_file (GFile         *file,
              Kind           kind,
              GPtrArray     *items,
              CrbImportFlags flags,
+             gboolean       defer,
              GPtrArray     *warnings,
              GCancellable  *cancellable,
              GError       **error)
 {
   g_autofree char *name = g_file_get_parse_name (file);
-  g_autofree char *text = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *source_sha256 = NULL;
-  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local_error = NULL;
-  CrbArticle *article = NULL;
-  CrbImportItem *item;
+  g_autoptr (CrbArticle) article = NULL;
+  CrbImportSource *where = NULL;
 
   if (kind == KIND_CORPUS)
-    return import_corpus (file, name, source, items, flags, warnings, cancellable, error);
-
-  id = id_from_name (name);
-  if (read_text_file (file, name, warnings, &text, &bytes, cancellable, &local_error))
     {
-      gsize size;
-      const char *data = g_bytes_get_data (bytes, &size);
+      gboolean whole = TRUE;
 
-      /* The article's sha256 is its text's; when the text is not the
-       * file's bytes (HTML, another encoding, a byte order mark), the
-       * file's is recorded as well.
-       */
-      if (kind == KIND_HTML || size != strlen (text) || memcmp (data, text, size) != 0)
-        source_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-      article = make_article (id, text, kind, source, source_sha256, NULL, name, &local_error);
+      if (defer && !scan_corpus (file, name, source, items, flags, warnings, &whole, cancellable, error))
+        return FALSE;
+      return !whole || import_corpus (file, name, source, items, flags, warnings, cancellable, error);
     }
 
+  id = id_from_name (name);
+  article = read_file_article (file, name, id, source, kind, warnings, cancellable, &local_error);
   if (article == NULL)
     {
       if (flags & CRB_IMPORT_SKIP_INVALID)
@@ -462,10 +811,14 @@ import_file (GFile         *file,
       return FALSE;
     }
 
-  item = g_new0 (CrbImportItem, 1);
-  item->story = g_strdup (story);
-  item->article = article;
-  g_ptr_array_add (items, item);
+  if (defer)
+    {
+      where = g_new0 (CrbImportSource, 1);
+      where->kind = kind;
+      where->file = g_object_ref (file);
+      where->source = g_strdup (source);
+    }
+  add_item (items, story, article, where);
   return TRUE;
 }
 
@@ -485,6 +838,7 @@ import_folder (GFile         *folder,
                const char    *story,
                GPtrArray     *items,
                CrbImportFlags flags,
+               gboolean       defer,
                GPtrArray     *warnings,
                guint          depth,
                GCancellable  *cancellable,
@@ -545,7 +899,7 @@ import_folder (GFile         *folder,
             ? g_strdup_printf ("%s/%s", story, child_name)
             : g_strdup (child_name);
 
-          if (!import_folder (child, source, sub_story, items, flags, warnings, depth + 1,
+          if (!import_folder (child, source, sub_story, items, flags, defer, warnings, depth + 1,
                               cancellable, error))
             return FALSE;
         }
@@ -556,11 +910,58 @@ import_folder (GFile         *folder,
                            g_strdup_printf (_("%s: not an article file (.txt, .md, .html, .jsonl); skipped"),
                                             child_path));
         }
-      else if (!import_file (child, source, story, kind, items, flags, warnings, cancellable, error))
+      else if (!import_file (child, source, story, kind, items, flags, defer, warnings, cancellable, error))
         return FALSE;
     }
 
   return TRUE;
+}
+
+static GPtrArray *
+import_paths (const char * const  *paths,
+              CrbImportFlags       flags,
+              gboolean             defer,
+              GPtrArray           *warnings,
+              GCancellable        *cancellable,
+              GError             **error)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_import_item_free);
+
+  for (guint i = 0; paths[i]; i++)
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable);
+
+      if (type == G_FILE_TYPE_DIRECTORY)
+        {
+          if (!import_folder (file, NULL, NULL, items, flags, defer, warnings, 0, cancellable, error))
+            return NULL;
+        }
+      else if (type == G_FILE_TYPE_UNKNOWN)
+        {
+          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: no such file or folder"), paths[i]);
+          return NULL;
+        }
+      else
+        {
+          g_autofree char *parse_name = g_file_get_parse_name (file);
+          g_autofree char *source = g_path_get_basename (parse_name);
+
+          if (!import_file (file, source, NULL, kind_for_name (paths[i]), items, flags, defer, warnings,
+                            cancellable, error))
+            return NULL;
+        }
+    }
+
+  if (items->len == 0)
+    {
+      g_set_error (error, CRB_ERROR, CRB_ERROR_NOTHING_TO_DO,
+                   _("%s: no articles found (.txt, .md, .html or .jsonl)"),
+                   paths[0] ? paths[0] : "(no input)");
+      return NULL;
+    }
+
+  return g_steal_pointer (&items);
 }
 
 /**
@@ -581,46 +982,140 @@ crb_import_paths (const char * const  *paths,
                   GCancellable        *cancellable,
                   GError             **error)
 {
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_import_item_free);
-
   g_return_val_if_fail (paths != NULL, NULL);
   g_return_val_if_fail (warnings != NULL, NULL);
 
-  for (guint i = 0; paths[i]; i++)
-    {
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (paths[i]);
-      GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable);
+  return import_paths (paths, flags, FALSE, warnings, cancellable, error);
+}
 
-      if (type == G_FILE_TYPE_DIRECTORY)
+/**
+ * crb_import_scan:
+ *
+ * Like crb_import_paths(), with the same checks, warnings and errors, but
+ * the items keep where their articles are instead of the articles
+ * (@article %NULL, @id the id the article wants): crb_import_item_read()
+ * reads an article again when it is needed, so that memory does not grow
+ * with the text of the inputs.  A corpus that is not UTF-8 (or not a
+ * local file) is decoded whole, and its items keep their articles.
+ *
+ * Returns: (transfer container) (element-type CrbImportItem): the items, or
+ *   %NULL with @error naming the input at fault
+ */
+GPtrArray *
+crb_import_scan (const char * const  *paths,
+                 CrbImportFlags       flags,
+                 GPtrArray           *warnings,
+                 GCancellable        *cancellable,
+                 GError             **error)
+{
+  g_return_val_if_fail (paths != NULL, NULL);
+  g_return_val_if_fail (warnings != NULL, NULL);
+
+  return import_paths (paths, flags, TRUE, warnings, cancellable, error);
+}
+
+/**
+ * crb_import_item_get_id:
+ *
+ * Returns: the id @item's article wants (made unique when it is added)
+ */
+const char *
+crb_import_item_get_id (CrbImportItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+
+  return item->article ? crb_article_get_id (item->article) : item->id;
+}
+
+/* A corpus line again: the bytes it had when it was checked. */
+static char *
+read_corpus_line (const CrbImportSource  *where,
+                  GError                **error)
+{
+  g_autofree char *line = g_malloc (where->length + 1);
+  gsize done = 0;
+
+  while (done < where->length)
+    {
+      gssize n = pread (where->corpus->fd, line + done, where->length - done, where->offset + (goffset) done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
         {
-          if (!import_folder (file, NULL, NULL, items, flags, warnings, 0, cancellable, error))
-            return NULL;
-        }
-      else if (type == G_FILE_TYPE_UNKNOWN)
-        {
-          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: no such file or folder"), paths[i]);
+          int saved_errno = n < 0 ? errno : 0;
+
+          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s:%u: %s"), where->corpus->name, where->lineno,
+                       n < 0 ? g_strerror (saved_errno) : _("the file changed while it was read"));
           return NULL;
         }
-      else
-        {
-          g_autofree char *parse_name = g_file_get_parse_name (file);
-          g_autofree char *source = g_path_get_basename (parse_name);
-
-          if (!import_file (file, source, NULL, kind_for_name (paths[i]), items, flags, warnings,
-                            cancellable, error))
-            return NULL;
-        }
+      done += (gsize) n;
     }
+  line[where->length] = '\0';
+  return g_steal_pointer (&line);
+}
 
-  if (items->len == 0)
+/**
+ * crb_import_item_read:
+ * @id: (nullable): the id the article gets; %NULL for the one it wants
+ *
+ * @item's article, from memory or read again (see crb_import_scan()): the
+ * article crb_import_paths() would have made, with @id.  May be called
+ * from any thread, for different items at once.
+ *
+ * Returns: (transfer full): the article, or %NULL with @error set (the
+ *   input changed or went away since it was read)
+ */
+CrbArticle *
+crb_import_item_read (CrbImportItem  *item,
+                      const char     *id,
+                      GError        **error)
+{
+  const CrbImportSource *where;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (id == NULL)
+    id = crb_import_item_get_id (item);
+
+  if (item->article != NULL)
     {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_NOTHING_TO_DO,
-                   _("%s: no articles found (.txt, .md, .html or .jsonl)"),
-                   paths[0] ? paths[0] : "(no input)");
-      return NULL;
+      CrbArticle *from = item->article;
+      CrbArticle *article;
+
+      if (g_strcmp0 (id, crb_article_get_id (from)) == 0)
+        return g_object_ref (from);
+
+      article = crb_article_new (id, crb_article_get_text (from));
+      g_object_set (article,
+                    "title", crb_article_get_title (from),
+                    "outlet", crb_article_get_outlet (from),
+                    "url", crb_article_get_url (from),
+                    "date", crb_article_get_date (from),
+                    "source", crb_article_get_source (from),
+                    "source-sha256", crb_article_get_source_sha256 (from),
+                    "body-start", crb_article_get_body_start (from),
+                    NULL);
+      return article;
     }
 
-  return g_steal_pointer (&items);
+  where = item->source;
+  g_return_val_if_fail (where != NULL, NULL);
+
+  if (where->corpus != NULL)
+    {
+      g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+      g_autofree char *line = read_corpus_line (where, error);
+      gboolean skippable;
+
+      if (line == NULL)
+        return NULL;
+      return corpus_line_article (parser, line, where->corpus, where->lineno, id, NULL, &skippable, error);
+    }
+
+  name = g_file_get_parse_name (where->file);
+  return read_file_article (where->file, name, id, where->source, where->kind, NULL, NULL, error);
 }
 
 /**
