@@ -840,6 +840,100 @@ test_scan_reads_again (Fixture       *f,
   }
 }
 
+/* A corpus large enough to be checked in parts, in parallel: the items,
+ * warnings and first error come out as reading it line after line gives
+ * them, whatever the number of threads.
+ */
+static void
+test_scan_in_parts (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GString) corpus = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  const char *paths[2] = { NULL, NULL };
+
+  for (guint i = 0; i < 6000; i++)
+    {
+      if (i % 997 == 5)
+        g_string_append (corpus, "{\"id\": \"blank\", \"text\": \" \"}\n");        /* skipped with a warning */
+      else if (i == 4500)
+        g_string_append (corpus, "{\"id\": \"broken\", \"text\": \"cut short\n");  /* never an article */
+      else if (i % 10 == 3)
+        g_string_append (corpus, "\n");
+      else
+        g_string_append_printf (corpus, "{\"id\": \"a%u\", \"story\": \"Story %u\", \"text\": \"Line %u says that "
+                                "%u people were hurt, officials said on Monday in a town by the river.\"}\n",
+                                i, i % 7, i, i % 50);
+    }
+  path = crb_test_write_file (f->dir, "big.jsonl", corpus->str, (gssize) corpus->len);
+  paths[0] = path;
+  g_assert_cmpuint (corpus->len, >, 4 * 64 * 1024);
+
+  for (guint flags = CRB_IMPORT_NONE; flags <= CRB_IMPORT_SKIP_INVALID; flags++)
+    {
+      g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) items = crb_import_paths (paths, flags, warnings, NULL, &error);
+
+      g_assert_null (items);
+      g_assert_nonnull (error);
+
+      for (guint t = 1; t <= 4; t += 3)
+        {
+          g_autofree char *threads = g_strdup_printf ("%u", t);
+          g_autoptr (GPtrArray) scan_warnings = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr (GError) scan_error = NULL;
+          g_autoptr (GPtrArray) scanned = NULL;
+
+          g_setenv ("CORROBORATE_THREADS", threads, TRUE);
+          scanned = crb_import_scan (paths, flags, scan_warnings, NULL, &scan_error);
+          g_unsetenv ("CORROBORATE_THREADS");
+          g_assert_null (scanned);
+          g_assert_error (scan_error, error->domain, error->code);
+          g_assert_cmpstr (scan_error->message, ==, error->message);
+          g_assert_cmpuint (scan_warnings->len, ==, warnings->len);
+          for (guint i = 0; i < warnings->len; i++)
+            g_assert_cmpstr (g_ptr_array_index (scan_warnings, i), ==, g_ptr_array_index (warnings, i));
+        }
+      g_assert_true (strstr (error->message, flags ? "big.jsonl:4501:" : "big.jsonl:6:") != NULL);
+      g_assert_cmpuint (warnings->len, ==, flags ? 5 : 0);
+    }
+
+  /* Without the broken line: every item, in order. */
+  g_string_replace (corpus, "\"cut short\n", "\"whole\"}\n", 1);
+  g_free (crb_test_write_file (f->dir, "big.jsonl", corpus->str, (gssize) corpus->len));
+  {
+    g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GPtrArray) items = crb_import_paths (paths, CRB_IMPORT_SKIP_INVALID, warnings, NULL, &error);
+
+    g_assert_no_error (error);
+    for (guint t = 1; t <= 4; t += 3)
+      {
+        g_autofree char *threads = g_strdup_printf ("%u", t);
+        g_autoptr (GPtrArray) scan_warnings = g_ptr_array_new_with_free_func (g_free);
+        g_autoptr (GPtrArray) scanned = NULL;
+
+        g_setenv ("CORROBORATE_THREADS", threads, TRUE);
+        scanned = crb_import_scan (paths, CRB_IMPORT_SKIP_INVALID, scan_warnings, NULL, &error);
+        g_unsetenv ("CORROBORATE_THREADS");
+        g_assert_no_error (error);
+        g_assert_cmpuint (scanned->len, ==, items->len);
+        g_assert_cmpuint (scan_warnings->len, ==, warnings->len);
+        for (guint i = 0; i < items->len; i += 97)
+          {
+            CrbImportItem *item = g_ptr_array_index (items, i);
+            CrbImportItem *scan = g_ptr_array_index (scanned, i);
+            g_autoptr (CrbArticle) again = crb_import_item_read (scan, NULL, &error);
+
+            g_assert_no_error (error);
+            g_assert_cmpstr (scan->story, ==, item->story);
+            assert_same_article (again, item->article);
+          }
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -868,6 +962,7 @@ main (int   argc,
   ADD ("relative-sources", test_relative_sources);
   ADD ("body-start-round-trip", test_body_start_round_trip);
   ADD ("scan-reads-again", test_scan_reads_again);
+  ADD ("scan-in-parts", test_scan_in_parts);
 
   return g_test_run ();
 }

@@ -239,18 +239,6 @@ typedef struct
   gint          failed;  /* atomic: the import stops */
 } Shared;
 
-/* CORROBORATE_THREADS, or one thread per processor. */
-static guint
-import_threads (void)
-{
-  const char *env = g_getenv ("CORROBORATE_THREADS");
-  guint64 n;
-
-  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 1, 256, &n, NULL))
-    return (guint) n;
-  return CLAMP (g_get_num_processors (), 1, 8);
-}
-
 /* The claims of an item's article, as crb_project_import() makes them. */
 static GPtrArray *
 item_claims (CrbImportItem  *item,
@@ -413,7 +401,7 @@ run_jobs (GPtrArray  *jobs,
           GError    **error)
 {
   g_autoptr (GError) local_error = NULL;
-  guint n_threads = import_threads ();
+  guint n_threads = crb_thread_count ();
   guint window = 2 * n_threads + 2;   /* stories in memory at once */
   guint queued = 0;
   goffset size = 0;
