@@ -934,6 +934,82 @@ test_scan_in_parts (Fixture       *f,
   }
 }
 
+static void
+count_progress (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  GArray *seen = user_data;
+
+  g_array_append_val (seen, done);
+  g_assert_cmpuint (total, ==, 12);
+}
+
+/* crb_import_prepare_full() extracts on every thread: the same claims,
+ * progress in order, and the first article that fails is the one named.
+ */
+static void
+test_prepare_in_parallel (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "in", NULL);
+  const char *paths[] = { folder, NULL };
+  /* Article 2 fails after a while, article 5 at once: 2 is the one named. */
+  const char *command = "/bin/sh -c 'read -r l; case \"$l\" in *BAD2*) sleep 0.3; echo two >&2; exit 4;; "
+                        "*BAD5*) echo five >&2; exit 3;; esac'";
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("a%02u.txt", i);
+      g_autofree char *text = g_strdup_printf ("%s: at least %u people were hurt on Monday, police said. "
+                                               "The bridge carried %u cars a day.\n",
+                                               i == 2 ? "BAD2" : i == 5 ? "BAD5" : "Fine", i + 3, 1000 * i);
+
+      g_free (crb_test_write_file (folder, name, text, -1));
+    }
+
+  for (guint t = 1; t <= 3; t += 2)
+    {
+      g_autofree char *threads = g_strdup_printf ("%u", t);
+      g_autoptr (GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr (GPtrArray) items = NULL;
+      g_autoptr (GPtrArray) failed = NULL;
+      g_autoptr (GError) error = NULL;
+
+      g_setenv ("CORROBORATE_THREADS", threads, TRUE);
+      items = crb_import_prepare_full (paths, CRB_IMPORT_NONE, 0.0, NULL, 0, f->warnings, count_progress, seen,
+                                       NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (seen->len, ==, 12);
+      for (guint i = 0; i < items->len; i++)
+        {
+          CrbImportItem *item = g_ptr_array_index (items, i);
+          g_autoptr (GPtrArray) claims = crb_extract_article_claims (item->article, 0.0);
+
+          g_assert_cmpuint (g_array_index (seen, guint, i), ==, i + 1);
+          g_assert_cmpuint (item->claims->len, ==, claims->len);
+          g_assert_cmpuint (claims->len, >, 0);
+          for (guint j = 0; j < claims->len; j++)
+            {
+              CrbClaim *a = g_ptr_array_index (item->claims, j);
+              CrbClaim *b = g_ptr_array_index (claims, j);
+
+              g_assert_cmpstr (crb_claim_get_id (a), ==, crb_claim_get_id (b));
+              g_assert_cmpstr (crb_claim_get_text (a), ==, crb_claim_get_text (b));
+              g_assert_cmpuint (crb_claim_get_start (a), ==, crb_claim_get_start (b));
+              g_assert_cmpfloat (crb_claim_get_score (a), ==, crb_claim_get_score (b));
+            }
+        }
+
+      failed = crb_import_prepare_full (paths, CRB_IMPORT_NONE, 0.0, command, 10, f->warnings, NULL, NULL,
+                                        NULL, &error);
+      g_unsetenv ("CORROBORATE_THREADS");
+      g_assert_null (failed);
+      g_assert_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT);
+      g_assert_true (g_str_has_suffix (error->message, "exited with status 4: two"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -963,6 +1039,7 @@ main (int   argc,
   ADD ("body-start-round-trip", test_body_start_round_trip);
   ADD ("scan-reads-again", test_scan_reads_again);
   ADD ("scan-in-parts", test_scan_in_parts);
+  ADD ("prepare-in-parallel", test_prepare_in_parallel);
 
   return g_test_run ();
 }

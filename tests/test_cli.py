@@ -1647,6 +1647,28 @@ class Scale(Base):
         p = run("validate", project, env=env, check=0)
         self.assertIn("10 articles", p.stdout)
 
+    def test_add_while_the_project_is_open(self):
+        # Another program has the file open (it holds the lease): add
+        # cannot rewrite it, says so, and leaves it as it was.
+        import fcntl
+        import glob
+        project = self.path("p.crb")
+        run("new", project, self.corpus("c", 2, 2), check=0)
+        with open(project, "rb") as f:
+            before = f.read()
+        leases = [open(p, "rb") for p in glob.glob(self.path("data", "corroborate", "journal", "*", "lease-*"))]
+        self.assertTrue(leases)
+        try:
+            for lease in leases:
+                fcntl.flock(lease, fcntl.LOCK_SH)
+            self.assertFails(["add", project, self.corpus("d", 1, 1, offset=50)], 1,
+                             "another program has the project open; nothing was added")
+        finally:
+            for lease in leases:
+                lease.close()
+        with open(project, "rb") as f:
+            self.assertEqual(f.read(), before)
+
     def test_facts_contested_skips_by_header(self):
         project = self.path("p.crb")
         run("new", project, self.corpus("c", 4, 3), self.write("calm.txt", "A quiet day in the harbour.\n"),

@@ -52,8 +52,11 @@ save_added (CrbProject *project,
 
       if (crb_project_save (project, NULL, NULL, &error))
         return 0;
-      if (!g_error_matches (error, CRB_ERROR, CRB_ERROR_BUSY) || attempt == 50)
+      if (!g_error_matches (error, CRB_ERROR, CRB_ERROR_BUSY))
         return fail (_("%s: nothing was added: %s"), path, error->message);
+      if (attempt == 50)
+        return fail (_("%s: another program has the project open; nothing was added (close it "
+                       "and add the articles again)"), path);
       g_usleep (20 * 1000);
     }
 }

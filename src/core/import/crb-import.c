@@ -1293,6 +1293,57 @@ crb_import_prepare (const char * const  *paths,
                                   cancellable, error);
 }
 
+/* The extraction of crb_import_prepare_full(), an article per job, on
+ * every thread; the results are taken in order.
+ */
+typedef struct
+{
+  CrbImportItem *item;
+  GError        *error;
+  gboolean       done;
+} ExtractJob;
+
+typedef struct
+{
+  GMutex        lock;
+  GCond         cond;
+  double        threshold;
+  const char   *extractor_command;
+  guint         extractor_timeout;
+  GCancellable *cancellable;
+  gint          stop;  /* atomic: the results are no longer taken */
+} ExtractShared;
+
+static void
+extract_item (ExtractJob    *job,
+              ExtractShared *shared)
+{
+  CrbImportItem *item = job->item;
+
+  if (g_atomic_int_get (&shared->stop) ||
+      g_cancellable_set_error_if_cancelled (shared->cancellable, &job->error))
+    return;
+  if (shared->extractor_command != NULL)
+    item->claims = crb_extract_with_command (shared->extractor_command, item->article, shared->threshold,
+                                             shared->extractor_timeout, shared->cancellable, &job->error);
+  else
+    item->claims = crb_extract_article_claims (item->article, shared->threshold);
+}
+
+static void
+run_extract_job (gpointer data,
+                 gpointer user_data)
+{
+  ExtractJob *job = data;
+  ExtractShared *shared = user_data;
+
+  extract_item (job, shared);
+  g_mutex_lock (&shared->lock);
+  job->done = TRUE;
+  g_cond_broadcast (&shared->cond);
+  g_mutex_unlock (&shared->lock);
+}
+
 /**
  * crb_import_prepare_full:
  * @extractor_command: (nullable): a user's extractor to run instead of the
@@ -1300,6 +1351,9 @@ crb_import_prepare (const char * const  *paths,
  * @extractor_timeout: seconds it may take per article; 0 for the default
  *
  * Like crb_import_prepare(), with the extractor of the user's choice.
+ * The articles are extracted on every processor (see crb_thread_count());
+ * @progress is called in the articles' order, from this thread, and the
+ * first article whose extraction fails is the one reported.
  */
 GPtrArray *
 crb_import_prepare_full (const char * const  *paths,
@@ -1314,36 +1368,68 @@ crb_import_prepare_full (const char * const  *paths,
                          GError             **error)
 {
   g_autoptr (GPtrArray) items = crb_import_paths (paths, flags, warnings, cancellable, error);
+  g_autofree ExtractJob *jobs = NULL;
+  ExtractShared shared = { 0, };
+  guint n_threads = crb_thread_count ();
+  GThreadPool *pool = NULL;
+  guint queued = 0;
+  gboolean ok = TRUE;
 
   if (items == NULL)
     return NULL;
 
-  if (extractor_command != NULL && *extractor_command == '\0')
-    extractor_command = NULL;
+  shared.threshold = threshold;
+  shared.extractor_command = extractor_command && *extractor_command ? extractor_command : NULL;
+  shared.extractor_timeout = extractor_timeout ? extractor_timeout : CRB_EXTRACT_COMMAND_TIMEOUT;
+  shared.cancellable = cancellable;
+  g_mutex_init (&shared.lock);
+  g_cond_init (&shared.cond);
 
-  for (guint i = 0; i < items->len; i++)
+  jobs = g_new0 (ExtractJob, items->len);
+  if (n_threads > 1 && items->len > 1)
+    pool = g_thread_pool_new (run_extract_job, &shared, (int) n_threads, FALSE, NULL);
+
+  for (guint i = 0; ok && i < items->len; i++)
     {
-      CrbImportItem *item = g_ptr_array_index (items, i);
+      ExtractJob *job = &jobs[i];
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-
-      if (extractor_command != NULL)
+      if (pool != NULL)
         {
-          item->claims = crb_extract_with_command (extractor_command, item->article, threshold,
-                                                   extractor_timeout ? extractor_timeout : CRB_EXTRACT_COMMAND_TIMEOUT,
-                                                   cancellable, error);
-          if (item->claims == NULL)
-            return NULL;
+          while (queued < items->len && queued < i + 4 * n_threads)
+            {
+              jobs[queued].item = g_ptr_array_index (items, queued);
+              g_thread_pool_push (pool, &jobs[queued++], NULL);
+            }
+          g_mutex_lock (&shared.lock);
+          while (!job->done)
+            g_cond_wait (&shared.cond, &shared.lock);
+          g_mutex_unlock (&shared.lock);
         }
       else
-        item->claims = crb_extract_article_claims (item->article, threshold);
+        {
+          job->item = g_ptr_array_index (items, i);
+          extract_item (job, &shared);
+        }
 
-      if (progress != NULL)
+      if (job->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&job->error));
+          ok = FALSE;
+        }
+      else if (progress != NULL)
         progress (i + 1, items->len, user_data);
     }
 
-  return g_steal_pointer (&items);
+  /* Done, or failed: queued articles are dropped, running ones finish. */
+  g_atomic_int_set (&shared.stop, 1);
+  if (pool != NULL)
+    g_thread_pool_free (pool, TRUE, TRUE);
+  for (guint i = 0; i < queued; i++)
+    g_clear_error (&jobs[i].error);
+  g_mutex_clear (&shared.lock);
+  g_cond_clear (&shared.cond);
+
+  return ok ? g_steal_pointer (&items) : NULL;
 }
 
 /**

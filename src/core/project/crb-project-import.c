@@ -173,6 +173,7 @@ crb_project_import_export (CrbProject    *project,
 
 typedef struct
 {
+  guint       index;
   CrbStory   *story;     /* the project's; the main thread's only */
   char       *id;        /* the story's, for the worker */
   char       *title;
@@ -236,8 +237,19 @@ typedef struct
   const char   *extractor_command;
   guint         extractor_timeout;
   GCancellable *cancellable;
-  gint          failed;  /* atomic: the import stops */
+  GPtrArray    *mapped;  /* the project's mapped files, unchanged while the workers run */
+  gint          failed;  /* atomic: the first job at fault so far; the jobs after it stop */
 } Shared;
+
+/* Whether the job need not finish: one before it failed (its result is
+ * never taken).
+ */
+static gboolean
+job_stopped (Job    *job,
+             Shared *shared)
+{
+  return (gint) job->index > g_atomic_int_get (&shared->failed);
+}
 
 /* The claims of an item's article, as crb_project_import() makes them. */
 static GPtrArray *
@@ -274,6 +286,8 @@ make_story (Job     *job,
       _crb_story_set_unloaded (work, &none, job->from, job->file, job->lineno);
       if (!crb_story_ensure_loaded (work, error))
         return FALSE;
+      /* Parsed: the pages of the line before, in the project's file, go. */
+      _crb_mapped_release (shared->mapped, g_bytes_get_data (job->from, NULL), g_bytes_get_size (job->from));
     }
 
   for (guint i = 0; i < job->items->len; i++)
@@ -282,8 +296,7 @@ make_story (Job     *job,
       g_autoptr (CrbArticle) article = NULL;
       g_autoptr (GPtrArray) claims = NULL;
 
-      if (g_atomic_int_get (&shared->failed) ||
-          g_cancellable_set_error_if_cancelled (shared->cancellable, error))
+      if (job_stopped (job, shared) || g_cancellable_set_error_if_cancelled (shared->cancellable, error))
         return FALSE;
 
       article = crb_import_item_read (item, g_ptr_array_index (job->ids, i), error);
@@ -317,10 +330,15 @@ run_job (gpointer data,
   Shared *shared = user_data;
   GError *error = NULL;
 
-  if (!g_atomic_int_get (&shared->failed) && !make_story (job, shared, &error))
+  if (!job_stopped (job, shared) && !make_story (job, shared, &error))
     {
+      gint failed;
+
       job->error = error;
-      g_atomic_int_set (&shared->failed, 1);
+      do
+        failed = g_atomic_int_get (&shared->failed);
+      while ((gint) job->index < failed &&
+             !g_atomic_int_compare_and_exchange (&shared->failed, failed, (gint) job->index));
     }
 
   g_mutex_lock (&shared->lock);
@@ -446,8 +464,8 @@ run_jobs (GPtrArray  *jobs,
       g_clear_object (&job->work);
     }
 
-  /* On failure, queued stories are dropped and running ones finish. */
-  g_atomic_int_set (&shared->failed, 1);
+  /* Done, or failed: queued stories are dropped, running ones stop. */
+  g_atomic_int_set (&shared->failed, -1);
   g_thread_pool_free (pool, TRUE, TRUE);
   return ok;
 }
@@ -535,6 +553,9 @@ crb_project_import_scanned (CrbProject    *self,
   g_return_val_if_fail (items != NULL, FALSE);
   g_return_val_if_fail (story_title != NULL, FALSE);
 
+  if (items->len == 0)
+    return TRUE;
+
   /* Stories by title, the first of each title as
    * crb_project_find_story_by_title() finds it.
    */
@@ -567,6 +588,7 @@ crb_project_import_scanned (CrbProject    *self,
       if (job == NULL)
         {
           job = g_new0 (Job, 1);
+          job->index = jobs->len;
           job->story = story;
           job->id = g_strdup (crb_story_get_id (story));
           job->title = g_strdup (crb_story_get_title (story));
@@ -619,6 +641,8 @@ crb_project_import_scanned (CrbProject    *self,
   shared.extractor_command = extractor_command && *extractor_command ? extractor_command : NULL;
   shared.extractor_timeout = extractor_timeout ? extractor_timeout : CRB_EXTRACT_COMMAND_TIMEOUT;
   shared.cancellable = cancellable;
+  shared.mapped = self->mapped;
+  shared.failed = G_MAXINT;
   ok = run_jobs (jobs, &shared, spool_fd, dir, error);
   g_mutex_clear (&shared.lock);
   g_cond_clear (&shared.cond);
