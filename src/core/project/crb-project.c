@@ -1160,7 +1160,6 @@ crb_project_find_claim (CrbProject  *self,
   return claim;
 }
 
-
 /* After a pass over a story that leaves it unloaded (a check, an
  * import): the pages of its line in a mapped file go, so that the pass
  * holds one story's worth of the file.

@@ -419,7 +419,8 @@ give_back_pages (CrbProjectData *data,
   base = g_bytes_get_data (data->mapped, &size);
   if (upto == NULL)
     upto = base + size;
-  if (upto - base - data->given_back < 4 * 1024 * 1024 && upto < base + size)
+  if ((gsize) (upto - base) <= data->given_back ||
+      ((gsize) (upto - base) - data->given_back < 4 * 1024 * 1024 && upto < base + size))
     return;
 
   release_pages (data->mapped, base + data->given_back, upto - base - data->given_back);
