@@ -375,10 +375,12 @@ write_all (int          fd,
 }
 
 /* A file in @dir, removed at once: nothing is left of it after a crash,
- * and it is on the disk the project goes to.
+ * and it is on the disk the project goes to.  @name: the project's, for
+ * messages.
  */
 static int
 open_spool (const char  *dir,
+            const char  *name,
             GError     **error)
 {
   g_autofree char *tmpl = NULL;
@@ -391,20 +393,23 @@ open_spool (const char  *dir,
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: cannot write a temporary file there: %s"), dir, g_strerror (saved_errno));
+                   _("%s: cannot write in %s: %s"), name, dir, g_strerror (saved_errno));
       return -1;
     }
   g_unlink (tmpl);
   return fd;
 }
 
+/* Where the spool goes: beside the file the project will be saved to. */
 static char *
-spool_dir (CrbProject *self,
-           GFile      *beside)
+spool_dir (CrbProject  *self,
+           GFile       *beside,
+           char       **name)
 {
   GFile *file = beside ? beside : self->file;
   g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
+  *name = file ? g_file_get_parse_name (file) : g_strdup (crb_project_get_title (self));
   return path ? g_path_get_dirname (path) : g_strdup (g_get_tmp_dir ());
 }
 
@@ -539,6 +544,7 @@ crb_project_import_scanned (CrbProject    *self,
   g_autoptr (GHashTable) by_title = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) by_story = g_hash_table_new (NULL, NULL);
   g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
   g_autoptr (GMappedFile) mapped = NULL;
   g_autoptr (GBytes) spool = NULL;
   g_autoptr (GError) local_error = NULL;
@@ -627,8 +633,8 @@ crb_project_import_scanned (CrbProject    *self,
       job->lineno = _crb_story_get_line (job->story) ? _crb_story_get_line (job->story) : position + 2;
     }
 
-  dir = spool_dir (self, beside);
-  spool_fd = open_spool (dir, error);
+  dir = spool_dir (self, beside, &name);
+  spool_fd = open_spool (dir, name, error);
   if (spool_fd < 0)
     {
       undo_plan (self, jobs, n_stories, revision, header_dirty);
@@ -643,7 +649,7 @@ crb_project_import_scanned (CrbProject    *self,
   shared.cancellable = cancellable;
   shared.mapped = self->mapped;
   shared.failed = G_MAXINT;
-  ok = run_jobs (jobs, &shared, spool_fd, dir, error);
+  ok = run_jobs (jobs, &shared, spool_fd, name, error);
   g_mutex_clear (&shared.lock);
   g_cond_clear (&shared.cond);
 
@@ -652,7 +658,7 @@ crb_project_import_scanned (CrbProject    *self,
       mapped = g_mapped_file_new_from_fd (spool_fd, FALSE, &local_error);
       if (mapped == NULL)
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", dir, local_error->message);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", name, local_error->message);
           ok = FALSE;
         }
     }
