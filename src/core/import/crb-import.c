@@ -505,7 +505,8 @@ import_corpus (GFile         *file,
       if (*line == '\0')
         continue;
 
-      article = corpus_line_article (parser, line, &corpus, lineno, NULL, &story, &skippable, &local_error);
+      article = corpus_line_article (parser, line, &corpus, lineno, NULL, &story, &skippable,
+                                     &local_error);
       if (article == NULL)
         {
           if (!skip_or_fail (flags, warnings, skippable, local_error, error))
@@ -611,7 +612,8 @@ line_reader_next (LineReader   *reader,
       if (n < 0)
         {
           int saved_errno = errno;
-          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: %s"), name, g_strerror (saved_errno));
+          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: %s"), name,
+                       g_strerror (saved_errno));
           *line = NULL;
           return FALSE;
         }
@@ -696,8 +698,8 @@ scan_corpus_part (CorpusPart *part,
           g_cancellable_set_error_if_cancelled (scan->cancellable, &part->error))
         break;
 
-      article = corpus_line_article (parser, stripped, scan->corpus, lineno, NULL, &story, &skippable,
-                                     &local_error);
+      article = corpus_line_article (parser, stripped, scan->corpus, lineno, NULL, &story,
+                                     &skippable, &local_error);
       if (article == NULL)
         {
           if (!skip_or_fail (scan->flags, part->warnings, skippable, local_error, &part->error))
@@ -793,7 +795,8 @@ scan_corpus (GFile          *file,
   scan.flags = flags;
   scan.cancellable = cancellable;
   scan.failed = G_MAXINT;
-  part_size = fstat (fd, &st) == 0 ? MAX (CORPUS_PART_MIN, (goffset) st.st_size / (4 * n_threads)) : G_MAXINT64;
+  part_size = fstat (fd, &st) == 0 ? MAX (CORPUS_PART_MIN, (goffset) st.st_size / (4 * n_threads))
+                                   : G_MAXINT64;
 
   /* The whole file, checked; the parts cut at line starts. */
   check = crb_text_check_new ();
@@ -902,7 +905,8 @@ read_file_article (GFile         *file,
   gsize size;
   const char *data;
 
-  if (!read_text_file (file, name, warnings ? warnings : ignored, &text, &bytes, cancellable, error))
+  if (!read_text_file (file, name, warnings ? warnings : ignored, &text, &bytes, cancellable,
+                       error))
     return NULL;
 
   /* The article's sha256 is its text's; when the text is not the
@@ -942,9 +946,11 @@ import_file (GFile         *file,
     {
       gboolean whole = TRUE;
 
-      if (defer && !scan_corpus (file, name, source, items, flags, warnings, &whole, cancellable, error))
+      if (defer &&
+          !scan_corpus (file, name, source, items, flags, warnings, &whole, cancellable, error))
         return FALSE;
-      return !whole || import_corpus (file, name, source, items, flags, warnings, cancellable, error);
+      return !whole ||
+             import_corpus (file, name, source, items, flags, warnings, cancellable, error);
     }
 
   id = id_from_name (name);
@@ -1059,7 +1065,8 @@ import_folder (GFile         *folder,
                            g_strdup_printf (_("%s: not an article file (.txt, .md, .html, .jsonl); skipped"),
                                             child_path));
         }
-      else if (!import_file (child, source, story, kind, items, flags, defer, warnings, cancellable, error))
+      else if (!import_file (child, source, story, kind, items, flags, defer, warnings, cancellable,
+                             error))
         return FALSE;
     }
 
@@ -1083,7 +1090,8 @@ import_paths (const char * const  *paths,
 
       if (type == G_FILE_TYPE_DIRECTORY)
         {
-          if (!import_folder (file, NULL, NULL, items, flags, defer, warnings, 0, cancellable, error))
+          if (!import_folder (file, NULL, NULL, items, flags, defer, warnings, 0, cancellable,
+                              error))
             return NULL;
         }
       else if (type == G_FILE_TYPE_UNKNOWN)
@@ -1096,8 +1104,8 @@ import_paths (const char * const  *paths,
           g_autofree char *parse_name = g_file_get_parse_name (file);
           g_autofree char *source = g_path_get_basename (parse_name);
 
-          if (!import_file (file, source, NULL, kind_for_name (paths[i]), items, flags, defer, warnings,
-                            cancellable, error))
+          if (!import_file (file, source, NULL, kind_for_name (paths[i]), items, flags, defer,
+                            warnings, cancellable, error))
             return NULL;
         }
     }
@@ -1186,7 +1194,8 @@ read_corpus_line (const CrbImportSource  *where,
 
   while (done < where->length)
     {
-      gssize n = pread (where->corpus->fd, line + done, where->length - done, where->offset + (goffset) done);
+      gssize n = pread (where->corpus->fd, line + done, where->length - done,
+                        where->offset + (goffset) done);
 
       if (n < 0 && errno == EINTR)
         continue;
@@ -1194,7 +1203,8 @@ read_corpus_line (const CrbImportSource  *where,
         {
           int saved_errno = n < 0 ? errno : 0;
 
-          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s:%u: %s"), where->corpus->name, where->lineno,
+          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s:%u: %s"), where->corpus->name,
+                       where->lineno,
                        n < 0 ? g_strerror (saved_errno) : _("the file changed while it was read"));
           return NULL;
         }
@@ -1260,7 +1270,8 @@ crb_import_item_read (CrbImportItem  *item,
 
       if (line == NULL)
         return NULL;
-      return corpus_line_article (parser, line, where->corpus, where->lineno, id, NULL, &skippable, error);
+      return corpus_line_article (parser, line, where->corpus, where->lineno, id, NULL, &skippable,
+                                  error);
     }
 
   name = g_file_get_parse_name (where->file);
@@ -1324,8 +1335,9 @@ extract_item (ExtractJob    *job,
       g_cancellable_set_error_if_cancelled (shared->cancellable, &job->error))
     return;
   if (shared->extractor_command != NULL)
-    item->claims = crb_extract_with_command (shared->extractor_command, item->article, shared->threshold,
-                                             shared->extractor_timeout, shared->cancellable, &job->error);
+    item->claims = crb_extract_with_command (shared->extractor_command, item->article,
+                                             shared->threshold, shared->extractor_timeout,
+                                             shared->cancellable, &job->error);
   else
     item->claims = crb_extract_article_claims (item->article, shared->threshold);
 }

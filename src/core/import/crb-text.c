@@ -760,7 +760,8 @@ crb_text_check_add (CrbTextCheck *check,
 
       if (c < 0x80)
         {
-          gboolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f;
+          gboolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
+                             c == 0x7f;
 
           if (c == 0)
             {
@@ -810,8 +811,10 @@ crb_text_check_finish (CrbTextCheck *check,
   *skip = 0;
   if (check->len == 0 || check->invalid || check->blank || has_binary_magic (head, check->head_len))
     return FALSE;
-  if ((check->head_len >= 4 && (memcmp (head, "\xff\xfe\0\0", 4) == 0 || memcmp (head, "\0\0\xfe\xff", 4) == 0)) ||
-      (check->head_len >= 2 && ((head[0] == 0xff && head[1] == 0xfe) || (head[0] == 0xfe && head[1] == 0xff))))
+  if ((check->head_len >= 4 &&
+       (memcmp (head, "\xff\xfe\0\0", 4) == 0 || memcmp (head, "\0\0\xfe\xff", 4) == 0)) ||
+      (check->head_len >= 2 &&
+       ((head[0] == 0xff && head[1] == 0xfe) || (head[0] == 0xfe && head[1] == 0xff))))
     return FALSE;
   if (check->head_len >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
     s = 3;

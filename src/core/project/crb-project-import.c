@@ -261,7 +261,8 @@ item_claims (CrbImportItem  *item,
   if (item->claims != NULL)
     {
       /* Extracted ahead, with the id the article wanted. */
-      if (item->article != NULL && g_strcmp0 (crb_article_get_id (article), crb_article_get_id (item->article)) == 0)
+      if (item->article != NULL &&
+          g_strcmp0 (crb_article_get_id (article), crb_article_get_id (item->article)) == 0)
         return g_ptr_array_ref (item->claims);
       return crb_import_reid_claims (item->claims, crb_article_get_id (article));
     }
@@ -287,7 +288,8 @@ make_story (Job     *job,
       if (!crb_story_ensure_loaded (work, error))
         return FALSE;
       /* Parsed: the pages of the line before, in the project's file, go. */
-      _crb_mapped_release (shared->mapped, g_bytes_get_data (job->from, NULL), g_bytes_get_size (job->from));
+      _crb_mapped_release (shared->mapped, g_bytes_get_data (job->from, NULL),
+                           g_bytes_get_size (job->from));
     }
 
   for (guint i = 0; i < job->items->len; i++)
@@ -296,7 +298,8 @@ make_story (Job     *job,
       g_autoptr (CrbArticle) article = NULL;
       g_autoptr (GPtrArray) claims = NULL;
 
-      if (job_stopped (job, shared) || g_cancellable_set_error_if_cancelled (shared->cancellable, error))
+      if (job_stopped (job, shared) ||
+          g_cancellable_set_error_if_cancelled (shared->cancellable, error))
         return FALSE;
 
       article = crb_import_item_read (item, g_ptr_array_index (job->ids, i), error);
@@ -459,7 +462,8 @@ run_jobs (GPtrArray  *jobs,
 
       job->offset = size;
       job->length = g_bytes_get_size (job->line);
-      ok = write_all (spool_fd, g_bytes_get_data (job->line, NULL), job->length, spool_name, error) &&
+      ok = write_all (spool_fd, g_bytes_get_data (job->line, NULL), job->length, spool_name,
+                      error) &&
            write_all (spool_fd, "\n", 1, spool_name, error);
       size += (goffset) job->length + 1;
 
@@ -630,7 +634,8 @@ crb_project_import_scanned (CrbProject    *self,
       g_list_store_find (self->stories, job->story, &position);
       job->file = _crb_story_get_file (job->story) ? g_object_ref (_crb_story_get_file (job->story))
                 : beside ? g_object_ref (beside) : self->file ? g_object_ref (self->file) : NULL;
-      job->lineno = _crb_story_get_line (job->story) ? _crb_story_get_line (job->story) : position + 2;
+      job->lineno = _crb_story_get_line (job->story) ? _crb_story_get_line (job->story)
+                                                     : position + 2;
     }
 
   dir = spool_dir (self, beside, &name);

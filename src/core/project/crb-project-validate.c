@@ -54,8 +54,8 @@ crb_project_validate (CrbProject  *self,
 {
   g_autoptr (GHashTable) claim_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) article_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) steps_of_story = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                                 (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GHashTable) steps_of_story =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_autoptr (GArray) undo_checks = NULL;
   g_autoptr (GArray) redo_checks = NULL;
   GArray *checks[2];
@@ -146,7 +146,8 @@ crb_project_validate (CrbProject  *self,
         }
 
       /* Steps name the story crb_project_lookup_story() finds. */
-      wanted = crb_project_lookup_story (self, sid) == story ? g_hash_table_lookup (steps_of_story, sid) : NULL;
+      wanted = crb_project_lookup_story (self, sid) == story
+             ? g_hash_table_lookup (steps_of_story, sid) : NULL;
       for (guint j = 0; wanted != NULL && j < wanted->len; j++)
         {
           StepCheck *check = g_ptr_array_index (wanted, j);

@@ -539,7 +539,8 @@ write_save (SaveData      *data,
   gboolean ok;
 
   if (data->journal == NULL)
-    return _crb_write_temp_full (data->file, data->chunks, data->mapped, &data->pending, cancellable, error) &&
+    return _crb_write_temp_full (data->file, data->chunks, data->mapped, &data->pending, cancellable,
+                                 error) &&
            _crb_commit_temp (&data->pending, error);
 
   ok = write_own (data, cancellable, error);
@@ -561,7 +562,8 @@ write_own (SaveData      *data,
   g_autoptr (GError) local_error = NULL;
   gboolean ok;
 
-  if (!_crb_write_temp_full (data->file, data->chunks, data->mapped, &data->pending, cancellable, error) ||
+  if (!_crb_write_temp_full (data->file, data->chunks, data->mapped, &data->pending, cancellable,
+                             error) ||
       !crb_journal_lock (data->journal, error))
     return FALSE;
 

@@ -825,7 +825,8 @@ _crb_project_header_serialize (const CrbProjectData *data)
         g_string_append_c (out, ',');
       /* Where the story's line is, from the first byte after the header. */
       _crb_story_summary_write (g_ptr_array_index (data->stories, i), out,
-                                with_lines ? &g_array_index (data->line_spans, gsize, 2 * i) : NULL);
+                                with_lines ? &g_array_index (data->line_spans, gsize, 2 * i)
+                                           : NULL);
     }
   g_string_append_c (out, ']');
   write_steps (out, &first, "undo", data->undo);
@@ -1051,7 +1052,8 @@ release_pages (GBytes        *mapped,
    */
   from = start & ~(guintptr) (page - 1);
   from = from - base > FAULT_AROUND ? from - FAULT_AROUND : base;
-  to = MIN ((start + len + page - 1) & ~(guintptr) (page - 1), (base + size + page - 1) & ~(guintptr) (page - 1));
+  to = MIN ((start + len + page - 1) & ~(guintptr) (page - 1),
+            (base + size + page - 1) & ~(guintptr) (page - 1));
   madvise ((void *) from, to - from, MADV_DONTNEED);
   return TRUE;
 }
