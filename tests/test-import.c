@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "crb-error.h"
 #include "crb-export.h"
@@ -718,6 +720,296 @@ test_body_start_round_trip (Fixture       *f,
     }
 }
 
+static void
+assert_same_article (CrbArticle *a,
+                     CrbArticle *b)
+{
+  g_assert_cmpstr (crb_article_get_id (a), ==, crb_article_get_id (b));
+  g_assert_cmpstr (crb_article_get_text (a), ==, crb_article_get_text (b));
+  g_assert_cmpstr (crb_article_get_title (a), ==, crb_article_get_title (b));
+  g_assert_cmpstr (crb_article_get_outlet (a), ==, crb_article_get_outlet (b));
+  g_assert_cmpstr (crb_article_get_url (a), ==, crb_article_get_url (b));
+  g_assert_cmpstr (crb_article_get_date (a), ==, crb_article_get_date (b));
+  g_assert_cmpstr (crb_article_get_source (a), ==, crb_article_get_source (b));
+  g_assert_cmpstr (crb_article_get_sha256 (a), ==, crb_article_get_sha256 (b));
+  g_assert_cmpstr (crb_article_get_source_sha256 (a), ==, crb_article_get_source_sha256 (b));
+  g_assert_cmpuint (crb_article_get_body_start (a), ==, crb_article_get_body_start (b));
+}
+
+/* crb_import_scan() keeps where each article is and reads it again: the
+ * same items, warnings and articles as crb_import_paths(), for files,
+ * HTML, UTF-8 corpora (a byte order mark, CRLF, blank lines, white space
+ * around lines, escapes) and a corpus in another encoding (decoded whole).
+ */
+static void
+test_scan_reads_again (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "in", NULL);
+  g_autofree char *sub = g_build_filename (folder, "quake", NULL);
+  g_autofree char *legacy = NULL;
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) scan_warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) scanned = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *paths[] = { folder, NULL };
+  guint n_deferred = 0;
+
+  g_mkdir_with_parents (sub, 0755);
+  g_free (crb_test_write_file (folder, "a.txt", "Bridge closed\n\nThe bridge was closed on Monday, police said.\n", -1));
+  g_free (crb_test_write_file (sub, "b.html", "<html><head><title>Quake | Daily</title></head><body><p>"
+                                              "At least 12 people died, officials said.</p></body></html>", -1));
+  g_free (crb_test_write_file (folder, "corpus.jsonl",
+                               "\xef\xbb\xbf{\"id\": \"c1\", \"story\": \"Vote\", \"text\": \"Turnout was 61 percent, "
+                               "officials said.\", \"outlet\": \"Gazette\"}\r\n"
+                               "\r\n"
+                               "   {\"text\": \"No id here: \\u00e9t\\u00e9 \\\"quoted\\\" and a\\nnew line, 3 dead.\","
+                               " \"story\": \"Vote\"}   \n"
+                               "{\"id\": \"a\", \"text\": \"date 2024-05-24\\nThe same id as a file: 40 homes.\"}\n"
+                               "{\"id\": \"c4\", \"text\": \"   \"}\n"
+                               "{\"id\": \"c5\", \"text\": \"Last line, no line end: 7 injured.\"}", -1));
+  legacy = crb_test_write_file (folder, "legacy.jsonl",
+                                "{\"id\": \"l1\", \"text\": \"Caf\xe9 cr\xe8me was served to 40 guests.\"}\n", -1);
+
+  items = crb_import_paths (paths, CRB_IMPORT_SKIP_INVALID, warnings, NULL, &error);
+  g_assert_no_error (error);
+  scanned = crb_import_scan (paths, CRB_IMPORT_SKIP_INVALID, scan_warnings, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (warnings->len, ==, 2);   /* the blank article, the encoding */
+  g_assert_cmpuint (scan_warnings->len, ==, warnings->len);
+  for (guint i = 0; i < warnings->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (scan_warnings, i), ==, g_ptr_array_index (warnings, i));
+
+  g_assert_cmpuint (items->len, ==, 7);
+  g_assert_cmpuint (scanned->len, ==, items->len);
+  for (guint i = 0; i < items->len; i++)
+    {
+      CrbImportItem *item = g_ptr_array_index (items, i);
+      CrbImportItem *scan = g_ptr_array_index (scanned, i);
+      g_autoptr (CrbArticle) again = NULL;
+      g_autoptr (CrbArticle) renamed = NULL;
+
+      g_assert_cmpstr (scan->story, ==, item->story);
+      g_assert_cmpstr (crb_import_item_get_id (scan), ==, crb_article_get_id (item->article));
+      n_deferred += scan->article == NULL;
+
+      again = crb_import_item_read (scan, NULL, &error);
+      g_assert_no_error (error);
+      assert_same_article (again, item->article);
+
+      renamed = crb_import_item_read (scan, "renamed", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (crb_article_get_id (renamed), ==, "renamed");
+      g_assert_cmpstr (crb_article_get_text (renamed), ==, crb_article_get_text (item->article));
+      g_assert_cmpuint (crb_article_get_body_start (renamed), ==, crb_article_get_body_start (item->article));
+    }
+  /* All but the legacy corpus's article are read again from their files. */
+  g_assert_cmpuint (n_deferred, ==, items->len - 1);
+
+  /* A corpus replaced since it was read is still read as it was (its
+   * file stays open); one cut short in place is an error, not garbage.
+   */
+  g_free (crb_test_write_file (folder, "corpus.jsonl", "{}", -1));
+  for (guint i = 0; i < scanned->len; i++)
+    {
+      CrbImportItem *scan = g_ptr_array_index (scanned, i);
+      g_autoptr (CrbArticle) again = NULL;
+
+      if (g_strcmp0 (crb_import_item_get_id (scan), "c5") != 0)
+        continue;
+      again = crb_import_item_read (scan, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (crb_article_get_text (again), ==, "Last line, no line end: 7 injured.");
+    }
+
+  {
+    g_autofree char *corpus = crb_test_write_file (f->dir, "cut.jsonl",
+                                                   "{\"text\": \"One: 3 dead.\"}\n{\"text\": \"Two: 4 dead.\"}\n", -1);
+    const char *cut[] = { corpus, NULL };
+    g_autoptr (GPtrArray) cut_items = crb_import_scan (cut, CRB_IMPORT_NONE, scan_warnings, NULL, &error);
+    g_autoptr (CrbArticle) again = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (truncate (corpus, 10), ==, 0);
+    again = crb_import_item_read (g_ptr_array_index (cut_items, 1), NULL, &error);
+    g_assert_null (again);
+    g_assert_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND);
+    g_assert_true (g_str_has_suffix (error->message, "cut.jsonl:2: the file changed while it was read"));
+  }
+}
+
+/* A corpus large enough to be checked in parts, in parallel: the items,
+ * warnings and first error come out as reading it line after line gives
+ * them, whatever the number of threads.
+ */
+static void
+test_scan_in_parts (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GString) corpus = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  const char *paths[2] = { NULL, NULL };
+
+  for (guint i = 0; i < 6000; i++)
+    {
+      if (i % 997 == 5)
+        g_string_append (corpus, "{\"id\": \"blank\", \"text\": \" \"}\n");        /* skipped with a warning */
+      else if (i == 4500)
+        g_string_append (corpus, "{\"id\": \"broken\", \"text\": \"cut short\n");  /* never an article */
+      else if (i % 10 == 3)
+        g_string_append (corpus, "\n");
+      else
+        g_string_append_printf (corpus, "{\"id\": \"a%u\", \"story\": \"Story %u\", \"text\": \"Line %u says that "
+                                "%u people were hurt, officials said on Monday in a town by the river.\"}\n",
+                                i, i % 7, i, i % 50);
+    }
+  path = crb_test_write_file (f->dir, "big.jsonl", corpus->str, (gssize) corpus->len);
+  paths[0] = path;
+  g_assert_cmpuint (corpus->len, >, 4 * 64 * 1024);
+
+  for (guint flags = CRB_IMPORT_NONE; flags <= CRB_IMPORT_SKIP_INVALID; flags++)
+    {
+      g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) items = crb_import_paths (paths, flags, warnings, NULL, &error);
+
+      g_assert_null (items);
+      g_assert_nonnull (error);
+
+      for (guint t = 1; t <= 4; t += 3)
+        {
+          g_autofree char *threads = g_strdup_printf ("%u", t);
+          g_autoptr (GPtrArray) scan_warnings = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr (GError) scan_error = NULL;
+          g_autoptr (GPtrArray) scanned = NULL;
+
+          g_setenv ("CORROBORATE_THREADS", threads, TRUE);
+          scanned = crb_import_scan (paths, flags, scan_warnings, NULL, &scan_error);
+          g_unsetenv ("CORROBORATE_THREADS");
+          g_assert_null (scanned);
+          g_assert_error (scan_error, error->domain, error->code);
+          g_assert_cmpstr (scan_error->message, ==, error->message);
+          g_assert_cmpuint (scan_warnings->len, ==, warnings->len);
+          for (guint i = 0; i < warnings->len; i++)
+            g_assert_cmpstr (g_ptr_array_index (scan_warnings, i), ==, g_ptr_array_index (warnings, i));
+        }
+      g_assert_true (strstr (error->message, flags ? "big.jsonl:4501:" : "big.jsonl:6:") != NULL);
+      g_assert_cmpuint (warnings->len, ==, flags ? 5 : 0);
+    }
+
+  /* Without the broken line: every item, in order. */
+  g_string_replace (corpus, "\"cut short\n", "\"whole\"}\n", 1);
+  g_free (crb_test_write_file (f->dir, "big.jsonl", corpus->str, (gssize) corpus->len));
+  {
+    g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GPtrArray) items = crb_import_paths (paths, CRB_IMPORT_SKIP_INVALID, warnings, NULL, &error);
+
+    g_assert_no_error (error);
+    for (guint t = 1; t <= 4; t += 3)
+      {
+        g_autofree char *threads = g_strdup_printf ("%u", t);
+        g_autoptr (GPtrArray) scan_warnings = g_ptr_array_new_with_free_func (g_free);
+        g_autoptr (GPtrArray) scanned = NULL;
+
+        g_setenv ("CORROBORATE_THREADS", threads, TRUE);
+        scanned = crb_import_scan (paths, CRB_IMPORT_SKIP_INVALID, scan_warnings, NULL, &error);
+        g_unsetenv ("CORROBORATE_THREADS");
+        g_assert_no_error (error);
+        g_assert_cmpuint (scanned->len, ==, items->len);
+        g_assert_cmpuint (scan_warnings->len, ==, warnings->len);
+        for (guint i = 0; i < items->len; i += 97)
+          {
+            CrbImportItem *item = g_ptr_array_index (items, i);
+            CrbImportItem *scan = g_ptr_array_index (scanned, i);
+            g_autoptr (CrbArticle) again = crb_import_item_read (scan, NULL, &error);
+
+            g_assert_no_error (error);
+            g_assert_cmpstr (scan->story, ==, item->story);
+            assert_same_article (again, item->article);
+          }
+      }
+  }
+}
+
+static void
+count_progress (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  GArray *seen = user_data;
+
+  g_array_append_val (seen, done);
+  g_assert_cmpuint (total, ==, 12);
+}
+
+/* crb_import_prepare_full() extracts on every thread: the same claims,
+ * progress in order, and the first article that fails is the one named.
+ */
+static void
+test_prepare_in_parallel (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "in", NULL);
+  const char *paths[] = { folder, NULL };
+  /* Article 2 fails after a while, article 5 at once: 2 is the one named. */
+  const char *command = "/bin/sh -c 'read -r l; case \"$l\" in *BAD2*) sleep 0.3; echo two >&2; exit 4;; "
+                        "*BAD5*) echo five >&2; exit 3;; esac'";
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("a%02u.txt", i);
+      g_autofree char *text = g_strdup_printf ("%s: at least %u people were hurt on Monday, police said. "
+                                               "The bridge carried %u cars a day.\n",
+                                               i == 2 ? "BAD2" : i == 5 ? "BAD5" : "Fine", i + 3, 1000 * i);
+
+      g_free (crb_test_write_file (folder, name, text, -1));
+    }
+
+  for (guint t = 1; t <= 3; t += 2)
+    {
+      g_autofree char *threads = g_strdup_printf ("%u", t);
+      g_autoptr (GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr (GPtrArray) items = NULL;
+      g_autoptr (GPtrArray) failed = NULL;
+      g_autoptr (GError) error = NULL;
+
+      g_setenv ("CORROBORATE_THREADS", threads, TRUE);
+      items = crb_import_prepare_full (paths, CRB_IMPORT_NONE, 0.0, NULL, 0, f->warnings, count_progress, seen,
+                                       NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (seen->len, ==, 12);
+      for (guint i = 0; i < items->len; i++)
+        {
+          CrbImportItem *item = g_ptr_array_index (items, i);
+          g_autoptr (GPtrArray) claims = crb_extract_article_claims (item->article, 0.0);
+
+          g_assert_cmpuint (g_array_index (seen, guint, i), ==, i + 1);
+          g_assert_cmpuint (item->claims->len, ==, claims->len);
+          g_assert_cmpuint (claims->len, >, 0);
+          for (guint j = 0; j < claims->len; j++)
+            {
+              CrbClaim *a = g_ptr_array_index (item->claims, j);
+              CrbClaim *b = g_ptr_array_index (claims, j);
+
+              g_assert_cmpstr (crb_claim_get_id (a), ==, crb_claim_get_id (b));
+              g_assert_cmpstr (crb_claim_get_text (a), ==, crb_claim_get_text (b));
+              g_assert_cmpuint (crb_claim_get_start (a), ==, crb_claim_get_start (b));
+              g_assert_cmpfloat (crb_claim_get_score (a), ==, crb_claim_get_score (b));
+            }
+        }
+
+      failed = crb_import_prepare_full (paths, CRB_IMPORT_NONE, 0.0, command, 10, f->warnings, NULL, NULL,
+                                        NULL, &error);
+      g_unsetenv ("CORROBORATE_THREADS");
+      g_assert_null (failed);
+      g_assert_error (error, CRB_ERROR, CRB_ERROR_INVALID_FORMAT);
+      g_assert_true (g_str_has_suffix (error->message, "exited with status 4: two"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -745,6 +1037,9 @@ main (int   argc,
   ADD ("source-sha256", test_source_sha256);
   ADD ("relative-sources", test_relative_sources);
   ADD ("body-start-round-trip", test_body_start_round_trip);
+  ADD ("scan-reads-again", test_scan_reads_again);
+  ADD ("scan-in-parts", test_scan_in_parts);
+  ADD ("prepare-in-parallel", test_prepare_in_parallel);
 
   return g_test_run ();
 }

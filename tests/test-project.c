@@ -13,6 +13,7 @@
 #include "crb-json.h"
 #include "crb-project.h"
 #include "crb-export.h"
+#include "crb-import.h"
 #include "crb-test-utils.h"
 
 typedef struct
@@ -1233,6 +1234,202 @@ test_load_leaves_nothing (Fixture       *f,
   g_assert_cmpuint (count_mappings (), <=, before + 2);
 }
 
+/* The articles an import test adds: to an existing story (by title),
+ * with an id the project has ("first"), and to new stories.
+ */
+static const char * const *
+write_import_inputs (const char *dir)
+{
+  static char *inputs[3];
+
+  g_clear_pointer (&inputs[0], g_free);
+  g_clear_pointer (&inputs[1], g_free);
+  inputs[0] = crb_test_write_file (dir, "more/first.txt",
+                                   "Rescuers said on Sunday that 151 people died in the earthquake.\n\n"
+                                   "The ministry said 46 survivors were pulled from the rubble.\n", -1);
+  inputs[1] = crb_test_write_file (dir, "more/corpus.jsonl",
+                                   "{\"id\": \"f1\", \"story\": \"Flood\", \"outlet\": \"Gazette\", "
+                                   "\"text\": \"The river rose 4.2 metres on Monday and 300 homes were evacuated.\"}\n"
+                                   "{\"id\": \"f2\", \"story\": \"Flood\", \"outlet\": \"Courier\", "
+                                   "\"text\": \"About 350 homes were evacuated after the river rose 4 metres, police said.\"}\n"
+                                   "{\"id\": \"q3\", \"story\": \"Earthquake\", "
+                                   "\"text\": \"At least 140 people were killed in the earthquake, the Red Crescent said.\"}\n"
+                                   "{\"id\": \"v2\", \"story\": \"Fire\", \"text\": \"A fire destroyed 12 shops in the market.\"}\n",
+                                   -1);
+  return (const char * const *) inputs;
+}
+
+/* A project file with the members a save makes new (ids, times) left out. */
+static char *
+masked_file (const char *path)
+{
+  g_autofree char *contents = crb_test_read_file (path);
+  char *nl = strchr (contents, '\n');
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *header = NULL;
+  JsonObject *object;
+
+  g_assert_nonnull (nl);
+  json_parser_load_from_data (parser, contents, nl - contents, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+  json_object_remove_member (object, "id");
+  json_object_remove_member (object, "created");
+  json_object_remove_member (object, "modified");
+  json_object_remove_member (object, "save_id");
+  json_object_remove_member (object, "title");
+  header = crb_json_to_string (json_parser_get_root (parser), NULL);
+  return g_strconcat (header, nl, NULL);
+}
+
+static char *
+import_and_save (Fixture    *f,
+                 const char *name,
+                 gboolean    scanned,
+                 const char *threads)
+{
+  g_autofree char *copy = g_build_filename (f->dir, name, NULL);
+  g_autofree char *saved = g_strconcat (copy, ".saved", NULL);
+  g_autofree char *contents = crb_test_read_file (f->path);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (saved);
+  g_autoptr (CrbProject) project = NULL;
+  const char * const *inputs = write_import_inputs (f->dir);
+
+  g_file_set_contents (copy, contents, -1, &error);
+  g_assert_no_error (error);
+  project = reload (copy);
+
+  if (scanned)
+    {
+      g_setenv ("CORROBORATE_THREADS", threads, TRUE);
+      items = crb_import_scan (inputs, CRB_IMPORT_NONE, warnings, NULL, &error);
+      g_assert_no_error (error);
+      crb_project_import_scanned (project, items, "Loose", 0.0, NULL, 0, file, NULL, &error);
+      g_unsetenv ("CORROBORATE_THREADS");
+    }
+  else
+    {
+      items = crb_import_paths (inputs, CRB_IMPORT_NONE, warnings, NULL, &error);
+      g_assert_no_error (error);
+      crb_project_import (project, items, "Loose", 0.0, NULL, &error);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (crb_project_get_stories (project)), ==, 5);
+  g_assert_true (crb_project_find_article_story (project, "first-2") ==
+                 crb_project_find_story_by_title (project, "Loose"));
+
+  crb_project_save (project, file, NULL, &error);
+  g_assert_no_error (error);
+  return masked_file (saved);
+}
+
+/* The streamed import makes the file the import in memory makes, with
+ * one thread or several.
+ */
+static void
+test_import_scanned (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *in_memory = import_and_save (f, "a.crb", FALSE, NULL);
+  g_autofree char *one = import_and_save (f, "b.crb", TRUE, "1");
+  g_autofree char *three = import_and_save (f, "c.crb", TRUE, "3");
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *saved = g_build_filename (f->dir, "c.crb.saved", NULL);
+
+  g_assert_cmpstr (one, ==, in_memory);
+  g_assert_cmpstr (three, ==, in_memory);
+
+  project = reload (saved);
+  crb_project_validate (project, problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (crb_story_get_n_articles (crb_project_lookup_story (project, "earthquake")), ==, 3);
+  g_assert_cmpuint (crb_story_get_n_articles (crb_project_lookup_story (project, "flood")), ==, 2);
+}
+
+/* A story loaded with a change the file does not hold yet keeps it. */
+static void
+test_import_scanned_loaded_story (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (CrbProject) again = NULL;
+  g_autoptr (CrbDecision) decision = crb_decision_new (CRB_DECISION_STATUS_CONFIRMED);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+  const char * const *inputs = write_import_inputs (f->dir);
+  CrbStory *quake;
+  CrbClaim *claim;
+
+  /* Alone with the file, so that it can be rewritten. */
+  g_clear_object (&f->project);
+  project = reload (f->path);
+  crb_project_decide (project, "first:1", decision, &error);
+  g_assert_no_error (error);
+  items = crb_import_scan (inputs, CRB_IMPORT_NONE, warnings, NULL, &error);
+  g_assert_no_error (error);
+  crb_project_import_scanned (project, items, "Loose", 0.0, NULL, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  quake = crb_project_lookup_story (project, "earthquake");
+  g_assert_false (crb_story_is_loaded (quake));
+  g_assert_cmpuint (crb_story_count_status (quake, CRB_DECISION_STATUS_CONFIRMED), ==, 1);
+  crb_project_save (project, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+
+  again = reload (f->path);
+  claim = crb_project_find_claim (again, "first:1", &quake, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_CONFIRMED);
+  g_assert_cmpuint (crb_story_get_n_articles (quake), ==, 3);
+  g_assert_nonnull (crb_story_lookup_article (quake, "q3"));
+  g_assert_nonnull (crb_project_find_article_story (again, "first-2"));
+}
+
+/* An input gone between the scan and the import: the project is as it was. */
+static void
+test_import_scanned_rolls_back (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr (CrbProject) project = reload (f->path);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) dir = NULL;
+  const char * const *inputs = write_import_inputs (f->dir);
+  guint64 revision = crb_project_get_revision (project);
+  const char *name;
+
+  items = crb_import_scan (inputs, CRB_IMPORT_NONE, warnings, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (inputs[0]), ==, 0);
+
+  g_assert_false (crb_project_import_scanned (project, items, "Loose", 0.0, NULL, 0, NULL, NULL, &error));
+  g_assert_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND);
+  g_assert_true (strstr (error->message, "first.txt") != NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (crb_project_get_stories (project)), ==, 2);
+  g_assert_null (crb_project_find_article_story (project, "f1"));
+  g_assert_null (crb_project_find_article_story (project, "first-2"));
+  g_assert_nonnull (crb_project_find_article_story (project, "first"));
+  g_assert_cmpuint (crb_story_get_n_articles (crb_project_lookup_story (project, "earthquake")), ==, 2);
+  g_assert_cmpuint (crb_project_get_revision (project), ==, revision);
+  g_assert_false (crb_project_get_modified (project));
+
+  /* Nothing left beside the project. */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".corroborate-import-"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1264,6 +1461,9 @@ main (int   argc,
   ADD ("async", test_async);
   ADD ("unload", test_unload);
   ADD ("lifetime", test_lifetime);
+  ADD ("import/scanned", test_import_scanned);
+  ADD ("import/scanned-loaded-story", test_import_scanned_loaded_story);
+  ADD ("import/scanned-rolls-back", test_import_scanned_rolls_back);
   g_test_add_func ("/corroborate/project/load/bad-files", test_bad_files);
   g_test_add_func ("/corroborate/project/load/fact-without-claims", test_fact_without_claims);
   g_test_add_func ("/corroborate/project/load/huge-numbers", test_huge_numbers);

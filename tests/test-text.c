@@ -271,6 +271,88 @@ test_decode_roundtrip (void)
       }
 }
 
+/* crb_text_check_*() says whether crb_text_decode() would take a file's
+ * bytes as they are; the import then reads a corpus line by line.  It
+ * must never say so wrongly (it may refuse a file decoding would take as
+ * is: that file is decoded whole).  @bytes go in pieces ending at line
+ * ends, as the import reads them.
+ */
+static gboolean
+check_agrees (GBytes *bytes)
+{
+  g_autoptr(CrbTextCheck) check = crb_text_check_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
+  g_autofree char *text = NULL;
+  gsize len, skip;
+  const char *data = bytes ? g_bytes_get_data (bytes, &len) : NULL;
+  const char *p = data, *end = data ? data + len : NULL;
+
+  while (p != NULL && p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *next = nl ? nl + 1 : end;
+
+      crb_text_check_add (check, p, next - p);
+      p = next;
+    }
+  if (!crb_text_check_finish (check, &skip))
+    return FALSE;
+
+  text = crb_text_decode (bytes, "x.txt", &warning, &error);
+  g_assert_no_error (error);
+  g_assert_null (warning);
+  g_assert_cmpuint (strlen (text), ==, len - skip);
+  g_assert_true (memcmp (text, data + skip, len - skip) == 0);
+  return TRUE;
+}
+
+static void
+test_decode_check (void)
+{
+  static const char * const texts[] = {
+    "plain\nlines\r\nof text\n", "\xef\xbb\xbf{\"text\": \"with a BOM\"}\n", "\xef\xbb\xbf", " \n\t\n",
+    "\xe2\x80\x8b\xef\xbb\xbf  ", "tab\tand\fform feed\n", "\x01\x02\x03 mostly controls\n",
+    "one control \x01 among many letters, in a line long enough to stay under the share\n",
+    "%PDF-1.4\n", "private \xee\x80\x80\xee\x80\x81 use\n", "caf\xc3\n", "T\xc3\xbcrk\xff\n",
+    "a\0b\n", "",
+  };
+  guint n_taken = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (decode_cases); i++)
+    {
+      g_autoptr(GBytes) bytes = make_input (&decode_cases[i]);
+      gboolean taken = check_agrees (bytes);
+
+      /* UTF-8, with or without its byte order mark, is read as it is. */
+      if (g_str_has_prefix (decode_cases[i].path, "/corroborate/text/decode/utf-8"))
+        g_assert_true (taken);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (texts[i], strlen (texts[i]) + (texts[i][0] == 'a'));
+
+      n_taken += check_agrees (bytes);
+    }
+  g_assert_cmpuint (n_taken, >=, 4);
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      static const char pieces[] = "ab \n\t\r\x01\x7f\xc3\xa9\xef\xbb\xbf\xe2\x80\x8b\xee\x80\x80\0";
+      g_autoptr(GByteArray) array = g_byte_array_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      guint n = (guint) g_test_rand_int_range (0, 40);
+
+      for (guint k = 0; k < n; k++)
+        {
+          guint8 b = (guint8) pieces[g_test_rand_int_range (0, sizeof pieces)];
+          g_byte_array_append (array, &b, 1);
+        }
+      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&array));
+      check_agrees (bytes);
+    }
+}
+
 static void
 test_decode_fuzz (void)
 {
@@ -759,6 +841,7 @@ main (int    argc,
   g_test_add_func ("/corroborate/text/decode/messages", test_decode_messages);
   g_test_add_func ("/corroborate/text/decode/roundtrip", test_decode_roundtrip);
   g_test_add_func ("/corroborate/text/decode/fuzz", test_decode_fuzz);
+  g_test_add_func ("/corroborate/text/decode/check", test_decode_check);
 
   for (guint i = 0; i < G_N_ELEMENTS (html_cases); i++)
     g_test_add_data_func (html_cases[i].path, &html_cases[i], test_html_case);

@@ -1624,5 +1624,130 @@ class Journal(Base):
         self.assertFalse(os.path.exists(journal))
 
 
+def masked_project(path):
+    """A project file as bytes, with what each save makes new (ids, times,
+    the title made from the file's name) left out of its header."""
+    with open(path, "rb") as f:
+        header = json.loads(f.readline())
+        rest = f.read()
+    for member in ("id", "created", "modified", "save_id", "title"):
+        header.pop(member, None)
+    return json.dumps(header, sort_keys=True).encode() + b"\n" + rest
+
+
+class Scale(Base):
+    """new and add story by story: the same file and output whatever the
+    number of threads; add writes the file whatever its size; validate
+    checks story by story."""
+
+    def corpus(self, name, n_stories, per_story, offset=0):
+        templates = [
+            "At least {n} people were killed in {city} on Monday, officials said.",
+            "The mayor of {city} said about {m} homes were damaged.",
+            "Police arrested {k} people after the protest in {city}, a spokesman said.",
+            "Rescuers pulled {k} survivors from the rubble, the ministry said on Tuesday.",
+        ]
+        cities = ["Vellmar", "Oulu", "Izmir", "Kraków", "Ravenna", "Nordhavn"]
+        lines = []
+        for a in range(n_stories * per_story):
+            story = a % n_stories
+            city = cities[story % len(cities)]
+            text = " ".join(t.format(n=10 + (a * 7) % 40, m=100 + (a * 13) % 300, k=2 + a % 9, city=city)
+                            for t in templates)
+            lines.append(json.dumps({"id": f"{name}-{a + offset}", "story": f"Story {story}",
+                                     "outlet": f"Outlet {a % 4}", "text": text}))
+        return self.write(name + ".jsonl", "\n".join(lines) + "\n")
+
+    def test_threads_give_the_same_file(self):
+        corpus = self.corpus("c", 9, 4)
+        extra = self.corpus("d", 11, 2, offset=100)
+        results = []
+        for threads in ("1", "4"):
+            project = self.path(f"t{threads}.crb")
+            env = {"CORROBORATE_THREADS": threads}
+            new = run("new", project, corpus, env=env, check=0)
+            add = run("add", project, extra, "--story", "Extra", env=env, check=0)
+            validate_project(project)
+            facts = run("facts", project, check=0)
+            results.append((masked_project(project), new.stdout.replace(project, "P"),
+                            add.stdout.replace(project, "P"), new.stderr + add.stderr, facts.stdout))
+        self.assertEqual(results[0], results[1])
+        header = json.loads(results[0][0].split(b"\n", 1)[0])
+        self.assertEqual(len(header["stories"]), 11)
+        self.assertTrue(all("contested" in s for s in header["stories"]))
+
+    def test_add_writes_a_large_project(self):
+        # A project above the size the CLI rewrites after every change:
+        # added articles are not changes the journal carries, so the file
+        # takes them at once.
+        project = self.path("big.crb")
+        run("new", project, self.corpus("c", 3, 2), check=0)
+        env = {"CORROBORATE_COMPACT_SIZE": "0"}
+        run("add", project, self.corpus("d", 2, 2, offset=50), env=env, check=0)
+        header, stories = validate_project(project)
+        self.assertEqual(sum(len(s["articles"]) for s in stories), 10)
+        p = run("validate", project, env=env, check=0)
+        self.assertIn("10 articles", p.stdout)
+
+    def test_add_while_the_project_is_open(self):
+        # Another program has the file open (it holds the lease): add
+        # cannot rewrite it, says so, and leaves it as it was.
+        import fcntl
+        import glob
+        project = self.path("p.crb")
+        run("new", project, self.corpus("c", 2, 2), check=0)
+        with open(project, "rb") as f:
+            before = f.read()
+        leases = [open(p, "rb") for p in glob.glob(self.path("data", "corroborate", "journal", "*", "lease-*"))]
+        self.assertTrue(leases)
+        try:
+            for lease in leases:
+                fcntl.flock(lease, fcntl.LOCK_SH)
+            self.assertFails(["add", project, self.corpus("d", 1, 1, offset=50)], 1,
+                             "another program has the project open; nothing was added")
+        finally:
+            for lease in leases:
+                lease.close()
+        with open(project, "rb") as f:
+            self.assertEqual(f.read(), before)
+
+    def test_facts_contested_skips_by_header(self):
+        project = self.path("p.crb")
+        run("new", project, self.corpus("c", 4, 3), self.write("calm.txt", "A quiet day in the harbour.\n"),
+            "--story", "Calm", check=0)
+        header, stories = validate_project(project)
+        everything = json_lines(run("facts", project, check=0).stdout)
+        contested = json_lines(run("facts", "--contested", project, check=0).stdout)
+        self.assertEqual(contested, [f for f in everything if f["conflicts"]])
+        for summary, story in zip(header["stories"], stories):
+            self.assertEqual(summary["contested"], sum(1 for f in story["facts"] if f["conflicts"]))
+
+    def test_validate_finds_ids_used_twice(self):
+        project = self.path("p.crb")
+        run("new", project, self.write("a/one.txt", "The bridge was closed on Monday, police said.\n"),
+            self.write("b/two.txt", "The council voted 31 to 7 on Tuesday, officials said.\n"), check=0)
+        p = run("new", self.path("q.crb"), self.corpus("c", 2, 1), check=0)
+        with open(self.path("q.crb"), encoding="utf-8") as f:
+            lines = [json.loads(line) for line in f]
+        header, first, second = lines
+        # The second story's claim takes the first story's claim id, and
+        # its article the first story's article id.
+        second["claims"][0]["id"] = first["claims"][0]["id"]
+        old, new = second["articles"][0]["id"], first["articles"][0]["id"]
+        second["articles"][0]["id"] = new
+        for claim in second["claims"]:
+            claim["article"] = new
+        header["stories"][1]["articles"] = [new]
+        for summary in header["stories"]:
+            summary.pop("line", None)
+        with open(self.path("q.crb"), "w", encoding="utf-8") as f:
+            for line in (header, first, second):
+                f.write(json.dumps(line, ensure_ascii=False) + "\n")
+        p = self.assertFails(["validate", self.path("q.crb")], 1)
+        self.assertIn(f"the article id “{new}” is used twice", p.stderr)
+        self.assertIn(f"the claim id “{first['claims'][0]['id']}” is used twice", p.stderr)
+        self.assertNotIn(old, p.stderr)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

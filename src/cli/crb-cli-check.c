@@ -54,21 +54,23 @@ cmd_validate (int    argc,
   return 0;
 }
 
+/* "claims" and a member per status, for --json. */
 static void
-add_counts (JsonBuilder *builder,
-            const guint *counts)
+write_counts (GString     *out,
+              gboolean    *first,
+              const guint *counts)
 {
   guint total = 0;
 
   for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
     total += counts[s];
 
-  json_builder_set_member_name (builder, "claims");
-  json_builder_add_int_value (builder, total);
+  crb_json_member (out, first, "claims");
+  crb_json_append_int (out, total);
   for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
     {
-      json_builder_set_member_name (builder, crb_decision_status_to_string (s));
-      json_builder_add_int_value (builder, counts[s]);
+      crb_json_member (out, first, crb_decision_status_to_string (s));
+      crb_json_append_int (out, counts[s]);
     }
 }
 
@@ -94,8 +96,7 @@ cmd_stats (int    argc,
 {
   g_autoptr (CrbProject) project = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
@@ -104,6 +105,7 @@ cmd_stats (int    argc,
   guint totals[CRB_N_DECISION_STATUSES] = { 0 };
   GListModel *stories;
   guint n_articles = 0;
+  gboolean first = TRUE;
   int status;
 
   if ((status = parse_options (entries, _("Count claims and decisions per status, story and article."),
@@ -117,7 +119,8 @@ cmd_stats (int    argc,
     return fail_error (error);
 
   /* The header holds the counts of every story and article: no story is
-   * parsed, unless the file is of a version that did not keep them.
+   * parsed, unless the file is of a version that did not keep them.  The
+   * JSON is written as it goes, one story at a time.
    */
   stories = crb_project_get_stories (project);
   if (!json)
@@ -133,14 +136,15 @@ cmd_stats (int    argc,
       g_print ("  %s %s %s %s %s %s\n", heading, c1, c2, c3, c4, c5);
     }
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "stories");
-  json_builder_begin_array (builder);
+  g_string_append_c (out, '{');
+  crb_json_member (out, &first, "stories");
+  g_string_append_c (out, '[');
   for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
     {
       g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
       const char * const *article_ids;
       guint story_counts[CRB_N_DECISION_STATUSES] = { 0 };
+      gboolean first_member = TRUE;
 
       if (crb_story_get_n_articles (story) > 0 &&
           !crb_story_get_article_counts (story, 0, NULL, NULL, NULL) &&
@@ -154,60 +158,61 @@ cmd_stats (int    argc,
           totals[s] += story_counts[s];
         }
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, crb_story_get_id (story));
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, crb_story_get_title (story));
-      add_counts (builder, story_counts);
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, '{');
+      crb_json_member (out, &first_member, "id");
+      crb_json_append_string (out, crb_story_get_id (story));
+      crb_json_member (out, &first_member, "title");
+      crb_json_append_string (out, crb_story_get_title (story));
+      write_counts (out, &first_member, story_counts);
       if (!json)
         print_counts_line (crb_story_get_title (story), story_counts);
 
-      json_builder_set_member_name (builder, "articles");
-      json_builder_begin_array (builder);
+      crb_json_member (out, &first_member, "articles");
+      g_string_append_c (out, '[');
       for (guint j = 0; article_ids[j]; j++)
         {
           guint counts[CRB_N_DECISION_STATUSES] = { 0 };
           const char *outlet = NULL;
-          g_autofree char *label = NULL;
+          gboolean first_article = TRUE;
 
           crb_story_get_article_counts (story, j, NULL, counts, &outlet);
 
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, article_ids[j]);
-          json_builder_set_member_name (builder, "outlet");
-          if (outlet != NULL)
-            json_builder_add_string_value (builder, outlet);
-          else
-            json_builder_add_null_value (builder);
-          add_counts (builder, counts);
-          json_builder_end_object (builder);
+          if (j > 0)
+            g_string_append_c (out, ',');
+          g_string_append_c (out, '{');
+          crb_json_member (out, &first_article, "id");
+          crb_json_append_string (out, article_ids[j]);
+          crb_json_member (out, &first_article, "outlet");
+          crb_json_append_string (out, outlet);
+          write_counts (out, &first_article, counts);
+          g_string_append_c (out, '}');
 
           if (!json)
             {
-              label = g_strdup_printf ("  %s", article_ids[j]);
+              g_autofree char *label = g_strdup_printf ("  %s", article_ids[j]);
               print_counts_line (label, counts);
             }
           n_articles++;
         }
+      g_string_append (out, "]}");
+
       /* A pass over a large project keeps one story in memory. */
       crb_story_unload (story);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+      if (json)
+        fwrite (out->str, 1, out->len, stdout);
+      g_string_truncate (out, 0);
     }
-  json_builder_end_array (builder);
+  g_string_append_c (out, ']');
 
-  json_builder_set_member_name (builder, "articles");
-  json_builder_add_int_value (builder, n_articles);
-  add_counts (builder, totals);
-  json_builder_end_object (builder);
+  crb_json_member (out, &first, "articles");
+  crb_json_append_int (out, n_articles);
+  write_counts (out, &first, totals);
+  g_string_append (out, "}\n");
 
   if (json)
-    {
-      root = json_builder_get_root (builder);
-      write_json_line (root);
-    }
+    fwrite (out->str, 1, out->len, stdout);
   else
     print_counts_line (_("total"), totals);
 

@@ -39,9 +39,34 @@ count_claims (CrbProject *project)
   return n;
 }
 
+/* add: the file takes the articles now, whatever its size (they are not
+ * changes the journal carries), once no other program has it open.
+ */
+static int
+save_added (CrbProject *project,
+            const char *path)
+{
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (crb_project_save (project, NULL, NULL, &error))
+        return 0;
+      if (!g_error_matches (error, CRB_ERROR, CRB_ERROR_BUSY))
+        return fail (_("%s: nothing was added: %s"), path, error->message);
+      if (attempt == 50)
+        return fail (_("%s: another program has the project open; nothing was added (close it "
+                       "and add the articles again)"), path);
+      g_usleep (20 * 1000);
+    }
+}
+
 /* new and add share everything but whether the project exists: @new_file
  * is where a new project goes, %NULL to add to the project's own file.
- * Nothing is written unless every input is read.
+ * Nothing is written unless every input is read.  The articles are read
+ * and checked first, then each story is made, written aside and freed,
+ * several at once (see crb_project_import_scanned()); the save puts the
+ * file together.
  */
 static int
 import_into (CrbProject  *project,
@@ -59,16 +84,20 @@ import_into (CrbProject  *project,
   guint n_before = count_claims (project);
   guint n_claims;
 
-  items = crb_import_prepare_full ((const char * const *) inputs,
-                                   skip_invalid ? CRB_IMPORT_SKIP_INVALID : CRB_IMPORT_NONE,
-                                   threshold, extractor_command, extractor_timeout,
-                                   warnings, NULL, NULL, NULL, &error);
+  if (new_file == NULL && crb_project_get_read_only (project) != NULL)
+    return fail (_("%s: the project is read-only (%s); nothing was added"), path,
+                 crb_project_get_read_only (project));
+
+  items = crb_import_scan ((const char * const *) inputs,
+                           skip_invalid ? CRB_IMPORT_SKIP_INVALID : CRB_IMPORT_NONE,
+                           warnings, NULL, &error);
   print_warnings (warnings);
   if (items == NULL)
     return fail_error (error);
 
   default_story = story ? g_strdup (story) : crb_import_default_story ((const char * const *) inputs);
-  if (!crb_project_import (project, items, default_story, threshold, NULL, &error))
+  if (!crb_project_import_scanned (project, items, default_story, threshold, extractor_command,
+                                   (guint) extractor_timeout, new_file, NULL, &error))
     return fail_error (error);
 
   if (new_file != NULL)
@@ -78,7 +107,7 @@ import_into (CrbProject  *project,
     }
   else
     {
-      int status = save_project (project, path);
+      int status = save_added (project, path);
       if (status != 0)
         return status;
     }

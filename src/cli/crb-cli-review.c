@@ -692,6 +692,12 @@ cmd_facts (int    argc,
       gboolean was_loaded = crb_story_is_loaded (story);
       CrbAlignment *alignment;
 
+      /* The header counts each story's contested facts: a story with
+       * none is not parsed.
+       */
+      if (contested_only && crb_story_get_n_contested (story) == 0)
+        continue;
+
       if (!crb_story_ensure_loaded (story, &error))
         return fail_error (error);
 

@@ -130,3 +130,21 @@ crb_uuid_new (void)
 {
   return g_uuid_string_random ();
 }
+
+/**
+ * crb_thread_count:
+ *
+ * How many threads work that splits (a project made from many stories, a
+ * corpus read) is given: `$CORROBORATE_THREADS`, else one per processor,
+ * up to 8.  The results never depend on it.
+ */
+guint
+crb_thread_count (void)
+{
+  const char *env = g_getenv ("CORROBORATE_THREADS");
+  guint64 n;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 1, 256, &n, NULL))
+    return (guint) n;
+  return CLAMP (g_get_num_processors (), 1, 8);
+}

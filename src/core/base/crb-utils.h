@@ -16,5 +16,6 @@ char     *crb_now_iso8601           (void);
 char     *crb_sha256_string         (const char *text);
 char     *crb_make_slug             (const char *name);
 char     *crb_uuid_new              (void);
+guint     crb_thread_count          (void);
 
 G_END_DECLS

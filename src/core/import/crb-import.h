@@ -16,19 +16,27 @@
 
 G_BEGIN_DECLS
 
+typedef struct _CrbImportSource CrbImportSource;
+
 /**
  * CrbImportItem:
  * @story: (nullable): the story the corpus or folder puts the article in;
  *   %NULL for the story of the import as a whole
- * @article: the article, its id as wanted (made unique when added)
+ * @article: (nullable): the article, its id as wanted (made unique when
+ *   added); %NULL for an item of crb_import_scan() that keeps where it is
  * @claims: (nullable) (element-type CrbClaim): its claims, when extracted
  *   ahead by crb_import_prepare()
+ * @id: (nullable): while @article is %NULL, the id it wants
+ * @source: (nullable): while @article is %NULL, where it is read again
+ *   (crb_import_item_read())
  */
 typedef struct
 {
-  char       *story;
-  CrbArticle *article;
-  GPtrArray  *claims;
+  char            *story;
+  CrbArticle      *article;
+  GPtrArray       *claims;
+  char            *id;
+  CrbImportSource *source;
 } CrbImportItem;
 
 /**
@@ -59,6 +67,15 @@ GPtrArray  *crb_import_paths              (const char * const  *paths,
                                            CrbImportFlags       flags,
                                            GPtrArray           *warnings,
                                            GCancellable        *cancellable,
+                                           GError             **error);
+GPtrArray  *crb_import_scan               (const char * const  *paths,
+                                           CrbImportFlags       flags,
+                                           GPtrArray           *warnings,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+const char *crb_import_item_get_id        (CrbImportItem       *item);
+CrbArticle *crb_import_item_read          (CrbImportItem       *item,
+                                           const char          *id,
                                            GError             **error);
 GPtrArray  *crb_import_prepare            (const char * const  *paths,
                                            CrbImportFlags       flags,

@@ -691,6 +691,145 @@ crb_text_decode (GBytes      *bytes,
   return decode_legacy (data, len, name, warning, error);
 }
 
+/* The same decision, for a file read piece by piece: whether
+ * crb_text_decode() would give back its bytes as they are (after a UTF-8
+ * byte order mark).  Every count is a sum over the bytes, so a large
+ * corpus need not be in memory to know that its lines can be read from
+ * the file itself.  Sound, not complete: a file it refuses takes the
+ * whole decoding.
+ */
+struct _CrbTextCheck
+{
+  guchar   head[4096 + 3];  /* magic numbers, byte order marks, UTF-16 without one */
+  gsize    head_len;
+  gsize    len;
+  gsize    controls;        /* as bytes_look_binary() counts them */
+  gsize    n_chars;
+  gsize    weird;           /* as text_looks_binary() counts them */
+  gboolean invalid;         /* not UTF-8, or a NUL */
+  gboolean blank;           /* nothing but what text_is_blank() allows, so far */
+};
+
+CrbTextCheck *
+crb_text_check_new (void)
+{
+  CrbTextCheck *check = g_new0 (CrbTextCheck, 1);
+
+  check->blank = TRUE;
+  return check;
+}
+
+void
+crb_text_check_free (CrbTextCheck *check)
+{
+  g_free (check);
+}
+
+/**
+ * crb_text_check_add:
+ * @data: the next bytes of the file, ending on a character boundary (a
+ *   line end, or the end of the file); else the file is refused
+ *
+ * See crb_text_check_finish().
+ */
+void
+crb_text_check_add (CrbTextCheck *check,
+                    const char   *data,
+                    gsize         len)
+{
+  const guchar *p = (const guchar *) data;
+  const guchar *end = p + len;
+
+  g_return_if_fail (check != NULL);
+
+  if (check->head_len < sizeof check->head)
+    {
+      gsize n = MIN (len, sizeof check->head - check->head_len);
+
+      memcpy (check->head + check->head_len, data, n);
+      check->head_len += n;
+    }
+  check->len += len;
+  if (check->invalid)
+    return;
+
+  while (p < end)
+    {
+      guchar c = *p;
+      gunichar u;
+
+      if (c < 0x80)
+        {
+          gboolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
+                             c == 0x7f;
+
+          if (c == 0)
+            {
+              check->invalid = TRUE;
+              return;
+            }
+          check->n_chars++;
+          check->controls += control;
+          check->weird += control;
+          if (check->blank && !g_unichar_isspace (c))
+            check->blank = FALSE;
+          p++;
+          continue;
+        }
+
+      u = g_utf8_get_char_validated ((const char *) p, end - p);
+      if (u == (gunichar) -1 || u == (gunichar) -2)
+        {
+          check->invalid = TRUE;
+          return;
+        }
+      check->n_chars++;
+      check->weird += is_weird_char (u);
+      if (check->blank && !g_unichar_isspace (u) && u != 0xfeff && u != 0x200b)
+        check->blank = FALSE;
+      p += g_utf8_skip[c];
+    }
+}
+
+/**
+ * crb_text_check_finish:
+ * @skip: (out): where the text starts (after a UTF-8 byte order mark)
+ *
+ * Returns: %TRUE when crb_text_decode() would return the bytes given to
+ *   crb_text_check_add() from @skip on, unchanged; %FALSE when it would
+ *   convert them or refuse them (decode the whole file then)
+ */
+gboolean
+crb_text_check_finish (CrbTextCheck *check,
+                       gsize        *skip)
+{
+  const guchar *head = check->head;
+  gsize s = 0;
+
+  g_return_val_if_fail (check != NULL, FALSE);
+
+  *skip = 0;
+  if (check->len == 0 || check->invalid || check->blank || has_binary_magic (head, check->head_len))
+    return FALSE;
+  if ((check->head_len >= 4 &&
+       (memcmp (head, "\xff\xfe\0\0", 4) == 0 || memcmp (head, "\0\0\xfe\xff", 4) == 0)) ||
+      (check->head_len >= 2 &&
+       ((head[0] == 0xff && head[1] == 0xfe) || (head[0] == 0xfe && head[1] == 0xff))))
+    return FALSE;
+  if (check->head_len >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
+    s = 3;
+  if (check->len == s || guess_bomless_utf16 (head + s, check->len - s) != NULL)
+    return FALSE;
+
+  /* The byte order mark is one character, U+FEFF, neither a control nor weird. */
+  if (check->controls * 20 > check->len - s ||
+      check->weird * 20 > check->n_chars - (s > 0))
+    return FALSE;
+
+  *skip = s;
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ */
 /* Normalisation                                                        */
 /* ------------------------------------------------------------------ */

@@ -22,6 +22,8 @@ typedef struct
 
 void   crb_text_meta_clear       (CrbTextMeta  *meta);
 
+typedef struct _CrbTextCheck CrbTextCheck;
+
 char  *crb_text_decode           (GBytes       *bytes,
                                   const char   *display_name,
                                   char        **warning,
@@ -33,6 +35,15 @@ gsize  crb_text_read_metadata    (const char   *text,
                                   CrbTextMeta  *meta);
 char  *crb_text_normalize        (const char   *text);
 
+CrbTextCheck *crb_text_check_new    (void);
+void          crb_text_check_add    (CrbTextCheck *check,
+                                     const char   *data,
+                                     gsize         len);
+gboolean      crb_text_check_finish (CrbTextCheck *check,
+                                     gsize        *skip);
+void          crb_text_check_free   (CrbTextCheck *check);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrbTextMeta, crb_text_meta_clear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrbTextCheck, crb_text_check_free)
 
 G_END_DECLS

@@ -45,6 +45,7 @@ typedef struct
   guint n_claims;
   guint status_counts[CRB_N_DECISION_STATUSES];
   CrbArticleSummary *articles;   /* one per article id; NULL when the header had none */
+  int   n_contested;             /* facts with conflicts; -1 when unknown */
 } CrbStorySummary;
 
 void             _crb_story_summary_clear   (CrbStorySummary       *summary);
@@ -54,6 +55,7 @@ void             _crb_story_set_unloaded    (CrbStory              *self,
                                              GBytes                *raw,
                                              GFile                 *file,
                                              guint                  line);
+const CrbStorySummary *_crb_story_get_summary (CrbStory          *self);
 GBytes          *_crb_story_get_raw         (CrbStory              *self);
 gboolean         _crb_story_get_dirty       (CrbStory              *self);
 void             _crb_story_set_dirty       (CrbStory              *self,
@@ -64,7 +66,9 @@ void             _crb_story_add_history     (CrbStory              *self,
                                              CrbHistoryEntry       *entry);
 CrbHistoryEntry *_crb_story_lookup_history  (CrbStory              *self,
                                              guint64                seq);
-JsonNode        *_crb_story_summary_to_json (CrbStory              *self);
+void             _crb_story_summary_write   (CrbStory              *self,
+                                             GString               *out,
+                                             const gsize           *line);
 void             _crb_story_set_alignment   (CrbStory              *self,
                                              CrbAlignment          *alignment);
 void             _crb_story_set_driver      (CrbStory              *self,

@@ -7,6 +7,7 @@
 
 #include "crb-claim.h"
 #include "crb-claim-private.h"
+#include "crb-json.h"
 
 #include <string.h>
 
@@ -186,6 +187,7 @@ crb_story_init (CrbStory *self)
   self->history_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->manual_links = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_link_free);
   self->removed = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_link_free);
+  self->summary.n_contested = -1;
   self->loaded = TRUE;
 }
 
@@ -326,6 +328,22 @@ _crb_story_summary_clear (CrbStorySummary *summary)
     g_free (summary->articles[i].outlet);
   g_clear_pointer (&summary->articles, g_free);
   g_clear_pointer (&summary->article_ids, g_strfreev);
+  summary->n_contested = -1;
+}
+
+/* The facts of a loaded story with conflicting appearances; -1 until the
+ * story's links are known (they are not computed for this).
+ */
+static int
+count_contested (CrbStory *self)
+{
+  int n = 0;
+
+  if (self->alignment == NULL)
+    return -1;
+  for (guint i = 0; i < self->alignment->facts->len; i++)
+    n += ((CrbFact *) g_ptr_array_index (self->alignment->facts, i))->n_conflicts > 0;
+  return n;
 }
 
 /* The counts of a loaded story, per status and per article, in one pass. */
@@ -339,6 +357,7 @@ summarize (CrbStory        *self,
 
   summary->article_ids = g_strdupv ((char **) crb_story_get_article_ids (self));
   summary->n_claims = crb_story_get_n_claims (self);
+  summary->n_contested = count_contested (self);
   summary->articles = g_new0 (CrbArticleSummary, n_articles);
   for (guint i = 0; i < n_articles; i++)
     {
@@ -535,6 +554,28 @@ crb_story_count_status (CrbStory          *self,
 }
 
 /**
+ * crb_story_get_n_contested:
+ *
+ * How many of the story's facts have conflicting appearances, from its
+ * links when it is loaded and they are known, else from the project
+ * file's header, so that a search for contested facts need not parse
+ * every story.
+ *
+ * Returns: the count, or -1 when it is not known without aligning or
+ *   loading the story (a file of an older version, a story whose line
+ *   holds no links)
+ */
+int
+crb_story_get_n_contested (CrbStory *self)
+{
+  g_return_val_if_fail (CRB_IS_STORY (self), -1);
+
+  if (!self->loaded)
+    return self->summary.n_contested;
+  return count_contested (self);
+}
+
+/**
  * crb_story_get_article_ids:
  *
  * Returns: (transfer none) (array zero-terminated=1): the ids of the
@@ -688,6 +729,11 @@ _crb_story_set_unloaded (CrbStory              *self,
   g_assert (CRB_IS_STORY (self));
   g_assert (raw != NULL);
 
+  /* A story made anew from elsewhere (an import done aside) drops what
+   * it held.
+   */
+  if (self->loaded)
+    clear_loaded (self);
   _crb_story_summary_clear (&self->summary);
   self->summary = *summary;
   self->summary.article_ids = g_strdupv (summary->article_ids);
@@ -705,6 +751,14 @@ _crb_story_set_unloaded (CrbStory              *self,
   self->line = line;
   self->loaded = FALSE;
   self->dirty = FALSE;
+}
+
+/* The summary the header keeps of an unloaded story. */
+const CrbStorySummary *
+_crb_story_get_summary (CrbStory *self)
+{
+  g_assert (!self->loaded);
+  return &self->summary;
 }
 
 /* The story's line as last read or written, while it is unchanged. */
@@ -756,71 +810,107 @@ _crb_story_lookup_history (CrbStory *self,
   return g_hash_table_lookup (self->history_index, &key);
 }
 
-JsonNode *
-_crb_story_summary_to_json (CrbStory *self)
+/**
+ * _crb_story_summary_write:
+ * @line: (nullable) (array fixed-size=2): where the story's line is in the
+ *   file: [offset, length]
+ *
+ * Appends the summary a project header keeps of the story, as one JSON
+ * object: written as text, not as a tree, since a header holds one for
+ * every story of the project.
+ */
+void
+_crb_story_summary_write (CrbStory    *self,
+                          GString     *out,
+                          const gsize *line)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
-  const char * const *ids = crb_story_get_article_ids (self);
+  CrbStorySummary fresh = { .n_contested = -1 };
+  const CrbStorySummary *summary = &self->summary;
+  guint n = crb_story_get_n_articles (self);
+  gboolean first = TRUE;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, self->id);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, crb_story_get_title (self));
-  json_builder_set_member_name (builder, "articles");
-  json_builder_begin_array (builder);
-  for (guint i = 0; ids[i]; i++)
-    json_builder_add_string_value (builder, ids[i]);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "claims");
-  json_builder_add_int_value (builder, crb_story_get_n_claims (self));
-  json_builder_set_member_name (builder, "status");
-  json_builder_begin_object (builder);
+  /* A loaded story's counts, once: not once per article. */
+  if (self->loaded)
+    {
+      summarize (self, &fresh);
+      summary = &fresh;
+    }
+
+  g_string_append_c (out, '{');
+  crb_json_member (out, &first, "id");
+  crb_json_append_string (out, self->id);
+  crb_json_member (out, &first, "title");
+  crb_json_append_string (out, crb_story_get_title (self));
+  crb_json_member (out, &first, "articles");
+  crb_json_append_strv (out, crb_story_get_article_ids (self));
+  crb_json_member (out, &first, "claims");
+  crb_json_append_int (out, summary->n_claims);
+  crb_json_member (out, &first, "status");
+  g_string_append_c (out, '{');
   for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
     {
-      json_builder_set_member_name (builder, crb_decision_status_to_string (s));
-      json_builder_add_int_value (builder, crb_story_count_status (self, s));
+      gboolean first_status = s == 0;
+
+      crb_json_member (out, &first_status, crb_decision_status_to_string (s));
+      crb_json_append_int (out, summary->status_counts[s]);
     }
-  json_builder_end_object (builder);
+  g_string_append_c (out, '}');
+
+  /* Facts with conflicts, when known: `facts --contested` skips the
+   * stories with none.
+   */
+  if (summary->n_contested >= 0)
+    {
+      crb_json_member (out, &first, "contested");
+      crb_json_append_int (out, summary->n_contested);
+    }
 
   /* Per article: its claims by status ([claims, pending, confirmed,
    * corrected, rejected]) and its outlet, for statistics without parsing.
    */
-  if (self->loaded || self->summary.articles != NULL)
+  if (self->loaded || summary->articles != NULL)
     {
-      guint n = crb_story_get_n_articles (self);
-
-      json_builder_set_member_name (builder, "article_claims");
-      json_builder_begin_array (builder);
+      crb_json_member (out, &first, "article_claims");
+      g_string_append_c (out, '[');
       for (guint i = 0; i < n; i++)
         {
-          guint n_claims, counts[CRB_N_DECISION_STATUSES];
+          const CrbArticleSummary *a = &summary->articles[i];
 
-          crb_story_get_article_counts (self, i, &n_claims, counts, NULL);
-          json_builder_begin_array (builder);
-          json_builder_add_int_value (builder, n_claims);
+          if (i > 0)
+            g_string_append_c (out, ',');
+          g_string_append_c (out, '[');
+          crb_json_append_int (out, a->n_claims);
           for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
-            json_builder_add_int_value (builder, counts[s]);
-          json_builder_end_array (builder);
+            {
+              g_string_append_c (out, ',');
+              crb_json_append_int (out, a->status_counts[s]);
+            }
+          g_string_append_c (out, ']');
         }
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "outlets");
-      json_builder_begin_array (builder);
+      g_string_append_c (out, ']');
+      crb_json_member (out, &first, "outlets");
+      g_string_append_c (out, '[');
       for (guint i = 0; i < n; i++)
         {
-          const char *outlet = NULL;
-
-          crb_story_get_article_counts (self, i, NULL, NULL, &outlet);
-          if (outlet != NULL)
-            json_builder_add_string_value (builder, outlet);
-          else
-            json_builder_add_null_value (builder);
+          if (i > 0)
+            g_string_append_c (out, ',');
+          crb_json_append_string (out, summary->articles[i].outlet);
         }
-      json_builder_end_array (builder);
+      g_string_append_c (out, ']');
     }
-  json_builder_end_object (builder);
 
-  return json_builder_get_root (builder);
+  if (line != NULL)
+    {
+      crb_json_member (out, &first, "line");
+      g_string_append_c (out, '[');
+      crb_json_append_int (out, (gint64) line[0]);
+      g_string_append_c (out, ',');
+      crb_json_append_int (out, (gint64) line[1]);
+      g_string_append_c (out, ']');
+    }
+  g_string_append_c (out, '}');
+
+  _crb_story_summary_clear (&fresh);
 }
 
 /**

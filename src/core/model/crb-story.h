@@ -32,6 +32,7 @@ guint       crb_story_get_n_articles    (CrbStory    *self);
 guint       crb_story_get_n_claims      (CrbStory    *self);
 guint       crb_story_count_status      (CrbStory    *self,
                                          CrbDecisionStatus status);
+int         crb_story_get_n_contested   (CrbStory    *self);
 gboolean    crb_story_has_article       (CrbStory    *self,
                                          const char  *article_id);
 const char * const *crb_story_get_article_ids (CrbStory *self);

@@ -5,6 +5,7 @@
 
 #include "crb-project.h"
 #include "crb-project-io.h"
+#include "crb-story-private.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,8 @@ struct _CrbProject
   GListStore     *stories;
   GHashTable     *story_index;   /* id → CrbStory (borrowed) */
   GHashTable     *article_index; /* article id → CrbStory (borrowed) */
+  GPtrArray      *mapped;        /* GBytes: files mapped whole that stories' lines are in (the
+                                  * file read, imports' spools); see _crb_mapped_release() */
 
   /* other programs: see crb-project-changes.c */
   CrbJournal     *journal;       /* NULL while the project has no file */
@@ -75,6 +78,7 @@ extern const char * const _crb_project_op_names[];
 
 extern GParamSpec *_crb_project_properties[N_PROPS];
 extern guint       _crb_project_signals[N_SIGNALS];
+extern const CrbStoryDriver _crb_project_story_driver;
 
 void     _crb_project_notify_state   (CrbProject  *self,
                                       gboolean     undo_changed);
@@ -83,6 +87,8 @@ gboolean _crb_project_attach_journal (CrbProject  *self,
 void     _crb_project_on_durable     (CrbProject  *self,
                                       guint64      revision,
                                       CrbJournal  *journal);
+void     _crb_project_release_story  (CrbProject  *self,
+                                      CrbStory    *story);
 
 /* crb-project-team.c: a team project's changes go to the reviewer's own
  * file, never to the journal or the project file (docs/team.md). */

@@ -19,10 +19,22 @@ GParamSpec *_crb_project_properties[N_PROPS];
 guint       _crb_project_signals[N_SIGNALS];
 
 /* How the project's stories are parsed from the file and aligned. */
-static const CrbStoryDriver story_driver = {
+const CrbStoryDriver _crb_project_story_driver = {
   .load = _crb_story_parse,
   .align = crb_align_story,
 };
+
+/* A story freed after a pass over it (crb_story_unload()) gives back the
+ * pages of its line in the mapped file too: a pass over a large project
+ * holds one story's worth of it.
+ */
+static void
+story_loaded_changed_cb (CrbStory   *story,
+                         GParamSpec *pspec,
+                         CrbProject *self)
+{
+  _crb_project_release_story (self, story);
+}
 
 static void
 index_story (CrbProject *self,
@@ -30,7 +42,8 @@ index_story (CrbProject *self,
 {
   const char * const *ids = crb_story_get_article_ids (story);
 
-  _crb_story_set_driver (story, &story_driver);
+  _crb_story_set_driver (story, &_crb_project_story_driver);
+  g_signal_connect_object (story, "notify::loaded", G_CALLBACK (story_loaded_changed_cb), self, 0);
 
   g_hash_table_insert (self->story_index, (char *) crb_story_get_id (story), story);
   for (guint i = 0; ids[i]; i++)
@@ -77,6 +90,7 @@ crb_project_finalize (GObject *object)
 
   g_clear_pointer (&self->story_index, g_hash_table_unref);
   g_clear_pointer (&self->article_index, g_hash_table_unref);
+  g_clear_pointer (&self->mapped, g_ptr_array_unref);
   _crb_project_data_clear (&self->data);
   g_clear_error (&self->journal_error);
   g_free (self->writer);
@@ -235,6 +249,7 @@ crb_project_init (CrbProject *self)
   self->stories = g_list_store_new (CRB_TYPE_STORY);
   self->story_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->article_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->mapped = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   self->problems = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -311,6 +326,8 @@ crb_project_load (GFile         *file,
       self->data.stories = g_ptr_array_new_with_free_func (g_object_unref);
       _crb_project_data_init (&data);
 
+      if (self->data.mapped != NULL)
+        g_ptr_array_add (self->mapped, g_bytes_ref (self->data.mapped));
       self->saved_revision = self->data.revision;
       _crb_file_is_read_only (file, &self->read_only);
 
@@ -446,6 +463,7 @@ typedef struct
 {
   GFile           *file;
   GPtrArray       *chunks;
+  GPtrArray       *mapped;     /* GBytes: the project's mapped files, whose pages go once written */
   guint64          revision;   /* what the file holds */
   char            *save_id;    /* the new file's */
   gboolean         own;        /* rewriting the project's own file (compaction) */
@@ -464,12 +482,20 @@ save_data_free (SaveData *data)
   g_clear_object (&data->journal);
   g_clear_object (&data->file);
   g_clear_pointer (&data->chunks, g_ptr_array_unref);
+  g_clear_pointer (&data->mapped, g_ptr_array_unref);
   g_free (data->save_id);
   _crb_pending_write_clear (&data->pending);
   g_free (data);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
+
+static gpointer
+copy_bytes (gconstpointer bytes,
+            gpointer      user_data)
+{
+  return g_bytes_ref ((GBytes *) bytes);
+}
 
 static SaveData *
 begin_save (CrbProject  *self,
@@ -515,6 +541,7 @@ begin_save (CrbProject  *self,
 
   data->save_id = _crb_new_save_id ();
   data->chunks = collect_chunks (self, data->save_id);
+  data->mapped = g_ptr_array_copy (self->mapped, copy_bytes, NULL);
   data->revision = self->data.revision;
   return g_steal_pointer (&data);
 }
@@ -534,7 +561,8 @@ write_save (SaveData      *data,
   gboolean ok;
 
   if (data->journal == NULL)
-    return _crb_write_temp (data->file, data->chunks, &data->pending, cancellable, error) &&
+    return _crb_write_temp_full (data->file, data->chunks, data->mapped, &data->pending, cancellable,
+                                 error) &&
            _crb_commit_temp (&data->pending, error);
 
   ok = write_own (data, cancellable, error);
@@ -556,7 +584,8 @@ write_own (SaveData      *data,
   g_autoptr (GError) local_error = NULL;
   gboolean ok;
 
-  if (!_crb_write_temp (data->file, data->chunks, &data->pending, cancellable, error) ||
+  if (!_crb_write_temp_full (data->file, data->chunks, data->mapped, &data->pending, cancellable,
+                             error) ||
       !crb_journal_lock (data->journal, error))
     return FALSE;
 
@@ -1155,3 +1184,17 @@ crb_project_find_claim (CrbProject  *self,
   return claim;
 }
 
+/* After a pass over a story that leaves it unloaded (a check, an
+ * import): the pages of its line in a mapped file go, so that the pass
+ * holds one story's worth of the file.
+ */
+void
+_crb_project_release_story (CrbProject *self,
+                            CrbStory   *story)
+{
+  GBytes *raw;
+
+  if (crb_story_is_loaded (story) || (raw = _crb_story_get_raw (story)) == NULL)
+    return;
+  _crb_mapped_release (self->mapped, g_bytes_get_data (raw, NULL), g_bytes_get_size (raw));
+}

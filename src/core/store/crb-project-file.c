@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -78,6 +79,7 @@ _crb_project_data_clear (CrbProjectData *data)
   g_clear_pointer (&data->stories, g_ptr_array_unref);
   g_clear_pointer (&data->undo, g_array_unref);
   g_clear_pointer (&data->redo, g_array_unref);
+  g_clear_pointer (&data->mapped, g_bytes_unref);
 }
 
 /* json-glib says "<data>:LINE:COLUMN: Parse error: ..."; name the file and
@@ -402,6 +404,15 @@ read_story_summary (const Ctx           *ctx,
     summary->status_counts[s] =
       crb_json_int (crb_json_member_get (ctx->doc, status, crb_decision_status_to_string (s)));
 
+  /* Optional: files written before it was kept do not say. */
+  {
+    guint64 n_contested;
+
+    if (!_crb_store_get_uint (&sub, object, "contested", FALSE, G_MAXUINT64, &n_contested, error))
+      return FALSE;
+    summary->n_contested = n_contested <= G_MAXINT ? (int) n_contested : -1;
+  }
+
   return read_article_summaries (&sub, object, summary, error) &&
          read_line_span (&sub, object, span, error);
 }
@@ -411,6 +422,35 @@ summary_free (gpointer data)
 {
   _crb_story_summary_clear (data);
   g_free (data);
+}
+
+static gboolean release_pages (GBytes        *mapped,
+                               gconstpointer  data,
+                               gsize          len);
+
+/* Finding the stories' lines reads a little of each, or all of them (and
+ * the kernel maps the pages around what is read): none of it is needed
+ * until a story is parsed, which reads its line again.  Gives back the
+ * pages of the mapped file before @upto, a few megabytes at a time.
+ */
+static void
+give_back_pages (CrbProjectData *data,
+                 const char     *upto)
+{
+  const char *base;
+  gsize size;
+
+  if (data->mapped == NULL)
+    return;
+  base = g_bytes_get_data (data->mapped, &size);
+  if (upto == NULL)
+    upto = base + size;
+  if ((gsize) (upto - base) <= data->given_back ||
+      ((gsize) (upto - base) - data->given_back < 4 * 1024 * 1024 && upto < base + size))
+    return;
+
+  release_pages (data->mapped, base + data->given_back, upto - base - data->given_back);
+  data->given_back = upto - base;
 }
 
 /* The stories' lines where the header says they are, without reading the
@@ -448,6 +488,7 @@ attach_lines_at_spans (CrbProjectData *data,
       if (p[length] != '\n' || length < strlen (prefix) || memcmp (p, prefix, strlen (prefix)) != 0)
         return FALSE;
       expected = offset + length + 1;
+      give_back_pages (data, contents + body + expected);
     }
   if (body + expected != len)
     return FALSE;
@@ -470,6 +511,7 @@ load_file_bytes (GFile         *file,
                  const char    *name,
                  guint64       *dev,
                  guint64       *ino,
+                 gboolean      *is_mapped,
                  GCancellable  *cancellable,
                  GError       **error)
 {
@@ -518,6 +560,7 @@ load_file_bytes (GFile         *file,
           return NULL;
         }
 
+      *is_mapped = TRUE;
       return g_mapped_file_get_bytes (mapped);
     }
 
@@ -550,10 +593,13 @@ _crb_project_read (GFile           *file,
   guint lineno;
   guint n_lines;
   guint i = 0;
+  gboolean is_mapped = FALSE;
 
-  bytes = load_file_bytes (file, name, &data->dev, &data->ino, cancellable, error);
+  bytes = load_file_bytes (file, name, &data->dev, &data->ino, &is_mapped, cancellable, error);
   if (bytes == NULL)
     return FALSE;
+  if (is_mapped && g_bytes_get_size (bytes) > 0)
+    data->mapped = g_bytes_ref (bytes);
 
   contents = g_bytes_get_data (bytes, &len);
   if (len == 0)
@@ -676,7 +722,10 @@ _crb_project_read (GFile           *file,
     }
 
   if (nl != NULL && attach_lines_at_spans (data, spans, bytes, nl + 1 - contents, file))
-    return TRUE;
+    {
+      give_back_pages (data, NULL);
+      return TRUE;
+    }
 
   lineno = 1;
   n_lines = 0;
@@ -724,6 +773,7 @@ _crb_project_read (GFile           *file,
       g_assert (summary != NULL);
       raw = g_bytes_new_from_bytes (bytes, p - contents, line_len);
       _crb_story_set_unloaded (story, summary, raw, file, lineno);
+      give_back_pages (data, p + line_len);
       g_object_set_data (G_OBJECT (story), "crb-summary", NULL);
       n_lines++;
     }
@@ -736,111 +786,122 @@ _crb_project_read (GFile           *file,
       return FALSE;
     }
 
+  give_back_pages (data, NULL);
   return TRUE;
 }
 
 static void
-add_steps (JsonBuilder *builder,
-           const char  *member,
-           GArray      *steps)
+write_steps (GString    *out,
+             gboolean   *first,
+             const char *member,
+             GArray     *steps)
 {
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
+  crb_json_member (out, first, member);
+  g_string_append_c (out, '[');
   for (guint i = 0; i < steps->len; i++)
     {
       CrbStep *step = &g_array_index (steps, CrbStep, i);
 
-      json_builder_begin_array (builder);
-      json_builder_add_int_value (builder, (gint64) step->seq);
-      json_builder_add_string_value (builder, step->story_id);
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, '[');
+      crb_json_append_int (out, (gint64) step->seq);
+      g_string_append_c (out, ',');
+      crb_json_append_string (out, step->story_id);
       if (step->group != 0 || step->writer != NULL)
-        json_builder_add_int_value (builder, (gint64) step->group);
+        {
+          g_string_append_c (out, ',');
+          crb_json_append_int (out, (gint64) step->group);
+        }
       if (step->writer != NULL)
-        json_builder_add_string_value (builder, step->writer);
-      json_builder_end_array (builder);
+        {
+          g_string_append_c (out, ',');
+          crb_json_append_string (out, step->writer);
+        }
+      g_string_append_c (out, ']');
     }
-  json_builder_end_array (builder);
+  g_string_append_c (out, ']');
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
+write_string (GString    *out,
+              gboolean   *first,
+              const char *member,
+              const char *value)
 {
   if (value == NULL)
     return;
 
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
+  crb_json_member (out, first, member);
+  crb_json_append_string (out, value);
 }
 
+/* The header line, written as text: it holds a summary of every story,
+ * too many for a json-glib tree in a large project.
+ */
 GBytes *
 _crb_project_header_serialize (const CrbProjectData *data)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr (JsonNode) root = NULL;
+  GString *out = g_string_sized_new (4096 + 512 * (gsize) data->stories->len);
+  gboolean with_lines = data->line_spans != NULL && data->line_spans->len == 2 * data->stories->len;
+  gboolean first = TRUE;
 
-  json_builder_begin_object (builder);
-  add_string (builder, "format", CRB_PROJECT_FORMAT);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, CRB_PROJECT_FORMAT_VERSION);
-  add_string (builder, "generator", "corroborate " PACKAGE_VERSION);
-  add_string (builder, "id", data->id);
-  add_string (builder, "title", data->title);
-  add_string (builder, "created", data->created);
-  add_string (builder, "modified", data->modified);
-  add_string (builder, "save_id", data->save_id);
+  g_string_append_c (out, '{');
+  write_string (out, &first, "format", CRB_PROJECT_FORMAT);
+  crb_json_member (out, &first, "version");
+  crb_json_append_int (out, CRB_PROJECT_FORMAT_VERSION);
+  write_string (out, &first, "generator", "corroborate " PACKAGE_VERSION);
+  write_string (out, &first, "id", data->id);
+  write_string (out, &first, "title", data->title);
+  write_string (out, &first, "created", data->created);
+  write_string (out, &first, "modified", data->modified);
+  write_string (out, &first, "save_id", data->save_id);
   if (data->settings != NULL && g_hash_table_size (data->settings) > 0)
     {
       g_autoptr (GList) names = g_list_sort (g_hash_table_get_keys (data->settings), (GCompareFunc) strcmp);
+      gboolean first_setting = TRUE;
 
       /* Sorted: the same settings write the same bytes. */
-      json_builder_set_member_name (builder, "settings");
-      json_builder_begin_object (builder);
+      crb_json_member (out, &first, "settings");
+      g_string_append_c (out, '{');
       for (GList *l = names; l; l = l->next)
-        add_string (builder, l->data, g_hash_table_lookup (data->settings, l->data));
-      json_builder_end_object (builder);
+        write_string (out, &first_setting, l->data, g_hash_table_lookup (data->settings, l->data));
+      g_string_append_c (out, '}');
     }
-  json_builder_set_member_name (builder, "revision");
-  json_builder_add_int_value (builder, (gint64) data->revision);
-  json_builder_set_member_name (builder, "next_seq");
-  json_builder_add_int_value (builder, (gint64) data->next_seq);
-  json_builder_set_member_name (builder, "stories");
-  json_builder_begin_array (builder);
+  crb_json_member (out, &first, "revision");
+  crb_json_append_int (out, (gint64) data->revision);
+  crb_json_member (out, &first, "next_seq");
+  crb_json_append_int (out, (gint64) data->next_seq);
+  crb_json_member (out, &first, "stories");
+  g_string_append_c (out, '[');
   for (guint i = 0; i < data->stories->len; i++)
     {
-      JsonNode *summary = _crb_story_summary_to_json (g_ptr_array_index (data->stories, i));
-
+      if (i > 0)
+        g_string_append_c (out, ',');
       /* Where the story's line is, from the first byte after the header. */
-      if (data->line_spans != NULL && data->line_spans->len == 2 * data->stories->len)
-        {
-          JsonArray *line = json_array_sized_new (2);
-
-          json_array_add_int_element (line, (gint64) g_array_index (data->line_spans, gsize, 2 * i));
-          json_array_add_int_element (line, (gint64) g_array_index (data->line_spans, gsize, 2 * i + 1));
-          json_object_set_array_member (json_node_get_object (summary), "line", line);
-        }
-      json_builder_add_value (builder, summary);
+      _crb_story_summary_write (g_ptr_array_index (data->stories, i), out,
+                                with_lines ? &g_array_index (data->line_spans, gsize, 2 * i)
+                                           : NULL);
     }
-  json_builder_end_array (builder);
-  add_steps (builder, "undo", data->undo);
-  add_steps (builder, "redo", data->redo);
+  g_string_append_c (out, ']');
+  write_steps (out, &first, "undo", data->undo);
+  write_steps (out, &first, "redo", data->redo);
   if (data->team != NULL)
     {
-      JsonNode *team = json_from_string (data->team, NULL);
+      g_autoptr (JsonNode) team = json_from_string (data->team, NULL);
 
       if (team != NULL)
         {
-          json_builder_set_member_name (builder, "team");
-          json_builder_add_value (builder, team);
+          g_autofree char *text = json_to_string (team, FALSE);
+
+          crb_json_member (out, &first, "team");
+          g_string_append (out, text);
         }
     }
-  json_builder_end_object (builder);
+  g_string_append_c (out, '}');
 
-  root = json_builder_get_root (builder);
-  return crb_json_to_bytes (root);
+  return g_string_free_to_bytes (out);
 }
-
 
 static gboolean
 write_all (int           fd,
@@ -1018,6 +1079,74 @@ _crb_pending_write_clear (CrbPendingWrite *pending)
 }
 
 /**
+ * _crb_mapped_release:
+ * @mapped: (nullable) (element-type GBytes): files mapped whole, read-only
+ *   (CrbProjectData.mapped)
+ * @data: bytes that were read
+ *
+ * Gives back the memory pages of @data when it lies in one of @mapped, so
+ * that a pass over a large project (a save, a check) holds no more of the
+ * file than the story it is at.  @data stays valid: reading it again
+ * fetches the pages from the file.  Any thread may call it.
+ */
+#define FAULT_AROUND (128 * 1024)
+
+/* Gives back the pages of [@data, @data + @len) when they lie in @mapped;
+ * %FALSE when they do not.
+ */
+static gboolean
+release_pages (GBytes        *mapped,
+               gconstpointer  data,
+               gsize          len)
+{
+  static gsize page = 0;
+  guintptr start = (guintptr) data;
+  gsize size;
+  guintptr base = (guintptr) g_bytes_get_data (mapped, &size);
+  guintptr from, to;
+
+  if (start < base || start + len > base + size)
+    return FALSE;
+  if (len == 0)
+    return TRUE;
+  if (page == 0)
+    page = (gsize) sysconf (_SC_PAGESIZE);
+
+  /* A mapping starts on a page and ends on one.  Reading a page maps the
+   * pages around it that are in memory (fault-around, 64 KiB), so the
+   * pages before @data, read with the bytes before it, may be mapped
+   * again: they go too.
+   */
+  from = start & ~(guintptr) (page - 1);
+  from = from - base > FAULT_AROUND ? from - FAULT_AROUND : base;
+  to = MIN ((start + len + page - 1) & ~(guintptr) (page - 1),
+            (base + size + page - 1) & ~(guintptr) (page - 1));
+  madvise ((void *) from, to - from, MADV_DONTNEED);
+  return TRUE;
+}
+
+/**
+ * _crb_mapped_release:
+ * @mapped: (nullable) (element-type GBytes): files mapped whole, read-only
+ *   (CrbProjectData.mapped)
+ * @data: bytes that were read
+ *
+ * Gives back the memory pages of @data when it lies in one of @mapped, so
+ * that a pass over a large project (a save, a check) holds no more of the
+ * file than the story it is at.  @data stays valid: reading it again
+ * fetches the pages from the file.  Any thread may call it.
+ */
+void
+_crb_mapped_release (GPtrArray     *mapped,
+                     gconstpointer  data,
+                     gsize          len)
+{
+  for (guint i = 0; mapped != NULL && i < mapped->len; i++)
+    if (release_pages (g_ptr_array_index (mapped, i), data, len))
+      return;
+}
+
+/**
  * _crb_write_temp:
  * @chunks: (element-type GBytes): the lines, each written followed by "\n"
  * @pending: (out caller-allocates): zero-filled; cleared with
@@ -1032,6 +1161,25 @@ _crb_write_temp (GFile            *file,
                  CrbPendingWrite  *pending,
                  GCancellable     *cancellable,
                  GError          **error)
+{
+  return _crb_write_temp_full (file, chunks, NULL, pending, cancellable, error);
+}
+
+/**
+ * _crb_write_temp_full:
+ * @mapped: (nullable) (element-type GBytes): see _crb_mapped_release():
+ *   the pages of chunks in these files are given back once written
+ *
+ * _crb_write_temp(), holding no more of the mapped files it copies from
+ * than the chunk it is at.
+ */
+gboolean
+_crb_write_temp_full (GFile            *file,
+                      GPtrArray        *chunks,
+                      GPtrArray        *mapped,
+                      CrbPendingWrite  *pending,
+                      GCancellable     *cancellable,
+                      GError          **error)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_parse_name (file);
@@ -1095,6 +1243,7 @@ _crb_write_temp (GFile            *file,
           !write_all (fd, data, len, name, error) ||
           !write_all (fd, "\n", 1, name, error))
         goto fail;
+      _crb_mapped_release (mapped, data, len);
     }
 
   /* The owner first: changing it may clear set-id bits of the mode. */

@@ -40,6 +40,8 @@ typedef struct
   GArray     *line_spans; /* when writing: gsize offset and length of each story's line, borrowed */
   char       *team;      /* the header's "team" object as JSON text, NULL for none: read by
                           * project/crb-project-team.c (docs/team.md) */
+  GBytes     *mapped;    /* when read: the whole file, while it is mapped (the stories' lines are in it) */
+  gsize       given_back; /* while reading: the pages of @mapped before it are given back */
 } CrbProjectData;
 
 void      _crb_project_data_init    (CrbProjectData  *data);
@@ -70,6 +72,15 @@ gboolean  _crb_write_temp           (GFile           *file,
                                      CrbPendingWrite *pending,
                                      GCancellable    *cancellable,
                                      GError         **error);
+gboolean  _crb_write_temp_full      (GFile           *file,
+                                     GPtrArray       *chunks,
+                                     GPtrArray       *mapped,
+                                     CrbPendingWrite *pending,
+                                     GCancellable    *cancellable,
+                                     GError         **error);
+void      _crb_mapped_release       (GPtrArray       *mapped,
+                                     gconstpointer    data,
+                                     gsize            len);
 gboolean  _crb_commit_temp          (CrbPendingWrite *pending,
                                      GError         **error);
 void      _crb_pending_write_clear  (CrbPendingWrite *pending);
