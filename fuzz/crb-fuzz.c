@@ -118,6 +118,9 @@ warm_up (void)
   crb_fuzz_round_trip (project, TRUE, "the warm-up");
   g_clear_object (&project);
   crb_fuzz_finish ();
+  /* And the scanned import, with its worker threads. */
+  crb_fuzz_import ("warm-up.jsonl", (const uint8_t *) corpus, sizeof corpus - 1, "the warm-up");
+  crb_fuzz_finish ();
   __lsan_enable ();
 }
 
@@ -437,4 +440,75 @@ crb_fuzz_round_trip (CrbProject *project,
       again = export_jsonl (twice, "rebuilt from the export of a rebuild");
     }
   check_same (exported, again, "rebuilt from its export");
+}
+
+/**
+ * crb_fuzz_import:
+ * @name: the input's file name (its extension says how it is read)
+ * @data: the input
+ * @size: its size
+ * @what: what the input is, for messages
+ *
+ * Imports the input both ways Corroborate reads articles: in memory, as
+ * the app does (crb_import_prepare(), crb_project_import()), and scanned,
+ * as `corroborate-cli new` does (crb_import_scan(), then each story made
+ * aside and written to the file as it is done,
+ * crb_project_import_scanned()).  Both accept it or both refuse it with
+ * the same message; what they accept is the same dataset, and goes
+ * through crb_fuzz_round_trip().
+ */
+void
+crb_fuzz_import (const char    *name,
+                 const uint8_t *data,
+                 size_t         size,
+                 const char    *what)
+{
+  g_autofree char *path = crb_fuzz_input (name, data, size);
+  g_autofree char *saved = g_build_filename (crb_fuzz_dir (), "scanned.crb", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (saved);
+  const char *paths[] = { path, NULL };
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) scan_warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) scanned = NULL;
+  g_autoptr (CrbProject) project = NULL;
+  g_autoptr (CrbProject) streamed = NULL;
+  g_autoptr (CrbProject) loaded = NULL;
+  g_autoptr (GBytes) exported = NULL;
+  g_autoptr (GBytes) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) scan_error = NULL;
+
+  items = crb_import_prepare (paths, CRB_IMPORT_NONE, CRB_EXTRACT_DEFAULT_THRESHOLD, warnings,
+                              NULL, NULL, NULL, &error);
+  scanned = crb_import_scan (paths, CRB_IMPORT_NONE, scan_warnings, NULL, &scan_error);
+  if ((items == NULL) != (scanned == NULL))
+    fail ("%s: read in memory it is %s; scanned, %s", what,
+          items != NULL ? "accepted" : error->message,
+          scanned != NULL ? "accepted" : scan_error->message);
+  if (items == NULL)
+    {
+      if (strcmp (error->message, scan_error->message) != 0)
+        fail ("%s: refused in memory with “%s”, scanned with “%s”", what,
+              error->message, scan_error->message);
+      return;
+    }
+
+  project = crb_project_new ("Fuzz");
+  if (!crb_project_import (project, items, "Story", CRB_EXTRACT_DEFAULT_THRESHOLD, NULL, &error))
+    fail ("%s: accepted, it does not import: %s", what, error->message);
+  exported = export_jsonl (project, what);
+  crb_fuzz_round_trip (project, TRUE, what);
+
+  streamed = crb_project_new ("Fuzz");
+  if (!crb_project_import_scanned (streamed, scanned, "Story", CRB_EXTRACT_DEFAULT_THRESHOLD,
+                                   NULL, 0, file, NULL, &error) ||
+      !crb_project_save (streamed, file, NULL, &error))
+    fail ("%s: scanned, it does not import: %s", what, error->message);
+  loaded = crb_project_load (file, NULL, &error);
+  if (loaded == NULL)
+    fail ("%s: scanned and saved, it does not load: %s", what, error->message);
+  check_valid (loaded, "scanned and saved");
+  again = export_jsonl (loaded, "scanned and saved");
+  check_same (exported, again, "scanned and saved");
 }

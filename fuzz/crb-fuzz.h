@@ -32,5 +32,9 @@ char        *crb_fuzz_write        (const char     *name,
 void         crb_fuzz_round_trip   (CrbProject     *project,
                                     gboolean        made_here,
                                     const char     *what);
+void         crb_fuzz_import       (const char     *name,
+                                    const uint8_t  *data,
+                                    size_t          size,
+                                    const char     *what);
 
 G_END_DECLS

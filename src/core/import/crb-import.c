@@ -654,7 +654,10 @@ line_reader_next (LineReader   *reader,
 {
   for (;;)
     {
-      char *nl = memchr (reader->buf + reader->start, '\n', reader->end - reader->start);
+      /* buf is NULL until the first read: no pointer arithmetic on it. */
+      char *nl = reader->end > reader->start
+                   ? memchr (reader->buf + reader->start, '\n', reader->end - reader->start)
+                   : NULL;
       goffset at;
       gsize want;
       gssize n;
@@ -678,7 +681,8 @@ line_reader_next (LineReader   *reader,
         }
 
       /* Keep the start of the line, and make room for more of it. */
-      memmove (reader->buf, reader->buf + reader->start, reader->end - reader->start);
+      if (reader->start > 0)
+        memmove (reader->buf, reader->buf + reader->start, reader->end - reader->start);
       reader->pos += (goffset) reader->start;
       reader->end -= reader->start;
       reader->start = 0;
