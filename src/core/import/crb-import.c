@@ -5,18 +5,13 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "crb-error.h"
-#include "crb-extract.h"
-#include "crb-extract-command.h"
 #include "crb-import.h"
-#include "crb-text.h"
-#include "crb-utils.h"
+#include "crb-import-private.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <glib/gstdio.h>
+#include "crb-error.h"
+#include "crb-text.h"
+
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 /*
@@ -32,26 +27,8 @@
  * is skipped with a warning): nothing is ever half-imported silently.
  */
 
-typedef enum {
-  KIND_UNKNOWN,
-  KIND_TEXT,
-  KIND_HTML,
-  KIND_CORPUS,
-} Kind;
-
-/* A corpus whose lines are read again when their articles are needed
- * (crb_import_scan()); shared by its items.
- */
-typedef struct
-{
-  int   fd;          /* -1 while the corpus is read whole */
-  char *name;        /* for messages */
-  char *source;      /* what its articles record as their source, before ":LINE" */
-  char *default_id;  /* the id of articles that name none, before "-LINE" */
-} Corpus;
-
-static void
-corpus_clear (Corpus *corpus)
+void
+_crb_import_corpus_clear (Corpus *corpus)
 {
   if (corpus->fd >= 0)
     close (corpus->fd);
@@ -60,27 +37,13 @@ corpus_clear (Corpus *corpus)
   g_free (corpus->default_id);
 }
 
-/* Where an article of crb_import_scan() is read again from: a text or
- * HTML file, or a line of a corpus.
- */
-struct _CrbImportSource
-{
-  Kind     kind;
-  GFile   *file;     /* a file's; NULL for a corpus line */
-  char    *source;   /* what a file's article records as its source */
-  Corpus  *corpus;   /* a corpus line's */
-  goffset  offset;   /* the line, without the white space around it */
-  gsize    length;
-  guint    lineno;
-};
-
 static void
 source_free (CrbImportSource *source)
 {
   g_clear_object (&source->file);
   g_free (source->source);
   if (source->corpus != NULL)
-    g_atomic_rc_box_release_full (source->corpus, (GDestroyNotify) corpus_clear);
+    g_atomic_rc_box_release_full (source->corpus, (GDestroyNotify) _crb_import_corpus_clear);
   g_free (source);
 }
 
@@ -119,8 +82,8 @@ kind_for_name (const char *name)
   return KIND_UNKNOWN;
 }
 
-static char *
-id_from_name (const char *path)
+char *
+_crb_import_id_from_name (const char *path)
 {
   g_autofree char *base = g_path_get_basename (path);
   char *dot = strrchr (base, '.');
@@ -455,15 +418,15 @@ corpus_line_read (JsonParser  *parser,
 }
 
 /* Line @lineno of @corpus made into an article (corpus_line_read()). */
-static CrbArticle *
-corpus_line_article (JsonParser    *parser,
-                     const char    *line,
-                     const Corpus  *corpus,
-                     guint          lineno,
-                     const char    *id,
-                     char         **story,
-                     gboolean      *skippable,
-                     GError       **error)
+CrbArticle *
+_crb_import_corpus_line_article (JsonParser    *parser,
+                                 const char    *line,
+                                 const Corpus  *corpus,
+                                 guint          lineno,
+                                 const char    *id,
+                                 char         **story,
+                                 gboolean      *skippable,
+                                 GError       **error)
 {
   g_autofree char *where = g_strdup_printf ("%s:%u", corpus->name, lineno);
   g_autofree char *line_source = g_strdup_printf ("%s:%u", corpus->source, lineno);
@@ -515,11 +478,11 @@ crb_import_corpus_line (const char  *line,
 }
 
 /* An item of a corpus line, or of a file, kept or to be read again. */
-static void
-add_item (GPtrArray       *items,
-          const char      *story,
-          CrbArticle      *article,
-          CrbImportSource *source)
+void
+_crb_import_add_item (GPtrArray       *items,
+                      const char      *story,
+                      CrbArticle      *article,
+                      CrbImportSource *source)
 {
   CrbImportItem *item = g_new0 (CrbImportItem, 1);
 
@@ -535,12 +498,12 @@ add_item (GPtrArray       *items,
 }
 
 /* A line of a corpus that CRB_IMPORT_SKIP_INVALID may skip. */
-static gboolean
-skip_or_fail (CrbImportFlags  flags,
-              GPtrArray      *warnings,
-              gboolean        skippable,
-              GError         *local_error,
-              GError        **error)
+gboolean
+_crb_import_skip_or_fail (CrbImportFlags  flags,
+                          GPtrArray      *warnings,
+                          gboolean        skippable,
+                          GError         *local_error,
+                          GError        **error)
 {
   if (skippable && (flags & CRB_IMPORT_SKIP_INVALID))
     {
@@ -563,7 +526,7 @@ import_corpus (GFile         *file,
                GError       **error)
 {
   g_autofree char *contents = NULL;
-  g_autofree char *default_id = id_from_name (name);
+  g_autofree char *default_id = _crb_import_id_from_name (name);
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   Corpus corpus = { -1, (char *) name, (char *) source, default_id };
   char *line, *next;
@@ -589,15 +552,15 @@ import_corpus (GFile         *file,
       if (*line == '\0')
         continue;
 
-      article = corpus_line_article (parser, line, &corpus, lineno, NULL, &story, &skippable,
-                                     &local_error);
+      article = _crb_import_corpus_line_article (parser, line, &corpus, lineno, NULL, &story,
+                                                 &skippable, &local_error);
       if (article == NULL)
         {
-          if (!skip_or_fail (flags, warnings, skippable, local_error, error))
+          if (!_crb_import_skip_or_fail (flags, warnings, skippable, local_error, error))
             return FALSE;
           continue;
         }
-      add_item (items, story, article, NULL);
+      _crb_import_add_item (items, story, article, NULL);
     }
 
   if (items->len == n_items)
@@ -609,382 +572,16 @@ import_corpus (GFile         *file,
   return TRUE;
 }
 
-/* Reads a part of a file line by line, each line with its offset in the
- * file; several readers may share the file (pread()).
- */
-typedef struct
-{
-  int      fd;
-  char    *buf;
-  gsize    size;     /* of buf */
-  gsize    start;    /* the next line's first byte in buf */
-  gsize    end;      /* what buf holds */
-  goffset  pos;      /* the file offset of buf[0] */
-  goffset  limit;    /* where the part ends */
-  gboolean eof;
-} LineReader;
-
-static void
-line_reader_init (LineReader *reader,
-                  int         fd,
-                  goffset     from,
-                  goffset     to)
-{
-  *reader = (LineReader) { fd, NULL, 0, 0, 0, from, to, FALSE };
-}
-
-static void
-line_reader_clear (LineReader *reader)
-{
-  g_clear_pointer (&reader->buf, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LineReader, line_reader_clear)
-
-/* The next line, without its "\n" and NUL-terminated in its place; %FALSE
- * at the end of the part (*@line %NULL) or on error.
- */
-static gboolean
-line_reader_next (LineReader   *reader,
-                  char        **line,
-                  gsize        *length,
-                  goffset      *offset,
-                  const char   *name,
-                  GError      **error)
-{
-  for (;;)
-    {
-      /* buf is NULL until the first read: no pointer arithmetic on it. */
-      char *nl = reader->end > reader->start
-                   ? memchr (reader->buf + reader->start, '\n', reader->end - reader->start)
-                   : NULL;
-      goffset at;
-      gsize want;
-      gssize n;
-
-      if (nl != NULL || (reader->eof && reader->end > reader->start))
-        {
-          char *p = reader->buf + reader->start;
-          gsize len = (nl ? nl : reader->buf + reader->end) - p;
-
-          p[len] = '\0';   /* the buffer keeps a byte to spare */
-          *line = p;
-          *length = len;
-          *offset = reader->pos + (goffset) reader->start;
-          reader->start += len + (nl != NULL);
-          return TRUE;
-        }
-      if (reader->eof)
-        {
-          *line = NULL;
-          return FALSE;
-        }
-
-      /* Keep the start of the line, and make room for more of it. */
-      if (reader->start > 0)
-        memmove (reader->buf, reader->buf + reader->start, reader->end - reader->start);
-      reader->pos += (goffset) reader->start;
-      reader->end -= reader->start;
-      reader->start = 0;
-      if (reader->size - reader->end < 64 * 1024 + 1)
-        {
-          reader->size = MAX (2 * reader->size, 1024 * 1024);
-          reader->buf = g_realloc (reader->buf, reader->size);
-        }
-
-      at = reader->pos + (goffset) reader->end;
-      want = (gsize) MIN ((goffset) (reader->size - reader->end - 1), reader->limit - at);
-      do
-        n = want > 0 ? pread (reader->fd, reader->buf + reader->end, want, at) : 0;
-      while (n < 0 && errno == EINTR);
-      if (n < 0)
-        {
-          int saved_errno = errno;
-          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s: %s"), name,
-                       g_strerror (saved_errno));
-          *line = NULL;
-          return FALSE;
-        }
-      reader->end += (gsize) n;
-      reader->eof = n == 0;
-    }
-}
-
-/* The lines of a corpus are checked in parts, in parallel: each part
- * starts at a line start, with the number of that line.  A few parts per
- * thread, for balance, of at least 64 KiB.
- */
-#define CORPUS_PART_MIN (64 * 1024)
-
-typedef struct
-{
-  guint      index;
-  goffset    from;
-  goffset    to;
-  guint      first_line;  /* the number of the line before the part */
-  GPtrArray *items;       /* CrbImportItem */
-  GPtrArray *warnings;
-  GError    *error;
-  gboolean   done;
-} CorpusPart;
-
-typedef struct
-{
-  Corpus        *corpus;
-  CrbImportFlags flags;
-  GCancellable  *cancellable;
-  GMutex         lock;
-  GCond          cond;
-  gint           failed;  /* atomic: the first part at fault so far; the parts after it stop */
-} CorpusScan;
-
-static void
-corpus_part_free (CorpusPart *part)
-{
-  g_clear_pointer (&part->items, g_ptr_array_unref);
-  g_clear_pointer (&part->warnings, g_ptr_array_unref);
-  g_clear_error (&part->error);
-  g_free (part);
-}
-
-/* Every line of @part checked as the whole decoding would check it (see
- * import_corpus()), each item keeping where its line is.
- */
-static void
-scan_corpus_part (CorpusPart *part,
-                  CorpusScan *scan)
-{
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
-  g_auto (LineReader) reader = { -1, };
-  g_autoptr (GError) read_error = NULL;
-  guint lineno = part->first_line;
-  gsize length;
-  goffset offset;
-  char *line;
-
-  line_reader_init (&reader, scan->corpus->fd, part->from, part->to);
-  while (part->error == NULL &&
-         line_reader_next (&reader, &line, &length, &offset, scan->corpus->name, &read_error))
-    {
-      g_autoptr (GError) local_error = NULL;
-      g_autoptr (CrbArticle) article = NULL;
-      g_autofree char *story = NULL;
-      CrbImportSource *where;
-      gboolean skippable;
-      char *stripped;
-      gsize lead;
-
-      lineno++;
-      /* g_strstrip() moves the line to where it started. */
-      for (lead = 0; g_ascii_isspace (line[lead]); lead++)
-        ;
-      stripped = g_strstrip (line);
-      if (*stripped == '\0')
-        continue;
-
-      if ((gint) part->index > g_atomic_int_get (&scan->failed) ||
-          g_cancellable_set_error_if_cancelled (scan->cancellable, &part->error))
-        break;
-
-      article = corpus_line_article (parser, stripped, scan->corpus, lineno, NULL, &story,
-                                     &skippable, &local_error);
-      if (article == NULL)
-        {
-          if (!skip_or_fail (scan->flags, part->warnings, skippable, local_error, &part->error))
-            break;
-          continue;
-        }
-
-      where = g_new0 (CrbImportSource, 1);
-      where->kind = KIND_CORPUS;
-      where->corpus = g_atomic_rc_box_acquire (scan->corpus);
-      where->offset = offset + (goffset) lead;
-      where->length = strlen (stripped);
-      where->lineno = lineno;
-      add_item (part->items, story, article, where);
-    }
-  if (part->error == NULL && read_error != NULL)
-    part->error = g_steal_pointer (&read_error);
-}
-
-static void
-run_corpus_part (gpointer data,
-                 gpointer user_data)
-{
-  CorpusPart *part = data;
-  CorpusScan *scan = user_data;
-
-  scan_corpus_part (part, scan);
-  if (part->error != NULL)
-    {
-      gint failed;
-
-      do
-        failed = g_atomic_int_get (&scan->failed);
-      while ((gint) part->index < failed &&
-             !g_atomic_int_compare_and_exchange (&scan->failed, failed, (gint) part->index));
-    }
-
-  g_mutex_lock (&scan->lock);
-  part->done = TRUE;
-  g_cond_broadcast (&scan->cond);
-  g_mutex_unlock (&scan->lock);
-}
-
-/* A corpus read line by line, as crb_import_scan() wants it: when the
- * corpus is text that crb_text_decode() takes as it is (UTF-8, as good as
- * every corpus is), it is read twice: once to check the whole file as
- * decoding does (and to find where to cut it in parts), then in parts
- * read in parallel to check every line, each item keeping where its line
- * is.  The parts' items and warnings are taken in order, up to the first
- * line at fault, as reading line after line gives them.  *@whole is set
- * when the corpus must be decoded whole instead.
- */
-static gboolean
-scan_corpus (GFile          *file,
-             const char     *name,
-             const char     *source,
-             GPtrArray      *items,
-             CrbImportFlags  flags,
-             GPtrArray      *warnings,
-             gboolean       *whole,
-             GCancellable   *cancellable,
-             GError        **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr (CrbTextCheck) check = NULL;
-  g_autoptr (GPtrArray) parts = NULL;
-  g_autoptr (GError) read_error = NULL;
-  g_auto (LineReader) reader = { -1, };
-  CorpusScan scan = { 0, };
-  CorpusPart *part;
-  GThreadPool *pool = NULL;
-  char *line;
-  gsize length, skip;
-  goffset offset;
-  guint lineno = 0;
-  guint n_items = items->len;
-  guint n_threads = crb_thread_count ();
-  guint queued = 0;
-  goffset part_size;
-  gboolean ok = TRUE;
-  struct stat st;
-  int fd;
-
-  *whole = TRUE;
-  if (path == NULL || (fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
-    return TRUE;   /* decoding whole says what is wrong */
-
-  scan.corpus = g_atomic_rc_box_new0 (Corpus);
-  scan.corpus->fd = fd;
-  scan.corpus->name = g_strdup (name);
-  scan.corpus->source = g_strdup (source);
-  scan.corpus->default_id = id_from_name (name);
-  scan.flags = flags;
-  scan.cancellable = cancellable;
-  scan.failed = G_MAXINT;
-  part_size = fstat (fd, &st) == 0 ? MAX (CORPUS_PART_MIN, (goffset) st.st_size / (4 * n_threads))
-                                   : G_MAXINT64;
-
-  /* The whole file, checked; the parts cut at line starts. */
-  check = crb_text_check_new ();
-  parts = g_ptr_array_new_with_free_func ((GDestroyNotify) corpus_part_free);
-  part = g_new0 (CorpusPart, 1);
-  g_ptr_array_add (parts, part);
-  line_reader_init (&reader, fd, 0, G_MAXINT64);
-  while (ok && line_reader_next (&reader, &line, &length, &offset, name, &read_error))
-    {
-      if (offset - part->from >= part_size)
-        {
-          part->to = offset;
-          part = g_new0 (CorpusPart, 1);
-          part->index = parts->len;
-          part->from = offset;
-          part->first_line = lineno;
-          g_ptr_array_add (parts, part);
-        }
-      lineno++;
-      crb_text_check_add (check, line, length);
-      if (line + length < reader.buf + reader.end)
-        crb_text_check_add (check, "\n", 1);   /* the line's end, made NUL */
-      ok = !g_cancellable_set_error_if_cancelled (cancellable, &read_error);
-    }
-  part->to = G_MAXINT64;
-  if (read_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&read_error));
-      ok = FALSE;
-      goto out;
-    }
-  if (!crb_text_check_finish (check, &skip))
-    goto out;
-  *whole = FALSE;
-
-  /* The lines, part by part, in parallel; the first part starts after a
-   * byte order mark.
-   */
-  ((CorpusPart *) g_ptr_array_index (parts, 0))->from = (goffset) skip;
-  g_mutex_init (&scan.lock);
-  g_cond_init (&scan.cond);
-  if (parts->len > 1 && n_threads > 1)
-    pool = g_thread_pool_new (run_corpus_part, &scan, (int) n_threads, FALSE, NULL);
-
-  for (guint i = 0; i < parts->len; i++)
-    {
-      part = g_ptr_array_index (parts, i);
-      part->items = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_import_item_free);
-      part->warnings = g_ptr_array_new_with_free_func (g_free);
-    }
-  for (guint i = 0; ok && i < parts->len; i++)
-    {
-      part = g_ptr_array_index (parts, i);
-      if (pool != NULL)
-        {
-          while (queued < parts->len && queued < i + 2 * n_threads)
-            g_thread_pool_push (pool, g_ptr_array_index (parts, queued++), NULL);
-          g_mutex_lock (&scan.lock);
-          while (!part->done)
-            g_cond_wait (&scan.cond, &scan.lock);
-          g_mutex_unlock (&scan.lock);
-        }
-      else
-        scan_corpus_part (part, &scan);
-
-      g_ptr_array_extend_and_steal (warnings, g_steal_pointer (&part->warnings));
-      g_ptr_array_extend_and_steal (items, g_steal_pointer (&part->items));
-      if (part->error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&part->error));
-          ok = FALSE;
-        }
-    }
-  g_atomic_int_set (&scan.failed, -1);
-  if (pool != NULL)
-    g_thread_pool_free (pool, TRUE, TRUE);
-  g_mutex_clear (&scan.lock);
-  g_cond_clear (&scan.cond);
-
-  if (ok && items->len == n_items)
-    {
-      g_set_error (error, CRB_ERROR, CRB_ERROR_EMPTY, _("%s: the corpus holds no articles"), name);
-      ok = FALSE;
-    }
-
-out:
-  g_atomic_rc_box_release_full (scan.corpus, (GDestroyNotify) corpus_clear);
-  return ok;
-}
-
 /* A text or HTML file's article: @warnings may be %NULL. */
-static CrbArticle *
-read_file_article (GFile         *file,
-                   const char    *name,
-                   const char    *id,
-                   const char    *source,
-                   Kind           kind,
-                   GPtrArray     *warnings,
-                   GCancellable  *cancellable,
-                   GError       **error)
+CrbArticle *
+_crb_import_read_file_article (GFile         *file,
+                               const char    *name,
+                               const char    *id,
+                               const char    *source,
+                               Kind           kind,
+                               GPtrArray     *warnings,
+                               GCancellable  *cancellable,
+                               GError       **error)
 {
   g_autoptr (GPtrArray) ignored = warnings ? NULL : g_ptr_array_new_with_free_func (g_free);
   g_autofree char *text = NULL;
@@ -1035,14 +632,16 @@ import_file (GFile         *file,
       gboolean whole = TRUE;
 
       if (defer &&
-          !scan_corpus (file, name, source, items, flags, warnings, &whole, cancellable, error))
+          !_crb_import_scan_corpus (file, name, source, items, flags, warnings, &whole, cancellable,
+                                    error))
         return FALSE;
       return !whole ||
              import_corpus (file, name, source, items, flags, warnings, cancellable, error);
     }
 
-  id = id_from_name (name);
-  article = read_file_article (file, name, id, source, kind, warnings, cancellable, &local_error);
+  id = _crb_import_id_from_name (name);
+  article = _crb_import_read_file_article (file, name, id, source, kind, warnings, cancellable,
+                                           &local_error);
   if (article == NULL)
     {
       if (flags & CRB_IMPORT_SKIP_INVALID)
@@ -1061,7 +660,7 @@ import_file (GFile         *file,
       where->file = g_object_ref (file);
       where->source = g_strdup (source);
     }
-  add_item (items, story, article, where);
+  _crb_import_add_item (items, story, article, where);
   return TRUE;
 }
 
@@ -1272,266 +871,6 @@ crb_import_item_get_id (CrbImportItem *item)
   return item->article ? crb_article_get_id (item->article) : item->id;
 }
 
-/* A corpus line again: the bytes it had when it was checked. */
-static char *
-read_corpus_line (const CrbImportSource  *where,
-                  GError                **error)
-{
-  g_autofree char *line = g_malloc (where->length + 1);
-  gsize done = 0;
-
-  while (done < where->length)
-    {
-      gssize n = pread (where->corpus->fd, line + done, where->length - done,
-                        where->offset + (goffset) done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          int saved_errno = n < 0 ? errno : 0;
-
-          g_set_error (error, CRB_ERROR, CRB_ERROR_NOT_FOUND, _("%s:%u: %s"), where->corpus->name,
-                       where->lineno,
-                       n < 0 ? g_strerror (saved_errno) : _("the file changed while it was read"));
-          return NULL;
-        }
-      done += (gsize) n;
-    }
-  line[where->length] = '\0';
-  return g_steal_pointer (&line);
-}
-
-/**
- * crb_import_item_read:
- * @id: (nullable): the id the article gets; %NULL for the one it wants
- *
- * @item's article, from memory or read again (see crb_import_scan()): the
- * article crb_import_paths() would have made, with @id.  May be called
- * from any thread, for different items at once.
- *
- * Returns: (transfer full): the article, or %NULL with @error set (the
- *   input changed or went away since it was read)
- */
-CrbArticle *
-crb_import_item_read (CrbImportItem  *item,
-                      const char     *id,
-                      GError        **error)
-{
-  const CrbImportSource *where;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (item != NULL, NULL);
-
-  if (id == NULL)
-    id = crb_import_item_get_id (item);
-
-  if (item->article != NULL)
-    {
-      CrbArticle *from = item->article;
-      CrbArticle *article;
-
-      if (g_strcmp0 (id, crb_article_get_id (from)) == 0)
-        return g_object_ref (from);
-
-      article = crb_article_new (id, crb_article_get_text (from));
-      g_object_set (article,
-                    "title", crb_article_get_title (from),
-                    "outlet", crb_article_get_outlet (from),
-                    "url", crb_article_get_url (from),
-                    "date", crb_article_get_date (from),
-                    "source", crb_article_get_source (from),
-                    "source-sha256", crb_article_get_source_sha256 (from),
-                    "body-start", crb_article_get_body_start (from),
-                    NULL);
-      return article;
-    }
-
-  where = item->source;
-  g_return_val_if_fail (where != NULL, NULL);
-
-  if (where->corpus != NULL)
-    {
-      g_autoptr (JsonParser) parser = json_parser_new_immutable ();
-      g_autofree char *line = read_corpus_line (where, error);
-      gboolean skippable;
-
-      if (line == NULL)
-        return NULL;
-      return corpus_line_article (parser, line, where->corpus, where->lineno, id, NULL, &skippable,
-                                  error);
-    }
-
-  name = g_file_get_parse_name (where->file);
-  return read_file_article (where->file, name, id, where->source, where->kind, NULL, NULL, error);
-}
-
-/**
- * crb_import_prepare:
- * @threshold: the extraction threshold
- * @progress: (nullable): called after each article, from this thread
- *
- * Reads the articles of @paths and extracts their claims, touching no
- * project: the app runs this in a worker thread, then adds the result
- * with crb_project_import() on the main thread.
- *
- * Returns: (transfer container) (element-type CrbImportItem): as
- *   crb_import_paths(), with claims
- */
-GPtrArray *
-crb_import_prepare (const char * const  *paths,
-                    CrbImportFlags       flags,
-                    double               threshold,
-                    GPtrArray           *warnings,
-                    CrbImportProgress    progress,
-                    gpointer             user_data,
-                    GCancellable        *cancellable,
-                    GError             **error)
-{
-  return crb_import_prepare_full (paths, flags, threshold, NULL, 0, warnings, progress, user_data,
-                                  cancellable, error);
-}
-
-/* The extraction of crb_import_prepare_full(), an article per job, on
- * every thread; the results are taken in order.
- */
-typedef struct
-{
-  CrbImportItem *item;
-  GError        *error;
-  gboolean       done;
-} ExtractJob;
-
-typedef struct
-{
-  GMutex        lock;
-  GCond         cond;
-  double        threshold;
-  const char   *extractor_command;
-  guint         extractor_timeout;
-  GCancellable *cancellable;
-  gint          stop;  /* atomic: the results are no longer taken */
-} ExtractShared;
-
-static void
-extract_item (ExtractJob    *job,
-              ExtractShared *shared)
-{
-  CrbImportItem *item = job->item;
-
-  if (g_atomic_int_get (&shared->stop) ||
-      g_cancellable_set_error_if_cancelled (shared->cancellable, &job->error))
-    return;
-  if (shared->extractor_command != NULL)
-    item->claims = crb_extract_with_command (shared->extractor_command, item->article,
-                                             shared->threshold, shared->extractor_timeout,
-                                             shared->cancellable, &job->error);
-  else
-    item->claims = crb_extract_article_claims (item->article, shared->threshold);
-}
-
-static void
-run_extract_job (gpointer data,
-                 gpointer user_data)
-{
-  ExtractJob *job = data;
-  ExtractShared *shared = user_data;
-
-  extract_item (job, shared);
-  g_mutex_lock (&shared->lock);
-  job->done = TRUE;
-  g_cond_broadcast (&shared->cond);
-  g_mutex_unlock (&shared->lock);
-}
-
-/**
- * crb_import_prepare_full:
- * @extractor_command: (nullable): a user's extractor to run instead of the
- *   built-in engine (see crb_extract_with_command())
- * @extractor_timeout: seconds it may take per article; 0 for the default
- *
- * Like crb_import_prepare(), with the extractor of the user's choice.
- * The articles are extracted on every processor (see crb_thread_count());
- * @progress is called in the articles' order, from this thread, and the
- * first article whose extraction fails is the one reported.
- */
-GPtrArray *
-crb_import_prepare_full (const char * const  *paths,
-                         CrbImportFlags       flags,
-                         double               threshold,
-                         const char          *extractor_command,
-                         guint                extractor_timeout,
-                         GPtrArray           *warnings,
-                         CrbImportProgress    progress,
-                         gpointer             user_data,
-                         GCancellable        *cancellable,
-                         GError             **error)
-{
-  g_autoptr (GPtrArray) items = crb_import_paths (paths, flags, warnings, cancellable, error);
-  g_autofree ExtractJob *jobs = NULL;
-  ExtractShared shared = { 0, };
-  guint n_threads = crb_thread_count ();
-  GThreadPool *pool = NULL;
-  guint queued = 0;
-  gboolean ok = TRUE;
-
-  if (items == NULL)
-    return NULL;
-
-  shared.threshold = threshold;
-  shared.extractor_command = extractor_command && *extractor_command ? extractor_command : NULL;
-  shared.extractor_timeout = extractor_timeout ? extractor_timeout : CRB_EXTRACT_COMMAND_TIMEOUT;
-  shared.cancellable = cancellable;
-  g_mutex_init (&shared.lock);
-  g_cond_init (&shared.cond);
-
-  jobs = g_new0 (ExtractJob, items->len);
-  if (n_threads > 1 && items->len > 1)
-    pool = g_thread_pool_new (run_extract_job, &shared, (int) n_threads, FALSE, NULL);
-
-  for (guint i = 0; ok && i < items->len; i++)
-    {
-      ExtractJob *job = &jobs[i];
-
-      if (pool != NULL)
-        {
-          while (queued < items->len && queued < i + 4 * n_threads)
-            {
-              jobs[queued].item = g_ptr_array_index (items, queued);
-              g_thread_pool_push (pool, &jobs[queued++], NULL);
-            }
-          g_mutex_lock (&shared.lock);
-          while (!job->done)
-            g_cond_wait (&shared.cond, &shared.lock);
-          g_mutex_unlock (&shared.lock);
-        }
-      else
-        {
-          job->item = g_ptr_array_index (items, i);
-          extract_item (job, &shared);
-        }
-
-      if (job->error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&job->error));
-          ok = FALSE;
-        }
-      else if (progress != NULL)
-        progress (i + 1, items->len, user_data);
-    }
-
-  /* Done, or failed: queued articles are dropped, running ones finish. */
-  g_atomic_int_set (&shared.stop, 1);
-  if (pool != NULL)
-    g_thread_pool_free (pool, TRUE, TRUE);
-  for (guint i = 0; i < queued; i++)
-    g_clear_error (&jobs[i].error);
-  g_mutex_clear (&shared.lock);
-  g_cond_clear (&shared.cond);
-
-  return ok ? g_steal_pointer (&items) : NULL;
-}
-
 /**
  * crb_import_default_story:
  *
@@ -1561,125 +900,4 @@ crb_import_default_story (const char * const *paths)
     return g_strdup ("Story");
 
   return g_steal_pointer (&base);
-}
-
-/**
- * crb_extract_article_sentences:
- *
- * Runs the extraction engine on the body of @article: the metadata at the
- * head of its text (before crb_article_get_body_start()) is left out, so
- * that it is never proposed as a claim.
- *
- * Returns: (transfer container) (element-type CrbSentence): the sentences
- *   of the body, their offsets in bytes into the whole text
- */
-GPtrArray *
-crb_extract_article_sentences (CrbArticle *article)
-{
-  GPtrArray *sentences;
-  const char *text;
-  gsize length, body;
-
-  g_return_val_if_fail (CRB_IS_ARTICLE (article), NULL);
-
-  text = crb_article_get_text (article);
-  length = strlen (text);
-  body = crb_utf8_chars_to_bytes (text, length, crb_article_get_body_start (article));
-  sentences = crb_extract_sentences (text + body, (gssize) (length - body),
-                                     crb_article_get_date (article));
-  for (guint i = 0; i < sentences->len; i++)
-    {
-      CrbSentence *s = g_ptr_array_index (sentences, i);
-
-      s->start += body;
-      s->end += body;
-    }
-
-  return sentences;
-}
-
-/**
- * crb_extract_article_claims:
- * @threshold: the lowest check-worthiness score proposed
- *
- * Runs the extraction engine on @article (its body: see
- * crb_extract_article_sentences()).
- *
- * Returns: (transfer container) (element-type CrbClaim): claims with ids
- *   "ARTICLE:1", "ARTICLE:2"… in document order
- */
-GPtrArray *
-crb_extract_article_claims (CrbArticle *article,
-                            double      threshold)
-{
-  GPtrArray *claims = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GPtrArray) sentences = NULL;
-  const char *text;
-  gsize byte_pos = 0;
-  gsize char_pos = 0;
-  guint n = 0;
-
-  g_return_val_if_fail (CRB_IS_ARTICLE (article), claims);
-
-  text = crb_article_get_text (article);
-  sentences = crb_extract_article_sentences (article);
-  for (guint i = 0; i < sentences->len; i++)
-    {
-      CrbSentence *s = g_ptr_array_index (sentences, i);
-      g_autofree char *id = NULL;
-      g_autofree char *span = NULL;
-      CrbClaim *claim;
-      gsize start, end;
-
-      if (!crb_sentence_is_claim (s, threshold))
-        continue;
-
-      /* Sentences come in order: convert offsets incrementally. */
-      char_pos += crb_utf8_bytes_to_chars (text + byte_pos, s->start - byte_pos);
-      byte_pos = s->start;
-      start = char_pos;
-      end = start + crb_utf8_bytes_to_chars (text + s->start, s->end - s->start);
-
-      id = g_strdup_printf ("%s:%u", crb_article_get_id (article), ++n);
-      span = g_strndup (text + s->start, s->end - s->start);
-      claim = crb_claim_new (id, crb_article_get_id (article), start, end, span);
-      crb_claim_set_kind (claim, s->kind);
-      crb_claim_set_score (claim, s->score);
-      crb_claim_set_reasons (claim, (const char * const *) s->reasons);
-      crb_claim_set_values_json (claim, s->values_json, -1);
-      g_ptr_array_add (claims, claim);
-    }
-
-  return claims;
-}
-
-/**
- * crb_import_reid_claims:
- * @claims: (element-type CrbClaim): claims extracted ahead
- * @article_id: the id their article was given
- *
- * Returns: (transfer container) (element-type CrbClaim): copies of @claims
- *   with ids "ARTICLE:1", "ARTICLE:2"… of @article_id
- */
-GPtrArray *
-crb_import_reid_claims (GPtrArray  *claims,
-                        const char *article_id)
-{
-  GPtrArray *renamed = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < claims->len; i++)
-    {
-      CrbClaim *old = g_ptr_array_index (claims, i);
-      g_autofree char *id = g_strdup_printf ("%s:%u", article_id, i + 1);
-      CrbClaim *claim = crb_claim_new (id, article_id, crb_claim_get_start (old), crb_claim_get_end (old),
-                                       crb_claim_get_text (old));
-
-      crb_claim_set_kind (claim, crb_claim_get_kind (old));
-      crb_claim_set_score (claim, crb_claim_get_score (old));
-      crb_claim_set_reasons (claim, crb_claim_get_reasons (old));
-      crb_claim_set_values (claim, crb_claim_get_values (old));
-      g_ptr_array_add (renamed, claim);
-    }
-
-  return renamed;
 }

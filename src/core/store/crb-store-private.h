@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the files of store/ share: reading fields of a line with messages
- * that name the file, the line and the field at fault. */
+ * that name the file, the line and the field at fault; giving back the
+ * pages of a mapped file. */
 #pragma once
 
 #include "crb-project-io.h"
@@ -67,5 +68,8 @@ gboolean _crb_store_get_array        (const Ctx           *ctx,
                                       const char          *member,
                                       const CrbJsonValue **out,
                                       GError             **error);
+gboolean _crb_store_release_pages    (GBytes              *mapped,
+                                      gconstpointer        data,
+                                      gsize                len);
 
 G_END_DECLS
