@@ -202,6 +202,16 @@ test_reviewer_name (void)
   g_assert_cmpstr (crb_project_get_reviewer (project), ==, "ana");
   g_assert_nonnull (strstr (subtitle_of (window), "Team review"));
   g_assert_nonnull (strstr (subtitle_of (window), "ana: 4 of"));
+  /* The story's progress in the sidebar counts the team's decisions, which
+   * are in the reviewers' files, not the project file's. */
+  {
+    GtkWidget *stories = crb_test_find (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+    GtkWidget *bar = crb_test_find (stories, GTK_TYPE_PROGRESS_BAR);
+    GtkWidget *caption = gtk_widget_get_next_sibling (bar);
+
+    g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), >, 0.0);
+    g_assert_false (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (caption)), "0 of"));
+  }
 
   /* Another name in Preferences: another reviewer. */
   set_name ("ben");

@@ -429,6 +429,39 @@ class Blind(TeamBase):
         self.assertEqual(header["team"]["revealed"], True)
 
 
+class Stats(TeamBase):
+    def test_stats_count_the_team(self):
+        # The reviewers' decisions are in their files, not the project file:
+        # stats counts what claims shows, per story and per article.
+        project = self.make_team_project(self.path("p"))
+        claims = self.claims(project)
+        c = [x["id"] for x in claims]
+        run("annotate", project, c[0], "--confirm", "--annotator", "alice", check=0)
+        run("annotate", project, c[1], "--reject", "opinion", "--annotator", "bob", check=0)
+
+        def totals(*args):
+            stats = json.loads(run("stats", project, "--json", *args, check=0).stdout)
+            by_article = {}
+            for story in stats["stories"]:
+                for article in story["articles"]:
+                    by_article[article["id"]] = article
+            return stats, by_article
+
+        stats, by_article = totals()
+        self.assertEqual((stats["confirmed"], stats["rejected"], stats["pending"]), (1, 1, len(c) - 2))
+        self.assertEqual(by_article[claims[0]["article"]]["confirmed"], 1)
+        self.assertEqual(sum(a["rejected"] for a in by_article.values()), 1)
+        table = run("stats", project, check=0).stdout
+        self.assertRegex(table, r"total\s+%d\s+%d\s+1\s+0\s+1" % (len(c), len(c) - 2))
+
+        # In a blind review, each reviewer counts their own decisions only.
+        run("team", "blind", project, "on", "--annotator", "olga", check=0)
+        stats, _ = totals("--annotator", "alice")
+        self.assertEqual((stats["confirmed"], stats["rejected"]), (1, 0))
+        stats, _ = totals("--annotator", "bob")
+        self.assertEqual((stats["confirmed"], stats["rejected"]), (0, 1))
+
+
 class Assign(TeamBase):
     def test_assign(self):
         project = self.make_team_project(self.path("p"))

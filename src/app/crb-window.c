@@ -153,6 +153,20 @@ _crb_window_set_page (CrbWindow  *self,
   _crb_window_update_actions (self);
 }
 
+/* A story's pending claims as the window shows them: in a team project,
+ * the reviewer's view (which loads the story), not the file's decisions.
+ */
+static guint
+count_pending (CrbProject *project,
+               CrbStory   *story)
+{
+  guint counts[CRB_N_DECISION_STATUSES];
+
+  if (project != NULL && crb_project_team_count_story (project, story, counts, NULL))
+    return counts[CRB_DECISION_STATUS_PENDING];
+  return crb_story_count_status (story, CRB_DECISION_STATUS_PENDING);
+}
+
 static void
 update_story_row (GtkListItem *item)
 {
@@ -162,7 +176,7 @@ update_story_row (GtkListItem *item)
   GtkWidget *bar = gtk_widget_get_next_sibling (title);
   GtkWidget *caption = gtk_widget_get_next_sibling (bar);
   guint n = crb_story_get_n_claims (story);
-  guint pending = crb_story_count_status (story, CRB_DECISION_STATUS_PENDING);
+  guint pending = count_pending (g_object_get_data (G_OBJECT (item), "crb-project"), story);
   g_autofree char *text = NULL;
 
   gtk_label_set_label (GTK_LABEL (title), crb_story_get_title (story));
@@ -221,6 +235,7 @@ story_bind_cb (GtkSignalListItemFactory *factory,
 {
   gulong id;
 
+  g_object_set_data (G_OBJECT (item), "crb-project", self->project);
   update_story_row (item);
   id = g_signal_connect_swapped (self->project, "claim-decided",
                                  G_CALLBACK (on_story_row_claim_decided_cb), item);
@@ -237,6 +252,7 @@ story_unbind_cb (GtkSignalListItemFactory *factory,
   if (id != 0 && self->project != NULL)
     g_signal_handler_disconnect (self->project, id);
   g_object_set_data (G_OBJECT (item), "crb-decided-id", NULL);
+  g_object_set_data (G_OBJECT (item), "crb-project", NULL);
 }
 
 static void
@@ -354,6 +370,7 @@ _crb_window_update_title (CrbWindow *self)
       g_autoptr (CrbStory) story = g_list_model_get_item (stories, i);
 
       n += crb_story_get_n_claims (story);
+      /* A team project's subtitle is the reviewer's (crb-window-team.c). */
       pending += crb_story_count_status (story, CRB_DECISION_STATUS_PENDING);
     }
 

@@ -74,6 +74,20 @@ write_counts (GString     *out,
     }
 }
 
+/* An article's claims by the status they show: in a team project, the
+ * team's view (the stories are loaded), not the project file's decisions.
+ */
+static void
+count_article_as_shown (CrbStory   *story,
+                        const char *article_id,
+                        guint      *counts)
+{
+  g_autoptr (GPtrArray) claims = crb_story_dup_article_claims (story, article_id);
+
+  for (guint k = 0; k < claims->len; k++)
+    counts[crb_claim_get_status (g_ptr_array_index (claims, k))]++;
+}
+
 static void
 print_counts_line (const char  *label,
                    const guint *counts)
@@ -97,15 +111,18 @@ cmd_stats (int    argc,
   g_autoptr (CrbProject) project = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GString) out = g_string_new (NULL);
+  g_autofree char *annotator = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator, N_("Team project: who is looking (default: $CORROBORATE_ANNOTATOR); in a blind review, only their decisions show"), N_("NAME") },
     { NULL }
   };
   guint totals[CRB_N_DECISION_STATUSES] = { 0 };
   GListModel *stories;
   guint n_articles = 0;
   gboolean first = TRUE;
+  gboolean team;
   int status;
 
   if ((status = parse_options (entries, _("Count claims and decisions per status, story and article."),
@@ -117,10 +134,14 @@ cmd_stats (int    argc,
   project = open_project (argv[1], &error);
   if (project == NULL)
     return fail_error (error);
+  if ((status = cli_team_prepare (project, argv[1], annotator, FALSE, CRB_TEAM_VIEW_GOLD)) >= 0)
+    return status;
+  team = crb_project_is_team (project);
 
   /* The header holds the counts of every story and article: no story is
-   * parsed, unless the file is of a version that did not keep them.  The
-   * JSON is written as it goes, one story at a time.
+   * parsed, unless the file is of a version that did not keep them, or a
+   * team's decisions are in its reviewers' files.  The JSON is written as
+   * it goes, one story at a time.
    */
   stories = crb_project_get_stories (project);
   if (!json)
@@ -147,16 +168,15 @@ cmd_stats (int    argc,
       gboolean first_member = TRUE;
 
       if (crb_story_get_n_articles (story) > 0 &&
-          !crb_story_get_article_counts (story, 0, NULL, NULL, NULL) &&
+          (team || !crb_story_get_article_counts (story, 0, NULL, NULL, NULL)) &&
           !crb_story_ensure_loaded (story, &error))
         return fail_error (error);
       article_ids = crb_story_get_article_ids (story);
 
+      if (!crb_project_team_count_story (project, story, story_counts, &error))
+        return fail_error (error);
       for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
-        {
-          story_counts[s] = crb_story_count_status (story, s);
-          totals[s] += story_counts[s];
-        }
+        totals[s] += story_counts[s];
 
       if (i > 0)
         g_string_append_c (out, ',');
@@ -177,7 +197,9 @@ cmd_stats (int    argc,
           const char *outlet = NULL;
           gboolean first_article = TRUE;
 
-          crb_story_get_article_counts (story, j, NULL, counts, &outlet);
+          crb_story_get_article_counts (story, j, NULL, team ? NULL : counts, &outlet);
+          if (team)
+            count_article_as_shown (story, article_ids[j], counts);
 
           if (j > 0)
             g_string_append_c (out, ',');

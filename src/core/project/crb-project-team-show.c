@@ -101,8 +101,9 @@ crb_project_team_dup_gold (CrbProject   *self,
  *   by the status they show (#CrbDecisionStatus order)
  *
  * Counts a story's claims as the view shows them (the story's own counts,
- * crb_story_count_status(), are of the project file's decisions).  Loads
- * the story.
+ * crb_story_count_status(), are of the project file's decisions).  In a
+ * team project this loads the story; otherwise the two are the same, and
+ * the story is not loaded (the header keeps its counts).
  */
 gboolean
 crb_project_team_count_story (CrbProject  *self,
@@ -116,6 +117,12 @@ crb_project_team_count_story (CrbProject  *self,
   g_return_val_if_fail (CRB_IS_STORY (story), FALSE);
 
   memset (counts, 0, CRB_N_DECISION_STATUSES * sizeof *counts);
+  if (!_crb_project_in_team (self))
+    {
+      for (guint s = 0; s < CRB_N_DECISION_STATUSES; s++)
+        counts[s] = crb_story_count_status (story, s);
+      return TRUE;
+    }
   if (!crb_story_ensure_loaded (story, error))
     return FALSE;
   claims = crb_story_get_claims (story);
