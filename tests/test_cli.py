@@ -762,16 +762,19 @@ class Verbatim(Base):
         self.assertGreater(articles["front-matter"]["body_start"], 0)
         self.assertEqual({c["article"] for c in claims}, set(texts))
 
-    def test_corpus_fields_not_utf8(self):
-        # json-glib reads a lone surrogate escape as bytes that are not UTF-8;
-        # a project holding them would never open again.
+    def test_corpus_escapes_refused(self):
+        # A lone surrogate escape cannot be UTF-8, and "\u0000" would end
+        # the text early: either line is refused by name, never imported
+        # cut short or as bytes that would keep the project from opening.
         good = '{"id": "a", "text": "Five people died on Monday, police said."}'
-        for field in ("title", "outlet", "url", "date", "id", "story"):
+        cases = [(field, '{"%s": "x\\ud800y", "text": "Six people died, police said."}' % field,
+                  "unpaired surrogate") for field in ("title", "outlet", "url", "date", "id", "story")]
+        cases.append(("text", '{"text": "Six people died,\\u0000 police said."}', "\\u0000"))
+        for field, line, message in cases:
             with self.subTest(field):
-                corpus = self.write("corpus.jsonl", good + "\n" +
-                                    '{"%s": "x\\ud800y", "text": "Six people died, police said."}\n' % field)
+                corpus = self.write("corpus.jsonl", good + "\n" + line + "\n")
                 project = self.path("p.crb")
-                self.assertFails(["new", project, corpus], 1, "corpus.jsonl:2", f"“{field}”", "UTF-8")
+                self.assertFails(["new", project, corpus], 1, "corpus.jsonl:2", message)
                 self.assertFalse(os.path.exists(project))
 
     def test_files(self):

@@ -43,8 +43,7 @@ struct _CrbImportSource
 
 void        _crb_import_corpus_clear         (Corpus           *corpus);
 char       *_crb_import_id_from_name         (const char       *path);
-CrbArticle *_crb_import_corpus_line_article  (JsonParser       *parser,
-                                              const char       *line,
+CrbArticle *_crb_import_corpus_line_article  (const char       *line,
                                               const Corpus     *corpus,
                                               guint             lineno,
                                               const char       *id,

@@ -166,7 +166,6 @@ static void
 scan_corpus_part (CorpusPart *part,
                   CorpusScan *scan)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_auto (LineReader) reader = { -1, };
   g_autoptr (GError) read_error = NULL;
   guint lineno = part->first_line;
@@ -198,7 +197,7 @@ scan_corpus_part (CorpusPart *part,
           g_cancellable_set_error_if_cancelled (scan->cancellable, &part->error))
         break;
 
-      article = _crb_import_corpus_line_article (parser, stripped, scan->corpus, lineno, NULL,
+      article = _crb_import_corpus_line_article (stripped, scan->corpus, lineno, NULL,
                                                  &story, &skippable, &local_error);
       if (article == NULL)
         {
@@ -468,13 +467,12 @@ crb_import_item_read (CrbImportItem  *item,
 
   if (where->corpus != NULL)
     {
-      g_autoptr (JsonParser) parser = json_parser_new_immutable ();
       g_autofree char *line = read_corpus_line (where, error);
       gboolean skippable;
 
       if (line == NULL)
         return NULL;
-      return _crb_import_corpus_line_article (parser, line, where->corpus, where->lineno, id, NULL,
+      return _crb_import_corpus_line_article (line, where->corpus, where->lineno, id, NULL,
                                               &skippable, error);
     }
 
