@@ -7,7 +7,11 @@
 
 #include "crb-error.h"
 
+#include <errno.h>
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
+#include <unistd.h>
 
 G_DEFINE_QUARK (crb-error-quark, crb_error)
 
@@ -147,4 +151,40 @@ crb_thread_count (void)
   if (env != NULL && g_ascii_string_to_unsigned (env, 10, 1, 256, &n, NULL))
     return (guint) n;
   return CLAMP (g_get_num_processors (), 1, 8);
+}
+
+/**
+ * crb_write_all:
+ * @fd: a file descriptor open for writing
+ * @name: the file, for messages
+ *
+ * Writes all @len bytes of @data, again after an interruption.
+ *
+ * Returns: %FALSE with a #G_IO_ERROR naming @name when a write fails
+ */
+gboolean
+crb_write_all (int          fd,
+               const char  *data,
+               gsize        len,
+               const char  *name,
+               GError     **error)
+{
+  while (len > 0)
+    {
+      gssize n = write (fd, data, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("%s: cannot write: %s"), name, g_strerror (saved_errno));
+          return FALSE;
+        }
+      data += n;
+      len -= (gsize) n;
+    }
+  return TRUE;
 }

@@ -17,5 +17,10 @@ char     *crb_sha256_string         (const char *text);
 char     *crb_make_slug             (const char *name);
 char     *crb_uuid_new              (void);
 guint     crb_thread_count          (void);
+gboolean  crb_write_all             (int          fd,
+                                     const char  *data,
+                                     gsize        len,
+                                     const char  *name,
+                                     GError     **error);
 
 G_END_DECLS

@@ -350,33 +350,6 @@ run_job (gpointer data,
   g_mutex_unlock (&shared->lock);
 }
 
-static gboolean
-write_all (int          fd,
-           const char  *data,
-           gsize        len,
-           const char  *name,
-           GError     **error)
-{
-  while (len > 0)
-    {
-      gssize n = write (fd, data, len);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("%s: cannot write: %s"), name, g_strerror (saved_errno));
-          return FALSE;
-        }
-      data += n;
-      len -= (gsize) n;
-    }
-  return TRUE;
-}
-
 /* A file in @dir, removed at once: nothing is left of it after a crash,
  * and it is on the disk the project goes to.  @name: the project's, for
  * messages.
@@ -462,9 +435,9 @@ run_jobs (GPtrArray  *jobs,
 
       job->offset = size;
       job->length = g_bytes_get_size (job->line);
-      ok = write_all (spool_fd, g_bytes_get_data (job->line, NULL), job->length, spool_name,
-                      error) &&
-           write_all (spool_fd, "\n", 1, spool_name, error);
+      ok = crb_write_all (spool_fd, g_bytes_get_data (job->line, NULL), job->length, spool_name,
+                          error) &&
+           crb_write_all (spool_fd, "\n", 1, spool_name, error);
       size += (goffset) job->length + 1;
 
       /* The line is in the spool: only the summary is kept. */

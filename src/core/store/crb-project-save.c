@@ -22,36 +22,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static gboolean
-write_all (int           fd,
-           const char   *data,
-           gsize         len,
-           const char   *name,
-           GError      **error)
-{
-  while (len > 0)
-    {
-      gssize n = write (fd, data, len);
-
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          if (saved_errno == EINTR)
-            continue;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("%s: cannot write: %s"), name, g_strerror (saved_errno));
-          return FALSE;
-        }
-
-      data += n;
-      len -= n;
-    }
-
-  return TRUE;
-}
-
 /* Temporary files: ".NAME.HOST-PID.XXXXXX" beside the project, so that
  * the file of a save cut short by a crash or a kill can be told from the
  * file of a save in progress: the process that made it is gone.
@@ -348,8 +318,8 @@ _crb_write_temp_full (GFile            *file,
       const char *data = g_bytes_get_data (g_ptr_array_index (chunks, i), &len);
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !write_all (fd, data, len, name, error) ||
-          !write_all (fd, "\n", 1, name, error))
+          !crb_write_all (fd, data, len, name, error) ||
+          !crb_write_all (fd, "\n", 1, name, error))
         goto fail;
       _crb_mapped_release (mapped, data, len);
     }
