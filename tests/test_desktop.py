@@ -686,6 +686,25 @@ def group_install():
             check(r.returncode == 0, f'installed desktop file validates {r.stdout.strip()!r}')
 
 
+# ---------------------------------------------------------------------------
+# run: the README's first command, without a display, shows the sample
+
+
+def group_run():
+    env = {k: v for k, v in os.environ.items() if k not in ('DISPLAY', 'WAYLAND_DISPLAY')}
+    env['CRB_BUILD_DIR'] = BUILD
+    r = subprocess.run([src('build-aux', 'run')], capture_output=True, text=True, env=env, timeout=300)
+    check(r.returncode == 0, f'build-aux/run exits 0 without a display: {r.returncode}\n{r.stdout[-2000:]}{r.stderr[-2000:]}')
+    lines = r.stdout.splitlines()
+    check('The three highest-scoring claims:' in lines, f'build-aux/run lists the best claims: {r.stdout[-2000:]}')
+    best = lines[lines.index('The three highest-scoring claims:') + 1:][:3]
+    check(len(best) == 3 and all(re.match(r'  \[[01]\.\d\d \w+\] [\w-]+: \S', line) for line in best),
+          f'three claims with score, kind and article: {best}')
+    check(any(line.startswith('Project: ') and line.endswith('.crb | jq .)') for line in lines),
+          'build-aux/run names the project it made')
+    check('total' in r.stdout and '19' in r.stdout, 'build-aux/run shows the sample\'s statistics')
+
+
 GROUPS = {
     'data': lambda: (group_data(), check_ui_files()),
     'mime': group_mime,
@@ -694,6 +713,7 @@ GROUPS = {
     'l10n-cli': group_l10n_cli,
     'flatpak': group_flatpak,
     'install': group_install,
+    'run': group_run,
 }
 
 
