@@ -762,6 +762,25 @@ class Verbatim(Base):
         self.assertGreater(articles["front-matter"]["body_start"], 0)
         self.assertEqual({c["article"] for c in claims}, set(texts))
 
+    def test_names_starting_with_a_dash(self):
+        # After "--", a name that starts with "-" is a file, not an option.
+        self.write("in/-notes.txt", "Five people died on Monday, police said.\n")
+        before = os.getcwd()
+        os.chdir(self.path("in"))
+        try:
+            p = run("new", "--", "-p.crb", "-notes.txt", check=0)
+            self.assertIn("created with 1 article", p.stdout)
+            self.assertTrue(os.path.exists(self.path("in", "-p.crb")))
+            stats = json.loads(run("stats", "--json", "--", "-p.crb", check=0).stdout)
+            self.assertEqual(stats["articles"], 1)
+            claim = json_lines(run("claims", "--", "-p.crb", check=0).stdout)[0]
+            run("annotate", "--confirm", "--", "-p.crb", claim["id"], check=0)
+            self.assertEqual(json_lines(run("claims", "--status", "confirmed", "--", "-p.crb", check=0).stdout)[0]["id"],
+                             claim["id"])
+            run("validate", "--", "-p.crb", check=0)
+        finally:
+            os.chdir(before)
+
     def test_corpus_escapes_refused(self):
         # A lone surrogate escape cannot be UTF-8, and "\u0000" would end
         # the text early: either line is refused by name, never imported

@@ -92,6 +92,17 @@ parse_options (GOptionEntry   *entries,
   if (!g_option_context_parse (context, argc, argv, &error))
     return usage_error ("%s", error->message);
 
+  /* GLib keeps "--" when an argument after it starts with "-" (a file
+   * named "-notes.txt"): what follows it is arguments, not options. */
+  for (int i = 1; i < *argc; i++)
+    if (strcmp ((*argv)[i], "--") == 0)
+      {
+        /* main()'s strings: dropped from the array, not freed, as GLib does */
+        memmove (&(*argv)[i], &(*argv)[i + 1], (size_t) (*argc - i) * sizeof (char *));
+        (*argc)--;
+        break;
+      }
+
   return -1;
 }
 
