@@ -12,11 +12,14 @@
 
 #include <string.h>
 
+G_STATIC_ASSERT (CANDIDATES_PER_CLAIM < G_MAXUINT8);
+
 /* A candidate of an item: the other item, and how good a candidate it is. */
 typedef struct
 {
-  guint other;
-  float rank;
+  guint  other;
+  float  rank;
+  double cos;    /* of the pair's content words, as _crb_align_compare_pair () finds it */
 } Candidate;
 
 /* Whether @x outranks @y: the higher rank, then the earlier item. */
@@ -85,53 +88,86 @@ sort_by_other (Candidate *c,
     }
 }
 
-/* What the index gives for an item and the item whose words are @ty
- * (@ny of them): the dot product of their content words (@weight: the
- * square of a word's inverse frequency, 0 for names and units), and in
- * @bonus what their shared names, units and frames may add to the score
- * (roughly: see _crb_align_compare_pair ()).  The first item's words are
- * those whose @stamp is @mark. */
-static double
-shared_weight (const guint  *stamp,
-               guint         mark,
-               const guint  *ty,
-               guint         ny,
-               const double *weight,
-               const float  *key_bonus,
-               float        *bonus)
+/* What a word adds when two items share it: to the dot product of their
+ * content words (the square of its inverse frequency, 0 for names and
+ * units), or to what their shared names, units and frames may add to the
+ * score (roughly: see _crb_align_compare_pair ()).  @stamp marks the
+ * words of the item being searched from. */
+typedef struct
 {
-  double dot = 0;
+  double weight;
+  float  bonus;
+  guint  stamp;
+} WordWeight;
 
-  *bonus = 0;
-  for (guint l = 0; l < ny; l++)
-    if (stamp[ty[l]] == mark)
-      {
-        dot += weight[ty[l]];
-        *bonus += key_bonus[ty[l]];
-      }
-  return dot;
+/* What the search adds up for an item as the other item of a pair, and
+ * what it reads of it: in one place, as the items come in no order. */
+typedef struct
+{
+  double acc;      /* the dot product so far */
+  double norm;
+  float  keyed;    /* the bonus so far */
+  guint  article;
+  guint  seen;
+} Other;
+
+/* Adds what a word of weight @weight and bonus @bonus gives to the item
+ * at @j, unless it is of @article (the searched item's), and adds it to
+ * the @n_touched items at @touched the first time; returns whether it
+ * counted.  Without a branch on the item: which items share a word, and
+ * which are new, is unpredictable; adding 0 changes no sum (of weights
+ * that are never negative). */
+static inline guint
+visit (Other  *others,
+       guint   j,
+       guint   article,
+       double  weight,
+       float   bonus,
+       guint  *touched,
+       guint  *n_touched)
+{
+  Other *o = &others[j];
+  guint other = o->article != article;
+
+  touched[*n_touched] = j;
+  *n_touched += other & !o->seen;
+  o->seen |= other;
+  o->acc += other ? weight : 0.0;
+  o->keyed += other ? bonus : 0.0f;
+  return other;
 }
 
-/* Offers @candidate to @heap, which keeps the CANDIDATES_PER_CLAIM best
- * (@n_held of them so far); returns FALSE if one of them had to go. */
-static gboolean
-offer (Candidate       *heap,
-       guint           *n_held,
-       const Candidate *candidate)
+/* What the index gives for an item and the item whose words are @ty
+ * (@ny of them): the dot product of their content words, and in @bonus
+ * what their shared names, units and frames may add to the score.  The
+ * first item's words are those whose stamp is @mark. */
+static double
+shared_weight (const WordWeight *weights,
+               guint             mark,
+               const guint      *ty,
+               guint             ny,
+               WordWeight       *shared,
+               float            *bonus)
 {
-  guint worst = 0;
+  double dot = 0;
+  guint n_shared = 0;
 
-  if (*n_held < CANDIDATES_PER_CLAIM)
+  /* the shared words' weights first, without a branch (which words are
+   * shared is unpredictable), then their sums, in the same order */
+  for (guint l = 0; l < ny; l++)
     {
-      heap[(*n_held)++] = *candidate;
-      return TRUE;
+      const WordWeight *v = &weights[ty[l]];
+
+      shared[n_shared] = *v;
+      n_shared += v->stamp == mark;
     }
-  for (guint k = 1; k < CANDIDATES_PER_CLAIM; k++)
-    if (outranks (&heap[worst], &heap[k]))
-      worst = k;
-  if (outranks (candidate, &heap[worst]))
-    heap[worst] = *candidate;
-  return FALSE;
+  *bonus = 0;
+  for (guint l = 0; l < n_shared; l++)
+    {
+      dot += shared[l].weight;
+      *bonus += shared[l].bonus;
+    }
+  return dot;
 }
 
 /* Pairs of items of different articles that share enough weighted words,
@@ -142,9 +178,11 @@ offer (Candidate       *heap,
  * FULL_SCAN_DF claims is looked up only among the NEAR_CLAIMS claims of
  * other articles after each claim that has it (the claims before it find
  * it the same way), and each claim keeps its CANDIDATES_PER_CLAIM best
- * candidates after it and as many before it: the pairs come in the order
- * of their first item, then of their second.  Claims that repeat another
- * word for word (twins) are left out: they follow it. */
+ * candidates after it: the pairs come in the order of their first item,
+ * then of their second.  A claim that more than CANDIDATES_PER_CLAIM
+ * earlier claims keep is counted as capped, but keeps them all (a limit
+ * before it would only drop pairs the earlier claims chose).  Claims that
+ * repeat another word for word (twins) are left out: they follow it. */
 GArray *
 _crb_align_find_candidates (Ctx *ctx)
 {
@@ -156,30 +194,31 @@ _crb_align_find_candidates (Ctx *ctx)
   g_autofree guint *start = g_new (guint, n_words + 1);
   g_autofree guint *end = NULL;
   g_autofree guint *post = NULL;
-  g_autofree double *acc = g_new0 (double, n);
-  g_autofree guint8 *seen = g_new0 (guint8, n);
-  g_autofree float *keyed = g_new0 (float, n);
+  /* a word looked up among the claims near each claim that has it: the
+   * posting of the next such claim */
+  g_autofree guint *cursor = NULL;
+  g_autofree Other *others = g_new0 (Other, MAX (n, 1));
   g_autofree guint *touched = g_new (guint, MAX (n, 1));
-  g_autofree guint *article_of = g_new (guint, MAX (n, 1));
-  g_autofree double *norm_of = g_new (double, MAX (n, 1));
-  /* big stories: each item's kept candidates after it, in one array (those
-   * of item i from after[after_start[i]]), and its best before it */
-  g_autoptr (GArray) after = NULL;
-  g_autofree guint *after_start = NULL;
-  g_autofree Candidate *before = NULL;
-  g_autofree guint *n_before = NULL;
+  /* big stories: the candidates of the item being searched from, and for
+   * each item, how many earlier ones kept it (up to CANDIDATES_PER_CLAIM) */
+  g_autofree Candidate *found = NULL;
+  g_autofree Pair *made = NULL;
+  g_autofree double *made_cos = NULL;
+  g_autofree guint8 *n_before = NULL;  /* a count up to CANDIDATES_PER_CLAIM */
   g_autofree guint8 *capped = NULL;
-  g_autoptr (GArray) found = NULL;
-  /* big stories: the items' words in one array (those of item k are
-   * tok[tok_start[k]] to tok[tok_start[k + 1] - 1]), and by word what it
-   * adds to the dot product or the bonus */
-  g_autofree guint *tok_start = NULL;
-  g_autofree guint *tok = NULL;
-  g_autofree double *weight_of = NULL;
-  g_autofree float *bonus_of = NULL;
-  g_autofree guint *stamp = NULL;
+  guint n_found = 0;
+  /* the items' words in one array (those of item k are tok[tok_start[k]]
+   * to tok[tok_start[k + 1] - 1]), and by word what it adds to the dot
+   * product or the bonus */
+  const guint *tok_start = ctx->tok_start;
+  const guint *tok = ctx->tok;
+  g_autofree WordWeight *weights = g_new (WordWeight, MAX (n_words, 1));
+  g_autofree WordWeight *shared = NULL;
+  guint most_words = 0;
   guint n_touched = 0;
   GArray *pairs = g_array_new (FALSE, TRUE, sizeof (Pair));
+  /* the cosine of each pair, as _crb_align_compare_pair () finds it */
+  GArray *cos_of = g_array_sized_new (FALSE, FALSE, sizeof (double), 1);
 
   start[0] = 0;
   for (guint w = 0; w < n_words; w++)
@@ -192,15 +231,13 @@ _crb_align_find_candidates (Ctx *ctx)
   end = g_memdup2 (start, (n_words + 1) * sizeof (guint));
   for (guint k = 0; k < n; k++)
     {
-      Item *item = g_ptr_array_index (ctx->items, k);
-
-      article_of[k] = item->article;
-      norm_of[k] = item->norm;
+      others[k].article = ctx->briefs[k].article;
+      others[k].norm = ctx->norms[k];
       if (ctx->twin != NULL && ctx->twin[k] != k)
         continue;
-      for (guint t = 0; t < item->tokens->len; t++)
+      for (guint t = tok_start[k]; t < tok_start[k + 1]; t++)
         {
-          guint w = g_array_index (item->tokens, guint, t);
+          guint w = tok[t];
 
           /* the words of one claim only have no room */
           if (end[w] < start[w + 1])
@@ -208,123 +245,76 @@ _crb_align_find_candidates (Ctx *ctx)
         }
     }
 
+  for (guint w = 0; w < n_words; w++)
+    {
+      const char *word = g_ptr_array_index (ctx->words, w);
+      double idf = g_array_index (ctx->idf, double, w);
+
+      weights[w].weight = ctx->is_key[w] ? 0 : idf * idf;
+      /* what a shared name or unit may add to the score, roughly */
+      weights[w].bonus = !ctx->is_key[w] ? 0 :
+                         word[0] == '#' ? 0.25 : word[0] == '%' ? FRAME_BONUS : 0.05;
+      weights[w].stamp = 0;
+    }
+
+  for (guint k = 0; k < n; k++)
+    most_words = MAX (most_words, tok_start[k + 1] - tok_start[k]);
+  shared = g_new (WordWeight, most_words + 1);
   if (big)
     {
-      after = g_array_new (FALSE, FALSE, sizeof (Candidate));
-      after_start = g_new (guint, n + 1);
-      before = g_new (Candidate, (gsize) MAX (n, 1) * CANDIDATES_PER_CLAIM);
-      n_before = g_new0 (guint, MAX (n, 1));
+      n_before = g_new0 (guint8, MAX (n, 1));
       capped = g_new0 (guint8, MAX (n, 1));
-      found = g_array_new (FALSE, FALSE, sizeof (Candidate));
-      tok_start = g_new (guint, n + 1);
-      tok_start[0] = 0;
-      for (guint k = 0; k < n; k++)
-        tok_start[k + 1] = tok_start[k] + ((Item *) g_ptr_array_index (ctx->items, k))->tokens->len;
-      tok = g_new (guint, MAX (tok_start[n], 1));
-      for (guint k = 0; k < n; k++)
-        {
-          GArray *tokens = ((Item *) g_ptr_array_index (ctx->items, k))->tokens;
-
-          memcpy (tok + tok_start[k], tokens->data, tokens->len * sizeof (guint));
-        }
-      stamp = g_new0 (guint, MAX (n_words, 1));
-      weight_of = g_new (double, MAX (n_words, 1));
-      bonus_of = g_new (float, MAX (n_words, 1));
-      for (guint w = 0; w < n_words; w++)
-        {
-          const char *word = g_ptr_array_index (ctx->words, w);
-          double idf = g_array_index (ctx->idf, double, w);
-
-          weight_of[w] = ctx->is_key[w] ? 0 : idf * idf;
-          bonus_of[w] = !ctx->is_key[w] ? 0 :
-                        word[0] == '#' ? 0.25 : word[0] == '%' ? FRAME_BONUS : 0.05;
-        }
+      found = g_new (Candidate, MAX (n, 1));
+      made = g_new (Pair, CANDIDATES_PER_CLAIM);
+      made_cos = g_new (double, CANDIDATES_PER_CLAIM);
+      cursor = g_memdup2 (start, (n_words + 1) * sizeof (guint));
     }
 
   for (guint i = 0; i < n; i++)
     {
-      Item *x = g_ptr_array_index (ctx->items, i);
-      guint article = x->article;
-      double norm = x->norm;
+      guint article = others[i].article;
+      double norm = others[i].norm;
       guint n_windowed = 0;
 
-      if (after_start != NULL)
-        after_start[i] = after->len;
       if (ctx->twin != NULL && ctx->twin[i] != i)
         continue;
-      for (guint t = 0; t < x->tokens->len; t++)
+      for (guint t = tok_start[i]; t < tok_start[i + 1]; t++)
         {
-          guint w = g_array_index (x->tokens, guint, t);
-          const char *word = g_ptr_array_index (ctx->words, w);
-          gboolean key = ctx->is_key[w];
-          double idf = g_array_index (ctx->idf, double, w);
-          double weight = key ? 0 : idf * idf;
-          /* what a shared name or unit may add to the score, roughly */
-          float bonus = !key ? 0 : word[0] == '#' ? 0.25 : word[0] == '%' ? FRAME_BONUS : 0.05;
+          guint w = tok[t];
+          double weight = weights[w].weight;
+          float bonus = weights[w].bonus;
 
           if (start[w + 1] - start[w] > full_df)
             {
-              guint lo = start[w], hi = start[w + 1], near = 0, p;
+              guint hi = start[w + 1], near = 0, p;
 
-              /* the nearest claims of other articles after this one */
-              while (lo < hi)
-                {
-                  guint mid = lo + (hi - lo) / 2;
-
-                  if (post[mid] <= i)
-                    lo = mid + 1;
-                  else
-                    hi = mid;
-                }
-              for (p = lo; p < start[w + 1] && near < NEAR_CLAIMS; p++)
-                {
-                  guint j = post[p];
-
-                  if (article_of[j] == article)
-                    continue;
-                  near++;
-                  if (!seen[j])
-                    {
-                      touched[n_touched++] = j;
-                      seen[j] = 1;
-                    }
-                  acc[j] += weight;
-                  keyed[j] += bonus;
-                }
-              if (p < start[w + 1])
+              /* the nearest claims of other articles after this one: the
+               * claims that have the word come in item order, each once
+               * (twins aside), so this one is at the word's cursor */
+              g_assert (post[cursor[w]] == i);
+              for (p = ++cursor[w]; p < hi && near < NEAR_CLAIMS; p++)
+                near += visit (others, post[p], article, weight, bonus, touched, &n_touched);
+              if (p < hi)
                 capped[i] = 1;
               n_windowed++;
               continue;
             }
 
           /* postings are in item order: start after i */
-          for (guint p = start[w + 1]; p > start[w]; p--)
-            {
-              guint j = post[p - 1];
-
-              if (j <= i)
-                break;
-              if (article_of[j] == article)
-                continue;
-              if (!seen[j])
-                {
-                  touched[n_touched++] = j;
-                  seen[j] = 1;
-                }
-              acc[j] += weight;
-              keyed[j] += bonus;
-            }
+          for (guint p = start[w + 1]; p > start[w] && post[p - 1] > i; p--)
+            visit (others, post[p - 1], article, weight, bonus, touched, &n_touched);
         }
 
       for (guint t = 0; t < n_touched; t++)
         {
           guint j = touched[t];
-          double cos = norm > 0 && norm_of[j] > 0 ? acc[j] / (norm * norm_of[j]) : 0;
-          float bonus = keyed[j];
+          Other *o = &others[j];
+          double cos = norm > 0 && o->norm > 0 ? o->acc / (norm * o->norm) : 0;
+          float bonus = o->keyed;
 
-          acc[j] = 0;
-          seen[j] = 0;
-          keyed[j] = 0;
+          o->acc = 0;
+          o->seen = 0;
+          o->keyed = 0;
           /* a common word counts for the claims near this one only; a
            * candidate found is ranked by all the words it shares */
           if (n_windowed > 0 && (cos >= CANDIDATE_COSINE || cos + bonus >= RELATED_SCORE - 0.05))
@@ -332,98 +322,65 @@ _crb_align_find_candidates (Ctx *ctx)
               double dot;
 
               /* the words of i, marked once */
-              if (stamp[tok[tok_start[i]]] != i + 1)
+              if (weights[tok[tok_start[i]]].stamp != i + 1)
                 for (guint s = tok_start[i]; s < tok_start[i + 1]; s++)
-                  stamp[tok[s]] = i + 1;
-              dot = shared_weight (stamp, i + 1, tok + tok_start[j],
-                                   tok_start[j + 1] - tok_start[j], weight_of, bonus_of, &bonus);
+                  weights[tok[s]].stamp = i + 1;
+              dot = shared_weight (weights, i + 1, tok + tok_start[j],
+                                   tok_start[j + 1] - tok_start[j], shared, &bonus);
 
-              cos = norm > 0 && norm_of[j] > 0 ? dot / (norm * norm_of[j]) : 0;
+              cos = norm > 0 && o->norm > 0 ? dot / (norm * o->norm) : 0;
             }
           if (cos >= CANDIDATE_COSINE || cos + bonus >= RELATED_SCORE - 0.05)
             {
-              Pair pair = { i, j, VERDICT_NONE, 0 };
-              Candidate candidate = { j, cos + bonus };
+              Pair pair = { .i = i, .j = j, .relation = VERDICT_NONE, .cos_known = TRUE };
+              Candidate candidate = { j, cos + bonus, cos };
 
               if (!big)
-                g_array_append_val (pairs, pair);
+                {
+                  g_array_append_val (pairs, pair);
+                  g_array_append_val (cos_of, cos);
+                }
               else
-                g_array_append_val (found, candidate);
+                found[n_found++] = candidate;
             }
         }
       n_touched = 0;
 
       if (big)
         {
-          /* the best after it, and it among the best before them */
-          if (found->len > CANDIDATES_PER_CLAIM)
+          /* its best after it, in the order of the items: the pairs of
+           * the items before it are made already */
+          if (n_found > CANDIDATES_PER_CLAIM)
             {
-              select_best ((Candidate *) found->data, found->len, CANDIDATES_PER_CLAIM);
-              g_array_set_size (found, CANDIDATES_PER_CLAIM);
+              select_best (found, n_found, CANDIDATES_PER_CLAIM);
+              n_found = CANDIDATES_PER_CLAIM;
               capped[i] = 1;
             }
-          g_array_append_vals (after, found->data, found->len);
-          for (guint c = 0; c < found->len; c++)
+          sort_by_other (found, n_found);
+          for (guint c = 0; c < n_found; c++)
             {
-              Candidate *candidate = &g_array_index (found, Candidate, c);
-              Candidate back = { i, candidate->rank };
-              guint j = candidate->other;
+              Pair pair = { .i = i, .j = found[c].other, .relation = VERDICT_NONE, .cos_known = TRUE };
+              guint j = found[c].other;
 
-              if (!offer (&before[(gsize) j * CANDIDATES_PER_CLAIM], &n_before[j], &back))
+              made[c] = pair;
+              made_cos[c] = found[c].cos;
+              /* a claim kept by more earlier claims than that counts as
+               * capped; it keeps them all */
+              if (n_before[j] < CANDIDATES_PER_CLAIM)
+                n_before[j]++;
+              else
                 capped[j] = 1;
             }
-          g_array_set_size (found, 0);
+          g_array_append_vals (pairs, made, n_found);
+          g_array_append_vals (cos_of, made_cos, n_found);
+          n_found = 0;
         }
     }
+  g_clear_pointer (&ctx->pair_cos, g_free);
+  ctx->pair_cos = (double *) g_array_free (cos_of, FALSE);
   if (!big)
     return pairs;
 
-  /* each pair once, by its first item, then its second: the kept
-   * candidates after each item, and those whose best before they are */
-  after_start[n] = after->len;
-  {
-    g_autofree guint *first = g_new0 (guint, n + 1);
-    g_autofree guint *fill = NULL;
-    g_autofree guint *from_before = NULL;
-    g_autofree guint *mark = g_new0 (guint, MAX (n, 1));
-
-    for (guint j = 0; j < n; j++)
-      for (guint c = 0; c < n_before[j]; c++)
-        first[before[(gsize) j * CANDIDATES_PER_CLAIM + c].other + 1]++;
-    for (guint k = 0; k < n; k++)
-      first[k + 1] += first[k];
-    from_before = g_new (guint, MAX (first[n], 1));
-    fill = g_memdup2 (first, (n + 1) * sizeof (guint));
-    for (guint j = 0; j < n; j++)
-      for (guint c = 0; c < n_before[j]; c++)
-        from_before[fill[before[(gsize) j * CANDIDATES_PER_CLAIM + c].other]++] = j;
-
-    for (guint i = 0; i < n; i++)
-      {
-        for (guint c = after_start[i]; c < after_start[i + 1]; c++)
-          {
-            Candidate *candidate = &g_array_index (after, Candidate, c);
-
-            g_array_append_val (found, *candidate);
-            mark[candidate->other] = i + 1;
-          }
-        for (guint c = first[i]; c < first[i + 1]; c++)
-          if (mark[from_before[c]] != i + 1)
-            {
-              Candidate candidate = { from_before[c], 0 };
-
-              g_array_append_val (found, candidate);
-            }
-        sort_by_other ((Candidate *) found->data, found->len);
-        for (guint c = 0; c < found->len; c++)
-          {
-            Pair pair = { i, g_array_index (found, Candidate, c).other, VERDICT_NONE, 0 };
-
-            g_array_append_val (pairs, pair);
-          }
-        g_array_set_size (found, 0);
-      }
-  }
   for (guint k = 0; k < n; k++)
     ctx->n_capped += capped[k];
   return pairs;

@@ -144,27 +144,27 @@ typedef enum
 
 /* Compares the figures of one unit; adds the reason to @why. */
 static QtyVerdict
-compare_category (Ctx        *ctx,
-                  Item       *x,
-                  Item       *y,
-                  const Qty  *unit,
-                  GPtrArray  *why)
+compare_category (Ctx          *ctx,
+                  const Brief  *x,
+                  const Brief  *y,
+                  const Qty    *unit,
+                  GPtrArray    *why)
 {
   Qty *best_x = NULL, *best_y = NULL;
   const char *tx = NULL, *ty = NULL;
   double max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
   const char *date_x, *date_y;
 
-  for (guint k = 0; k < x->qtys->len; k++)
+  for (guint k = 0; k < x->n_qtys; k++)
     {
-      Qty *qx = &g_array_index (x->qtys, Qty, k);
+      Qty *qx = &x->qtys[k];
 
       if (qx->unit != unit->unit)
         continue;
       max_x = MAX (max_x, qx->value);
-      for (guint l = 0; l < y->qtys->len; l++)
+      for (guint l = 0; l < y->n_qtys; l++)
         {
-          Qty *qy = &g_array_index (y->qtys, Qty, l);
+          Qty *qy = &y->qtys[l];
 
           if (qy->unit != unit->unit)
             continue;
@@ -224,14 +224,16 @@ compare_category (Ctx        *ctx,
 }
 
 static gboolean
-has_token (Item  *item,
+has_token (Ctx   *ctx,
+           Item  *item,
            guint  id)
 {
-  guint lo = 0, hi = item->tokens->len;
+  const guint *tokens = ctx->tok + ctx->tok_start[item->pos];
+  guint lo = 0, hi = ctx->tok_start[item->pos + 1] - ctx->tok_start[item->pos];
 
   while (lo < hi)
     {
-      guint mid = (lo + hi) / 2, v = g_array_index (item->tokens, guint, mid);
+      guint mid = (lo + hi) / 2, v = tokens[mid];
 
       if (v == id)
         return TRUE;
@@ -273,6 +275,26 @@ names_match (Item  *x,
     return FALSE;
   return strlen (a->name) < strlen (b->name) ? name_within (a->name, b->name)
                                              : name_within (b->name, a->name);
+}
+
+/* names_match () for the entities @k of the item at @i and @l of the
+ * one at @j, reading their briefs first: most pairs of names are told
+ * apart by them, without the items. */
+static gboolean
+entities_match (Ctx   *ctx,
+                guint  i,
+                guint  k,
+                guint  j,
+                guint  l)
+{
+  const BriefName *a = &ctx->entity_ids[ctx->briefs[i].entities + k];
+  const BriefName *b = &ctx->entity_ids[ctx->briefs[j].entities + l];
+
+  if (a->id == b->id)
+    return TRUE;
+  if (a->single && b->single)
+    return FALSE;
+  return names_match (g_ptr_array_index (ctx->items, i), k, g_ptr_array_index (ctx->items, j), l);
 }
 
 /* "shared words: kill, attack": @prefix, then @items joined by commas. */
@@ -323,8 +345,9 @@ cosine (Ctx       *ctx,
         GPtrArray *words)
 {
   /* the hottest loop of the comparison: plain arrays */
-  const guint *tx = (const guint *) x->tokens->data, *ty = (const guint *) y->tokens->data;
-  guint nx = x->tokens->len, ny = y->tokens->len;
+  const guint *tx = ctx->tok + ctx->tok_start[x->pos], *ty = ctx->tok + ctx->tok_start[y->pos];
+  guint nx = ctx->tok_start[x->pos + 1] - ctx->tok_start[x->pos];
+  guint ny = ctx->tok_start[y->pos + 1] - ctx->tok_start[y->pos];
   double dot = 0;
   guint k = 0, l = 0;
 
@@ -355,20 +378,21 @@ cosine (Ctx       *ctx,
           l++;
         }
     }
-  if (x->norm <= 0 || y->norm <= 0)
+  if (ctx->norms[x->pos] <= 0 || ctx->norms[y->pos] <= 0)
     return 0;
-  return dot / (x->norm * y->norm);
+  return dot / (ctx->norms[x->pos] * ctx->norms[y->pos]);
 }
 
 /* Whether what @negated denies is in @other: "Ukraine denied any
  * involvement" against "Ukrainian involvement", not against another part
  * of a long sentence that denies nothing. */
 static gboolean
-denial_shared (Item *negated,
+denial_shared (Ctx  *ctx,
+               Item *negated,
                Item *other)
 {
   for (guint k = 0; k < negated->scope->len; k++)
-    if (has_token (other, g_array_index (negated->scope, guint, k)))
+    if (has_token (ctx, other, g_array_index (negated->scope, guint, k)))
       return TRUE;
   return FALSE;
 }
@@ -404,6 +428,8 @@ _crb_align_compare_pair (Ctx       *ctx,
 {
   Item *x = g_ptr_array_index (ctx->items, pair->i);
   Item *y = g_ptr_array_index (ctx->items, pair->j);
+  /* what most pairs need of the items, at hand */
+  const Brief *bx = &ctx->briefs[pair->i], *by = &ctx->briefs[pair->j];
   /* what the first reasons list */
   GPtrArray *listed = why != NULL ? ctx->listed : NULL;
   const Date *dx = NULL, *dy = NULL;
@@ -417,15 +443,15 @@ _crb_align_compare_pair (Ctx       *ctx,
   pair->score = 0;
 
   /* Another event mentioned in passing is never the story's event. */
-  if (x->background != y->background)
+  if (bx->background != by->background)
     return;
 
   /* the first reasons: the names, then the words both claims give */
   if (listed != NULL)
     g_ptr_array_set_size (listed, 0);
-  for (guint k = 0; k < x->n_entities; k++)
-    for (guint l = 0; l < y->n_entities; l++)
-      if (names_match (x, k, y, l))
+  for (guint k = 0; k < bx->n_entities; k++)
+    for (guint l = 0; l < by->n_entities; l++)
+      if (entities_match (ctx, pair->i, k, pair->j, l))
         {
           n_names++;
           if (listed != NULL)
@@ -437,11 +463,14 @@ _crb_align_compare_pair (Ctx       *ctx,
 
   if (listed != NULL)
     g_ptr_array_set_size (listed, 0);
-  cos = cosine (ctx, x, y, listed);
+  /* the search for candidates found the cosine already, summed the same
+   * way; the reasons need the words */
+  cos = pair->cos_known && listed == NULL ? ctx->pair_cos[pair - &g_array_index (ctx->pairs, Pair, 0)] :
+                                            cosine (ctx, x, y, listed);
   if (listed != NULL && listed->len > 0)
     g_ptr_array_add (why, list_reason ("shared words: ", listed));
 
-  if (x->background)
+  if (bx->background)
     {
       gboolean same_event = FALSE;
 
@@ -460,27 +489,27 @@ _crb_align_compare_pair (Ctx       *ctx,
     }
 
   /* quantities, unit by unit */
-  if (x->qtys->len > 0 && y->qtys->len > 0)
+  if (bx->n_qtys > 0 && by->n_qtys > 0)
   {
     gboolean x_toll = FALSE, y_toll = FALSE;
 
-    for (guint k = 0; k < x->qtys->len; k++)
+    for (guint k = 0; k < bx->n_qtys; k++)
       {
-        const Qty *q = &g_array_index (x->qtys, Qty, k);
+        const Qty *q = &bx->qtys[k];
         gboolean in_y = FALSE, seen = FALSE;
 
         x_toll |= q->toll;
         for (guint m = 0; m < k && !seen; m++)
-          seen = g_array_index (x->qtys, Qty, m).unit == q->unit;
+          seen = bx->qtys[m].unit == q->unit;
         if (seen)
           continue;
-        for (guint l = 0; l < y->qtys->len && !in_y; l++)
-          in_y = g_array_index (y->qtys, Qty, l).unit == q->unit;
+        for (guint l = 0; l < by->n_qtys && !in_y; l++)
+          in_y = by->qtys[l].unit == q->unit;
         if (!in_y)
           continue;
         shared_qty = TRUE;
         qty_bonus += qty_bonus > 0 ? 0.1 : q->bonus;
-        switch (compare_category (ctx, x, y, q, why))
+        switch (compare_category (ctx, bx, by, q, why))
           {
           case QTY_CONFLICT:
             n_conflicts++;
@@ -494,13 +523,14 @@ _crb_align_compare_pair (Ctx       *ctx,
             break;
           }
       }
-    for (guint l = 0; l < y->qtys->len; l++)
-      y_toll |= g_array_index (y->qtys, Qty, l).toll;
+    for (guint l = 0; l < by->n_qtys; l++)
+      y_toll |= by->qtys[l].toll;
     /* deaths in one, arrests in the other: different facts */
     qty_mismatch = !shared_qty && x_toll && y_toll;
   }
 
-  /* dates of the day */
+  /* dates of the day (none unless both give dates) */
+  if (bx->n_dates > 0 && by->n_dates > 0)
   {
     gboolean any_x = FALSE, any_y = FALSE;
 
@@ -547,7 +577,7 @@ _crb_align_compare_pair (Ctx       *ctx,
 
   /* who did it, or who claims it: the same actor.  Claims that count
    * victims are about the toll. */
-  framed = x->frame != FRAME_NONE && x->frame == y->frame && !x->casualties && !y->casualties &&
+  framed = bx->frame != FRAME_NONE && bx->frame == by->frame && !bx->casualties && !by->casualties &&
            (strcmp (x->actor, y->actor) == 0 ||
             (strlen (x->actor) < strlen (y->actor) ? name_within (x->actor, y->actor)
                                                    : name_within (y->actor, x->actor)));
@@ -558,8 +588,8 @@ _crb_align_compare_pair (Ctx       *ctx,
           (dated_both ? 0.08 : 0) + (framed ? FRAME_BONUS : 0);
   /* "IS claimed responsibility" and "Moscow blamed Ukraine": each tells
    * who did it, differently: two facts */
-  frame_mismatch = x->frame != FRAME_NONE && y->frame != FRAME_NONE && !framed &&
-                   !x->casualties && !y->casualties;
+  frame_mismatch = bx->frame != FRAME_NONE && by->frame != FRAME_NONE && !framed &&
+                   !bx->casualties && !by->casualties;
   if (qty_mismatch || frame_mismatch)
     score = MIN (score, SAME_FACT_SCORE - 0.01);
   score = MIN (score, 1.0);
@@ -578,7 +608,7 @@ _crb_align_compare_pair (Ctx       *ctx,
     SAY (why, "different figures (not the same count): not the same fact");
   if (frame_mismatch)
     SAY (why, "each says who did it, differently: not the same fact");
-  if (x->background)
+  if (bx->background)
     SAY (why, "both about another event (%s)", x->background_why);
 
   /* figures or days that conflict in a pair too loose to be the same
@@ -594,7 +624,7 @@ _crb_align_compare_pair (Ctx       *ctx,
       if (date_conflict)
         SAY_ONCE (why, "date: %s vs %s — conflict", dx->value, dy->value);
       /* venues */
-      if (x->venues->len > 0 && y->venues->len > 0)
+      if (bx->n_venues > 0 && by->n_venues > 0)
         {
           gboolean common = FALSE;
 
@@ -608,9 +638,9 @@ _crb_align_compare_pair (Ctx       *ctx,
             }
         }
       /* one asserts what the other denies */
-      if ((framed && x->frame == FRAME_INVOLVE && x->frame_negative != y->frame_negative) ||
-          (x->negative != y->negative && !shared_qty && cos >= 0.25 &&
-           denial_shared (x->negative ? x : y, x->negative ? y : x)))
+      if ((framed && bx->frame == FRAME_INVOLVE && bx->frame_negative != by->frame_negative) ||
+          (bx->negative != by->negative && !shared_qty && cos >= 0.25 &&
+           denial_shared (ctx, x->negative ? x : y, x->negative ? y : x)))
         {
           n_conflicts++;
           SAY_ONCE (why, "one report denies what the other asserts — conflict");

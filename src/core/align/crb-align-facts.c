@@ -9,6 +9,7 @@
 
 #include "crb-align-private.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +52,80 @@ compare_join (gconstpointer p,
   if (x->a != y->a)
     return x->a < y->a ? -1 : 1;
   return x->b < y->b ? -1 : x->b > y->b;
+}
+
+/* The bucket of a join in sort_joins (): links before supports, manual
+ * first, then the higher score in the earlier bucket (1 and more in the
+ * first of its kind, 0 and less in the last). */
+static inline guint
+join_bucket (const Join *join,
+             guint       per_kind)
+{
+  guint kind = (join->link == 0) * 2 + !join->manual;
+  guint b = join->score >= 1 ? 0 :
+            join->score <= 0 ? per_kind - 1 :
+            MIN ((guint) ((1.0 - join->score) * per_kind), per_kind - 1);
+
+  return kind * per_kind + b;
+}
+
+static int
+compare_join_at (gconstpointer p,
+                 gconstpointer q,
+                 gpointer      data)
+{
+  const Join *joins = data;
+
+  return compare_join (&joins[*(const guint *) p], &joins[*(const guint *) q]);
+}
+
+/* The order of the @n joins as compare_join () sorts them, stably (the
+ * indices of the joins, in a new array), in time linear in @n rather
+ * than n log n: the joins are dealt into buckets by their kind and score
+ * (a bucket holds one kind and a span of scores, the stronger in the
+ * earlier buckets), then each bucket is sorted. */
+static guint *
+sort_joins (Join  *joins,
+            guint  n)
+{
+  guint per_kind = MAX (n / 2, 1), n_buckets = 4 * per_kind;
+  guint *order = g_new (guint, MAX (n, 1));
+  g_autofree guint *first = NULL;
+
+  for (guint j = 0; j < n; j++)
+    if (isnan (joins[j].score))
+      {
+        qsort (joins, n, sizeof (Join), compare_join);
+        for (guint k = 0; k < n; k++)
+          order[k] = k;
+        return order;
+      }
+  /* bucket b, once dealt: order[first[b]] to order[first[b + 1] - 1] */
+  first = g_new0 (guint, n_buckets + 2);
+  for (guint j = 0; j < n; j++)
+    first[join_bucket (&joins[j], per_kind) + 2]++;
+  for (guint b = 0; b < n_buckets; b++)
+    first[b + 2] += first[b + 1];
+  for (guint j = 0; j < n; j++)
+    order[first[join_bucket (&joins[j], per_kind) + 1]++] = j;
+  for (guint b = 0; b < n_buckets; b++)
+    {
+      guint *in = order + first[b];
+      guint size = first[b + 1] - first[b];
+
+      if (size > 16)
+        g_qsort_with_data (in, size, sizeof (guint), compare_join_at, joins);
+      else
+        for (guint k = 1; k < size; k++)
+          {
+            guint t = in[k], m = k;
+
+            for (; m > 0 && compare_join (&joins[in[m - 1]], &joins[t]) > 0; m--)
+              in[m] = in[m - 1];
+            in[m] = t;
+          }
+    }
+  return order;
 }
 
 static Pair *
@@ -109,6 +184,7 @@ _crb_align_join_facts (Ctx    *ctx,
   g_autofree guint *fill = NULL;
   g_autofree guint *adjacent = NULL;
   guint n_joins = 0;
+  g_autofree guint *order = NULL;
 
   for (guint k = 0; k < n; k++)
     {
@@ -165,13 +241,14 @@ _crb_align_join_facts (Ctx    *ctx,
           entry[1] = joins[j].link != 0 ? 0 : joins[j].pair + 1;
         }
     }
-  qsort (joins, n_joins, sizeof (Join), compare_join);
+  order = sort_joins (joins, n_joins);
 
-  for (guint j = 0; j < n_joins; j++)
+  for (guint o = 0; o < n_joins; o++)
     {
-      Link *link = joins[j].link != 0 ? _crb_align_link (ctx, joins[j].link - 1) : NULL;
-      guint ra = _crb_align_find_root (parent, joins[j].a);
-      guint rb = _crb_align_find_root (parent, joins[j].b);
+      const Join *join = &joins[order[o]];
+      Link *link = join->link != 0 ? _crb_align_link (ctx, join->link - 1) : NULL;
+      guint ra = _crb_align_find_root (parent, join->a);
+      guint rb = _crb_align_find_root (parent, join->b);
       guint t;
 
       if (ra == rb)
@@ -194,14 +271,14 @@ _crb_align_join_facts (Ctx    *ctx,
                   /* a support becomes a link when it joins, or when it
                    * conflicts: the fact's conflicts are all shown */
                   if (entry[1] > 0 && !taken[entry[1] - 1] &&
-                      ((link == NULL && entry[1] - 1 == joins[j].pair) ||
+                      ((link == NULL && entry[1] - 1 == join->pair) ||
                        support_conflicts (ctx, supports, entry[1] - 1)))
                     {
                       guint s = entry[1] - 1;
 
                       g_array_append_val (accepted, s);
                       taken[s] = 1;
-                      joining[s] = link == NULL && s == joins[j].pair;
+                      joining[s] = link == NULL && s == join->pair;
                     }
                 }
               u = next[u];

@@ -44,7 +44,6 @@ item_free (gpointer data)
 {
   Item *item = data;
 
-  g_array_unref (item->tokens);
   g_array_unref (item->scope);
   g_array_unref (item->qtys);
   g_array_unref (item->dates);
@@ -587,11 +586,14 @@ make_item (Ctx      *ctx,
   g_array_set_size (actors->org, 0);
   item->claim = claim;
   item->scope = g_array_new (FALSE, FALSE, sizeof (guint));
-  item->id = crb_claim_get_id (claim);
+  /* copied into one block: links and facts copy the ids of claims taken
+   * in no order, and the claims' own are spread over the story */
+  item->id = g_string_chunk_insert (ctx->ids, crb_claim_get_id (claim));
   item->index = index;
   item->article = article;
   /* a claim has a few dozen words */
-  item->tokens = g_array_sized_new (FALSE, FALSE, sizeof (guint), 32);
+  item->tokens = ctx->scratch_tokens;
+  g_array_set_size (item->tokens, 0);
   item->qtys = g_array_new (FALSE, FALSE, sizeof (Qty));
   g_array_set_clear_func (item->qtys, qty_clear);
   item->dates = g_array_new (FALSE, FALSE, sizeof (Date));
@@ -1026,9 +1028,13 @@ item_signature (Ctx        *ctx,
                 GByteArray *out)
 {
   g_byte_array_set_size (out, 0);
-  APPEND (out, item->tokens->len);
-  g_byte_array_append (out, (const guint8 *) item->tokens->data,
-                       item->tokens->len * sizeof (guint));
+  {
+    guint n_tokens = ctx->tok_start[item->pos + 1] - ctx->tok_start[item->pos];
+
+    APPEND (out, n_tokens);
+    g_byte_array_append (out, (const guint8 *) (ctx->tok + ctx->tok_start[item->pos]),
+                         n_tokens * sizeof (guint));
+  }
   for (guint k = 0; k < item->qtys->len; k++)
     {
       Qty *q = &g_array_index (item->qtys, Qty, k);
@@ -1073,6 +1079,39 @@ item_signature (Ctx        *ctx,
 #undef APPEND
 
 #define ITEM(ctx, k) ((Item *) g_ptr_array_index ((ctx)->items, (k)))
+
+
+/* The brief of the item at @k (see Brief), once the items are made: in
+ * item order, its entities added to @entities (BriefName). */
+static void
+set_brief (Ctx    *ctx,
+           guint   k,
+           Item   *item,
+           GArray *entities)
+{
+  Brief *brief = &ctx->briefs[k];
+
+  g_assert (item->pos == k);
+  brief->article = item->article;
+  brief->entities = entities->len;
+  brief->n_entities = item->n_entities;
+  brief->n_qtys = item->qtys->len;
+  brief->qtys = (Qty *) item->qtys->data;
+  brief->n_dates = MIN (item->dates->len, G_MAXUINT8);
+  brief->n_venues = MIN (item->venues->len, G_MAXUINT8);
+  brief->background = item->background != FALSE;
+  brief->frame = item->frame;
+  brief->casualties = item->casualties != FALSE;
+  brief->negative = item->negative != FALSE;
+  brief->frame_negative = item->frame_negative != FALSE;
+  for (guint e = 0; e < item->n_entities; e++)
+    {
+      const Name *name = &g_array_index (item->names, Name, e);
+      BriefName entity = { name->id, name->single != FALSE };
+
+      g_array_append_val (entities, entity);
+    }
+}
 
 /* In a big story, claims that repeat an earlier claim of another article
  * word for word (wire copy) are its twins: only the first is compared,
@@ -1123,6 +1162,8 @@ _crb_align_load_story (Ctx      *ctx,
   g_autoptr (GArray) actor_org = g_array_new (FALSE, FALSE, sizeof (gboolean));
   Actors actors = { actor_keys, actor_name, actor_of, actor_org, NULL };
   guint n_claims = g_list_model_get_n_items (claims);
+  GArray *tok, *tok_start;
+  guint n;
 
   ctx->n_articles = g_list_model_get_n_items (articles);
   ctx->article_ids = g_ptr_array_new_with_free_func (g_free);
@@ -1145,10 +1186,15 @@ _crb_align_load_story (Ctx      *ctx,
   ctx->word_cache = _crb_align_word_cache_new ();
   ctx->items = g_ptr_array_new_with_free_func (item_free);
   ctx->item_of_id = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx->ids = g_string_chunk_new (MAX (n_claims, 1) * 16);
   ctx->word_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx->key_ids = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx->name_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ctx->words = g_ptr_array_new ();
+  /* each item's words, as it is made, then in the one array of all */
+  ctx->scratch_tokens = g_array_sized_new (FALSE, FALSE, sizeof (guint), 64);
+  tok = g_array_sized_new (FALSE, FALSE, sizeof (guint), MAX (n_claims, 1) * 24);
+  tok_start = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_claims + 1);
   for (guint k = 0; k < n_claims; k++)
     {
       g_autoptr (CrbClaim) claim = g_list_model_get_item (claims, k);
@@ -1161,9 +1207,16 @@ _crb_align_load_story (Ctx      *ctx,
       /* the story keeps its claims alive for the whole alignment */
       item = make_item (ctx, claim, k, article - 1, words, cwords, &actors);
       item->pos = ctx->items->len;
+      g_array_append_val (tok_start, tok->len);
+      g_array_append_vals (tok, item->tokens->data, item->tokens->len);
+      item->tokens = NULL;
       g_ptr_array_add (ctx->items, item);
       g_hash_table_insert (ctx->item_of_id, (gpointer) item->id, item);
     }
+  g_array_append_val (tok_start, tok->len);
+  ctx->tok = (guint *) g_array_free (tok, FALSE);
+  ctx->tok_start = (guint *) g_array_free (tok_start, FALSE);
+  g_clear_pointer (&ctx->scratch_tokens, g_array_unref);
 
   ctx->story_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   find_anchor (ctx);
@@ -1176,39 +1229,47 @@ _crb_align_load_story (Ctx      *ctx,
     find_twins (ctx);
   ctx->big = ctx->items->len - ctx->n_twins > BIG_STORY_CLAIMS;
 
-  /* inverse frequencies, over the claims that repeat none, and norms */
+  /* inverse frequencies, over the claims that repeat none, and norms;
+   * in the same pass over the items, their briefs and their words in one
+   * array: what follows reads those, not the items */
+  n = ctx->items->len;
   ctx->df = g_array_new (FALSE, TRUE, sizeof (guint));
   g_array_set_size (ctx->df, ctx->words->len);
   ctx->idf = g_array_new (FALSE, TRUE, sizeof (double));
   g_array_set_size (ctx->idf, ctx->words->len);
-  for (guint k = 0; k < ctx->items->len; k++)
-    {
-      Item *item = g_ptr_array_index (ctx->items, k);
+  ctx->briefs = g_new0 (Brief, MAX (n, 1));
+  {
+    GArray *entities = g_array_sized_new (FALSE, FALSE, sizeof (BriefName), 1);
 
-      if (ctx->twin != NULL && ctx->twin[k] != k)
-        continue;
-      for (guint t = 0; t < item->tokens->len; t++)
-        g_array_index (ctx->df, guint, g_array_index (item->tokens, guint, t))++;
-    }
+    for (guint k = 0; k < n; k++)
+      {
+        set_brief (ctx, k, g_ptr_array_index (ctx->items, k), entities);
+        if (ctx->twin != NULL && ctx->twin[k] != k)
+          continue;
+        for (guint t = ctx->tok_start[k]; t < ctx->tok_start[k + 1]; t++)
+          g_array_index (ctx->df, guint, ctx->tok[t])++;
+      }
+    ctx->entity_ids = (BriefName *) g_array_free (entities, FALSE);
+  }
   ctx->is_key = g_new (guint8, MAX (ctx->words->len, 1));
   for (guint w = 0; w < ctx->words->len; w++)
     ctx->is_key[w] = IS_KEY ((const char *) g_ptr_array_index (ctx->words, w));
   for (guint w = 0; w < ctx->words->len; w++)
     g_array_index (ctx->idf, double, w) = log (1.0 + (double) (ctx->items->len - ctx->n_twins) /
                                                g_array_index (ctx->df, guint, w));
-  for (guint k = 0; k < ctx->items->len; k++)
+  ctx->norms = g_new (double, MAX (n, 1));
+  for (guint k = 0; k < n; k++)
     {
-      Item *item = g_ptr_array_index (ctx->items, k);
       double sum = 0;
 
-      for (guint t = 0; t < item->tokens->len; t++)
+      for (guint t = ctx->tok_start[k]; t < ctx->tok_start[k + 1]; t++)
         {
-          guint id = g_array_index (item->tokens, guint, t);
+          guint id = ctx->tok[t];
           double w = g_array_index (ctx->idf, double, id);
 
           if (!ctx->is_key[id])
             sum += w * w;
         }
-      item->norm = sqrt (sum);
+      ctx->norms[k] = sqrt (sum);
     }
 }

@@ -45,8 +45,8 @@ G_BEGIN_DECLS
  * the NEAR_CLAIMS claims of other articles after each claim that has it; */
 #define FULL_SCAN_DF         32
 #define NEAR_CLAIMS          8
-/* each claim keeps its CANDIDATES_PER_CLAIM best candidates before it and
- * as many after it (in story order); */
+/* each claim keeps its CANDIDATES_PER_CLAIM best candidates after it (in
+ * story order), and counts as capped if more earlier claims keep it; */
 #define CANDIDATES_PER_CLAIM 16
 /* each claim stores its RELATED_PER_CLAIM strongest related links. */
 #define RELATED_PER_CLAIM    8
@@ -151,12 +151,12 @@ typedef struct
 typedef struct
 {
   CrbClaim   *claim;
-  const char *id;
+  const char *id;         /* in ctx->ids */
   guint       index;      /* in the story's claims */
   guint       pos;        /* in the items */
   guint       article;
-  GArray     *tokens;     /* guint word ids, sorted, unique */
-  double      norm;
+  GArray     *tokens;     /* guint word ids, sorted, unique, while the item is
+                           * made (borrowed); then in ctx->tok, and NULL */
   GArray     *qtys;       /* Qty */
   GArray     *dates;      /* Date */
   GArray     *names;      /* Name: its entities, then countries named in its words */
@@ -174,16 +174,48 @@ typedef struct
   gboolean    frame_negative;
 } Item;
 
+/* What the comparison of two items looks at first, for each item in one
+ * array (ctx->briefs, by position): a pair reads its two briefs, and the
+ * items only for what the briefs do not tell.  Made once the items are. */
+typedef struct
+{
+  guint        article;
+  guint        entities;   /* its first entity in ctx->entity_ids */
+  guint        n_entities;
+  guint        n_qtys;
+  Qty         *qtys;       /* the item's (its array's data) */
+  guint8       n_dates;    /* at most 255: the counts are only compared with 0 */
+  guint8       n_venues;
+  guint8       background;
+  guint8       frame;      /* Frame */
+  guint8       casualties;
+  guint8       negative;
+  guint8       frame_negative;
+} Brief;
+
+/* An entity of a brief: its name's word id, and whether it is one word. */
+typedef struct
+{
+  guint        id;
+  guint        single;
+} BriefName;
+
+/* Packed in 24 bytes: the pairs are many, and passes over them read them
+ * all. */
 typedef struct
 {
   guint        i, j;
-  int          relation;  /* CrbRelation or VERDICT_NONE */
-  double       score;
-  gboolean     contradicts; /* below the same-fact score, but figures or days conflict */
-  gboolean     in_fact;     /* both ends ended in one fact: compare as the same fact */
-  gboolean     joined;      /* a support that joined two groups of one fact */
+  gint8        relation;  /* CrbRelation or VERDICT_NONE */
+  guint        contradicts : 1; /* below the same-fact score, but figures or days conflict */
+  guint        in_fact : 1;     /* both ends ended in one fact: compare as the same fact */
+  guint        joined : 1;      /* a support that joined two groups of one fact */
+  guint        cos_known : 1;   /* the search for candidates found the cosine of its
+                                 * content words: ctx->pair_cos, by the pair's index */
   guint        link;        /* index + 1 of its automatic link, 0 if none */
+  double       score;
 } Pair;
+
+G_STATIC_ASSERT (sizeof (Pair) == 24);
 
 /* A link while the alignment runs.  Its CrbLink, with its reasons, is
  * made at the end, and only if it is stored: the reasons cost more than
@@ -207,6 +239,7 @@ typedef struct
   CrbStory   *story;
   GPtrArray  *items;       /* Item * */
   GHashTable *item_of_id;  /* claim id → Item * */
+  GStringChunk *ids;       /* the items' claim ids */
   GHashTable *word_ids;    /* key → id + 1 */
   GHashTable *key_ids;     /* a key the word cache owns, by address → id + 1 */
   GPtrArray  *words;       /* id → key (borrowed from word_ids) */
@@ -226,6 +259,7 @@ typedef struct
   GHashTable *name_of;     /* entity text → normalised name */
   GPtrArray  *article_org; /* per article: the organisation named last, so far */
   GArray     *pairs;       /* Pair: the candidates, once found */
+  double     *pair_cos;    /* by pair: the cosine the search found, if cos_known */
   GArray     *links;       /* Link */
   GPtrArray  *why;         /* the reasons of the link being made, until it takes them */
   GPtrArray  *listed;      /* scratch: what a reason lists */
@@ -235,6 +269,14 @@ typedef struct
   guint       n_twins;     /* items that repeat another */
   guint       n_capped;    /* items a limit kept from some candidates */
   guint      *summarized;  /* per root: links inside its fact not stored */
+  Brief      *briefs;      /* per item */
+  BriefName  *entity_ids;  /* the items' entities, those of each in a run */
+  /* the items' words in one array: those of the item at k are
+   * tok[tok_start[k]] to tok[tok_start[k + 1] - 1] */
+  guint      *tok;
+  guint      *tok_start;
+  GArray     *scratch_tokens; /* the words of the item being made */
+  double     *norms;       /* per item: the norm of its content words' weights */
   guint       n_related_dropped; /* related links not stored */
 } Ctx;
 

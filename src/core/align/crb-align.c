@@ -79,6 +79,14 @@ ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->decided_ids, g_hash_table_unref);
   g_clear_pointer (&ctx->twin, g_free);
   g_clear_pointer (&ctx->summarized, g_free);
+  g_clear_pointer (&ctx->briefs, g_free);
+  g_clear_pointer (&ctx->entity_ids, g_free);
+  g_clear_pointer (&ctx->tok, g_free);
+  g_clear_pointer (&ctx->tok_start, g_free);
+  g_clear_pointer (&ctx->scratch_tokens, g_array_unref);
+  g_clear_pointer (&ctx->norms, g_free);
+  g_clear_pointer (&ctx->pair_cos, g_free);
+  g_clear_pointer (&ctx->ids, g_string_chunk_free);
   g_clear_pointer (&ctx->pairs, g_array_unref);
   g_clear_pointer (&ctx->why, g_ptr_array_unref);
   g_clear_pointer (&ctx->listed, g_ptr_array_unref);
@@ -261,7 +269,7 @@ add_pair (Ctx   *ctx,
           guint  a,
           guint  b)
 {
-  Pair pair = { MIN (a, b), MAX (a, b), VERDICT_NONE, 0 };
+  Pair pair = { .i = MIN (a, b), .j = MAX (a, b), .relation = VERDICT_NONE };
 
   g_array_append_val (ctx->pairs, pair);
   _crb_align_compare_pair (ctx, _crb_align_pair (ctx, ctx->pairs->len - 1), NULL);
@@ -591,17 +599,17 @@ find_best_partners (Ctx *ctx)
         {
           guint p = of_item[e];
           Pair *pair = _crb_align_pair (ctx, p);
-          Item *other = g_ptr_array_index (ctx->items, pair->i == k ? pair->j : pair->i);
-          int held_at = slot[other->article];
+          guint article = ctx->briefs[pair->i == k ? pair->j : pair->i].article;
+          int held_at = slot[article];
           Pair *held = held_at >= 0 ? _crb_align_pair (ctx, held_at) : NULL;
 
           if (held == NULL)
-            touched[n_touched++] = other->article;
+            touched[n_touched++] = article;
           if (held == NULL ||
               (held->relation == CRB_RELATION_RELATED && pair->relation != CRB_RELATION_RELATED) ||
               ((held->relation == CRB_RELATION_RELATED) == (pair->relation == CRB_RELATION_RELATED) &&
                pair->score > held->score))
-            slot[other->article] = (int) p;
+            slot[article] = (int) p;
         }
       for (guint t = 0; t < n_touched; t++)
         {
