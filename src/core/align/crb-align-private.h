@@ -287,6 +287,9 @@ gboolean    _crb_align_str_in                 (GPtrArray    *array,
                                                const char   *s);
 char       *_crb_align_title_case             (const char   *name);
 
+/* crb-align-twins.c */
+void        _crb_align_find_twins             (Ctx          *ctx);
+
 /* crb-align-candidates.c */
 GArray     *_crb_align_find_candidates        (Ctx          *ctx);
 
