@@ -260,6 +260,49 @@ test_exclusive_lease (void)
   crb_test_remove_tree (dir);
 }
 
+static gint try_done;
+
+static gpointer
+try_exclusive_thread (gpointer journal)
+{
+  gboolean got = crb_journal_try_exclusive (journal);
+
+  g_atomic_int_set (&try_done, 1);
+  return GINT_TO_POINTER (got);
+}
+
+/* flock() converts a lock by dropping it first: a refused try leaves the
+ * file without the shared lease for a moment, so the lease changes hands
+ * only with the lock held, and no other program can take the lease in
+ * that moment and rewrite the file under a program that has it open.
+ */
+static void
+test_lease_changes_under_the_lock (void)
+{
+  g_autofree char *dir = crb_test_make_dir ();
+  g_autoptr (CrbJournal) journal = open_journal (dir, "p8", "s1", NULL);
+  g_autoptr (CrbJournal) other = open_journal (dir, "p8", "s1", NULL);
+  g_autoptr (GError) error = NULL;
+  GThread *thread;
+
+  g_assert_true (crb_journal_lock (other, &error));
+  g_atomic_int_set (&try_done, 0);
+  thread = g_thread_new ("try-exclusive", try_exclusive_thread, journal);
+  g_usleep (200 * 1000);
+  /* still waiting for the lock the other program holds, its shared lease
+   * untouched: the other cannot have the lease */
+  g_assert_false (g_atomic_int_get (&try_done));
+  g_assert_false (crb_journal_try_exclusive (other));
+  crb_journal_unlock (other);
+  g_assert_false (GPOINTER_TO_INT (g_thread_join (thread)));
+
+  /* and both hold the shared lease again */
+  g_assert_false (crb_journal_try_exclusive (other));
+  g_assert_false (crb_journal_try_exclusive (journal));
+
+  crb_test_remove_tree (dir);
+}
+
 static void
 test_write_failure_is_reported (void)
 {
@@ -307,6 +350,7 @@ main (int   argc,
   g_test_add_func ("/corroborate/journal/damaged-middle", test_damaged_middle);
   g_test_add_func ("/corroborate/journal/copy", test_journal_of_a_copy);
   g_test_add_func ("/corroborate/journal/exclusive-lease", test_exclusive_lease);
+  g_test_add_func ("/corroborate/journal/lease-changes-under-the-lock", test_lease_changes_under_the_lock);
   g_test_add_func ("/corroborate/journal/write-failure", test_write_failure_is_reported);
   g_test_add_func ("/corroborate/journal/dir-for-project", test_dir_for_project);
 

@@ -40,7 +40,8 @@
  * - Each program with the project open holds a shared lease on its file;
  *   rewriting the file (compaction) takes the lease exclusively, so it
  *   happens only while one program has the file open, and never behind
- *   another program's back.
+ *   another program's back.  The lease changes hands only with the lock
+ *   held: flock() converts a lock by dropping it first.
  * - A line that cannot be read or applied is reported with the journal's
  *   path and line, and copied to `set-aside.jsonl` in the folder; every
  *   other line is applied.
@@ -780,15 +781,21 @@ crb_journal_try_exclusive (CrbJournal *self)
 
   if (self->exclusive)
     return TRUE;
-  if (flock (self->lease_fd, LOCK_EX | LOCK_NB) == 0)
-    {
-      self->exclusive = TRUE;
-      return TRUE;
-    }
 
-  /* A refused conversion may have dropped the shared lease: take it again. */
-  flock_retry (self->lease_fd, LOCK_SH);
-  return FALSE;
+  /* flock() converts a lock by dropping it first: a refused conversion
+   * leaves the file without our shared lease for a moment, and another
+   * program taking the lease then would rewrite the file under us (our
+   * view, our journal, would be of a file that is gone).  Every program
+   * tries only with the lock held, so none can take the lease in that
+   * moment. */
+  if (!crb_journal_lock (self, NULL))
+    return FALSE;
+  if (flock (self->lease_fd, LOCK_EX | LOCK_NB) == 0)
+    self->exclusive = TRUE;
+  else
+    flock_retry (self->lease_fd, LOCK_SH);   /* take the shared lease again */
+  crb_journal_unlock (self);
+  return self->exclusive;
 }
 
 void
@@ -798,8 +805,12 @@ crb_journal_end_exclusive (CrbJournal *self)
 
   if (!self->exclusive)
     return;
+  /* Under the lock too: going back to shared drops the lease first. */
+  if (!crb_journal_lock (self, NULL))
+    return;
   flock_retry (self->lease_fd, LOCK_SH);
   self->exclusive = FALSE;
+  crb_journal_unlock (self);
 }
 
 /**
