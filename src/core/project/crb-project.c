@@ -336,10 +336,23 @@ crb_project_load (GFile         *file,
       if (self->journal == NULL)
         break;   /* read-only: nothing to keep in step with */
 
-      if (path != NULL && attempt < 5 &&
+      if (path != NULL &&
           (stat (path, &st) != 0 || (guint64) st.st_dev != self->data.dev ||
            (guint64) st.st_ino != self->data.ino))
-        g_clear_object (&self->journal);
+        {
+          /* Never go on with a stale read: its journal may be folded
+           * already, and what was appended to it would be lost. */
+          if (attempt >= 20)
+            {
+              g_autofree char *name = g_file_get_parse_name (file);
+
+              g_set_error (error, CRB_ERROR, CRB_ERROR_BUSY,
+                           _("%s: other programs keep rewriting the file; try again in a moment"),
+                           name);
+              return NULL;
+            }
+          g_clear_object (&self->journal);
+        }
     }
 
   /* What was replayed is on disk already, in the journal. */
