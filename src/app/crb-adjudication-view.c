@@ -8,6 +8,7 @@
 #include "crb-adjudication-view.h"
 #include "crb-explain.h"
 #include "crb-project-team.h"
+#include "crb-widgets.h"
 
 /*
  * The claim the adjudicator settles (crb-adjudication-window.c): where it
@@ -112,21 +113,6 @@ status_class (CrbDecisionStatus status)
   return classes[MIN (status, G_N_ELEMENTS (classes) - 1)];
 }
 
-static GtkWidget *
-label_new (const char *text,
-           const char *css_class,
-           gboolean    wrap)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), wrap);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static char *
 format_time (const char *time)
 {
@@ -164,13 +150,13 @@ annotation_card (const CrbAnnotation *annotation,
   gtk_widget_set_margin_end (box, 10);
 
   gtk_box_append (GTK_BOX (row), gtk_shortcut_label_new (key));
-  name = label_new (annotation->reviewer, "heading", FALSE);
+  name = crb_label_new (annotation->reviewer, "heading", FALSE);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_box_append (GTK_BOX (row), name);
   if (taken)
     {
-      GtkWidget *mark = label_new (_("Taken"), "accent", FALSE);
+      GtkWidget *mark = crb_label_new (_("Taken"), "accent", FALSE);
 
       gtk_widget_add_css_class (mark, "caption-heading");
       gtk_widget_set_tooltip_text (mark, _("The adjudication took this decision"));
@@ -178,7 +164,7 @@ annotation_card (const CrbAnnotation *annotation,
     }
   gtk_box_append (GTK_BOX (box), row);
 
-  status = label_new (what, "crb-status-pill", FALSE);
+  status = crb_label_new (what, "crb-status-pill", FALSE);
   gtk_widget_add_css_class (status, status_class (d->status));
   gtk_widget_set_halign (status, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (box), status);
@@ -186,18 +172,18 @@ annotation_card (const CrbAnnotation *annotation,
     {
       g_autofree char *quoted = g_strdup_printf ("“%s”", d->corrected_text);
 
-      gtk_box_append (GTK_BOX (box), label_new (quoted, NULL, TRUE));
+      gtk_box_append (GTK_BOX (box), crb_label_new (quoted, NULL, TRUE));
     }
   if (d->note != NULL && *d->note != '\0')
     {
       /* Translators: a reviewer's note on their decision */
       g_autofree char *note = g_strdup_printf (_("Note: %s"), d->note);
 
-      gtk_box_append (GTK_BOX (box), label_new (note, "dim-label", TRUE));
+      gtk_box_append (GTK_BOX (box), crb_label_new (note, "dim-label", TRUE));
     }
   if (when != NULL)
     {
-      GtkWidget *label = label_new (when, "dim-label", FALSE);
+      GtkWidget *label = crb_label_new (when, "dim-label", FALSE);
 
       gtk_widget_add_css_class (label, "caption");
       gtk_box_append (GTK_BOX (box), label);
@@ -317,21 +303,6 @@ question_new (GtkWidget *child)
   return revealer;
 }
 
-static GtkWidget *
-action_button (const char *label,
-               const char *action,
-               const char *tooltip,
-               const char *css_class)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (button, css_class);
-  return button;
-}
-
 static void
 build (CrbAdjudicationView *self)
 {
@@ -349,18 +320,18 @@ build (CrbAdjudicationView *self)
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
 
-  self->position_label = label_new (NULL, "dim-label", FALSE);
+  self->position_label = crb_label_new (NULL, "dim-label", FALSE);
   gtk_widget_add_css_class (self->position_label, "caption-heading");
   gtk_box_append (GTK_BOX (box), self->position_label);
-  self->source_label = label_new (NULL, "dim-label", TRUE);
+  self->source_label = crb_label_new (NULL, "dim-label", TRUE);
   gtk_box_append (GTK_BOX (box), self->source_label);
-  self->claim_label = label_new (NULL, "crb-claim-text", TRUE);
+  self->claim_label = crb_label_new (NULL, "crb-claim-text", TRUE);
   gtk_label_set_selectable (GTK_LABEL (self->claim_label), TRUE);
   gtk_box_append (GTK_BOX (box), self->claim_label);
-  self->state_label = label_new (NULL, NULL, TRUE);
+  self->state_label = crb_label_new (NULL, NULL, TRUE);
   gtk_box_append (GTK_BOX (box), self->state_label);
 
-  heading = label_new (_("The Reviewers’ Decisions"), "heading", FALSE);
+  heading = crb_label_new (_("The Reviewers’ Decisions"), "heading", FALSE);
   gtk_widget_set_margin_top (heading, 6);
   gtk_box_append (GTK_BOX (box), heading);
   self->cards = gtk_flow_box_new ();
@@ -372,24 +343,24 @@ build (CrbAdjudicationView *self)
                                   _("The reviewers’ decisions"), -1);
   gtk_box_append (GTK_BOX (box), self->cards);
 
-  heading = label_new (_("Or Decide Anew"), "heading", FALSE);
+  heading = crb_label_new (_("Or Decide Anew"), "heading", FALSE);
   gtk_widget_set_margin_top (heading, 6);
   gtk_box_append (GTK_BOX (box), heading);
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
-  gtk_box_append (GTK_BOX (buttons), action_button (_("_Confirm"), "adjudication.confirm",
-                                                    _("Confirm the claim as extracted (A)"), "suggested-action"));
-  gtk_box_append (GTK_BOX (buttons), action_button (_("C_orrect"), "adjudication.correct",
-                                                    _("Correct the claim's text (E)"), NULL));
-  gtk_box_append (GTK_BOX (buttons), action_button (_("_Reject"), "adjudication.reject",
-                                                    _("Reject the claim, then choose why (X)"),
-                                                    "destructive-action"));
+  gtk_box_append (GTK_BOX (buttons), crb_action_button_new (_("_Confirm"), "adjudication.confirm",
+                                                            _("Confirm the claim as extracted (A)"), "suggested-action"));
+  gtk_box_append (GTK_BOX (buttons), crb_action_button_new (_("C_orrect"), "adjudication.correct",
+                                                            _("Correct the claim's text (E)"), NULL));
+  gtk_box_append (GTK_BOX (buttons), crb_action_button_new (_("_Reject"), "adjudication.reject",
+                                                            _("Reject the claim, then choose why (X)"),
+                                                            "destructive-action"));
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_box_append (GTK_BOX (box), questions);
 
   /* The reasons to reject. */
   prompt = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (prompt), label_new (_("Why reject it?"), "heading", FALSE));
+  gtk_box_append (GTK_BOX (prompt), crb_label_new (_("Why reject it?"), "heading", FALSE));
   grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
@@ -409,7 +380,7 @@ build (CrbAdjudicationView *self)
   prompt = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   self->correct_entry = entry_new (self, _("Corrected claim text"), G_CALLBACK (on_correct_activate_cb));
   gtk_box_append (GTK_BOX (prompt), self->correct_entry);
-  heading = label_new (_("Enter saves the correction, Escape cancels; the original is kept."), "dim-label", TRUE);
+  heading = crb_label_new (_("Enter saves the correction, Escape cancels; the original is kept."), "dim-label", TRUE);
   gtk_widget_add_css_class (heading, "caption");
   gtk_box_append (GTK_BOX (prompt), heading);
   self->correct_revealer = question_new (prompt);
@@ -417,19 +388,19 @@ build (CrbAdjudicationView *self)
 
   /* Who adjudicates, asked when the app has no name that can name a file. */
   prompt = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (prompt), label_new (_("Who adjudicates?"), "heading", FALSE));
+  gtk_box_append (GTK_BOX (prompt), crb_label_new (_("Who adjudicates?"), "heading", FALSE));
   gtk_box_append (GTK_BOX (prompt),
-                  label_new (_("An adjudication goes into a file named after you: letters, digits and - _ . @ + only, "
-                               "no spaces."), NULL, TRUE));
+                  crb_label_new (_("An adjudication goes into a file named after you: letters, digits and - _ . @ + only, "
+                                  "no spaces."), NULL, TRUE));
   self->name_entry = entry_new (self, _("Your name"), G_CALLBACK (on_name_activate_cb));
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->name_entry), _("Your name"));
   gtk_box_append (GTK_BOX (prompt), self->name_entry);
-  self->name_problem = label_new (NULL, "error", TRUE);
+  self->name_problem = crb_label_new (NULL, "error", TRUE);
   gtk_box_append (GTK_BOX (prompt), self->name_problem);
   self->name_revealer = question_new (prompt);
   gtk_box_append (GTK_BOX (questions), self->name_revealer);
 
-  self->hint_label = label_new (NULL, "dim-label", TRUE);
+  self->hint_label = crb_label_new (NULL, "dim-label", TRUE);
   gtk_widget_add_css_class (self->hint_label, "caption");
   gtk_widget_set_margin_top (self->hint_label, 6);
   gtk_box_append (GTK_BOX (box), self->hint_label);

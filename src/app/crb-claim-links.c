@@ -8,6 +8,7 @@
 #include "crb-claim-links.h"
 #include "crb-explain.h"
 #include "crb-format.h"
+#include "crb-widgets.h"
 
 /*
  * The claims of other articles that state the selected claim's fact, and
@@ -118,20 +119,6 @@ link_row_free (LinkRow *r)
   g_free (r);
 }
 
-static GtkWidget *
-label_new (const char *css_class,
-           gboolean    wrap)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), wrap);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static LinkRow *
 row_get (Section *section,
          guint    index)
@@ -155,8 +142,8 @@ row_get (Section *section,
   top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_hexpand (texts, TRUE);
-  r->title = label_new (NULL, TRUE);
-  r->subtitle = label_new ("caption", TRUE);
+  r->title = crb_label_new (NULL, NULL, TRUE);
+  r->subtitle = crb_label_new (NULL, "caption", TRUE);
   gtk_widget_add_css_class (r->subtitle, "dim-label");
   gtk_box_append (GTK_BOX (texts), r->title);
   gtk_box_append (GTK_BOX (texts), r->subtitle);
@@ -183,7 +170,7 @@ row_get (Section *section,
 
   r->reasons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (box), r->reasons);
-  r->notes = label_new ("caption", TRUE);
+  r->notes = crb_label_new (NULL, "caption", TRUE);
   gtk_widget_add_css_class (r->notes, "dim-label");
   gtk_box_append (GTK_BOX (box), r->notes);
 
@@ -220,7 +207,7 @@ reason_widget (CrbReason  *reason,
   };
   static const char * const signs[] = { "≠", "→", "≈", "≠" };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *sentence = label_new ("caption-heading", TRUE);
+  GtkWidget *sentence = crb_label_new (NULL, "caption-heading", TRUE);
 
   gtk_label_set_label (GTK_LABEL (sentence), reason->text);
   if (classes[reason->kind] != NULL)
@@ -230,8 +217,8 @@ reason_widget (CrbReason  *reason,
   if (reason->here != NULL && reason->there != NULL)
     {
       GtkWidget *values = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *here = label_new ("crb-value", TRUE);
-      GtkWidget *there = label_new ("crb-value", TRUE);
+      GtkWidget *here = crb_label_new (NULL, "crb-value", TRUE);
+      GtkWidget *there = crb_label_new (NULL, "crb-value", TRUE);
       GtkWidget *sign = gtk_label_new (signs[reason->kind]);
       g_autofree char *spoken = NULL;
 
@@ -724,7 +711,7 @@ section_init (CrbClaimLinks *self,
               Section       *section,
               const char    *name)
 {
-  section->heading = label_new ("caption", TRUE);
+  section->heading = crb_label_new (NULL, "caption", TRUE);
   gtk_widget_add_css_class (section->heading, "dim-label");
   gtk_box_append (GTK_BOX (self->box), section->heading);
 
@@ -782,7 +769,7 @@ crb_claim_links_init (CrbClaimLinks *self)
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   self->open = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  self->heading = label_new ("caption-heading", TRUE);
+  self->heading = crb_label_new (NULL, "caption-heading", TRUE);
   gtk_widget_set_margin_top (self->heading, 6);
   gtk_box_append (GTK_BOX (self->box), self->heading);
 
@@ -790,7 +777,7 @@ crb_claim_links_init (CrbClaimLinks *self)
   section_init (self, &self->related, _("Related claims in other articles"));
   gtk_label_set_label (GTK_LABEL (self->related.heading), _("Related, in other facts"));
 
-  self->summary = label_new ("caption", TRUE);
+  self->summary = crb_label_new (NULL, "caption", TRUE);
   gtk_widget_add_css_class (self->summary, "dim-label");
   gtk_box_append (GTK_BOX (self->box), self->summary);
 }

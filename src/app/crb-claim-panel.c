@@ -11,6 +11,7 @@
 #include "crb-claim-panel.h"
 #include "crb-explain.h"
 #include "crb-format.h"
+#include "crb-widgets.h"
 
 /*
  * The selected claim: its status, text, kind, score and reasons, its values,
@@ -150,9 +151,6 @@ describe_decision (const CrbDecision *d)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
-static GtkWidget *label_new (const char *css_class,
-                             gboolean    wrap);
-
 /* The values as people write them, a heading to the left of each kind. */
 static void
 update_values (CrbClaimPanel *self)
@@ -171,11 +169,11 @@ update_values (CrbClaimPanel *self)
   for (guint i = 0; i < lines->len; i++)
     {
       CrbValueLine *line = g_ptr_array_index (lines, i);
-      GtkWidget *value = label_new ("caption", TRUE);
+      GtkWidget *value = crb_label_new (NULL, "caption", TRUE);
 
       if (g_strcmp0 (line->heading, last_heading) != 0)
         {
-          GtkWidget *heading = label_new ("caption-heading", FALSE);
+          GtkWidget *heading = crb_label_new (NULL, "caption-heading", FALSE);
 
           gtk_widget_add_css_class (heading, "dim-label");
           gtk_label_set_label (GTK_LABEL (heading), line->heading);
@@ -403,33 +401,16 @@ on_name_key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
-static GtkWidget *
-label_new (const char *css_class,
-           gboolean    wrap)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), wrap);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
+/* The panel's buttons share its width. */
 static GtkWidget *
 action_button (const char *label,
                const char *action,
                const char *tooltip,
                const char *css_class)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = crb_action_button_new (label, action, tooltip, css_class);
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_set_hexpand (button, TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (button, css_class);
   return button;
 }
 
@@ -446,7 +427,7 @@ build (CrbClaimPanel *self)
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
-  self->placeholder = label_new ("dim-label", TRUE);
+  self->placeholder = crb_label_new (NULL, "dim-label", TRUE);
   gtk_label_set_label (GTK_LABEL (self->placeholder), _("No claim selected"));
   gtk_label_set_xalign (GTK_LABEL (self->placeholder), 0.5);
   gtk_widget_set_margin_top (self->placeholder, 24);
@@ -491,9 +472,9 @@ build (CrbClaimPanel *self)
   self->actions = actions;
 
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  self->status_label = label_new ("crb-status-pill", FALSE);
-  self->kind_label = label_new ("caption-heading", FALSE);
-  self->score_label = label_new ("dim-label", FALSE);
+  self->status_label = crb_label_new (NULL, "crb-status-pill", FALSE);
+  self->kind_label = crb_label_new (NULL, "caption-heading", FALSE);
+  self->score_label = crb_label_new (NULL, "dim-label", FALSE);
   gtk_widget_add_css_class (self->score_label, "caption");
   gtk_widget_set_hexpand (self->score_label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->score_label), 1.0);
@@ -502,14 +483,14 @@ build (CrbClaimPanel *self)
   gtk_box_append (GTK_BOX (row), self->score_label);
   gtk_box_append (GTK_BOX (details), row);
   /* Its own line, wrapped: how many outlets tell it, and conflicts. */
-  self->badges_label = label_new ("caption", TRUE);
+  self->badges_label = crb_label_new (NULL, "caption", TRUE);
   gtk_widget_add_css_class (self->badges_label, "crb-badges");
   gtk_box_append (GTK_BOX (details), self->badges_label);
 
-  self->text_label = label_new ("crb-claim-text", TRUE);
+  self->text_label = crb_label_new (NULL, "crb-claim-text", TRUE);
   gtk_label_set_selectable (GTK_LABEL (self->text_label), TRUE);
   gtk_box_append (GTK_BOX (details), self->text_label);
-  self->original_label = label_new ("dim-label", TRUE);
+  self->original_label = crb_label_new (NULL, "dim-label", TRUE);
   gtk_box_append (GTK_BOX (details), self->original_label);
 
   /* The correction editor. */
@@ -539,7 +520,7 @@ build (CrbClaimPanel *self)
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (frame), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (frame), self->correct_view);
   gtk_box_append (GTK_BOX (box), frame);
-  hint = label_new ("dim-label", TRUE);
+  hint = crb_label_new (NULL, "dim-label", TRUE);
   gtk_widget_add_css_class (hint, "caption");
   gtk_label_set_label (GTK_LABEL (hint), _("Enter saves the correction, Escape cancels; the original is kept."));
   gtk_box_append (GTK_BOX (box), hint);
@@ -549,7 +530,7 @@ build (CrbClaimPanel *self)
 
   /* The reasons to reject. */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  hint = label_new ("heading", FALSE);
+  hint = crb_label_new (NULL, "heading", FALSE);
   gtk_label_set_label (GTK_LABEL (hint), _("Why reject it?"));
   gtk_box_append (GTK_BOX (box), hint);
   grid = gtk_grid_new ();
@@ -565,7 +546,7 @@ build (CrbClaimPanel *self)
       gtk_grid_attach (GTK_GRID (grid), button, i % 2, i / 2, 1, 1);
     }
   gtk_box_append (GTK_BOX (box), grid);
-  hint = label_new ("dim-label", TRUE);
+  hint = crb_label_new (NULL, "dim-label", TRUE);
   gtk_widget_add_css_class (hint, "caption");
   gtk_label_set_label (GTK_LABEL (hint), _("Press 1–6, or Escape to go back."));
   gtk_box_append (GTK_BOX (box), hint);
@@ -592,9 +573,9 @@ build (CrbClaimPanel *self)
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (box, "crb-prompt");
   gtk_widget_add_css_class (box, "crb-prompt-conflict");
-  self->confirm_heading = label_new ("heading", TRUE);
+  self->confirm_heading = crb_label_new (NULL, "heading", TRUE);
   gtk_box_append (GTK_BOX (box), self->confirm_heading);
-  self->confirm_body = label_new (NULL, TRUE);
+  self->confirm_body = crb_label_new (NULL, NULL, TRUE);
   gtk_box_append (GTK_BOX (box), self->confirm_body);
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Cancel"), "claim.cancel", _("Leave the claim as it is (Escape)"), NULL));
@@ -603,7 +584,7 @@ build (CrbClaimPanel *self)
                                         "destructive-action");
   gtk_box_append (GTK_BOX (buttons), self->confirm_button);
   gtk_box_append (GTK_BOX (box), buttons);
-  hint = label_new ("dim-label", TRUE);
+  hint = crb_label_new (NULL, "dim-label", TRUE);
   gtk_widget_add_css_class (hint, "caption");
   gtk_label_set_label (GTK_LABEL (hint), _("Press A or Enter to confirm anyway, Escape to cancel."));
   gtk_box_append (GTK_BOX (box), hint);
@@ -614,10 +595,10 @@ build (CrbClaimPanel *self)
   /* Who reviews: asked once, at the first decision. */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (box, "crb-prompt");
-  hint = label_new ("heading", TRUE);
+  hint = crb_label_new (NULL, "heading", TRUE);
   gtk_label_set_label (GTK_LABEL (hint), _("Who is reviewing?"));
   gtk_box_append (GTK_BOX (box), hint);
-  hint = self->name_body = label_new (NULL, TRUE);
+  hint = self->name_body = crb_label_new (NULL, NULL, TRUE);
   gtk_label_set_label (GTK_LABEL (hint), _("Your name is recorded with each decision, in the project and its exports. Without one, decisions are “anonymous”."));
   gtk_box_append (GTK_BOX (box), hint);
   self->name_entry = gtk_entry_new ();
@@ -643,7 +624,7 @@ build (CrbClaimPanel *self)
     gtk_box_append (GTK_BOX (buttons), save);
   }
   gtk_box_append (GTK_BOX (box), buttons);
-  hint = self->name_footer = label_new ("dim-label", TRUE);
+  hint = self->name_footer = crb_label_new (NULL, "dim-label", TRUE);
   gtk_widget_add_css_class (hint, "caption");
   gtk_label_set_label (GTK_LABEL (hint), _("Enter uses the name, Escape stays anonymous. You can change it in Preferences."));
   gtk_box_append (GTK_BOX (box), hint);
@@ -668,16 +649,16 @@ build (CrbClaimPanel *self)
   self->links = crb_claim_links_new ();
   gtk_box_append (GTK_BOX (details), self->links);
 
-  self->decision_label = label_new (NULL, TRUE);
+  self->decision_label = crb_label_new (NULL, NULL, TRUE);
   gtk_box_append (GTK_BOX (details), self->decision_label);
-  self->reasons_label = label_new ("dim-label", TRUE);
+  self->reasons_label = crb_label_new (NULL, "dim-label", TRUE);
   gtk_widget_add_css_class (self->reasons_label, "caption");
   gtk_box_append (GTK_BOX (details), self->reasons_label);
   self->values_grid = gtk_grid_new ();
   gtk_grid_set_column_spacing (GTK_GRID (self->values_grid), 12);
   gtk_grid_set_row_spacing (GTK_GRID (self->values_grid), 2);
   gtk_box_append (GTK_BOX (details), self->values_grid);
-  self->history_label = label_new ("dim-label", TRUE);
+  self->history_label = crb_label_new (NULL, "dim-label", TRUE);
   gtk_widget_add_css_class (self->history_label, "caption");
   gtk_box_append (GTK_BOX (details), self->history_label);
 
