@@ -20,118 +20,7 @@
 #include "crb-preferences.h"
 #include "crb-stats-window.h"
 #include "crb-window.h"
-
-static CrbApplication *app;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-wait_for (gboolean (*condition) (gpointer),
-          gpointer   data,
-          guint      timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
-
-  return TRUE;
-}
-
-/* GTK 4.8 sometimes warns "Trying to snapshot GtkGizmo … without a current
- * allocation" while a revealer animates, and its GtkShortcutsWindow page
- * switcher has labels that report "min width -3": GTK quirks, harmless.
- * Warnings are therefore not fatal here, but every other warning or critical
- * is counted, and each test ends by asserting there were none.
- */
-static guint unexpected_messages;
-
-static GLogWriterOutput
-log_writer (GLogLevelFlags   log_level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         user_data)
-{
-  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    {
-      const char *message = NULL;
-
-      for (gsize i = 0; i < n_fields; i++)
-        if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
-          message = fields[i].value;
-
-      if (message == NULL ||
-          (strstr (message, "without a current allocation") == NULL &&
-           !(g_str_has_prefix (message, "GtkLabel") && strstr (message, "reported min width -") != NULL)))
-        unexpected_messages++;
-    }
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
-static void
-assert_no_warnings (void)
-{
-  g_assert_cmpuint (unexpected_messages, ==, 0);
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                           "screenshots", NULL);
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width, height;
-
-  iterate (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static void
-xdotool (const char *keys)
-{
-  g_autofree char *cmd = g_strdup_printf ("xdotool %s", keys);
-  g_autoptr (GError) error = NULL;
-  int status = 0;
-
-  g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-  iterate (150);
-}
+#include "crb-test-app.h"
 
 static CrbClaimPanel *
 claim_panel_of (CrbWindow *window)
@@ -163,15 +52,13 @@ confirm_current (CrbWindow  *window,
     gtk_widget_activate_action (GTK_WIDGET (window), "claim.confirm-anyway", NULL);
 }
 
-static void xdotool (const char *keys);
-
 /* A, and A again when asked whether to confirm anyway. */
 static void
 press_confirm (CrbWindow *window)
 {
-  xdotool ("key a");
+  crb_test_xdotool ("key a");
   if (crb_claim_panel_is_asking_confirm (claim_panel_of (window)))
-    xdotool ("key a");
+    crb_test_xdotool ("key a");
 }
 
 static gboolean
@@ -192,7 +79,7 @@ static CrbWindow *
 new_window_sized (int width,
                   int height)
 {
-  CrbWindow *window = crb_window_new (app);
+  CrbWindow *window = crb_window_new (crb_test_app);
 
   /* No page transitions: a screenshot taken on a loaded machine would
    * catch the page that is going away.
@@ -200,7 +87,7 @@ new_window_sized (int width,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
+  crb_test_iterate (200);
   return window;
 }
 
@@ -217,7 +104,7 @@ open_sample_sized (int width,
   CrbWindow *window = new_window_sized (width, height);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.try-sample", NULL);
-  g_assert_true (wait_for (page_is_project, window, 30000));
+  g_assert_true (crb_test_wait_for (page_is_project, window, 30000));
   return window;
 }
 
@@ -227,19 +114,8 @@ open_sample (void)
   CrbWindow *window = new_window ();
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.try-sample", NULL);
-  g_assert_true (wait_for (page_is_project, window, 30000));
+  g_assert_true (crb_test_wait_for (page_is_project, window, 30000));
   return window;
-}
-
-static CrbDecisionStatus
-status_of (CrbProject *project,
-           const char *claim_id)
-{
-  g_autoptr (GError) error = NULL;
-  CrbClaim *claim = crb_project_find_claim (project, claim_id, NULL, &error);
-
-  g_assert_no_error (error);
-  return crb_claim_get_status (claim);
 }
 
 static void
@@ -249,26 +125,9 @@ test_empty_state (void)
 
   g_assert_cmpstr (crb_window_get_page (window), ==, "empty");
   g_assert_null (crb_window_get_project (window));
-  screenshot (GTK_WIDGET (window), "01-empty-state");
+  crb_test_screenshot (GTK_WIDGET (window), "01-empty-state");
   gtk_window_destroy (GTK_WINDOW (window));
-  assert_no_warnings ();
-}
-
-/* The open window of @type, or NULL. */
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
-        return GTK_WIDGET (w);
-    }
-
-  return NULL;
+  crb_test_assert_no_warnings ();
 }
 
 /* Opens the export dialog of @window. */
@@ -278,8 +137,8 @@ open_export_dialog (CrbWindow *window)
   GtkWidget *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  iterate (300);
-  dialog = find_toplevel (CRB_TYPE_EXPORT_DIALOG);
+  crb_test_iterate (300);
+  dialog = crb_test_find_toplevel (CRB_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   return dialog;
 }
@@ -290,7 +149,7 @@ wait_for_count (GtkWidget  *dialog,
                 const char *label)
 {
   for (guint i = 0; i < 200 && crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), label) < 0; i++)
-    iterate (50);
+    crb_test_iterate (50);
   return crb_export_dialog_get_count (CRB_EXPORT_DIALOG (dialog), label);
 }
 
@@ -311,27 +170,27 @@ test_review_loop_actions (void)
   g_assert_nonnull (claim);
   g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_PENDING);
   first = g_strdup (crb_claim_get_id (claim));
-  screenshot (GTK_WIDGET (window), "02-story-open");
+  crb_test_screenshot (GTK_WIDGET (window), "02-story-open");
 
   /* Confirm advances to the next pending claim. */
   confirm_current (window, "claim.confirm");
-  g_assert_cmpint (status_of (project, first), ==, CRB_DECISION_STATUS_CONFIRMED);
+  g_assert_cmpint (crb_test_status_of (project, first), ==, CRB_DECISION_STATUS_CONFIRMED);
   second = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
   g_assert_cmpstr (second, !=, first);
 
   /* Reject, then a reason. */
   gtk_widget_activate_action (GTK_WIDGET (window), "claim.reject", NULL);
-  screenshot (GTK_WIDGET (window), "03-reject-reasons");
+  crb_test_screenshot (GTK_WIDGET (window), "03-reject-reasons");
   gtk_widget_activate_action (GTK_WIDGET (window), "claim.reason", "i", 3);
-  g_assert_cmpint (status_of (project, second), ==, CRB_DECISION_STATUS_REJECTED);
+  g_assert_cmpint (crb_test_status_of (project, second), ==, CRB_DECISION_STATUS_REJECTED);
   third = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
 
   /* Undo goes back to the claim and makes it pending; redo restores it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_cmpint (status_of (project, second), ==, CRB_DECISION_STATUS_PENDING);
+  g_assert_cmpint (crb_test_status_of (project, second), ==, CRB_DECISION_STATUS_PENDING);
   g_assert_cmpstr (crb_claim_get_id (crb_window_get_claim (window)), ==, second);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  g_assert_cmpint (status_of (project, second), ==, CRB_DECISION_STATUS_REJECTED);
+  g_assert_cmpint (crb_test_status_of (project, second), ==, CRB_DECISION_STATUS_REJECTED);
 
   /* Next and previous move through the list. */
   crb_window_select_claim (window, third);
@@ -342,16 +201,16 @@ test_review_loop_actions (void)
 
   /* Skip leaves the claim pending. */
   gtk_widget_activate_action (GTK_WIDGET (window), "claim.skip", NULL);
-  g_assert_cmpint (status_of (project, third), ==, CRB_DECISION_STATUS_PENDING);
+  g_assert_cmpint (crb_test_status_of (project, third), ==, CRB_DECISION_STATUS_PENDING);
   g_assert_cmpstr (crb_claim_get_id (crb_window_get_claim (window)), !=, third);
 
   /* The file catches up in the background; then it holds every decision. */
-  g_assert_true (wait_for (project_saved, window, 10000));
+  g_assert_true (crb_test_wait_for (project_saved, window, 10000));
   reloaded = crb_project_load (crb_project_get_file (project), NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (status_of (reloaded, first), ==, CRB_DECISION_STATUS_CONFIRMED);
-  g_assert_cmpint (status_of (reloaded, second), ==, CRB_DECISION_STATUS_REJECTED);
-  g_assert_cmpint (status_of (reloaded, third), ==, CRB_DECISION_STATUS_PENDING);
+  g_assert_cmpint (crb_test_status_of (reloaded, first), ==, CRB_DECISION_STATUS_CONFIRMED);
+  g_assert_cmpint (crb_test_status_of (reloaded, second), ==, CRB_DECISION_STATUS_REJECTED);
+  g_assert_cmpint (crb_test_status_of (reloaded, third), ==, CRB_DECISION_STATUS_PENDING);
 
   /* Export and statistics dialogs. */
   {
@@ -369,7 +228,7 @@ test_review_loop_actions (void)
     crb_export_dialog_set_format (CRB_EXPORT_DIALOG (dialog), CRB_EXPORT_FEVER);
     g_assert_cmpint (wait_for_count (dialog, "SUPPORTS"), ==, 1);
     g_assert_cmpint (wait_for_count (dialog, "NOT ENOUGH INFO"), ==, 0);
-    screenshot (dialog, "05-export-dialog");
+    crb_test_screenshot (dialog, "05-export-dialog");
     {
       g_autofree char *out = g_build_filename (g_get_tmp_dir (), "crb-window-fever.jsonl", NULL);
       g_autofree char *table = g_build_filename (g_get_tmp_dir (), "crb-window-fever.sentences.jsonl", NULL);
@@ -380,8 +239,8 @@ test_review_loop_actions (void)
       g_unlink (table);
       crb_export_dialog_export (CRB_EXPORT_DIALOG (dialog), out_file);
       for (guint i = 0; i < 200 && !g_file_test (table, G_FILE_TEST_EXISTS); i++)
-        iterate (50);
-      iterate (300);
+        crb_test_iterate (50);
+      crb_test_iterate (300);
       g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
       g_assert_nonnull (strstr (contents, "\"SUPPORTS\""));
       g_assert_true (g_file_test (table, G_FILE_TEST_EXISTS));
@@ -399,8 +258,8 @@ test_review_loop_actions (void)
       g_unlink (out);
       crb_export_dialog_export (CRB_EXPORT_DIALOG (dialog), out_file);
       for (guint i = 0; i < 200 && !g_file_test (out, G_FILE_TEST_EXISTS); i++)
-        iterate (50);
-      iterate (300);
+        crb_test_iterate (50);
+      crb_test_iterate (300);
       g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
       /* Confirmed and rejected: two records, with the confirmed claim's id. */
       g_assert_nonnull (strstr (contents, first));
@@ -409,7 +268,7 @@ test_review_loop_actions (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  assert_no_warnings ();
+  crb_test_assert_no_warnings ();
 }
 
 static void
@@ -429,39 +288,39 @@ test_review_loop_keys (void)
     }
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (300);
+  crb_test_iterate (300);
   first = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
 
   press_confirm (window);
-  g_assert_cmpint (status_of (project, first), ==, CRB_DECISION_STATUS_CONFIRMED);
+  g_assert_cmpint (crb_test_status_of (project, first), ==, CRB_DECISION_STATUS_CONFIRMED);
   second = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
 
-  xdotool ("key x");
-  xdotool ("key 4");
-  g_assert_cmpint (status_of (project, second), ==, CRB_DECISION_STATUS_REJECTED);
+  crb_test_xdotool ("key x");
+  crb_test_xdotool ("key 4");
+  g_assert_cmpint (crb_test_status_of (project, second), ==, CRB_DECISION_STATUS_REJECTED);
   claim = crb_project_find_claim (project, second, NULL, NULL);
   g_assert_cmpint (crb_claim_get_decision (claim)->reason, ==, CRB_REJECT_REASON_NOT_A_CLAIM);
 
   /* A reason key works without X first. */
   third = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
-  xdotool ("key 2");
+  crb_test_xdotool ("key 2");
   claim = crb_project_find_claim (project, third, NULL, NULL);
   g_assert_cmpint (crb_claim_get_decision (claim)->reason, ==, CRB_REJECT_REASON_UNVERIFIABLE);
 
   /* Ctrl+Z undoes it. */
-  xdotool ("key ctrl+z");
-  g_assert_cmpint (status_of (project, third), ==, CRB_DECISION_STATUS_PENDING);
-  xdotool ("key ctrl+shift+z");
-  g_assert_cmpint (status_of (project, third), ==, CRB_DECISION_STATUS_REJECTED);
-  xdotool ("key ctrl+z");
+  crb_test_xdotool ("key ctrl+z");
+  g_assert_cmpint (crb_test_status_of (project, third), ==, CRB_DECISION_STATUS_PENDING);
+  crb_test_xdotool ("key ctrl+shift+z");
+  g_assert_cmpint (crb_test_status_of (project, third), ==, CRB_DECISION_STATUS_REJECTED);
+  crb_test_xdotool ("key ctrl+z");
 
   /* E opens the inline editor; typed keys go to it, not to the shortcuts. */
   crb_window_select_claim (window, third);
-  xdotool ("key e");
-  screenshot (GTK_WIDGET (window), "04-correcting");
-  xdotool ("key ctrl+a");
-  xdotool ("type --delay 5 'A corrected claim'");
-  xdotool ("key Return");
+  crb_test_xdotool ("key e");
+  crb_test_screenshot (GTK_WIDGET (window), "04-correcting");
+  crb_test_xdotool ("key ctrl+a");
+  crb_test_xdotool ("type --delay 5 'A corrected claim'");
+  crb_test_xdotool ("key Return");
   claim = crb_project_find_claim (project, third, NULL, NULL);
   g_assert_cmpint (crb_claim_get_status (claim), ==, CRB_DECISION_STATUS_CORRECTED);
   g_assert_cmpstr (crb_claim_get_final_text (claim), ==, "A corrected claim");
@@ -469,16 +328,16 @@ test_review_loop_keys (void)
 
   /* Escape cancels an edit: nothing changes. */
   crb_window_select_claim (window, first);
-  xdotool ("key e");
-  xdotool ("type --delay 5 'xyz'");
-  xdotool ("key Escape");
-  g_assert_cmpint (status_of (project, first), ==, CRB_DECISION_STATUS_CONFIRMED);
+  crb_test_xdotool ("key e");
+  crb_test_xdotool ("type --delay 5 'xyz'");
+  crb_test_xdotool ("key Escape");
+  g_assert_cmpint (crb_test_status_of (project, first), ==, CRB_DECISION_STATUS_CONFIRMED);
 
   /* J and K move. */
   crb_window_select_claim (window, second);
-  xdotool ("key j");
+  crb_test_xdotool ("key j");
   g_assert_cmpstr (crb_claim_get_id (crb_window_get_claim (window)), ==, third);
-  xdotool ("key k");
+  crb_test_xdotool ("key k");
   g_assert_cmpstr (crb_claim_get_id (crb_window_get_claim (window)), ==, second);
 
   /* Linking from the keyboard: L marks, Shift+L on a claim of another
@@ -507,13 +366,13 @@ test_review_loop_keys (void)
     g_assert_nonnull (q);
 
     crb_window_select_claim (window, p);
-    xdotool ("key l");
+    crb_test_xdotool ("key l");
     g_assert_cmpstr (crb_window_get_link_mark (window), ==, p);
-    xdotool ("key l");
+    crb_test_xdotool ("key l");
     g_assert_null (crb_window_get_link_mark (window));
-    xdotool ("key l");
+    crb_test_xdotool ("key l");
     crb_window_select_claim (window, q);
-    xdotool ("key shift+l");
+    crb_test_xdotool ("key shift+l");
     g_assert_null (crb_window_get_link_mark (window));
     link = crb_alignment_find_link (crb_story_get_alignment (crb_window_get_story (window)), p, q);
     g_assert_nonnull (link);
@@ -522,7 +381,7 @@ test_review_loop_keys (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  assert_no_warnings ();
+  crb_test_assert_no_warnings ();
 }
 
 static void
@@ -541,7 +400,7 @@ test_markup_shown_literally (void)
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   g_ptr_array_add (files, g_file_new_for_path (path));
   crb_window_import (window, files, "Markup");
-  g_assert_true (wait_for (page_is_project, window, 30000));
+  g_assert_true (crb_test_wait_for (page_is_project, window, 30000));
 
   view = crb_window_get_article_view (window, "markup");
   g_assert_nonnull (view);
@@ -551,7 +410,7 @@ test_markup_shown_literally (void)
   g_assert_cmpstr (shown, ==, text);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  assert_no_warnings ();
+  crb_test_assert_no_warnings ();
 }
 
 static void
@@ -581,14 +440,14 @@ test_links (void)
 
     /* Selecting a claim shows its linked claims; the screenshot shows it. */
     crb_window_select_claim (window, a);
-    screenshot (GTK_WIDGET (window), "08-linked-claims");
+    crb_test_screenshot (GTK_WIDGET (window), "08-linked-claims");
 
     /* Shift+A's action: the claim and its agreeing appearances, one step. */
     confirm_current (window, "claim.confirm-all");
-    g_assert_cmpint (status_of (project, a), ==, CRB_DECISION_STATUS_CONFIRMED);
+    g_assert_cmpint (crb_test_status_of (project, a), ==, CRB_DECISION_STATUS_CONFIRMED);
     g_assert_cmpint (crb_claim_get_status (claim_b), ==, CRB_DECISION_STATUS_CONFIRMED);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-    g_assert_cmpint (status_of (project, a), ==, CRB_DECISION_STATUS_PENDING);
+    g_assert_cmpint (crb_test_status_of (project, a), ==, CRB_DECISION_STATUS_PENDING);
     g_assert_cmpint (crb_claim_get_status (claim_b), ==, CRB_DECISION_STATUS_PENDING);
 
     /* Unlink by hand from the panel's action. */
@@ -606,8 +465,8 @@ test_links (void)
     GQueue queue = G_QUEUE_INIT;
     gboolean found = FALSE;
 
-    iterate (1500);
-    stats = find_toplevel (CRB_TYPE_STATS_WINDOW);
+    crb_test_iterate (1500);
+    stats = crb_test_find_toplevel (CRB_TYPE_STATS_WINDOW);
     g_assert_nonnull (stats);
     g_queue_push_tail (&queue, stats);
     while ((w = g_queue_pop_head (&queue)))
@@ -619,19 +478,19 @@ test_links (void)
           g_queue_push_tail (&queue, c);
       }
     g_assert_true (found);
-    screenshot (stats, "10-statistics");
+    crb_test_screenshot (stats, "10-statistics");
     gtk_window_destroy (GTK_WINDOW (stats));
   }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-  iterate (300);
+  crb_test_iterate (300);
   overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_nonnull (overlay);
-  screenshot (overlay, "09-shortcuts");
+  crb_test_screenshot (overlay, "09-shortcuts");
   gtk_window_close (GTK_WINDOW (overlay));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  assert_no_warnings ();
+  crb_test_assert_no_warnings ();
 }
 
 static void
@@ -641,7 +500,7 @@ test_dark_mode (void)
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   window = open_sample ();
-  screenshot (GTK_WIDGET (window), "06-dark-mode");
+  crb_test_screenshot (GTK_WIDGET (window), "06-dark-mode");
   gtk_window_destroy (GTK_WINDOW (window));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -864,7 +723,7 @@ test_layout_sizes (void)
                                           sizes[s].dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                         : ADW_COLOR_SCHEME_FORCE_LIGHT);
       window = open_sample_sized (sizes[s].width, sizes[s].height);
-      iterate (300);
+      crb_test_iterate (300);
       /* The window is the size asked for (its surface: the widget is that
        * less the resize borders GTK draws without a window manager).
        */
@@ -872,14 +731,14 @@ test_layout_sizes (void)
                        sizes[s].width);
       g_assert_cmpint (gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (window))), ==,
                        sizes[s].height);
-      screenshot (GTK_WIDGET (window), name);
+      crb_test_screenshot (GTK_WIDGET (window), name);
       edge = check_layout (window, state);
 
       /* The pane does not follow its content: its edge stays put. */
       for (guint k = 0; k < 5; k++)
         {
           gtk_widget_activate_action (GTK_WIDGET (window), "claim.next", NULL);
-          iterate (100);
+          crb_test_iterate (100);
           g_assert_cmpfloat (check_layout (window, state), ==, edge);
         }
 
@@ -887,7 +746,7 @@ test_layout_sizes (void)
     }
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  assert_no_warnings ();
+  crb_test_assert_no_warnings ();
 }
 
 /* A claim linked to many others: the pane keeps its width and place, the
@@ -906,7 +765,7 @@ test_layout_many_links (void)
   guint linked = 0;
   double edge;
 
-  iterate (300);
+  crb_test_iterate (300);
   edge = check_layout (window, "before linking");
 
   for (guint i = 0; i < g_list_model_get_n_items (claims) && linked < 8; i++)
@@ -926,12 +785,12 @@ test_layout_many_links (void)
   g_assert_cmpuint (linked, >=, 4);
 
   crb_window_select_claim (window, id);
-  iterate (300);
-  screenshot (GTK_WIDGET (window), "layout-1280x720-many-links");
+  crb_test_iterate (300);
+  crb_test_screenshot (GTK_WIDGET (window), "layout-1280x720-many-links");
   g_assert_cmpfloat (check_layout (window, "many links"), ==, edge);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  assert_no_warnings ();
+  crb_test_assert_no_warnings ();
 }
 
 /* The mapped toggle button showing @icon. */
@@ -958,7 +817,7 @@ test_layout_folded (void)
   GtkWidget *flap, *button;
   g_autoptr (GPtrArray) flaps = NULL;
 
-  iterate (300);
+  crb_test_iterate (300);
   flaps = find_all (GTK_WIDGET (window), ADW_TYPE_FLAP);
   flap = NULL;
   for (guint i = 0; i < flaps->len; i++)
@@ -971,7 +830,7 @@ test_layout_folded (void)
   button = find_action_free_toggle (GTK_WIDGET (window), "sidebar-show-right-symbolic");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));
-  screenshot (GTK_WIDGET (window), "layout-640x600-folded");
+  crb_test_screenshot (GTK_WIDGET (window), "layout-640x600-folded");
   {
     g_autoptr (GPtrArray) views = find_all (GTK_WIDGET (window), CRB_TYPE_ARTICLE_VIEW);
     GtkWidget *columns = find_one (GTK_WIDGET (window), CRB_TYPE_ARTICLE_COLUMNS);
@@ -982,9 +841,9 @@ test_layout_folded (void)
 
   /* X opens the reasons: the pane comes, whole. */
   gtk_widget_activate_action (GTK_WIDGET (window), "claim.reject", NULL);
-  iterate (400);
+  crb_test_iterate (400);
   g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
-  screenshot (GTK_WIDGET (window), "layout-640x600-folded-revealed");
+  crb_test_screenshot (GTK_WIDGET (window), "layout-640x600-folded-revealed");
   assert_not_clipped (GTK_WIDGET (window), find_one (GTK_WIDGET (window), CRB_TYPE_CLAIMS_PANE),
                       NULL,
                       "the folded pane", "640x600");
@@ -996,7 +855,7 @@ test_layout_folded (void)
                    CRB_DECISION_STATUS_PENDING);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  assert_no_warnings ();
+  crb_test_assert_no_warnings ();
 }
 
 /* With more articles than fit, the columns scroll sideways with the pointer
@@ -1015,7 +874,7 @@ test_layout_wheel (void)
   double dx, dy, start;
   g_autofree char *move = NULL;
 
-  iterate (300);
+  crb_test_iterate (300);
   columns = find_one (GTK_WIDGET (window), CRB_TYPE_ARTICLE_COLUMNS);
   scroller = gtk_widget_get_parent (columns);
   hadj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
@@ -1029,34 +888,34 @@ test_layout_wheel (void)
   gtk_native_get_surface_transform (GTK_NATIVE (window), &dx, &dy);
   move = g_strdup_printf ("mousemove --sync %d %d",
                           (int) (r.origin.x + dx + 100), (int) (r.origin.y + dy + 150));
-  xdotool (move);
+  crb_test_xdotool (move);
   gtk_adjustment_set_value (hadj, 0);
-  iterate (200);
+  crb_test_iterate (200);
 
   /* Sideways wheel. */
-  xdotool ("click --repeat 3 --delay 50 7");
-  iterate (500);
+  crb_test_xdotool ("click --repeat 3 --delay 50 7");
+  crb_test_iterate (500);
   g_assert_cmpfloat (gtk_adjustment_get_value (hadj), >, 0);
-  xdotool ("click --repeat 6 --delay 50 6");
-  iterate (500);
+  crb_test_xdotool ("click --repeat 6 --delay 50 6");
+  crb_test_iterate (500);
   g_assert_cmpfloat (gtk_adjustment_get_value (hadj), ==, 0);
 
   /* Shift+wheel. */
-  xdotool ("keydown shift click --repeat 3 --delay 50 5 keyup shift");
-  iterate (500);
+  crb_test_xdotool ("keydown shift click --repeat 3 --delay 50 5 keyup shift");
+  crb_test_iterate (500);
   g_assert_cmpfloat (gtk_adjustment_get_value (hadj), >, 0);
   gtk_adjustment_set_value (hadj, 0);
-  iterate (200);
+  crb_test_iterate (200);
 
   /* The plain wheel scrolls the text, not the columns. */
   start = gtk_adjustment_get_value (vadj);
-  xdotool ("click --repeat 3 --delay 50 5");
-  iterate (500);
+  crb_test_xdotool ("click --repeat 3 --delay 50 5");
+  crb_test_iterate (500);
   g_assert_cmpfloat (gtk_adjustment_get_value (hadj), ==, 0);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, start);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  assert_no_warnings ();
+  crb_test_assert_no_warnings ();
 }
 
 /* The claims pane is as wide as remembered, and dragging its edge (a real
@@ -1075,7 +934,7 @@ test_layout_pane_width (void)
 
   g_settings_set_int (settings, "claims-width", 480);
   window = open_sample_sized (1366, 768);
-  iterate (300);
+  crb_test_iterate (300);
   pane = find_one (GTK_WIDGET (window), CRB_TYPE_CLAIMS_PANE);
   g_assert_cmpint (gtk_widget_get_width (pane), ==, 480);
   check_layout (window, "480 px pane");
@@ -1090,15 +949,15 @@ test_layout_pane_width (void)
   before = gtk_widget_get_width (pane);
   cmd = g_strdup_printf ("mousemove --sync %d %d mousedown 1 mousemove --sync %d %d mousemove --sync %d %d mouseup 1",
                          x, y, x - 30, y, x - 60, y);
-  xdotool (cmd);
-  iterate (300);
+  crb_test_xdotool (cmd);
+  crb_test_iterate (300);
   g_assert_cmpint (gtk_widget_get_width (pane), ==, before + 60);
   g_assert_cmpint (g_settings_get_int (settings, "claims-width"), ==, before + 60);
   check_layout (window, "after dragging");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "claims-width");
-  assert_no_warnings ();
+  crb_test_assert_no_warnings ();
 }
 
 /* ---- keys and selection ---- */
@@ -1176,39 +1035,39 @@ test_filter_keys (void)
     }
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (300);
+  crb_test_iterate (300);
   entry = find_one (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
   g_assert_false (focus_is_editable (window));
   first = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
 
-  xdotool ("key ctrl+f");
+  crb_test_xdotool ("key ctrl+f");
   g_assert_true (focus_is_editable (window));
-  xdotool ("type --delay 20 Russ");
-  iterate (500);
+  crb_test_xdotool ("type --delay 20 Russ");
+  crb_test_iterate (500);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Russ");
   g_assert_nonnull (find_status_page (GTK_WIDGET (window), "No claims match “Russ”"));
   g_assert_null (crb_window_get_claim (window));
   assert_selection_consistent (window, "no match");
-  screenshot (GTK_WIDGET (window), "11-filter-no-match");
+  crb_test_screenshot (GTK_WIDGET (window), "11-filter-no-match");
 
-  xdotool ("key Escape");
+  crb_test_xdotool ("key Escape");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_false (focus_is_editable (window));
   g_assert_cmpstr (crb_claim_get_id (crb_window_get_claim (window)), ==, first);
-  xdotool ("key j");
+  crb_test_xdotool ("key j");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   second = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
   g_assert_cmpstr (second, !=, first);
   press_confirm (window);
-  g_assert_cmpint (status_of (project, second), ==, CRB_DECISION_STATUS_CONFIRMED);
+  g_assert_cmpint (crb_test_status_of (project, second), ==, CRB_DECISION_STATUS_CONFIRMED);
   g_assert_false (focus_is_editable (window));
   assert_selection_consistent (window, "after J and A");
 
   /* Enter keeps the filter and goes to its claims. */
-  xdotool ("key ctrl+f");
-  xdotool ("type --delay 20 bridge");
-  iterate (500);
-  xdotool ("key Return");
+  crb_test_xdotool ("key ctrl+f");
+  crb_test_xdotool ("type --delay 20 bridge");
+  crb_test_iterate (500);
+  crb_test_xdotool ("key Return");
   g_assert_false (focus_is_editable (window));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "bridge");
   folded = g_utf8_casefold (crb_claim_get_final_text (crb_window_get_claim (window)), -1);
@@ -1216,7 +1075,7 @@ test_filter_keys (void)
   assert_selection_consistent (window, "filtered by text");
   third = g_strdup (crb_claim_get_id (crb_window_get_claim (window)));
   press_confirm (window);
-  g_assert_cmpint (status_of (project, third), ==, CRB_DECISION_STATUS_CONFIRMED);
+  g_assert_cmpint (crb_test_status_of (project, third), ==, CRB_DECISION_STATUS_CONFIRMED);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "bridge");
 
   /* A status filter that hides the selected claim: the first claim shown
@@ -1225,7 +1084,7 @@ test_filter_keys (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-all-claims", NULL);
   crb_window_select_claim (window, second);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.claim-filter", "s", "pending");
-  iterate (200);
+  crb_test_iterate (200);
   g_assert_nonnull (crb_window_get_claim (window));
   g_assert_cmpint (crb_claim_get_status (crb_window_get_claim (window)), ==,
                    CRB_DECISION_STATUS_PENDING);
@@ -1233,17 +1092,17 @@ test_filter_keys (void)
 
   /* A filter that shows nothing selects nothing, and says so. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.claim-filter", "s", "rejected");
-  iterate (200);
+  crb_test_iterate (200);
   g_assert_null (crb_window_get_claim (window));
   g_assert_nonnull (find_status_page (GTK_WIDGET (window), "No rejected claims"));
   assert_selection_consistent (window, "no rejected claims");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-all-claims", NULL);
-  iterate (200);
+  crb_test_iterate (200);
   g_assert_nonnull (crb_window_get_claim (window));
   assert_selection_consistent (window, "all again");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  assert_no_warnings ();
+  crb_test_assert_no_warnings ();
 }
 
 /* The mapped widgets under @root whose type is named @type_name (GTK's and
@@ -1307,7 +1166,7 @@ test_toast_clear_of_selection (void)
   GtkWidget *pane;
   guint checked = 0;
 
-  iterate (300);
+  crb_test_iterate (300);
   pane = find_one (GTK_WIDGET (window), CRB_TYPE_CLAIMS_PANE);
   for (guint i = 0; i < 12; i++)
     {
@@ -1315,7 +1174,7 @@ test_toast_clear_of_selection (void)
       graphene_rect_t claim_area, toast_area, pane_area, overlap;
 
       confirm_current (window, "claim.confirm");
-      iterate (400);
+      crb_test_iterate (400);
       toasts = find_all_named (GTK_WIDGET (window), "AdwToastWidget");
       g_assert_cmpuint (toasts->len, >=, 1);
       pane_area = bounds_in (pane, GTK_WIDGET (window));
@@ -1327,19 +1186,19 @@ test_toast_clear_of_selection (void)
           g_assert_false (graphene_rect_intersection (&toast_area, &pane_area, &overlap));
           if (graphene_rect_intersection (&toast_area, &claim_area, &overlap))
             {
-              screenshot (GTK_WIDGET (window), "toast-over-claim");
+              crb_test_screenshot (GTK_WIDGET (window), "toast-over-claim");
               g_error ("the toast covers the selected claim %s",
                        crb_claim_get_id (crb_window_get_claim (window)));
             }
         }
       checked++;
       if (i == 5)
-        screenshot (GTK_WIDGET (window), "13-toast-clear");
+        crb_test_screenshot (GTK_WIDGET (window), "13-toast-clear");
     }
   g_assert_cmpuint (checked, >=, 10);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  assert_no_warnings ();
+  crb_test_assert_no_warnings ();
 }
 
 /* Opened, then resized: the claim list shows its rows at once (it stayed
@@ -1353,9 +1212,9 @@ test_list_after_resize (void)
   guint shown = 0;
   graphene_rect_t view;
 
-  iterate (300);
+  crb_test_iterate (300);
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
-  iterate (600);
+  crb_test_iterate (600);
   g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==, 1024);
   grid = find_one (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW);
   view = bounds_in (gtk_widget_get_parent (grid), gtk_widget_get_parent (grid));
@@ -1374,13 +1233,13 @@ test_list_after_resize (void)
           shown++;
       }
   }
-  screenshot (GTK_WIDGET (window), "14-list-after-resize");
+  crb_test_screenshot (GTK_WIDGET (window), "14-list-after-resize");
   /* Each row has its text and its caption: at least three rows. */
   g_assert_cmpuint (shown, >=, 6);
   check_layout (window, "after resizing");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  assert_no_warnings ();
+  crb_test_assert_no_warnings ();
 }
 
 /* Whether @w is a control a person operates: these need a name. */
@@ -1531,11 +1390,11 @@ test_accessible_names (void)
             !GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (GTK_MENU_BUTTON (w))))
           {
             gtk_menu_button_popup (GTK_MENU_BUTTON (w));
-            iterate (300);
+            crb_test_iterate (300);
             unnamed += count_unnamed_controls (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (w))),
                                                "a menu");
             gtk_menu_button_popdown (GTK_MENU_BUTTON (w));
-            iterate (300);
+            crb_test_iterate (300);
           }
         for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
           g_queue_push_tail (&queue, c);
@@ -1543,31 +1402,31 @@ test_accessible_names (void)
   }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "claim.reject", NULL);
-  iterate (300);
+  crb_test_iterate (300);
   unnamed += count_unnamed_controls (GTK_WIDGET (window), "rejection reasons");
   gtk_widget_activate_action (GTK_WIDGET (window), "claim.cancel", NULL);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "claim.correct", NULL);
-  iterate (300);
+  crb_test_iterate (300);
   unnamed += count_unnamed_controls (GTK_WIDGET (window), "correcting");
   gtk_widget_activate_action (GTK_WIDGET (window), "claim.cancel", NULL);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "claim.note", NULL);
-  iterate (300);
+  crb_test_iterate (300);
   unnamed += count_unnamed_controls (GTK_WIDGET (window), "note");
   gtk_widget_activate_action (GTK_WIDGET (window), "claim.cancel", NULL);
-  iterate (300);
+  crb_test_iterate (300);
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  iterate (300);
-  other = find_toplevel (CRB_TYPE_PREFERENCES);
+  g_action_group_activate_action (G_ACTION_GROUP (crb_test_app), "preferences", NULL);
+  crb_test_iterate (300);
+  other = crb_test_find_toplevel (CRB_TYPE_PREFERENCES);
   g_assert_nonnull (other);
   unnamed += count_unnamed_controls (other, "preferences");
   gtk_window_destroy (GTK_WINDOW (other));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.statistics", NULL);
-  iterate (1000);
-  other = find_toplevel (CRB_TYPE_STATS_WINDOW);
+  crb_test_iterate (1000);
+  other = crb_test_find_toplevel (CRB_TYPE_STATS_WINDOW);
   g_assert_nonnull (other);
   unnamed += count_unnamed_controls (other, "statistics");
   gtk_window_destroy (GTK_WINDOW (other));
@@ -1578,7 +1437,7 @@ test_accessible_names (void)
 
   g_assert_cmpuint (unnamed, ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
-  assert_no_warnings ();
+  crb_test_assert_no_warnings ();
 }
 
 static GtkWidget *
@@ -1647,25 +1506,25 @@ test_open_path_and_changed_on_disk (void)
   run_cli (new_args);
 
   /* `corroborate PATH` opens a project file. */
-  g_application_open (G_APPLICATION (app), &file, 1, "");
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+  g_application_open (G_APPLICATION (crb_test_app), &file, 1, "");
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (crb_test_app)); l; l = l->next)
     if (CRB_IS_WINDOW (l->data))
       window = l->data;
   g_assert_nonnull (window);
-  g_assert_true (wait_for (page_is_project, window, 30000));
+  g_assert_true (crb_test_wait_for (page_is_project, window, 30000));
   g_assert_cmpstr (crb_project_get_title (crb_window_get_project (window)), ==, "Changed");
 
   /* Another program decides a claim: the window shows it within a second,
    * with no dialog in the way of review, and never writes over it.
    */
-  iterate (500);
+  crb_test_iterate (500);
   run_cli (annotate_args);
-  g_assert_true (wait_for (claim_is_confirmed, window, 1500));
+  g_assert_true (crb_test_wait_for (claim_is_confirmed, window, 1500));
   g_assert_false (changed_dialog_shown (NULL));
   (void) dialog;
 
   gtk_window_destroy (GTK_WINDOW (window));
-  assert_no_warnings ();
+  crb_test_assert_no_warnings ();
 }
 
 static gboolean
@@ -1673,7 +1532,7 @@ two_windows_with_projects (gpointer data)
 {
   guint n = 0;
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (crb_test_app)); l; l = l->next)
     if (CRB_IS_WINDOW (l->data) && page_is_project (l->data))
       n++;
   return n == 2;
@@ -1691,9 +1550,9 @@ test_open_elsewhere (void)
   CrbWindow *other = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.try-sample", NULL);
-  g_assert_true (wait_for (two_windows_with_projects, NULL, 30000));
+  g_assert_true (crb_test_wait_for (two_windows_with_projects, NULL, 30000));
   g_assert_true (crb_window_get_project (window) == project);
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (crb_test_app)); l; l = l->next)
     if (CRB_IS_WINDOW (l->data) && l->data != (gpointer) window)
       other = l->data;
   g_assert_nonnull (other);
@@ -1701,25 +1560,14 @@ test_open_elsewhere (void)
 
   gtk_window_destroy (GTK_WINDOW (other));
   gtk_window_destroy (GTK_WINDOW (window));
-  assert_no_warnings ();
+  crb_test_assert_no_warnings ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *sample = NULL;
-  int ret;
-
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_log_set_always_fatal (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_FLAG_RECURSION);
-  g_log_set_writer_func (log_writer, NULL, NULL);
-
-  sample = g_build_filename (g_getenv ("CRB_SOURCE_ROOT"), "data", "sample", "harbor-bridge", NULL);
-  g_setenv ("CORROBORATE_SAMPLE_DIR", sample, TRUE);
+  crb_test_app_init (&argc, &argv);
 
   /* The reviewer's name is asked at the first decision; the tests of the
    * question clear it.
@@ -1729,10 +1577,6 @@ main (int   argc,
 
     g_settings_set_string (settings, "annotator", "Window Tester");
   }
-
-  app = crb_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/corroborate/window/empty-state", test_empty_state);
   g_test_add_func ("/corroborate/window/review-loop/actions", test_review_loop_actions);
@@ -1752,7 +1596,5 @@ main (int   argc,
   g_test_add_func ("/corroborate/window/selection/toast", test_toast_clear_of_selection);
   g_test_add_func ("/corroborate/window/selection/list-after-resize", test_list_after_resize);
 
-  ret = g_test_run ();
-  g_clear_object (&app);
-  return ret;
+  return crb_test_app_run ();
 }
