@@ -429,7 +429,7 @@ subject_after (CrbAnalyzer *a,
 
 gboolean
 _crb_analyzer_find_speaker (CrbAnalyzer *a,
-              Speaker     *sp)
+                            Speaker     *sp)
 {
   guint n = a->toks->len;
   const char *fallback = NULL;

@@ -139,7 +139,7 @@ currency_symbol (gunichar c)
 
 void
 _crb_analyzer_find_quantities (CrbAnalyzer  *a,
-                 QuantityInfo *info)
+                               QuantityInfo *info)
 {
   guint n = a->toks->len;
 

@@ -77,7 +77,7 @@ display_name (CrbProject *self)
 
 gboolean
 _crb_project_team_not_team (CrbProject  *self,
-          GError     **error)
+                            GError     **error)
 {
   g_autofree char *name = display_name (self);
 
@@ -135,7 +135,7 @@ install_driver (CrbProject *self)
 
 CrbStory *
 _crb_project_team_story_of (CrbProject *self,
-                   const char *claim_id)
+                            const char *claim_id)
 {
   const char *colon = strrchr (claim_id, ':');
   g_autofree char *article = NULL;
@@ -172,7 +172,7 @@ update_view (CrbProject *self,
 
 guint
 _crb_project_team_update_views (CrbProject *self,
-              GHashTable *changed)
+                                GHashTable *changed)
 {
   GHashTableIter iter;
   gpointer key;
@@ -258,8 +258,8 @@ ingest (CrbProject     *self,
  */
 void
 _crb_project_team_catch_up_file (CrbProject *self,
-               const char *path,
-               GHashTable *changed)
+                                 const char *path,
+                                 GHashTable *changed)
 {
   CrbProjectTeam *t = self->team;
   FileState *state = g_hash_table_lookup (t->files, path);
@@ -290,7 +290,7 @@ _crb_project_team_catch_up_file (CrbProject *self,
 
 void
 _crb_project_team_read_assignments (CrbProject *self,
-                  gboolean    if_changed)
+                                    gboolean    if_changed)
 {
   CrbProjectTeam *t = self->team;
   g_autofree char *path = g_build_filename (t->folder, CRB_ASSIGNMENTS_FILE, NULL);
@@ -520,7 +520,7 @@ _crb_project_team_attach (CrbProject  *self,
 
 gboolean
 _crb_project_team_check_owner_of (CrbProject  *self,
-             GError     **error)
+                                  GError     **error)
 {
   CrbProjectTeam *t = self->team;
 
@@ -882,7 +882,7 @@ crb_project_team_can_see_others (CrbProject *self)
 
 gboolean
 _crb_project_team_check_sees_all (CrbProject  *self,
-                GError     **error)
+                                  GError     **error)
 {
   if (crb_team_viewer_sees_all (self->team->team))
     return TRUE;

@@ -32,8 +32,8 @@ crb_journal_line_free (CrbJournalLine *line)
 
 gboolean
 _crb_journal_set_errno_error (GError     **error,
-                 int          saved_errno,
-                 const char  *path)
+                              int          saved_errno,
+                              const char  *path)
 {
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                "%s: %s", path, g_strerror (saved_errno));
@@ -42,10 +42,10 @@ _crb_journal_set_errno_error (GError     **error,
 
 gboolean
 _crb_journal_write_all (int          fd,
-           const char  *data,
-           gsize        len,
-           const char  *path,
-           GError     **error)
+                        const char  *data,
+                        gsize        len,
+                        const char  *path,
+                        GError     **error)
 {
   while (len > 0)
     {
@@ -66,9 +66,9 @@ _crb_journal_write_all (int          fd,
 /* Writes @contents to @path through a temporary file, synced, renamed. */
 gboolean
 _crb_journal_replace_file (const char  *path,
-              const char  *contents,
-              gsize        len,
-              GError     **error)
+                           const char  *contents,
+                           gsize        len,
+                           GError     **error)
 {
   return g_file_set_contents_full (path, contents, len,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
@@ -100,18 +100,18 @@ crb_journal_dir_for_project (const char *project_id)
 
 char *
 _crb_journal_name (const char *save_id,
-              guint64     dev,
-              guint64     ino)
+                   guint64     dev,
+                   guint64     ino)
 {
   return g_strdup_printf ("%s-%" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT ".jsonl", save_id, dev, ino);
 }
 
 char *
 _crb_journal_owner_line (const char *project_id,
-            const char *file_path,
-            const char *save_id,
-            guint64     dev,
-            guint64     ino)
+                         const char *file_path,
+                         const char *save_id,
+                         guint64     dev,
+                         guint64     ino)
 {
   GString *out = g_string_new ("{");
   gboolean first = TRUE;
@@ -212,12 +212,12 @@ read_save_id (const char *path)
  */
 char *
 _crb_journal_find (const char *dir,
-              const char *project_id,
-              const char *file_path,
-              const char *save_id,
-              guint64     dev,
-              guint64     ino,
-              GPtrArray  *problems)
+                   const char *project_id,
+                   const char *file_path,
+                   const char *save_id,
+                   guint64     dev,
+                   guint64     ino,
+                   GPtrArray  *problems)
 {
   g_autofree char *name = _crb_journal_name (save_id, dev, ino);
   g_autofree char *own = g_build_filename (dir, name, NULL);
@@ -329,10 +329,10 @@ parse_line (const char *text,
  */
 GPtrArray *
 _crb_journal_split_lines (const char *contents,
-             gsize       len,
-             gsize      *offset,
-             guint      *lineno,
-             GPtrArray  *reasons)
+                          gsize       len,
+                          gsize      *offset,
+                          guint      *lineno,
+                          GPtrArray  *reasons)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) crb_journal_line_free);
   gsize pos = *offset;

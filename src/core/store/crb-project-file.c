@@ -84,9 +84,9 @@ _crb_project_data_clear (CrbProjectData *data)
  */
 void
 _crb_store_set_parse_error (GError     **error,
-                 const char  *name,
-                 guint        first_line,
-                 const GError *json_error)
+                            const char  *name,
+                            guint        first_line,
+                            const GError *json_error)
 {
   const char *msg = json_error->message;
   guint line, column;
@@ -108,9 +108,9 @@ _crb_store_set_parse_error (GError     **error,
 
 gboolean
 _crb_store_fail (const Ctx   *ctx,
-      GError     **error,
-      const char  *format,
-      ...)
+                 GError     **error,
+                 const char  *format,
+                 ...)
 {
   g_autofree char *msg = NULL;
   va_list args;
@@ -133,12 +133,12 @@ _crb_store_fail (const Ctx   *ctx,
  */
 gboolean
 _crb_store_check_field (const Ctx            *ctx,
-             const CrbJsonValue   *value,
-             const char           *member,
-             CrbJsonType           type,
-             gboolean              required,
-             const CrbJsonValue  **out,
-             GError              **error)
+                        const CrbJsonValue   *value,
+                        const char           *member,
+                        CrbJsonType           type,
+                        gboolean              required,
+                        const CrbJsonValue  **out,
+                        GError              **error)
 {
   g_autoptr (GError) local_error = NULL;
 
@@ -149,12 +149,12 @@ _crb_store_check_field (const Ctx            *ctx,
 
 gboolean
 _crb_store_check_uint (const Ctx           *ctx,
-            const CrbJsonValue  *value,
-            const char          *member,
-            gboolean             required,
-            guint64              default_value,
-            guint64             *out,
-            GError             **error)
+                       const CrbJsonValue  *value,
+                       const char          *member,
+                       gboolean             required,
+                       guint64              default_value,
+                       guint64             *out,
+                       GError             **error)
 {
   const CrbJsonValue *checked;
 
@@ -166,23 +166,23 @@ _crb_store_check_uint (const Ctx           *ctx,
 
 gboolean
 _crb_store_get_field (const Ctx            *ctx,
-           const CrbJsonValue   *object,
-           const char           *member,
-           CrbJsonType           type,
-           gboolean              required,
-           const CrbJsonValue  **out,
-           GError              **error)
+                      const CrbJsonValue   *object,
+                      const char           *member,
+                      CrbJsonType           type,
+                      gboolean              required,
+                      const CrbJsonValue  **out,
+                      GError              **error)
 {
   return _crb_store_check_field (ctx, crb_json_member_get (ctx->doc, object, member), member, type, required, out, error);
 }
 
 gboolean
 _crb_store_get_string (const Ctx            *ctx,
-            const CrbJsonValue   *object,
-            const char           *member,
-            gboolean              required,
-            const char          **out,
-            GError              **error)
+                       const CrbJsonValue   *object,
+                       const char           *member,
+                       gboolean              required,
+                       const char          **out,
+                       GError              **error)
 {
   const CrbJsonValue *value;
 
@@ -194,23 +194,23 @@ _crb_store_get_string (const Ctx            *ctx,
 
 gboolean
 _crb_store_get_uint (const Ctx           *ctx,
-          const CrbJsonValue  *object,
-          const char          *member,
-          gboolean             required,
-          guint64              default_value,
-          guint64             *out,
-          GError             **error)
+                     const CrbJsonValue  *object,
+                     const char          *member,
+                     gboolean             required,
+                     guint64              default_value,
+                     guint64             *out,
+                     GError             **error)
 {
   return _crb_store_check_uint (ctx, crb_json_member_get (ctx->doc, object, member), member, required,
-                     default_value, out, error);
+                                default_value, out, error);
 }
 
 gboolean
 _crb_store_get_array (const Ctx            *ctx,
-           const CrbJsonValue   *object,
-           const char           *member,
-           const CrbJsonValue  **out,
-           GError              **error)
+                      const CrbJsonValue   *object,
+                      const char           *member,
+                      const CrbJsonValue  **out,
+                      GError              **error)
 {
   return _crb_store_get_field (ctx, object, member, CRB_JSON_ARRAY, FALSE, out, error);
 }
@@ -740,7 +740,7 @@ _crb_project_read (GFile           *file,
       ctx.line = lineno;
       if (n_lines >= data->stories->len)
         return _crb_store_fail (&ctx, error, _("more story lines than the %u stories the header lists"),
-                     data->stories->len);
+                                data->stories->len);
 
       story = g_ptr_array_index (data->stories, n_lines);
       prefix = g_strdup_printf ("{\"story\":\"%s\"", crb_story_get_id (story));

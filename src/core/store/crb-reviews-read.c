@@ -618,11 +618,11 @@ parse_record (char          *line,
 
 gboolean
 _crb_reviews_read_header (const char  *path,
-             const char  *line,
-             gsize        length,
-             char       **reviewer,
-             char       **project_id,
-             GError     **error)
+                          const char  *line,
+                          gsize        length,
+                          char       **reviewer,
+                          char       **project_id,
+                          GError     **error)
 {
   g_autoptr (GError) local_error = NULL;
   g_autoptr (CrbJsonDoc) doc = crb_json_doc_parse (line, length, &local_error);

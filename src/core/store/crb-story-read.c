@@ -204,7 +204,7 @@ read_claim (const Ctx           *ctx,
 
   if (start > end || end > article->length)
     return _crb_store_fail (ctx, error, _("the span %llu–%llu is outside the article's %zu characters"),
-                 (unsigned long long) start, (unsigned long long) end, article->length);
+                            (unsigned long long) start, (unsigned long long) end, article->length);
 
   if (g_hash_table_contains (ids, id))
     return _crb_store_fail (ctx, error, _("the claim id “%s” is used twice"), id);
@@ -317,7 +317,7 @@ read_alignment (const Ctx           *ctx,
       ib = find_claim (ids, crb_json_string (doc, b));
       if (ia < 0 || ib < 0)
         return _crb_store_fail (ctx, error, _("links[%u]: no claim “%s” or “%s” in this story"), i,
-                     crb_json_string (doc, a), crb_json_string (doc, b));
+                                crb_json_string (doc, a), crb_json_string (doc, b));
       l.why = m[WHY];
       if (l.why != NULL && !check_string_array (ctx, l.why, "why", error))
         return FALSE;
@@ -363,7 +363,7 @@ read_alignment (const Ctx           *ctx,
 
           if (c < 0)
             return _crb_store_fail (ctx, error, _("facts[%u]: no claim “%s” in this story"), i,
-                         crb_json_string (doc, element));
+                                    crb_json_string (doc, element));
           g_array_index (line->claims, CrbLineClaim, c).fact = (int) line->facts->len;
         }
       g_array_append_val (line->facts, f);
